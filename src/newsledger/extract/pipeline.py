@@ -1,0 +1,65 @@
+"""The extraction pipeline: parse articles in batches with spaCy, then run the extractors in order."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from ..errors import Failure, NewsledgerError
+from ..models import Article, Extraction
+from .claims import extract_claims
+from .entities import extract_entities
+from .events import extract_events
+from .nlp import load_pipeline
+from .quotes import extract_quotes
+from .times import extract_times
+
+
+@dataclass(frozen=True)
+class ExtractOptions:
+    model: str | None = None  # a spaCy pipeline name; None picks the installed English one
+    batch_size: int = 32  # articles per nlp.pipe batch
+    n_process: int = 1
+
+
+class Extractor:
+    """Turns Articles into Extractions. Load once, use for many articles."""
+
+    def __init__(self, options: ExtractOptions | None = None, nlp=None):
+        self.options = options or ExtractOptions()
+        self.nlp = nlp or load_pipeline(self.options.model)
+
+    def extract(self, article: Article) -> Extraction:
+        return self.from_doc(self.nlp(article.body), article)
+
+    @staticmethod
+    def from_doc(doc: Doc, article: Article) -> Extraction:
+        entities = extract_entities(doc, article)
+        times = extract_times(doc, article)
+        quotes = extract_quotes(doc, article, entities)
+        claims = extract_claims(doc, article, entities, quotes, times)
+        events = extract_events(doc, article, entities, times)
+        return Extraction(article=article, entities=tuple(entities), quotes=tuple(quotes),
+                          claims=tuple(claims), times=tuple(times), events=tuple(events),
+                          sentences=tuple((s.start_char, s.end_char) for s in doc.sents))
+
+    def pipe(self, items: Iterable[Article | Failure]) -> Iterator[Extraction | Failure]:
+        """Extract a stream, in order; failures pass through and a failing article becomes one."""
+        def texts():
+            for item in items:
+                if isinstance(item, Failure):
+                    yield "", item  # an empty doc keeps the failure in its place in the stream
+                else:
+                    yield item.body, item
+
+        docs = self.nlp.pipe(texts(), as_tuples=True, batch_size=self.options.batch_size,
+                             n_process=self.options.n_process)
+        for doc, item in docs:
+            if isinstance(item, Failure):
+                yield item
+                continue
+            try:
+                yield self.from_doc(doc, item)
+            except Exception as e:  # one article's bug must not stop a batch of thousands
+                yield Failure(NewsledgerError("NL501", f"{e.__class__.__name__}: {e}", item.source))
