@@ -59,3 +59,249 @@ def extract(inputs, published, fmt, model):
         out.write(json.dumps(item.to_contract(), ensure_ascii=False) + "\n")
     out.flush()
     sys.exit(1 if failed else 0)
+
+
+# -- the stored ledger -------------------------------------------------------------------------------
+
+def db_option(f):
+    return click.option("--db", "db", default="newsledger.db", show_default=True, type=click.Path(dir_okay=False),
+                        help="The ledger database (SQLite).")(f)
+
+
+def json_option(f):
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON lines for scripts instead of a table.")(f)
+
+
+def limit_option(f):
+    return click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most this many rows.")(f)
+
+
+def open_ledger(db: str, readonly: bool = True):
+    from .store import Ledger
+
+    try:
+        return Ledger(db, readonly=readonly)
+    except NewsledgerError as e:
+        raise click.ClickException(str(e)) from None
+
+
+def emit_json(rows) -> None:
+    for r in rows:
+        click.echo(json.dumps(r, ensure_ascii=False, default=str))
+
+
+def table(title: str, columns: list[str], rows: list[list]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    t = Table(title=title, title_justify="left", show_lines=False, expand=False)
+    for c in columns:
+        t.add_column(c, overflow="fold")
+    for r in rows:
+        t.add_row(*["" if v is None else str(v) for v in r])
+    Console().print(t)
+    if not rows:
+        click.echo("(none)")
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@db_option
+@click.option("--published", callback=_published, metavar="YYYY-MM-DD",
+              help="Publication date for inputs that carry none.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True,
+              help="Articles per transaction.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def ingest(inputs, db, published, batch_size, quiet):
+    """Read INPUTS, extract, and store them in the ledger. Idempotent: stored articles are skipped.
+
+    INPUTS are .txt, .html/.htm, .jsonl(.gz) files, directories of them, or - for stdin. Unreadable inputs
+    are reported and recorded, the rest is stored, and the exit status is 1.
+    """
+    from rich.markup import escape
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from .extract import Extractor
+    from .pipeline import ingest as run
+
+    ledger = open_ledger(db, readonly=False)
+    try:
+        extractor = Extractor()
+    except NewsledgerError as e:
+        raise click.ClickException(str(e)) from None
+    columns = (SpinnerColumn(), TextColumn("{task.completed} articles"), BarColumn(bar_width=None),
+               TextColumn("{task.fields[rate]} articles/s"), TimeElapsedColumn())
+    with Progress(*columns, disable=quiet, transient=False, redirect_stderr=False) as progress:
+        task = progress.add_task("ingest", total=None, rate="–")
+
+        def on_item(item):
+            if isinstance(item, Failure):
+                progress.console.print(f"[red]newsledger: {escape(str(item.error))}[/red]", highlight=False)
+                return
+            progress.advance(task)
+            t = progress.tasks[0]
+            if t.elapsed:
+                progress.update(task, rate=f"{t.completed / t.elapsed:.1f}")
+
+        try:
+            rep = run(inputs, ledger, extractor, published, batch_size, on_item)
+        except KeyboardInterrupt:
+            ledger.close()
+            click.echo("newsledger: interrupted; every committed batch is kept, run the same ingest to finish",
+                       err=True)
+            sys.exit(130)
+    n_fail = len(rep.failures)
+    click.echo(f"{rep.stored} stored, {rep.already} already in the ledger, {n_fail} failed -> {db}")
+    ledger.close()
+    if quiet:
+        for f in rep.failures:
+            report(f)
+    sys.exit(1 if n_fail else 0)
+
+
+@main.command()
+@db_option
+@json_option
+@limit_option
+def articles(db, as_json, limit):
+    """List stored articles, oldest first."""
+    with open_ledger(db) as ledger:
+        rows = ledger.articles(limit)
+    if as_json:
+        return emit_json(dict(r) for r in rows)
+    table("Articles", ["id", "published", "title", "source", "claims", "quotes"],
+          [[r["id"], r["published"], r["title"], r["source"], r["claims"], r["quotes"]] for r in rows])
+
+
+@main.command()
+@click.argument("article")
+@db_option
+@json_option
+def show(article, db, as_json):
+    """Show one ARTICLE (id, id prefix or source) with its entities, quotes, claims and times marked."""
+    from rich.console import Console
+    from rich.text import Text
+
+    from .present import claim_figure, party
+
+    with open_ledger(db) as ledger:
+        try:
+            x = ledger.extraction(ledger.resolve_article_id(article))
+        except NewsledgerError as e:
+            raise click.ClickException(str(e)) from None
+    if as_json:
+        return click.echo(json.dumps(x.to_contract(), ensure_ascii=False))
+    a = x.article
+    text = Text(a.text)
+    for e in x.entities:
+        for s, t in e.mentions:
+            text.stylize("cyan", s, t)
+    for q in x.quotes:
+        text.stylize("italic green", q.start, q.end)
+        if q.speaker and q.speaker.start is not None:
+            text.stylize("bold cyan", q.speaker.start, q.speaker.end)
+    for t in x.times:
+        text.stylize("magenta", t.start, t.end)
+    for c in x.claims:
+        text.stylize("bold yellow", c.start, c.end)
+    con = Console()
+    con.print(f"[bold]{a.title or '(untitled)'}[/bold]  {a.published or 'undated'}  {a.source}  [dim]{a.id}[/dim]")
+    con.print("[dim]entities[/dim] [cyan]cyan[/cyan] · [dim]quotes[/dim] [italic green]green[/italic green] · "
+              "[dim]figures[/dim] [bold yellow]yellow[/bold yellow] · [dim]times[/dim] [magenta]magenta[/magenta]\n")
+    con.print(text)
+    if x.claims:
+        table("Claims", ["figure", "qualifier", "counted", "measure", "source", "when", "text"],
+              [[claim_figure(c), c.qualifier, c.counted, c.measure, party(c.source), c.time, c.text]
+               for c in x.claims])
+    if x.quotes:
+        table("Quotes", ["speaker", "kind", "cue", "quote"],
+              [[party(q.speaker), q.kind, q.cue.text if q.cue else None, q.text] for q in x.quotes])
+
+
+def _when(c, ref) -> str | None:
+    return c.time or ref.published
+
+
+@main.command()
+@db_option
+@json_option
+@limit_option
+@click.option("--about", help="Only claims whose counted group or sentence mentions this text.")
+@click.option("--source", help="Only claims made by this source (name or entity, partial match).")
+@click.option("--measure", help="Only claims of this measure (killed, injured, casualties, displaced, ...).")
+def claims(db, as_json, limit, about, source, measure):
+    """List numeric claims: figure, qualifier, what is counted, source, article and date."""
+    from .present import claim_figure, party
+
+    with open_ledger(db) as ledger:
+        rows = ledger.claims(about=about, source=source, measure=measure, limit=limit)
+    if as_json:
+        return emit_json({**r.record.to_contract(), "article": r.article.id, "published": r.article.published}
+                         for r in rows)
+    table("Claims", ["figure", "qualifier", "counted", "measure", "source", "article", "date"],
+          [[claim_figure(c.record), c.record.qualifier, c.record.counted, c.record.measure,
+            party(c.record.source), c.article.title or c.article.id, _when(c.record, c.article)] for c in rows])
+
+
+@main.command()
+@db_option
+@json_option
+@limit_option
+@click.option("--by", help="Only quotes by this speaker (name or entity, partial match).")
+def quotes(db, as_json, limit, by):
+    """List quotes and attributions with their speakers."""
+    from .present import party
+
+    with open_ledger(db) as ledger:
+        rows = ledger.quotes(by=by, limit=limit)
+    if as_json:
+        return emit_json({**r.record.to_contract(), "article": r.article.id, "published": r.article.published}
+                         for r in rows)
+    table("Quotes", ["speaker", "kind", "quote", "article", "date"],
+          [[party(q.record.speaker), q.record.kind, q.record.text, q.article.title or q.article.id,
+            q.article.published] for q in rows])
+
+
+@main.command()
+@db_option
+@json_option
+@limit_option
+@click.option("--label", help="Only this label (PERSON, ORG, GPE, NORP, ...).")
+def entities(db, as_json, limit, label):
+    """List entities with how many articles and mentions name them."""
+    with open_ledger(db) as ledger:
+        rows = ledger.entities(label=label, limit=limit)
+    if as_json:
+        return emit_json(r.__dict__ for r in rows)
+    table("Entities", ["entity", "name", "label", "articles", "mentions"],
+          [[r.key, r.name, r.label, r.articles, r.mentions] for r in rows])
+
+
+@main.command()
+@click.argument("query")
+@db_option
+@json_option
+@limit_option
+def search(query, db, as_json, limit):
+    """Full-text search over article titles and texts (SQLite FTS5 syntax)."""
+    with open_ledger(db) as ledger:
+        rows = ledger.search(query, limit or 20)
+    if as_json:
+        return emit_json(dict(r) for r in rows)
+    table(f"Search: {query}", ["id", "published", "title", "snippet"],
+          [[r["id"], r["published"], r["title"], r["snippet"]] for r in rows])
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True,
+              help="jsonl: one contract object per article; csv: one row per record of --table.")
+@click.option("--table", "what", type=click.Choice(["claims", "quotes", "entities", "times"]), default="claims",
+              show_default=True, help="Which records to write as CSV.")
+@click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-", help="File to write (- for stdout).")
+def export(db, fmt, what, output):
+    """Export the ledger: every article with its extractions (jsonl), or one kind of record (csv)."""
+    from .export import write_csv, write_jsonl
+
+    with open_ledger(db) as ledger:
+        (write_jsonl if fmt == "jsonl" else lambda l, o: write_csv(l, o, what))(ledger, output)

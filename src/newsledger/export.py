@@ -1,0 +1,48 @@
+"""Writing the stored ledger out: contract JSON lines per article, or CSV of one kind of record."""
+from __future__ import annotations
+
+import csv
+import json
+from typing import TextIO
+
+from .store import Ledger
+
+_COLUMNS = {
+    "claims": ["article", "published", "start", "end", "text", "point", "low", "high", "qualifier", "change",
+               "unit", "counted", "measure", "source", "source_entity", "time"],
+    "quotes": ["article", "published", "start", "end", "text", "kind", "speaker", "speaker_entity", "cue"],
+    "entities": ["article", "published", "id", "name", "label", "canonical", "mentions"],
+    "times": ["article", "published", "start", "end", "text", "type", "value"],
+}
+
+
+def write_jsonl(ledger: Ledger, out: TextIO) -> None:
+    for x in ledger.extractions():
+        out.write(json.dumps(x.to_contract(), ensure_ascii=False) + "\n")
+
+
+def _rows(x, what: str):
+    a = x.article
+    pub = a.published.isoformat() if a.published else None
+    if what == "claims":
+        for c in x.claims:
+            s = c.source
+            yield [a.id, pub, c.start, c.end, c.text, c.value.point, c.value.low, c.value.high, c.qualifier,
+                   c.change, c.unit, c.counted, c.measure, s and s.name, s and s.entity, c.time]
+    elif what == "quotes":
+        for q in x.quotes:
+            s = q.speaker
+            yield [a.id, pub, q.start, q.end, q.text, q.kind, s and s.name, s and s.entity, q.cue and q.cue.text]
+    elif what == "entities":
+        for e in x.entities:
+            yield [a.id, pub, e.id, e.name, e.label, e.canonical, len(e.mentions)]
+    else:
+        for t in x.times:
+            yield [a.id, pub, t.start, t.end, t.text, t.type, t.value]
+
+
+def write_csv(ledger: Ledger, out: TextIO, what: str) -> None:
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(_COLUMNS[what])
+    for x in ledger.extractions():
+        w.writerows(_rows(x, what))

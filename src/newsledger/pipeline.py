@@ -1,0 +1,64 @@
+"""ingest -> extract -> store, in batches.
+
+Articles already in the ledger are skipped before parsing, so re-running an interrupted ingest only
+does the work that is missing. Each batch is one transaction.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from .errors import Failure
+from .extract import Extractor
+from .ingest import read_inputs
+from .models import Article, Extraction
+from .store import Ledger
+
+
+@dataclass
+class IngestReport:
+    stored: int = 0
+    already: int = 0  # articles that were in the ledger before (or twice in this run)
+    failures: list[Failure] = field(default_factory=list)
+
+
+def _new_only(items: Iterable[Article | Failure], ledger: Ledger, report: IngestReport,
+              on_item: Callable[[Article | Failure], None] | None) -> Iterator[Article | Failure]:
+    seen: set[str] = set()
+    for item in items:
+        if isinstance(item, Article) and (item.id in seen or ledger.has_article(item.id)):
+            report.already += 1
+            ledger.note_publication(item) if item.id not in seen else None
+            if on_item:
+                on_item(item)
+            continue
+        if isinstance(item, Article):
+            seen.add(item.id)
+        yield item
+
+
+def ingest(inputs: Iterable[str], ledger: Ledger, extractor: Extractor, published: date | None = None,
+           batch_size: int = 64, on_item: Callable[[Article | Failure], None] | None = None) -> IngestReport:
+    """Read, extract and store every article of `inputs`; returns what was stored and what failed."""
+    report = IngestReport()
+    batch: list[Extraction | Failure] = []
+
+    def flush():
+        result = ledger.write(batch)
+        report.stored += result.stored
+        report.already += result.already
+        batch.clear()
+
+    stream = _new_only(read_inputs(inputs, published), ledger, report, on_item)
+    for item in extractor.pipe(stream):
+        if isinstance(item, Failure):
+            report.failures.append(item)
+        batch.append(item)
+        if on_item:
+            on_item(item.article if isinstance(item, Extraction) else item)
+        if len(batch) >= batch_size:
+            flush()
+    if batch:
+        flush()
+    return report

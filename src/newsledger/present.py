@@ -1,0 +1,43 @@
+"""How records read to a person: one place for the CLI and the web pages to share. Uses only models."""
+from __future__ import annotations
+
+from .models import Claim, Party, Value
+
+_SIGN = {"approx": "~", "more_than": ">", "at_least": "≥", "less_than": "<", "at_most": "≤"}
+_CURRENCY = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
+
+
+def number(x: float | None) -> str:
+    if x is None:
+        return "?"
+    if x == int(x) and abs(x) < 1e15:
+        return f"{int(x):,}"
+    return f"{x:,.4g}" if abs(x) >= 1 else f"{x:.4g}"
+
+
+def _with_unit(s: str, unit: str | None) -> str:
+    if not unit:
+        return s
+    if unit in _CURRENCY:
+        return _CURRENCY[unit] + s
+    if unit == "percent":
+        return s + "%"
+    return f"{s} {unit}"
+
+
+def figure(value: Value, qualifier: str, unit: str | None = None, change: str | None = None) -> str:
+    """A claim's value as a reader writes it: "~3,500", ">20", "200–300", "+5%"."""
+    if qualifier == "range" or (value.point is None and value.low is not None):
+        s = f"{number(value.low)}–{number(value.high)}"
+    else:
+        s = _SIGN.get(qualifier, "") + number(value.point)
+    s = _with_unit(s, unit)
+    return {"up": "+", "down": "−"}.get(change or "", "") + s
+
+
+def claim_figure(c: Claim) -> str:
+    return figure(c.value, c.qualifier, c.unit, c.change)
+
+
+def party(p: Party | None) -> str:
+    return (p.name or "?") if p else "—"

@@ -1,0 +1,262 @@
+"""The Ledger: the one writer of extractions into SQLite, and the queries over them.
+
+Writes come in batches, one transaction per batch: an interrupted ingest keeps every committed batch,
+and the same ingest run again stores only what is missing (an article is keyed by its text's id).
+Queries return the typed records of `models`, paired with the article they came from.
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ..errors import Failure, NotFound
+from ..models import (Article, Claim, Cue, Entity, Event, Extraction, Party, Quote, TimeExpr,
+                      Value)
+from .db import connect
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    """Enough of an article to cite it next to a record."""
+    id: str
+    source: str
+    title: str | None
+    published: str | None
+
+
+@dataclass(frozen=True)
+class Cited:
+    """A record with the article it was extracted from."""
+    record: object
+    article: ArticleRef
+
+
+@dataclass(frozen=True)
+class EntitySummary:
+    key: str
+    name: str
+    label: str
+    articles: int
+    mentions: int
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    stored: int
+    already: int
+
+
+def _party(name, entity, start, end) -> Party | None:
+    return None if name is None and entity is None and start is None else Party(name, entity, start, end)
+
+
+def _like(text: str) -> str:
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+class Ledger:
+    def __init__(self, path: str | Path = "newsledger.db", readonly: bool = False):
+        self.path = str(path)
+        self.conn: sqlite3.Connection = connect(path, readonly=readonly)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def note_publication(self, article: Article) -> None:
+        """Record that a stored article was seen again under another source."""
+        with self.conn:
+            self.conn.execute("INSERT OR IGNORE INTO publications(article_id, source, url, published) "
+                              "VALUES (?, ?, ?, ?)", (article.id, article.source, article.url,
+                                                      article.published and article.published.isoformat()))
+
+    def write(self, batch: Iterable[Extraction | Failure]) -> WriteResult:
+        """Store a batch in one transaction; articles already stored are left as they are."""
+        stored = already = 0
+        with self.conn:  # commits on success, rolls back on any exception (Ctrl-C included)
+            for item in batch:
+                if isinstance(item, Failure):
+                    e = item.error
+                    self.conn.execute("INSERT INTO failures(input, code, message) VALUES (?, ?, ?)",
+                                      (e.where or "", e.code, e.message))
+                elif self._insert(item):
+                    stored += 1
+                else:
+                    already += 1
+        return WriteResult(stored, already)
+
+    def _insert(self, x: Extraction) -> bool:
+        a, c = x.article, self.conn
+        pub = a.published.isoformat() if a.published else None
+        cur = c.execute("INSERT OR IGNORE INTO articles(id, source, title, published, url, text, body_end) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        (a.id, a.source, a.title, pub, a.url, a.text, a.body_end))
+        c.execute("INSERT OR IGNORE INTO publications(article_id, source, url, published) VALUES (?, ?, ?, ?)",
+                  (a.id, a.source, a.url, pub))
+        if cur.rowcount == 0:
+            return False
+        for e in x.entities:
+            row = c.execute("INSERT INTO entities(article_id, key, name, label, canonical) VALUES (?, ?, ?, ?, ?)",
+                            (a.id, e.id, e.name, e.label, e.canonical)).lastrowid
+            c.executemany("INSERT INTO mentions(entity_id, article_id, start, end) VALUES (?, ?, ?, ?)",
+                          [(row, a.id, s, t) for s, t in e.mentions])
+        c.executemany(
+            "INSERT INTO quotes(article_id, start, end, text, kind, speaker_name, speaker_entity, speaker_start, "
+            "speaker_end, cue_text, cue_start, cue_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(a.id, q.start, q.end, q.text, q.kind,
+              *((q.speaker.name, q.speaker.entity, q.speaker.start, q.speaker.end) if q.speaker else (None,) * 4),
+              *((q.cue.text, q.cue.start, q.cue.end) if q.cue else (None,) * 3)) for q in x.quotes])
+        c.executemany(
+            "INSERT INTO claims(article_id, start, end, text, point, low, high, qualifier, change, unit, counted, "
+            "measure, source_name, source_entity, source_start, source_end, sentence_start, sentence_end, time) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(a.id, k.start, k.end, k.text, k.value.point, k.value.low, k.value.high, k.qualifier, k.change,
+              k.unit, k.counted, k.measure,
+              *((k.source.name, k.source.entity, k.source.start, k.source.end) if k.source else (None,) * 4),
+              k.sentence_start, k.sentence_end, k.time) for k in x.claims])
+        c.executemany("INSERT INTO times(article_id, start, end, text, type, value) VALUES (?, ?, ?, ?, ?, ?)",
+                      [(a.id, t.start, t.end, t.text, t.type, t.value) for t in x.times])
+        c.executemany("INSERT INTO events(article_id, start, end, trigger, kind, actor, target, time) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                      [(a.id, v.start, v.end, v.trigger, v.kind, v.actor, v.target, v.time) for v in x.events])
+        return True
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    @staticmethod
+    def _ref(r: sqlite3.Row) -> ArticleRef:
+        return ArticleRef(r["article_id"], r["a_source"], r["a_title"], r["a_published"])
+
+    def count(self, table: str) -> int:
+        assert table in {"articles", "entities", "quotes", "claims", "times", "events", "failures"}
+        return self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    def articles(self, limit: int | None = None) -> list[sqlite3.Row]:
+        sql = ("SELECT a.id, a.source, a.title, a.published, length(a.text) AS chars, "
+               "(SELECT count(*) FROM claims WHERE article_id = a.id) AS claims, "
+               "(SELECT count(*) FROM quotes WHERE article_id = a.id) AS quotes "
+               "FROM articles a ORDER BY a.published IS NULL, a.published, a.rowid")
+        return self.conn.execute(sql + (" LIMIT ?" if limit else ""), (limit,) if limit else ()).fetchall()
+
+    def resolve_article_id(self, key: str) -> str:
+        """An article id from a full id, a unique id prefix, or a source path/URL."""
+        rows = self.conn.execute("SELECT id FROM articles WHERE id = ? OR source = ? OR id LIKE ? LIMIT 2",
+                                 (key, key, key.replace("%", "") + "%")).fetchall()
+        if len(rows) != 1:
+            raise NotFound("article", key)
+        return rows[0][0]
+
+    def article(self, article_id: str) -> Article:
+        r = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if r is None:
+            raise NotFound("article", article_id)
+        return Article(id=r["id"], source=r["source"], text=r["text"], title=r["title"],
+                       published=date.fromisoformat(r["published"]) if r["published"] else None,
+                       url=r["url"], body_end=r["body_end"])
+
+    def extraction(self, article_id: str) -> Extraction:
+        """Everything stored for one article, as the extraction that produced it."""
+        a = self.article(article_id)
+        c = self.conn
+        ents = []
+        for e in c.execute("SELECT * FROM entities WHERE article_id = ? ORDER BY id", (a.id,)):
+            ms = tuple((m["start"], m["end"]) for m in
+                       c.execute("SELECT start, end FROM mentions WHERE entity_id = ? ORDER BY start", (e["id"],)))
+            ents.append(Entity(a.id, e["key"], e["name"], e["label"], ms, e["canonical"]))
+        quotes = [self._quote(r) for r in c.execute("SELECT * FROM quotes WHERE article_id = ? ORDER BY start",
+                                                    (a.id,))]
+        claims = [self._claim(r) for r in c.execute("SELECT * FROM claims WHERE article_id = ? ORDER BY start",
+                                                    (a.id,))]
+        times = [TimeExpr(a.id, r["start"], r["end"], r["text"], r["type"], r["value"])
+                 for r in c.execute("SELECT * FROM times WHERE article_id = ? ORDER BY start", (a.id,))]
+        events = [Event(a.id, r["start"], r["end"], r["trigger"], r["kind"], r["actor"], r["target"], r["time"])
+                  for r in c.execute("SELECT * FROM events WHERE article_id = ? ORDER BY start", (a.id,))]
+        return Extraction(a, tuple(ents), tuple(quotes), tuple(claims), tuple(times), tuple(events))
+
+    def extractions(self) -> Iterator[Extraction]:
+        for (aid,) in self.conn.execute("SELECT id FROM articles ORDER BY rowid").fetchall():
+            yield self.extraction(aid)
+
+    @staticmethod
+    def _quote(r: sqlite3.Row) -> Quote:
+        cue = Cue(r["cue_text"], r["cue_start"], r["cue_end"]) if r["cue_text"] is not None else None
+        return Quote(r["article_id"], r["start"], r["end"], r["text"], r["kind"],
+                     _party(r["speaker_name"], r["speaker_entity"], r["speaker_start"], r["speaker_end"]), cue)
+
+    @staticmethod
+    def _claim(r: sqlite3.Row) -> Claim:
+        return Claim(r["article_id"], r["start"], r["end"], r["text"], Value(r["point"], r["low"], r["high"]),
+                     r["qualifier"], r["change"], r["unit"], r["counted"], r["measure"],
+                     _party(r["source_name"], r["source_entity"], r["source_start"], r["source_end"]),
+                     r["sentence_start"], r["sentence_end"], r["time"])
+
+    _CITE = "a.source AS a_source, a.title AS a_title, a.published AS a_published"
+
+    def claims(self, about: str | None = None, source: str | None = None, measure: str | None = None,
+               limit: int | None = None) -> list[Cited]:
+        """Claims, oldest article first; `about` matches what is counted or the claim's sentence."""
+        where, args = [], []
+        if about:
+            where.append("(k.counted LIKE ? ESCAPE '\\' OR substr(a.text, coalesce(k.sentence_start, k.start) + 1,"
+                         " coalesce(k.sentence_end, k.end) - coalesce(k.sentence_start, k.start)) LIKE ? ESCAPE '\\')")
+            args += [_like(about)] * 2
+        if source:
+            where.append("(k.source_name LIKE ? ESCAPE '\\' OR k.source_entity LIKE ? ESCAPE '\\')")
+            args += [_like(source)] * 2
+        if measure:
+            where.append("k.measure = ?")
+            args.append(measure)
+        sql = (f"SELECT k.*, {self._CITE} FROM claims k JOIN articles a ON a.id = k.article_id "
+               + (f"WHERE {' AND '.join(where)} " if where else "")
+               + "ORDER BY a.published IS NULL, a.published, a.rowid, k.start" + (" LIMIT ?" if limit else ""))
+        rows = self.conn.execute(sql, args + ([limit] if limit else [])).fetchall()
+        return [Cited(self._claim(r), self._ref(r)) for r in rows]
+
+    def quotes(self, by: str | None = None, limit: int | None = None) -> list[Cited]:
+        where, args = "", []
+        if by:
+            where = "WHERE q.speaker_name LIKE ? ESCAPE '\\' OR q.speaker_entity LIKE ? ESCAPE '\\' "
+            args = [_like(by)] * 2
+        sql = (f"SELECT q.*, {self._CITE} FROM quotes q JOIN articles a ON a.id = q.article_id {where}"
+               "ORDER BY a.published IS NULL, a.published, a.rowid, q.start" + (" LIMIT ?" if limit else ""))
+        rows = self.conn.execute(sql, args + ([limit] if limit else [])).fetchall()
+        return [Cited(self._quote(r), self._ref(r)) for r in rows]
+
+    def entities(self, label: str | None = None, limit: int | None = None) -> list[EntitySummary]:
+        sql = ("SELECT e.key, min(e.name) AS name, e.label, count(DISTINCT e.article_id) AS articles, "
+               "count(m.start) AS mentions FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id "
+               + ("WHERE e.label = ? " if label else "")
+               + "GROUP BY e.key, e.label ORDER BY articles DESC, mentions DESC, name"
+               + (" LIMIT ?" if limit else ""))
+        args = ([label] if label else []) + ([limit] if limit else [])
+        return [EntitySummary(r["key"], r["name"], r["label"], r["articles"], r["mentions"])
+                for r in self.conn.execute(sql, args)]
+
+    def search(self, query: str, limit: int = 20) -> list[sqlite3.Row]:
+        """Full-text search (FTS5 syntax; a plain phrase is searched as words)."""
+        sql = ("SELECT a.id, a.source, a.title, a.published, "
+               "snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet "
+               "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+               "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?")
+        try:
+            return self.conn.execute(sql, (query, limit)).fetchall()
+        except sqlite3.OperationalError:
+            # Not valid FTS5 syntax (a stray quote or operator): search the words as a phrase instead.
+            phrase = '"' + query.replace('"', '""') + '"'
+            return self.conn.execute(sql, (phrase, limit)).fetchall()
+
+    def failures(self) -> list[sqlite3.Row]:
+        return self.conn.execute("SELECT * FROM failures ORDER BY id").fetchall()
