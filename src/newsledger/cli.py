@@ -90,13 +90,16 @@ def emit_json(rows) -> None:
         click.echo(json.dumps(r, ensure_ascii=False, default=str))
 
 
+_NO_WRAP = {"id", "published", "date", "figure", "when"}
+
+
 def table(title: str, columns: list[str], rows: list[list]) -> None:
     from rich.console import Console
     from rich.table import Table
 
     t = Table(title=title, title_justify="left", show_lines=False, expand=False)
     for c in columns:
-        t.add_column(c, overflow="fold")
+        t.add_column(c, overflow="fold", no_wrap=c in _NO_WRAP)
     for r in rows:
         t.add_row(*["" if v is None else str(v) for v in r])
     Console().print(t)

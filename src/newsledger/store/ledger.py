@@ -79,8 +79,8 @@ class Ledger:
     def note_publication(self, article: Article) -> None:
         """Record that a stored article was seen again under another source."""
         with self.conn:
-            self.conn.execute("INSERT OR IGNORE INTO publications(article_id, source, url, published) "
-                              "VALUES (?, ?, ?, ?)", (article.id, article.source, article.url,
+            self.conn.execute("INSERT INTO publications(article_id, source, url, published) "
+                              "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", (article.id, article.source, article.url,
                                                       article.published and article.published.isoformat()))
 
     def write(self, batch: Iterable[Extraction | Failure]) -> WriteResult:
@@ -101,10 +101,12 @@ class Ledger:
     def _insert(self, x: Extraction) -> bool:
         a, c = x.article, self.conn
         pub = a.published.isoformat() if a.published else None
-        cur = c.execute("INSERT OR IGNORE INTO articles(id, source, title, published, url, text, body_end) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        # ON CONFLICT, not OR IGNORE: only a repeat is skipped, any other broken row still fails the batch.
+        cur = c.execute("INSERT INTO articles(id, source, title, published, url, text, body_end) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
                         (a.id, a.source, a.title, pub, a.url, a.text, a.body_end))
-        c.execute("INSERT OR IGNORE INTO publications(article_id, source, url, published) VALUES (?, ?, ?, ?)",
+        c.execute("INSERT INTO publications(article_id, source, url, published) VALUES (?, ?, ?, ?) "
+                  "ON CONFLICT DO NOTHING",
                   (a.id, a.source, a.url, pub))
         if cur.rowcount == 0:
             return False

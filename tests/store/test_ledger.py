@@ -1,0 +1,101 @@
+"""The ledger: migrations, idempotent batches, rollback, queries back to typed records."""
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+import pytest
+
+from newsledger.errors import Failure, InputError, NotFound, StoreError
+from newsledger.models import (Article, Claim, Cue, Entity, Extraction, Party, Quote, TimeExpr, Value)
+from newsledger.store import Ledger
+from newsledger.store.db import migrations
+
+TEXT = 'Rescuers found 23 bodies, the ministry said on Monday. "We keep searching," Rusk said.'
+
+
+def extraction(text=TEXT, source="a.txt", aid="a1") -> Extraction:
+    art = Article(id=aid, source=source, text=text, title="Dam", published=date(2025, 3, 4))
+    rusk = Entity(aid, "person:rusk", "Rusk", "PERSON", ((77, 81),))
+    ministry = Party("the ministry", None, 30, 42)
+    claim = Claim(aid, 15, 17, "23", Value(23.0, 23.0, 23.0), "exact", None, None, "bodies", "killed", ministry,
+                  0, 53, "2025-03-03")
+    quote = Quote(aid, 55, 73, TEXT[55:73], "direct", Party("Rusk", "person:rusk", 77, 81), Cue("said", 82, 86))
+    when = TimeExpr(aid, 46, 52, "Monday", "DATE", "2025-03-03")
+    return Extraction(art, (rusk,), (quote,), (claim,), (when,))
+
+
+@pytest.fixture
+def ledger(tmp_path):
+    with Ledger(tmp_path / "l.db") as led:
+        yield led
+
+
+def test_migrations_are_numbered_and_recorded(ledger):
+    versions = [v for v, _, _ in migrations()]
+    assert versions == sorted(versions) and versions[0] == 1
+    rows = ledger.conn.execute("SELECT version FROM schema_migrations").fetchall()
+    assert [r[0] for r in rows] == versions
+    assert ledger.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_round_trip_gives_back_the_same_records(ledger):
+    x = extraction()
+    assert ledger.write([x]).stored == 1
+    back = ledger.extraction("a1")
+    assert back.to_contract() == x.to_contract()
+
+
+def test_same_article_twice_is_one_article(ledger):
+    assert ledger.write([extraction()]).stored == 1
+    again = ledger.write([extraction(source="copy.txt")])
+    assert (again.stored, again.already) == (0, 1)
+    assert ledger.count("articles") == 1 and ledger.count("claims") == 1
+    sources = {r[0] for r in ledger.conn.execute("SELECT source FROM publications")}
+    assert sources == {"a.txt", "copy.txt"}
+
+
+def test_failed_batch_leaves_stored_articles_untouched(ledger):
+    ledger.write([extraction()])
+    bad = Extraction(Article(id="b1", source="b.txt", text="x"),
+                     claims=(Claim("b1", 0, 1, "x", Value(1.0), qualifier="exact"),))
+    broken = Extraction(Article(id="c1", source=None, text="y"))  # source NOT NULL: the batch fails
+    with pytest.raises(sqlite3.IntegrityError):
+        ledger.write([bad, broken])
+    assert ledger.count("articles") == 1 and not ledger.has_article("b1")
+    assert ledger.extraction("a1").to_contract() == extraction().to_contract()
+
+
+def test_failures_are_recorded(ledger):
+    ledger.write([Failure(InputError("NL103", "is empty", "empty.txt"))])
+    (row,) = ledger.failures()
+    assert (row["input"], row["code"]) == ("empty.txt", "NL103")
+
+
+def test_queries(ledger):
+    ledger.write([extraction()])
+    (c,) = ledger.claims(about="bodies")
+    assert c.record.value.point == 23 and c.article.published == "2025-03-04"
+    assert ledger.claims(about="tanks") == []
+    assert len(ledger.claims(source="ministry")) == 1 and ledger.claims(source="Okonjo") == []
+    assert [q.record.speaker.name for q in ledger.quotes(by="rusk")] == ["Rusk"]
+    assert [e.key for e in ledger.entities()] == ["person:rusk"]
+    assert ledger.search("rescuers")[0]["id"] == "a1"
+    assert ledger.search('"unbalanced') == []  # bad FTS syntax is searched as a phrase, not an error
+    assert ledger.resolve_article_id("a.txt") == "a1"
+    with pytest.raises(NotFound):
+        ledger.resolve_article_id("nope")
+
+
+def test_not_a_ledger_is_refused(tmp_path):
+    p = tmp_path / "junk.db"
+    p.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError) as e:
+        Ledger(p)
+    assert e.value.code == "NL201"
+    assert p.read_bytes() == b"this is not sqlite" * 100  # left as it was
+
+
+def test_readonly_needs_an_existing_ledger(tmp_path):
+    with pytest.raises(StoreError):
+        Ledger(tmp_path / "none.db", readonly=True)
