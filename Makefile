@@ -6,9 +6,10 @@ STAMP := $(VENV)/.installed
 
 .PHONY: install demo test clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(wildcard scripts/vendor_js.sh)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q -e '.[test]'
+	if [ -f scripts/vendor_js.sh ]; then bash scripts/vendor_js.sh; fi
 	touch $(STAMP)
 
 install: $(STAMP)
