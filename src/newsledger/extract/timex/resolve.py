@@ -1,0 +1,645 @@
+"""From regex matches to TIMEX3 types and values.
+
+Each rule of `patterns.RULES` has a handler here that reads the match and returns (type, value,
+point) or None to drop it. Values are resolved against the document creation time (the article's
+publication date): weekdays, months and seasons without a year look backwards or forwards by the tense
+of the governing verb; "two days later", "the following week", "that year" and the finance idioms
+("a year earlier", "the year-ago quarter") count from the last date the text mentioned. Without a
+publication date, relative values stay unresolved (`XXXX-10-23`, `XXXX-WXX-5`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from .dates import Point, easter, month_near, nth_weekday, shift, weekday_near
+from .lexicon import (DAYPARTS, HOLIDAYS, MONTHS, NTH_WEEKDAY_HOLIDAYS, ONES, ORDINALS, SEASONS, TENS,
+                      UNITS, WEEKDAYS, number)
+
+PAST, PRESENT, FUTURE = -1, 0, 1
+# Words before a bare "May" that make it the month, not the verb or the surname.
+MAY_CONTEXT = frozenset({"in", "since", "until", "till", "by", "of", "from", "through", "early", "late",
+                         "mid", "last", "next", "this", "during", "before", "after", "end", "between"})
+MODALS = frozenset({"would", "could", "might", "may", "should", "can", "must", "shall", "will", "'ll",
+                    "wo", "ca"})
+# Nouns a bare year may count (a "1998 report") versus things a number counts ("2000 people").
+TIME_NOUNS = frozenset({"year", "season", "election", "campaign", "budget", "report", "census", "level",
+                        "law", "act", "agreement", "accord", "war", "game", "games", "olympics", "cup",
+                        "model", "period", "quarter", "results", "figure", "figures", "estimate", "forecast",
+                        "plan", "crisis", "attack", "attacks", "summit", "race", "earnings", "loss", "profit"})
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_SPACE = re.compile(r"[\s-]+")
+_CLOCK = re.compile(r"(\d{1,2})(?::(\d\d))?\s*([ap])?", re.I)
+UNRESOLVED = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
+              "quarter": "XXXX-QX", "half": "XXXX-HX", "year": "XXXX", "decade": "XXX", "century": "XX"}
+
+
+@dataclass
+class Context:
+    """What resolution needs about the document: its creation time, the last date it mentioned, the parse."""
+    dct: date | None
+    doc: object = None
+    anchor: Point | None = None
+    _tokens: dict = field(default_factory=dict)
+
+    def base(self) -> date | None:
+        """The date anaphoric expressions count from: the last mentioned one, else the DCT."""
+        return self.anchor.day if self.anchor else self.dct
+
+    def token_at(self, char: int):
+        if self.doc is None:
+            return None
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    def tense(self, start: int) -> int | None:
+        """PAST, PRESENT or FUTURE from the verb that governs the token at `start`, None without one."""
+        tok = self.token_at(start)
+        for _ in range(6):
+            if tok is None or tok.pos_ in ("VERB", "AUX"):
+                break
+            tok = tok.head if tok.head is not tok else None
+        if tok is None or tok.pos_ not in ("VERB", "AUX"):
+            return None
+        auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        if tok.lower_ in MODALS or any(a.lower_ in MODALS for a in auxes):
+            return FUTURE
+        if any(a.lower_ == "to" for a in auxes) or tok.tag_ == "VB":
+            return FUTURE  # "plans to visit on Friday"
+        if tok.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxes):
+            return PAST
+        if tok.lower_ == "going" and any(c.dep_ == "xcomp" for c in tok.children):
+            return FUTURE
+        return PRESENT
+
+
+def _lower(text: str | None) -> str:
+    return _SPACE.sub(" ", text.lower()) if text else ""
+
+
+def _cap(word: str | None) -> bool:
+    return bool(word) and word[0].isupper()
+
+
+def _month(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _day(word: str) -> int:
+    w = word.lower()
+    return ORDINALS[w] if w in ORDINALS else int(re.match(r"\d+", w).group())
+
+
+def _year(text: str) -> int:
+    t = _lower(text)
+    if t[0].isdigit():
+        return int(t)
+    words = t.split()
+    if words[0] == "two":  # "two thousand (and five)"
+        rest = " ".join(words[3:]) if len(words) > 3 else ""
+        return 2000 + (number(rest) or 0 if rest else 0)
+    century = 1900 if words[0] == "nineteen" else 2000
+    rest = words[1:]
+    if rest == ["hundred"]:
+        return century
+    if rest and rest[0] == "oh":
+        return century + ONES.get(rest[1], 0)
+    n = 0
+    for w in rest:
+        n += TENS.get(w, 0) + (ONES.get(w, 0) if w in ONES else 0)
+    return century + n
+
+
+def _sign(rel: str) -> int:
+    if rel in ("last", "the past", "the previous", "the prior", "this past", "the last", "the latest"):
+        return -1
+    if rel in ("next", "the coming", "the following", "the next", "this coming"):
+        return 1
+    return 0
+
+
+ANAPHORIC = frozenset({"the previous", "the prior", "the following", "that", "the same"})
+
+
+def _direction(ctx: Context, start: int, default: int = PAST) -> int:
+    t = ctx.tense(start)
+    return default if t is None else t
+
+
+def _date_in_year(ctx: Context, month: int, day: int, start: int) -> str | None:
+    """A month and day without a year, placed by tense: before the DCT for past, after for future."""
+    if ctx.dct is None:
+        return f"XXXX-{month:02d}-{day:02d}"
+    d = ctx.dct
+    cands = []
+    for y in (d.year - 1, d.year, d.year + 1):
+        try:
+            cands.append(date(y, month, day))
+        except ValueError:
+            continue
+    if not cands:
+        return None
+    t = ctx.tense(start)
+    if t == PAST:
+        pick = max((c for c in cands if c <= d), default=None)
+    elif t == FUTURE:
+        pick = min((c for c in cands if c >= d), default=None)
+    else:
+        pick = None
+    pick = pick or min(cands, key=lambda c: abs((c - d).days))
+    ctx.anchor = Point("day", pick)
+    return pick.isoformat()
+
+
+def _set_point(ctx: Context, p: Point) -> str:
+    ctx.anchor = p
+    return p.value()
+
+
+# ---- handlers: (match, ctx) -> (type, value) | None -------------------------------------------------
+
+def h_date(m, ctx):
+    if not _cap(m["mon"]):
+        return None
+    month, day = _month(m["mon"]), _day(m["day"])
+    if m["year"]:
+        try:
+            return "DATE", _set_point(ctx, Point("day", date(_year(m["year"]), month, day)))
+        except ValueError:
+            return None
+    v = _date_in_year(ctx, month, day, m.start())
+    return ("DATE", v) if v else None
+
+
+def h_iso(m, ctx):
+    try:
+        return "DATE", _set_point(ctx, Point("day", date(int(m["year"]), int(m["mon"]), int(m["day"]))))
+    except ValueError:
+        return None
+
+
+def h_slash(m, ctx):
+    y = int(m["year"])
+    if y < 100:
+        y += 2000 if y < 50 else 1900
+    try:
+        return "DATE", _set_point(ctx, Point("day", date(y, int(m["mon"]), int(m["day"]))))
+    except ValueError:
+        return None
+
+
+def _weekday_date(ctx: Context, wd: int, start: int) -> date | None:
+    if ctx.dct is None:
+        return None
+    t = ctx.tense(start)
+    return weekday_near(ctx.dct, wd, -1 if t in (PAST, None) else 1)
+
+
+def h_clock(m, ctx):
+    c = _lower(m["clock"])
+    if c in ("noon", "midday"):
+        hh, mm = 12, 0
+    elif c == "midnight":
+        hh, mm = 24, 0
+    else:
+        cm = _CLOCK.match(c)
+        hh, mm = int(cm[1]), int(cm[2] or 0)
+        if not cm[3] and not (m["wd"] or m["rel"] or m["mon"]) and "T" not in m[0][len(m["clock"]):].upper():
+            return None  # "3:30" alone may be a score or a ratio
+        if hh > 24 or mm > 59:
+            return None
+        if cm[3] and cm[3].lower() == "p" and hh < 12:
+            hh += 12
+        elif cm[3] and cm[3].lower() == "a" and hh == 12:
+            hh = 0
+    clock = f"T{hh:02d}:{mm:02d}"
+    day = None
+    if m["wd"]:
+        if not _cap(m["wd"]):
+            return None
+        day = _weekday_date(ctx, WEEKDAYS[m["wd"].lower()], m.start())
+        if day is None:
+            return "TIME", f"XXXX-WXX-{WEEKDAYS[m['wd'].lower()]}{clock}"
+    elif m["rel"]:
+        if ctx.dct:
+            day = ctx.dct + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(m["rel"].lower(), 0))
+    elif m["mon"]:
+        v = _date_in_year(ctx, _month(m["mon"]), _day(m["day"]), m.start())
+        return ("TIME", v + clock) if v else None
+    elif ctx.anchor and ctx.anchor.gran == "day":
+        day = ctx.anchor.day
+    else:
+        day = ctx.dct
+    if day is None:
+        return "TIME", "XXXX-XX-XX" + clock
+    ctx.anchor = Point("day", day)
+    return "TIME", day.isoformat() + clock
+
+
+def h_clock_words(m, ctx):
+    n = number(m["n"])
+    if not isinstance(n, int) or not 1 <= n <= 12:
+        return None
+    hh = n + (12 if m["part"].lower() != "morning" and n < 12 else 0)
+    day = ctx.anchor.day if ctx.anchor and ctx.anchor.gran == "day" else ctx.dct
+    return "TIME", (day.isoformat() if day else "XXXX-XX-XX") + f"T{hh:02d}:00"
+
+
+def _season_year(d: date, code: str, direction: int) -> int:
+    start = SEASON_START[code]
+    if direction < 0 and start > d.month:
+        return d.year - 1
+    if direction > 0 and start + 2 < d.month:
+        return d.year + 1
+    return d.year
+
+
+def h_rel(m, ctx):
+    rel, what = _lower(m["rel"]), _lower(m["what"])
+    sign = _sign(rel)
+    base = (ctx.base() if rel in ANAPHORIC else ctx.dct)
+    if what in MONTHS:
+        if not _cap(m["what"]):
+            return None
+        month = MONTHS[what]
+        if base is None:
+            return "DATE", f"XXXX-{month:02d}"
+        if sign == 0:
+            y = base.year
+        elif sign < 0:
+            y = base.year if month < base.month else base.year - 1
+        else:
+            y = base.year if month > base.month else base.year + 1
+        return "DATE", _set_point(ctx, Point("month", date(y, month, 1)))
+    if what in WEEKDAYS:
+        if not _cap(m["what"]):
+            return None
+        wd = WEEKDAYS[what]
+        if base is None:
+            return "DATE", f"XXXX-WXX-{wd}"
+        if sign < 0:
+            d = weekday_near(base - timedelta(days=1), wd, -1)
+        elif sign > 0:
+            d = weekday_near(base + timedelta(days=1), wd, 1)
+        else:
+            d = _weekday_date(ctx, wd, m.start())
+        return "DATE", _set_point(ctx, Point("day", d))
+    if what in SEASONS:
+        code = SEASONS[what]
+        if base is None:
+            return "DATE", f"XXXX-{code}"
+        y = _season_year(base, code, sign) if sign else base.year
+        if sign < 0 and y == base.year and SEASON_START[code] + 2 >= base.month:
+            y -= 1  # "last summer" in August is the summer before
+        return "DATE", _set_point(ctx, Point("season", date(y, 1, 1), f"-{code}"))
+    gran = what
+    if base is None:
+        return "DATE", UNRESOLVED[gran]
+    if gran == "weekend":
+        sat = weekday_near(base, 6, 1 if sign >= 0 else -1)
+        if sign < 0 and sat == base:
+            sat -= timedelta(days=7)
+        elif sign > 0:
+            sat += timedelta(days=7)
+        return "DATE", _set_point(ctx, Point("weekend", sat))
+    return "DATE", _set_point(ctx, Point(gran, shift(base, gran, sign)))
+
+
+def h_of_year(m, ctx):
+    what = _lower(m["what"])
+    if m["year"]:
+        y = _year(m["year"])
+    elif ctx.dct is not None:
+        y = ctx.dct.year + _sign(m["rel"].lower())
+    else:
+        y = None
+    if what in SEASONS:
+        code = SEASONS[what]
+        return "DATE", (_set_point(ctx, Point("season", date(y, 1, 1), f"-{code}")) if y else f"XXXX-{code}")
+    if not _cap(m["what"]):
+        return None
+    month = MONTHS[what]
+    return "DATE", (_set_point(ctx, Point("month", date(y, month, 1))) if y else f"XXXX-{month:02d}")
+
+
+def h_today(m, ctx):
+    w = _lower(m["word"])
+    offset = {"yesterday": -1, "tomorrow": 1, "last night": -1, "the day before yesterday": -2,
+              "the day after tomorrow": 2}.get(w.split()[0] if w.split()[0] in ("yesterday", "tomorrow") else w, 0)
+    part = ""
+    if w == "tonight" or w == "last night":
+        part = "TNI"
+    elif w.split()[-1] in DAYPARTS and w.split()[-1] not in ("yesterday", "tomorrow"):
+        part = "T" + DAYPARTS[w.split()[-1]]
+    kind = "TIME" if part else "DATE"
+    if ctx.dct is None:
+        return kind, "XXXX-XX-XX" + part
+    d = ctx.dct + timedelta(days=offset)
+    ctx.anchor = Point("day", d)
+    return kind, d.isoformat() + part
+
+
+def h_weekday(m, ctx):
+    if not _cap(m["wd"]):
+        return None
+    wd = WEEKDAYS[m["wd"].lower()]
+    part = "T" + DAYPARTS[m["part"].lower()] if m["part"] else ""
+    if m["set"] or m["plural"]:
+        return "SET", f"XXXX-WXX-{wd}{part}"
+    d = _weekday_date(ctx, wd, m.start())
+    if d is None:
+        return ("TIME" if part else "DATE"), f"XXXX-WXX-{wd}{part}"
+    ctx.anchor = Point("day", d)
+    return ("TIME" if part else "DATE"), d.isoformat() + part
+
+
+def h_month(m, ctx):
+    word = m["mon"]
+    if not _cap(word):
+        return None
+    if word.lower() == "may" and not m["year"] and not m["edge"]:
+        before = ctx.doc.text[max(0, m.start() - 12):m.start()].split() if ctx.doc is not None else []
+        if not before or before[-1].lower() not in MAY_CONTEXT:
+            return None
+    month = _month(word)
+    if m["set"]:
+        return "SET", f"XXXX-{month:02d}"
+    if m["year"]:
+        return "DATE", _set_point(ctx, Point("month", date(_year(m["year"]), month, 1)))
+    if ctx.dct is None:
+        return "DATE", f"XXXX-{month:02d}"
+    t = ctx.tense(m.start())
+    return "DATE", _set_point(ctx, Point("month", month_near(ctx.dct, month, 0 if t is None else t)))
+
+
+def _quarter_word(q: str) -> int:
+    return ORDINALS[q.lower()]
+
+
+def h_quarter(m, ctx):
+    q = _quarter_word(m["q"])
+    y = None
+    yq = _lower(m["yq"])
+    if m["year"]:
+        y = int(m["year"])
+    elif yq and yq[0].isdigit():
+        y = int(yq)
+    elif ctx.dct is not None:
+        rel = yq.split("'")[0] if yq else (m["rel"] or "").lower()
+        if rel:
+            y = ctx.dct.year + _sign(rel)
+        else:
+            y = ctx.dct.year
+            dq = (ctx.dct.month - 1) // 3 + 1
+            if q > dq and ctx.tense(m.start()) == PAST:
+                y -= 1
+    if y is None:
+        return "DATE", f"XXXX-Q{q}"
+    return "DATE", _set_point(ctx, Point("quarter", date(y, 3 * q - 2, 1)))
+
+
+def h_quarter_code(m, ctx):
+    q, y = int((m["q1"] or m["q2"])[1]), int(m["y1"] or m["y2"])
+    return "DATE", _set_point(ctx, Point("quarter", date(y, 3 * q - 2, 1)))
+
+
+def h_half(m, ctx):
+    if m["year"]:
+        y = int(m["year"])
+    elif ctx.dct is not None:
+        y = ctx.dct.year + _sign(m["rel"].lower())
+    else:
+        return "DATE", "XXXX-HX"
+    return "DATE", _set_point(ctx, Point("half", date(y, 1 if m["h"].lower() == "first" else 7, 1)))
+
+
+def _last_quarter(ctx: Context, start: int) -> Point | None:
+    if ctx.anchor and ctx.anchor.gran == "quarter":
+        return ctx.anchor
+    if ctx.dct is None:
+        return None
+    back = -1 if ctx.tense(start) in (PAST, None) else 0
+    return Point("quarter", shift(ctx.dct, "quarter", back))
+
+
+def h_period(m, ctx):
+    kind, what = _lower(m["kind"]), m["what"].lower()
+    if what == "period" and not kind:
+        return None
+    if kind[:1].isdigit():
+        base = _last_quarter(ctx, m.start())
+        y = int(kind)
+        if base is None:
+            return "DATE", str(y)
+        return "DATE", Point("quarter", date(y, base.day.month, 1)).value()
+    if kind == "current" or (m[0].lower().startswith("this") and not kind):
+        if ctx.dct is None:
+            return "DATE", "XXXX-QX"
+        return "DATE", Point("quarter", ctx.dct).value()
+    base = _last_quarter(ctx, m.start())
+    if base is None:
+        return "DATE", "XXXX-QX"
+    if kind in ("year-ago", "year-earlier") or m["ly"]:
+        return "DATE", Point("quarter", shift(base.day, "year", -1)).value()
+    return "DATE", base.value()
+
+
+def h_year_ago_adj(m, ctx):
+    if ctx.anchor and ctx.anchor.gran == "quarter":
+        return "DATE", Point("quarter", shift(ctx.anchor.day, "year", -1)).value()
+    return "DATE", str(ctx.dct.year - 1) if ctx.dct else "XXXX"
+
+
+def _unit(word: str) -> tuple[str, int, bool, str | None]:
+    w = word.lower()
+    return UNITS["millennium" if w.startswith("millenni") else w]
+
+
+def h_ago(m, ctx):
+    n = number(m["n"])
+    d = _lower(m["dir"])
+    forward = d in ("later", "after", "from now", "hence")
+    letter, mult, _, gran = _unit(m["unit"])
+    if n is None or n != int(n):
+        return "DATE", "FUTURE_REF" if forward else "PAST_REF"
+    count = int(n) * (1 if forward else -1)
+    from_dct = d in ("ago", "from now", "hence")
+    base = ctx.dct if from_dct else ctx.base()
+    if base is None:
+        return "DATE", UNRESOLVED.get(gran or "day", "XXXX")
+    if gran is None:  # hours, minutes: the day they fall on
+        return "DATE", Point("day", base).value()
+    if gran == "year" and ctx.anchor and ctx.anchor.gran == "quarter":
+        return "DATE", Point("quarter", shift(ctx.anchor.day, "year", count)).value()  # "a year earlier"
+    if gran in ("decade", "century"):
+        p = Point("year", shift(base, "year", count * mult))
+    else:
+        p = Point(gran, shift(base, gran, count))
+    return "DATE", p.value() if from_dct else _set_point(ctx, p)
+
+
+def _duration(n, letter: str, mult: int, timed: bool) -> str:
+    if n is None:
+        return f"P{'T' if timed else ''}X{letter}"
+    whole = int(n)
+    frac = n - whole
+    t = "T" if timed else ""
+    if not frac:
+        return f"P{t}{whole * mult}{letter}"
+    smaller = {"Y": (12, "M", False), "D": (24, "H", True), "H": (60, "M", True), "W": (7, "D", False),
+               "M": (60, "S", True) if timed else (30, "D", False)}
+    if mult != 1 or letter not in smaller:
+        return f"P{t}{whole * mult}{letter}"
+    k, sub, sub_timed = smaller[letter]
+    rest = round(frac * k)
+    if sub_timed and not timed:
+        return f"P{whole}{letter}T{rest}{sub}"
+    return f"P{t}{whole}{letter}{rest}{sub}"
+
+
+def h_duration(m, ctx):
+    n_text = _lower(m["n"])
+    n = number(n_text)
+    unit = m["unit"].lower()
+    letter, mult, timed, _ = _unit(unit)
+    vague = n is None
+    if vague and not m["plural"]:
+        return None  # "some day", "many a year"
+    if unit == "second" and n_text in ("a", "an", "one") and not m["approx"]:
+        return None  # "a second term"
+    if unit == "quarter":
+        rest = ctx.doc.text[m.end():m.end() + 4].lower() if ctx.doc is not None else ""
+        if rest.startswith(" of") or n_text in ("a", "an", "three"):
+            return None  # "a quarter of the vote", "three quarters of voters"
+    return "DURATION", _duration(n, letter, mult, timed)
+
+
+def h_half_unit(m, ctx):
+    u = (m["u1"] or m["u2"]).lower()
+    if m["u1"]:
+        return "DURATION", {"hour": "PT30M", "day": "PT12H", "year": "P6M", "minute": "PT30S"}[u]
+    return "DURATION", {"hour": "PT1H30M", "minute": "PT1M30S", "year": "P1Y6M", "day": "P1DT12H"}[u]
+
+
+def h_plural_units(m, ctx):
+    return "DATE", "PAST_REF" if m["side"].lower() == "recent" else "FUTURE_REF"
+
+
+def h_bare_units(m, ctx):
+    letter, mult, timed, _ = _unit(m["unit"])
+    return "DURATION", f"P{'T' if timed else ''}X{letter}"
+
+
+def h_decade(m, ctx):
+    if m["dec"]:
+        return "DATE", m["dec"][:3]
+    if m["short"]:
+        d = int(m["short"])
+        return "DATE", f"{19 if d >= 30 else 20}{d // 10}"
+    words = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+             "eighties": 8, "nineties": 9}
+    return "DATE", f"19{words[m['word'].lower()]}"
+
+
+def h_century(m, ctx):
+    if m["this"]:
+        if ctx.dct is None:
+            return "DATE", "XX"
+        return "DATE", f"{ctx.dct.year // 100 + _sign(m['this'].lower()):02d}"
+    n = _lower(m["n"])
+    k = ORDINALS[n] if n in ORDINALS else int(re.match(r"\d+", n).group())
+    return "DATE", f"{k - 1:02d}"
+
+
+def h_year(m, ctx):
+    y = _year(m["year"])
+    if not m["edge"] and m["year"][0].isdigit():
+        tok = ctx.token_at(m.start("year"))
+        if tok is not None:
+            if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"):
+                return None
+            if tok.dep_ == "nummod" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.lemma_.lower() not in TIME_NOUNS:
+                return None
+        before = ctx.doc.text[max(0, m.start() - 1):m.start()] if ctx.doc is not None else ""
+        if before in ("$", "#"):
+            return None
+    return "DATE", _set_point(ctx, Point("year", date(y, 1, 1)))
+
+
+def h_season(m, ctx):
+    code = SEASONS[m["what"].lower()]
+    if ctx.dct is None:
+        return "DATE", f"XXXX-{code}"
+    t = ctx.tense(m.start())
+    y = _season_year(ctx.dct, code, 0 if t is None else t)
+    return "DATE", _set_point(ctx, Point("season", date(y, 1, 1), f"-{code}"))
+
+
+def h_holiday(m, ctx):
+    if not _cap(m["name"]):
+        return None
+    name = _lower(m["name"])
+
+    def on(y: int) -> date:
+        if name in HOLIDAYS:
+            mo, dd = HOLIDAYS[name]
+            return date(y, mo, dd)
+        if name in NTH_WEEKDAY_HOLIDAYS:
+            mo, wd, nth = NTH_WEEKDAY_HOLIDAYS[name]
+            return nth_weekday(y, mo, wd, nth)
+        if name == "election day":
+            return nth_weekday(y, 11, 1, 1) + timedelta(days=1)
+        e = easter(y)
+        return e - timedelta(days=2) if name == "good friday" else e
+
+    if m["year"]:
+        return "DATE", _set_point(ctx, Point("day", on(int(m["year"]))))
+    if ctx.dct is None:
+        return None
+    d = on(ctx.dct.year)
+    sign = _sign(m["rel"].lower()) if m["rel"] else 0
+    if sign < 0 or (sign == 0 and ctx.tense(m.start()) == PAST):
+        if d > ctx.dct:
+            d = on(ctx.dct.year - 1)
+    elif sign > 0 or (sign == 0 and ctx.tense(m.start()) == FUTURE):
+        if d < ctx.dct:
+            d = on(ctx.dct.year + 1)
+    return "DATE", _set_point(ctx, Point("day", d))
+
+
+def h_ref(m, ctx):
+    w = _lower(m["word"])
+    if w.endswith("future"):
+        return "DATE", "FUTURE_REF"
+    if w.endswith("past") or w.endswith("recently"):
+        return "DATE", "PAST_REF"
+    return "DATE", "PRESENT_REF"
+
+
+def h_set(m, ctx):
+    if m["word"]:
+        return "SET", {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+                       "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W"}[m["word"].lower()]
+    unit = m["unit"].lower()
+    letter, mult, timed, _ = _unit("day" if unit == "night" else unit)
+    n = 2 if m["other"] else (number(m["n"]) if m["n"] else 1)
+    if not isinstance(n, int):
+        return None
+    return "SET", f"P{'T' if timed else ''}{n * mult}{letter}"
+
+
+def h_set_a(m, ctx):
+    letter, mult, timed, _ = _unit(m["unit"])
+    return "SET", f"P{'T' if timed else ''}{mult}{letter}"
+
+
+HANDLERS = {
+    "date": h_date, "date_dmy": h_date, "iso": h_iso, "slash": h_slash, "clock": h_clock,
+    "clock_words": h_clock_words, "rel": h_rel, "of_year": h_of_year, "today": h_today, "weekday": h_weekday,
+    "month": h_month, "quarter": h_quarter, "quarter_code": h_quarter_code, "half": h_half,
+    "period": h_period, "year_ago_adj": h_year_ago_adj, "set_a": h_set_a, "ago": h_ago,
+    "duration": h_duration, "half_unit": h_half_unit, "plural_units": h_plural_units,
+    "bare_units": h_bare_units, "decade": h_decade, "century": h_century, "year": h_year,
+    "season": h_season, "holiday": h_holiday, "ref": h_ref, "set": h_set,
+}
