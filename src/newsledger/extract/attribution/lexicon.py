@@ -1,0 +1,60 @@
+"""Word lists for attribution: the cues (verbs of saying, believing and taking a stand) and the nouns
+that name a speaker. Lemmas, lower case. Kept apart from the logic so they can be reviewed and extended.
+
+The cue verbs follow PolNeAR's notion of attribution: besides speech (say, tell, claim), it annotates
+cognition (believe, expect), stance (support, oppose, criticize) and evidence (show, find).
+"""
+from __future__ import annotations
+
+# Verbs whose subject is a source and whose clause or object is what is said or held.
+SPEECH = frozenset("""
+say tell add ask write note argue report claim announce acknowledge admit concede insist assert contend
+maintain allege declare state explain suggest warn deny confirm reveal disclose predict estimate remark
+comment mention respond reply retort answer testify tweet post recall repeat stress emphasize emphasise
+complain boast brag joke quip muse observe point caution vow pledge promise swear threaten urge demand
+propose recommend advise remind assure predict forecast project calculate counter dispute proclaim
+announce describe characterize characterise label dub term call brand question wonder speculate hint
+imply indicate signal lament concede charge accuse blame credit thank praise criticize criticise slam
+blast attack denounce condemn decry mock dismiss reject welcome applaud hail tout highlight cite quote
+acknowledge agree disagree argue conclude determine find show demonstrate prove suggest indicate
+specify clarify elaborate continue explain announce brief inform notify tell write publish
+""".split())
+
+# Cognition and stance: subject holds the content.
+STANCE = frozenset("""
+believe think feel expect hope fear worry doubt suspect know realize realise recognize recognise
+understand assume presume guess reckon figure consider view see regard want wish prefer like love
+hate seek plan intend support back endorse oppose favor favour embrace defend push pursue champion
+advocate reject resist fight oppose question challenge trust distrust worry
+""".split())
+
+CUE_VERBS = SPEECH | STANCE
+
+# Verbs whose direct object is what was said or held ("acknowledged just over 20 dead",
+# "backs the plan"); for the others only a clause counts as content.
+OBJECT_CONTENT = frozenset("""
+acknowledge admit concede claim estimate report announce confirm deny reveal disclose predict
+forecast project calculate cite quote promise pledge vow propose recommend demand urge question
+dispute reject criticize criticise praise welcome applaud hail tout highlight slam blast attack
+denounce condemn decry mock dismiss support back endorse oppose favor favour embrace defend
+advocate champion resist fight want seek prefer like love hate fear expect describe characterize
+characterise call label dub brand blame credit thank accuse charge mention recall repeat explain
+""".split())
+
+# Prepositions that introduce the content after a cue verb ("warned of", "spoke about").
+CONTENT_PREPS = frozenset({"about", "of", "against", "on"})
+
+# Nouns that denote a person who speaks ("the minister said") or an institution ("the ministry").
+PERSON_NOUNS = frozenset("""
+minister president spokesman spokeswoman spokesperson official leader candidate senator governor
+secretary chairman chairwoman chair director chief commander general officer lawyer attorney
+ambassador mayor premier prime congressman congresswoman representative lawmaker adviser advisor
+aide judge prosecutor nominee frontrunner front-runner businessman billionaire doctor professor
+analyst expert economist researcher pollster strategist manager founder executive ceo head
+""".split())
+ORG_NOUNS = frozenset("""
+ministry government agency daily newspaper paper network channel outlet company firm campaign
+group party department committee commission army military police office administration council
+parliament court organization organisation union association coalition institute bureau authority
+authorities service station broadcaster website magazine journal
+""".split())
