@@ -1,8 +1,577 @@
-"""Numeric claims (placeholder until the claim extractor lands in this session)."""
+"""Numeric claims: every figure in an article with its interval, qualifier, change, unit, what it counts,
+what it measures, who states it, and when.
+
+The cascade, for each article (docs/claims.md gives the reasons):
+1. numbers.find_numbers finds every number in the body: digits, words, vague counts, fractions;
+   BLOCK_RE marks what is not a figure (times of day, dates, phone numbers, addresses, ordinals, ...).
+2. Each number is read with its neighbours in the text: a currency sign before, a scale, unit or
+   currency word after, a qualifier before ("some", "just over") or after ("or more").
+3. Two numbers joined by "-", "to", "and" (after "between") or "or" become one range.
+4. Years, model numbers and labels ("Game 7") are dropped with the help of the parse.
+5. The parse gives what is counted (the noun the number modifies, or "of" what) and the measure (a
+   lexicon word on the noun or on the verbs above it); a bare figure inherits both from the figure
+   before it ("40 casualties ... a figure close to 300").
+6. The source is the speaker of the innermost quote holding the claim; the time is the nearest DATE in
+   its sentence.
+Everything is regex over the text plus a few lookups in the parse per figure: no per-token loops.
+"""
 from __future__ import annotations
 
-from ..models import Claim
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from ..models import Article, Claim, Entity, Quote, TimeExpr, Value
+from . import measures as M
+from .numbers import Number, find_numbers
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+          r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_STREET = (r"(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|Court|Ct"
+           r"|Terrace|Highway|Hwy|Parkway|Pkwy|Square|Sq)")
+# Spans whose numbers are not figures.
+BLOCK_RE = re.compile(
+    rf"""
+      \b\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?\s?(?:[ap]\.?m\b\.?|[AP]\.?M\b\.?)       # 10.45pm, 5:00 AM
+    | \b\d{{1,2}}\s?(?:[ap]\.m\.|[ap]m\b|[AP]M\b)                                 # 5am
+    | \b\d{{1,2}}:\d{{2}}(?::\d{{2}})?\b                                          # 4:39 (clock)
+    | \b\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b                                     # 12/25/2019
+    | \b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?                 # March 7, 2019
+    | \b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+\d{{4}}\b)?       # 7 March 2019
+    | \b{_MONTH}\.?,?\s+(?:of\s+)?\d{{4}}\b                                          # June of 2018
+    | \b(?:1[5-9]|20)\d\d[-–/]\d{{2}}\b(?!\s*(?:%|per))                             # the 2019-20 season
+    | (?:\b\d\d|\B')?\d0s\b                                                         # the 1990s, '90s
+    | \(?\b\d{{3}}\)?[-.\s]\d{{3}}[-.]\d{{4}}\b                                     # phone numbers
+    | \b\d+(?:st|nd|rd|th)\b                                                        # ordinals
+    | (?:\bNo\.|\#|\bNos?\.)\s?\d+                                                 # No. 1, #1
+    | \b\d{{1,5}}(?:-\d{{1,5}})?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th))\s+){{1,3}}{_STREET}\b
+    | \b\d{{5}}(?:-\d{{4}})?\s+ZIP\b | \bZIP(?:\s+[Cc]ode)?\s+\d{{5}}\b              # ZIP codes
+    | \b(?:24/7|9/11|7/7|50/50|20/20)\b
+    | \b[A-Z][a-z]+,\s\d{{1,3}}(?=,)                                                # Maddon, 66, (an age)
+    """,
+    re.VERBOSE,
+)
+
+_SPACE = r"[ \u00a0]"
+_UNIT_ALTS = sorted(
+    [(re.escape(k).replace(r"\ ", r"\s+"), False) for k in M.UNIT_WORDS]
+    + [(re.escape(k).replace(r"\ ", r"\s+"), False) for k in M.CURRENCY_WORDS if k.isalpha() or " " in k]
+    + [(re.escape(k).replace(r"\ ", r"\s?"), True) for k in M.UNIT_SYMBOLS],
+    key=lambda a: len(a[0]), reverse=True)
+# Single-letter symbols must be written onto the number ("45g", "118.5p"), except W and p.
+_ATTACHED_ONLY = {"g", "t", "L", "l", "V", "c", "m"}
+_NATION = "|".join(re.escape(k) for k in sorted(M.DOLLAR_NATIONS, key=len, reverse=True))
+UNIT_AFTER_RE = re.compile(
+    rf"""(?P<gap>{_SPACE}?-?{_SPACE}?|{_SPACE}+(?:of{_SPACE}+)?)
+    (?:(?P<nation>(?i:{_NATION})){_SPACE}+(?=(?i:dollars?|crowns|kroner|kronor|francs)))?
+    (?P<unit>{"|".join(f"(?i:{a})" if not sym else a for a, sym in _UNIT_ALTS)})
+    (?![A-Za-z0-9])""",
+    re.VERBOSE,
+)
+_CUR_AFTER_SIGN = re.compile(r"€|\s?(?:US|U\.S\.)(?![A-Za-z])")  # "1,200€", "$76 US"
+_LETTER_AFTER = re.compile(r"[A-Za-z]")
+
+_QUAL_PHRASES = sorted(((p, q) for q, ps in M.QUALIFIERS_BEFORE.items() for p in ps),
+                       key=lambda pq: len(pq[0]), reverse=True)
+_QUAL_OF = {p: q for p, q in _QUAL_PHRASES}
+QUAL_BEFORE_RE = re.compile(
+    r"(?:(?<![\w-])(?:(?i:slightly|just|well|far|only)\s+)?(?P<q>"
+    + "|".join(r"(?i:" + re.escape(p).replace(r"\ ", r"\s+") + ")" + (r"\s*" if not p.endswith("-") else "")
+               for p, _ in _QUAL_PHRASES) + r"))$")
+QUAL_AFTER_RE = re.compile(
+    r"(?P<sp>\s*)(?P<q>\+(?![\d\w])|(?i:or\s+(?:more|higher|above|fewer|less|lower|under|so)\b|plus\b|odd\b))")
+_QUAL_AFTER_OF = {"+": "at_least", "plus": "at_least", "or more": "at_least", "or higher": "at_least",
+                  "or above": "at_least", "or fewer": "at_most", "or less": "at_most",
+                  "or lower": "at_most", "or under": "at_most", "or so": "approx", "odd": "approx"}
+_BETWEEN_RE = re.compile(r"(?i)(?<![\w])(?P<w>between|from)\s+$")
+_RANGE_GAP_RE = re.compile(r"^\s*(?:(?P<dash>[-–—])|(?P<w>to|and|or|through|-to-))\s*$", re.I)
+_AGED_RE = re.compile(r"(?i)\baged\s+(?:between\s+)?$")
+
+_CHANGE_BEFORE_RE = re.compile(
+    r"(?i)(?<![\w-])(?P<w>" + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(M.CHANGE_UP + M.CHANGE_DOWN, key=len, reverse=True))
+    + r")(?:\s+(?:by|another|a\s+further|an\s+additional|a\s+combined|a\s+total\s+of))?\s+$")
+_CHANGE_OF = {w: "up" for w in M.CHANGE_UP} | {w: "down" for w in M.CHANGE_DOWN}
+_CHANGE_NOUN_BEFORE_RE = re.compile(
+    r"(?i)(?<![\w-])(?P<w>" + "|".join(M.CHANGE_NOUNS_UP + M.CHANGE_NOUNS_DOWN) + r")s?\s+of\s+$")
+_CHANGE_NOUN_AFTER_RE = re.compile(
+    r"(?i)^(?:\s+[a-z]+)?\s+(?P<w>" + "|".join(M.CHANGE_NOUNS_UP + M.CHANGE_NOUNS_DOWN)
+    + r"|higher|lower)\b")
+_NOUN_CHANGE = {w: "up" for w in M.CHANGE_NOUNS_UP} | {w: "down" for w in M.CHANGE_NOUNS_DOWN} | {
+    "higher": "up", "lower": "down"}
+_BY_BEFORE_RE = re.compile(r"(?i)(?<![\w])by\s+$")
+_LABELS = {"game", "category", "level", "phase", "stage", "chapter", "article", "section", "round", "grade",
+           "class", "type", "version", "room", "page", "step", "season", "episode", "unit", "flight", "route",
+           "channel", "number", "no", "gate", "platform", "row", "seat", "tier", "volume", "vol", "part",
+           "act", "verse", "apartment", "suite", "floor", "district", "precinct", "ward", "lane", "exit",
+           "highway", "interstate", "bus", "car", "jersey", "figure", "table", "item", "clause", "amendment",
+           "resolution", "rule", "model", "mark", "series", "generation", "gen", "day", "week"}
+_ONE_NOT = re.compile(r"(?i)^\s+(?:another|day\b|time\b)|")
+_PER_SEP = re.compile(r"^(?:\s*(?:per|a|an|each)\s+|/)(?P<u>[a-z]+)\b", re.I)
+_NEG_WORD_RE = re.compile(r"(?i)minus[\s-]$")
+_PREFIX_WORD_RE = re.compile(r"(?i)(?P<w>[a-z]+)-$")
+_PERCENTISH = {"percent", "percentage points", "basis points", "points"}
+_COUNTED_DEPS = {"compound", "amod", "nmod", "poss"}
+_UP_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "prep", "attr", "conj", "appos", "nummod", "npadvmod",
+            "oprd", "acomp", "quantmod", "compound", "amod", "agent", "dative"}
 
 
-def extract_claims(doc, article, entities, quotes, times) -> list[Claim]:
-    return []
+@dataclass
+class _Q:
+    """A figure being read; becomes a Claim."""
+    start: int
+    end: int
+    core_start: int
+    core_end: int
+    num: Number
+    point: float | None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    currency_sign: str | None = None
+    qualifier: str = "exact"
+    nearly: bool = False
+    change: str | None = None
+    range_from: bool = False
+    counted: str | None = None
+    counted_generic: bool = False
+    measure: str | None = None
+    explicit_unit: bool = False
+
+
+def _blocked(text: str, end: int) -> list[tuple[int, int]]:
+    return [m.span() for m in BLOCK_RE.finditer(text, 0, end)]
+
+
+def _in_blocked(pos: int, blocked: list[tuple[int, int]], starts: list[int]) -> bool:
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and blocked[i][0] <= pos < blocked[i][1]
+
+
+def _read(text: str, n: Number, limit: int) -> _Q | None:
+    """The number with its currency sign, scale and unit; None when it is not a figure."""
+    start, end = n.start, n.end
+    q = _Q(start, end, start, end, n, n.value)
+    if n.kind == "digits":
+        m = M.CURRENCY_PREFIX_RE.search(text, max(0, start - 6), start)
+        if m:
+            sign = m.group(0).strip()
+            before = text[m.start() - 1:m.start()] if m.start() else ""
+            if before.isalpha():
+                m = None
+            elif sign == "PS" and not (n.scaled or n.suffix or "," in text[start:end] or "." in text[start:end]):
+                return None  # PS4 is a console, PS2.7m is pounds
+            elif sign in ("PS", "RM", "Rs", "USD", "EUR", "GBP", "JPY", "CHF", "AUD", "CAD", "CNY", "INR") \
+                    and before and not before.isspace() and before not in "($":
+                m = None
+        if m:
+            q.currency_sign = m.group(0).strip()
+            q.unit = M.CURRENCY_PREFIX[q.currency_sign]
+            q.start = m.start()
+        elif text[start - 1:start].isalpha():
+            return None  # glued to a word: A2, S22
+        if n.suffix in ("m", "b"):
+            if q.currency_sign:
+                q.point = n.value * (1e6 if n.suffix == "m" else 1e9)
+            elif n.suffix == "m":
+                q.unit = "m"
+        tail = text[end:end + 1]
+        if tail.isalpha() or tail.isdigit():
+            um = UNIT_AFTER_RE.match(text, end, min(limit, end + 40))
+            if not um or um.group("gap"):
+                return None  # "3s", "5G", "11th": not a unit we know
+        if text[start - 1:start] == "-" and start >= 2:
+            pw = _PREFIX_WORD_RE.search(text, max(0, start - 12), start)
+            if pw:
+                w = pw.group("w").lower()
+                if w == "sub":
+                    q.qualifier = "less_than"
+                    q.start = pw.start()
+                elif w == "minus":
+                    q.point = -abs(q.point)
+                else:
+                    return None  # COVID-19, F-150, TA-35
+        if _NEG_WORD_RE.search(text, max(0, start - 6), start) and q.point is not None:
+            q.point = -abs(q.point)
+            q.start = start - 6 if text[start - 6:start].lower().startswith("minus") else q.start
+    if q.unit is None or q.currency_sign:
+        _read_unit(text, q, limit)
+    return q
+
+
+def _read_unit(text: str, q: _Q, limit: int) -> None:
+    end = q.end
+    if q.currency_sign:
+        m = _CUR_AFTER_SIGN.match(text, end, min(limit, end + 6))
+        if m and q.num.kind == "digits":
+            q.end = m.end()
+        return
+    if q.num.kind == "digits":
+        m = _CUR_AFTER_SIGN.match(text, end, min(limit, end + 1))
+        if m and m.group(0) == "€":
+            q.unit, q.end, q.explicit_unit = "EUR", m.end(), True
+            return
+    m = UNIT_AFTER_RE.match(text, end, min(limit, end + 40))
+    if not m:
+        if _AGED_RE.search(text, max(0, q.start - 14), q.start):
+            q.unit = "years old"
+        return
+    gap = m.group("gap")
+    raw = m.group("unit")
+    key = re.sub(r"\s+", " ", raw)
+    low = key.lower()
+    if " of" in gap or gap.strip() == "of":
+        # "tens of millions of dollars", "dozens of miles": only currency and units after a vague count
+        if q.num.kind not in ("vague",) and not q.num.scaled:
+            return
+    if "-" in gap and (key in M.UNIT_SYMBOLS and len(key) == 1):
+        return
+    if key in _ATTACHED_ONLY and gap:
+        return
+    if key in M.UNIT_SYMBOLS and key not in M.UNIT_WORDS and low not in M.CURRENCY_WORDS:
+        unit = M.UNIT_SYMBOLS[key]
+    elif low in M.UNIT_WORDS:
+        unit = M.UNIT_WORDS[low]
+    elif low in M.CURRENCY_WORDS:
+        unit = M.CURRENCY_WORDS[low]
+        if low in ("won", "rand", "sen") and q.num.kind != "digits":
+            return
+        nation = (m.group("nation") or "").lower()
+        if nation:
+            unit = M.DOLLAR_NATIONS.get(nation, unit) if low.startswith("dollar") else {
+                "danish": "DKK", "swedish": "SEK", "norwegian": "NOK", "czech": "CZK",
+                "swiss": "CHF"}.get(nation, unit)
+    elif key in M.UNIT_SYMBOLS:
+        unit = M.UNIT_SYMBOLS[key]
+    else:
+        return
+    if low in ("pounds", "pound"):
+        unit = "GBP" if q.num.scaled or q.num.kind == "vague" or text.startswith(" sterling", m.end()) else "lb"
+    if low in ("point", "points") and q.num.kind == "words" and q.num.value == 1:
+        return  # "one point" is a turn of phrase more often than a figure
+    if unit == "percent" and low in ("p",):
+        return
+    q.unit = unit
+    q.explicit_unit = True
+    q.end = m.end()
+    # "$21.25 per square foot", "3,000 tests per day": the rate belongs to the unit
+    per = _PER_SEP.match(text, q.end, min(limit, q.end + 24))
+    if per and unit not in ("years old",):
+        q.unit = f"{unit} per {per.group('u').lower()}" if unit else None
+        q.end = per.end()
+
+
+def _join_range(text: str, a: _Q, b: _Q) -> _Q | None:
+    gap = text[a.end:b.start]
+    m = _RANGE_GAP_RE.match(gap)
+    if not m or a.point is None or b.point is None or a.num.kind == "fraction" or b.num.kind == "fraction":
+        return None
+    if a.unit and b.unit and a.unit != b.unit:
+        return None
+    opener = _BETWEEN_RE.search(text, max(0, a.start - 10), a.start)
+    word = (m.group("w") or "").lower()
+    av, bv = a.point, b.point
+    if not a.num.scaled and b.num.scaled and a.num.kind == "digits" and b.num.raw is not None \
+            and a.num.raw is not None and a.num.raw < b.num.raw and not a.currency_sign == "PS":
+        av = a.point * (b.point / b.num.raw)  # "33-35 billion", "1 to 2 thousand"
+    if m.group("dash"):
+        if opener and opener.group("w").lower() == "between":
+            pass
+        elif av >= bv:
+            return None  # a score (2-0, 89-89), never a range
+    elif word == "and":
+        if not opener or opener.group("w").lower() != "between":
+            return None
+    elif word in ("to", "through", "-to-"):
+        if not opener and (_CHANGE_BEFORE_RE.search(text, max(0, a.start - 30), a.start) or av > bv):
+            return None  # "rose 5% to $84": a change and a level
+    elif word == "or":
+        if not (av < bv <= max(10 * av, av + 10)):
+            return None
+    unit = a.unit or b.unit
+    if (a.unit is None) != (b.unit is None) and a.unit is not None:
+        return None  # "5% to 84" with the unit only on the first: two figures
+    start = opener.start() if opener else a.start
+    r = _Q(start, b.end, a.core_start, b.core_end, b.num, None, min(av, bv), max(av, bv), unit,
+           a.currency_sign or b.currency_sign, "range", explicit_unit=a.explicit_unit or b.explicit_unit)
+    r.range_from = bool(opener and opener.group("w").lower() == "from")
+    return r
+
+
+def _qualify(text: str, q: _Q, limit: int) -> None:
+    """Qualifier words around the figure, and the interval they allow."""
+    if q.qualifier == "exact":
+        m = QUAL_BEFORE_RE.search(text, max(0, q.start - 32), q.start)
+        if m:
+            phrase = re.sub(r"\s+", " ", m.group("q").strip()).lower()
+            qual = _QUAL_OF.get(phrase)
+            if qual and q.qualifier != "range":
+                if q.num.kind == "vague" and qual in ("more_than", "at_least"):
+                    q.qualifier = qual  # "more than a dozen", "over hundreds"
+                elif q.num.kind != "vague":
+                    q.qualifier = qual
+                q.nearly = phrase in M.NEARLY
+            if qual:
+                q.start = m.start()
+        ma = QUAL_AFTER_RE.match(text, q.end, min(limit, q.end + 12))
+        if ma and not (ma.group("q") == "+" and ma.group("sp")):
+            q.qualifier = _QUAL_AFTER_OF[re.sub(r"\s+", " ", ma.group("q")).lower()]
+            q.end = ma.end()
+    p = q.point
+    if q.num.kind == "vague" and q.qualifier == "exact":
+        q.qualifier = "range"
+        q.low, q.high = p, q.num.high
+    elif q.qualifier == "exact":
+        q.low = q.high = p
+    elif q.qualifier == "approx":
+        q.low, q.high = None, (p if q.nearly else None)
+    elif q.qualifier in ("more_than", "at_least"):
+        q.low, q.high = p, None
+    elif q.qualifier in ("less_than", "at_most"):
+        q.low, q.high = None, p
+
+
+def _change(text: str, q: _Q, prev: _Q | None, limit: int) -> None:
+    if q.range_from:
+        return
+    w0 = max(0, q.start - 40)
+    m = _CHANGE_BEFORE_RE.search(text, w0, q.start)
+    if m:
+        w = re.sub(r"\s+", " ", m.group("w").lower())
+        # "up to 400" is a bound, "cut 2 of the 5" fine; "down"/"up" need a figure with a unit
+        # or a count, which every claim here is.
+        q.change = _CHANGE_OF.get(w)
+        return
+    sign = text[q.core_start - 1:q.core_start] if q.core_start else ""
+    digits_sign = text[q.num.start:q.num.start + 1] if q.num.kind == "digits" else ""
+    if (digits_sign in "+-−" and digits_sign) and q.unit in _PERCENTISH and q.low is not None:
+        q.change = "up" if digits_sign == "+" else "down"
+        return
+    del sign
+    m = _CHANGE_NOUN_BEFORE_RE.search(text, w0, q.start)
+    if m:
+        q.change = _NOUN_CHANGE.get(m.group("w").lower())
+        return
+    if q.unit is not None:
+        m = _CHANGE_NOUN_AFTER_RE.match(text, q.end, min(limit, q.end + 24))
+        if m:
+            q.change = _NOUN_CHANGE.get(m.group("w").lower())
+            return
+    if prev is not None and prev.change and _BY_BEFORE_RE.search(text, max(0, q.start - 4), q.start) \
+            and q.start - prev.end < 60:
+        q.change = prev.change  # "Ross were down 2.3%, Burlington by 2.6%"
+
+
+def _counted_text(text: str, head, claim_end: int) -> str:
+    start = head.idx
+    for child in head.lefts:
+        if child.dep_ in _COUNTED_DEPS and child.idx >= claim_end and child.tag_ not in ("CD", "PRP$", "$"):
+            start = min(start, max(child.left_edge.idx, claim_end))
+            break
+    while start < head.idx and not text[start].isalnum():
+        start += 1
+    return text[start:head.idx + len(head.text)]
+
+
+def _of_object(tok):
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for g in child.children:
+                if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN", "PRON"):
+                    return g
+    return None
+
+
+def _syntax(doc: Doc, text: str, q: _Q) -> None:
+    """What the figure counts and what it measures, from the parse."""
+    span = doc.char_span(q.core_start, q.core_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return
+    root = span.root
+    is_count = q.unit is None or q.unit in ("percent",) or q.num.kind == "fraction"
+    head = None
+    if q.unit is None and root.dep_ in ("nummod", "quantmod", "compound", "amod", "npadvmod", "appos") \
+            and root.head.pos_ in ("NOUN", "PROPN") and not (span.start <= root.head.i < span.end):
+        head = root.head
+    if head is None and is_count:
+        head = _of_object(root) or (_of_object(root.head) if root.head.tag_ in ("NN", "NNS", "CD") and
+                                    span.start <= root.head.i < span.end + 2 and root.head.i >= span.start
+                                    else None)
+    if head is not None and head.pos_ == "PRON":
+        head = None
+    if head is not None and (head.lower_ in M.UNIT_WORDS or head.lower_ in M.CURRENCY_WORDS):
+        head = None
+    lemmas: list[str] = []
+    if head is not None and is_count:
+        if head.lemma_.lower() in M.GENERIC_COUNTED or head.lower_ in M.GENERIC_COUNTED:
+            q.counted_generic = True
+            lemmas.append(head.lemma_.lower())
+            for c in head.lefts:
+                lemmas.append(c.lemma_.lower())
+        else:
+            q.counted = _counted_text(text, head, q.core_end)
+    if not is_count:
+        return
+    anchor = head if head is not None else root
+    if head is not None:
+        lemmas.append(head.lower_)
+        lemmas.append(head.lemma_.lower())
+        for c in head.children:
+            if c.dep_ in ("acl", "amod", "relcl", "compound", "appos"):
+                lemmas.append(c.lemma_.lower())
+                lemmas.append(c.lower_)
+    for c in root.children:
+        if c.dep_ in ("acl", "amod", "appos", "conj") and c.i >= span.end:
+            lemmas.append(c.lemma_.lower())
+    tok = anchor
+    steps = 0
+    while tok.dep_ in _UP_DEPS and tok.head is not tok and steps < 4:
+        tok = tok.head
+        steps += 1
+        lemmas.append(tok.lemma_.lower())
+        if tok.pos_ in ("NOUN",) and tok.i > anchor.i:
+            for c in tok.lefts:
+                if c.dep_ == "compound":
+                    lemmas.append(c.lemma_.lower())
+        if tok.pos_ in ("VERB", "AUX"):
+            for c in tok.children:
+                if c.dep_ in ("oprd", "acomp", "xcomp") and c.i > anchor.i:
+                    lemmas.append(c.lemma_.lower())
+            break
+    head_lemma = head.lemma_.lower() if head is not None else ""
+    for lem in lemmas:
+        m = M.MEASURE_OF.get(lem)
+        if m is None and lem in M.SEND_LEMMAS and (head_lemma in M.FORCES or (head is not None and
+                                                                                head.lower_ in M.FORCES)):
+            m = "deployed"
+        if m:
+            q.measure = m
+            return
+    if head is not None and (head.lower_ in M.PEOPLE or head_lemma in M.PEOPLE or
+                             (head.ent_type_ == "NORP" and head.tag_ == "NNPS")):
+        q.measure = "other"
+
+
+def _skip_by_parse(doc: Doc, text: str, q: _Q) -> bool:
+    """Years, labels ("Game 7", "iPhone 11"), and pronoun 'one' are not figures."""
+    n = q.num
+    if q.explicit_unit or q.currency_sign or n.scaled or n.kind in ("vague", "fraction"):
+        return False
+    span = doc.char_span(n.start, n.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    first = span[0]
+    if n.kind == "digits" and "," not in text[n.start:n.end] and "." not in text[n.start:n.end] \
+            and 1000 <= abs(n.value) <= 2100 and q.qualifier == "exact":
+        if first.ent_type_ not in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT") or \
+                first.i + 1 < len(doc) and doc[first.i + 1].pos_ not in ("NOUN",):
+            return True  # a year
+    if n.kind == "words":
+        if first.tag_ in ("NNP", "NNPS"):
+            return True  # Formula One, Ocean's Eleven
+        if first.lower_ == "one" and (first.tag_ != "CD" or _ONE_NOT.match(text, n.end).group(0)):
+            return True
+    if first.i > 0 and q.qualifier == "exact" and q.unit is None:
+        prev = doc[first.i - 1]
+        if prev.whitespace_ and (prev.lower_.rstrip(".") in _LABELS or (
+                prev.tag_ in ("NNP", "NNPS") and prev.is_title | prev.is_upper | (not prev.is_lower)
+                and not prev.is_sent_start and prev.ent_type_ != "DATE")):
+            nxt = doc[span.end] if span.end < len(doc) else None
+            if nxt is None or nxt.pos_ != "NOUN" or nxt.tag_ == "NN":
+                return True  # Game 7, iPhone 11, Lang 20
+    return False
+
+
+def extract_claims(doc: Doc, article: Article, entities: list[Entity], quotes: list[Quote],
+                   times: list[TimeExpr]) -> list[Claim]:
+    text = article.text
+    limit = len(article.body)
+    numbers = find_numbers(text, 0, limit)
+    if not numbers:
+        return []
+    blocked = _blocked(text, limit)
+    bstarts = [b[0] for b in blocked]
+    read: list[_Q] = []
+    for n in numbers:
+        if blocked and _in_blocked(n.start, blocked, bstarts):
+            continue
+        q = _read(text, n, limit)
+        if q is not None:
+            read.append(q)
+    # ranges
+    figures: list[_Q] = []
+    i = 0
+    while i < len(read):
+        q = read[i]
+        if i + 1 < len(read):
+            r = _join_range(text, q, read[i + 1])
+            if r is not None:
+                figures.append(r)
+                i += 2
+                continue
+            gap = text[q.end:read[i + 1].start]
+            if q.num.kind == "digits" and read[i + 1].num.kind == "digits" and _RANGE_GAP_RE.match(gap) \
+                    and "-" in gap and not q.unit and q.point is not None and read[i + 1].point is not None \
+                    and q.point >= read[i + 1].point and q.point < 200 and q.num.value == int(q.num.value):
+                i += 2  # a score: "won 3-1", "tied 89-89"
+                continue
+        figures.append(q)
+        i += 1
+    sents = [(s.start_char, s.end_char) for s in doc.sents]
+    sstarts = [s[0] for s in sents]
+    dates = sorted((t.start, t.end, t.value) for t in times if t.type == "DATE")
+    out: list[Claim] = []
+    kept: list[tuple[_Q, int]] = []
+    prev: _Q | None = None
+    for q in figures:
+        _qualify(text, q, limit)
+        if _skip_by_parse(doc, text, q):
+            continue
+        _change(text, q, prev, limit)
+        _syntax(doc, text, q)
+        si = bisect_right(sstarts, q.start) - 1
+        if q.counted is None and (q.unit is None or q.counted_generic) and q.num.kind != "fraction":
+            # a bare figure counts what the figure before it counted, in this sentence or the last
+            for pq, psi in reversed(kept[-4:]):
+                if psi < si - 1:
+                    break
+                if pq.counted and pq.unit is None:
+                    q.counted = pq.counted
+                    q.measure = q.measure or pq.measure
+                    break
+        kept.append((q, si))
+        prev = q
+        out.append(_claim(article, text, q, sents[si] if si >= 0 else None, quotes, dates))
+    return out
+
+
+def _source(quotes: list[Quote], start: int, end: int):
+    best = None
+    for qt in quotes:
+        if qt.start <= start and end <= qt.end and (best is None or qt.end - qt.start < best.end - best.start):
+            best = qt
+    return best.speaker if best is not None else None
+
+
+def _time(dates, sent, start: int) -> str | None:
+    if sent is None:
+        return None
+    best, dist = None, None
+    for s, e, v in dates:
+        if s >= sent[0] and e <= sent[1]:
+            d = abs(s - start)
+            if dist is None or d < dist:
+                best, dist = v, d
+    return best
+
+
+def _claim(article: Article, text: str, q: _Q, sent, quotes, dates) -> Claim:
+    point = q.point
+    return Claim(
+        article_id=article.id, start=q.start, end=q.end, text=text[q.start:q.end],
+        value=Value(point, q.low, q.high), qualifier=q.qualifier, change=q.change, unit=q.unit,
+        counted=q.counted, measure=q.measure, source=_source(quotes, q.start, q.end),
+        sentence_start=sent[0] if sent else None, sentence_end=sent[1] if sent else None,
+        time=_time(dates, sent, q.start))

@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""Numeric claims against NewsQuant (../shared/data/newsquant/dev.json), counted as CQE's evaluation counts.
+
+Each sentence is written to `<id>.txt` in a temporary folder, `newsledger extract` (the contract) runs on
+that folder, and ../shared/tools/scorers/score_newsquant.py scores the output; this script parses the
+scorer's figures, so the numbers it reports are the reference scorer's. A gold value matches a claim's
+value.point, or its low/high for a gold range; value+change also needs the qualifier or change to agree.
+
+usage: eval_quantities.py [--data FILE] [--errors N] [--write-benchmarks]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "data" / "newsquant" / "dev.json"
+SCORER = ROOT.parent / "shared" / "tools" / "scorers" / "score_newsquant.py"
+_LINE = re.compile(r"^(value|value\+change)\s+P ([\d.]+) R ([\d.]+) F1 ([\d.]+)", re.M)
+
+
+def run(data: Path = DATA, workdir: Path | None = None) -> dict:
+    gold = json.loads(data.read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(workdir or tmp)
+        docs = base / "docs"
+        docs.mkdir(parents=True, exist_ok=True)
+        for item in gold:
+            (docs / f"{item['id']}.txt").write_text(item["text"], encoding="utf-8")
+        out_path = base / "out.jsonl"
+        exe = Path(sys.executable).parent / "newsledger"
+        t0 = time.perf_counter()
+        with out_path.open("w", encoding="utf-8") as out:
+            subprocess.run([str(exe), "extract", str(docs), "--published", "2019-12-01"], stdout=out,
+                           check=True)
+        seconds = time.perf_counter() - t0
+        report = subprocess.run([sys.executable, str(SCORER), str(data), str(out_path)], capture_output=True,
+                                text=True, check=True).stdout
+        outputs = [json.loads(line) for line in out_path.read_text(encoding="utf-8").splitlines() if line]
+    scores = {m.group(1): tuple(float(x) for x in m.group(2, 3, 4)) for m in _LINE.finditer(report)}
+    return {"sentences": len(gold), "quantities": sum(len(g["quantities"]) for g in gold),
+            "value": scores["value"], "value_change": scores["value+change"], "report": report.strip(),
+            "seconds": seconds, "gold": gold, "outputs": outputs}
+
+
+def errors(result: dict, n: int) -> None:
+    """Print sentences where predicted and gold values differ (for development; nothing is stored)."""
+    pred = {Path(o["article"]["source"]).stem: o["claims"] for o in result["outputs"]}
+    shown = 0
+    for item in result["gold"]:
+        got = sorted(str(c["value"]["point"] if c["value"]["point"] is not None else
+                         f"{c['value']['low']}-{c['value']['high']}") for c in pred.get(item["id"], []))
+        want = sorted(q["value"] for q in item["quantities"])
+        gv = {float(v) if "-" not in v[1:] else v for v in want}
+        pv = set()
+        for c in pred.get(item["id"], []):
+            v = c["value"]
+            pv.add(v["point"])
+            if v["low"] is not None and v["high"] is not None:
+                pv.add(f"{v['low']}-{v['high']}")
+        if len(got) != len(want) or any(isinstance(g, float) and g not in pv for g in gv):
+            print(item["id"], item["text"][:200])
+            print("   gold:", [(q["value"], q["change"]) for q in item["quantities"]])
+            print("   pred:", [(c["text"], c["value"]["point"], c["value"]["low"], c["value"]["high"],
+                              c["qualifier"], c["change"]) for c in pred.get(item["id"], [])])
+            shown += 1
+            if shown >= n:
+                break
+
+
+def write_benchmarks(result: dict) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from _report import machine, write_section
+    from datetime import datetime, timezone
+
+    pv, rv, fv = result["value"]
+    pc, rc, fc = result["value_change"]
+    body = f"""Script: `bench/eval_quantities.py --write-benchmarks` (scored by `../shared/tools/scorers/score_newsquant.py`).
+Run {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC on {machine()}.
+Data: NewsQuant dev, {result['sentences']} sentences, {result['quantities']} gold quantities.
+
+| metric | P | R | F1 | floor (gate) | published CQE F1 |
+|---|---|---|---|---|---|
+| value | {pv:.3f} | {rv:.3f} | {fv:.3f} | 0.90 | 0.920 |
+| value+change | {pc:.3f} | {rc:.3f} | {fc:.3f} | 0.85 | 0.881 |
+
+`newsledger extract` over the {result['sentences']} files took {result['seconds']:.1f} s (model load included).
+"""
+    write_section("Numeric claims (NewsQuant)", body)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--errors", type=int, default=0, help="print up to N sentences with differences")
+    ap.add_argument("--workdir", type=Path)
+    ap.add_argument("--write-benchmarks", action="store_true")
+    args = ap.parse_args(argv)
+    if not args.data.is_file():
+        print(f"needs {args.data}, which is absent", file=sys.stderr)
+        return 2
+    result = run(args.data, args.workdir)
+    print(result["report"])
+    if args.errors:
+        errors(result, args.errors)
+    if args.write_benchmarks:
+        write_benchmarks(result)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
