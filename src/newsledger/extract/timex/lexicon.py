@@ -34,7 +34,7 @@ UNITS = {
     "second": ("S", 1, True, None), "minute": ("M", 1, True, None), "hour": ("H", 1, True, None),
     "day": ("D", 1, False, "day"), "night": ("D", 1, False, "day"), "week": ("W", 1, False, "week"),
     "weekend": ("WE", 1, False, "week"), "month": ("M", 1, False, "month"),
-    "quarter": ("M", 3, False, "quarter"), "year": ("Y", 1, False, "year"),
+    "quarter": ("Q", 1, False, "quarter"), "year": ("Y", 1, False, "year"),
     "decade": ("Y", 10, False, "decade"), "century": ("Y", 100, False, "century"),
     "centurie": ("Y", 100, False, "century"), "millennium": ("Y", 1000, False, None),
 }

@@ -60,6 +60,9 @@ _RULES = [
     ("rel", rf"(?:(?P<edge>{EDGE})[\s-]+)?(?P<rel>{RELWORD})\s+(?:(?P<fiscal>fiscal|calendar)\s+)?"
             rf"(?P<what>week(?:end)?|month|quarter|year|decade|century|{SEASON}|{MONTH_FULL}|{WEEKDAY})"
             rf"(?!-|\s+(?:or|and)\s+(?:so|two|more))"),
+    ("anaphoric_day", r"(?:(?:earlier|later|early|late)\s+)?(?P<rel>that|the\s+same|the\s+next|the\s+following"
+                      r"|the\s+previous|the\s+prior)\s+(?:same\s+)?(?P<what>day|morning|afternoon|evening|night)"),
+    ("the_weekend", r"the\s+weekend"),
     # "June last year", "January this year", "the summer of 1998"
     ("of_year", rf"(?:(?P<edge>{EDGE})[\s-]+)?(?:the\s+)?(?P<what>{MONTH_FULL}|{SEASON})\s+(?:of\s+)?"
                 rf"(?:(?P<year>{YEAR})|(?P<rel>last|this|next)\s+year)"),
@@ -74,9 +77,9 @@ _RULES = [
                 rf"(?P<q>{QORD})[\s-]+(?:fiscal\s+|calendar\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?"
                 rf"(?:(?P<year>{YEAR4})|(?P<rel>this|last|next)\s+year))?"),
     ("quarter_code", r"(?:(?P<q1>Q[1-4])\s+(?P<y1>\d{4})|(?P<y2>\d{4})\s*(?P<q2>Q[1-4]))\b"),
-    ("half", rf"(?:the\s+)?(?P<h>first|second)[\s-]+half\s+of\s+(?:(?P<year>{YEAR4})|(?P<rel>this|last|next)\s+year)"),
-    ("period", r"(?:the|this|that)\s+(?P<kind>latest|current|same|comparable|corresponding|year-ago|year-earlier"
-               r"|\d{4})?\s*(?:fiscal\s+)?(?P<what>quarter|period)(?!s)"
+    ("half", rf"(?:the\s+)?(?P<h>first|second|last|latter)[\s-]+half\s+of\s+(?:(?P<year>{YEAR4})|(?P<rel>this|last|next)\s+year)"),
+    ("period", r"(?:the|this|that|last\s+year's)\s+(?:(?:same|comparable|corresponding)\s+(?=year-))?"
+               r"(?P<kind>latest|current|same|comparable|corresponding|year-ago|year-earlier|\d{4})?\s*(?:fiscal\s+)?(?P<what>quarter|period)(?!s)"
                r"(?(kind)|(?!\s+of\b))(?:\s+(?P<ly>last\s+year|a\s+year\s+(?:ago|earlier)))?"),
     ("year_ago_adj", r"year-(?:ago|earlier)"),
     ("set_a", rf"(?:(?<=\d\s)|(?<=lion\s)|(?<=times\s)|(?<=once\s)|(?<=twice\s))(?:a|an|per)\s+(?P<unit>hour|day|week|month|year)\b"),

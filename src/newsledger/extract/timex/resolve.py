@@ -18,6 +18,9 @@ from .lexicon import (DAYPARTS, HOLIDAYS, MONTHS, NTH_WEEKDAY_HOLIDAYS, ONES, OR
                       UNITS, WEEKDAYS, number)
 
 PAST, PRESENT, FUTURE = -1, 0, 1
+# A date without a year this close to the publication date is taken as the nearest one, whatever the tense:
+# "payable Nov. 10" in a story of Oct. 27 said in the past tense is still the coming Nov. 10.
+NEAR_DAYS = 62
 # Words before a bare "May" that make it the month, not the verb or the surname.
 MAY_CONTEXT = frozenset({"in", "since", "until", "till", "by", "of", "from", "through", "early", "late",
                          "mid", "last", "next", "this", "during", "before", "after", "end", "between"})
@@ -127,7 +130,7 @@ def _direction(ctx: Context, start: int, default: int = PAST) -> int:
     return default if t is None else t
 
 
-def _date_in_year(ctx: Context, month: int, day: int, start: int) -> str | None:
+def _date_in_year(ctx: Context, month: int, day: int, start: int, weekday: int = 0) -> str | None:
     """A month and day without a year, placed by tense: before the DCT for past, after for future."""
     if ctx.dct is None:
         return f"XXXX-{month:02d}-{day:02d}"
@@ -140,16 +143,24 @@ def _date_in_year(ctx: Context, month: int, day: int, start: int) -> str | None:
             continue
     if not cands:
         return None
-    t = ctx.tense(start)
-    if t == PAST:
-        pick = max((c for c in cands if c <= d), default=None)
-    elif t == FUTURE:
-        pick = min((c for c in cands if c >= d), default=None)
-    else:
-        pick = None
-    pick = pick or min(cands, key=lambda c: abs((c - d).days))
+    if weekday:  # "Monday, Oct. 26": the year where the weekday fits
+        cands = [c for c in cands if c.isoweekday() == weekday] or cands
+    pick = _by_tense(ctx, cands, d, start, NEAR_DAYS)
     ctx.anchor = Point("day", pick)
     return pick.isoformat()
+
+
+def _by_tense(ctx: Context, cands: list[date], d: date, start: int, near: int) -> date:
+    """The candidate nearest to d when one lies within `near` days, else the one the tense points to."""
+    nearest = min(cands, key=lambda c: abs((c - d).days))
+    if abs((nearest - d).days) <= near:
+        return nearest
+    t = ctx.tense(start)
+    if t == PAST:
+        return max((c for c in cands if c <= d), default=nearest)
+    if t == FUTURE:
+        return min((c for c in cands if c >= d), default=nearest)
+    return nearest
 
 
 def _set_point(ctx: Context, p: Point) -> str:
@@ -168,7 +179,8 @@ def h_date(m, ctx):
             return "DATE", _set_point(ctx, Point("day", date(_year(m["year"]), month, day)))
         except ValueError:
             return None
-    v = _date_in_year(ctx, month, day, m.start())
+    wd = WEEKDAYS[m["wd"].lower()] if m.groupdict().get("wd") else 0
+    v = _date_in_year(ctx, month, day, m.start(), wd)
     return ("DATE", v) if v else None
 
 
@@ -192,8 +204,7 @@ def h_slash(m, ctx):
 def _weekday_date(ctx: Context, wd: int, start: int) -> date | None:
     if ctx.dct is None:
         return None
-    t = ctx.tense(start)
-    return weekday_near(ctx.dct, wd, -1 if t in (PAST, None) else 1)
+    return weekday_near(ctx.dct, wd, 1 if ctx.tense(start) == FUTURE else -1)
 
 
 def h_clock(m, ctx):
@@ -306,6 +317,28 @@ def h_rel(m, ctx):
     return "DATE", _set_point(ctx, Point(gran, shift(base, gran, sign)))
 
 
+def h_anaphoric_day(m, ctx):
+    base = ctx.base()
+    what = m["what"].lower()
+    part = "" if what == "day" else "T" + DAYPARTS[what]
+    kind = "TIME" if part else "DATE"
+    if base is None:
+        return kind, "XXXX-XX-XX" + part
+    d = base + timedelta(days=_sign(_lower(m["rel"])))
+    ctx.anchor = Point("day", d)
+    return kind, d.isoformat() + part
+
+
+def h_the_weekend(m, ctx):
+    if ctx.dct is None:
+        return "DATE", "XXXX-WXX-WE"
+    future = ctx.tense(m.start()) == FUTURE
+    sat = weekday_near(ctx.dct, 6, 1 if future else -1)
+    if not future and ctx.dct.isoweekday() == 7:
+        sat = ctx.dct - timedelta(days=1)
+    return "DATE", _set_point(ctx, Point("weekend", sat))
+
+
 def h_of_year(m, ctx):
     what = _lower(m["what"])
     if m["year"]:
@@ -369,8 +402,9 @@ def h_month(m, ctx):
         return "DATE", _set_point(ctx, Point("month", date(_year(m["year"]), month, 1)))
     if ctx.dct is None:
         return "DATE", f"XXXX-{month:02d}"
-    t = ctx.tense(m.start())
-    return "DATE", _set_point(ctx, Point("month", month_near(ctx.dct, month, 0 if t is None else t)))
+    cands = [date(y, month, 15) for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)]
+    pick = _by_tense(ctx, cands, ctx.dct, m.start(), NEAR_DAYS)
+    return "DATE", _set_point(ctx, Point("month", pick.replace(day=1)))
 
 
 def _quarter_word(q: str) -> int:
@@ -386,7 +420,7 @@ def h_quarter(m, ctx):
     elif yq and yq[0].isdigit():
         y = int(yq)
     elif ctx.dct is not None:
-        rel = yq.split("'")[0] if yq else (m["rel"] or "").lower()
+        rel = yq.split()[0] if yq else (m["rel"] or "").lower()
         if rel:
             y = ctx.dct.year + _sign(rel)
         else:
@@ -424,7 +458,7 @@ def _last_quarter(ctx: Context, start: int) -> Point | None:
 
 
 def h_period(m, ctx):
-    kind, what = _lower(m["kind"]), m["what"].lower()
+    kind, what = " ".join((m["kind"] or "").lower().split()), m["what"].lower()
     if what == "period" and not kind:
         return None
     if kind[:1].isdigit():
@@ -440,7 +474,7 @@ def h_period(m, ctx):
     base = _last_quarter(ctx, m.start())
     if base is None:
         return "DATE", "XXXX-QX"
-    if kind in ("year-ago", "year-earlier") or m["ly"]:
+    if kind in ("year-ago", "year-earlier") or m["ly"] or m[0].lower().startswith("last year"):
         return "DATE", Point("quarter", shift(base.day, "year", -1)).value()
     return "DATE", base.value()
 
@@ -503,6 +537,8 @@ def h_duration(m, ctx):
     n = number(n_text)
     unit = m["unit"].lower()
     letter, mult, timed, _ = _unit(unit)
+    if m["adj"] and m["adj"].lower() == "-old":
+        return None  # ages ("a 40-year-old") are not times
     vague = n is None
     if vague and not m["plural"]:
         return None  # "some day", "many a year"
@@ -523,7 +559,8 @@ def h_half_unit(m, ctx):
 
 
 def h_plural_units(m, ctx):
-    return "DATE", "PAST_REF" if m["side"].lower() == "recent" else "FUTURE_REF"
+    letter, mult, timed, _ = _unit(m["unit"])
+    return "DURATION", f"P{'T' if timed else ''}X{letter}"
 
 
 def h_bare_units(m, ctx):
@@ -556,7 +593,7 @@ def h_year(m, ctx):
     y = _year(m["year"])
     if not m["edge"] and m["year"][0].isdigit():
         tok = ctx.token_at(m.start("year"))
-        if tok is not None:
+        if tok is not None and tok.ent_type_ != "DATE":
             if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"):
                 return None
             if tok.dep_ == "nummod" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.lemma_.lower() not in TIME_NOUNS:
@@ -597,14 +634,14 @@ def h_holiday(m, ctx):
         return "DATE", _set_point(ctx, Point("day", on(int(m["year"]))))
     if ctx.dct is None:
         return None
-    d = on(ctx.dct.year)
     sign = _sign(m["rel"].lower()) if m["rel"] else 0
-    if sign < 0 or (sign == 0 and ctx.tense(m.start()) == PAST):
-        if d > ctx.dct:
-            d = on(ctx.dct.year - 1)
-    elif sign > 0 or (sign == 0 and ctx.tense(m.start()) == FUTURE):
-        if d < ctx.dct:
-            d = on(ctx.dct.year + 1)
+    cands = [on(y) for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)]
+    if sign < 0:
+        d = max(c for c in cands if c < ctx.dct)
+    elif sign > 0:
+        d = min(c for c in cands if c > ctx.dct)
+    else:
+        d = _by_tense(ctx, cands, ctx.dct, m.start(), NEAR_DAYS)
     return "DATE", _set_point(ctx, Point("day", d))
 
 
@@ -636,7 +673,7 @@ def h_set_a(m, ctx):
 
 HANDLERS = {
     "date": h_date, "date_dmy": h_date, "iso": h_iso, "slash": h_slash, "clock": h_clock,
-    "clock_words": h_clock_words, "rel": h_rel, "of_year": h_of_year, "today": h_today, "weekday": h_weekday,
+    "clock_words": h_clock_words, "anaphoric_day": h_anaphoric_day, "the_weekend": h_the_weekend, "rel": h_rel, "of_year": h_of_year, "today": h_today, "weekday": h_weekday,
     "month": h_month, "quarter": h_quarter, "quarter_code": h_quarter_code, "half": h_half,
     "period": h_period, "year_ago_adj": h_year_ago_adj, "set_a": h_set_a, "ago": h_ago,
     "duration": h_duration, "half_unit": h_half_unit, "plural_units": h_plural_units,
