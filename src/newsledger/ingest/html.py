@@ -53,6 +53,8 @@ BOILERPLATE_LINE = re.compile(r"""^\W*(?:
    | (?:order\ reprints|print\ article|share\ this\ (?:article|story))\W*$
 )""", re.I | re.X)
 _BOILERPLATE_MAX_WORDS = 30
+# Fewer words than this is a page without an article (an index, an error page), not a news brief.
+MIN_ARTICLE_WORDS = 10
 # A result where more than this share of lines are menu-sized is navigation, not an article.
 _NAV_SHARE = 0.6
 
@@ -123,5 +125,8 @@ def html_article(html: str, source: str, published: date | None = None, url: str
     text = doc.text if doc is not None else ""
     if not text:
         raise InputError("NL106", "holds no article text that could be extracted", source)
+    if len(text.split()) < MIN_ARTICLE_WORDS or navigation_like(text):
+        raise InputError("NL106", f"holds no article text, only navigation or a few words ({text[:60]!r})",
+                         source)
     return Article(id=article_id(text), source=source, text=text, title=doc.title or None,
                    published=parse_date(doc.date) or published, url=doc.url or url)

@@ -2,17 +2,19 @@
 
 `read_inputs` streams `Article` records, and a `Failure` for each input (or JSONL line) that cannot be
 read, so one bad file never stops the rest. Nothing here knows about extraction or storage.
+Every read is bounded: no file, line or stdin is ever held in memory beyond `MAX_ARTICLE_BYTES` + 1.
 """
 from __future__ import annotations
 
 import gzip
-import io
 import json
 import os
 import sys
 from collections.abc import Iterable, Iterator
-from datetime import date
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import Failure, InputError
 from ..models import Article
@@ -20,15 +22,21 @@ from .boilerplate import body_end, headline_title
 from .html import html_article
 from .ids import article_id
 
-# One article file larger than this is refused (JSONL files are streamed, so only their lines count).
+# One article (a file, a JSONL line, stdin) larger than this is refused; JSONL files are streamed,
+# so only their lines count.
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
+KINDS = "a .txt, .html, .htm, .jsonl or .jsonl.gz file"
 # Field names of common news corpora (news-please, allsides, CommonCrawl dumps), in order of preference.
 TEXT_FIELDS = ("text", "content", "content_original", "body", "maintext")
 DATE_FIELDS = ("published", "date", "date_publish", "datePublished")
 SOURCE_FIELDS = ("source", "url", "id")
+_CHUNK = 1 << 16
+# Share of C0 control characters (other than whitespace) above which bytes are not text.
+_MAX_CONTROL_SHARE = 0.05
+_CONTROL = bytes(c for c in range(32) if c not in b"\t\n\r\f\v\x1b")
 
 
 def _kind(path: str) -> str | None:
@@ -39,26 +47,47 @@ def _kind(path: str) -> str | None:
     return None
 
 
+_DATE_FORMATS = ("%Y/%m/%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y")
+
+
 def parse_date(value) -> date | None:
-    """The calendar date at the start of an ISO-like string ("2024-06-01", "2024-06-01T10:00:00Z")."""
-    if not isinstance(value, str) or len(value) < 10:
+    """The calendar date of a date string: ISO ("2024-06-01", "2024-06-01T10:00:00Z", "2024-06-01 10:00"),
+    RFC 2822 as feeds write it, "2024/06/01", "June 1, 2024" or "1 June 2024". Anything else: None
+    (numeric day/month orders such as 6/1/24 are ambiguous and are not guessed)."""
+    if not isinstance(value, str) or len(value.strip()) < 8:
         return None
+    s = value.strip()
     try:
-        return date.fromisoformat(value[:10])
+        return date.fromisoformat(s[:10])
     except ValueError:
+        pass
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(s, fmt).date()
+        except ValueError:
+            continue
+    try:
+        return parsedate_to_datetime(s).date()
+    except (TypeError, ValueError, IndexError):
         return None
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
 
 
 def decode(data: bytes, where: str) -> str:
     """Bytes to text, refusing what is not a UTF-8 text article."""
     if not data.strip():
         raise InputError("NL103", "is empty", where)
-    if b"\x00" in data[:8192]:
-        raise InputError("NL104", "looks binary (NUL bytes), not a text article", where)
+    head = data[:8192]
+    if b"\x00" in head or sum(head.count(c) for c in _CONTROL) > _MAX_CONTROL_SHARE * len(head):
+        raise InputError("NL104", "looks binary (NUL or control bytes), not a text article", where)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise InputError("NL105", f"is not valid UTF-8 (byte {e.start})", where) from None
+        raise InputError("NL105", f"is not valid UTF-8: byte 0x{data[e.start]:02x} at offset {e.start}, "
+                         f"line {_line_of(data, e.start)} (convert it to UTF-8 first)", where) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -73,16 +102,29 @@ def text_article(text: str, source: str, published: date | None = None, title: s
                    body_end=None if end == len(text) else end)
 
 
+def _too_large(where: str, size: int | None = None) -> InputError:
+    what = f"is {size / 2**20:.1f} MB" if size is not None else "is larger than the limit"
+    return InputError("NL107", f"{what}; one article may be at most {MAX_ARTICLE_BYTES // 2**20} MB "
+                      "(put many articles in a .jsonl file, one per line)", where)
+
+
+def read_bounded(f: BinaryIO, where: str) -> bytes:
+    """All of a stream, refusing (without reading on) one larger than MAX_ARTICLE_BYTES."""
+    data = f.read(MAX_ARTICLE_BYTES + 1)
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise _too_large(where)
+    return data
+
+
 def _read_file(path: str) -> bytes:
     try:
         size = os.path.getsize(path)
         if size > MAX_ARTICLE_BYTES:
-            raise InputError("NL107", f"is {size / 2**20:.1f} MB; one article file may be at most "
-                             f"{MAX_ARTICLE_BYTES // 2**20} MB (use JSONL for many articles)", path)
+            raise _too_large(path, size)
         with open(path, "rb") as f:
-            return f.read()
+            return read_bounded(f, path)  # bounded again: the file may have grown since
     except OSError as e:
-        raise InputError("NL110", e.strerror or str(e), path) from None
+        raise InputError("NL110", f"cannot be read ({e.strerror or e})", path) from None
 
 
 def read_text_file(path: str, published: date | None = None) -> Article:
@@ -93,13 +135,14 @@ def read_html_file(path: str, published: date | None = None) -> Article:
     return html_article(decode(_read_file(path), path), path, published)
 
 
-def article_from_record(rec: dict, where: str, published: date | None = None) -> Article:
+def article_from_record(rec, where: str, published: date | None = None) -> Article:
     """An article from one JSON object (the contract's fields, or a common corpus's)."""
     if not isinstance(rec, dict):
-        raise InputError("NL108", "is not a JSON object", where)
-    source = next((str(rec[k]) for k in SOURCE_FIELDS if rec.get(k)), where)
+        raise InputError("NL108", f"is a JSON {type(rec).__name__}, not an object with the article's "
+                         "fields", where)
+    source = next((str(rec[k]) for k in SOURCE_FIELDS if rec.get(k) not in (None, "")), where)
     when = next((d for k in DATE_FIELDS if (d := parse_date(rec.get(k)))), None) or published
-    title = rec.get("title") if isinstance(rec.get("title"), str) else None
+    title = rec.get("title").strip() if isinstance(rec.get("title"), str) else None
     url = rec.get("url") if isinstance(rec.get("url"), str) else None
     text = next((rec[k] for k in TEXT_FIELDS if isinstance(rec.get(k), str) and rec[k].strip()), None)
     if text is not None:
@@ -107,60 +150,102 @@ def article_from_record(rec: dict, where: str, published: date | None = None) ->
     if isinstance(rec.get("html"), str) and rec["html"].strip():
         art = html_article(rec["html"], source, when, url=url)
         return art if not title else Article(**{**art.__dict__, "title": title})
-    raise InputError("NL108", f"has no article text (one of {', '.join(TEXT_FIELDS)} or html)", where)
+    raise InputError("NL108", f"has no article text: none of {', '.join(TEXT_FIELDS)} or html is a "
+                     "non-empty string", where)
 
 
-def read_jsonl_lines(lines: Iterable[bytes], name: str, published: date | None = None
+def bounded_lines(f: BinaryIO) -> Iterator[bytes | None]:
+    """The lines of a stream, each read at most MAX_ARTICLE_BYTES + 1 at a time; None for a longer line
+    (which is skipped without being held in memory)."""
+    while True:
+        line = f.readline(MAX_ARTICLE_BYTES + 1)
+        if not line:
+            return
+        if len(line) > MAX_ARTICLE_BYTES and not line.endswith(b"\n"):
+            while (rest := f.readline(_CHUNK)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+        else:
+            yield line
+
+
+def read_jsonl_lines(lines: Iterable[bytes | None], name: str, published: date | None = None
                      ) -> Iterator[Article | Failure]:
     for n, raw in enumerate(lines, 1):
         where = f"{name}:{n}"
-        if not raw.strip():
-            continue
         try:
-            if len(raw) > MAX_ARTICLE_BYTES:
-                raise InputError("NL107", f"line is larger than {MAX_ARTICLE_BYTES // 2**20} MB", where)
+            if raw is None:
+                raise _too_large(where)
+            if not raw.strip():
+                continue
             try:
-                rec = json.loads(raw)
-            except (json.JSONDecodeError, UnicodeDecodeError) as e:
-                raise InputError("NL108", f"is not valid JSON ({e.__class__.__name__}: "
-                                 f"{str(e).splitlines()[0][:80]})", where) from None
+                line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+            except UnicodeDecodeError as e:
+                raise InputError("NL105", f"is not valid UTF-8 (byte 0x{raw[e.start]:02x} at column "
+                                 f"{e.start + 1})", where) from None
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise InputError("NL108", f"is not valid JSON ({e.msg} at column {e.colno})", where) from None
             yield article_from_record(rec, where, published)
         except InputError as e:
             yield Failure(e)
 
 
 def read_jsonl_file(path: str, published: date | None = None) -> Iterator[Article | Failure]:
-    opener = gzip.open if path.lower().endswith(".gz") else open
+    gz = path.lower().endswith(".gz")
     try:
-        with opener(path, "rb") as f:
-            yield from read_jsonl_lines(f, path, published)
+        with (gzip.open if gz else open)(path, "rb") as f:
+            yield from read_jsonl_lines(bounded_lines(f), path, published)
+    except gzip.BadGzipFile:
+        yield Failure(InputError("NL110", "is not gzip-compressed (or is corrupt) though named .gz", path))
     except (OSError, EOFError) as e:
-        yield Failure(InputError("NL110", getattr(e, "strerror", None) or str(e), path))
+        what = "ends early (truncated gzip)" if isinstance(e, EOFError) else f"cannot be read ({e.strerror or e})"
+        yield Failure(InputError("NL110", what, path))
 
 
 def _sniff(text: str) -> str:
     head = text.lstrip()[:200].lower()
     if head.startswith("{"):
         return "jsonl"
-    if head.startswith(("<!doctype html", "<html", "<head", "<body", "<article")):
+    if head.startswith(("<!doctype html", "<html", "<head", "<body", "<article", "<!--")):
         return "html"
     return "text"
 
 
-def read_stdin(published: date | None = None, stream=None) -> Iterator[Article | Failure]:
+def read_stdin(published: date | None = None, stream: BinaryIO | None = None) -> Iterator[Article | Failure]:
     """`-` as input: one text or HTML article, or JSONL, told apart by how it starts."""
-    data = (stream or sys.stdin.buffer).read()
+    f = stream or sys.stdin.buffer
+    head = f.peek(256)[:256] if hasattr(f, "peek") else b""
     try:
-        text = decode(data, "-")
+        if head.lstrip().startswith(b"{"):  # JSONL is streamed line by line, like a file
+            yield from read_jsonl_lines(bounded_lines(f), "-", published)
+            return
+        text = decode(read_bounded(f, "-"), "-")
         kind = _sniff(text)
         if kind == "jsonl":
-            yield from read_jsonl_lines(io.BytesIO(data), "-", published)
+            yield from read_jsonl_lines((ln.encode() for ln in text.splitlines(keepends=True)), "-",
+                                        published)
         elif kind == "html":
             yield html_article(text, "-", published)
         else:
             yield text_article(text, "-", published)
     except InputError as e:
         yield Failure(e)
+
+
+def _walk(root: Path) -> tuple[list[str], list[Failure]]:
+    """Article files under a directory, recursively, sorted by path; hidden files and folders skipped."""
+    found: list[str] = []
+    errors: list[Failure] = []
+
+    def onerror(e: OSError) -> None:
+        errors.append(Failure(InputError("NL110", f"cannot be read ({e.strerror or e})", e.filename)))
+
+    for folder, dirs, files in os.walk(root, onerror=onerror):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(os.path.join(folder, f) for f in files if not f.startswith(".") and _kind(f))
+    return sorted(found), errors
 
 
 def expand(path: str) -> Iterator[str | Failure]:
@@ -172,12 +257,14 @@ def expand(path: str) -> Iterator[str | Failure]:
     if not p.exists():
         yield Failure(InputError("NL101", "does not exist", path))
     elif p.is_dir():
-        found = sorted(str(f) for f in p.rglob("*") if f.is_file() and _kind(f.name))
-        if not found:
-            yield Failure(InputError("NL102", "holds no .txt, .html, .htm or .jsonl files", path))
+        found, errors = _walk(p)
+        yield from errors
+        if not found and not errors:
+            yield Failure(InputError("NL102", "is a directory with no article files in it (looked for "
+                                     ".txt, .html, .htm, .jsonl, .jsonl.gz, recursively)", path))
         yield from found
     elif _kind(p.name) is None:
-        yield Failure(InputError("NL109", "is not .txt, .html, .htm or .jsonl", path))
+        yield Failure(InputError("NL109", f"is not {KINDS}", path))
     else:
         yield str(p)
 
