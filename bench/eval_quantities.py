@@ -50,25 +50,31 @@ def run(data: Path = DATA, workdir: Path | None = None) -> dict:
 
 
 def errors(result: dict, n: int) -> None:
-    """Print sentences where predicted and gold values differ (for development; nothing is stored)."""
+    """Print sentences with a missed, spurious or wrongly qualified value, matched as the scorer matches
+    (for development; nothing is stored)."""
+    sys.path.insert(0, str(SCORER.parent))
+    import score_newsquant as ref
+
     pred = {Path(o["article"]["source"]).stem: o["claims"] for o in result["outputs"]}
     shown = 0
     for item in result["gold"]:
-        got = sorted(str(c["value"]["point"] if c["value"]["point"] is not None else
-                         f"{c['value']['low']}-{c['value']['high']}") for c in pred.get(item["id"], []))
-        want = sorted(q["value"] for q in item["quantities"])
-        gv = {float(v) if "-" not in v[1:] else v for v in want}
-        pv = set()
-        for c in pred.get(item["id"], []):
-            v = c["value"]
-            pv.add(v["point"])
-            if v["low"] is not None and v["high"] is not None:
-                pv.add(f"{v['low']}-{v['high']}")
-        if len(got) != len(want) or any(isinstance(g, float) and g not in pv for g in gv):
-            print(item["id"], item["text"][:200])
-            print("   gold:", [(q["value"], q["change"]) for q in item["quantities"]])
-            print("   pred:", [(c["text"], c["value"]["point"], c["value"]["low"], c["value"]["high"],
-                              c["qualifier"], c["change"]) for c in pred.get(item["id"], [])])
+        claims = pred.get(item["id"], [])
+        used, problems = set(), []
+        for q in item["quantities"]:
+            g = ref.gold_value(q["value"])
+            for i, c in enumerate(claims):
+                if i not in used and any(ref.match(g, p) for p in ref.pred_values(c)):
+                    used.add(i)
+                    if ref.change_of(c) != q["change"]:
+                        problems.append(f"change {c['text']!r}: {ref.change_of(c)} for gold {q['change']}")
+                    break
+            else:
+                problems.append(f"missed {q['value']} ({q['change']})")
+        problems += [f"spurious {c['text']!r} {c['value']}" for i, c in enumerate(claims) if i not in used]
+        if problems:
+            print(item["id"], item["text"][:160])
+            for p in problems:
+                print("   ", p)
             shown += 1
             if shown >= n:
                 break

@@ -43,6 +43,7 @@ BLOCK_RE = re.compile(
     | \b{_MONTH}\.?,?\s+(?:of\s+)?\d{{4}}\b                                          # June of 2018
     | \b(?:1[5-9]|20)\d\d[-–/]\d{{2}}\b(?!\s*(?:%|per))                             # the 2019-20 season
     | (?:\b\d\d|\B')?\d0s\b                                                         # the 1990s, '90s
+    | \b(?:1[5-9]|20)\d\d['’′]s\b                                                   # 2022's
     | \(?\b\d{{3}}\)?[-.\s]\d{{3}}[-.]\d{{4}}\b                                     # phone numbers
     | \b\d+(?:st|nd|rd|th)\b                                                        # ordinals
     | (?:\bNo\.|\#|\bNos?\.)\s?\d+                                                 # No. 1, #1
@@ -86,18 +87,34 @@ _QUAL_AFTER_OF = {"+": "at_least", "plus": "at_least", "or more": "at_least", "o
                   "or above": "at_least", "or fewer": "at_most", "or less": "at_most",
                   "or lower": "at_most", "or under": "at_most", "or so": "approx", "odd": "approx"}
 _BETWEEN_RE = re.compile(r"(?i)(?<![\w])(?P<w>between|from)\s+$")
-_RANGE_GAP_RE = re.compile(r"^\s*(?:(?P<dash>[-–—])|(?P<w>to|and|or|through|-to-))\s*$", re.I)
+_RANGE_GAP_RE = re.compile(r"^\s*(?:(?P<dash>[-–—])|(?P<w>to|and|or|through|-to-|to-))\s*$", re.I)
 _AGED_RE = re.compile(r"(?i)\baged\s+(?:between\s+)?$")
 
 _CHANGE_BEFORE_RE = re.compile(
     r"(?i)(?<![\w-])(?P<w>" + "|".join(
         re.escape(w).replace(r"\ ", r"\s+") for w in sorted(M.CHANGE_UP + M.CHANGE_DOWN, key=len, reverse=True))
     + r")(?:\s+(?:by|another|a\s+further|an\s+additional|a\s+combined|a\s+total\s+of))?\s+$")
+# "gave up 517 yards", "shut down 3 plants": up/down there belong to a phrasal verb, not to a change.
+_PHRASAL_RE = re.compile(
+    r"(?i)\b(?:gave|give|gives|giving|given|picked|pick|picks|set|sets|took|take|takes|taken|signed|sign|shut|"
+    r"shuts|broke|break|breaks|broken|turned|turn|turns|backed|back|held|hold|holds|put|puts|brought|bring|"
+    r"made|make|makes|showed|show|shows|called|call|calls|wound|wrote|write|ran|run|runs|tied|tie|looked|"
+    r"look|played|play|handed|hand|hands|knocked|sat|sit|stood|stand|paid|pay|pays|split|rounded|round|"
+    r"served|serve|summed|locked|lock|scooped|snapped|racked|rack|rang|piled|stacked|ate|used|use|filled|"
+    r"fill|opened|open|opens|dressed|beefed|mopped|cleaned|cracked|clamped|wrapped|shored|ramped|ramp|"
+    r"stepped|step|steps|scaled|scale|wrote|marked|mark|marks|wound|choked|dug|stirred|whipped|"
+    r"sped|speed|backed|face|faced|faces|came|come|comes|went|go|goes)\s+$")
+_CHANGE_BY_RE = re.compile(
+    r"(?i)(?<![\w-])(?P<w>" + "|".join(
+        re.escape(w) for w in sorted(M.CHANGE_UP + M.CHANGE_DOWN, key=len, reverse=True) if " " not in w
+        and w not in ("up", "down", "higher", "lower", "cut"))
+    + r")\s+(?:[\w'’]+\s+){1,2}by\s+$")
+_PAREN_GAP_RE = re.compile(r"\s*(?:\(|/|,?\s*or)\s*$")
 _CHANGE_OF = {w: "up" for w in M.CHANGE_UP} | {w: "down" for w in M.CHANGE_DOWN}
 _CHANGE_NOUN_BEFORE_RE = re.compile(
     r"(?i)(?<![\w-])(?P<w>" + "|".join(M.CHANGE_NOUNS_UP + M.CHANGE_NOUNS_DOWN) + r")s?\s+of\s+$")
 _CHANGE_NOUN_AFTER_RE = re.compile(
-    r"(?i)^(?:\s+[a-z]+)?\s+(?P<w>" + "|".join(M.CHANGE_NOUNS_UP + M.CHANGE_NOUNS_DOWN)
+    r"(?i)(?:\s+[a-z]+)?\s+(?P<w>" + "|".join(M.CHANGE_NOUNS_UP + M.CHANGE_NOUNS_DOWN)
     + r"|higher|lower)\b")
 _NOUN_CHANGE = {w: "up" for w in M.CHANGE_NOUNS_UP} | {w: "down" for w in M.CHANGE_NOUNS_DOWN} | {
     "higher": "up", "lower": "down"}
@@ -108,11 +125,18 @@ _LABELS = {"game", "category", "level", "phase", "stage", "chapter", "article", 
            "act", "verse", "apartment", "suite", "floor", "district", "precinct", "ward", "lane", "exit",
            "highway", "interstate", "bus", "car", "jersey", "figure", "table", "item", "clause", "amendment",
            "resolution", "rule", "model", "mark", "series", "generation", "gen", "day", "week"}
-_ONE_NOT = re.compile(r"(?i)^\s+(?:another|day\b|time\b)|")
-_PER_SEP = re.compile(r"^(?:\s*(?:per|a|an|each)\s+|/)(?P<u>[a-z]+)\b", re.I)
+_ONE_NOT = re.compile(r"(?i)\s+(?:another|day\b|time\b)")
+_ONE_NOT_BEFORE = re.compile(r"(?i)\b(?:the|same|this|that|each|every|no|any|which|another|little|last)\s+$")
+_YEAR_PREP = re.compile(r"(?i)\b(?:in|since|by|until|till|from|through|before|after|of|during|circa|c\.|early|late"
+                        r"|mid|year|spring|summer|autumn|fall|winter|between|and|to|or)[\s-]+$")
+# Entities whose numbers are names, not figures: "Big 12", "iPhone 11", "Game 7", "S&P 500".
+_NAME_LABELS = {"ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "FAC", "LAW", "PERSON", "GPE", "LOC", "NORP"}
+_PER_SEP = re.compile(r"(?:\s*(?:per|a|an|each)\s+|/)(?P<u>[a-z]+)\b", re.I)
 _NEG_WORD_RE = re.compile(r"(?i)minus[\s-]$")
 _PREFIX_WORD_RE = re.compile(r"(?i)(?P<w>[a-z]+)-$")
 _PERCENTISH = {"percent", "percentage points", "basis points", "points"}
+_NUMBER_NOUNS = {"half", "third", "thirds", "quarter", "quarters", "dozen", "dozens", "hundreds", "thousands",
+                 "millions", "billions", "percent", "%", "cent"}
 _COUNTED_DEPS = {"compound", "amod", "nmod", "poss"}
 _UP_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "prep", "attr", "conj", "appos", "nummod", "npadvmod",
             "oprd", "acomp", "quantmod", "compound", "amod", "agent", "dative"}
@@ -186,7 +210,9 @@ def _read(text: str, n: Number, limit: int) -> _Q | None:
             pw = _PREFIX_WORD_RE.search(text, max(0, start - 12), start)
             if pw:
                 w = pw.group("w").lower()
-                if w == "sub":
+                if w in ("to", "and", "or"):
+                    pass  # "200,000 to-260,000"
+                elif w == "sub":
                     q.qualifier = "less_than"
                     q.start = pw.start()
                 elif w == "minus":
@@ -207,6 +233,10 @@ def _read_unit(text: str, q: _Q, limit: int) -> None:
         m = _CUR_AFTER_SIGN.match(text, end, min(limit, end + 6))
         if m and q.num.kind == "digits":
             q.end = m.end()
+        per = _PER_SEP.match(text, q.end, min(limit, q.end + 24))
+        if per:
+            q.unit = f"{q.unit} per {per.group('u').lower()}"
+            q.end = per.end()
         return
     if q.num.kind == "digits":
         m = _CUR_AFTER_SIGN.match(text, end, min(limit, end + 1))
@@ -269,7 +299,9 @@ def _join_range(text: str, a: _Q, b: _Q) -> _Q | None:
     if not m or a.point is None or b.point is None or a.num.kind == "fraction" or b.num.kind == "fraction":
         return None
     if a.unit and b.unit and a.unit != b.unit:
-        return None
+        if not (a.unit.startswith(b.unit + " per") or b.unit.startswith(a.unit + " per")):
+            return None
+        a.unit = b.unit = max(a.unit, b.unit, key=len)  # "$62 and $68 per share": the rate is both
     opener = _BETWEEN_RE.search(text, max(0, a.start - 10), a.start)
     word = (m.group("w") or "").lower()
     av, bv = a.point, b.point
@@ -284,15 +316,19 @@ def _join_range(text: str, a: _Q, b: _Q) -> _Q | None:
     elif word == "and":
         if not opener or opener.group("w").lower() != "between":
             return None
-    elif word in ("to", "through", "-to-"):
-        if not opener and (_CHANGE_BEFORE_RE.search(text, max(0, a.start - 30), a.start) or av > bv):
-            return None  # "rose 5% to $84": a change and a level
+    elif word in ("to", "through", "-to-", "to-"):
+        if not opener:
+            ch = _CHANGE_BEFORE_RE.search(text, max(0, a.start - 30), a.start)
+            if av > bv or ch and not (ch.group(0).rstrip().lower().endswith(" by") and a.unit is None):
+                return None  # "rose 5% to $84": a change and a level
     elif word == "or":
         if not (av < bv <= max(10 * av, av + 10)):
             return None
     unit = a.unit or b.unit
-    if (a.unit is None) != (b.unit is None) and a.unit is not None:
+    if (a.unit is None) != (b.unit is None) and a.unit is not None and not opener:
         return None  # "5% to 84" with the unit only on the first: two figures
+    if _yearlike(text, a.num) and _yearlike(text, b.num) and not unit:
+        return None  # "between 1600 and 1900": two years
     start = opener.start() if opener else a.start
     r = _Q(start, b.end, a.core_start, b.core_end, b.num, None, min(av, bv), max(av, bv), unit,
            a.currency_sign or b.currency_sign, "range", explicit_unit=a.explicit_unit or b.explicit_unit)
@@ -319,6 +355,16 @@ def _qualify(text: str, q: _Q, limit: int) -> None:
         if ma and not (ma.group("q") == "+" and ma.group("sp")):
             q.qualifier = _QUAL_AFTER_OF[re.sub(r"\s+", " ", ma.group("q")).lower()]
             q.end = ma.end()
+    elif q.qualifier == "range":
+        m = QUAL_BEFORE_RE.search(text, max(0, q.start - 32), q.start)
+        if m and _QUAL_OF.get(re.sub(r"\s+", " ", m.group("q").strip()).lower()) == "approx":
+            q.qualifier = "approx"  # "about 14-18 mpg": an approximate range keeps its bounds
+            q.start = m.start()
+            return
+    _interval(q)
+
+
+def _interval(q: _Q) -> None:
     p = q.point
     if q.num.kind == "vague" and q.qualifier == "exact":
         q.qualifier = "range"
@@ -326,11 +372,24 @@ def _qualify(text: str, q: _Q, limit: int) -> None:
     elif q.qualifier == "exact":
         q.low = q.high = p
     elif q.qualifier == "approx":
-        q.low, q.high = None, (p if q.nearly else None)
+        if p is not None:
+            q.low, q.high = None, (p if q.nearly else None)
     elif q.qualifier in ("more_than", "at_least"):
         q.low, q.high = p, None
     elif q.qualifier in ("less_than", "at_most"):
         q.low, q.high = None, p
+
+
+def _inherit(text: str, q: _Q, prev: _Q | None) -> None:
+    """A conversion in brackets ("just under 296 hp (224 kW / 300 PS)") says what the figure before says."""
+    if prev is None or q.qualifier != "exact" or prev.qualifier == "exact" and not prev.change:
+        return
+    if q.start - prev.end > 4 or not _PAREN_GAP_RE.fullmatch(text, prev.end, q.start):
+        return
+    if prev.qualifier not in ("exact", "range"):
+        q.qualifier, q.nearly = prev.qualifier, prev.nearly
+        _interval(q)
+    q.change = q.change or prev.change
 
 
 def _change(text: str, q: _Q, prev: _Q | None, limit: int) -> None:
@@ -340,9 +399,12 @@ def _change(text: str, q: _Q, prev: _Q | None, limit: int) -> None:
     m = _CHANGE_BEFORE_RE.search(text, w0, q.start)
     if m:
         w = re.sub(r"\s+", " ", m.group("w").lower())
-        # "up to 400" is a bound, "cut 2 of the 5" fine; "down"/"up" need a figure with a unit
-        # or a count, which every claim here is.
-        q.change = _CHANGE_OF.get(w)
+        if not (w in ("up", "down") and _PHRASAL_RE.search(text, max(0, m.start() - 12), m.start())):
+            q.change = _CHANGE_OF.get(w)
+            return
+    m = _CHANGE_BY_RE.search(text, w0, q.start)
+    if m:
+        q.change = _CHANGE_OF.get(m.group("w").lower())  # "grow sales by 35 per cent"
         return
     sign = text[q.core_start - 1:q.core_start] if q.core_start else ""
     digits_sign = text[q.num.start:q.num.start + 1] if q.num.kind == "digits" else ""
@@ -399,7 +461,10 @@ def _syntax(doc: Doc, text: str, q: _Q) -> None:
         head = _of_object(root) or (_of_object(root.head) if root.head.tag_ in ("NN", "NNS", "CD") and
                                     span.start <= root.head.i < span.end + 2 and root.head.i >= span.start
                                     else None)
-    if head is not None and head.pos_ == "PRON":
+    if head is None and q.unit is None and span.end < len(doc) and doc[span.end].tag_ in ("NNS", "NNPS") \
+            and doc[span.end].idx >= q.core_end:
+        head = doc[span.end]  # "2.5 million people" under a parse that missed the nummod
+    if head is not None and (head.pos_ == "PRON" or head.tag_ == "CD" or head.lower_ in _NUMBER_NOUNS):
         head = None
     if head is not None and (head.lower_ in M.UNIT_WORDS or head.lower_ in M.CURRENCY_WORDS):
         head = None
@@ -454,6 +519,11 @@ def _syntax(doc: Doc, text: str, q: _Q) -> None:
         q.measure = "other"
 
 
+def _yearlike(text: str, n: Number) -> bool:
+    return n.kind == "digits" and n.end - n.start == 4 and 1000 <= n.value <= 2199 and n.value == int(n.value) \
+        and text[n.start:n.end].isdigit()
+
+
 def _skip_by_parse(doc: Doc, text: str, q: _Q) -> bool:
     """Years, labels ("Game 7", "iPhone 11"), and pronoun 'one' are not figures."""
     n = q.num
@@ -463,21 +533,26 @@ def _skip_by_parse(doc: Doc, text: str, q: _Q) -> bool:
     if span is None or not len(span):
         return False
     first = span[0]
-    if n.kind == "digits" and "," not in text[n.start:n.end] and "." not in text[n.start:n.end] \
-            and 1000 <= abs(n.value) <= 2100 and q.qualifier == "exact":
+    if _yearlike(text, n) and q.qualifier == "exact":
         if first.ent_type_ not in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT") or \
+                _YEAR_PREP.search(text, max(0, n.start - 12), n.start) or \
                 first.i + 1 < len(doc) and doc[first.i + 1].pos_ not in ("NOUN",):
             return True  # a year
+    if first.ent_type_ in _NAME_LABELS and n.kind == "digits":
+        return True
     if n.kind == "words":
         if first.tag_ in ("NNP", "NNPS"):
             return True  # Formula One, Ocean's Eleven
-        if first.lower_ == "one" and (first.tag_ != "CD" or _ONE_NOT.match(text, n.end).group(0)):
+        if first.lower_ == "one" and (first.tag_ != "CD" or _ONE_NOT.match(text, n.end)
+                                      or _ONE_NOT_BEFORE.search(text, max(0, n.start - 10), n.start)):
             return True
     if first.i > 0 and q.qualifier == "exact" and q.unit is None:
         prev = doc[first.i - 1]
+        if text[n.start] in "-−" and prev.text[:1].isupper():
+            return True  # COVID -19
         if prev.whitespace_ and (prev.lower_.rstrip(".") in _LABELS or (
                 prev.tag_ in ("NNP", "NNPS") and prev.is_title | prev.is_upper | (not prev.is_lower)
-                and not prev.is_sent_start and prev.ent_type_ != "DATE")):
+                and not prev.is_sent_start)):
             nxt = doc[span.end] if span.end < len(doc) else None
             if nxt is None or nxt.pos_ != "NOUN" or nxt.tag_ == "NN":
                 return True  # Game 7, iPhone 11, Lang 20
@@ -530,6 +605,7 @@ def extract_claims(doc: Doc, article: Article, entities: list[Entity], quotes: l
         if _skip_by_parse(doc, text, q):
             continue
         _change(text, q, prev, limit)
+        _inherit(text, q, prev)
         _syntax(doc, text, q)
         si = bisect_right(sstarts, q.start) - 1
         if q.counted is None and (q.unit is None or q.counted_generic) and q.num.kind != "fraction":

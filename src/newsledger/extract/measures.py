@@ -79,7 +79,7 @@ UNIT_WORDS = {
     "months": "months", "month": "months", "years": "years", "year": "years", "decades": "decades",
     "decade": "decades", "centuries": "centuries", "century": "centuries",
     "year-old": "years old", "years-old": "years old", "years old": "years old", "year old": "years old",
-    "times": "times",
+    "times": "times", "pounds": "lb", "pound": "lb", "month-old": "months old", "months old": "months old",
 }
 # Units that count a number as a duration; a claim of one of these is kept (a duration is a figure),
 # but never taken for a year.
@@ -112,23 +112,24 @@ CHANGE_UP = ("rose", "rise", "rises", "rising", "risen", "increased", "increase"
              "surged", "surge", "surges", "surging", "soared", "soar", "soars", "soaring", "advanced",
              "advance", "advances", "added", "adds", "boosted", "rallied", "rally", "spiked", "up",
              "higher", "expanded", "widened", "accelerated", "leapt", "leaped", "leap", "rebounded",
-             "firmed", "strengthened", "swelled", "doubled", "hiked", "raised", "raise", "raises",
-             "edged up", "ticked up", "inched up", "went up", "goes up", "go up", "shot up", "moved up")
+             "firmed", "strengthened", "swelled", "doubled", "hiked", "soaring", "jumping", "surging", "climbing", "advancing", "adding",
+             "upward", "upwards", "revised up", "edged up", "ticked up", "inched up", "went up", "goes up", "go up", "shot up", "moved up")
 CHANGE_DOWN = ("fell", "fall", "falls", "falling", "fallen", "dropped", "drop", "drops", "dropping",
                "declined", "decline", "declines", "declining", "decreased", "decrease", "decreases",
                "decreasing", "slid", "slide", "slides", "sliding", "slipped", "slip", "slips", "plunged",
                "plunge", "plunges", "plummeted", "plummet", "tumbled", "tumble", "sank", "sink", "sinks",
                "lost", "lose", "loses", "losing", "shed", "sheds", "shedding", "cut", "cuts", "cutting",
                "reduced", "reduce", "reduces", "down", "lower", "dipped", "dip", "dips", "shrank",
-               "shrink", "shrinks", "shrunk", "slumped", "slump", "eased", "eases", "retreated",
+               "shrink", "shrinks", "shrunk", "plummeting", "plunging", "tumbling", "sinking", "slumping",
+               "slipping", "sliding", "dipping", "shrinking", "easing", "cutting", "reducing", "slumped", "slump", "eased", "eases", "retreated",
                "contracted", "narrowed", "weakened", "crashed", "tanked", "sagged", "slowed",
-               "edged down", "ticked down", "inched down", "went down", "goes down", "go down",
+               "downward", "downwards", "revised down", "edged down", "ticked down", "inched down", "went down", "goes down", "go down",
                "edged lower", "moved down")
 # Nouns of change: "a drop of 3,000" before, "a 3% drop" after.
 CHANGE_NOUNS_UP = ("rise", "increase", "gain", "jump", "surge", "growth", "hike", "boost", "rebound",
                    "climb", "uptick", "spike")
 CHANGE_NOUNS_DOWN = ("drop", "fall", "decline", "decrease", "cut", "reduction", "plunge", "slump",
-                     "dip", "downturn", "contraction", "slide", "loss")
+                     "dip", "downturn", "contraction", "slide")
 
 # --- measures ---------------------------------------------------------------------------------
 # Lemma (of a verb, adjective or noun next to the figure) -> measure. "casualties" (killed and

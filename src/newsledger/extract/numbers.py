@@ -41,7 +41,9 @@ _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 
 NUMBER_RE = re.compile(
     rf"""
-    (?P<vague>(?i:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)
+    (?P<outof>(?i:\b(?:\d{{1,3}}|{_W_UNIT}|{_W_TENS})\s+(?:out\s+of|in)\s+(?:every\s+)?(?:\d{{1,3}}|{_W_UNIT}|{_W_TENS})\b)
+        (?!\s*(?:%|per|,\d|\.\d|\d)))
+    | (?P<vague>(?i:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)
         |dozens|hundreds|thousands|millions|billions)\b)
     | (?P<few>(?i:{FEW}\s+(?:dozen|hundred|thousand|million|billion))\b)
     | (?P<wfrac>(?i:(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|\d+)[\s-]+)?(?:{_FRAC})
@@ -51,7 +53,7 @@ NUMBER_RE = re.compile(
     | (?P<digits>(?:(?<![\w.,])|(?<=PS)|(?<=RM)|(?<=Rs)|(?<=USD)|(?<=EUR)|(?<=GBP)|(?<=JPY)|(?<=CHF)
         |(?<=AUD)|(?<=CAD)|(?<=CNY)|(?<=INR)|(?<=\$US)|(?<=\$A))(?:(?P<sign>[-−+])(?=\d|\.\d))?{_DIGITS}
         (?:(?P<dscale>(?:\s*(?:-\s*)?(?i:hundred|thousand|million|billion|trillion)\b)+)
-           |(?P<suffix>(?:mln|mn|bn|trn|tn|[kKMmbB])(?![A-Za-z])))?)
+           |(?P<suffix>(?:mln|mn|bn|trn|tn|[kKMmbB])(?![A-Za-z0-9])))?)
     | (?P<words>(?i:\b(?:a|an)\s+(?:hundred|thousand|million|billion|trillion|dozen)\b
         (?:(?:\s+|-)(?:and\s+)?{_W_ANY}\b)*
         |\b{_W_ANY}\b(?:(?:\s+|-)(?:and\s+)?{_W_ANY}\b)*))
@@ -157,6 +159,8 @@ def find_numbers(text: str, pos: int = 0, endpos: int | None = None) -> list[Num
                 value = raw
             out.append(Number(s, e, value, "digits", scaled=scaled, suffix=suffix, raw=raw))
         elif kind == "words":
+            if g.split(None, 1)[0].lower() in SCALES or g.lower().startswith("dozen"):
+                continue  # "a baker's dozen", "hundred" alone: not a count
             for a, b in _split_word_run(g, s):
                 v = parse_words(text[a:b])
                 if v is not None:
@@ -191,6 +195,15 @@ def find_numbers(text: str, pos: int = 0, endpos: int | None = None) -> list[Num
                 else:
                     num = float(UNITS[n]) if n in UNITS else float(n)
             out.append(Number(s, e, num / den, "fraction"))
+        elif kind == "outof":
+            parts = re.split(r"(?i)\s+(?:out\s+of|in)\s+(?:every\s+)?", g)
+            a, b = (parse_digits(p) if p[0].isdigit() else parse_words(p) for p in parts)
+            if a is not None and b and 0 < a < b:
+                out.append(Number(s, e, a / b, "fraction"))
+            else:  # "10 in 3" is not a fraction: read the two numbers on their own
+                mid = re.search(r"(?i)\s+(?:out\s+of|in)\s+(?:every\s+)?", g)
+                out.extend(find_numbers(text, s, s + mid.start()))
+                out.extend(find_numbers(text, s + mid.end(), e))
         elif kind == "ufrac":
             out.append(Number(s, e, UNICODE_FRACTIONS[g], "fraction"))
         elif kind == "dfrac":
