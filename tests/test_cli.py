@@ -115,3 +115,14 @@ def test_extract_needs_no_database(tmp_path):
     d = json.loads(r.output)
     assert d["article"]["published"] == "2025-03-10" and d["article"]["source"].endswith("a.txt")
     assert not list(tmp_path.glob("*.db"))
+
+
+def test_parallel_workers_give_the_same_output():
+    import subprocess
+    import sys
+
+    bin_ = Path(sys.executable).parent / "newsledger"
+    runs = [subprocess.run([str(bin_), "extract", str(SAMPLES), "--published", "2025-03-10", "--workers", w],
+                           capture_output=True, text=True, timeout=300) for w in ("1", "2")]
+    assert all(r.returncode == 0 for r in runs), runs[1].stderr
+    assert runs[0].stdout == runs[1].stdout and runs[0].stdout.count("\n") == 5

@@ -36,7 +36,9 @@ def main():
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True,
               help="Output format: one JSON object per article (see docs/schema.md).")
 @click.option("--model", default=None, help="spaCy pipeline to use (default: the installed English one).")
-def extract(inputs, published, fmt, model):
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes that parse in parallel (up to the number of cores).")
+def extract(inputs, published, fmt, model, workers):
     """Extract entities, quotes, claims and times from INPUTS, one JSON line per article, no database.
 
     INPUTS are .txt, .html/.htm or .jsonl files, directories of them, or - for stdin.
@@ -47,7 +49,7 @@ def extract(inputs, published, fmt, model):
 
     failed = False
     try:
-        extractor = Extractor(ExtractOptions(model=model))
+        extractor = Extractor(ExtractOptions(model=model, n_process=workers))
     except NewsledgerError as e:
         raise click.ClickException(str(e)) from None
     out = sys.stdout
@@ -114,8 +116,10 @@ def table(title: str, columns: list[str], rows: list[list]) -> None:
               help="Publication date for inputs that carry none.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True,
               help="Articles per transaction.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes that parse in parallel (up to the number of cores).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def ingest(inputs, db, published, batch_size, quiet):
+def ingest(inputs, db, published, batch_size, workers, quiet):
     """Read INPUTS, extract, and store them in the ledger. Idempotent: stored articles are skipped.
 
     INPUTS are .txt, .html/.htm, .jsonl(.gz) files, directories of them, or - for stdin. Unreadable inputs
@@ -124,12 +128,12 @@ def ingest(inputs, db, published, batch_size, quiet):
     from rich.markup import escape
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from .extract import Extractor
+    from .extract import ExtractOptions, Extractor
     from .pipeline import ingest as run
 
     ledger = open_ledger(db, readonly=False)
     try:
-        extractor = Extractor()
+        extractor = Extractor(ExtractOptions(n_process=workers))
     except NewsledgerError as e:
         raise click.ClickException(str(e)) from None
     columns = (SpinnerColumn(), TextColumn("{task.completed} articles"), BarColumn(bar_width=None),
