@@ -1,0 +1,368 @@
+"""Canonical entities: the per-article entities of the ledger joined across mentions and articles.
+
+Ids are a function of the name wherever they can be, so extraction and other steps can compute them
+without the database (`resolve(name, label)`):
+  country:COD                  a country by name, short name, ISO code, demonym, or its capital acting as
+                               its government ("Kinshasa said ..."); pycountry + data/countries.tsv
+  person:ngozi-okafor          a person by full name without titles or initials
+  org:fra:ministry-of-defence  a state body with its country ("the French defence ministry",
+                               "France's Ministry of the Armed Forces"); other organisations org:<name>
+  gpe:veridia, loc:..., ...    anything else by label and name
+With the ledger, two more rules join names across articles: a surname alone ("Okafor", "Ms Okafor") is
+the one person of that surname named in full in the ledger, and an ORG named exactly like an unresolved
+place ("Veridia" tagged ORG) is that place. Both are applied whichever of the two forms arrives first.
+
+`update(ledger)` handles the entity rows stored since its last run and fills their `canonical` column.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass
+
+from ..errors import NotFound
+from ..store import Ledger
+from .gazetteer import (STATE_BODIES, Gazetteer, fold, gazetteer, government_body,
+                        named_body_country)
+
+STEP = "entities"
+COUNTRY_LABELS = {"GPE", "NORP", "ORG", "LOC"}
+_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "gen", "col", "lt",
+           "sgt", "capt", "maj", "cpl", "president", "minister", "senator", "sen", "rep", "gov", "governor",
+           "judge", "justice", "chancellor", "premier", "king", "queen", "prince", "princess", "pope",
+           "general", "secretary", "mayor", "ambassador", "rev", "father", "sheikh", "jr", "sr"}
+# A capital names its government when it acts: it speaks, decides, or owns forces or positions.
+_ACTING = re.compile(
+    r"^\s*(?:['’]s\s+(?:government|forces|army|troops|military|position|decision|response|demands?|"
+    r"offer|envoy|regime|leadership)\b|(?:has|have|had|is|was)?\s*(?:said|says|say|announced|accused|"
+    r"denied|rejected|claimed|insisted|warned|ordered|sent|deployed|wants|responded|blamed|condemned|"
+    r"confirmed|agreed|refused|urged|called|demanded|threatened|signed|imposed|launched|recalled|"
+    r"expelled|protested|vowed|pledged)\b)")
+
+
+@dataclass(frozen=True)
+class Canonical:
+    id: str
+    kind: str
+    name: str
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class CanonicalEntity:
+    """A canonical entity as listed: every name it goes by, and how often the ledger names it."""
+    id: str
+    kind: str
+    name: str
+    country: str | None
+    labels: tuple[str, ...]
+    aliases: tuple[str, ...]
+    articles: int
+    mentions: int
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "kind": self.kind, "name": self.name, "country": self.country,
+                "labels": list(self.labels), "aliases": list(self.aliases), "articles": self.articles,
+                "mentions": self.mentions}
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^\w]+", "-", fold(text)).strip("-")
+
+
+def person_words(name: str) -> list[str]:
+    """The words of a person's name without titles or initials: "Ms N. Okafor" -> ["Okafor"]."""
+    words = re.findall(r"[\w'’-]+\.?", name)
+    out = [w.rstrip(".") for w in words if w.lower().rstrip(".") not in _TITLES]
+    return [w for w in out if len(w) > 1] or out
+
+
+def canonicalize(name: str, label: str, gaz: Gazetteer | None = None, acting: bool = True,
+                 country: str | None = None) -> Canonical | None:
+    """The canonical entity `name` with NER `label` stands for, from the name alone (no ledger).
+
+    `acting`: the name is used as an actor (a source or speaker), so a capital stands for its state.
+    `country`: a country the context gives an organisation ("France's" before it).
+    """
+    gaz = gaz or gazetteer()
+    text = re.sub(r"^(?:the|The)\s+", "", name.strip())
+    if not any(c.isalpha() for c in text):
+        return None
+    if label in COUNTRY_LABELS and (a3 := gaz.country(text, capitals=acting and label in {"GPE", "ORG"})):
+        return Canonical(f"country:{a3}", "country", gaz.name(a3), a3)
+    if label == "PERSON":
+        words = person_words(text)
+        return Canonical("person:" + slug(" ".join(words)), "person", " ".join(words)) if words else None
+    if label == "ORG":
+        a3, rest = gaz.split_country(text)
+        if a3 and not (STATE_BODIES.search(rest) or government_body(rest)):
+            a3, rest = None, text  # "American Airlines" is not a state body
+        a3 = a3 or named_body_country(rest) or (country if STATE_BODIES.search(rest) or government_body(rest)
+                                                else None)
+        body = government_body(rest) or slug(rest)
+        return Canonical(f"org:{a3.lower()}:{body}" if a3 else f"org:{body}", "org", text, a3)
+    kind = "place" if label in {"GPE", "LOC"} else label.lower()
+    city_of = gaz.capitals.get(fold(text)) if label == "GPE" else None
+    return Canonical(f"{label.lower()}:{slug(text)}", kind, text, city_of)
+
+
+class Resolver:
+    """Canonical ids with the ledger's aliases: surnames and mislabelled places joined across articles."""
+
+    def __init__(self, conn: sqlite3.Connection, gaz: Gazetteer | None = None):
+        self.conn, self.gaz = conn, gaz or gazetteer()
+
+    def _exists(self, cid: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM canonical_entities WHERE id = ?", (cid,)).fetchone() is not None
+
+    def full_names(self, surname: str, but: str | None = None) -> list[str]:
+        """Persons named in full whose surname is `surname`."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT a.canonical FROM entity_aliases a JOIN canonical_entities c ON c.id = a.canonical "
+            "WHERE a.norm = ? AND a.label = 'PERSON' AND c.kind = 'person' AND c.id != ?",
+            (fold(surname), "person:" + slug(surname))).fetchall()
+        return [r[0] for r in rows if r[0] != but]
+
+    def resolve(self, name: str, label: str, acting: bool = True, country: str | None = None) -> Canonical | None:
+        c = canonicalize(name, label, self.gaz, acting, country)
+        if c is None:
+            return None
+        if c.kind == "person" and " " not in c.name:
+            hits = self.full_names(c.name)
+            if len(hits) == 1:
+                return self.canonical(hits[0]) or c
+        if c.kind == "org" and c.country is None and self._exists("gpe:" + c.id[4:]):
+            return self.canonical("gpe:" + c.id[4:]) or c
+        return c
+
+    def canonical(self, cid: str) -> Canonical | None:
+        r = self.conn.execute("SELECT * FROM canonical_entities WHERE id = ?", (cid,)).fetchone()
+        return Canonical(r["id"], r["kind"], r["name"], r["country"]) if r else None
+
+
+def _has_tables(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'canonical_entities'").fetchone() is not None
+
+
+def resolve(name: str, label: str, ledger: Ledger | None = None) -> str | None:
+    """The canonical id of an actor named `name` with NER `label` (a claim's source, a quote's speaker);
+    with a ledger, also by the aliases it holds. None for a name that is no entity."""
+    if ledger is not None and _has_tables(ledger.conn):
+        c = Resolver(ledger.conn).resolve(name, label)
+    else:
+        c = canonicalize(name, label)
+    return c.id if c else None
+
+
+# -- update ------------------------------------------------------------------------------------------
+
+class _Articles:
+    """Article texts and the countries each names, read once per update."""
+
+    def __init__(self, conn: sqlite3.Connection, gaz: Gazetteer):
+        self.conn, self.gaz = conn, gaz
+        self._text: dict[str, str] = {}
+        self._countries: dict[str, set[str]] = {}
+
+    def text(self, aid: str) -> str:
+        if aid not in self._text:
+            if len(self._text) > 256:
+                self._text.clear()
+            self._text[aid] = self.conn.execute("SELECT text FROM articles WHERE id = ?", (aid,)).fetchone()[0]
+        return self._text[aid]
+
+    def countries(self, aid: str) -> set[str]:
+        if aid not in self._countries:
+            if len(self._countries) > 256:
+                self._countries.clear()
+            names = self.conn.execute("SELECT name, label FROM entities WHERE article_id = ? AND label IN "
+                                      "('GPE', 'NORP')", (aid,)).fetchall()
+            self._countries[aid] = {a3 for n, l in names if (a3 := self.gaz.country(n))}
+        return self._countries[aid]
+
+
+def _mentions(conn: sqlite3.Connection, row_id: int) -> list[tuple[int, int]]:
+    return [(r[0], r[1]) for r in conn.execute("SELECT start, end FROM mentions WHERE entity_id = ?", (row_id,))]
+
+
+def _context_country(gaz: Gazetteer, text: str, start: int) -> str | None:
+    """A country named right before a mention: "France's <Ministry>", "the French <defence ministry>"."""
+    words = text[max(0, start - 60):start].split()[-4:]
+    for n in range(1, len(words) + 1):
+        head = " ".join(words[-n:])
+        bare = re.sub(r"['’]s?$", "", head)
+        a3 = gaz.country(bare) if bare != head else (gaz.demonym(head) or gaz.names.get(fold(head)))
+        if a3:
+            return a3
+    return None
+
+
+def _acting(conn: sqlite3.Connection, row: sqlite3.Row, text: str, spans) -> bool:
+    """Whether a place acts as a state in its article: it is a source, speaker or actor, or a verb of
+    saying or deciding follows it."""
+    if any(_ACTING.match(text[e:e + 60]) for _, e in spans):
+        return True
+    aid, key, name = row["article_id"], row["key"], row["name"]
+    return conn.execute(
+        "SELECT 1 FROM claims WHERE article_id = ? AND source_entity = ? UNION ALL "
+        "SELECT 1 FROM quotes WHERE article_id = ? AND speaker_entity = ? UNION ALL "
+        "SELECT 1 FROM events WHERE article_id = ? AND actor = ? LIMIT 1",
+        (aid, key, aid, key, aid, name)).fetchone() is not None
+
+
+def _merge(conn: sqlite3.Connection, old: str, new: str) -> None:
+    """Fold canonical `old` into `new`: its rows and aliases move over."""
+    conn.execute("UPDATE entities SET canonical = ? WHERE canonical = ?", (new, old))
+    conn.execute("UPDATE OR IGNORE entity_aliases SET canonical = ? WHERE canonical = ?", (new, old))
+    conn.execute("DELETE FROM canonical_entities WHERE id = ?", (old,))
+
+
+def _add(conn: sqlite3.Connection, c: Canonical, alias: str, label: str) -> None:
+    conn.execute("INSERT INTO canonical_entities(id, kind, name, country) VALUES (?, ?, ?, ?) "
+                 "ON CONFLICT(id) DO UPDATE SET country = coalesce(country, excluded.country)",
+                 (c.id, c.kind, c.name, c.country))
+    forms = {fold(alias)}
+    if c.kind == "person":
+        words = person_words(alias)
+        forms |= {fold(" ".join(words)), fold(words[-1])} if words else set()
+    conn.executemany("INSERT OR IGNORE INTO entity_aliases(canonical, norm, alias, label) VALUES (?, ?, ?, ?)",
+                     [(c.id, f, alias, label) for f in forms if f])
+
+
+def _absorb(conn: sqlite3.Connection, res: Resolver, c: Canonical) -> None:
+    """A new entity takes in what was filed apart before it arrived."""
+    if c.kind == "person" and " " in c.name:
+        surname = c.name.split()[-1]
+        lone = "person:" + slug(surname)
+        if lone != c.id and res._exists(lone) and res.full_names(surname) == [c.id]:
+            _merge(conn, lone, c.id)
+    elif c.kind == "place" and c.id.startswith("gpe:") and res._exists("org:" + c.id[4:]):
+        _merge(conn, "org:" + c.id[4:], c.id)
+
+
+def _display_names(conn: sqlite3.Connection, ids: set[str]) -> None:
+    """Show a person or organisation by the fullest name it goes by."""
+    for cid in ids:
+        r = conn.execute("SELECT kind, country FROM canonical_entities WHERE id = ?", (cid,)).fetchone()
+        if r is None or r["kind"] == "country":
+            continue
+        names = [n for (n,) in conn.execute("SELECT DISTINCT name FROM entities WHERE canonical = ?", (cid,))]
+        if not names:
+            continue
+        if r["kind"] == "person":
+            names = [" ".join(person_words(n)) for n in names]
+        best = max(names, key=lambda n: (len(n.split()), len(n)))
+        best = re.sub(r"^(?:the|The)\s+", "", best)
+        if r["kind"] == "org" and r["country"] and gazetteer().split_country(best)[0] is None \
+                and not named_body_country(best):
+            best = f"{best} ({gazetteer().name(r['country'])})"
+        conn.execute("UPDATE canonical_entities SET name = ? WHERE id = ?", (best, cid))
+
+
+def update(ledger: Ledger, batch: int = 2000) -> int:
+    """Give every entity row stored since the last run its canonical entity; returns how many."""
+    conn = ledger.conn
+    gaz = gazetteer()
+    res = Resolver(conn, gaz)
+    arts = _Articles(conn, gaz)
+    done = 0
+    while True:
+        with conn:
+            r = conn.execute("SELECT last_id FROM canonical_progress WHERE step = ?", (STEP,)).fetchone()
+            last = r[0] if r else 0
+            rows = conn.execute("SELECT * FROM entities WHERE id > ? ORDER BY id LIMIT ?", (last, batch)).fetchall()
+            if not rows:
+                return done
+            touched: set[str] = set()
+            for row in rows:
+                c = _canonical_for(conn, res, arts, row)
+                if c is None:
+                    continue
+                new = not res._exists(c.id)
+                _add(conn, c, row["name"], row["label"])
+                if new:
+                    _absorb(conn, res, c)
+                conn.execute("UPDATE entities SET canonical = ? WHERE id = ?", (c.id, row["id"]))
+                touched.add(c.id)
+            _display_names(conn, {t for t in touched if res._exists(t)})
+            conn.execute("INSERT INTO canonical_progress(step, last_id) VALUES (?, ?) "
+                         "ON CONFLICT(step) DO UPDATE SET last_id = excluded.last_id", (STEP, rows[-1]["id"]))
+            done += len(rows)
+
+
+def _canonical_for(conn, res: Resolver, arts: _Articles, row: sqlite3.Row) -> Canonical | None:
+    name, label, aid = row["name"], row["label"], row["article_id"]
+    spans = _mentions(conn, row["id"])
+    acting, country = False, None
+    if label in {"GPE", "ORG"} and fold(name) in res.gaz.capitals:
+        acting = _acting(conn, row, arts.text(aid), spans)
+    if label == "ORG":
+        text = arts.text(aid)
+        for s, _ in spans:
+            if country := _context_country(res.gaz, text, s):
+                break
+        if country is None and len(cs := arts.countries(aid)) == 1:
+            country = next(iter(cs))  # a ministry in an article about one country is that country's
+    return res.resolve(name, label, acting=acting, country=country)
+
+
+def rebuild(ledger: Ledger) -> int:
+    """Forget every canonical entity and resolve all entity rows again (after a gazetteer change)."""
+    with ledger.conn as c:
+        c.execute("UPDATE entities SET canonical = NULL")
+        c.execute("DELETE FROM entity_aliases")
+        c.execute("DELETE FROM canonical_entities")
+        c.execute("DELETE FROM canonical_progress WHERE step = ?", (STEP,))
+    return update(ledger)
+
+
+# -- queries -----------------------------------------------------------------------------------------
+
+_LIST = """
+SELECT coalesce(e.canonical, e.key) AS cid, c.kind, c.name AS cname, c.country, min(e.name) AS ename,
+       json_group_array(DISTINCT e.name) AS aliases, json_group_array(DISTINCT e.label) AS labels,
+       count(DISTINCT e.article_id) AS articles, count(m.start) AS mentions
+FROM entities e
+LEFT JOIN mentions m ON m.entity_id = e.id
+LEFT JOIN canonical_entities c ON c.id = e.canonical
+{where}
+GROUP BY cid
+{having}
+ORDER BY articles DESC, mentions DESC, coalesce(c.name, ename)
+{limit}
+"""
+
+
+def _entity(r: sqlite3.Row) -> CanonicalEntity:
+    labels = tuple(sorted(json.loads(r["labels"])))
+    kind = r["kind"] or (r["cid"].split(":", 1)[0] if ":" in r["cid"] else labels[0].lower())
+    return CanonicalEntity(r["cid"], kind, r["cname"] or r["ename"], r["country"], labels,
+                           tuple(sorted(json.loads(r["aliases"]), key=str.lower)), r["articles"], r["mentions"])
+
+
+def _list_sql(conn: sqlite3.Connection, where: str = "", having: str = "", limit: str = "") -> str:
+    sql = _LIST.format(where=where, having=having, limit=limit)
+    if not _has_tables(conn):  # a ledger from before this migration, opened read-only
+        sql = sql.replace("LEFT JOIN canonical_entities c ON c.id = e.canonical",
+                          "LEFT JOIN (SELECT NULL AS id, NULL AS kind, NULL AS name, NULL AS country) c "
+                          "ON 0")
+    return sql
+
+
+def list_entities(ledger: Ledger, label: str | None = None, limit: int | None = None) -> list[CanonicalEntity]:
+    """Canonical entities, most-named first; `label` keeps those named at least once with that NER label.
+    Rows not reconciled yet are listed by their per-article key."""
+    having = "HAVING sum(e.label = ?) > 0" if label else ""
+    args = ([label] if label else []) + ([limit] if limit else [])
+    sql = _list_sql(ledger.conn, having=having, limit="LIMIT ?" if limit else "")
+    return [_entity(r) for r in ledger.conn.execute(sql, args)]
+
+
+def get_entity(ledger: Ledger, id: str) -> CanonicalEntity:
+    """One canonical entity by id (or a per-article key not yet reconciled)."""
+    sql = _list_sql(ledger.conn, where="WHERE coalesce(e.canonical, e.key) = ?")
+    r = ledger.conn.execute(sql, (id,)).fetchone()
+    if r is None:
+        raise NotFound("entity", id)
+    return _entity(r)

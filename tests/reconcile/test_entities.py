@@ -1,0 +1,159 @@
+"""Canonical entities: people by full name and aliases, countries by every name, state bodies with their country.
+
+Articles are short invented texts; their entities are given as (name, label) and located in the text, as the
+extractor would store them.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from newsledger.errors import NotFound
+from newsledger.models import Article, Entity, Extraction
+from newsledger.reconcile import entities
+from newsledger.reconcile.gazetteer import gazetteer, government_body
+from newsledger.store import Ledger
+
+
+def article(aid: str, text: str, names: list[tuple[str, str]], day: int = 4) -> Extraction:
+    art = Article(id=aid, source=f"{aid}.txt", text=text, published=date(2025, 3, day))
+    ents = []
+    for name, label in names:
+        spans = tuple((m.start(), m.end()) for m in re.finditer(re.escape(name), text))
+        assert spans, name
+        ents.append(Entity(aid, f"{label.lower()}:{name.lower().replace(' ', '-')}", name, label, spans))
+    return Extraction(art, tuple(ents))
+
+
+@pytest.fixture
+def ledger(tmp_path):
+    with Ledger(tmp_path / "e.db") as led:
+        yield led
+
+
+def canon(ledger, aid: str, name: str) -> str:
+    return ledger.conn.execute("SELECT canonical FROM entities WHERE article_id = ? AND name = ?",
+                               (aid, name)).fetchone()[0]
+
+
+def test_congo_by_name_code_demonym_and_capital(ledger):
+    ledger.write([
+        article("a1", "The Democratic Republic of the Congo closed its border on Monday.",
+                [("Democratic Republic of the Congo", "GPE")]),
+        article("a2", "DRC officials met Congolese traders. Kinshasa said the talks would go on.",
+                [("DRC", "GPE"), ("Congolese", "NORP"), ("Kinshasa", "GPE")]),
+        article("a3", "Floods reached the outskirts of Kinshasa, where the river rose overnight.",
+                [("Kinshasa", "GPE")]),
+    ])
+    entities.update(ledger)
+    for aid, name in [("a1", "Democratic Republic of the Congo"), ("a2", "DRC"), ("a2", "Congolese"),
+                      ("a2", "Kinshasa")]:
+        assert canon(ledger, aid, name) == "country:COD", name
+    # Kinshasa as a place, not acting as the government, stays the city (in the DRC).
+    assert canon(ledger, "a3", "Kinshasa") == "gpe:kinshasa"
+    e = entities.get_entity(ledger, "country:COD")
+    assert e.country == "COD" and e.articles == 2 and e.kind == "country"
+    assert {"DRC", "Congolese", "Kinshasa", "Democratic Republic of the Congo"} <= set(e.aliases)
+    assert entities.get_entity(ledger, "gpe:kinshasa").country == "COD"
+
+
+def test_resolve_without_and_with_the_ledger(ledger):
+    assert entities.resolve("the Democratic Republic of the Congo", "GPE") == "country:COD"
+    assert entities.resolve("COD", "GPE") == "country:COD"
+    assert entities.resolve("Kinshasa", "GPE") == "country:COD"  # a source speaks for its state
+    assert entities.resolve("Ms Ngozi Okafor", "PERSON") == "person:ngozi-okafor"
+    assert entities.resolve("the French defence ministry", "ORG") == "org:fra:ministry-of-defence"
+    assert entities.resolve("France's Ministry of the Armed Forces", "ORG") == "org:fra:ministry-of-defence"
+    assert entities.resolve("American Airlines", "ORG") == "org:american-airlines"
+    assert entities.resolve("...", "ORG") is None
+    ledger.write([article("p1", "Ngozi Okafor, the chief engineer, spoke first.", [("Ngozi Okafor", "PERSON")])])
+    entities.update(ledger)
+    assert entities.resolve("Okafor", "PERSON") == "person:okafor"  # no ledger: only the name
+    assert entities.resolve("Ms Okafor", "PERSON", ledger) == "person:ngozi-okafor"
+
+
+def test_person_aliases_across_articles_in_either_order(ledger):
+    # The surname arrives before the full name: it is joined once the full name is known.
+    ledger.write([article("b1", "Ms Okafor declined to comment.", [("Ms Okafor", "PERSON")], day=3)])
+    entities.update(ledger)
+    ledger.write([
+        article("b2", "Engineer Ngozi Okafor said the spillway failed. Okafor left at noon.",
+                [("Ngozi Okafor", "PERSON"), ("Okafor", "PERSON")]),
+        article("b3", "Okafor told the inquiry the gauges were broken.", [("Okafor", "PERSON")]),
+        article("b4", "Dr. Ngozi A. Okafor will testify again.", [("Ngozi A. Okafor", "PERSON")]),
+    ])
+    entities.update(ledger)
+    ids = {canon(ledger, a, n) for a, n in [("b1", "Ms Okafor"), ("b2", "Ngozi Okafor"), ("b2", "Okafor"),
+                                            ("b3", "Okafor")]}
+    assert ids == {"person:ngozi-okafor"}
+    # An initial is not part of the name.
+    assert canon(ledger, "b4", "Ngozi A. Okafor") == "person:ngozi-okafor"
+    e = entities.get_entity(ledger, "person:ngozi-okafor")
+    assert e.name == "Ngozi Okafor" and e.articles >= 3 and "Ms Okafor" in e.aliases
+
+
+def test_an_ambiguous_surname_stays_apart(ledger):
+    ledger.write([article("c1", "Ngozi Okafor and Chidi Okafor ran the plant.",
+                          [("Ngozi Okafor", "PERSON"), ("Chidi Okafor", "PERSON")]),
+                  article("c2", "Okafor refused to say more.", [("Okafor", "PERSON")])])
+    entities.update(ledger)
+    assert canon(ledger, "c2", "Okafor") == "person:okafor"
+
+
+def test_state_body_with_its_country(ledger):
+    ledger.write([
+        article("d1", "The French defence ministry said two jets were sent.",
+                [("French defence ministry", "ORG")]),
+        article("d2", "France's Ministry of the Armed Forces confirmed the flights.",
+                [("Ministry of the Armed Forces", "ORG"), ("France", "GPE")]),
+        article("d3", "Ukraine's defence ministry reported shelling. The Pentagon declined comment.",
+                [("defence ministry", "ORG"), ("Pentagon", "ORG")]),
+    ])
+    entities.update(ledger)
+    assert canon(ledger, "d1", "French defence ministry") == "org:fra:ministry-of-defence"
+    assert canon(ledger, "d2", "Ministry of the Armed Forces") == "org:fra:ministry-of-defence"
+    assert canon(ledger, "d3", "defence ministry") == "org:ukr:ministry-of-defence"
+    assert canon(ledger, "d3", "Pentagon") == "org:usa:ministry-of-defence"
+    e = entities.get_entity(ledger, "org:fra:ministry-of-defence")
+    assert e.country == "FRA" and e.articles == 2
+
+
+def test_a_country_tagged_org_joins_the_place(ledger):
+    ledger.write([article("v1", "Veridia said the dam was safe.", [("Veridia", "ORG")]),
+                  article("v2", "Rain fell across Veridia.", [("Veridia", "GPE")])])
+    entities.update(ledger)
+    assert canon(ledger, "v1", "Veridia") == canon(ledger, "v2", "Veridia") == "gpe:veridia"
+
+
+def test_update_is_incremental_and_listing(ledger):
+    ledger.write([article("f1", "Brenn council met. Brenn voted.", [("Brenn", "GPE")])])
+    assert entities.update(ledger) == 1
+    assert entities.update(ledger) == 0
+    ledger.write([article("f2", "Tomas Ferreira visited Brenn.", [("Tomas Ferreira", "PERSON"), ("Brenn", "GPE")])])
+    assert entities.update(ledger) == 2
+    rows = entities.list_entities(ledger)
+    assert rows[0].id == "gpe:brenn" and rows[0].articles == 2 and rows[0].mentions == 3
+    assert [r.id for r in entities.list_entities(ledger, label="PERSON")] == ["person:tomas-ferreira"]
+    assert len(entities.list_entities(ledger, limit=1)) == 1
+    with pytest.raises(NotFound):
+        entities.get_entity(ledger, "person:nobody")
+    assert entities.rebuild(ledger) == 3
+
+
+def test_unreconciled_rows_are_listed_by_key(ledger):
+    ledger.write([article("g1", "Lena Moritz wrote the note.", [("Lena Moritz", "PERSON")])])
+    rows = entities.list_entities(ledger)
+    assert [(r.id, r.name) for r in rows] == [("person:lena-moritz", "Lena Moritz")]
+
+
+def test_gazetteer_names():
+    g = gazetteer()
+    assert g.country("Côte d'Ivoire") == g.country("Ivory Coast") == "CIV"
+    assert g.country("Americans") == g.country("U.S.") == "USA"
+    assert g.country("London") is None and g.country("London", capitals=True) == "GBR"
+    assert g.name("COD") == "Democratic Republic of the Congo"
+    assert government_body("Department of Defense") == "ministry-of-defence"
+    assert government_body("Interior Ministry") == "ministry-of-interior"
+    assert government_body("Civic Union") is None
