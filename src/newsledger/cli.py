@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from datetime import date
 
@@ -53,13 +54,20 @@ def extract(inputs, published, fmt, model, workers):
     except NewsledgerError as e:
         raise click.ClickException(str(e)) from None
     out = sys.stdout
-    for item in extractor.pipe(read_inputs(inputs, published)):
-        if isinstance(item, Failure):
-            report(item)
-            failed = True
-            continue
-        out.write(json.dumps(item.to_contract(), ensure_ascii=False) + "\n")
-    out.flush()
+    try:
+        for item in extractor.pipe(read_inputs(inputs, published)):
+            if isinstance(item, Failure):
+                report(item)
+                failed = True
+                continue
+            out.write(json.dumps(item.to_contract(), ensure_ascii=False) + "\n")
+        out.flush()
+    except BrokenPipeError:  # `newsledger extract ... | head`: the reader has all it wants
+        sys.stderr.close()
+        os._exit(0)
+    except KeyboardInterrupt:
+        click.echo("newsledger: interrupted", err=True)
+        sys.exit(130)
     sys.exit(1 if failed else 0)
 
 
