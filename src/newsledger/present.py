@@ -8,11 +8,15 @@ _CURRENCY = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 
 
 def number(x: float | None) -> str:
+    """12,500 · 2.5 million · 0.33: big numbers in words, as news writes them."""
     if x is None:
         return "?"
-    if x == int(x) and abs(x) < 1e15:
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(x) >= size:
+            return f"{x / size:,.3g} {word}"
+    if x == int(x):
         return f"{int(x):,}"
-    return f"{x:,.4g}" if abs(x) >= 1 else f"{x:.4g}"
+    return f"{x:,.4g}" if abs(x) >= 1 else f"{x:.2g}"
 
 
 def _with_unit(s: str, unit: str | None) -> str:
@@ -28,10 +32,9 @@ def _with_unit(s: str, unit: str | None) -> str:
 def figure(value: Value, qualifier: str, unit: str | None = None, change: str | None = None) -> str:
     """A claim's value as a reader writes it: "~3,500", ">20", "200–300", "+5%"."""
     if qualifier == "range" or (value.point is None and value.low is not None):
-        s = f"{number(value.low)}–{number(value.high)}"
+        s = _with_unit(f"{number(value.low)}–{number(value.high)}", unit)
     else:
-        s = _SIGN.get(qualifier, "") + number(value.point)
-    s = _with_unit(s, unit)
+        s = _SIGN.get(qualifier, "") + _with_unit(number(value.point), unit)
     return {"up": "+", "down": "−"}.get(change or "", "") + s
 
 
