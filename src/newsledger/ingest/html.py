@@ -35,6 +35,7 @@ from .ids import article_id
 # trafilatura's first body expression without its "[1]": every container that looks like an article body.
 _BODY_CONTAINERS = XPath(BODY_XPATH[0].path.replace("][1]", "]"),
                          namespaces={"re": "http://exslt.org/regular-expressions"})
+_CHUNK_MIN_CHARS = 80
 _URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 _WORD = re.compile(r"\w+")
 # Whole lines that are page furniture, never article prose. Kept narrow: copyright lines are not here
@@ -67,14 +68,21 @@ def _norm(s: str) -> str:
 
 
 def merge_split_body(tree) -> None:
-    """Move the children of later same-class body containers into the first one (in place)."""
+    """Move the children of later same-class body containers into the first one (in place).
+
+    Only containers that hold prose (a paragraph of `_CHUNK_MIN_CHARS`) and sit in the same section as
+    the first (a common ancestor below <body>) are merged: a same-class block elsewhere on the page is
+    another story's teaser, not a chunk of this one."""
     found = _BODY_CONTAINERS(tree)
     if len(found) < 2:
         return
     first = found[0]
     cls = first.get("class")
+    above_first = [a for a in first.iterancestors() if a.tag not in ("body", "html")]
     for other in found[1:]:
-        if other.get("class") != cls or other in first.iterancestors() or first in other.iterancestors():
+        if (other.get("class") != cls or other in above_first or first in other.iterancestors()
+                or not any(a in above_first for a in other.iterancestors())
+                or not any(len(p.text_content()) >= _CHUNK_MIN_CHARS for p in other.iter("p"))):
             continue
         for child in list(other):
             first.append(child)
