@@ -1,0 +1,73 @@
+"""Vega-Lite specifications for the pages' charts. They go into the page as JSON data blocks; the vendored
+Vega-Lite renders them (static/chart.js)."""
+from __future__ import annotations
+
+from .reconciled import FigureView
+
+SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"  # an identifier only: nothing is fetched
+_FONT = {"config": {"font": "system-ui, -apple-system, 'Segoe UI', sans-serif",
+                    "axis": {"labelFontSize": 12, "titleFontSize": 12, "grid": True, "gridOpacity": 0.5},
+                    "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom"},
+                    "view": {"stroke": None}}}
+
+
+def _y(c) -> float | None:
+    """Where a claim sits on the value axis: its point, else the middle of its range."""
+    if c.point is not None:
+        return c.point
+    if c.low is not None and c.high is not None:
+        return (c.low + c.high) / 2
+    return c.low if c.low is not None else c.high
+
+
+def figure_chart(f: FigureView, titles: dict[str, str | None]) -> dict:
+    """Every claim of a figure over time, coloured by source, over the low–high band and the best line."""
+    rows = [{"when": c.when, "value": _y(c), "low": c.low if c.low is not None else _y(c),
+             "high": c.high if c.high is not None else _y(c), "source": c.source or "unattributed",
+             "figure": c.shown, "qualifier": c.qualifier.replace("_", " "), "said": c.text,
+             "article": titles.get(c.article_id or "") or c.article_id}
+            for c in f.claims if c.when and _y(c) is not None]
+    title = f.label
+    color = {"field": "source", "type": "nominal", "title": "source",
+             "scale": {"scheme": "tableau10"}}
+    x = {"field": "when", "type": "temporal", "title": "date", "axis": {"format": "%b %d", "labelAngle": 0}}
+    layers: list[dict] = []
+    if f.low is not None and f.high is not None:
+        layers.append({"data": {"values": [{"low": f.low, "high": f.high}]},
+                       "mark": {"type": "rect", "color": "#8aa4c8", "opacity": 0.18},
+                       "encoding": {"y": {"field": "low", "type": "quantitative"}, "y2": {"field": "high"}}})
+    if f.best is not None:
+        layers.append({"data": {"values": [{"best": f.best, "label": f"best {f.best:,.0f}"}]},
+                       "layer": [{"mark": {"type": "rule", "color": "#1f3b63", "strokeDash": [6, 4]},
+                                  "encoding": {"y": {"field": "best", "type": "quantitative"}}},
+                                 {"mark": {"type": "text", "align": "left", "dx": 4, "dy": -7, "color": "#1f3b63",
+                                           "x": 0},
+                                  "encoding": {"y": {"field": "best", "type": "quantitative"},
+                                               "text": {"field": "label"}}}]})
+    tooltip = [{"field": "source"}, {"field": "figure"}, {"field": "qualifier"},
+               {"field": "when", "type": "temporal", "format": "%Y-%m-%d", "title": "date"},
+               {"field": "article"}, {"field": "said"}]
+    layers.append({"data": {"values": rows}, "layer": [
+        {"mark": {"type": "rule", "strokeWidth": 2},
+         "encoding": {"x": x, "y": {"field": "low", "type": "quantitative"}, "y2": {"field": "high"}, "color": color}},
+        {"mark": {"type": "point", "filled": True, "size": 110, "opacity": 0.9},
+         "encoding": {"x": x, "y": {"field": "value", "type": "quantitative", "title": title,
+                                    "scale": {"zero": True}},
+                      "color": color, "shape": {"field": "source", "type": "nominal", "legend": None},
+                      "tooltip": tooltip}}]})
+    return {"$schema": SCHEMA, "width": "container", "height": 300, "layer": layers,
+            "resolve": {"scale": {"y": "shared"}}, **_FONT,
+            "usermeta": {"embedOptions": {"actions": False}}}
+
+
+def timeline_chart(timeline: list[dict], name: str) -> dict:
+    """Mentions of an entity per publication day."""
+    rows = [d for d in timeline if d.get("day")]
+    return {"$schema": SCHEMA, "width": "container", "height": 160, "data": {"values": rows},
+            "mark": {"type": "bar", "color": "#3b6ea5", "cornerRadiusEnd": 2},
+            "encoding": {"x": {"field": "day", "type": "temporal", "timeUnit": "yearmonthdate", "title": "day",
+                               "axis": {"format": "%b %d", "labelAngle": 0}},
+                         "y": {"field": "mentions", "type": "quantitative", "title": f"mentions of {name}"},
+                         "tooltip": [{"field": "day", "type": "temporal", "format": "%Y-%m-%d"},
+                                     {"field": "mentions"}, {"field": "articles"}]},
+            **_FONT}

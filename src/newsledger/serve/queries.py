@@ -1,0 +1,224 @@
+"""The SQL the web layer needs beyond `Ledger`'s queries: pages of rows (limit/offset), entity timelines,
+and search with highlight offsets. Reads only; every function takes an open Ledger.
+
+Pages are fetched one row past the limit, so a caller knows whether there is a next page without a count.
+"""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from ..store import Ledger
+
+# FTS5 snippet markers: control characters never found in stored text, stripped into offsets.
+_OPEN, _CLOSE = "\x02", "\x03"
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: list
+    limit: int
+    offset: int
+    more: bool
+
+    @property
+    def next_offset(self) -> int | None:
+        return self.offset + self.limit if self.more else None
+
+
+def _page(conn: sqlite3.Connection, sql: str, args: list, limit: int, offset: int) -> Page:
+    rows = conn.execute(sql + " LIMIT ? OFFSET ?", [*args, limit + 1, offset]).fetchall()
+    return Page(rows[:limit], limit, offset, len(rows) > limit)
+
+
+def _like(text: str) -> str:
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def articles(ledger: Ledger, limit: int, offset: int, source: str | None = None) -> Page:
+    """Newest first: a reader opens the ledger to see what came in last."""
+    where, args = "", []
+    if source:
+        where, args = "WHERE a.source LIKE ? ESCAPE '\\' ", [_like(source)]
+    sql = ("SELECT a.id, a.source, a.title, a.published, a.url, length(a.text) AS chars, "
+           "(SELECT count(*) FROM claims WHERE article_id = a.id) AS claims, "
+           "(SELECT count(*) FROM quotes WHERE article_id = a.id) AS quotes "
+           f"FROM articles a {where}ORDER BY a.published IS NULL, a.published DESC, a.rowid DESC")
+    return _page(ledger.conn, sql, args, limit, offset)
+
+
+_CITE = "a.source AS a_source, a.title AS a_title, a.published AS a_published"
+
+
+def claims(ledger: Ledger, limit: int, offset: int, source: str | None = None, measure: str | None = None,
+           text: str | None = None, article: str | None = None) -> Page:
+    """Claims oldest first, as `Ledger.claims`; `text` matches the claim, what it counts, or its sentence."""
+    where, args = [], []
+    if source:
+        where.append("(k.source_name LIKE ? ESCAPE '\\' OR k.source_entity LIKE ? ESCAPE '\\')")
+        args += [_like(source)] * 2
+    if measure:
+        where.append("k.measure = ?")
+        args.append(measure)
+    if text:
+        where.append("(k.text LIKE ? ESCAPE '\\' OR k.counted LIKE ? ESCAPE '\\' OR "
+                     "substr(a.text, coalesce(k.sentence_start, k.start) + 1, "
+                     "coalesce(k.sentence_end, k.end) - coalesce(k.sentence_start, k.start)) LIKE ? ESCAPE '\\')")
+        args += [_like(text)] * 3
+    if article:
+        where.append("k.article_id = ?")
+        args.append(article)
+    sql = (f"SELECT k.*, {_CITE} FROM claims k JOIN articles a ON a.id = k.article_id "
+           + (f"WHERE {' AND '.join(where)} " if where else "")
+           + "ORDER BY a.published IS NULL, a.published, a.rowid, k.start")
+    return _page(ledger.conn, sql, args, limit, offset)
+
+
+def quotes(ledger: Ledger, limit: int, offset: int, speaker: str | None = None,
+           article: str | None = None) -> Page:
+    where, args = [], []
+    if speaker:
+        where.append("(q.speaker_name LIKE ? ESCAPE '\\' OR q.speaker_entity LIKE ? ESCAPE '\\')")
+        args += [_like(speaker)] * 2
+    if article:
+        where.append("q.article_id = ?")
+        args.append(article)
+    sql = (f"SELECT q.*, {_CITE} FROM quotes q JOIN articles a ON a.id = q.article_id "
+           + (f"WHERE {' AND '.join(where)} " if where else "")
+           + "ORDER BY a.published IS NULL, a.published, a.rowid, q.start")
+    return _page(ledger.conn, sql, args, limit, offset)
+
+
+def store_entities(ledger: Ledger) -> list[dict]:
+    """Every entity key of the store with its article and mention counts (before reconciliation)."""
+    return [dict(key=e.key, name=e.name, label=e.label, articles=e.articles, mentions=e.mentions)
+            for e in ledger.entities()]
+
+
+def entity_keys(ledger: Ledger, ids: list[str]) -> list[str]:
+    """The store's entity keys behind these ids: the keys themselves, or the keys that reconciliation
+    marked with one of them as their canonical id."""
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    rows = ledger.conn.execute(f"SELECT DISTINCT key FROM entities WHERE key IN ({marks})", ids).fetchall()
+    if not rows:
+        rows = ledger.conn.execute(f"SELECT DISTINCT key FROM entities WHERE canonical IN ({marks})",
+                                   ids).fetchall()
+    return [r[0] for r in rows]
+
+
+def entity_names(ledger: Ledger, keys: list[str]) -> list[str]:
+    if not keys:
+        return []
+    marks = ",".join("?" * len(keys))
+    return [r[0] for r in ledger.conn.execute(f"SELECT DISTINCT name FROM entities WHERE key IN ({marks})", keys)]
+
+
+def entity_timeline(ledger: Ledger, keys: list[str]) -> list[dict]:
+    """Mentions per publication day of the articles that name any of these entity keys."""
+    if not keys:
+        return []
+    marks = ",".join("?" * len(keys))
+    sql = ("SELECT a.published AS day, count(m.start) AS mentions, count(DISTINCT e.article_id) AS articles "
+           f"FROM entities e JOIN articles a ON a.id = e.article_id LEFT JOIN mentions m ON m.entity_id = e.id "
+           f"WHERE e.key IN ({marks}) GROUP BY a.published ORDER BY a.published IS NULL, a.published")
+    return [dict(r) for r in ledger.conn.execute(sql, keys)]
+
+
+def entity_articles(ledger: Ledger, keys: list[str], limit: int) -> list[sqlite3.Row]:
+    if not keys:
+        return []
+    marks = ",".join("?" * len(keys))
+    sql = ("SELECT a.id, a.source, a.title, a.published, count(m.start) AS mentions FROM entities e "
+           "JOIN articles a ON a.id = e.article_id LEFT JOIN mentions m ON m.entity_id = e.id "
+           f"WHERE e.key IN ({marks}) GROUP BY a.id "
+           "ORDER BY a.published IS NULL, a.published DESC, a.rowid DESC LIMIT ?")
+    return ledger.conn.execute(sql, [*keys, limit]).fetchall()
+
+
+def said_by(ledger: Ledger, table: str, keys: list[str], names: list[str], limit: int) -> list[sqlite3.Row]:
+    """Quotes (table "quotes") or claims ("claims") attributed to these entity keys or exact names."""
+    prefix = {"quotes": "speaker", "claims": "source"}[table]
+    alias = "q" if table == "quotes" else "k"
+    conds, args = [], []
+    if keys:
+        conds.append(f"{alias}.{prefix}_entity IN ({','.join('?' * len(keys))})")
+        args += keys
+    if names:
+        conds.append(f"{alias}.{prefix}_name IN ({','.join('?' * len(names))})")
+        args += names
+    if not conds:
+        return []
+    sql = (f"SELECT {alias}.*, {_CITE} FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id "
+           f"WHERE {' OR '.join(conds)} ORDER BY a.published IS NULL, a.published, a.rowid, {alias}.start LIMIT ?")
+    return ledger.conn.execute(sql, [*args, limit]).fetchall()
+
+
+def articles_by_id(ledger: Ledger, ids: list[str]) -> dict[str, sqlite3.Row]:
+    """Article summaries for these ids (ids not in the ledger are left out)."""
+    out: dict[str, sqlite3.Row] = {}
+    for i in range(0, len(ids), 500):  # stay under SQLite's bound-parameter limit
+        chunk = ids[i:i + 500]
+        sql = (f"SELECT a.id, a.source, a.title, a.published, a.url FROM articles a "
+               f"WHERE a.id IN ({','.join('?' * len(chunk))})")
+        out.update((r["id"], r) for r in ledger.conn.execute(sql, chunk))
+    return out
+
+
+def publications(ledger: Ledger, ids: list[str]) -> list[sqlite3.Row]:
+    """Every place these articles were seen: one row per (article, source)."""
+    out: list[sqlite3.Row] = []
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        out += ledger.conn.execute(f"SELECT * FROM publications WHERE article_id IN ({','.join('?' * len(chunk))}) "
+                                   "ORDER BY published, source", chunk).fetchall()
+    return out
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    source: str
+    title: str | None
+    published: str | None
+    snippet: str
+    marks: list[tuple[int, int]]  # offsets of the matched words in `snippet`
+
+
+def _unmark(snippet: str) -> tuple[str, list[tuple[int, int]]]:
+    out, marks, start = [], [], None
+    n = 0
+    for ch in snippet:
+        if ch == _OPEN:
+            start = n
+        elif ch == _CLOSE:
+            if start is not None:
+                marks.append((start, n))
+            start = None
+        else:
+            out.append(ch)
+            n += 1
+    return "".join(out), marks
+
+
+def search(ledger: Ledger, query: str, limit: int, offset: int) -> Page:
+    """Full-text search (FTS5 syntax; text that is not valid syntax is searched as a phrase)."""
+    sql = (f"SELECT a.id, a.source, a.title, a.published, "
+           f"snippet(articles_fts, 1, char(2), char(3), ' … ', 24) AS snippet "
+           "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+           "WHERE articles_fts MATCH ? ORDER BY rank")
+    try:
+        page = _page(ledger.conn, sql, [query], limit, offset)
+    except sqlite3.OperationalError:
+        phrase = '"' + query.replace('"', '""') + '"'
+        page = _page(ledger.conn, sql, [phrase], limit, offset)
+    hits = []
+    for r in page.rows:
+        text, marks = _unmark(r["snippet"] or "")
+        hits.append(Hit(r["id"], r["source"], r["title"], r["published"], text, marks))
+    return Page(hits, page.limit, page.offset, page.more)
+
+
+def counts(ledger: Ledger) -> dict[str, int]:
+    return {t: ledger.count(t) for t in ("articles", "entities", "quotes", "claims", "times", "events")}

@@ -1,0 +1,326 @@
+"""The web layer's view of `newsledger.reconcile` (stories, figures, canonical entities).
+
+Reconciliation is optional for the server: a module that is not installed yet, or a ledger whose
+reconciliation tables do not exist yet, reads as "nothing reconciled" (empty lists, 404s), and entities fall
+back to the store's per-article keys. Records are read by attribute or key, so this module is the one place
+that knows their shapes. Lists are cached per version of the database file: they are derived from the
+whole ledger, and the ledger changes only when something is ingested.
+"""
+from __future__ import annotations
+
+import importlib
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass, fields, is_dataclass
+from datetime import date, datetime
+
+from ..errors import NotFound
+from ..models import Value
+from ..present import figure as figure_text
+from ..store import Ledger
+from . import queries
+
+
+def _get(obj, *names, default=None):
+    """The first of `names` that `obj` has, as an attribute or a key."""
+    for n in names:
+        if isinstance(obj, dict | sqlite3.Row):
+            if n in obj.keys() and obj[n] is not None:
+                return obj[n]
+        elif getattr(obj, n, None) is not None:
+            return getattr(obj, n)
+    return default
+
+
+def _day(x) -> str | None:
+    if x is None:
+        return None
+    if isinstance(x, datetime | date):
+        return x.isoformat()[:10]
+    return str(x)
+
+
+def _name(x) -> str | None:
+    """A source or speaker given as a Party, a dict or a plain name."""
+    if x is None or isinstance(x, str):
+        return x
+    return _get(x, "name", "entity")
+
+
+def _num(x) -> float | None:
+    return float(x) if isinstance(x, int | float) and not isinstance(x, bool) else None
+
+
+def _plain(x):
+    """A record as JSON-ready data, for fields this module does not know."""
+    if is_dataclass(x) and not isinstance(x, type):
+        return {f.name: _plain(getattr(x, f.name)) for f in fields(x)}
+    if isinstance(x, dict):
+        return {str(k): _plain(v) for k, v in x.items()}
+    if isinstance(x, list | tuple | set | frozenset):
+        return [_plain(v) for v in x]
+    if isinstance(x, date | datetime):
+        return x.isoformat()
+    if isinstance(x, str | int | float | bool) or x is None:
+        return x
+    return str(x)
+
+
+# -- views --------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class FigureClaim:
+    article_id: str | None
+    source: str | None
+    text: str
+    point: float | None
+    low: float | None
+    high: float | None
+    qualifier: str
+    published: str | None
+    when: str | None  # the date the claim speaks for (its own date, else its article's)
+    start: int | None
+    shown: str  # as a reader writes it: "~3,500"
+
+
+@dataclass(frozen=True)
+class FigureView:
+    id: str
+    measure: str | None
+    counted: str | None
+    low: float | None
+    best: float | None
+    high: float | None
+    first: str | None
+    last: str | None
+    claims: tuple[FigureClaim, ...]
+
+    @property
+    def sources(self) -> list[str]:
+        return sorted({c.source or "unattributed" for c in self.claims})
+
+    @property
+    def spread(self) -> float:
+        """How far the estimates are apart, relative to the best one: 0 when all agree."""
+        if self.low is None or self.high is None:
+            return 0.0
+        return (self.high - self.low) / max(abs(self.best or self.high or 1.0), 1.0)
+
+    @property
+    def label(self) -> str:
+        what = " ".join(x for x in (self.measure, self.counted and f"({self.counted})") if x)
+        return what or f"figure {self.id}"
+
+
+@dataclass(frozen=True)
+class StoryView:
+    id: str
+    title: str | None
+    article_ids: tuple[str, ...]
+    first: str | None
+    last: str | None
+    extra: dict
+
+
+@dataclass(frozen=True)
+class EntityView:
+    id: str
+    name: str
+    label: str | None
+    articles: int | None
+    mentions: int | None
+    aliases: tuple[str, ...]
+    keys: tuple[str, ...]  # the store's per-article entity keys it gathers
+    extra: dict
+
+
+def _figure_claim(c) -> FigureClaim:
+    v = _get(c, "value")
+    if isinstance(v, Value) or (v is not None and not isinstance(v, int | float)):
+        point, low, high = _num(_get(v, "point")), _num(_get(v, "low")), _num(_get(v, "high"))
+    else:
+        point, low, high = _num(v), _num(_get(c, "low")), _num(_get(c, "high"))
+    qualifier = _get(c, "qualifier", default="exact")
+    art = _get(c, "article_id", "article")
+    art_id = _get(art, "id") if art is not None and not isinstance(art, str) else art
+    published = _day(_get(c, "published") or (_get(art, "published") if not isinstance(art, str | None) else None))
+    when = _day(_get(c, "time", "date", "when")) or published
+    if when and len(when) < 10:  # a TIMEX value like "2025-03" or "2025-W10" says no day; use the article's
+        when = published
+    return FigureClaim(art_id, _name(_get(c, "source", "source_name")), _get(c, "text", default=""),
+                       point, low, high, qualifier, published, when, _get(c, "start"),
+                       figure_text(Value(point, low, high), qualifier, _get(c, "unit")))
+
+
+def _figure(f) -> FigureView:
+    claims = tuple(_figure_claim(c) for c in (_get(f, "claims") or ()))
+    days = sorted(c.when for c in claims if c.when)
+    return FigureView(str(_get(f, "id")), _get(f, "measure"), _get(f, "counted"),
+                      _num(_get(f, "low")), _num(_get(f, "best")), _num(_get(f, "high")),
+                      _day(_get(f, "first")) or (days[0] if days else None),
+                      _day(_get(f, "last")) or (days[-1] if days else None), claims)
+
+
+def _ids(items) -> tuple[str, ...]:
+    out = []
+    for a in items or ():
+        out.append(a if isinstance(a, str) else _get(a, "article_id", "id"))
+    return tuple(str(a) for a in out if a is not None)
+
+
+def _story(s) -> StoryView:
+    known = {"id", "title", "label", "headline", "articles", "article_ids", "members", "first", "last"}
+    extra = {k: v for k, v in (_plain(s) or {}).items() if k not in known} if not isinstance(s, str) else {}
+    return StoryView(str(_get(s, "id")), _get(s, "title", "label", "headline"),
+                     _ids(_get(s, "articles", "article_ids", "members")),
+                     _day(_get(s, "first")), _day(_get(s, "last")), extra)
+
+
+def _entity(e, ledger: Ledger) -> EntityView:
+    eid = str(_get(e, "id", "key"))
+    keys = _get(e, "keys", "members", "entity_keys")
+    keys = tuple(k if isinstance(k, str) else _get(k, "key", "id") for k in keys) if keys else ()
+    if not keys:
+        keys = tuple(queries.entity_keys(ledger, [eid]))
+    aliases = tuple(a if isinstance(a, str) else str(_get(a, "name", "text")) for a in _get(e, "aliases", default=()))
+    known = {"id", "key", "name", "label", "articles", "mentions", "aliases", "keys", "members", "entity_keys"}
+    extra = {k: v for k, v in _plain(e).items() if k not in known} if not isinstance(e, str) else {}
+    arts, ments = _get(e, "articles"), _get(e, "mentions")
+    return EntityView(eid, str(_get(e, "name", "canonical", default=eid)), _get(e, "label", "type"),
+                      arts if isinstance(arts, int) else None, ments if isinstance(ments, int) else None,
+                      aliases, keys, extra)
+
+
+# -- the adapter --------------------------------------------------------------------------------------
+
+def _module(name: str):
+    try:
+        return importlib.import_module(f"newsledger.reconcile.{name}")
+    except ImportError:
+        return None
+
+
+def _call(module: str, func: str, *args, **kwargs):
+    """The reconcile function's answer, or None when the module, the function or its tables are missing."""
+    mod = _module(module)
+    fn = getattr(mod, func, None) if mod else None
+    if fn is None:
+        return None
+    try:
+        return fn(*args, **kwargs)
+    except NotFound:
+        return None
+    except sqlite3.OperationalError as e:
+        if "no such table" in str(e) or "no such column" in str(e):
+            return None
+        raise
+
+
+class Reconciled:
+    """Stories, figures and entities for the pages and the API, cached per database version."""
+
+    def __init__(self, db_path: str):
+        self.db_path = db_path
+        self._lock = threading.Lock()
+        self._cache: dict[str, tuple[tuple, object]] = {}
+
+    def version(self) -> tuple:
+        """Changes whenever the database is written (the main file or its WAL)."""
+        out = []
+        for p in (self.db_path, self.db_path + "-wal"):
+            try:
+                st = os.stat(p)
+                out.append((st.st_mtime_ns, st.st_size))
+            except OSError:
+                out.append(None)
+        return tuple(out)
+
+    def _cached(self, name: str, build):
+        v = self.version()
+        hit = self._cache.get(name)
+        if hit and hit[0] == v:
+            return hit[1]
+        value = build()
+        with self._lock:
+            self._cache[name] = (v, value)
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._cache.clear()
+
+    # figures
+
+    def figures(self, ledger: Ledger) -> list[FigureView]:
+        return self._cached("figures", lambda: [_figure(f) for f in (_call("figures", "list_figures", ledger) or [])])
+
+    def figure(self, ledger: Ledger, figure_id: str) -> FigureView | None:
+        f = _call("figures", "get_figure", ledger, figure_id)
+        if f is None:  # ids may be ints in the module: the cached list answers for those too
+            return next((x for x in self.figures(ledger) if x.id == figure_id), None)
+        return _figure(f)
+
+    def ranked(self, ledger: Ledger) -> list[FigureView]:
+        """Every figure, those whose sources disagree most first: more sources, then a wider spread."""
+        return self._cached("ranked", lambda: sorted(
+            self.figures(ledger), key=lambda f: (-len(f.sources), -f.spread, -len(f.claims), f.id)))
+
+    def disputed(self, ledger: Ledger, n: int) -> list[FigureView]:
+        """The most disputed figures: more than one source or value behind them."""
+        return [f for f in self.ranked(ledger) if len(f.claims) > 1][:n]
+
+    def figure_of_claim(self, ledger: Ledger) -> dict[tuple, str]:
+        """(article id, claim start) and (article id, claim text) -> the figure it belongs to."""
+        def build():
+            out: dict[tuple, str] = {}
+            for f in self.figures(ledger):
+                for c in f.claims:
+                    if c.start is not None:
+                        out.setdefault((c.article_id, c.start), f.id)
+                    out.setdefault((c.article_id, c.text), f.id)
+            return out
+        return self._cached("figure_of_claim", build)
+
+    # stories
+
+    def stories(self, ledger: Ledger) -> list[StoryView]:
+        def build():
+            out = [_story(s) for s in (_call("stories", "list_stories", ledger) or [])]
+            return sorted(out, key=lambda s: (s.last or "", s.id), reverse=True)
+        return self._cached("stories", build)
+
+    def story(self, ledger: Ledger, story_id: str) -> StoryView | None:
+        s = _call("stories", "get_story", ledger, story_id)
+        if s is None:
+            return next((x for x in self.stories(ledger) if x.id == story_id), None)
+        return _story(s)
+
+    # entities
+
+    def entities(self, ledger: Ledger, label: str | None = None) -> list[EntityView]:
+        """Canonical entities when reconciliation has run, else the store's entity keys."""
+        def build():
+            got = _call("entities", "list_entities", ledger)
+            if got:
+                return [_entity(e, ledger) for e in got]
+            return [EntityView(r["key"], r["name"], r["label"], r["articles"], r["mentions"], (), (r["key"],), {})
+                    for r in queries.store_entities(ledger)]
+        rows = self._cached("entities", build)
+        return [e for e in rows if e.label == label] if label else rows
+
+    def entity(self, ledger: Ledger, entity_id: str) -> EntityView | None:
+        e = _call("entities", "get_entity", ledger, entity_id)
+        if e is not None:
+            return _entity(e, ledger)
+        keys = queries.entity_keys(ledger, [entity_id])
+        if not keys:
+            return None
+        rows = ledger.conn.execute(
+            f"SELECT name, label, count(DISTINCT article_id) FROM entities WHERE key IN ({','.join('?' * len(keys))}) "
+            "GROUP BY name, label ORDER BY count(*) DESC", keys).fetchall()
+        names = tuple(dict.fromkeys(r[0] for r in rows))
+        return EntityView(entity_id, names[0], rows[0][1], None, None, names[1:], tuple(keys), {})
+
+    def counts(self, ledger: Ledger) -> dict[str, int]:
+        return self._cached("counts", lambda: queries.counts(ledger))

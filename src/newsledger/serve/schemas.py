@@ -1,0 +1,259 @@
+"""The JSON API's response shapes: they make the OpenAPI document, and responses are checked against them.
+
+Records keep the contract's field names (docs/schema.md) and their offsets into the article text.
+"""
+from __future__ import annotations
+
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, Field
+
+T = TypeVar("T")
+
+
+class ErrorDetail(BaseModel):
+    status: int
+    code: str = Field(description="NL301 for a missing record, HTTP for other HTTP errors, NL422 for bad parameters")
+    message: str
+    detail: list[dict[str, Any]] | None = None
+
+
+class ErrorBody(BaseModel):
+    error: ErrorDetail
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    limit: int
+    offset: int
+    next_offset: int | None = Field(description="offset of the next page, or null on the last one")
+
+
+class Span(BaseModel):
+    start: int
+    end: int
+
+
+class Party(BaseModel):
+    name: str | None
+    entity: str | None
+    start: int | None
+    end: int | None
+
+
+class Cue(BaseModel):
+    text: str
+    start: int
+    end: int
+
+
+class ValueOut(BaseModel):
+    point: float | None
+    low: float | None
+    high: float | None
+
+
+class Cited(BaseModel):
+    article: str
+    published: str | None
+    title: str | None
+
+
+class ClaimOut(BaseModel):
+    start: int
+    end: int
+    text: str
+    value: ValueOut
+    qualifier: str
+    change: str | None
+    unit: str | None
+    counted: str | None
+    measure: str | None
+    source: Party | None
+    sentence: list[int] | None
+    time: str | None
+    figure: str = Field(description='the value as a reader writes it, e.g. "~3,500"')
+
+
+class CitedClaim(ClaimOut, Cited):
+    pass
+
+
+class QuoteOut(BaseModel):
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker: Party | None
+    cue: Cue | None
+
+
+class CitedQuote(QuoteOut, Cited):
+    pass
+
+
+class EntityOut(BaseModel):
+    id: str
+    name: str
+    label: str
+    canonical: str | None
+    mentions: list[list[int]]
+
+
+class TimeOut(BaseModel):
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+
+
+class EventOut(BaseModel):
+    start: int
+    end: int
+    trigger: str
+    kind: str
+    actor: str | None
+    target: str | None
+    time: str | None
+
+
+class ArticleSummary(BaseModel):
+    id: str
+    source: str
+    title: str | None
+    published: str | None
+    url: str | None
+    chars: int
+    claims: int
+    quotes: int
+
+
+class ArticleText(BaseModel):
+    id: str
+    source: str
+    title: str | None
+    published: str | None
+    url: str | None
+    text: str
+    body_end: int | None
+
+
+class ArticleDetail(BaseModel):
+    schema_: str = Field(alias="schema", serialization_alias="schema")
+    article: ArticleText
+    entities: list[EntityOut]
+    quotes: list[QuoteOut]
+    claims: list[ClaimOut]
+    times: list[TimeOut]
+    events: list[EventOut]
+
+    model_config = {"populate_by_name": True}
+
+
+class EntitySummary(BaseModel):
+    id: str
+    name: str
+    label: str | None
+    articles: int | None
+    mentions: int | None
+    aliases: list[str]
+
+
+class DayCount(BaseModel):
+    day: str | None
+    mentions: int
+    articles: int
+
+
+class ArticleRef(BaseModel):
+    id: str
+    source: str
+    title: str | None
+    published: str | None
+
+
+class EntityDetail(EntitySummary):
+    keys: list[str] = Field(description="the per-article entity keys of the store it gathers")
+    timeline: list[DayCount]
+    recent_articles: list[ArticleRef]
+    quotes: list[CitedQuote]
+    claims: list[CitedClaim]
+    extra: dict[str, Any] = Field(description="what reconciliation adds (country code, ...)")
+
+
+class FigureClaimOut(BaseModel):
+    article: str | None
+    source: str | None
+    text: str
+    value: ValueOut
+    qualifier: str
+    published: str | None
+    when: str | None
+    figure: str
+
+
+class FigureSummary(BaseModel):
+    id: str
+    measure: str | None
+    counted: str | None
+    low: float | None
+    best: float | None
+    high: float | None
+    first: str | None
+    last: str | None
+    claims: int
+    sources: list[str]
+
+
+class FigureDetail(FigureSummary):
+    claims: list[FigureClaimOut]  # type: ignore[assignment]
+
+
+class StorySummary(BaseModel):
+    id: str
+    title: str | None
+    articles: int
+    first: str | None
+    last: str | None
+
+
+class StoryDetail(BaseModel):
+    id: str
+    title: str | None
+    first: str | None
+    last: str | None
+    articles: list[ArticleRef]
+    outlets: list[str]
+    figures: list[FigureSummary]
+    extra: dict[str, Any]
+
+
+class SearchHit(BaseModel):
+    id: str
+    source: str
+    title: str | None
+    published: str | None
+    snippet: str
+    marks: list[Span] = Field(description="offsets of the matched words in the snippet")
+
+
+class Counts(BaseModel):
+    articles: int
+    entities: int
+    quotes: int
+    claims: int
+    times: int
+    events: int
+
+
+class Index(BaseModel):
+    counts: Counts
+    endpoints: list[str]
+    ingest: bool
+
+
+class IngestResult(BaseModel):
+    stored: int
+    already: int
+    failures: list[str]
