@@ -63,6 +63,7 @@ _RULES = [
     ("anaphoric_day", r"(?:(?:earlier|later|early|late)\s+)?(?P<rel>that|the\s+same|the\s+next|the\s+following"
                       r"|the\s+previous|the\s+prior)\s+(?:same\s+)?(?P<what>day|morning|afternoon|evening|night)"),
     ("the_weekend", r"the\s+weekend"),
+    ("the_year", r"the\s+(?:full\s+|fiscal\s+|calendar\s+|entire\s+|whole\s+)?year(?![\s-]+(?:ago|earlier|before|after))"),
     # "June last year", "January this year", "the summer of 1998"
     ("of_year", rf"(?:(?P<edge>{EDGE})[\s-]+)?(?:the\s+)?(?P<what>{MONTH_FULL}|{SEASON})\s+(?:of\s+)?"
                 rf"(?:(?P<year>{YEAR})|(?P<rel>last|this|next)\s+year)"),

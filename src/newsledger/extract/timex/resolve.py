@@ -24,8 +24,9 @@ NEAR_DAYS = 62
 # Words before a bare "May" that make it the month, not the verb or the surname.
 MAY_CONTEXT = frozenset({"in", "since", "until", "till", "by", "of", "from", "through", "early", "late",
                          "mid", "last", "next", "this", "during", "before", "after", "end", "between"})
-MODALS = frozenset({"would", "could", "might", "may", "should", "can", "must", "shall", "will", "'ll",
-                    "wo", "ca"})
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
+VAGUE_MODALS = frozenset({"would", "could", "might", "'d"})
+MODALS = frozenset({"may", "should", "can", "must", "ca"})
 # Nouns a bare year may count (a "1998 report") versus things a number counts ("2000 people").
 TIME_NOUNS = frozenset({"year", "season", "election", "campaign", "budget", "report", "census", "level",
                         "law", "act", "agreement", "accord", "war", "game", "games", "olympics", "cup",
@@ -57,24 +58,45 @@ class Context:
         return span[0] if span is not None and len(span) else None
 
     def tense(self, start: int) -> int | None:
-        """PAST, PRESENT or FUTURE from the verb that governs the token at `start`, None without one."""
+        """PAST, PRESENT or FUTURE from the verb that governs the token at `start`, None without one.
+
+        An infinitive or a bare verb takes the tense of the verb it depends on ("staged celebrations to
+        mark the entry on Friday" is past); "will"/"shall" make the future, "could"/"would" say nothing.
+        """
         tok = self.token_at(start)
         for _ in range(6):
             if tok is None or tok.pos_ in ("VERB", "AUX"):
                 break
             tok = tok.head if tok.head is not tok else None
-        if tok is None or tok.pos_ not in ("VERB", "AUX"):
-            return None
-        auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
-        if tok.lower_ in MODALS or any(a.lower_ in MODALS for a in auxes):
-            return FUTURE
-        if any(a.lower_ == "to" for a in auxes) or tok.tag_ == "VB":
-            return FUTURE  # "plans to visit on Friday"
-        if tok.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxes):
-            return PAST
-        if tok.lower_ == "going" and any(c.dep_ == "xcomp" for c in tok.children):
-            return FUTURE
-        return PRESENT
+        for _ in range(3):
+            if tok is None or tok.pos_ not in ("VERB", "AUX"):
+                return None
+            auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+            words = {a.lower_ for a in auxes} | {tok.lower_}
+            if words & FUTURE_AUX:
+                return FUTURE
+            if tok.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxes):
+                return PAST
+            if words & VAGUE_MODALS:
+                return None
+            if words & MODALS:
+                return FUTURE
+            if tok.tag_ == "VBN":
+                return PAST  # "the decision, announced Wednesday"
+            if tok.lower_ == "going" and any(c.dep_ == "xcomp" for c in tok.children):
+                return FUTURE
+            if tok.tag_ == "VB":  # an infinitive or bare verb: ask the verb it depends on
+                if tok.head is tok:
+                    return FUTURE
+                tok = tok.head
+                continue
+            return PRESENT
+        return None
+
+
+def _after(ctx: Context, m, n: int = 8) -> str:
+    """The few characters after a match, lower-cased."""
+    return ctx.doc.text[m.end():m.end() + n].lower() if ctx.doc is not None else ""
 
 
 def _lower(text: str | None) -> str:
@@ -339,6 +361,11 @@ def h_the_weekend(m, ctx):
     return "DATE", _set_point(ctx, Point("weekend", sat))
 
 
+def h_the_year(m, ctx):
+    base = ctx.base()
+    return "DATE", str(base.year) if base else "XXXX"
+
+
 def h_of_year(m, ctx):
     what = _lower(m["what"])
     if m["year"]:
@@ -395,6 +422,8 @@ def h_month(m, ctx):
         before = ctx.doc.text[max(0, m.start() - 12):m.start()].split() if ctx.doc is not None else []
         if not before or before[-1].lower() not in MAY_CONTEXT:
             return None
+    if not m["year"] and (_after(ctx, m).startswith(" for ") or _after(ctx, m, 8) == " of the "):
+        return None  # "the March for Life", "March of the Mothers"
     month = _month(word)
     if m["set"]:
         return "SET", f"XXXX-{month:02d}"
@@ -537,16 +566,15 @@ def h_duration(m, ctx):
     n = number(n_text)
     unit = m["unit"].lower()
     letter, mult, timed, _ = _unit(unit)
-    if m["adj"] and m["adj"].lower() == "-old":
-        return None  # ages ("a 40-year-old") are not times
+    if (m["adj"] and m["adj"].lower() == "-old") or _after(ctx, m).startswith(" old"):
+        return None  # ages ("a 40-year-old", "52 years old") are not times
     vague = n is None
     if vague and not m["plural"]:
         return None  # "some day", "many a year"
     if unit == "second" and n_text in ("a", "an", "one") and not m["approx"]:
         return None  # "a second term"
     if unit == "quarter":
-        rest = ctx.doc.text[m.end():m.end() + 4].lower() if ctx.doc is not None else ""
-        if rest.startswith(" of") or n_text in ("a", "an", "three"):
+        if _after(ctx, m).startswith(" of") or n_text in ("a", "an", "three"):
             return None  # "a quarter of the vote", "three quarters of voters"
     return "DURATION", _duration(n, letter, mult, timed)
 
@@ -559,6 +587,8 @@ def h_half_unit(m, ctx):
 
 
 def h_plural_units(m, ctx):
+    if m["side"].lower() == "recent":
+        return "DATE", "PAST_REF"
     letter, mult, timed, _ = _unit(m["unit"])
     return "DURATION", f"P{'T' if timed else ''}X{letter}"
 
@@ -673,7 +703,7 @@ def h_set_a(m, ctx):
 
 HANDLERS = {
     "date": h_date, "date_dmy": h_date, "iso": h_iso, "slash": h_slash, "clock": h_clock,
-    "clock_words": h_clock_words, "anaphoric_day": h_anaphoric_day, "the_weekend": h_the_weekend, "rel": h_rel, "of_year": h_of_year, "today": h_today, "weekday": h_weekday,
+    "clock_words": h_clock_words, "anaphoric_day": h_anaphoric_day, "the_weekend": h_the_weekend, "the_year": h_the_year, "rel": h_rel, "of_year": h_of_year, "today": h_today, "weekday": h_weekday,
     "month": h_month, "quarter": h_quarter, "quarter_code": h_quarter_code, "half": h_half,
     "period": h_period, "year_ago_adj": h_year_ago_adj, "set_a": h_set_a, "ago": h_ago,
     "duration": h_duration, "half_unit": h_half_unit, "plural_units": h_plural_units,
