@@ -1,0 +1,213 @@
+"""Figures: claims about one quantity from several sources, grouped, with low / best / high.
+
+The articles are invented (a flood at the Tamsin barrage in Lorvia, a border clash) and their claims are
+written out as the extractor would store them.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from newsledger.errors import NotFound
+from newsledger.models import Article, Claim, Entity, Extraction, Party, Value
+from newsledger.reconcile import entities, figures
+from newsledger.store import Ledger
+
+APPROX = {"some", "about", "close to", "nearly", "around"}
+
+
+def value_of(text: str) -> tuple[Value, str]:
+    n = float(re.search(r"\d[\d,]*", text).group(0).replace(",", ""))
+    if text.startswith("more than"):
+        return Value(n, n, None), "more_than"
+    if any(text.startswith(w) for w in APPROX):
+        return Value(n), "approx"
+    return Value(n, n, n), "exact"
+
+
+def article(aid, day, text, claims, names=(), source=None) -> Extraction:
+    """claims: (figure as written, counted, measure, source name or None)."""
+    art = Article(id=aid, source=source or f"{aid}.txt", text=text, published=date(2025, 4, day))
+    ents = [Entity(aid, f"{label.lower()}:{name.lower().replace(' ', '-')}", name, label,
+                   tuple((m.start(), m.end()) for m in re.finditer(re.escape(name), text)))
+            for name, label in names]
+    out = []
+    for shown, counted, measure, who in claims:
+        s = text.index(shown)
+        value, qualifier = value_of(shown)
+        party = None
+        if who:
+            ent = next((e for e in ents if e.name == who), None)
+            party = Party(who, ent.id if ent else None, text.find(who), text.find(who) + len(who))
+        out.append(Claim(aid, s, s + len(shown), shown, value, qualifier, None, None, counted, measure, party))
+    return Extraction(art, tuple(ents), (), tuple(out))
+
+
+DAM = [("Tamsin barrage", "FAC"), ("Lorvia", "GPE")]
+
+A1 = article("a1", 4, "The Tamsin barrage burst in Lorvia, killing 23 people, the interior ministry said.",
+             [("23", "people", "killed", "interior ministry")], DAM)
+A2 = article("a2", 6, "Opposition leader Irena Vasko said close to 150 people died at the Tamsin barrage in Lorvia. "
+             "The interior ministry now counts 31 deaths.",
+             [("close to 150", "people", "killed", "Irena Vasko"), ("31", "deaths", "killed", "interior ministry")],
+             DAM + [("Irena Vasko", "PERSON")])
+A3 = article("a3", 9, "The Lorvian Red Cross said some 90 civilians were killed and more than 200 people were "
+             "wounded when the Tamsin barrage failed. Casualties reached some 300, it said.",
+             [("some 90", "civilians", "killed", "Lorvian Red Cross"),
+              ("more than 200", "people", "injured", "Lorvian Red Cross"),
+              ("some 300", None, "casualties", "Lorvian Red Cross")],
+             DAM + [("Lorvian Red Cross", "ORG")])
+# The ministry repeats its toll in another article: one statement, two mentions.
+A4 = article("a4", 7, "Rescuers kept digging at the Tamsin barrage. The interior ministry said 31 people had died.",
+             [("31", "people", "killed", "interior ministry")], DAM)
+
+
+@pytest.fixture
+def ledger(tmp_path):
+    with Ledger(tmp_path / "f.db") as led:
+        yield led
+
+
+def reconcile(ledger):
+    entities.update(ledger)
+    figures.update(ledger)
+
+
+def killed(ledger) -> figures.Figure:
+    (f,) = [f for f in figures.list_figures(ledger) if f.measure == "killed"]
+    return f
+
+
+def test_three_sources_over_several_days(ledger):
+    ledger.write([A1, A2, A3])
+    reconcile(ledger)
+    f = killed(ledger)
+    assert f.counted == "people" and f.sources == 3
+    assert (f.low, f.high) == (23, 150)
+    # best: median of each source's latest value: ministry 31, Vasko 150, Red Cross 90 -> 90
+    assert f.best == 90
+    assert (f.first, f.last) == ("2025-04-04", "2025-04-09")
+    assert [c.text for c in f.claims] == ["23", "close to 150", "31", "some 90"]
+    assert [c.source for c in f.claims] == ["interior ministry", "Irena Vasko", "interior ministry",
+                                           "Lorvian Red Cross"]
+    assert [(d, c.text) for d, _, c in f.timeline] == [("2025-04-04", "23"), ("2025-04-06", "close to 150"),
+                                                       ("2025-04-06", "31"), ("2025-04-09", "some 90")]
+
+
+def test_a_source_repeating_its_value_is_one_claim(ledger):
+    ledger.write([A1, A2, A4])
+    reconcile(ledger)
+    f = killed(ledger)
+    thirty_one = [c for c in f.claims if c.value.point == 31]
+    assert len(thirty_one) == 1 and [m.article for m in thirty_one[0].mentions] == ["a2", "a4"]
+    assert f.sources == 2 and f.best == 31  # ministry 31 and Vasko 150: the lower middle
+
+
+def test_casualties_killed_and_injured_stay_apart(ledger):
+    ledger.write([A1, A3])
+    reconcile(ledger)
+    by = {f.measure: f for f in figures.list_figures(ledger)}
+    assert set(by) == {"killed", "injured", "casualties"}
+    assert by["casualties"].best == 300 and by["killed"].high == 90 and by["injured"].low == 200
+    assert figures.list_figures(ledger, about="casualties")[0].measure == "casualties"
+
+
+def test_counted_groups():
+    assert figures.counted_group("Congolese soldiers") == figures.counted_group("Congolese troops") == \
+        ("soldiers", "COD")
+    assert figures.counted_group("civilians")[0] == figures.counted_group("persons")[0] == "people"
+    assert figures.counted_group(None) == ("people", None)
+    assert figures.counted_group("Kessel valley residents") == ("people", None)
+    assert figures.counted_group("schools") == ("school", None)
+    assert figures.shown_group("soldiers", "COD") == "Congolese soldiers"
+
+
+def test_troops_and_soldiers_of_one_country_join_and_other_countries_do_not(ledger):
+    names = [("Kivu ridge", "LOC")]
+    ledger.write([
+        article("b1", 10, "Twelve hours of fighting on the Kivu ridge killed 14 Congolese soldiers, the army said.",
+                [("14", "Congolese soldiers", "killed", None)], names),
+        article("b2", 11, "Officials said 17 Congolese troops died on the Kivu ridge.",
+                [("17", "Congolese troops", "killed", "Officials")], names),
+        article("b3", 11, "On the Kivu ridge, 9 Rwandan soldiers were killed, Kigali said.",
+                [("9", "Rwandan soldiers", "killed", None)], names),
+    ])
+    reconcile(ledger)
+    fs = {f.counted: f for f in figures.list_figures(ledger)}
+    assert set(fs) == {"Congolese soldiers", "Rwandan soldiers"}
+    assert (fs["Congolese soldiers"].low, fs["Congolese soldiers"].high) == (14, 17)
+
+
+def test_unrelated_events_make_separate_figures(ledger):
+    ledger.write([A1,
+                  article("c1", 5, "A bus fell into the Narrow gorge near Pellam, killing 23 people, police said.",
+                          [("23", "people", "killed", "police")], [("Narrow gorge", "LOC"), ("Pellam", "GPE")]),
+                  article("c2", 30, "The Tamsin barrage toll was revised: 40 people died, the ministry said.",
+                          [("40", "people", "killed", "ministry")], DAM)])
+    reconcile(ledger)
+    assert len([f for f in figures.list_figures(ledger) if f.measure == "killed"]) == 3
+
+
+def test_stories_decide_when_present(ledger):
+    ledger.write([A1, A2, article("c3", 5, "In Lorvia, a fire at the Tamsin barrage depot killed 2 people.",
+                                  [("2", "people", "killed", None)], DAM)])
+    ledger.conn.execute("CREATE TABLE story_articles (article_id TEXT PRIMARY KEY, story_id TEXT)")
+    ledger.conn.executemany("INSERT INTO story_articles VALUES (?, ?)", [("a1", "s1"), ("a2", "s1"), ("c3", "s2")])
+    ledger.conn.commit()
+    reconcile(ledger)
+    fs = [f for f in figures.list_figures(ledger) if f.measure == "killed"]
+    assert sorted(len(f.claims) for f in fs) == [1, 3]
+
+
+def test_a_syndicated_copy_counts_once(ledger, monkeypatch):
+    orig = article("d1", 4, "At least 12 people were killed at the Tamsin barrage overnight.",
+                   [("12", "people", "killed", None)], DAM, source="Lorvia Wire")
+    copy = article("d2", 5, "At least 12 people were killed at the Tamsin barrage overnight, the wire reported.",
+                   [("12", "people", "killed", None)], DAM, source="Coast Herald")
+    own = article("d3", 5, "Some 15 people died at the Tamsin barrage, the Herald learned.",
+                  [("Some 15", "people", "killed", None)], DAM)
+    monkeypatch.setattr(figures, "_original_of", lambda: lambda ledger, aid: "d1" if aid == "d2" else aid)
+    ledger.write([orig, copy, own])
+    reconcile(ledger)
+    f = killed(ledger)
+    assert f.sources == 2 and len(f.claims) == 2
+    assert [m.article for m in f.claims[0].mentions] == ["d1", "d2"] and f.claims[0].source is None
+
+
+def test_incremental_equals_from_scratch(ledger):
+    for x in (A1, A2, A3, A4):
+        ledger.write([x])
+        reconcile(ledger)
+    step = [f.to_contract() for f in figures.list_figures(ledger)]
+    assert figures.update(ledger) == 0
+    figures.rebuild(ledger)
+    assert [f.to_contract() for f in figures.list_figures(ledger)] == step
+
+
+def test_queries_and_contract_shape(ledger):
+    ledger.write([A1, A2, A3])
+    reconcile(ledger)
+    f = killed(ledger)
+    assert figures.get_figure(ledger, f.id[:6]) == f
+    with pytest.raises(NotFound):
+        figures.get_figure(ledger, "nope")
+    assert figures.list_figures(ledger, about="Vasko")[0].id == f.id
+    assert figures.list_figures(ledger, about="zeppelin") == []
+    d = f.to_contract()
+    assert {"id", "measure", "counted", "low", "best", "high", "claims"} <= set(d)
+    c = d["claims"][0]
+    assert {"article", "source", "text", "value", "qualifier", "published"} <= set(c)
+    assert c["value"] == {"point": 23.0, "low": 23.0, "high": 23.0} and c["published"] == "2025-04-04"
+
+
+def test_only_counts_become_figures(ledger):
+    text = "Prices rose by 5 percent and 40 people were evacuated, while 3 million euros were sent."
+    x = Extraction(Article("e1", "e1.txt", text, published=date(2025, 4, 1)), (), (), (
+        Claim("e1", 14, 23, "5 percent", Value(5, 5, 5), "exact", "up", "percent", None, "other"),
+        Claim("e1", 28, 30, "40", Value(40, 40, 40), "exact", None, None, "people", "evacuated"),
+        Claim("e1", 56, 72, "3 million euros", Value(3e6, 3e6, 3e6), "exact", None, "EUR", None, None)))
+    ledger.write([x])
+    reconcile(ledger)
+    assert [(f.measure, f.best) for f in figures.list_figures(ledger)] == [("evacuated", 40)]
