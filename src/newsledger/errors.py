@@ -19,6 +19,8 @@ CODES = {
     "NL108": "JSONL line is not a valid article object",
     "NL109": "input type is not supported",
     "NL110": "input cannot be read",
+    "NL111": "web archive (WARC/ARC) is malformed or truncated",
+    "NL112": "feed cannot be parsed or holds no item with text",
     "NL201": "database cannot be opened or is not a newsledger ledger",
     "NL202": "database was written by a newer newsledger",
     "NL301": "no such record in the ledger",
