@@ -283,13 +283,17 @@ def quotes(db, as_json, limit, by):
 @limit_option
 @click.option("--label", help="Only this label (PERSON, ORG, GPE, NORP, ...).")
 def entities(db, as_json, limit, label):
-    """List entities with how many articles and mentions name them."""
+    """List canonical entities (people, countries with ISO codes, organisations with their country) with
+    every name they go by and how many articles and mentions name them."""
+    from .reconcile.entities import list_entities
+
     with open_ledger(db) as ledger:
-        rows = ledger.entities(label=label, limit=limit)
+        rows = list_entities(ledger, label=label, limit=limit)
     if as_json:
-        return emit_json(r.__dict__ for r in rows)
-    table("Entities", ["entity", "name", "label", "articles", "mentions"],
-          [[r.key, r.name, r.label, r.articles, r.mentions] for r in rows])
+        return emit_json(r.to_dict() for r in rows)
+    table("Entities", ["entity", "name", "kind", "country", "aliases", "articles", "mentions"],
+          [[r.id, r.name, r.kind, r.country, "; ".join(a for a in r.aliases if a != r.name), r.articles,
+            r.mentions] for r in rows])
 
 
 @main.command()
@@ -320,3 +324,55 @@ def export(db, fmt, what, output):
 
     with open_ledger(db) as ledger:
         (write_jsonl if fmt == "jsonl" else lambda l, o: write_csv(l, o, what))(ledger, output)
+
+
+# -- figures across articles (reconcile.figures) ------------------------------------------------------
+
+@main.command()
+@db_option
+@json_option
+@limit_option
+@click.option("--about", help="Only figures whose counted group, measure, source or sentence mentions this text.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True,
+              help="table: one row per figure with its spread; jsonl: one contract `figure` object per line.")
+def figures(db, as_json, limit, about, fmt):
+    """List figures: claims about the same quantity from several sources, with low / best / high."""
+    from .present import number
+    from .reconcile.figures import list_figures
+
+    with open_ledger(db) as ledger:
+        rows = list_figures(ledger, about=about, limit=limit)
+    if as_json or fmt == "jsonl":
+        return emit_json(f.to_contract() for f in rows)
+    table("Figures", ["id", "measure", "counted", "figure", "spread", "sources", "when"],
+          [[f.id, f.measure, f.counted, number(f.best),
+            f"{number(f.low)}–{number(f.high)}" if f.low != f.high else "", f.sources,
+            f.first if f.first == f.last else f"{f.first}…{(f.last or '')[5:]}"] for f in rows])
+    if rows:
+        click.echo("figure: best estimate (median of each source's latest value); spread: lowest to highest")
+
+
+@main.command()
+@click.argument("figure_id", metavar="ID")
+@db_option
+@json_option
+def figure(figure_id, db, as_json):
+    """Show one figure (ID or id prefix): every claim behind it with source, qualifier, date and article."""
+    from .present import figure as shown, number
+    from .reconcile.figures import get_figure
+
+    with open_ledger(db) as ledger:
+        try:
+            f = get_figure(ledger, figure_id)
+        except NewsledgerError as e:
+            raise click.ClickException(str(e)) from None
+    if as_json:
+        return click.echo(json.dumps(f.to_contract(), ensure_ascii=False))
+    click.echo(f"{f.measure}: {f.counted}  low {number(f.low)} · best {number(f.best)} · high {number(f.high)}  "
+               f"{f.sources} sources, {f.first or '?'} to {f.last or '?'}  [{f.id}]")
+    rows = sorted(((m, c, i) for c in f.claims for i, m in enumerate(c.mentions)),
+                  key=lambda t: (t[0].published is None, t[0].published or "", t[0].claim))
+    table("Claims, oldest first", ["date", "figure", "qualifier", "source", "article", "text"],
+          [[m.published, shown(c.value, c.qualifier) + (" (again)" if i else ""), c.qualifier, c.source,
+            m.article, c.text] for m, c, i in rows])
+
