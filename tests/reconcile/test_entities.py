@@ -157,3 +157,24 @@ def test_gazetteer_names():
     assert government_body("Department of Defense") == "ministry-of-defence"
     assert government_body("Interior Ministry") == "ministry-of-interior"
     assert government_body("Civic Union") is None
+
+
+def test_cli_entities_shows_canonical_entities(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from newsledger.cli import main
+
+    db = tmp_path / "cli.db"
+    with Ledger(db) as led:
+        led.write([article("h1", "DRC troops crossed. Kinshasa said it acted alone.",
+                           [("DRC", "GPE"), ("Kinshasa", "GPE")]),
+                   article("h2", "Congolese officials met.", [("Congolese", "NORP")])])
+        entities.update(led)
+    rows = [json.loads(line) for line in CliRunner().invoke(main, ["entities", "--db", str(db), "--json"])
+            .output.splitlines()]
+    assert rows[0]["id"] == "country:COD" and rows[0]["articles"] == 2
+    assert set(rows[0]["aliases"]) == {"DRC", "Kinshasa", "Congolese"}
+    out = CliRunner().invoke(main, ["entities", "--db", str(db), "--label", "NORP"], env={"COLUMNS": "200"}).output
+    assert "country:COD" in out and "Democratic Republic of the Congo" in out

@@ -41,7 +41,10 @@ def article(aid, day, text, claims, names=(), source=None) -> Extraction:
         if who:
             ent = next((e for e in ents if e.name == who), None)
             party = Party(who, ent.id if ent else None, text.find(who), text.find(who) + len(who))
-        out.append(Claim(aid, s, s + len(shown), shown, value, qualifier, None, None, counted, measure, party))
+        sent_start = text.rfind(". ", 0, s) + 2 if ". " in text[:s] else 0
+        sent_end = text.find(". ", s) + 1 or len(text)
+        out.append(Claim(aid, s, s + len(shown), shown, value, qualifier, None, None, counted, measure, party,
+                         sent_start, sent_end))
     return Extraction(art, tuple(ents), (), tuple(out))
 
 
@@ -211,3 +214,32 @@ def test_only_counts_become_figures(ledger):
     ledger.write([x])
     reconcile(ledger)
     assert [(f.measure, f.best) for f in figures.list_figures(ledger)] == [("evacuated", 40)]
+
+
+def test_cli_figures_and_figure(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from newsledger.cli import main
+
+    db = tmp_path / "cli.db"
+    with Ledger(db) as led:
+        led.write([A1, A2, A3, A4])
+        reconcile(led)
+    run = CliRunner(env={"COLUMNS": "200"})
+    lines = run.invoke(main, ["figures", "--db", str(db), "--format", "jsonl"]).output.splitlines()
+    rows = [json.loads(line) for line in lines]
+    assert {r["measure"] for r in rows} == {"killed", "injured", "casualties"}
+    k = next(r for r in rows if r["measure"] == "killed")
+    assert (k["low"], k["best"], k["high"]) == (23, 90, 150)
+    assert all(set(c) >= {"article", "source", "text", "value", "qualifier", "published"} for c in k["claims"])
+    about = run.invoke(main, ["figures", "--db", str(db), "--about", "Casualties reached", "--json"]).output.splitlines()
+    assert [json.loads(line)["measure"] for line in about] == ["casualties"]
+    out = run.invoke(main, ["figures", "--db", str(db)]).output
+    assert k["id"] in out and "23–150" in out
+    r = run.invoke(main, ["figure", k["id"][:8], "--db", str(db)])
+    assert r.exit_code == 0 and "Irena Vasko" in r.output and "(again)" in r.output and "a4" in r.output
+    assert json.loads(run.invoke(main, ["figure", k["id"], "--db", str(db), "--json"]).output) == k
+    r = run.invoke(main, ["figure", "nothing", "--db", str(db)])
+    assert r.exit_code == 1 and "NL301" in r.output
