@@ -18,7 +18,6 @@ Everything is regex over the text plus a few lookups in the parse per figure: no
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -33,7 +32,7 @@ _STREET = (r"(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way
            r"|Terrace|Highway|Hwy|Parkway|Pkwy|Square|Sq)")
 # Spans whose numbers are not figures.
 BLOCK_RE = re.compile(
-    rf"""
+    rf"""(?=[\dA-Z#'(])(?:
       \b\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?\s?(?:[ap]\.?m\b\.?|[AP]\.?M\b\.?)       # 10.45pm, 5:00 AM
     | \b\d{{1,2}}\s?(?:[ap]\.m\.|[ap]m\b|[AP]M\b)                                 # 5am
     | \b\d{{1,2}}:\d{{2}}(?::\d{{2}})?\b                                          # 4:39 (clock)
@@ -51,10 +50,11 @@ BLOCK_RE = re.compile(
     | \b\d{{5}}(?:-\d{{4}})?\s+ZIP\b | \bZIP(?:\s+[Cc]ode)?\s+\d{{5}}\b              # ZIP codes
     | \b(?:24/7|9/11|7/7|50/50|20/20)\b
     | \b[A-Z][a-z]+,\s\d{{1,3}}(?=,)                                                # Maddon, 66, (an age)
-    """,
+    )""",
     re.VERBOSE,
 )
 
+_WS = re.compile(r"\s+")
 _SPACE = r"[ \u00a0]"
 _UNIT_ALTS = sorted(
     [(re.escape(k).replace(r"\ ", r"\s+"), False) for k in M.UNIT_WORDS]
@@ -165,13 +165,16 @@ class _Q:
     explicit_unit: bool = False
 
 
-def _blocked(text: str, end: int) -> list[tuple[int, int]]:
-    return [m.span() for m in BLOCK_RE.finditer(text, 0, end)]
-
-
-def _in_blocked(pos: int, blocked: list[tuple[int, int]], starts: list[int]) -> bool:
-    i = bisect_right(starts, pos) - 1
-    return i >= 0 and blocked[i][0] <= pos < blocked[i][1]
+def _blocking(text: str, n: Number, limit: int) -> int | None:
+    """The end of a non-figure span (a date, a time, an address) that holds the number, or None.
+    Searched in a window around each number rather than over the whole text: numbers are few."""
+    lo = max(0, n.start - 48)
+    for m in BLOCK_RE.finditer(text, lo, min(limit, n.end + 48)):
+        if m.start() <= n.start < m.end():
+            return m.end()
+        if m.start() > n.start:
+            break
+    return None
 
 
 def _read(text: str, n: Number, limit: int) -> _Q | None:
@@ -250,7 +253,7 @@ def _read_unit(text: str, q: _Q, limit: int) -> None:
         return
     gap = m.group("gap")
     raw = m.group("unit")
-    key = re.sub(r"\s+", " ", raw)
+    key = _WS.sub(" ", raw)
     low = key.lower()
     if " of" in gap or gap.strip() == "of":
         # "tens of millions of dollars", "dozens of miles": only currency and units after a vague count
@@ -319,7 +322,9 @@ def _join_range(text: str, a: _Q, b: _Q) -> _Q | None:
     elif word in ("to", "through", "-to-", "to-"):
         if not opener:
             ch = _CHANGE_BEFORE_RE.search(text, max(0, a.start - 30), a.start)
-            if av > bv or ch and not (ch.group(0).rstrip().lower().endswith(" by") and a.unit is None):
+            by_range = ch is not None and ch.group(0).rstrip().lower().endswith(" by") and a.unit is None \
+                and b.explicit_unit and bv < 4 * av  # "dropped by 1 to 1.5 degrees"
+            if av > bv or ch and not by_range:
                 return None  # "rose 5% to $84": a change and a level
     elif word == "or":
         if not (av < bv <= max(10 * av, av + 10)):
@@ -341,7 +346,7 @@ def _qualify(text: str, q: _Q, limit: int) -> None:
     if q.qualifier == "exact":
         m = QUAL_BEFORE_RE.search(text, max(0, q.start - 32), q.start)
         if m:
-            phrase = re.sub(r"\s+", " ", m.group("q").strip()).lower()
+            phrase = _WS.sub(" ", m.group("q").strip()).lower()
             qual = _QUAL_OF.get(phrase)
             if qual and q.qualifier != "range":
                 if q.num.kind == "vague" and qual in ("more_than", "at_least"):
@@ -353,11 +358,11 @@ def _qualify(text: str, q: _Q, limit: int) -> None:
                 q.start = m.start()
         ma = QUAL_AFTER_RE.match(text, q.end, min(limit, q.end + 12))
         if ma and not (ma.group("q") == "+" and ma.group("sp")):
-            q.qualifier = _QUAL_AFTER_OF[re.sub(r"\s+", " ", ma.group("q")).lower()]
+            q.qualifier = _QUAL_AFTER_OF[_WS.sub(" ", ma.group("q")).lower()]
             q.end = ma.end()
     elif q.qualifier == "range":
         m = QUAL_BEFORE_RE.search(text, max(0, q.start - 32), q.start)
-        if m and _QUAL_OF.get(re.sub(r"\s+", " ", m.group("q").strip()).lower()) == "approx":
+        if m and _QUAL_OF.get(_WS.sub(" ", m.group("q").strip()).lower()) == "approx":
             q.qualifier = "approx"  # "about 14-18 mpg": an approximate range keeps its bounds
             q.start = m.start()
             return
@@ -398,7 +403,7 @@ def _change(text: str, q: _Q, prev: _Q | None, limit: int) -> None:
     w0 = max(0, q.start - 40)
     m = _CHANGE_BEFORE_RE.search(text, w0, q.start)
     if m:
-        w = re.sub(r"\s+", " ", m.group("w").lower())
+        w = _WS.sub(" ", m.group("w").lower())
         if not (w in ("up", "down") and _PHRASAL_RE.search(text, max(0, m.start() - 12), m.start())):
             q.change = _CHANGE_OF.get(w)
             return
@@ -446,11 +451,8 @@ def _of_object(tok):
     return None
 
 
-def _syntax(doc: Doc, text: str, q: _Q) -> None:
+def _syntax(doc: Doc, text: str, q: _Q, span) -> None:
     """What the figure counts and what it measures, from the parse."""
-    span = doc.char_span(q.core_start, q.core_end, alignment_mode="expand")
-    if span is None or not len(span):
-        return
     root = span.root
     is_count = q.unit is None or q.unit in ("percent",) or q.num.kind == "fraction"
     head = None
@@ -503,6 +505,10 @@ def _syntax(doc: Doc, text: str, q: _Q) -> None:
         if tok.pos_ in ("VERB", "AUX"):
             for c in tok.children:
                 if c.dep_ in ("oprd", "acomp", "xcomp") and c.i > anchor.i:
+                    lemmas.append(c.lemma_.lower())
+                elif c.dep_ in ("nsubj", "nsubjpass") and c.i < anchor.i and c.lower_ in M.GENERIC_COUNTED:
+                    # "the death toll rose to 52": the subject names the figure
+                    lemmas.extend(g.lemma_.lower() for g in c.lefts if g.dep_ in ("compound", "amod"))
                     lemmas.append(c.lemma_.lower())
             break
     head_lemma = head.lemma_.lower() if head is not None else ""
@@ -566,11 +572,14 @@ def extract_claims(doc: Doc, article: Article, entities: list[Entity], quotes: l
     numbers = find_numbers(text, 0, limit)
     if not numbers:
         return []
-    blocked = _blocked(text, limit)
-    bstarts = [b[0] for b in blocked]
     read: list[_Q] = []
+    blocked_until = -1
     for n in numbers:
-        if blocked and _in_blocked(n.start, blocked, bstarts):
+        if n.start < blocked_until:
+            continue
+        b = _blocking(text, n, limit)
+        if b is not None:
+            blocked_until = b
             continue
         q = _read(text, n, limit)
         if q is not None:
@@ -594,11 +603,9 @@ def extract_claims(doc: Doc, article: Article, entities: list[Entity], quotes: l
                 continue
         figures.append(q)
         i += 1
-    sents = [(s.start_char, s.end_char) for s in doc.sents]
-    sstarts = [s[0] for s in sents]
     dates = sorted((t.start, t.end, t.value) for t in times if t.type == "DATE")
     out: list[Claim] = []
-    kept: list[tuple[_Q, int]] = []
+    kept: list[tuple[_Q, tuple[int, int]]] = []
     prev: _Q | None = None
     for q in figures:
         _qualify(text, q, limit)
@@ -606,20 +613,25 @@ def extract_claims(doc: Doc, article: Article, entities: list[Entity], quotes: l
             continue
         _change(text, q, prev, limit)
         _inherit(text, q, prev)
-        _syntax(doc, text, q)
-        si = bisect_right(sstarts, q.start) - 1
-        if q.counted is None and (q.unit is None or q.counted_generic) and q.num.kind != "fraction":
-            # a bare figure counts what the figure before it counted, in this sentence or the last
-            for pq, psi in reversed(kept[-4:]):
-                if psi < si - 1:
+        span = doc.char_span(q.core_start, q.core_end, alignment_mode="expand")
+        sent = None
+        if span is not None and len(span):
+            _syntax(doc, text, q, span)
+            s = span[0].sent
+            sent = (s.start_char, s.end_char)
+        if q.counted is None and (q.unit is None or q.counted_generic) and q.num.kind != "fraction" and sent:
+            # a bare figure counts what the figure before it counted, in this sentence or the one before
+            for pq, psent in reversed(kept[-4:]):
+                if psent != sent and psent[1] < sent[0] - 3:
                     break
                 if pq.counted and pq.unit is None:
                     q.counted = pq.counted
                     q.measure = q.measure or pq.measure
                     break
-        kept.append((q, si))
+        if sent:
+            kept.append((q, sent))
         prev = q
-        out.append(_claim(article, text, q, sents[si] if si >= 0 else None, quotes, dates))
+        out.append(_claim(article, text, q, sent, quotes, dates))
     return out
 
 

@@ -31,6 +31,29 @@ VAGUE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3, "million
 # "several hundred", "a few thousand": between two and nine of the unit.
 FEW = r"(?:several|a\s+few|a\s+couple\s+of)"
 
+def trie_regex(words) -> str:
+    """One regex alternation for many words, as a trie: Python's re tries alternatives one by one, so a
+    shared prefix is read once instead of once per word."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        end = "" in node
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and not end else "(?:" + "|".join(alts) + ")"
+        return body + "?" if end else body
+
+    return "(?:" + build(trie) + ")"
+
+
+_FIRST_WORDS = (list(UNITS) + list(TENS) + list(SCALES) + list(FRACTION_WORDS) + list(VAGUE)
+                + ["a", "an", "dozen", "tens", "several"])
 _W_UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
 _W_TENS = "|".join(TENS)
 _W_SCALE = "|".join(SCALES)
@@ -41,22 +64,23 @@ _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 
 NUMBER_RE = re.compile(
     rf"""
-    (?P<outof>(?i:\b(?:\d{{1,3}}|{_W_UNIT}|{_W_TENS})\s+(?:out\s+of|in)\s+(?:every\s+)?(?:\d{{1,3}}|{_W_UNIT}|{_W_TENS})\b)
+    (?=[\d½⅓⅔¼¾⅕⅛+\-−.]|(?i:\b{trie_regex(_FIRST_WORDS)}\b))
+    (?:(?P<outof>(?i:\b(?:\d{{1,3}}|{_W_UNIT}|{_W_TENS})\s+(?:out\s+of|in)\s+(?:every\s+)?(?:\d{{1,3}}|{_W_UNIT}|{_W_TENS})\b)
         (?!\s*(?:%|per|,\d|\.\d|\d)))
     | (?P<vague>(?i:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)
         |dozens|hundreds|thousands|millions|billions)\b)
     | (?P<few>(?i:{FEW}\s+(?:dozen|hundred|thousand|million|billion))\b)
-    | (?P<wfrac>(?i:(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|\d+)[\s-]+)?(?:{_FRAC})
+    | (?P<wfrac>(?i:\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|\d+)[\s-]+)?(?:{_FRAC})
         |half)\b)
     | (?P<ufrac>(?<!\d)[½⅓⅔¼¾⅕⅛])
     | (?P<dfrac>(?<![\d/⁄.])\d{{1,3}}\s?[/⁄]\s?\d{{1,3}}(?![\d/⁄]))
-    | (?P<digits>(?:(?<![\w.,])|(?<=PS)|(?<=RM)|(?<=Rs)|(?<=USD)|(?<=EUR)|(?<=GBP)|(?<=JPY)|(?<=CHF)
+    | (?P<digits>(?=[-−+]?\.?\d)(?:(?<![\w.,])|(?<=PS)|(?<=RM)|(?<=Rs)|(?<=USD)|(?<=EUR)|(?<=GBP)|(?<=JPY)|(?<=CHF)
         |(?<=AUD)|(?<=CAD)|(?<=CNY)|(?<=INR)|(?<=\$US)|(?<=\$A))(?:(?P<sign>[-−+])(?=\d|\.\d))?{_DIGITS}
         (?:(?P<dscale>(?:\s*(?:-\s*)?(?i:hundred|thousand|million|billion|trillion)\b)+)
            |(?P<suffix>(?:mln|mn|bn|trn|tn|[kKMmbB])(?![A-Za-z0-9])))?)
     | (?P<words>(?i:\b(?:a|an)\s+(?:hundred|thousand|million|billion|trillion|dozen)\b
         (?:(?:\s+|-)(?:and\s+)?{_W_ANY}\b)*
-        |\b{_W_ANY}\b(?:(?:\s+|-)(?:and\s+)?{_W_ANY}\b)*))
+        |\b{_W_ANY}\b(?:(?:\s+|-)(?:and\s+)?{_W_ANY}\b)*)))
     """,
     re.VERBOSE,
 )
