@@ -95,7 +95,8 @@ _RULES = [
     ("half_unit", rf"(?:(?:{APPROX})\s+)?(?:half\s+an?\s+(?P<u1>hour|day|year|minute)|an?\s+(?P<u2>hour|minute|year|day)"
                   rf"\s+and\s+a\s+half)"),
     ("plural_units", r"(?P<side>recent|coming|the\s+coming)\s+(?P<unit>day|week|month|quarter|year|decade)s"),
-    ("bare_units", r"(?<=\bfor\s)(?P<unit>hour|day|week|month|year|decade|centurie)s(?!\s+(?:to|and|of)\b)"),
+    ("bare_units", r"(?<=\bfor\s)(?P<unit>hour|day|week|month|year|decade|centurie)s(?!\s+(?:to|and|of)\b)"
+                   r"|(?P<unit2>hour|day|week|month|year|decade|centurie)(?P<plural>s)?-long"),
     ("decade", rf"(?:the\s+)?(?:(?P<edge>early|late|mid)[\s-]+)?(?:(?P<dec>1[5-9]\d0|20\d0)'?s|'(?P<short>\d0)s"
                rf"|(?:nineteen[\s-]+)?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"),
     ("century", rf"(?:the\s+)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{_alt(w for w in ORDINALS if w[0].isalpha() and w not in ('final', 'last'))})"

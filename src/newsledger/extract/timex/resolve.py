@@ -32,6 +32,8 @@ TIME_NOUNS = frozenset({"year", "season", "election", "campaign", "budget", "rep
                         "law", "act", "agreement", "accord", "war", "game", "games", "olympics", "cup",
                         "model", "period", "quarter", "results", "figure", "figures", "estimate", "forecast",
                         "plan", "crisis", "attack", "attacks", "summit", "race", "earnings", "loss", "profit"})
+FINENESS = {"day": 0, "week": 1, "weekend": 1, "month": 2, "quarter": 3, "season": 3, "half": 4, "year": 5,
+            "decade": 6, "century": 7}
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _SPACE = re.compile(r"[\s-]+")
 _CLOCK = re.compile(r"(\d{1,2})(?::(\d\d))?\s*([ap])?", re.I)
@@ -97,6 +99,10 @@ class Context:
 def _after(ctx: Context, m, n: int = 8) -> str:
     """The few characters after a match, lower-cased."""
     return ctx.doc.text[m.end():m.end() + n].lower() if ctx.doc is not None else ""
+
+
+def _before(ctx: Context, m, n: int = 8) -> str:
+    return ctx.doc.text[max(0, m.start() - n):m.start()].lower() if ctx.doc is not None else ""
 
 
 def _lower(text: str | None) -> str:
@@ -362,6 +368,8 @@ def h_the_weekend(m, ctx):
 
 
 def h_the_year(m, ctx):
+    if _after(ctx, m).startswith((" end", " to ")):
+        return "DURATION", "P1Y"  # "the year ended Sept. 30" is a span of a year
     base = ctx.base()
     return "DATE", str(base.year) if base else "XXXX"
 
@@ -422,8 +430,9 @@ def h_month(m, ctx):
         before = ctx.doc.text[max(0, m.start() - 12):m.start()].split() if ctx.doc is not None else []
         if not before or before[-1].lower() not in MAY_CONTEXT:
             return None
-    if not m["year"] and (_after(ctx, m).startswith(" for ") or _after(ctx, m, 8) == " of the "):
-        return None  # "the March for Life", "March of the Mothers"
+    if not m["year"] and not m["edge"] and (_after(ctx, m).startswith(" for ") or _after(ctx, m) == " of the "):
+        if _before(ctx, m).endswith(("the ", "a ", "`", '"')):
+            return None  # "the March for Life", "the ``March of the Mothers''"
     month = _month(word)
     if m["set"]:
         return "SET", f"XXXX-{month:02d}"
@@ -539,6 +548,9 @@ def h_ago(m, ctx):
         p = Point("year", shift(base, "year", count * mult))
     else:
         p = Point(gran, shift(base, gran, count))
+        if not from_dct and ctx.anchor and FINENESS[ctx.anchor.gran] < FINENESS[gran]:
+            # "a year earlier" after "Aug. 12" is Aug. 12 a year before
+            p = Point(ctx.anchor.gran, p.day, ctx.anchor.suffix if ctx.anchor.gran == "season" else "")
     return "DATE", p.value() if from_dct else _set_point(ctx, p)
 
 
@@ -569,7 +581,7 @@ def h_duration(m, ctx):
     if (m["adj"] and m["adj"].lower() == "-old") or _after(ctx, m).startswith(" old"):
         return None  # ages ("a 40-year-old", "52 years old") are not times
     vague = n is None
-    if vague and not m["plural"]:
+    if vague and not m["plural"] and "-" not in m[0]:
         return None  # "some day", "many a year"
     if unit == "second" and n_text in ("a", "an", "one") and not m["approx"]:
         return None  # "a second term"
@@ -594,8 +606,9 @@ def h_plural_units(m, ctx):
 
 
 def h_bare_units(m, ctx):
-    letter, mult, timed, _ = _unit(m["unit"])
-    return "DURATION", f"P{'T' if timed else ''}X{letter}"
+    letter, mult, timed, _ = _unit(m["unit"] or m["unit2"])
+    n = "X" if m["unit"] or m["plural"] else mult  # "for years", "decades-long"; "day-long" is P1D
+    return "DURATION", f"P{'T' if timed else ''}{n}{letter}"
 
 
 def h_decade(m, ctx):
