@@ -56,7 +56,7 @@ def _missing(what: str, key: str) -> HTTPException:
 @router.get("/", response_model=Index, summary="What the ledger holds, and the endpoints")
 def index(request: Request, db: Db, rec: Rec):
     return {"counts": rec.counts(db), "ingest": bool(request.app.state.ingest_token),
-            "endpoints": sorted({r.path for r in request.app.routes if getattr(r, "path", "").startswith("/api/")})}
+            "endpoints": sorted(request.app.openapi()["paths"])}
 
 
 @router.get("/articles", response_model=Page[ArticleSummary], summary="Articles, newest first")

@@ -7,6 +7,7 @@ one writable Ledger behind a lock: the store keeps one writer.
 from __future__ import annotations
 
 import queue
+import threading
 from collections.abc import Iterator
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
@@ -80,7 +81,8 @@ def create_app(db_path: str | Path, ingest_token: str | None = None, extractor=N
         if getattr(app.state, "writer", None) is not None:
             app.state.writer.close()
 
-    app = FastAPI(title="newsledger", version="1", lifespan=lifespan,
+    # Swagger UI and ReDoc load from a CDN: /docs is a page of our own, from the same OpenAPI document.
+    app = FastAPI(title="newsledger", version="1", lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="A source-attributed ledger of the news: articles, entities, quotes, numeric "
                               "claims, the figures they add up to, and stories. Read-only unless started "
                               "with an ingest token.")
@@ -89,6 +91,7 @@ def create_app(db_path: str | Path, ingest_token: str | None = None, extractor=N
     app.state.ingest_token = ingest_token
     app.state.extractor = extractor
     app.state.writer = None
+    app.state.write_lock = threading.Lock()
 
     @app.middleware("http")
     async def headers(request: Request, call_next):

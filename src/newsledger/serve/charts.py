@@ -22,11 +22,12 @@ def _y(c) -> float | None:
 
 def figure_chart(f: FigureView, titles: dict[str, str | None]) -> dict:
     """Every claim of a figure over time, coloured by source, over the low–high band and the best line."""
-    rows = [{"when": c.when, "value": _y(c), "low": c.low if c.low is not None else _y(c),
+    rows = [{"when": day or c.when, "value": _y(c), "low": c.low if c.low is not None else _y(c),
              "high": c.high if c.high is not None else _y(c), "source": c.source or "unattributed",
              "figure": c.shown, "qualifier": c.qualifier.replace("_", " "), "said": c.text,
-             "article": titles.get(c.article_id or "") or c.article_id}
-            for c in f.claims if c.when and _y(c) is not None]
+             "article": titles.get(aid or "") or aid}
+            for c in f.claims if _y(c) is not None
+            for aid, day, _ in c.mentions if day or c.when]  # a point for every report of a statement
     title = f.label
     color = {"field": "source", "type": "nominal", "title": "source",
              "scale": {"scheme": "tableau10"}}

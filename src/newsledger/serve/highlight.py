@@ -79,9 +79,8 @@ def entity_href(key: str) -> str:
     return "/entities/" + urlquote(key, safe="")
 
 
-def marks_of(x: Extraction, figure_of: dict[tuple, str]) -> list[Mark]:
-    """The marks of one article; claims link to their figure when reconciliation placed them in one."""
-    aid = x.article.id
+def marks_of(x: Extraction, figure_of: dict[int, str]) -> list[Mark]:
+    """The marks of one article; claims link to their figure (`figure_of`: claim start -> figure id)."""
     out: list[Mark] = []
     for e in x.entities:
         for s, t in e.mentions:
@@ -103,7 +102,7 @@ def marks_of(x: Extraction, figure_of: dict[tuple, str]) -> list[Mark]:
         bits.append(f"source: {party(c.source)}")
         if c.time:
             bits.append(f"when: {c.time}")
-        fig = figure_of.get((aid, c.start)) or figure_of.get((aid, c.text))
+        fig = figure_of.get(c.start)
         out.append(Mark(c.start, c.end, "claim", " · ".join(bits),
                         "/figures/" + urlquote(fig, safe="") if fig else f"#claim-{i}", anchor=f"c-{i}"))
         if c.source and c.source.start is not None and c.source.end is not None:

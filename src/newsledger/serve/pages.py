@@ -46,11 +46,13 @@ def articles(request: Request, db: Db, offset: Offset = 0):
 @router.get("/articles/{article_id}")
 def article(request: Request, db: Db, rec: Rec, article_id: str):
     x = db.extraction(db.resolve_article_id(article_id))
-    figure_of = rec.figure_of_claim(db)
+    by_row = rec.figure_of_claim(db)
+    rows = queries.claim_rows(db, x.article.id)
+    figure_of = {start: by_row[row] for start, row in rows.items() if row in by_row}
     body_end = x.article.body_end if x.article.body_end is not None else len(x.article.text)
     marked = highlight(x.article.text, marks_of(x, figure_of))
     claims = [{"c": c, "shown": claim_figure(c), "source": party(c.source),
-               "figure": figure_of.get((x.article.id, c.start)) or figure_of.get((x.article.id, c.text))}
+               "figure": figure_of.get(c.start)}
               for c in x.claims]
     people = sorted(x.entities, key=lambda e: (-len(e.mentions), e.name))
     pubs = queries.publications(db, [x.article.id])
@@ -109,3 +111,23 @@ def story(request: Request, db: Db, rec: Rec, story_id: str):
     if s is None:
         raise NotFound("story", story_id)
     return page(request, "story.html", s=s)
+
+
+def _type(schema: dict) -> str:
+    """An OpenAPI parameter schema as a reader writes it: "integer = 50", "string | null"."""
+    kinds = [schema] + schema.get("anyOf", [])
+    out = " | ".join(k["type"] + (": " + ", ".join(map(str, k["enum"])) if k.get("enum") else "")
+                     for k in kinds if k.get("type"))
+    return out + (f" = {schema['default']}" if schema.get("default") is not None else "")
+
+
+@router.get("/docs")
+def docs(request: Request):
+    """The API, read from the OpenAPI document: every endpoint, its parameters and what it answers."""
+    spec = request.app.openapi()
+    ops = [{"method": m.upper(), "path": p, "summary": op.get("summary", ""),
+            "params": [{"name": x["name"], "in": x["in"], "required": x.get("required", False),
+                        "type": _type(x.get("schema", {})), "description": x.get("description", "")}
+                       for x in op.get("parameters", [])]}
+           for p, item in spec["paths"].items() for m, op in item.items()]
+    return page(request, "docs.html", ops=ops, spec=spec)

@@ -95,46 +95,53 @@ def store_entities(ledger: Ledger) -> list[dict]:
             for e in ledger.entities()]
 
 
+def _of_entity(ids: list[str]) -> tuple[str, list[str]]:
+    """The entity rows behind these ids: rows reconciled into one of them, or not yet reconciled rows
+    whose own key is one of them (both indexed)."""
+    marks = ",".join("?" * len(ids))
+    return f"(e.canonical IN ({marks}) OR (e.canonical IS NULL AND e.key IN ({marks})))", [*ids, *ids]
+
+
 def entity_keys(ledger: Ledger, ids: list[str]) -> list[str]:
-    """The store's entity keys behind these ids: the keys themselves, or the keys that reconciliation
-    marked with one of them as their canonical id."""
+    """The store's per-article entity keys behind these ids (what quotes and claims point at)."""
     if not ids:
         return []
-    marks = ",".join("?" * len(ids))
-    rows = ledger.conn.execute(f"SELECT DISTINCT key FROM entities WHERE key IN ({marks})", ids).fetchall()
-    if not rows:
-        rows = ledger.conn.execute(f"SELECT DISTINCT key FROM entities WHERE canonical IN ({marks})",
-                                   ids).fetchall()
-    return [r[0] for r in rows]
+    cond, args = _of_entity(ids)
+    return [r[0] for r in ledger.conn.execute(f"SELECT DISTINCT e.key FROM entities e WHERE {cond}", args)]
 
 
-def entity_names(ledger: Ledger, keys: list[str]) -> list[str]:
-    if not keys:
+def canonical_of(ledger: Ledger, key: str) -> str | None:
+    """The canonical id reconciliation gave a per-article key, if any."""
+    r = ledger.conn.execute("SELECT canonical FROM entities WHERE key = ? AND canonical IS NOT NULL LIMIT 1",
+                            (key,)).fetchone()
+    return r[0] if r else None
+
+
+def entity_timeline(ledger: Ledger, ids: list[str]) -> list[dict]:
+    """Mentions per publication day of the entity with these ids."""
+    if not ids:
         return []
-    marks = ",".join("?" * len(keys))
-    return [r[0] for r in ledger.conn.execute(f"SELECT DISTINCT name FROM entities WHERE key IN ({marks})", keys)]
-
-
-def entity_timeline(ledger: Ledger, keys: list[str]) -> list[dict]:
-    """Mentions per publication day of the articles that name any of these entity keys."""
-    if not keys:
-        return []
-    marks = ",".join("?" * len(keys))
+    cond, args = _of_entity(ids)
     sql = ("SELECT a.published AS day, count(m.start) AS mentions, count(DISTINCT e.article_id) AS articles "
            f"FROM entities e JOIN articles a ON a.id = e.article_id LEFT JOIN mentions m ON m.entity_id = e.id "
-           f"WHERE e.key IN ({marks}) GROUP BY a.published ORDER BY a.published IS NULL, a.published")
-    return [dict(r) for r in ledger.conn.execute(sql, keys)]
+           f"WHERE {cond} GROUP BY a.published ORDER BY a.published IS NULL, a.published")
+    return [dict(r) for r in ledger.conn.execute(sql, args)]
 
 
-def entity_articles(ledger: Ledger, keys: list[str], limit: int) -> list[sqlite3.Row]:
-    if not keys:
+def entity_articles(ledger: Ledger, ids: list[str], limit: int) -> list[sqlite3.Row]:
+    if not ids:
         return []
-    marks = ",".join("?" * len(keys))
+    cond, args = _of_entity(ids)
     sql = ("SELECT a.id, a.source, a.title, a.published, count(m.start) AS mentions FROM entities e "
            "JOIN articles a ON a.id = e.article_id LEFT JOIN mentions m ON m.entity_id = e.id "
-           f"WHERE e.key IN ({marks}) GROUP BY a.id "
-           "ORDER BY a.published IS NULL, a.published DESC, a.rowid DESC LIMIT ?")
-    return ledger.conn.execute(sql, [*keys, limit]).fetchall()
+           f"WHERE {cond} GROUP BY a.id ORDER BY a.published IS NULL, a.published DESC, a.rowid DESC LIMIT ?")
+    return ledger.conn.execute(sql, [*args, limit]).fetchall()
+
+
+def claim_rows(ledger: Ledger, article_id: str) -> dict[int, int]:
+    """Claim start offset -> claim row id, for one article (records carry offsets, figures row ids)."""
+    return {r[0]: r[1] for r in ledger.conn.execute("SELECT start, id FROM claims WHERE article_id = ?",
+                                                    (article_id,))}
 
 
 def said_by(ledger: Ledger, table: str, keys: list[str], names: list[str], limit: int) -> list[sqlite3.Row]:

@@ -79,9 +79,11 @@ class FigureClaim:
     high: float | None
     qualifier: str
     published: str | None
-    when: str | None  # the date the claim speaks for (its own date, else its article's)
-    start: int | None
+    when: str | None  # when it was reported: its article's date (else the date it speaks for)
+    claim_id: int | None  # the claim's row in the ledger
     shown: str  # as a reader writes it: "~3,500"
+    # Every (article, date, claim row) where this source gave this value: repeats and syndicated copies.
+    mentions: tuple[tuple[str | None, str | None, int | None], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -145,12 +147,16 @@ def _figure_claim(c) -> FigureClaim:
     art = _get(c, "article_id", "article")
     art_id = _get(art, "id") if art is not None and not isinstance(art, str) else art
     published = _day(_get(c, "published") or (_get(art, "published") if not isinstance(art, str | None) else None))
-    when = _day(_get(c, "time", "date", "when")) or published
-    if when and len(when) < 10:  # a TIMEX value like "2025-03" or "2025-W10" says no day; use the article's
-        when = published
+    time = _day(_get(c, "time", "date"))
+    when = published or (time if time and len(time) == 10 else None)  # a TIMEX "2025-W10" names no day
+    claim_id = _get(c, "claim", "claim_id", "id")
+    mentions = tuple((_get(m, "article", "article_id"), _day(_get(m, "published")), _get(m, "claim", "claim_id"))
+                     for m in (_get(c, "mentions") or ()))
     return FigureClaim(art_id, _name(_get(c, "source", "source_name")), _get(c, "text", default=""),
-                       point, low, high, qualifier, published, when, _get(c, "start"),
-                       figure_text(Value(point, low, high), qualifier, _get(c, "unit")))
+                       point, low, high, qualifier, published, when,
+                       claim_id if isinstance(claim_id, int) else None,
+                       figure_text(Value(point, low, high), qualifier, _get(c, "unit")),
+                       mentions or ((art_id, published, claim_id if isinstance(claim_id, int) else None),))
 
 
 def _figure(f) -> FigureView:
@@ -177,17 +183,21 @@ def _story(s) -> StoryView:
                      _day(_get(s, "first")), _day(_get(s, "last")), extra)
 
 
-def _entity(e, ledger: Ledger) -> EntityView:
+def _entity(e, ledger: Ledger | None = None) -> EntityView:
+    """An entity as the pages show it; with `ledger`, also the store keys it gathers (one query: details only)."""
     eid = str(_get(e, "id", "key"))
     keys = _get(e, "keys", "members", "entity_keys")
     keys = tuple(k if isinstance(k, str) else _get(k, "key", "id") for k in keys) if keys else ()
-    if not keys:
+    if not keys and ledger is not None:
         keys = tuple(queries.entity_keys(ledger, [eid]))
     aliases = tuple(a if isinstance(a, str) else str(_get(a, "name", "text")) for a in _get(e, "aliases", default=()))
-    known = {"id", "key", "name", "label", "articles", "mentions", "aliases", "keys", "members", "entity_keys"}
+    known = {"id", "key", "name", "label", "articles", "mentions", "aliases", "keys", "members", "entity_keys",
+             "labels"}
     extra = {k: v for k, v in _plain(e).items() if k not in known} if not isinstance(e, str) else {}
     arts, ments = _get(e, "articles"), _get(e, "mentions")
-    return EntityView(eid, str(_get(e, "name", "canonical", default=eid)), _get(e, "label", "type"),
+    labels = _get(e, "labels")
+    label = _get(e, "label", "type") or (labels[0] if labels else None)
+    return EntityView(eid, str(_get(e, "name", "canonical", default=eid)), label,
                       arts if isinstance(arts, int) else None, ments if isinstance(ments, int) else None,
                       aliases, keys, extra)
 
@@ -270,15 +280,15 @@ class Reconciled:
         """The most disputed figures: more than one source or value behind them."""
         return [f for f in self.ranked(ledger) if len(f.claims) > 1][:n]
 
-    def figure_of_claim(self, ledger: Ledger) -> dict[tuple, str]:
-        """(article id, claim start) and (article id, claim text) -> the figure it belongs to."""
+    def figure_of_claim(self, ledger: Ledger) -> dict[int, str]:
+        """Claim row id -> the figure it was filed in, for every mention of every statement."""
         def build():
-            out: dict[tuple, str] = {}
+            out: dict[int, str] = {}
             for f in self.figures(ledger):
                 for c in f.claims:
-                    if c.start is not None:
-                        out.setdefault((c.article_id, c.start), f.id)
-                    out.setdefault((c.article_id, c.text), f.id)
+                    for _, _, claim in c.mentions:
+                        if claim is not None:
+                            out.setdefault(claim, f.id)
             return out
         return self._cached("figure_of_claim", build)
 
@@ -303,21 +313,24 @@ class Reconciled:
         def build():
             got = _call("entities", "list_entities", ledger)
             if got:
-                return [_entity(e, ledger) for e in got]
+                return [_entity(e) for e in got]
             return [EntityView(r["key"], r["name"], r["label"], r["articles"], r["mentions"], (), (r["key"],), {})
                     for r in queries.store_entities(ledger)]
         rows = self._cached("entities", build)
         return [e for e in rows if e.label == label] if label else rows
 
     def entity(self, ledger: Ledger, entity_id: str) -> EntityView | None:
+        """An entity by canonical id or by a per-article key (read as the canonical entity it joined)."""
         e = _call("entities", "get_entity", ledger, entity_id)
+        if e is None and (canonical := queries.canonical_of(ledger, entity_id)) not in (None, entity_id):
+            e = _call("entities", "get_entity", ledger, canonical)
         if e is not None:
             return _entity(e, ledger)
         keys = queries.entity_keys(ledger, [entity_id])
         if not keys:
             return None
         rows = ledger.conn.execute(
-            f"SELECT name, label, count(DISTINCT article_id) FROM entities WHERE key IN ({','.join('?' * len(keys))}) "
+            f"SELECT name, label FROM entities WHERE key IN ({','.join('?' * len(keys))}) "
             "GROUP BY name, label ORDER BY count(*) DESC", keys).fetchall()
         names = tuple(dict.fromkeys(r[0] for r in rows))
         return EntityView(entity_id, names[0], rows[0][1], None, None, names[1:], tuple(keys), {})

@@ -12,7 +12,7 @@ def entity_report(ledger: Ledger, rec: Reconciled, entity_id: str, n: int = 50) 
     if e is None:
         return None
     keys = list(e.keys)
-    timeline = queries.entity_timeline(ledger, keys)
+    timeline = queries.entity_timeline(ledger, [e.id])
     out = views.entity_summary(e)
     if out["articles"] is None:
         out["articles"] = sum(d["articles"] for d in timeline)
@@ -20,7 +20,7 @@ def entity_report(ledger: Ledger, rec: Reconciled, entity_id: str, n: int = 50) 
         out["mentions"] = sum(d["mentions"] for d in timeline)
     # Attributions point at the store's entity keys, so they find the speaker under any alias.
     return {**out, "keys": keys, "timeline": timeline,
-            "recent_articles": [views.article_ref(r) for r in queries.entity_articles(ledger, keys, 20)],
+            "recent_articles": [views.article_ref(r) for r in queries.entity_articles(ledger, [e.id], 20)],
             "quotes": [views.cited_quote(r) for r in queries.said_by(ledger, "quotes", keys, [], n)],
             "claims": [views.cited_claim(r) for r in queries.said_by(ledger, "claims", keys, [], n)],
             "extra": e.extra}

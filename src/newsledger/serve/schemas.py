@@ -182,6 +182,11 @@ class EntityDetail(EntitySummary):
     extra: dict[str, Any] = Field(description="what reconciliation adds (country code, ...)")
 
 
+class Mention(BaseModel):
+    article: str | None
+    published: str | None
+
+
 class FigureClaimOut(BaseModel):
     article: str | None
     source: str | None
@@ -191,6 +196,7 @@ class FigureClaimOut(BaseModel):
     published: str | None
     when: str | None
     figure: str
+    mentions: list[Mention] = Field(description="every article where this source gave this value")
 
 
 class FigureSummary(BaseModel):

@@ -39,7 +39,8 @@ def figure_detail(f: FigureView) -> dict:
     return {**figure_summary(f), "claims": [
         {"article": c.article_id, "source": c.source, "text": c.text,
          "value": {"point": c.point, "low": c.low, "high": c.high}, "qualifier": c.qualifier,
-         "published": c.published, "when": c.when, "figure": c.shown} for c in f.claims]}
+         "published": c.published, "when": c.when, "figure": c.shown,
+         "mentions": [{"article": a, "published": d} for a, d, _ in c.mentions]} for c in f.claims]}
 
 
 def entity_summary(e: EntityView) -> dict:

@@ -1,0 +1,88 @@
+"""Fixtures for the web layer: the demo ledger built once (samples, then whatever reconcile steps are
+installed), a hostile ledger, and in-process clients (no socket)."""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import json
+import warnings
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "samples"
+
+# Article text and titles come from the web: these must arrive in the page as inert text.
+HOSTILE = {
+    "source": "Hostile <img src=x onerror=alert('src')>",
+    "url": "javascript:alert('url')",
+    "published": "2025-03-08",
+    "title": "Dam toll <script>alert('title')</script> <a href=\"javascript:alert(1)\">click</a>",
+    "text": ("The ministry said <script>alert('text')</script> that 12 people were killed "
+             "<img src=x onerror=\"alert('img')\"> near the dam, <a href=\"javascript:alert('link')\">officials</a> "
+             "said on Friday. \"We found <b onmouseover=alert('q')>12 bodies</b>\", said Anna Berg. "
+             "</script><script>alert('close')</script> ]]> {{ 7*7 }} {% raw %}\n"),
+}
+
+
+def reconcile(ledger) -> list[str]:
+    """Run every reconcile step that is installed, in order; the names of those that ran."""
+    ran = []
+    for step in ("dedup", "stories", "entities", "figures"):
+        if importlib.util.find_spec(f"newsledger.reconcile.{step}") is None:
+            continue
+        importlib.import_module(f"newsledger.reconcile.{step}").update(ledger)
+        ran.append(step)
+    return ran
+
+
+def build(db: Path, inputs: list[str], extractor) -> list[str]:
+    from newsledger.pipeline import ingest
+    from newsledger.store import Ledger
+
+    with Ledger(db) as ledger:
+        rep = ingest(inputs, ledger, extractor, date(2025, 3, 10))
+        assert not rep.failures, rep.failures
+        return reconcile(ledger)
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory, extractor) -> Path:
+    db = tmp_path_factory.mktemp("serve") / "demo.db"
+    build(db, [str(SAMPLES)], extractor)
+    return db
+
+
+@pytest.fixture(scope="session")
+def hostile_db(tmp_path_factory, extractor) -> Path:
+    d = tmp_path_factory.mktemp("hostile")
+    src = d / "hostile.jsonl"
+    src.write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
+    db = d / "hostile.db"
+    build(db, [str(src)], extractor)
+    return db
+
+
+def client_for(app):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # starlette's notice that it prefers httpx2 over httpx
+        from fastapi.testclient import TestClient
+    return TestClient(app)
+
+
+@pytest.fixture(scope="session")
+def client(demo_db):
+    from newsledger.serve import create_app
+
+    with client_for(create_app(demo_db)) as c:
+        yield c
+
+
+@pytest.fixture(scope="session")
+def hostile_client(hostile_db):
+    from newsledger.serve import create_app
+
+    with client_for(create_app(hostile_db)) as c:
+        yield c

@@ -1,0 +1,69 @@
+"""The ingest endpoint: absent without a token, and with one it stores JSONL and HTML sent by a caller
+that presents the token, and nothing for anyone else."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from newsledger.serve import create_app
+
+from .conftest import SAMPLES, client_for
+
+TOKEN = "s3cret-token"
+
+
+@pytest.fixture
+def writable(tmp_path, demo_db, extractor):
+    db = tmp_path / "copy.db"
+    shutil.copy(demo_db, db)
+    with client_for(create_app(db, ingest_token=TOKEN, extractor=extractor)) as c:
+        yield c
+
+
+def test_off_without_a_token(client):
+    r = client.post("/api/ingest", content=b"{}", headers={"content-type": "application/x-ndjson"})
+    assert r.status_code in (404, 405)
+    assert "/api/ingest" not in client.get("/openapi.json").json()["paths"]
+
+
+def test_requires_the_token(writable):
+    for headers in ({}, {"authorization": "Bearer wrong"}, {"authorization": TOKEN + "x"}):
+        r = writable.post("/api/ingest", content=b'{"text": "x"}',
+                          headers={"content-type": "application/x-ndjson", **headers})
+        assert r.status_code == 401 and r.json()["error"]["status"] == 401
+        assert r.headers["www-authenticate"] == "Bearer"
+    assert writable.get("/api/").json()["counts"]["articles"] == 5
+
+
+def test_jsonl_is_stored_and_served(writable):
+    line = {"source": "Test Wire", "published": "2025-03-11", "title": "Orvin inquiry opens",
+            "text": "An inquiry into the Orvin dam opened on Tuesday, the justice ministry said. "
+                    "Officials said 31 people were killed.\n"}
+    body = (json.dumps(line) + "\nnot json\n").encode()
+    auth = {"authorization": f"Bearer {TOKEN}"}
+    r = writable.post("/api/ingest", content=body, headers={"content-type": "application/x-ndjson", **auth})
+    assert r.status_code == 200, r.text
+    out = r.json()
+    assert out["stored"] == 1 and len(out["failures"]) == 1 and "NL108" in out["failures"][0]
+    assert writable.get("/api/").json()["counts"]["articles"] == 6
+    assert writable.get("/api/search?q=inquiry%20opens").json()["items"][0]["title"] == "Orvin inquiry opens"
+    again = writable.post("/api/ingest", content=body, headers={"content-type": "application/x-ndjson", **auth})
+    assert again.json()["stored"] == 0 and again.json()["already"] == 1
+
+
+def test_html_is_stored(writable):
+    html = (SAMPLES / "kessel-courier-troops.html").read_bytes().replace(b"troops", b"soldiers")
+    r = writable.post("/api/ingest?source=Kessel%20Courier&published=2025-03-12", content=html,
+                      headers={"content-type": "text/html; charset=utf-8", "authorization": f"Bearer {TOKEN}"})
+    assert r.status_code == 200 and r.json()["stored"] == 1, r.text
+    arts = writable.get("/api/articles?source=Kessel Courier").json()["items"]
+    assert arts and "soldiers" in arts[0]["title"]
+    assert arts[0]["published"] == "2025-03-07"  # the page's own date wins over ?published=
+
+
+def test_other_content_types_are_refused(writable):
+    r = writable.post("/api/ingest", content=b"%PDF", headers={"content-type": "application/pdf",
+                                                                "authorization": f"Bearer {TOKEN}"})
+    assert r.status_code == 415 and r.json()["error"]["status"] == 415
