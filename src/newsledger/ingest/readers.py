@@ -21,6 +21,7 @@ from ..models import Article
 from .boilerplate import body_end, headline_title
 from .html import html_article
 from .ids import article_id
+from .warc import read_warc_file
 
 # One article (a file, a JSONL line, stdin) larger than this is refused; JSONL files are streamed,
 # so only their lines count.
@@ -28,7 +29,10 @@ MAX_ARTICLE_BYTES = 10 * 1024 * 1024
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
-KINDS = "a .txt, .html, .htm, .jsonl or .jsonl.gz file"
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+_SUFFIXES = (("text", TEXT_SUFFIXES), ("html", HTML_SUFFIXES), ("jsonl", JSONL_SUFFIXES),
+             ("warc", WARC_SUFFIXES))
+KINDS = ", ".join(s for _, suffixes in _SUFFIXES for s in suffixes)
 # Field names of common news corpora (news-please, allsides, CommonCrawl dumps), in order of preference.
 TEXT_FIELDS = ("text", "content", "content_original", "body", "maintext")
 DATE_FIELDS = ("published", "date", "date_publish", "datePublished")
@@ -41,7 +45,7 @@ _CONTROL = bytes(c for c in range(32) if c not in b"\t\n\r\f\v\x1b")
 
 def _kind(path: str) -> str | None:
     low = path.lower()
-    for kind, suffixes in (("text", TEXT_SUFFIXES), ("html", HTML_SUFFIXES), ("jsonl", JSONL_SUFFIXES)):
+    for kind, suffixes in _SUFFIXES:
         if low.endswith(suffixes):
             return kind
     return None
@@ -261,10 +265,10 @@ def expand(path: str) -> Iterator[str | Failure]:
         yield from errors
         if not found and not errors:
             yield Failure(InputError("NL102", "is a directory with no article files in it (looked for "
-                                     ".txt, .html, .htm, .jsonl, .jsonl.gz, recursively)", path))
+                                     f"{KINDS}, recursively)", path))
         yield from found
     elif _kind(p.name) is None:
-        yield Failure(InputError("NL109", f"is not {KINDS}", path))
+        yield Failure(InputError("NL109", f"is not an input newsledger reads ({KINDS})", path))
     else:
         yield str(p)
 
@@ -278,6 +282,8 @@ def read_path(path: str, published: date | None = None) -> Iterator[Article | Fa
             yield from read_jsonl_file(path, published)
         elif kind == "html":
             yield read_html_file(path, published)
+        elif kind == "warc":
+            yield from read_warc_file(path, published, MAX_ARTICLE_BYTES)
         else:
             yield read_text_file(path, published)
     except InputError as e:
