@@ -27,6 +27,10 @@ MAY_CONTEXT = frozenset({"in", "since", "until", "till", "by", "of", "from", "th
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
 VAGUE_MODALS = frozenset({"would", "could", "might", "'d"})
 MODALS = frozenset({"may", "should", "can", "must", "ca"})
+# Verbs whose infinitive complement lies ahead of them.
+PROSPECTIVE = frozenset({"agree", "expect", "plan", "intend", "schedule", "hope", "aim", "seek", "want", "propose",
+                         "decide", "promise", "vow", "threaten", "prepare", "set", "pledge", "offer", "ask", "urge",
+                         "order", "need", "wish", "try", "attempt"})
 # Nouns a bare year may count (a "1998 report") versus things a number counts ("2000 people").
 TIME_NOUNS = frozenset({"year", "season", "election", "campaign", "budget", "report", "census", "level",
                         "law", "act", "agreement", "accord", "war", "game", "games", "olympics", "cup",
@@ -87,8 +91,12 @@ class Context:
                 return PAST  # "the decision, announced Wednesday"
             if tok.lower_ == "going" and any(c.dep_ == "xcomp" for c in tok.children):
                 return FUTURE
-            if tok.tag_ == "VB":  # an infinitive or bare verb: ask the verb it depends on
+            if tok.tag_ == "VB" or (tok.tag_ == "VBG" and not auxes):
+                # an infinitive, bare verb or participle clause: ask the verb it depends on, unless that
+                # verb looks ahead ("agreed to buy it in February", "are expected to join in April")
                 if tok.head is tok:
+                    return FUTURE if tok.tag_ == "VB" else PRESENT
+                if tok.tag_ == "VB" and tok.head.lemma_ in PROSPECTIVE:
                     return FUTURE
                 tok = tok.head
                 continue
