@@ -506,6 +506,7 @@ def _syntax(doc: Doc, text: str, q: _Q, span) -> None:
             for c in tok.children:
                 if c.dep_ in ("oprd", "acomp", "xcomp") and c.i > anchor.i:
                     lemmas.append(c.lemma_.lower())
+                    lemmas.append(c.lower_)  # "remain missing": the lemma "miss" is not the measure
                 elif c.dep_ in ("nsubj", "nsubjpass") and c.i < anchor.i and c.lower_ in M.GENERIC_COUNTED:
                     # "the death toll rose to 52": the subject names the figure
                     lemmas.extend(g.lemma_.lower() for g in c.lefts if g.dep_ in ("compound", "amod"))
@@ -643,13 +644,13 @@ def _source(quotes: list[Quote], start: int, end: int):
     return best.speaker if best is not None else None
 
 
-def _time(dates, sent, start: int) -> str | None:
+def _time(dates, sent, start: int, end: int) -> str | None:
     if sent is None:
         return None
     best, dist = None, None
     for s, e, v in dates:
         if s >= sent[0] and e <= sent[1]:
-            d = abs(s - start)
+            d = start - e if e <= start else s - end  # characters between the date and the claim
             if dist is None or d < dist:
                 best, dist = v, d
     return best
@@ -662,4 +663,4 @@ def _claim(article: Article, text: str, q: _Q, sent, quotes, dates) -> Claim:
         value=Value(point, q.low, q.high), qualifier=q.qualifier, change=q.change, unit=q.unit,
         counted=q.counted, measure=q.measure, source=_source(quotes, q.start, q.end),
         sentence_start=sent[0] if sent else None, sentence_end=sent[1] if sent else None,
-        time=_time(dates, sent, q.start))
+        time=_time(dates, sent, q.start, q.end))
