@@ -378,7 +378,7 @@ def h_the_weekend(m, ctx):
 def h_the_year(m, ctx):
     if _after(ctx, m).startswith((" end", " to ")):
         return "DURATION", "P1Y"  # "the year ended Sept. 30" is a span of a year
-    base = ctx.base()
+    base = ctx.dct  # "for the full year", "by the end of the year": the year of publication
     return "DATE", str(base.year) if base else "XXXX"
 
 
