@@ -19,6 +19,7 @@ from typing import BinaryIO
 from ..errors import Failure, InputError
 from ..models import Article
 from .boilerplate import body_end, headline_title
+from .feeds import feed_articles, is_json_feed, json_items, xml_items
 from .html import html_article
 from .ids import article_id
 from .warc import read_warc_file
@@ -30,8 +31,10 @@ TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+FEED_SUFFIXES = (".rss", ".atom")
+JSON_SUFFIXES = (".json",)
 _SUFFIXES = (("text", TEXT_SUFFIXES), ("html", HTML_SUFFIXES), ("jsonl", JSONL_SUFFIXES),
-             ("warc", WARC_SUFFIXES))
+             ("warc", WARC_SUFFIXES), ("feed", FEED_SUFFIXES), ("json", JSON_SUFFIXES))
 KINDS = ", ".join(s for _, suffixes in _SUFFIXES for s in suffixes)
 # Field names of common news corpora (news-please, allsides, CommonCrawl dumps), in order of preference.
 TEXT_FIELDS = ("text", "content", "content_original", "body", "maintext")
@@ -156,6 +159,34 @@ def article_from_record(rec, where: str, published: date | None = None) -> Artic
         return art if not title else Article(**{**art.__dict__, "title": title})
     raise InputError("NL108", f"has no article text: none of {', '.join(TEXT_FIELDS)} or html is a "
                      "non-empty string", where)
+
+
+def read_feed_file(path: str, published: date | None = None) -> Iterator[Article | Failure]:
+    """An RSS or Atom file: one article per item that carries text."""
+    data = _read_file(path)
+    if not data.strip():
+        raise InputError("NL103", "is empty", path)
+    yield from feed_articles(xml_items(data, path), path, published, text_article, parse_date)
+
+
+def read_json_file(path: str, published: date | None = None) -> Iterator[Article | Failure]:
+    """A .json file: a JSON Feed, one article object (news-please and the JSONL fields), or a list of them."""
+    text = decode(_read_file(path), path)
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise InputError("NL108", f"is not valid JSON ({e.msg} at line {e.lineno}, column {e.colno})",
+                         path) from None
+    if is_json_feed(doc):
+        yield from feed_articles(json_items(doc), path, published, text_article, parse_date)
+    elif isinstance(doc, list):
+        for i, rec in enumerate(doc):
+            try:
+                yield article_from_record(rec, f"{path}[{i}]", published)
+            except InputError as e:
+                yield Failure(e)
+    else:
+        yield article_from_record(doc, path, published)
 
 
 def bounded_lines(f: BinaryIO) -> Iterator[bytes | None]:
@@ -284,6 +315,10 @@ def read_path(path: str, published: date | None = None) -> Iterator[Article | Fa
             yield read_html_file(path, published)
         elif kind == "warc":
             yield from read_warc_file(path, published, MAX_ARTICLE_BYTES)
+        elif kind == "feed":
+            yield from read_feed_file(path, published)
+        elif kind == "json":
+            yield from read_json_file(path, published)
         else:
             yield read_text_file(path, published)
     except InputError as e:
