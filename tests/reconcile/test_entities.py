@@ -178,3 +178,12 @@ def test_cli_entities_shows_canonical_entities(tmp_path):
     assert set(rows[0]["aliases"]) == {"DRC", "Kinshasa", "Congolese"}
     out = CliRunner().invoke(main, ["entities", "--db", str(db), "--label", "NORP"], env={"COLUMNS": "200"}).output
     assert "country:COD" in out and "Democratic Republic of the Congo" in out
+
+
+def test_georgia_the_state_and_the_country(ledger):
+    ledger.write([article("k1", "Voters in Georgia lined up in Atlanta.", [("Georgia", "GPE")]),
+                  article("k2", "Georgia recalled its envoy, officials in Tbilisi said.", [("Georgia", "GPE")])])
+    entities.update(ledger)
+    assert canon(ledger, "k1", "Georgia") == "gpe:georgia"
+    assert canon(ledger, "k2", "Georgia") == "country:GEO"
+    assert entities.resolve("LA", "GPE") is not None and entities.resolve("LA", "GPE") != "country:LAO"

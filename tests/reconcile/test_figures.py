@@ -156,9 +156,11 @@ def test_unrelated_events_make_separate_figures(ledger):
 def test_stories_decide_when_present(ledger):
     ledger.write([A1, A2, article("c3", 5, "In Lorvia, a fire at the Tamsin barrage depot killed 2 people.",
                                   [("2", "people", "killed", None)], DAM)])
-    ledger.conn.execute("CREATE TABLE story_articles (article_id TEXT PRIMARY KEY, story_id TEXT)")
-    ledger.conn.executemany("INSERT INTO story_articles VALUES (?, ?)", [("a1", "s1"), ("a2", "s1"), ("c3", "s2")])
-    ledger.conn.commit()
+    # Stories as the stories step files them (migration 0002), set by hand: a1 and a2 are one event.
+    with ledger.conn as c:
+        c.executemany("INSERT INTO stories(id) VALUES (?)", [("a1",), ("c3",)])
+        c.executemany("INSERT INTO story_articles(article_id, story_id, terms) VALUES (?, ?, '{}')",
+                      [("a1", "a1"), ("a2", "a1"), ("c3", "c3")])
     reconcile(ledger)
     fs = [f for f in figures.list_figures(ledger) if f.measure == "killed"]
     assert sorted(len(f.claims) for f in fs) == [1, 3]

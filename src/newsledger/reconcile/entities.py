@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from ..errors import NotFound
 from ..store import Ledger
-from .gazetteer import (STATE_BODIES, Gazetteer, fold, gazetteer, government_body,
+from .gazetteer import (AMBIGUOUS, STATE_BODIES, Gazetteer, fold, gazetteer, government_body,
                         named_body_country)
 
 STEP = "entities"
@@ -79,17 +79,21 @@ def person_words(name: str) -> list[str]:
 
 
 def canonicalize(name: str, label: str, gaz: Gazetteer | None = None, acting: bool = True,
-                 country: str | None = None) -> Canonical | None:
+                 country: str | None = None, context: str | None = None) -> Canonical | None:
     """The canonical entity `name` with NER `label` stands for, from the name alone (no ledger).
 
     `acting`: the name is used as an actor (a source or speaker), so a capital stands for its state.
     `country`: a country the context gives an organisation ("France's" before it).
+    `context`: the article text, which decides an ambiguous name ("Georgia": the country or the US state).
     """
     gaz = gaz or gazetteer()
     text = re.sub(r"^(?:the|The)\s+", "", name.strip())
     if not any(c.isalpha() for c in text):
         return None
-    if label in COUNTRY_LABELS and (a3 := gaz.country(text, capitals=acting and label in {"GPE", "ORG"})):
+    cues = AMBIGUOUS.get(fold(text))
+    ambiguous = cues is not None and not (context and any(c in context.lower() for c in cues))
+    if label in COUNTRY_LABELS and not ambiguous and \
+            (a3 := gaz.country(text, capitals=acting and label in {"GPE", "ORG"})):
         return Canonical(f"country:{a3}", "country", gaz.name(a3), a3)
     if label == "PERSON":
         words = person_words(text)
@@ -124,8 +128,9 @@ class Resolver:
             (fold(surname), "person:" + slug(surname))).fetchall()
         return [r[0] for r in rows if r[0] != but]
 
-    def resolve(self, name: str, label: str, acting: bool = True, country: str | None = None) -> Canonical | None:
-        c = canonicalize(name, label, self.gaz, acting, country)
+    def resolve(self, name: str, label: str, acting: bool = True, country: str | None = None,
+                context: str | None = None) -> Canonical | None:
+        c = canonicalize(name, label, self.gaz, acting, country, context)
         if c is None:
             return None
         if c.kind == "person" and " " not in c.name:
@@ -304,7 +309,8 @@ def _canonical_for(conn, res: Resolver, arts: _Articles, row: sqlite3.Row) -> Ca
                 break
         if country is None and len(cs := arts.countries(aid)) == 1:
             country = next(iter(cs))  # a ministry in an article about one country is that country's
-    return res.resolve(name, label, acting=acting, country=country)
+    context = arts.text(aid) if fold(name) in AMBIGUOUS else None
+    return res.resolve(name, label, acting=acting, country=country, context=context)
 
 
 def rebuild(ledger: Ledger) -> int:

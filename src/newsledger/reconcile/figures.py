@@ -263,8 +263,13 @@ def _near(day: str | None, first: str | None, last: str | None) -> bool:
 
 def _find(conn, ctx: _Context, measure, grp, country, aid, origin, day) -> str | None:
     story = ctx.story(aid)
-    cands = conn.execute("SELECT id, anchor, first, last FROM figures WHERE measure = ? AND grp = ? "
-                         "AND country IS ? ORDER BY first IS NULL, first, rowid", (measure, grp, country)).fetchall()
+    sql = "SELECT id, anchor, first, last FROM figures WHERE measure = ? AND grp = ? AND country IS ?"
+    args: list = [measure, grp, country]
+    if day:  # the window in SQL too: a common quantity ("people killed") has many figures
+        sql += (" AND (first IS NULL OR (julianday(first) - ? <= julianday(?) "
+                "AND julianday(?) <= julianday(coalesce(last, first)) + ?))")
+        args += [WINDOW_DAYS, day, day, WINDOW_DAYS]
+    cands = conn.execute(sql + " ORDER BY first IS NULL, first, rowid", args).fetchall()
     for f in cands:
         if not _near(day, f["first"], f["last"]):
             continue

@@ -61,6 +61,11 @@ NAMED_BODIES = {
     "foreign office": ("GBR", "foreign affairs"), "quai d'orsay": ("FRA", "foreign affairs"),
     "department of homeland security": ("USA", "interior"), "ministry of the armed forces": (None, "defence"),
 }
+# Country names that are also something else the news often means (a US state): a country only when its
+# article also uses one of these words.
+AMBIGUOUS = {
+    "georgia": ("tbilisi", "georgian", "caucasus", "abkhazia", "ossetia", "saakashvili", "georgian dream"),
+}
 # Organisations that belong to a state: a country word before them makes them that state's ("French army").
 STATE_BODIES = re.compile(
     r"\b(?:ministry|ministries|department|army|navy|air force|military|armed forces|police|government|"
@@ -128,8 +133,7 @@ def _load() -> Gazetteer:
                  getattr(c, "common_name", None) or c.name}
         for form in forms:
             g.names.setdefault(fold(form), a3)
-        g.codes[c.alpha_3] = a3
-        g.codes[c.alpha_2] = a3
+        g.codes[c.alpha_3] = a3  # not alpha-2: "LA", "GA", "IN" are far more often something else
         g.display[a3] = getattr(c, "common_name", None) or _inverted(c.name).removeprefix("The ")
     data = resources.files(__package__).joinpath("data", "countries.tsv").read_text(encoding="utf-8")
     for line in data.splitlines():
