@@ -20,11 +20,10 @@ URL (canonical link or og:url) come from trafilatura's metadata extraction.
 from __future__ import annotations
 
 import re
-from copy import deepcopy
 from datetime import date
 
 import trafilatura
-from lxml.etree import XPath
+from lxml.etree import LxmlError, XPath
 from trafilatura.utils import load_html
 from trafilatura.xpaths import BODY_XPATH
 
@@ -111,10 +110,11 @@ def extract_main(html: str, url: str | None = None):
     if tree is None:
         return None
     merge_split_body(tree)
-    backup = deepcopy(tree)  # trafilatura prunes the tree it is given
     doc = trafilatura.bare_extraction(tree, url=url, fast=True, **_OPTIONS)
     if doc is not None and navigation_like(doc.text or ""):
-        full = trafilatura.bare_extraction(backup, url=url, fast=False, **_OPTIONS)
+        tree = load_html(html)  # parsed again: trafilatura prunes the tree it is given
+        merge_split_body(tree)
+        full = trafilatura.bare_extraction(tree, url=url, fast=False, **_OPTIONS)
         if full is not None and full.text and not navigation_like(full.text):
             doc = full
     if doc is None:
@@ -128,7 +128,7 @@ def html_article(html: str, source: str, published: date | None = None, url: str
 
     try:
         doc = extract_main(html, url)
-    except (ValueError, TypeError, AttributeError) as e:  # malformed markup deep inside lxml/trafilatura
+    except (ValueError, TypeError, AttributeError, RecursionError, LxmlError) as e:  # malformed markup
         raise InputError("NL106", f"could not be parsed as HTML ({e.__class__.__name__})", source) from None
     text = doc.text if doc is not None else ""
     if not text:
