@@ -16,7 +16,7 @@ from .attribution.speakers import Speakers
 
 def extract_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Quote]:
     text = article.text
-    regions = marks.quote_regions(text, len(doc.text))
+    regions = marks.quote_regions(text, len(article.body))
     speakers = Speakers(text, entities)
     out: list[Quote] = []
     seen: set[tuple[int, int]] = set()
@@ -37,8 +37,9 @@ def extract_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Q
 
 def _continue(doc: Doc, text: str, cue_end: int, end: int, regions) -> int:
     """'"...," she said. "..."': the quotation right after the cue's sentence goes on with the same speech."""
-    sent_end = doc[doc.char_span(cue_end - 1, cue_end, alignment_mode="expand").start].sent.end_char \
-        if cue_end <= len(doc.text) else cue_end
+    span = doc.char_span(cue_end - 1, cue_end, alignment_mode="expand")
+    s1 = rules.sent_bounds(doc, span.start)[1]
+    sent_end = doc[s1 - 1].idx + len(doc[s1 - 1])
     for qs, qe in regions:
         if qs < sent_end:
             continue
@@ -62,7 +63,7 @@ def _uncued(quotes: list[Quote], regions, text: str, article_id: str) -> list[Qu
                 last = quotes[qi].speaker
             qi += 1
         covered = qi < len(quotes) and quotes[qi].start < qe
-        if covered or len(text[qs:qe].split()) < 4:
+        if covered or not _speech_like(text, qs, qe):
             continue
         out.append(Quote(article_id=article_id, start=qs, end=qe, text=text[qs:qe], kind="direct",
                          speaker=Party(last.name, last.entity) if last else None, cue=None))
@@ -98,3 +99,11 @@ def _kind(start: int, end: int, regions: list[tuple[int, int]]) -> str:
             return "direct"
         quoted += 1
     return "mixed" if quoted else "indirect"
+
+
+def _speech_like(text: str, qs: int, qe: int) -> bool:
+    """A quotation that is speech rather than a title or scare quote: it opens its paragraph, or it is
+    a sentence-sized stretch of words."""
+    words = len(text[qs:qe].split())
+    para_start = qs == 0 or text[qs - 1] == "\n"
+    return words >= (4 if para_start else 10)

@@ -25,7 +25,8 @@ STANCE = frozenset("""
 believe think feel expect hope fear worry doubt suspect know realize realise recognize recognise
 understand assume presume guess reckon figure consider view see regard want wish prefer like love
 hate seek plan intend support back endorse oppose favor favour embrace defend push pursue champion
-advocate reject resist fight oppose question challenge trust distrust worry
+advocate reject resist fight oppose question challenge trust distrust worry decline refuse plan
+aim offer express echo discuss
 """.split())
 
 CUE_VERBS = SPEECH | STANCE
@@ -39,10 +40,19 @@ dispute reject criticize criticise praise welcome applaud hail tout highlight sl
 denounce condemn decry mock dismiss support back endorse oppose favor favour embrace defend
 advocate champion resist fight want seek prefer like love hate fear expect describe characterize
 characterise call label dub brand blame credit thank accuse charge mention recall repeat explain
+decline refuse plan aim offer express echo discuss ask
 """.split())
 
-# Prepositions that introduce the content after a cue verb ("warned of", "spoke about").
+# Prepositions that introduce the content after any cue verb ("warned of", "spoke about"), and
+# verb-preposition pairs that make a cue of a verb outside the lists ("called for", "referred to").
 CONTENT_PREPS = frozenset({"about", "of", "against", "on"})
+PREP_CUES = frozenset({
+    ("call", "for"), ("push", "for"), ("argue", "for"), ("advocate", "for"), ("vote", "for"),
+    ("press", "for"), ("refer", "to"), ("point", "to"), ("object", "to"), ("talk", "about"),
+    ("speak", "about"), ("speak", "of"), ("speak", "on"), ("complain", "about"), ("warn", "about"),
+    ("joke", "about"), ("agree", "with"), ("disagree", "with"), ("side", "with"), ("rail", "against"),
+    ("speak", "out"), ("weigh", "in"), ("comment", "on"), ("campaign", "for"), ("campaign", "against"),
+})
 
 # Nouns that denote a person who speaks ("the minister said") or an institution ("the ministry").
 PERSON_NOUNS = frozenset("""

@@ -12,17 +12,22 @@ The cascade, per cue verb (lemma in the lexicon):
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
-from .lexicon import CONTENT_PREPS, CUE_VERBS, OBJECT_CONTENT
+from .lexicon import CONTENT_PREPS, CUE_VERBS, OBJECT_CONTENT, PREP_CUES
+
+_PREP_VERBS = frozenset(v for v, _ in PREP_CUES)
 
 _QUOTE_CHARS = frozenset("\"“”„«»'`‘’")
 _SUBJ = ("nsubj",)
 _INHERIT = ("conj", "advcl", "xcomp")
 _OBJ = ("dobj", "oprd", "xcomp", "dative")
 _REL_PRON = {"WP", "WDT", "WP$"}
+_NOMINAL = {"PROPN", "NOUN", "PRON"}
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,17 @@ class Found:
     source_head: str | None = None
 
 
+def sent_bounds(doc: Doc, i: int) -> tuple[int, int]:
+    """Token range of the sentence around token i (Token.sent is slow: it walks all sentences)."""
+    s0 = i
+    while s0 > 0 and not doc[s0].is_sent_start:
+        s0 -= 1
+    s1 = i + 1
+    while s1 < len(doc) and not doc[s1].is_sent_start:
+        s1 += 1
+    return s0, s1
+
+
 def _is_trim(tok: Token) -> bool:
     return tok.is_space or (tok.is_punct and tok.text[0] not in _QUOTE_CHARS)
 
@@ -44,6 +60,8 @@ def char_span(doc: Doc, i: int, j: int) -> tuple[int, int] | None:
     while i < j and _is_trim(doc[i]):
         i += 1
     while j > i and _is_trim(doc[j - 1]):
+        if doc[j - 1].text == ")" and any(t.text == "(" for t in doc[i:j - 1]):
+            break  # "Rep. Ann Lee (D-Ga.)" keeps its closing bracket
         j -= 1
     if i >= j:
         return None
@@ -68,10 +86,36 @@ def _source(doc: Doc, verb: Token) -> tuple[Token, tuple[int, int]] | None:
                     if p.dep_ == "pobj":
                         span = _subtree(doc, p)
                         return (p, span) if span else None
-        if passive or verb.dep_ not in _INHERIT or verb.head is verb:
+        if passive:
             return None
+        if verb.dep_ == "acl" and verb.head.pos_ in _NOMINAL:
+            # "a group seeking ...", "Democrats supporting Clinton": the noun the participle modifies
+            noun = verb.head
+            span = char_span(doc, noun.left_edge.i, noun.i + 1)
+            return (noun, span) if span else None
+        if verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
+            verb = verb.head.head  # "after saying ...", "by urging ...": the main verb's subject
+            continue
+        if verb.dep_ not in _INHERIT or verb.head.i == verb.i:
+            return _left_noun(doc, verb)
         verb = verb.head
     return None
+
+
+def _left_noun(doc: Doc, verb: Token) -> tuple[Token, tuple[int, int]] | None:
+    """A subject the parser left unattached, right before the cue ("X, a spokesman, said")."""
+    j = verb.i - 1
+    while j >= 0 and doc[j].head.i == verb.i and doc[j].dep_ in ("aux", "neg", "advmod"):
+        j -= 1
+    if j >= 0 and doc[j].text == ",":
+        j -= 1
+    if j < 0 or doc[j].pos_ not in _NOMINAL or any(doc[k].is_sent_start for k in range(j + 1, verb.i + 1)):
+        return None
+    t = doc[j]
+    while t.head.i != t.i and t.head.i < verb.i and t.head.pos_ in _NOMINAL:
+        t = t.head
+    span = _source_span(doc, t)
+    return (t, span) if span else None
 
 
 def _source_span(doc: Doc, tok: Token) -> tuple[int, int] | None:
@@ -85,26 +129,30 @@ def _source_span(doc: Doc, tok: Token) -> tuple[int, int] | None:
 
 
 def _content(doc: Doc, verb: Token, regions_after) -> tuple[int, int] | None:
-    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    lemma = verb.lemma_.lower()
+    cue = lemma in CUE_VERBS  # else a verb that is a cue only with its preposition
+    comps = [c for c in verb.children if c.dep_ == "ccomp"] if cue else None
     if comps:
         after = [c for c in comps if c.i > verb.i]
         c = after[0] if after else comps[-1]
         return _subtree(doc, c)
-    lemma = verb.lemma_.lower()
     if lemma in OBJECT_CONTENT:
         objs = [c for c in verb.children if c.dep_ in _OBJ and c.i > verb.i]
         if objs:
             return char_span(doc, objs[0].left_edge.i, objs[-1].right_edge.i + 1)
-        for c in verb.children:
-            if c.dep_ == "prep" and c.i > verb.i and c.lower_ in CONTENT_PREPS:
-                for p in c.children:
-                    if p.dep_ in ("pobj", "pcomp"):
-                        return _subtree(doc, p)
+    for c in verb.children:
+        if c.dep_ == "prep" and c.i > verb.i and (
+                c.lower_ in CONTENT_PREPS or (lemma, c.lower_) in PREP_CUES):
+            for p in c.children:
+                if p.dep_ in ("pobj", "pcomp"):
+                    return _subtree(doc, p)
+    if not cue:
+        return None
     q = regions_after(verb)
     if q:
         return q
     head = verb.head
-    if verb.dep_ in ("parataxis", "ccomp") and head is not verb:
+    if verb.dep_ in ("parataxis", "ccomp") and head.i != verb.i:
         if head.i < verb.i and verb.right_edge.i + 2 >= head.right_edge.i:
             # '"...," the minister said.' / '..., X said.': the clause before the cue
             return char_span(doc, head.left_edge.i, verb.left_edge.i)
@@ -130,18 +178,15 @@ def find(doc: Doc, text: str, regions: list[tuple[int, int]]) -> list[Found]:
         return None
 
     # PolNeAR does not annotate attributions inside direct speech ("I think ..." within a quote)
-    inside = [False] * len(doc)
-    ti = 0
-    for qs, qe in regions:
-        while ti < len(doc) and doc[ti].idx <= qs:
-            ti += 1
-        while ti < len(doc) and doc[ti].idx < qe - 1:
-            inside[ti] = True
-            ti += 1
+    qstarts = [qs for qs, _ in regions]
+
+    def inside(tok: Token) -> bool:
+        k = bisect.bisect_right(qstarts, tok.idx) - 1
+        return k >= 0 and tok.idx < regions[k][1] - 1
 
     found: list[Found] = []
     for tok in doc:
-        if inside[tok.i]:
+        if tok.pos != VERB and tok.lower_ != "according" or inside(tok):
             continue
         low = tok.lower_
         if low == "according":
@@ -149,7 +194,8 @@ def find(doc: Doc, text: str, regions: list[tuple[int, int]]) -> list[Found]:
             if f:
                 found.append(f)
             continue
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in CUE_VERBS:
+        lemma = tok.lemma_.lower()
+        if lemma not in CUE_VERBS and lemma not in _PREP_VERBS:
             continue
         content = _content(doc, tok, regions_after)
         if content is None:
@@ -158,6 +204,12 @@ def find(doc: Doc, text: str, regions: list[tuple[int, int]]) -> list[Found]:
         cue = (tok.idx, tok.idx + len(tok))
         if src:
             head, span = src
+            if content[0] < span[0] < content[1]:
+                # "..., a spokesman, Ana Ruiz, said": the parse put the source in the clause
+                content = char_span(doc, doc.char_span(content[0], content[1], alignment_mode="expand").start,
+                                    doc.char_span(span[0], span[1], alignment_mode="expand").start)
+                if content is None:
+                    continue
             found.append(Found(content[0], content[1], cue, span, head.lower_))
         else:
             found.append(Found(content[0], content[1], cue, None))
@@ -172,10 +224,10 @@ def _according(doc: Doc, tok: Token) -> Found | None:
     if pobj is None:
         return None
     src = _subtree(doc, pobj)
-    sent = tok.sent
+    s0, s1 = sent_bounds(doc, tok.i)
     lo, hi = tok.left_edge.i, tok.right_edge.i + 1
-    before = char_span(doc, sent.start, lo)
-    after = char_span(doc, hi, sent.end)
+    before = char_span(doc, s0, lo)
+    after = char_span(doc, hi, s1)
     parts = [p for p in (before, after) if p]
     if not parts:
         return None
