@@ -6,7 +6,10 @@ that folder, and ../shared/tools/scorers/score_newsquant.py scores the output; t
 scorer's figures, so the numbers it reports are the reference scorer's. A gold value matches a claim's
 value.point, or its low/high for a gold range; value+change also needs the qualifier or change to agree.
 
-usage: eval_quantities.py [--data FILE] [--errors N] [--write-benchmarks]
+With --speed N it also parses the first N allsides articles once and times extract_claims on the parsed
+docs (best of three), as a share of the parse time of the same run.
+
+usage: eval_quantities.py [--data FILE] [--errors N] [--speed N] [--write-benchmarks]
 """
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "newsquant" / "dev.json"
+ALLSIDES = ROOT.parent / "shared" / "data" / "allsides" / "articles.jsonl.gz"
 SCORER = ROOT.parent / "shared" / "tools" / "scorers" / "score_newsquant.py"
 _LINE = re.compile(r"^(value|value\+change)\s+P ([\d.]+) R ([\d.]+) F1 ([\d.]+)", re.M)
 
@@ -47,6 +51,35 @@ def run(data: Path = DATA, workdir: Path | None = None) -> dict:
     return {"sentences": len(gold), "quantities": sum(len(g["quantities"]) for g in gold),
             "value": scores["value"], "value_change": scores["value+change"], "report": report.strip(),
             "seconds": seconds, "gold": gold, "outputs": outputs}
+
+
+def speed(n: int, corpus: Path = ALLSIDES) -> dict:
+    """Cost of claim extraction per article against the spaCy parse of the same articles."""
+    import gzip
+
+    from newsledger.extract.claims import extract_claims
+    from newsledger.extract.nlp import load_pipeline
+    from newsledger.ingest.readers import text_article
+
+    arts = []
+    with gzip.open(corpus, "rt", encoding="utf-8") as f:
+        for line in f:
+            text = json.loads(line).get("content_original") or ""
+            if text.strip():
+                arts.append(text_article(text, f"allsides-{len(arts)}"))
+            if len(arts) >= n:
+                break
+    nlp = load_pipeline()
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe([a.body for a in arts], batch_size=32))
+    parse = time.perf_counter() - t0
+    best, count = None, 0
+    for _ in range(3):
+        t0 = time.perf_counter()
+        count = sum(len(extract_claims(d, a, [], [], [])) for d, a in zip(docs, arts))
+        took = time.perf_counter() - t0
+        best = took if best is None else min(best, took)
+    return {"articles": len(arts), "parse": parse, "claims": best, "count": count}
 
 
 def errors(result: dict, n: int) -> None:
@@ -80,7 +113,7 @@ def errors(result: dict, n: int) -> None:
                 break
 
 
-def write_benchmarks(result: dict) -> None:
+def write_benchmarks(result: dict, cost: dict | None = None) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from _report import machine, write_section
     from datetime import datetime, timezone
@@ -98,6 +131,11 @@ Data: NewsQuant dev, {result['sentences']} sentences, {result['quantities']} gol
 
 `newsledger extract` over the {result['sentences']} files took {result['seconds']:.1f} s (model load included).
 """
+    if cost:
+        body += (f"\nCost (`--speed {cost['articles']}`): on the first {cost['articles']} allsides articles, "
+                 f"extract_claims took {cost['claims']:.2f} s ({1000 * cost['claims'] / cost['articles']:.1f} ms "
+                 f"per article, {cost['count']} claims) against {cost['parse']:.1f} s of spaCy parsing: "
+                 f"{100 * cost['claims'] / cost['parse']:.1f}% of the parse time (budget 5%).\n")
     write_section("Numeric claims (NewsQuant)", body)
 
 
@@ -106,6 +144,7 @@ def main(argv=None) -> int:
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--errors", type=int, default=0, help="print up to N sentences with differences")
     ap.add_argument("--workdir", type=Path)
+    ap.add_argument("--speed", type=int, default=0, help="also time claims on N allsides articles")
     ap.add_argument("--write-benchmarks", action="store_true")
     args = ap.parse_args(argv)
     if not args.data.is_file():
@@ -115,8 +154,13 @@ def main(argv=None) -> int:
     print(result["report"])
     if args.errors:
         errors(result, args.errors)
+    cost = None
+    if args.speed:
+        cost = speed(args.speed)
+        print(f"claims: {cost['claims']:.2f} s for {cost['articles']} articles, "
+              f"{100 * cost['claims'] / cost['parse']:.1f}% of the parse ({cost['parse']:.1f} s)")
     if args.write_benchmarks:
-        write_benchmarks(result)
+        write_benchmarks(result, cost)
     return 0
 
 
