@@ -187,3 +187,26 @@ def test_georgia_the_state_and_the_country(ledger):
     assert canon(ledger, "k1", "Georgia") == "gpe:georgia"
     assert canon(ledger, "k2", "Georgia") == "country:GEO"
     assert entities.resolve("LA", "GPE") is not None and entities.resolve("LA", "GPE") != "country:LAO"
+
+
+def test_a_surname_goes_to_the_dominant_full_name_and_suffixes_count(ledger):
+    ledger.write([article(f"t{i}", "Aldo Brenner spoke.", [("Aldo Brenner", "PERSON")]) for i in range(3)]
+                 + [article("t9", "Aldo Brenner Jr. spoke. Brenner left.",
+                            [("Aldo Brenner Jr.", "PERSON")]),
+                    article("u1", "Brenner said no.", [("Brenner", "PERSON")])])
+    entities.update(ledger)
+    assert canon(ledger, "t9", "Aldo Brenner Jr.") == "person:aldo-brenner-jr"
+    assert canon(ledger, "u1", "Brenner") == "person:aldo-brenner"  # 3 articles against 1
+
+
+def test_plural_groups_dotted_codes_and_names_that_only_contain_a_body(ledger):
+    ledger.write([article("n1", "Republicans and one Republican met U.S officials of the "
+                                "Military Religious Freedom Foundation and the U.S. Senate.",
+                          [("Republicans", "NORP"), ("Republican", "NORP"), ("U.S", "GPE"),
+                           ("Military Religious Freedom Foundation", "ORG"), ("U.S. Senate", "ORG")])])
+    entities.update(ledger)
+    assert canon(ledger, "n1", "Republicans") == canon(ledger, "n1", "Republican") == "norp:republican"
+    assert canon(ledger, "n1", "U.S") == "country:USA"
+    assert canon(ledger, "n1", "Military Religious Freedom Foundation") == \
+        "org:military-religious-freedom-foundation"
+    assert canon(ledger, "n1", "U.S. Senate") == "org:usa:senate"

@@ -31,7 +31,12 @@ COUNTRY_LABELS = {"GPE", "NORP", "ORG", "LOC"}
 _TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "gen", "col", "lt",
            "sgt", "capt", "maj", "cpl", "president", "minister", "senator", "sen", "rep", "gov", "governor",
            "judge", "justice", "chancellor", "premier", "king", "queen", "prince", "princess", "pope",
-           "general", "secretary", "mayor", "ambassador", "rev", "father", "sheikh", "jr", "sr"}
+           "general", "secretary", "mayor", "ambassador", "rev", "father", "sheikh"}
+# Part of the name (Donald Trump Jr. is not Donald Trump), but never the surname.
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+# A surname alone is the most-named person of that surname when that one is named this many times as often
+# as the next ("Trump": Donald Trump, not Donald Trump Jr.).
+DOMINANT = 3
 # A capital names its government when it acts: it speaks, decides, or owns forces or positions.
 _ACTING = re.compile(
     r"^\s*(?:['’]s\s+(?:government|forces|army|troops|military|position|decision|response|demands?|"
@@ -78,6 +83,15 @@ def person_words(name: str) -> list[str]:
     return [w for w in out if len(w) > 1] or out
 
 
+def surname(words: list[str]) -> str | None:
+    names = [w for w in words if w.lower() not in _SUFFIXES]
+    return names[-1] if names else None
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 4 else word
+
+
 def canonicalize(name: str, label: str, gaz: Gazetteer | None = None, acting: bool = True,
                  country: str | None = None, context: str | None = None) -> Canonical | None:
     """The canonical entity `name` with NER `label` stands for, from the name alone (no ledger).
@@ -108,7 +122,8 @@ def canonicalize(name: str, label: str, gaz: Gazetteer | None = None, acting: bo
         return Canonical(f"org:{a3.lower()}:{body}" if a3 else f"org:{body}", "org", text, a3)
     kind = "place" if label in {"GPE", "LOC"} else label.lower()
     city_of = gaz.capitals.get(fold(text)) if label == "GPE" else None
-    return Canonical(f"{label.lower()}:{slug(text)}", kind, text, city_of)
+    key = _singular(slug(text)) if label == "NORP" else slug(text)  # "Republicans" = "Republican"
+    return Canonical(f"{label.lower()}:{key}", kind, text, city_of)
 
 
 class Resolver:
@@ -128,15 +143,24 @@ class Resolver:
             (fold(surname), "person:" + slug(surname))).fetchall()
         return [r[0] for r in rows if r[0] != but]
 
+    def person_by_surname(self, name: str) -> str | None:
+        """The one person named in full with this surname, or the one named far more often than the others."""
+        hits = self.full_names(name)
+        if len(hits) <= 1:
+            return hits[0] if hits else None
+        counts = sorted(((self.conn.execute("SELECT count(DISTINCT article_id) FROM entities WHERE canonical = ?",
+                                            (h,)).fetchone()[0], h) for h in hits), reverse=True)
+        return counts[0][1] if counts[0][0] >= DOMINANT * max(counts[1][0], 1) else None
+
     def resolve(self, name: str, label: str, acting: bool = True, country: str | None = None,
                 context: str | None = None) -> Canonical | None:
         c = canonicalize(name, label, self.gaz, acting, country, context)
         if c is None:
             return None
         if c.kind == "person" and " " not in c.name:
-            hits = self.full_names(c.name)
-            if len(hits) == 1:
-                return self.canonical(hits[0]) or c
+            hit = self.person_by_surname(c.name)
+            if hit:
+                return self.canonical(hit) or c
         if c.kind == "org" and c.country is None and self._exists("gpe:" + c.id[4:]):
             return self.canonical("gpe:" + c.id[4:]) or c
         return c
@@ -183,7 +207,9 @@ class _Articles:
                 self._countries.clear()
             names = self.conn.execute("SELECT name, label FROM entities WHERE article_id = ? AND label IN "
                                       "('GPE', 'NORP')", (aid,)).fetchall()
-            self._countries[aid] = {a3 for n, l in names if (a3 := self.gaz.country(n))}
+            text = self.text(aid).lower()
+            self._countries[aid] = {a3 for n, _ in names if (a3 := self.gaz.country(n)) and not (
+                fold(n) in AMBIGUOUS and not any(c in text for c in AMBIGUOUS[fold(n)]))}
         return self._countries[aid]
 
 
@@ -192,12 +218,13 @@ def _mentions(conn: sqlite3.Connection, row_id: int) -> list[tuple[int, int]]:
 
 
 def _context_country(gaz: Gazetteer, text: str, start: int) -> str | None:
-    """A country named right before a mention: "France's <Ministry>", "the French <defence ministry>"."""
+    """A country that owns a mention in the words right before it: "France's <Ministry>", "the French
+    <defence ministry>". A bare country name there ("in Russia <Capitol Police>") owns nothing."""
     words = text[max(0, start - 60):start].split()[-4:]
     for n in range(1, len(words) + 1):
         head = " ".join(words[-n:])
         bare = re.sub(r"['’]s?$", "", head)
-        a3 = gaz.country(bare) if bare != head else (gaz.demonym(head) or gaz.names.get(fold(head)))
+        a3 = gaz.country(bare) if bare != head else gaz.demonym(head)
         if a3:
             return a3
     return None
@@ -230,20 +257,28 @@ def _add(conn: sqlite3.Connection, c: Canonical, alias: str, label: str) -> None
     forms = {fold(alias)}
     if c.kind == "person":
         words = person_words(alias)
-        forms |= {fold(" ".join(words)), fold(words[-1])} if words else set()
+        last = surname(words)
+        forms |= {fold(" ".join(words))} | ({fold(last)} if last else set())
     conn.executemany("INSERT OR IGNORE INTO entity_aliases(canonical, norm, alias, label) VALUES (?, ?, ?, ?)",
                      [(c.id, f, alias, label) for f in forms if f])
 
 
 def _absorb(conn: sqlite3.Connection, res: Resolver, c: Canonical) -> None:
-    """A new entity takes in what was filed apart before it arrived."""
-    if c.kind == "person" and " " in c.name:
-        surname = c.name.split()[-1]
-        lone = "person:" + slug(surname)
-        if lone != c.id and res._exists(lone) and res.full_names(surname) == [c.id]:
-            _merge(conn, lone, c.id)
-    elif c.kind == "place" and c.id.startswith("gpe:") and res._exists("org:" + c.id[4:]):
+    """A new place takes in an ORG of the same name filed before it arrived."""
+    if c.kind == "place" and c.id.startswith("gpe:") and res._exists("org:" + c.id[4:]):
         _merge(conn, "org:" + c.id[4:], c.id)
+
+
+def _join_surnames(conn: sqlite3.Connection, res: Resolver) -> set[str]:
+    """Surnames filed alone join the person they now resolve to (the full name may have come later)."""
+    moved = set()
+    for (cid, name) in conn.execute("SELECT id, name FROM canonical_entities WHERE kind = 'person' "
+                                    "AND instr(name, ' ') = 0").fetchall():
+        hit = res.person_by_surname(name)
+        if hit and hit != cid:
+            _merge(conn, cid, hit)
+            moved.add(hit)
+    return moved
 
 
 def _display_names(conn: sqlite3.Connection, ids: set[str]) -> None:
@@ -290,6 +325,7 @@ def update(ledger: Ledger, batch: int = 2000) -> int:
                     _absorb(conn, res, c)
                 conn.execute("UPDATE entities SET canonical = ? WHERE id = ?", (c.id, row["id"]))
                 touched.add(c.id)
+            touched |= _join_surnames(conn, res)
             _display_names(conn, {t for t in touched if res._exists(t)})
             conn.execute("INSERT INTO canonical_progress(step, last_id) VALUES (?, ?) "
                          "ON CONFLICT(step) DO UPDATE SET last_id = excluded.last_id", (STEP, rows[-1]["id"]))
@@ -307,7 +343,7 @@ def _canonical_for(conn, res: Resolver, arts: _Articles, row: sqlite3.Row) -> Ca
         for s, _ in spans:
             if country := _context_country(res.gaz, text, s):
                 break
-        if country is None and len(cs := arts.countries(aid)) == 1:
+        if country is None and government_body(name) and len(cs := arts.countries(aid)) == 1:
             country = next(iter(cs))  # a ministry in an article about one country is that country's
     context = arts.text(aid) if fold(name) in AMBIGUOUS else None
     return res.resolve(name, label, acting=acting, country=country, context=context)

@@ -4,9 +4,9 @@ A claim joins a figure when it has the same measure (casualties and killed are d
 merged), the same canonical counted group ("Congolese troops" = "Congolese soldiers", "civilians" =
 "people"), the same story, and a compatible time: reported within `WINDOW_DAYS` of the figure's reports.
 Without stories (no `stories` step in this ledger, or an article in none) the story is replaced by shared
-named entities: the claim's article must share with the figure's articles one canonical entity that few
-articles name (`RARE_ARTICLES` at most: "the Orvin dam", not "Washington"), or `SHARED_ENTITIES` of any kind
-(countries aside).
+named entities: the claim's article must share with the figure's articles a place, facility, event or person that
+few articles name (at most `RARE_SHARE` of the ledger's articles, or `RARE_MIN`: "the Orvin dam", not
+"Washington"). Countries are too broad to tie two reports, organisations too often the outlet or agency.
 
 A statement is one source giving one value. The same source repeating the same value in another article,
 or a syndicated copy of an article (`dedup.original_of`), is one statement with several mentions; an
@@ -38,8 +38,9 @@ from .gazetteer import fold, gazetteer
 
 STEP = "figures"
 WINDOW_DAYS = 14
-SHARED_ENTITIES = 3
-RARE_ARTICLES = 50
+RARE_SHARE = 0.01
+RARE_MIN = 10
+ANCHOR_LABELS = ("GPE", "LOC", "FAC", "EVENT", "PERSON")
 
 # Counted words -> the group they count. Anything else is its own group (by its head noun, singular).
 GROUPS = {
@@ -125,6 +126,8 @@ def counted_group(counted: str | None) -> tuple[str, str | None]:
     """(group, country alpha-3) of a counted phrase: "Congolese troops" -> ("soldiers", "COD")."""
     if not counted:
         return "people", None
+    if a3 := gazetteer().demonym(counted.strip()):  # "Americans", "four Congolese"
+        return "people", a3
     a3, rest = gazetteer().split_country(counted.strip())
     text = fold(rest)
     while (m := _LEADING.match(text)):
@@ -164,6 +167,7 @@ class _Context:
         self._story_sql = _story_sql(self.conn)
         self._original = _original_of()
         self._cache: dict[tuple[str, str], object] = {}
+        self._rare_max: int | None = None
 
     def _memo(self, kind: str, aid: str, fn):
         key = (kind, aid)
@@ -194,16 +198,20 @@ class _Context:
         return self._memo("origin", aid, find)
 
     def anchors(self, aid: str) -> frozenset[str]:
-        """The article's canonical entities, countries aside (too broad to tie two reports)."""
+        """The places, facilities, events and people the article names, countries aside."""
         return self._memo("anchors", aid, lambda: frozenset(
-            r[0] for r in self.conn.execute("SELECT DISTINCT coalesce(canonical, key) FROM entities "
-                                            "WHERE article_id = ?", (aid,)) if not r[0].startswith("country:")))
+            r[0] for r in self.conn.execute(
+                "SELECT DISTINCT coalesce(canonical, key) FROM entities WHERE article_id = ? AND label IN "
+                f"({', '.join('?' * len(ANCHOR_LABELS))})", (aid, *ANCHOR_LABELS))
+            if not r[0].startswith("country:")))
 
     def rare(self, cid: str) -> bool:
         """Whether few articles name an entity, so that sharing it ties two reports."""
+        if self._rare_max is None:
+            self._rare_max = max(RARE_MIN, int(RARE_SHARE * self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]))
         return self._memo("df", cid, lambda: self.conn.execute(
             "SELECT count(DISTINCT article_id) FROM entities WHERE canonical = ?1 OR (canonical IS NULL AND key = ?1)",
-            (cid,)).fetchone()[0]) <= RARE_ARTICLES
+            (cid,)).fetchone()[0]) <= self._rare_max
 
     def published(self, aid: str) -> str | None:
         return self._memo("published", aid, lambda: self.conn.execute(
@@ -283,8 +291,7 @@ def _find(conn, ctx: _Context, measure, grp, country, aid, origin, day) -> str |
             return f["id"]
         mine = ctx.anchors(aid)
         theirs = frozenset().union(*(ctx.anchors(a) for a in arts))
-        shared = mine & theirs
-        if len(shared) >= SHARED_ENTITIES or any(ctx.rare(e) for e in shared):
+        if any(ctx.rare(e) for e in mine & theirs):
             return f["id"]
     return None
 

@@ -67,10 +67,12 @@ AMBIGUOUS = {
     "georgia": ("tbilisi", "georgian", "caucasus", "abkhazia", "ossetia", "saakashvili", "georgian dream"),
 }
 # Organisations that belong to a state: a country word before them makes them that state's ("French army").
+# The body is the head of the name ("U.S. Senate", "Police Department"), not a word inside it
+# ("Military Religious Freedom Foundation").
 STATE_BODIES = re.compile(
     r"\b(?:ministry|ministries|department|army|navy|air force|military|armed forces|police|government|"
     r"parliament|embassy|cabinet|presidency|coast guard|central bank|intelligence|security service|"
-    r"national guard|border guard|senate|congress|supreme court|foreign office|home office)\b", re.I)
+    r"national guard|border guard|senate|congress|supreme court|foreign office|home office)$", re.I)
 
 
 @dataclass
@@ -89,6 +91,8 @@ class Gazetteer:
         f = fold(text)
         if f in self.names:
             return self.names[f]
+        if "." in f and (bare := f.replace(".", "")) in self.names:  # "U.S" as the NER leaves it
+            return self.names[bare]
         d = self.demonym(text)
         if d:
             return d
