@@ -28,12 +28,17 @@ HOSTILE = {
 
 
 def reconcile(ledger) -> list[str]:
-    """Run every reconcile step that is installed, in order; the names of those that ran."""
+    """Run every reconcile step that is installed, in order; the names of those that ran. A step that
+    fails is reported as a warning: its own tests judge it, these judge the web layer over what there is."""
     ran = []
     for step in ("dedup", "stories", "entities", "figures"):
         if importlib.util.find_spec(f"newsledger.reconcile.{step}") is None:
             continue
-        importlib.import_module(f"newsledger.reconcile.{step}").update(ledger)
+        try:
+            importlib.import_module(f"newsledger.reconcile.{step}").update(ledger)
+        except Exception as e:  # noqa: BLE001 - any failure of another layer
+            warnings.warn(f"reconcile step {step} failed: {e!r}", stacklevel=1)
+            continue
         ran.append(step)
     return ran
 

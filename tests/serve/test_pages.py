@@ -92,7 +92,8 @@ def test_missing_pages_are_404_pages(client):
 
 def test_static_files_are_served(client):
     assert client.get("/static/style.css").status_code == 200
-    assert client.get("/static/chart.js").headers["content-type"].startswith(("application/javascript", "text/javascript"))
+    js = client.get("/static/chart.js").headers["content-type"]
+    assert js.startswith(("application/javascript", "text/javascript"))
 
 
 # -- hostile content ----------------------------------------------------------------------------------

@@ -35,8 +35,13 @@ Db = Annotated[Ledger, Depends(ledger)]
 Rec = Annotated[Reconciled, Depends(reconciled)]
 Limit = Annotated[int, Query(ge=1, le=500, description="Rows per page")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Rows to skip")]
-Text = Annotated[str | None, Query(max_length=200)]
 Id = Annotated[str, Path(min_length=1, max_length=200)]
+
+
+def filter_text(description: str):
+    """An optional text filter of at most 200 characters."""
+    return Annotated[str | None, Query(max_length=200, description=description)]
+
 Measure = Literal[MEASURES]  # type: ignore[valid-type]
 
 
@@ -78,7 +83,7 @@ def article(db: Db, article_id: Id):
 
 @router.get("/claims", response_model=Page[CitedClaim], summary="Numeric claims, oldest first")
 def claims(db: Db, limit: Limit = 50, offset: Offset = 0,
-           source: Annotated[str | None, Query(max_length=200, description="Part of the source's name or entity")] = None,
+           source: filter_text("Part of the source's name or entity") = None,
            measure: Annotated[Measure | None, Query(description="What is measured")] = None,
            text: Annotated[str | None, Query(max_length=200, description="Part of the claim, what it counts, "
                                                                            "or its sentence")] = None,
@@ -89,7 +94,7 @@ def claims(db: Db, limit: Limit = 50, offset: Offset = 0,
 
 @router.get("/quotes", response_model=Page[CitedQuote], summary="Quotes and attributions, oldest first")
 def quotes(db: Db, limit: Limit = 50, offset: Offset = 0,
-           speaker: Annotated[str | None, Query(max_length=200, description="Part of the speaker's name or entity")] = None,
+           speaker: filter_text("Part of the speaker's name or entity") = None,
            article: Annotated[str | None, Query(max_length=200, description="Only this article's id")] = None):
     p = queries.quotes(db, limit, offset, speaker=speaker, article=article)
     return _page([views.cited_quote(r) for r in p.rows], limit, offset, p.more)
@@ -119,7 +124,7 @@ def entity(db: Db, rec: Rec, entity_id: Id):
 @router.get("/figures", response_model=Page[FigureSummary],
             summary="Figures: claims about one quantity, with low / best / high; most disputed first")
 def figures(db: Db, rec: Rec, limit: Limit = 50, offset: Offset = 0,
-            about: Annotated[str | None, Query(max_length=200, description="Part of the measure or what is counted")] = None):
+            about: filter_text("Part of the measure or what is counted") = None):
     figs = rec.ranked(db)
     if about:
         needle = about.casefold()

@@ -31,7 +31,9 @@ def figure_chart(f: FigureView, titles: dict[str, str | None]) -> dict:
     title = f.label
     color = {"field": "source", "type": "nominal", "title": "source",
              "scale": {"scheme": "tableau10"}}
-    x = {"field": "when", "type": "temporal", "title": "date", "axis": {"format": "%b %d", "labelAngle": 0}}
+    x = {"field": "when", "type": "temporal", "timeUnit": "yearmonthdate", "title": "reported",
+         "scale": {"padding": 24},
+         "axis": {"format": "%b %d", "labelAngle": 0, "tickCount": {"interval": "day", "step": 1}}}
     layers: list[dict] = []
     if f.low is not None and f.high is not None:
         layers.append({"data": {"values": [{"low": f.low, "high": f.high}]},
@@ -54,7 +56,7 @@ def figure_chart(f: FigureView, titles: dict[str, str | None]) -> dict:
         {"mark": {"type": "point", "filled": True, "size": 110, "opacity": 0.9},
          "encoding": {"x": x, "y": {"field": "value", "type": "quantitative", "title": title,
                                     "scale": {"zero": True}},
-                      "color": color, "shape": {"field": "source", "type": "nominal", "legend": None},
+                      "color": color, "shape": {"field": "source", "type": "nominal", "title": "source"},
                       "tooltip": tooltip}}]})
     return {"$schema": SCHEMA, "width": "container", "height": 300, "layer": layers,
             "resolve": {"scale": {"y": "shared"}}, **_FONT,
@@ -67,8 +69,10 @@ def timeline_chart(timeline: list[dict], name: str) -> dict:
     return {"$schema": SCHEMA, "width": "container", "height": 160, "data": {"values": rows},
             "mark": {"type": "bar", "color": "#3b6ea5", "cornerRadiusEnd": 2},
             "encoding": {"x": {"field": "day", "type": "temporal", "timeUnit": "yearmonthdate", "title": "day",
-                               "axis": {"format": "%b %d", "labelAngle": 0}},
-                         "y": {"field": "mentions", "type": "quantitative", "title": f"mentions of {name}"},
+                               "axis": {"format": "%b %d", "labelAngle": 0,
+                                        "tickCount": {"interval": "day", "step": 1}}},
+                         "y": {"field": "mentions", "type": "quantitative", "title": f"mentions of {name}",
+                               "axis": {"tickMinStep": 1, "format": "d"}},
                          "tooltip": [{"field": "day", "type": "temporal", "format": "%Y-%m-%d"},
                                      {"field": "mentions"}, {"field": "articles"}]},
             **_FONT}

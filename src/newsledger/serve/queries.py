@@ -215,11 +215,15 @@ def search(ledger: Ledger, query: str, limit: int, offset: int) -> Page:
            f"snippet(articles_fts, 1, char(2), char(3), ' … ', 24) AS snippet "
            "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
            "WHERE articles_fts MATCH ? ORDER BY rank")
+    query = "".join(ch if ch.isprintable() else " " for ch in query)  # a NUL ends FTS5's string early
     try:
         page = _page(ledger.conn, sql, [query], limit, offset)
     except sqlite3.OperationalError:
         phrase = '"' + query.replace('"', '""') + '"'
-        page = _page(ledger.conn, sql, [phrase], limit, offset)
+        try:
+            page = _page(ledger.conn, sql, [phrase], limit, offset)
+        except sqlite3.OperationalError:  # nothing searchable left in it
+            return Page([], limit, offset, False)
     hits = []
     for r in page.rows:
         text, marks = _unmark(r["snippet"] or "")

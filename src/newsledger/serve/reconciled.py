@@ -190,14 +190,16 @@ def _entity(e, ledger: Ledger | None = None) -> EntityView:
     keys = tuple(k if isinstance(k, str) else _get(k, "key", "id") for k in keys) if keys else ()
     if not keys and ledger is not None:
         keys = tuple(queries.entity_keys(ledger, [eid]))
-    aliases = tuple(a if isinstance(a, str) else str(_get(a, "name", "text")) for a in _get(e, "aliases", default=()))
+    name = str(_get(e, "name", "canonical", default=eid))
+    aliases = tuple(x for x in (a if isinstance(a, str) else str(_get(a, "name", "text"))
+                                for a in _get(e, "aliases", default=())) if x != name)
     known = {"id", "key", "name", "label", "articles", "mentions", "aliases", "keys", "members", "entity_keys",
              "labels"}
     extra = {k: v for k, v in _plain(e).items() if k not in known} if not isinstance(e, str) else {}
     arts, ments = _get(e, "articles"), _get(e, "mentions")
     labels = _get(e, "labels")
     label = _get(e, "label", "type") or (labels[0] if labels else None)
-    return EntityView(eid, str(_get(e, "name", "canonical", default=eid)), label,
+    return EntityView(eid, name, label,
                       arts if isinstance(arts, int) else None, ments if isinstance(ments, int) else None,
                       aliases, keys, extra)
 

@@ -1,0 +1,103 @@
+"""End to end in a real browser (Debian's chromium driven by Playwright): home, search, an article, hover
+a claim, follow it to its figure, and see the chart drawn. Screenshots go to test-artifacts/."""
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from newsledger.serve import create_app
+from newsledger.serve.app import STATIC
+
+from .conftest import ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = ROOT / "test-artifacts"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+
+pytestmark = [
+    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"needs Debian's chromium at {CHROMIUM} (apt install chromium)"),
+    pytest.mark.skipif(not (STATIC / "vendor" / "vega-lite.min.js").exists(),
+                       reason="needs the vendored chart libraries: run scripts/vendor_js.sh (make install does)"),
+]
+
+
+@pytest.fixture(scope="module")
+def server(demo_db):
+    """The app on a loopback port, in a thread of this process."""
+    import uvicorn
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(create_app(demo_db), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert srv.started, "the server did not start"
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        yield b
+        b.close()
+
+
+def test_read_the_demo_ledger_as_a_report(server, browser, client):
+    if not client.get("/api/figures").json()["items"]:
+        pytest.skip("no figures: the reconcile figures step is not installed")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    problems: list[str] = []
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    # Nothing may be fetched from anywhere but the server (no CDN: the pages work offline).
+    page.on("request", lambda r: problems.append(f"off-site request {r.url}") if not r.url.startswith(server) else None)
+
+    page.goto(server + "/")
+    assert page.locator("h1").inner_text() == "The ledger"
+    page.screenshot(path=str(ARTIFACTS / "1-home.png"), full_page=True)
+
+    page.fill("form.big-search input[name=q]", "Red Cross toll")
+    page.click("form.big-search button")
+    page.wait_for_url("**/search?q=*")
+    hits = page.locator("ol.hits a.hit-title")
+    assert hits.count() >= 1
+    page.screenshot(path=str(ARTIFACTS / "2-search.png"), full_page=True)
+
+    hits.first.click()
+    page.wait_for_url("**/articles/*")
+    claim = page.locator('.text a.m-claim[href^="/figures/"]').first
+    claim.hover()
+    tip = claim.evaluate("el => getComputedStyle(el, '::after').content")
+    assert "source:" in tip, tip
+    page.screenshot(path=str(ARTIFACTS / "3-article-hover.png"))
+
+    claim.click()
+    page.wait_for_url("**/figures/*")
+    page.wait_for_selector("#figure-chart[data-rendered=true] svg", timeout=20_000)
+    points = page.locator("#figure-chart svg .mark-symbol path").count()
+    band = page.locator("#figure-chart svg .mark-rect path").count()
+    assert points >= 3 and band >= 1, (points, band)
+    assert page.locator("table.grid tbody tr").count() >= 3
+    page.screenshot(path=str(ARTIFACTS / "4-figure.png"), full_page=True)
+
+    page.locator("table.grid tbody a[href^='/articles/']").first.click()
+    page.wait_for_url("**/articles/*")
+    page.locator(".text a.m-entity").first.click()
+    page.wait_for_url("**/entities/*")
+    page.screenshot(path=str(ARTIFACTS / "5-entity.png"), full_page=True)
+    assert not problems, problems
