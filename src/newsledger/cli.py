@@ -376,3 +376,49 @@ def figure(figure_id, db, as_json):
           [[m.published, shown(c.value, c.qualifier) + (" (again)" if i else ""), c.qualifier, c.source,
             m.article, c.text] for m, c, i in rows])
 
+
+
+# -- stories across articles (reconcile.stories) -----------------------------------------------------
+
+@main.command()
+@db_option
+@json_option
+@limit_option
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True,
+              help="table: one row per story; jsonl: one contract `story` object per line.")
+def stories(db, as_json, limit, fmt):
+    """List stories: articles about the same event, most recently active first, syndicated copies marked.
+
+    Articles not yet in a story are placed first (incremental: the ones already placed stay where they are).
+    """
+    from .reconcile import stories as st
+
+    with open_ledger(db, readonly=False) as ledger:
+        st.update(ledger)
+        rows = st.list_stories(ledger, limit)
+    if as_json or fmt == "jsonl":
+        return emit_json(s.to_contract() for s in rows)
+    table("Stories", ["id", "title", "articles", "independent", "first", "last"],
+          [[s.id, s.title, len(s.articles), s.independent, s.first, s.last] for s in rows])
+
+
+@main.command()
+@click.argument("key", metavar="ID")
+@db_option
+@json_option
+def story(key, db, as_json):
+    """Show one story (its id, or the id, id prefix or source of one of its articles) with every article."""
+    from .reconcile import stories as st
+
+    with open_ledger(db, readonly=False) as ledger:
+        st.update(ledger)
+        try:
+            s = st.get_story(ledger, key)
+        except NewsledgerError as e:
+            raise click.ClickException(str(e)) from None
+    if as_json:
+        return click.echo(json.dumps(s.to_contract(), ensure_ascii=False))
+    click.echo(f"{s.title or '(untitled)'}  {s.first or '?'} to {s.last or '?'}  "
+               f"{len(s.articles)} articles, {s.independent} independent  [{s.id}]")
+    table("Articles, oldest first", ["id", "published", "title", "source", "copy of"],
+          [[a.id, a.published, a.title, ", ".join((a.source, *a.publications)), a.copy_of] for a in s.articles])

@@ -1,0 +1,347 @@
+"""Stories: articles about the same real-world event, grouped as they arrive.
+
+Each article is a TF-IDF vector of its wording: lower-cased words and numbers without stop words, the title's
+words counted `title_weight` times more, sublinear term frequency, smoothed IDF over every reconciled article,
+unit length. A new article joins the existing story whose articles published within `window_days` of it are
+on average most similar to it (cosine, average link), when that average is at least `threshold`; otherwise it
+starts a story. A syndicated copy (see `dedup`) joins its original's story and takes no part in the
+averages, so a wire story printed ten times does not outweigh the rest. The articles of one update are taken
+in order of publication, as a reader would have met them. Assignments are kept: a later update only places
+the articles that are new, each exactly once, so every stored article is in exactly one story.
+
+The thresholds were tuned on ../shared/data/giveme5w1h/news_cluster (bench/eval_stories.py); docs/stories.md
+gives the measurements behind each.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+from scipy import sparse
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from ..errors import NotFound
+from ..store import Ledger
+from . import dedup
+
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?|\d+(?:[.,]\d+)*")
+_UNDATED = -1
+
+
+@dataclass(frozen=True)
+class StoryOptions:
+    threshold: float = 0.12     # least average cosine similarity to join a story
+    title_weight: int = 3       # a headline word counts as this many words of the body
+    window_days: int = 365      # only articles this close in time are compared (follow-ups come months later)
+    chunk: int = 256            # articles compared against the ledger in one matrix product
+
+
+@dataclass(frozen=True)
+class StoryArticle:
+    id: str
+    source: str
+    title: str | None
+    published: str | None
+    copy_of: str | None = None            # the original this is a syndicated copy of
+    publications: tuple[str, ...] = ()    # other sources that printed the very same text
+
+    @property
+    def syndicated(self) -> bool:
+        return self.copy_of is not None
+
+    def to_contract(self) -> dict:
+        return {"id": self.id, "source": self.source, "title": self.title, "published": self.published,
+                "copy_of": self.copy_of, "publications": list(self.publications)}
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    title: str | None
+    first: str | None           # the earliest and latest publication dates of its articles
+    last: str | None
+    articles: tuple[StoryArticle, ...]
+
+    @property
+    def independent(self) -> int:
+        """Articles that are not syndicated copies of another: the story's independent reports."""
+        return sum(not a.syndicated for a in self.articles)
+
+    def to_contract(self) -> dict:
+        return {"id": self.id, "title": self.title, "first": self.first, "last": self.last,
+                "independent": self.independent,
+                "articles": [a.to_contract() for a in self.articles]}
+
+
+# -- wording ---------------------------------------------------------------------------------------
+
+def terms(text: str, title: str | None, options: StoryOptions) -> Counter:
+    """The words an article is compared by, with counts (the title's weighted)."""
+    counts = Counter(_words(text))
+    for w in _words(title or ""):
+        counts[w] += options.title_weight
+    return counts
+
+
+def _words(text: str) -> list[str]:
+    out = []
+    for w in _TOKEN.findall(text):
+        w = w.lower().replace("’", "'")
+        if w.endswith("'s"):
+            w = w[:-2]
+        if len(w) > 2 and w not in STOP_WORDS:
+            out.append(w)
+    return out
+
+
+# -- assignment ------------------------------------------------------------------------------------
+
+def _ordinal(published: str | None) -> int:
+    return date.fromisoformat(published).toordinal() if published else _UNDATED
+
+
+@dataclass
+class _Open:
+    """A story as the update sees it: its date span and, for a new one, what to store."""
+    id: str
+    first: int
+    last: int
+    label: str | None = None
+    new: bool = False
+    touched: bool = False
+
+    def add(self, when: int) -> None:
+        if when != _UNDATED:
+            self.first = when if self.first == _UNDATED else min(self.first, when)
+            self.last = max(self.last, when)
+        self.touched = True
+
+
+def update(ledger: Ledger, options: StoryOptions | None = None) -> int:
+    """Place every article that is in no story yet; returns how many were placed."""
+    options = options or StoryOptions()
+    dedup.update(ledger)  # stories need to know which articles are copies
+    conn = ledger.conn
+    new = conn.execute(
+        "SELECT a.id, a.title, a.text, a.body_end, a.published, d.original_id FROM articles a "
+        "JOIN duplicates d ON d.article_id = a.id LEFT JOIN story_articles s ON s.article_id = a.id "
+        "WHERE s.article_id IS NULL ORDER BY a.published IS NULL, a.published, a.rowid").fetchall()
+    if not new:
+        return 0
+    counts = {r["id"]: terms(r["text"] if r["body_end"] is None else r["text"][: r["body_end"]], r["title"],
+                             options) for r in new}
+    df = Counter(t for c in counts.values() for t in c)
+    with conn:
+        conn.executemany("INSERT INTO story_terms(term, df) VALUES (?, ?) "
+                         "ON CONFLICT(term) DO UPDATE SET df = df + excluded.df", df.items())
+        placed = _place(ledger, new, counts, options)
+        for s in placed[1]:
+            first = date.fromordinal(s.first).isoformat() if s.first != _UNDATED else None
+            last = date.fromordinal(s.last).isoformat() if s.last != _UNDATED else None
+            if s.new:
+                conn.execute("INSERT INTO stories(id, label, first_published, last_published) VALUES (?, ?, ?, ?) "
+                             "ON CONFLICT(id) DO UPDATE SET label = excluded.label, "
+                             "first_published = excluded.first_published, last_published = excluded.last_published",
+                             (s.id, s.label, first, last))
+            elif s.touched:
+                conn.execute("UPDATE stories SET first_published = ?, last_published = ? WHERE id = ?",
+                             (first, last, s.id))
+        # After the stories: each row points at one.
+        conn.executemany("INSERT INTO story_articles(article_id, story_id, similarity, terms) VALUES (?, ?, ?, ?)",
+                         [(aid, sid, sim, json.dumps(counts[aid], ensure_ascii=False, separators=(",", ":")))
+                          for aid, sid, sim in placed[0]])
+    return len(new)
+
+
+def _place(ledger: Ledger, new: list, counts: dict[str, Counter], options: StoryOptions
+           ) -> tuple[list[tuple[str, str, float | None]], list[_Open]]:
+    """(article, story, similarity) for every new article, and the stories it touched."""
+    conn = ledger.conn
+    originals = [r for r in new if r["original_id"] == r["id"]]
+    dates = [_ordinal(r["published"]) for r in originals]
+    old = _neighbours(ledger, dates, options)
+    stories: dict[str, _Open] = {}
+    for r in conn.execute("SELECT id, first_published, last_published FROM stories WHERE id IN "
+                          "(SELECT value FROM json_each(?))", (json.dumps(sorted({o[1] for o in old})),)):
+        stories[r["id"]] = _Open(r["id"], _ordinal(r["first_published"]), _ordinal(r["last_published"]))
+
+    # One row per compared article: the old ones near in time, then the new originals in date order.
+    rows = [json.loads(o[2]) for o in old] + [counts[r["id"]] for r in originals]
+    when = np.array([_ordinal(o[3]) for o in old] + dates, dtype=np.int64)
+    index = {s: i for i, s in enumerate(stories)}
+    story_of = np.array([index[o[1]] for o in old] + [-1] * len(originals), dtype=np.int64)
+    matrix = _vectors(ledger, rows)
+    dated = np.flatnonzero(when != _UNDATED)
+    undated = np.flatnonzero(when == _UNDATED)
+    order = dated[np.argsort(when[dated], kind="stable")]
+    order_when = when[order]
+    span = options.window_days
+    out: list[tuple[str, str, float | None]] = []
+    ids = list(stories)
+    n_old = len(old)
+    for start in range(0, len(originals), options.chunk):
+        chunk = np.arange(n_old + start, n_old + min(start + options.chunk, len(originals)))
+        cw = when[chunk]
+        if (cw == _UNDATED).any():
+            near = np.arange(len(rows))
+        else:
+            lo, hi = np.searchsorted(order_when, [cw.min() - span, cw.max() + span + 1])
+            near = np.concatenate([order[lo:hi], undated])
+        sims = (matrix[chunk] @ matrix[near].T).toarray()
+        for k, row in enumerate(chunk):
+            w = when[row]
+            member = story_of[near]
+            ok = member >= 0
+            if w != _UNDATED:
+                nw = when[near]
+                ok &= (nw == _UNDATED) | (np.abs(nw - w) <= span)
+            best, score = -1, 0.0
+            if ok.any():
+                total = np.bincount(member[ok], weights=sims[k][ok], minlength=len(ids))
+                size = np.bincount(member[ok], minlength=len(ids))
+                mean = np.divide(total, size, out=np.zeros_like(total), where=size > 0)
+                best = int(np.argmax(mean))
+                score = float(mean[best])
+            r = originals[row - n_old]
+            if best < 0 or score < options.threshold:
+                s = _Open(r["id"], _UNDATED, _UNDATED, _label(r), new=True)
+                stories[s.id] = s
+                ids.append(s.id)
+                best, similarity = len(ids) - 1, None
+            else:
+                similarity = round(score, 4)
+            story_of[row] = best
+            stories[ids[best]].add(w)
+            out.append((r["id"], ids[best], similarity))
+
+    # Copies last: their original may be new too, and is placed by now.
+    placed = {aid: sid for aid, sid, _ in out}
+    for r in new:
+        if r["original_id"] != r["id"]:
+            sid = placed.get(r["original_id"]) or _story_of(ledger, r["original_id"])
+            if sid is None:  # its original is in no story (cannot happen after a full update): start one
+                sid = r["id"]
+                stories[sid] = _Open(sid, _UNDATED, _UNDATED, _label(r), new=True)
+            elif sid not in stories:
+                s = conn.execute("SELECT first_published, last_published FROM stories WHERE id = ?", (sid,)).fetchone()
+                stories[sid] = _Open(sid, _ordinal(s[0]), _ordinal(s[1]))
+            stories[sid].add(_ordinal(r["published"]))
+            out.append((r["id"], sid, None))
+    return out, list(stories.values())
+
+
+def _neighbours(ledger: Ledger, dates: list[int], options: StoryOptions) -> list[tuple]:
+    """(article, story, terms, published) of the placed originals that a new article may be compared with."""
+    sql = ("SELECT s.article_id, s.story_id, s.terms, a.published FROM story_articles s "
+           "JOIN articles a ON a.id = s.article_id JOIN duplicates d ON d.article_id = s.article_id "
+           "WHERE d.original_id = s.article_id")
+    if not dates:
+        return []
+    if _UNDATED in dates:
+        return [tuple(r) for r in ledger.conn.execute(sql)]
+    lo = date.fromordinal(min(dates) - options.window_days).isoformat()
+    hi = date.fromordinal(max(dates) + options.window_days).isoformat()
+    return [tuple(r) for r in ledger.conn.execute(sql + " AND (a.published IS NULL OR a.published BETWEEN ? AND ?)",
+                                                   (lo, hi))]
+
+
+def _vectors(ledger: Ledger, rows: list[dict]) -> sparse.csr_matrix:
+    """Unit-length TF-IDF rows (sublinear tf, smoothed idf over every placed article)."""
+    vocab: dict[str, int] = {}
+    for c in rows:
+        for t in c:
+            vocab.setdefault(t, len(vocab))
+    # Every article counted in story_terms: those placed before and those of this update.
+    n = ledger.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    idf = np.ones(len(vocab))
+    terms_json = json.dumps(list(vocab), ensure_ascii=False)
+    for term, df in ledger.conn.execute("SELECT term, df FROM story_terms WHERE term IN "
+                                        "(SELECT value FROM json_each(?))", (terms_json,)):
+        idf[vocab[term]] = 1.0 + math.log((1 + n) / (1 + df))
+    indptr, cols, data = [0], [], []
+    for c in rows:
+        for t, k in c.items():
+            cols.append(vocab[t])
+            data.append(1.0 + math.log(k))
+        indptr.append(len(cols))
+    m = sparse.csr_matrix((np.array(data), np.array(cols, dtype=np.int64), np.array(indptr)),
+                          shape=(len(rows), len(vocab)))
+    m = m.multiply(idf).tocsr()
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.diags(1.0 / norms) @ m
+
+
+def _label(row) -> str | None:
+    if row["title"]:
+        return row["title"]
+    first = row["text"].strip().split("\n", 1)[0]
+    return first[:100] + ("…" if len(first) > 100 else "") if first else None
+
+
+def _story_of(ledger: Ledger, article_id: str) -> str | None:
+    row = ledger.conn.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
+    return row[0] if row else None
+
+
+# -- queries ---------------------------------------------------------------------------------------
+
+def list_stories(ledger: Ledger, limit: int | None = None) -> list[Story]:
+    """Every story, the most recently active first, with its articles oldest first."""
+    ids = [r[0] for r in ledger.conn.execute(
+        "SELECT id FROM stories s WHERE EXISTS (SELECT 1 FROM story_articles m WHERE m.story_id = s.id) "
+        "ORDER BY s.last_published IS NULL, s.last_published DESC, s.first_published DESC, s.id"
+        + (" LIMIT ?" if limit else ""), (limit,) if limit else ())]
+    return _load(ledger, ids)
+
+
+def get_story(ledger: Ledger, key: str) -> Story:
+    """One story by its id, or the story of an article (id, unique id prefix or source)."""
+    row = ledger.conn.execute("SELECT id FROM stories WHERE id = ?", (key,)).fetchone()
+    sid = row[0] if row else None
+    if sid is None:
+        try:
+            sid = _story_of(ledger, ledger.resolve_article_id(key))
+        except NotFound:
+            sid = None
+    stories = _load(ledger, [sid]) if sid else []
+    if not stories:
+        raise NotFound("story", key)
+    return stories[0]
+
+
+def story_of(ledger: Ledger, article_id: str) -> str | None:
+    """The id of the story an article is in (None until `update` has placed it)."""
+    return _story_of(ledger, article_id)
+
+
+def _load(ledger: Ledger, ids: list[str]) -> list[Story]:
+    if not ids:
+        return []
+    conn = ledger.conn
+    wanted = json.dumps(ids)
+    members: dict[str, list[StoryArticle]] = {i: [] for i in ids}
+    pubs: dict[str, list[str]] = {}
+    for r in conn.execute(
+            "SELECT p.article_id, p.source FROM publications p JOIN articles a ON a.id = p.article_id "
+            "JOIN story_articles m ON m.article_id = p.article_id "
+            "WHERE m.story_id IN (SELECT value FROM json_each(?)) AND p.source != a.source ORDER BY p.rowid",
+            (wanted,)):
+        pubs.setdefault(r[0], []).append(r[1])
+    for r in conn.execute(
+            "SELECT m.story_id, a.id, a.source, a.title, a.published, d.original_id FROM story_articles m "
+            "JOIN articles a ON a.id = m.article_id LEFT JOIN duplicates d ON d.article_id = a.id "
+            "WHERE m.story_id IN (SELECT value FROM json_each(?)) "
+            "ORDER BY a.published IS NULL, a.published, a.rowid", (wanted,)):
+        copy_of = r["original_id"] if r["original_id"] not in (None, r["id"]) else None
+        members[r["story_id"]].append(StoryArticle(r["id"], r["source"], r["title"], r["published"], copy_of,
+                                                   tuple(pubs.get(r["id"], ()))))
+    heads = {r["id"]: r for r in conn.execute("SELECT * FROM stories WHERE id IN (SELECT value FROM json_each(?))",
+                                              (wanted,))}
+    return [Story(i, heads[i]["label"], heads[i]["first_published"], heads[i]["last_published"],
+                  tuple(members[i])) for i in ids if i in heads and members[i]]
