@@ -236,7 +236,8 @@ def test_cli_figures_and_figure(tmp_path):
     k = next(r for r in rows if r["measure"] == "killed")
     assert (k["low"], k["best"], k["high"]) == (23, 90, 150)
     assert all(set(c) >= {"article", "source", "text", "value", "qualifier", "published"} for c in k["claims"])
-    about = run.invoke(main, ["figures", "--db", str(db), "--about", "Casualties reached", "--json"]).output.splitlines()
+    about = run.invoke(main, ["figures", "--db", str(db), "--about", "Casualties reached", "--json"])
+    about = about.output.splitlines()
     assert [json.loads(line)["measure"] for line in about] == ["casualties"]
     out = run.invoke(main, ["figures", "--db", str(db)]).output
     assert k["id"] in out and "23–150" in out

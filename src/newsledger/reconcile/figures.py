@@ -208,7 +208,8 @@ class _Context:
     def rare(self, cid: str) -> bool:
         """Whether few articles name an entity, so that sharing it ties two reports."""
         if self._rare_max is None:
-            self._rare_max = max(RARE_MIN, int(RARE_SHARE * self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]))
+            n = self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+            self._rare_max = max(RARE_MIN, int(RARE_SHARE * n))
         return self._memo("df", cid, lambda: self.conn.execute(
             "SELECT count(DISTINCT article_id) FROM entities WHERE canonical = ?1 OR (canonical IS NULL AND key = ?1)",
             (cid,)).fetchone()[0]) <= self._rare_max
