@@ -135,6 +135,7 @@ _PER_SEP = re.compile(r"(?:\s*(?:per|a|an|each)\s+|/)(?P<u>[a-z]+)\b", re.I)
 _NEG_WORD_RE = re.compile(r"(?i)minus[\s-]$")
 _PREFIX_WORD_RE = re.compile(r"(?i)(?P<w>[a-z]+)-$")
 _PERCENTISH = {"percent", "percentage points", "basis points", "points"}
+_HYPHEN_NAME = re.compile(r"-[A-Z]")
 _NUMBER_NOUNS = {"half", "third", "thirds", "quarter", "quarters", "dozen", "dozens", "hundreds", "thousands",
                  "millions", "billions", "percent", "%", "cent"}
 _COUNTED_DEPS = {"compound", "amod", "nmod", "poss"}
@@ -161,6 +162,7 @@ class _Q:
     range_from: bool = False
     counted: str | None = None
     counted_generic: bool = False
+    bare: bool = False
     measure: str | None = None
     explicit_unit: bool = False
 
@@ -482,6 +484,10 @@ def _syntax(doc: Doc, text: str, q: _Q, span) -> None:
     if not is_count:
         return
     anchor = head if head is not None else root
+    q.bare = head is None and not text.startswith("-", q.core_end)  # not "30,000-strong"
+    # Verbs above the figure give a measure only for people (or a bare figure): "executing a strategy
+    # across three rings" kills no one.
+    walk = head is None or q.counted_generic or _is_people(head)
     if head is not None:
         lemmas.append(head.lower_)
         lemmas.append(head.lemma_.lower())
@@ -494,7 +500,7 @@ def _syntax(doc: Doc, text: str, q: _Q, span) -> None:
             lemmas.append(c.lemma_.lower())
     tok = anchor
     steps = 0
-    while tok.dep_ in _UP_DEPS and tok.head is not tok and steps < 4:
+    while walk and tok.dep_ in _UP_DEPS and tok.head is not tok and steps < 4:
         tok = tok.head
         steps += 1
         lemmas.append(tok.lemma_.lower())
@@ -521,9 +527,14 @@ def _syntax(doc: Doc, text: str, q: _Q, span) -> None:
         if m:
             q.measure = m
             return
-    if head is not None and (head.lower_ in M.PEOPLE or head_lemma in M.PEOPLE or
-                             (head.ent_type_ == "NORP" and head.tag_ == "NNPS")):
+    if head is not None and not q.counted_generic and _is_people(head):
         q.measure = "other"
+
+
+def _is_people(tok) -> bool:
+    low = tok.lower_
+    return (low in M.PEOPLE or tok.lemma_.lower() in M.PEOPLE or tok.ent_type_ == "NORP"
+            or low.endswith(("ians", "ists")) and tok.tag_ in ("NNS", "NNPS"))
 
 
 def _yearlike(text: str, n: Number) -> bool:
@@ -534,6 +545,10 @@ def _yearlike(text: str, n: Number) -> bool:
 def _skip_by_parse(doc: Doc, text: str, q: _Q) -> bool:
     """Years, labels ("Game 7", "iPhone 11"), and pronoun 'one' are not figures."""
     n = q.num
+    if q.qualifier == "exact" and text.endswith(("per ", "for every "), max(0, q.start - 10), q.start):
+        return True  # "26.3 guns per 100 residents": the denominator of a rate
+    if n.kind == "words" and _HYPHEN_NAME.match(text, n.end):
+        return True  # One-A-Day
     if q.explicit_unit or q.currency_sign or n.scaled or n.kind in ("vague", "fraction"):
         return False
     span = doc.char_span(n.start, n.end, alignment_mode="expand")
@@ -620,7 +635,8 @@ def extract_claims(doc: Doc, article: Article, entities: list[Entity], quotes: l
             _syntax(doc, text, q, span)
             s = span[0].sent
             sent = (s.start_char, s.end_char)
-        if q.counted is None and (q.unit is None or q.counted_generic) and q.num.kind != "fraction" and sent:
+        if q.counted is None and (q.unit is None and q.bare or q.counted_generic) and q.num.kind != "fraction" \
+                and sent:
             # a bare figure counts what the figure before it counted, in this sentence or the one before
             for pq, psent in reversed(kept[-4:]):
                 if psent != sent and psent[1] < sent[0] - 3:

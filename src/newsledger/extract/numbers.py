@@ -67,6 +67,8 @@ NUMBER_RE = re.compile(
     (?=[\d½⅓⅔¼¾⅕⅛+\-−.]|(?i:\b{trie_regex(_FIRST_WORDS)}\b))
     (?:(?P<outof>(?i:\b(?:\d{{1,3}}|{_W_UNIT}|{_W_TENS})\s+(?:out\s+of|in)\s+(?:every\s+)?(?:\d{{1,3}}|{_W_UNIT}|{_W_TENS})\b)
         (?!\s*(?:%|per|,\d|\.\d|\d)))
+    | (?P<fracscale>(?i:\b(?:(?:(?:a|one|two|three)[\s-]+)?(?:quarters?|thirds?)|half|one[\s-]+half)\s+(?:of\s+)?
+        an?\s+(?:million|billion|trillion|dozen)\b))
     | (?P<vague>(?i:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)
         |dozens|hundreds|thousands|millions|billions)\b)
     | (?P<few>(?i:{FEW}\s+(?:dozen|hundred|thousand|million|billion))\b)
@@ -219,6 +221,13 @@ def find_numbers(text: str, pos: int = 0, endpos: int | None = None) -> list[Num
                 else:
                     num = float(UNITS[n]) if n in UNITS else float(n)
             out.append(Number(s, e, num / den, "fraction"))
+        elif kind == "fracscale":  # "a quarter of a million", "half a million"
+            words = _WORD_SPLIT.split(g.lower())
+            scale = 12.0 if words[-1] == "dozen" else SCALES[words[-1]]
+            frac_word = next(w for w in words if w in FRACTION_WORDS)
+            num = float(UNITS.get(words[0], 1)) if words[0] in UNITS else 1.0
+            out.append(Number(s, e, num / FRACTION_WORDS[frac_word] * scale, "words", scaled=True,
+                              raw=num / FRACTION_WORDS[frac_word] * scale))
         elif kind == "outof":
             parts = re.split(r"(?i)\s+(?:out\s+of|in)\s+(?:every\s+)?", g)
             a, b = (parse_digits(p) if p[0].isdigit() else parse_words(p) for p in parts)
