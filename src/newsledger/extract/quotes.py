@@ -20,7 +20,8 @@ def extract_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Q
     speakers = Speakers(text, entities)
     out: list[Quote] = []
     seen: set[tuple[int, int]] = set()
-    for f in rules.find(doc, text, regions):
+    found = rules.find(doc, text, regions) + rules.headline_quotes(text, len(article.body))
+    for f in found:
         start, end = _widen(f.start, f.end, regions, text)
         if f.cue[0] >= end:
             end = _continue(doc, text, f.cue[1], end, regions)
@@ -31,7 +32,7 @@ def extract_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Q
         out.append(Quote(article_id=article.id, start=start, end=end, text=text[start:end],
                          kind=_kind(start, end, regions), speaker=speaker,
                          cue=Cue(text[f.cue[0]:f.cue[1]], f.cue[0], f.cue[1])))
-    out.sort(key=lambda q: (q.start, q.end))
+    out.sort(key=lambda q: (q.start, -q.end))
     return _uncued(out, regions, text, article.id)
 
 
@@ -68,7 +69,7 @@ def _uncued(quotes: list[Quote], regions, text: str, article_id: str) -> list[Qu
         out.append(Quote(article_id=article_id, start=qs, end=qe, text=text[qs:qe], kind="direct",
                          speaker=Party(last.name, last.entity) if last else None, cue=None))
     out.extend(quotes[qi:])
-    out.sort(key=lambda q: (q.start, q.end))
+    out.sort(key=lambda q: (q.start, -q.end))
     return out
 
 

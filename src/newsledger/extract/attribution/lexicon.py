@@ -10,24 +10,27 @@ from __future__ import annotations
 SPEECH = frozenset("""
 say tell add ask write note argue report claim announce acknowledge admit concede insist assert contend
 maintain allege declare state explain suggest warn deny confirm reveal disclose predict estimate remark
-comment mention respond reply retort answer testify tweet post recall repeat stress emphasize emphasise
-complain boast brag joke quip muse observe point caution vow pledge promise swear threaten urge demand
+comment mention respond reply retort answer testify tweet  recall repeat stress emphasize emphasise
+complain boast brag joke quip muse observe point caution continue vow pledge promise swear threaten urge demand
 propose recommend advise remind assure predict forecast project calculate counter dispute proclaim
 announce describe characterize characterise label dub term call brand question wonder speculate hint
 imply indicate signal lament concede charge accuse blame credit thank praise criticize criticise slam
 blast attack denounce condemn decry mock dismiss reject welcome applaud hail tout highlight cite quote
 acknowledge agree disagree argue conclude determine find show demonstrate prove suggest indicate
-specify clarify elaborate continue explain announce brief inform notify tell write publish
+specify clarify elaborate  explain announce brief inform notify tell write publish
 """.split())
 
 # Cognition and stance: subject holds the content.
 STANCE = frozenset("""
 believe think feel expect hope fear worry doubt suspect know realize realise recognize recognise
-understand assume presume guess reckon figure consider view see regard want wish prefer like love
-hate seek plan intend support back endorse oppose favor favour embrace defend push pursue champion
+understand assume presume guess reckon figure consider view  regard want wish prefer  love
+hate seek plan intend support back endorse oppose favor favour  defend push pursue champion
 advocate reject resist fight oppose question challenge trust distrust worry decline refuse plan
 aim offer express echo discuss
 """.split())
+
+# Left out, though PolNeAR has them as cues, as they are mostly not attribution in news text:
+# see, like, embrace, post, vote for.
 
 CUE_VERBS = SPEECH | STANCE
 
@@ -37,8 +40,8 @@ OBJECT_CONTENT = frozenset("""
 acknowledge admit concede claim estimate report announce confirm deny reveal disclose predict
 forecast project calculate cite quote promise pledge vow propose recommend demand urge question
 dispute reject criticize criticise praise welcome applaud hail tout highlight slam blast attack
-denounce condemn decry mock dismiss support back endorse oppose favor favour embrace defend
-advocate champion resist fight want seek prefer like love hate fear expect describe characterize
+denounce condemn decry mock dismiss support back endorse oppose favor favour  defend
+advocate champion resist fight want seek prefer  love hate fear expect describe characterize
 characterise call label dub brand blame credit thank accuse charge mention recall repeat explain
 decline refuse plan aim offer express echo discuss ask
 """.split())

@@ -13,21 +13,23 @@ The cascade, per cue verb (lemma in the lexicon):
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
-from .lexicon import CONTENT_PREPS, CUE_VERBS, OBJECT_CONTENT, PREP_CUES
+from .lexicon import CONTENT_PREPS, CUE_VERBS, OBJECT_CONTENT, PREP_CUES, SPEECH
 
 _PREP_VERBS = frozenset(v for v, _ in PREP_CUES)
 
 _QUOTE_CHARS = frozenset("\"“”„«»'`‘’")
 _SUBJ = ("nsubj",)
-_INHERIT = ("conj", "advcl", "xcomp")
+_INHERIT = ("conj", "advcl", "xcomp", "acomp")
 _OBJ = ("dobj", "oprd", "xcomp", "dative")
 _REL_PRON = {"WP", "WDT", "WP$"}
 _NOMINAL = {"PROPN", "NOUN", "PRON"}
+_WHEN = {"DATE", "TIME"}
 
 
 @dataclass(frozen=True)
@@ -73,11 +75,13 @@ def _subtree(doc: Doc, tok: Token) -> tuple[int, int] | None:
 
 
 def _source(doc: Doc, verb: Token) -> tuple[Token, tuple[int, int]] | None:
-    for _ in range(3):
+    cue = verb
+    for depth in range(4):
         passive = False
         for c in verb.children:
-            if c.dep_ == "nsubj":
-                span = _source_span(doc, c)
+            # a passive subject speaks only for a verb above the cue ("was asked to say")
+            if c.dep_ == "nsubj" or (depth and c.dep_ == "nsubjpass"):
+                span = _source_span(doc, c, cue)
                 return (c, span) if span else None
             if c.dep_ == "auxpass":
                 passive = True
@@ -86,7 +90,7 @@ def _source(doc: Doc, verb: Token) -> tuple[Token, tuple[int, int]] | None:
                     if p.dep_ == "pobj":
                         span = _subtree(doc, p)
                         return (p, span) if span else None
-        if passive:
+        if passive and not depth:
             return None
         if verb.dep_ == "acl" and verb.head.pos_ in _NOMINAL:
             # "a group seeking ...", "Democrats supporting Clinton": the noun the participle modifies
@@ -95,11 +99,11 @@ def _source(doc: Doc, verb: Token) -> tuple[Token, tuple[int, int]] | None:
             return (noun, span) if span else None
         if verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
             verb = verb.head.head  # "after saying ...", "by urging ...": the main verb's subject
-            continue
-        if verb.dep_ not in _INHERIT or verb.head.i == verb.i:
-            return _left_noun(doc, verb)
-        verb = verb.head
-    return None
+        elif verb.dep_ in _INHERIT and verb.head.i != verb.i:
+            verb = verb.head  # "..., adding that", "was quick to point out"
+        else:
+            break
+    return _left_noun(doc, cue) if verb.i == cue.i else None
 
 
 def _left_noun(doc: Doc, verb: Token) -> tuple[Token, tuple[int, int]] | None:
@@ -114,16 +118,26 @@ def _left_noun(doc: Doc, verb: Token) -> tuple[Token, tuple[int, int]] | None:
     t = doc[j]
     while t.head.i != t.i and t.head.i < verb.i and t.head.pos_ in _NOMINAL:
         t = t.head
-    span = _source_span(doc, t)
+    span = _source_span(doc, t, verb)
     return (t, span) if span else None
 
 
-def _source_span(doc: Doc, tok: Token) -> tuple[int, int] | None:
-    """The subject's words; an apposition keeps its closing comma, as PolNeAR marks it
-    ("Ana Ruiz, the owner of the shop, said")."""
+def _source_span(doc: Doc, tok: Token, cue: Token) -> tuple[int, int] | None:
+    """The subject's words, as PolNeAR marks them: an apposition before the cue keeps its closing
+    comma ("Ana Ruiz, the owner of the shop, said"); a trailing date and a dateline are not part of it."""
     i, j = tok.left_edge.i, tok.right_edge.i + 1
+    for k in range(tok.i - 1, i - 1, -1):
+        if "\n" in doc[k].text_with_ws:
+            i = k + 1  # "10:10 a.m.\n\nJeb Bush": a source does not cross a line break
+            break
+    for c in reversed(list(tok.rights)):
+        if c.dep_ == "npadvmod" and c.ent_type_ in _WHEN or c.dep_ == "prep" and any(
+                p.ent_type_ in _WHEN for p in c.children if p.dep_ == "pobj"):
+            j = c.left_edge.i  # "the host on Thursday"
+        else:
+            break
     span = char_span(doc, i, j)
-    if span and j < len(doc) and doc[j - 1].text == "," and any(t.text == "," for t in doc[i:j - 1]):
+    if span and tok.i < cue.i and doc[j - 1].text == "," and any(t.text == "," for t in doc[i:j - 1]):
         span = (span[0], doc[j - 1].idx + 1)
     return span
 
@@ -152,7 +166,9 @@ def _content(doc: Doc, verb: Token, regions_after) -> tuple[int, int] | None:
     if q:
         return q
     head = verb.head
-    if verb.dep_ in ("parataxis", "ccomp") and head.i != verb.i:
+    if lemma in SPEECH and verb.dep_ in ("parataxis", "ccomp") and head.i != verb.i and \
+            verb.left_edge.i > 0 and doc[verb.left_edge.i - 1].is_punct and \
+            not any(c.dep_ == "mark" for c in verb.children):
         if head.i < verb.i and verb.right_edge.i + 2 >= head.right_edge.i:
             # '"...," the minister said.' / '..., X said.': the clause before the cue
             return char_span(doc, head.left_edge.i, verb.left_edge.i)
@@ -233,3 +249,26 @@ def _according(doc: Doc, tok: Token) -> Found | None:
         return None
     content = max(parts, key=lambda p: p[1] - p[0])
     return Found(content[0], content[1], (tok.idx, to.idx + len(to)), src, pobj.lower_)
+
+
+# "Kasich: 'We will go all the way'" -- a headline or paragraph that opens with its speaker and a colon
+_HEADLINE = re.compile(r"^(?:[A-Z]+ [–—-] )?([A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,4}):[ \t]+(\S[^\n]*?)[.]?[ \t]*$",
+                       re.MULTILINE)
+_NOT_SPEAKERS = frozenset({"update", "updated", "related", "note", "editor's note", "editor’s note", "watch",
+                           "read more", "photo", "photos", "video", "source", "sources", "q", "a", "by",
+                           "the result", "the answer", "bottom line", "the bottom line", "question",
+                           "answer", "correction", "abstract", "summary", "background", "why", "what",
+                           "when", "where", "how", "who", "the problem", "the point", "the upshot",
+                           "the reason", "the lesson", "the takeaway", "the catch", "the verdict"})
+
+
+def headline_quotes(text: str, end: int) -> list[Found]:
+    out = []
+    for m in _HEADLINE.finditer(text, 0, end):
+        who = m.group(1)
+        if who.lower() in _NOT_SPEAKERS or len(m.group(2).split()) < 3:
+            continue
+        colon = m.end(1)
+        out.append(Found(m.start(2), m.end(2), (colon, colon + 1), (m.start(1), m.end(1)),
+                         who.split()[-1].lower()))
+    return out
