@@ -35,13 +35,21 @@ from .ids import article_id
 _BODY_CONTAINERS = XPath(BODY_XPATH[0].path.replace("][1]", "]"),
                          namespaces={"re": "http://exslt.org/regular-expressions"})
 _CHUNK_MIN_CHARS = 80
+_STANDFIRST = XPath("//h2|//h3|//h4|//h5|//h6|//header//*[self::p or self::div or self::span]")
 _URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 _WORD = re.compile(r"\w+")
 # Whole lines that are page furniture, never article prose. Kept narrow: copyright lines are not here
 # because wire stories carry them as part of the story.
 BOILERPLATE_LINE = re.compile(r"""^\W*(?:
      (?:read|see|watch)\ (?:more|also)\s*:\s*\S            # inline teaser of another story
+   | related(?:\ (?:post|story|article|video))?\s*:\s*\S
+   | also\ on\ \S+\.[a-z]{2,}\b                           # "Also on example.com <headline>"
    | (?:related|more)\ (?:articles?|stories|coverage|news)\s*:?\s*$
+   | (?:most\ (?:read|popular|viewed|shared)|popular\ on)\b.{0,30}$
+   | \d*\s*comments?\W*$
+   | like\ this\ (?:story|article)\?.{0,40}$
+   | .{0,80}\bsign\ up\b.{0,80}\bnewsletters?\b.{0,40}$
+   | .{0,60}\bsubscribe\ to\b.{0,60}\bnewsletters?\W*$
    | don'?t\ miss\W*$
    | you\ (?:may|might)\ also\ (?:like|enjoy)\W*$
    | recommended\ for\ you\W*$
@@ -93,6 +101,17 @@ def navigation_like(text: str) -> bool:
     return bool(lines) and short / len(lines) > _NAV_SHARE
 
 
+def standfirst(html: str, text: str, description: str) -> bool:
+    """Whether the text opens with the page's standfirst: a line equal to its meta description that the
+    page sets as a heading or in its <header>. A description that is the body's first paragraph stays."""
+    first = _norm(text.split("\n", 1)[0])
+    if not first or first != _norm(description):
+        return False
+    tree = load_html(html)
+    return tree is not None and any(
+        _norm(el.text_content()) == first for el in _STANDFIRST(tree))
+
+
 def clean_lines(text: str, title: str | None, urls: tuple[str | None, ...]) -> str:
     own = {_norm(u) for u in urls if u}
     lines = [ln for ln in text.split("\n")
@@ -120,6 +139,8 @@ def extract_main(html: str, url: str | None = None):
     if doc is None:
         return None
     doc.text = clean_lines(doc.text or "", doc.title, (doc.url, url))
+    if doc.description and standfirst(html, doc.text, doc.description):
+        doc.text = doc.text.split("\n", 1)[1].strip() if "\n" in doc.text else doc.text
     return doc
 
 
