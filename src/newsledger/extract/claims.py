@@ -441,7 +441,11 @@ def _counted_text(text: str, head, claim_end: int) -> str:
             break
     while start < head.idx and not text[start].isalnum():
         start += 1
-    return text[start:head.idx + len(head.text)]
+    end = head.idx + len(head.text)
+    while end > start and not text[end - 1].isalnum():  # "people.3" (a footnote glued on)
+        end -= 1
+    nl = text.find("\n", start, end)
+    return text[start:nl if nl > start else end]
 
 
 def _of_object(tok):
@@ -614,8 +618,8 @@ def extract_claims(doc: Doc, article: Article, entities: list[Entity], quotes: l
             gap = text[q.end:read[i + 1].start]
             if q.num.kind == "digits" and read[i + 1].num.kind == "digits" and _RANGE_GAP_RE.match(gap) \
                     and "-" in gap and not q.unit and q.point is not None and read[i + 1].point is not None \
-                    and q.point >= read[i + 1].point and q.point < 200 and q.num.value == int(q.num.value):
-                i += 2  # a score: "won 3-1", "tied 89-89"
+                    and q.point >= read[i + 1].point and q.num.value == int(q.num.value):
+                i += 2  # a score or a tally: "won 3-1", "tied 89-89", "a 257-167 vote"
                 continue
         figures.append(q)
         i += 1

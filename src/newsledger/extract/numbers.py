@@ -76,7 +76,7 @@ NUMBER_RE = re.compile(
         |half)\b)
     | (?P<ufrac>(?<!\d)[½⅓⅔¼¾⅕⅛])
     | (?P<dfrac>(?<![\d/⁄.])\d{{1,3}}\s?[/⁄]\s?\d{{1,3}}(?![\d/⁄]))
-    | (?P<digits>(?=[-−+]?\.?\d)(?:(?<![\w.,])|(?<=PS)|(?<=RM)|(?<=Rs)|(?<=USD)|(?<=EUR)|(?<=GBP)|(?<=JPY)|(?<=CHF)
+    | (?P<digits>(?=[-−+]?\.?\d)(?:(?<![\w.,?!”])|(?<=PS)|(?<=RM)|(?<=Rs)|(?<=USD)|(?<=EUR)|(?<=GBP)|(?<=JPY)|(?<=CHF)
         |(?<=AUD)|(?<=CAD)|(?<=CNY)|(?<=INR)|(?<=\$US)|(?<=\$A))(?:(?P<sign>[-−+])(?=\d|\.\d))?{_DIGITS}
         (?:(?P<dscale>(?:\s*(?:-\s*)?(?i:hundred|thousand|million|billion|trillion)\b)+)
            |(?P<suffix>(?:mln|mn|bn|trn|tn|[kKMmbB])(?![A-Za-z0-9])))?)

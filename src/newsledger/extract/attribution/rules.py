@@ -30,6 +30,8 @@ _OBJ = ("dobj", "oprd", "xcomp", "dative")
 _REL_PRON = {"WP", "WDT", "WP$"}
 _NOMINAL = {"PROPN", "NOUN", "PRON"}
 _WHEN = {"DATE", "TIME"}
+# a sentence ends in the gap between a quotation and a verb (not "Mr." or "D.C.")
+_SENT_END = re.compile(r"[a-z]{3}[.!?] +[A-Z\"“]")
 
 
 @dataclass(frozen=True)
@@ -200,20 +202,23 @@ def find(doc: Doc, text: str, regions: list[tuple[int, int]]) -> list[Found]:
         k = bisect.bisect_right(qstarts, tok.idx) - 1
         return k >= 0 and tok.idx < regions[k][1] - 1
 
+    cands: list[Token] = []
     found: list[Found] = []
     for tok in doc:
         if tok.pos != VERB and tok.lower_ != "according" or inside(tok):
             continue
-        low = tok.lower_
-        if low == "according":
+        if tok.lower_ == "according":
             f = _according(doc, tok)
             if f:
                 found.append(f)
             continue
         lemma = tok.lemma_.lower()
-        if lemma not in CUE_VERBS and lemma not in _PREP_VERBS:
-            continue
-        content = _content(doc, tok, regions_after)
+        if lemma in CUE_VERBS or lemma in _PREP_VERBS:
+            cands.append(tok)
+
+    anchored = _quote_cues(text, regions, cands)
+    for tok in cands:
+        content = anchored.get(tok.i) or _content(doc, tok, regions_after)
         if content is None:
             continue
         src = _source(doc, tok)
@@ -230,6 +235,28 @@ def find(doc: Doc, text: str, regions: list[tuple[int, int]]) -> list[Found]:
         else:
             found.append(Found(content[0], content[1], cue, None))
     return found
+
+
+def _quote_cues(text: str, regions: list[tuple[int, int]], cands: list[Token]) -> dict[int, tuple[int, int]]:
+    """Speech verbs right next to a quotation, whatever the parse made of it: '"...," Ana Ruiz, the
+    mayor, said' and 'Ruiz tweeted in response: "..."'. Token index -> the quotation."""
+    out: dict[int, tuple[int, int]] = {}
+    speech = [t for t in cands if t.lemma_.lower() in SPEECH]
+    pos = [t.idx for t in speech]
+    for qs, qe in regions:
+        k = bisect.bisect_left(pos, qe)
+        if k < len(speech) and speech[k].i not in out:
+            gap = text[qe:pos[k]]
+            if len(gap) <= 80 and "\n" not in gap and not _SENT_END.search(gap):
+                out[speech[k].i] = (qs, qe)
+                continue
+        k = bisect.bisect_left(pos, qs) - 1
+        if k >= 0 and speech[k].i not in out:
+            gap = text[pos[k] + len(speech[k]):qs]
+            if len(gap) <= 60 and gap.rstrip().endswith((":", ",")) and \
+                    ("\n" not in gap or gap.rstrip().endswith(":")):
+                out[speech[k].i] = (qs, qe)
+    return out
 
 
 def _according(doc: Doc, tok: Token) -> Found | None:

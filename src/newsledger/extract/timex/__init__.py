@@ -9,18 +9,47 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from .patterns import RULES
+from .patterns import DECADE_KEY_RULES, KEYWORDS, REACH_AFTER, REACH_BEFORE, RULES, WORD, YEAR_KEY_RULES
 from .resolve import HANDLERS, Context
 
 __all__ = ["find", "resolve"]
 
 
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """For each rule, the merged stretches of text around its key words where it may match."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    n = len(text)
+    for w in WORD.finditer(text):
+        tok = w[0]
+        if tok[0].isdigit():
+            if tok[-1] == "s":
+                rules = DECADE_KEY_RULES
+            elif len(tok) == 4 and "1500" <= tok <= "2099":
+                rules = YEAR_KEY_RULES
+            else:
+                continue
+        else:
+            rules = KEYWORDS.get(tok.lower())
+            if not rules:
+                continue
+        a, b = max(0, w.start() - REACH_BEFORE), min(n, w.end() + REACH_AFTER)
+        for r in rules:
+            lst = spans.setdefault(r, [])
+            if lst and a <= lst[-1][1]:
+                lst[-1] = (lst[-1][0], b)
+            else:
+                lst.append((a, b))
+    return spans
+
+
 def find(text: str) -> list[tuple[int, int, str, object]]:
     """Non-overlapping (start, end, rule, match) in text order; the longest match wins, then the earlier rule."""
+    windows = _windows(text)
     cands = []
     for rank, (name, rx) in enumerate(RULES):
-        for m in rx.finditer(text):
-            cands.append((m.start() - m.end(), rank, m.start(), m.end(), name, m))
+        for a, b in windows.get(name, ()):
+            for m in rx.finditer(text, a, b):
+                cands.append((m.start() - m.end(), rank, m.start(), m.end(), name, m))
     if not cands:
         return []
     cands.sort(key=lambda c: c[:3])

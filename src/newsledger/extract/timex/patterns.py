@@ -113,3 +113,44 @@ _RULES = [
 
 RULES = [(name, re.compile(rf"\b(?:{pat})(?!\w)", re.I)) for name, pat in _RULES]
 RULE_INDEX = {name: i for i, (name, _) in enumerate(RULES)}
+
+# Which rules can match near which word: a rule is only run in windows around its key words, so that
+# an article costs a scan for words and a few short regex runs instead of every rule over all the text.
+_MONTH_RULES = ("date", "date_dmy", "month", "of_year", "rel", "clock")
+_UNIT_RULES = ("duration", "ago", "set", "set_a", "half_unit", "plural_units", "bare_units", "rel",
+               "anaphoric_day", "the_year", "the_weekend", "period", "quarter", "century", "year_ago_adj",
+               "holiday", "today")
+_YEAR_RULES = ("year", "decade", "quarter", "quarter_code", "half", "period", "of_year", "date", "date_dmy",
+               "iso", "slash", "holiday", "month")
+_KEYS: dict[str, tuple[str, ...]] = {}
+
+
+def _key(words, rules) -> None:
+    for w in words:
+        _KEYS[w] = tuple(dict.fromkeys(_KEYS.get(w, ()) + tuple(rules)))
+
+
+_key(MONTHS, _MONTH_RULES)
+_key(WEEKDAYS, ("weekday", "date", "rel", "clock"))
+_key(("spring", "summer", "fall", "autumn", "winter"), ("season", "of_year", "rel"))
+_key([u + s for u in ("second", "minute", "hour", "day", "night", "week", "weekend", "month", "quarter", "year",
+                      "decade", "century", "centurie", "millennium", "millennia") for s in ("", "s")], _UNIT_RULES)
+_key(("morning", "afternoon", "evening", "night", "overnight"), ("today", "anaphoric_day", "weekday",
+                                                                  "clock_words"))
+_key(("today", "tonight", "yesterday", "tomorrow"), ("today", "clock"))
+_key(("now", "currently", "nowadays", "recently", "future", "past", "present"), ("ref",))
+_key(("daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "biweekly"), ("set",))
+_key(("m", "am", "pm", "noon", "midnight", "midday", "est", "edt", "gmt", "utc"), ("clock",))
+_key(("period", "half"), ("period", "half", "half_unit"))
+_key(("nineteen", "thousand"), ("year", "of_year", "date"))
+_key(("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"), ("decade",))
+_key(("christmas", "thanksgiving", "easter", "halloween", "valentine", "independence", "labor", "memorial",
+      "veterans", "election", "boxing", "eve", "presidents", "luther", "fourth"), ("holiday",))
+_key(("q",), ("quarter_code",))
+KEYWORDS = _KEYS
+YEAR_KEY_RULES = _YEAR_RULES
+DECADE_KEY_RULES = ("decade",)
+# Words and numbers, to find the key words (ASCII is enough: every key word is ASCII).
+WORD = re.compile(r"[A-Za-z]+|\d+s?")
+# How far a match may reach before and after its key word.
+REACH_BEFORE, REACH_AFTER = 48, 40
