@@ -65,6 +65,7 @@ _BOILERPLATE_MAX_WORDS = 30
 MIN_ARTICLE_WORDS = 10
 # A result where more than this share of lines are menu-sized is navigation, not an article.
 _NAV_SHARE = 0.6
+_NAV_CHAR_SHARE = 0.5
 
 _OPTIONS = dict(include_comments=False, include_tables=True, with_metadata=True,
                 date_extraction_params={"extensive_search": False, "original_date": True})
@@ -96,9 +97,11 @@ def merge_split_body(tree) -> None:
 
 
 def navigation_like(text: str) -> bool:
+    """Most lines menu-sized (at most three words) and holding most of the text: a menu, not an article."""
     lines = [ln for ln in text.split("\n") if ln.strip()]
-    short = sum(1 for ln in lines if len(ln.split()) <= 3 and len(ln) < 30)
-    return bool(lines) and short / len(lines) > _NAV_SHARE
+    short = [ln for ln in lines if len(ln.split()) <= 3 and len(ln) < 30]
+    return (bool(lines) and len(short) / len(lines) > _NAV_SHARE
+            and sum(map(len, short)) / sum(map(len, lines)) > _NAV_CHAR_SHARE)
 
 
 def standfirst(html: str, text: str, description: str) -> bool:
