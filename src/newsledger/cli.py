@@ -326,6 +326,27 @@ def export(db, fmt, what, output):
         (write_jsonl if fmt == "jsonl" else lambda l, o: write_csv(l, o, what))(ledger, output)
 
 
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on (loopback only by default).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+@click.option("--ingest-token", envvar="NEWSLEDGER_INGEST_TOKEN", default=None, metavar="TOKEN",
+              help="Turn on POST /api/ingest for callers that present this token (env NEWSLEDGER_INGEST_TOKEN). "
+                   "Without it the server never writes.")
+def serve(db, host, port, ingest_token):
+    """Serve the ledger as report pages and a JSON API (/api/, OpenAPI at /docs), read-only by default."""
+    import uvicorn
+
+    from .serve import create_app
+
+    try:
+        app = create_app(db, ingest_token=ingest_token)
+    except NewsledgerError as e:
+        raise click.ClickException(str(e)) from None
+    click.echo(f"newsledger: serving {db} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 # -- figures across articles (reconcile.figures) ------------------------------------------------------
 
 @main.command()
