@@ -223,3 +223,16 @@ def test_every_bad_input_through_the_cli(bad_inputs):
     assert len(errors) == len(EXPECTED), result.stderr
     for line, (code, name) in zip(errors, EXPECTED):
         assert line.startswith(f"newsledger: {code}:") and name in line, line
+
+
+def test_stdin_jsonl_with_a_bad_line_through_the_cli():
+    from click.testing import CliRunner
+
+    from newsledger.cli import main
+
+    data = json.dumps({"text": GOOD}) + "\n{oops\n"
+    result = CliRunner().invoke(main, ["extract", "-"], input=data.encode())
+    assert result.exit_code == 1
+    [line] = [ln for ln in result.stdout.splitlines() if ln.strip()]
+    assert json.loads(line)["article"]["source"] == "-:1"
+    assert result.stderr.startswith("newsledger: NL108: '-:2'")
