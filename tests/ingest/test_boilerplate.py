@@ -79,3 +79,10 @@ def test_dateline_at_start_is_not_a_title_or_block():
 def test_headline_title():
     assert headline_title("Orvin dam gives way\n\nThe dam gave way on Sunday.\n") == "Orvin dam gives way"
     assert headline_title("The dam gave way on Sunday.\n\nMore later.\n") is None
+
+
+def test_closing_schedule_and_link_lists_are_kept():
+    schedule = BODY + "\nTour dates:\n\nJune 9 -- Brenn Arena, Veridia\nJune 12 -- Harbour Hall, Tallin\n"
+    assert body_end(schedule) == len(schedule)
+    links = BODY + "\nhttps://courier.example/a\nhttps://courier.example/b\n"
+    assert body_end(links) == len(links)

@@ -5,7 +5,8 @@ punctuation, about other stories. That block stays in `Article.text` (offsets mu
 by `body_end`, so nothing is extracted from it. The rule (docs/ingest.md, "Related headlines"):
 
 - a headline line is short (at most 20 words) and has no final sentence punctuation (a `?` or `!` only
-  when the line is in title case; a trailing ellipsis marks a teaser);
+  when the line is in title case; a trailing ellipsis marks a teaser); a line led by a date (a
+  schedule) or that is a bare URL is never a headline;
 - the block is the longest run of headline lines and marker lines ("Related", "More stories",
   "Read more", "Trending", "Also on ...") at the end of the text, blank lines allowed;
 - it is cut only when it holds at least two headlines, or one with a marker, and follows prose: a line
@@ -43,6 +44,14 @@ _MARKER = re.compile(
          | top\ stories | latest(?:\ news|\ stories)? | popular(?:\ stories)?)\W*$""", re.I | re.X)
 
 
+# Lines led by a date ("June 9 -- Brenn arena", "2025-10-23: ...") are a schedule, and a bare URL is a
+# link: both are lists that belong to the article, never headlines.
+_NOT_HEADLINE = re.compile(
+    r"""^\W*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b
+         | \d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b
+         | (?:https?://|www\.)\S+\s*$)""", re.I | re.X)
+
+
 def _words(s: str) -> set[str]:
     return {w for w in (m.lower() for m in _WORD.findall(s)) if w not in _STOP}
 
@@ -50,7 +59,7 @@ def _words(s: str) -> set[str]:
 def _headline_like(line: str) -> bool:
     s = line.strip()
     words = s.split()
-    if not s or len(words) > _MAX_HEADLINE_WORDS or _SIGNOFF.match(s):
+    if not s or len(words) > _MAX_HEADLINE_WORDS or _SIGNOFF.match(s) or _NOT_HEADLINE.match(s):
         return False
     if s.endswith(("...", "…")):
         return True
