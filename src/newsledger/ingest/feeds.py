@@ -30,7 +30,6 @@ _CONTENT = ("encoded", "content")
 _SUMMARY = ("description", "summary")
 _DATES = ("pubDate", "published", "date", "issued", "updated", "modified")
 _IDS = ("guid", "id")
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, recover=True, huge_tree=False)
 
 
 def fragment_text(html: str) -> str:
@@ -112,7 +111,9 @@ def _xml_item(item) -> dict:
 
 def xml_items(data: bytes, where: str) -> list[dict]:
     try:
-        root = etree.fromstring(data, parser=_PARSER)
+        # A parser per call: lxml parsers must not be shared between threads (the web layer ingests too).
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True, huge_tree=False)
+        root = etree.fromstring(data, parser=parser)
     except etree.XMLSyntaxError as e:
         raise InputError("NL112", f"is not a well-formed XML feed ({e})", where) from None
     if root is None or _local(root) not in ("rss", "RDF", "feed"):
