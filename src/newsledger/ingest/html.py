@@ -2,18 +2,20 @@
 
 The cascade, in order (each step measured by bench/eval_html.py on the 181-page benchmark):
 
-1. Parse with trafilatura's own loader (it handles encodings and broken markup the way its extractor expects).
-2. Merge split bodies: some sites cut the article body into several containers of the same class with ads
-   in between; trafilatura takes only the first match of its body XPath, so the later chunks are moved
-   into the first before extraction.
+1. Parse with trafilatura's own loader (it handles encodings and broken markup as its extractor expects).
+2. Merge split bodies: some sites cut the article body into several containers of the same class with
+   ads in between; trafilatura takes only the first match of its body XPath, so later chunks that hold
+   prose in the same section are moved into the first before extraction.
 3. Extract in trafilatura's fast mode (its main extractor alone, comments excluded): on news pages the
    readability/justext comparison it runs otherwise adds more boilerplate than it recovers.
-4. If the result reads like navigation (most lines a few words), the main extractor latched onto a menu:
-   rerun with trafilatura's full comparison cascade and keep that result when it is not navigation too.
+4. If the result reads like navigation (most lines, and most of the text, in menu-sized lines), the
+   extractor latched onto a menu: rerun trafilatura's full cascade and keep that unless it is a menu too.
 5. Line clean-up: drop leading lines that repeat the page title (the title is metadata), lines that are
-   only the page's own URL (share widgets), and lines matching known inline boilerplate (`BOILERPLATE_LINE`:
-   "READ MORE: ...", newsletter sign-up notices, "Print Article").
+   only the page's own URL (share widgets), and known inline furniture (`BOILERPLATE_LINE`).
+6. Standfirst: drop a first line equal to the meta description when the page sets it as a heading or
+   in its <header> (a description that is the body's first paragraph stays).
 
+A page left with fewer than MIN_ARTICLE_WORDS words, or with navigation only, holds no article (NL106).
 Metadata: title, publication date (original, not modified; only when the page states one) and the page's
 URL (canonical link or og:url) come from trafilatura's metadata extraction.
 """
