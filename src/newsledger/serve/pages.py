@@ -29,7 +29,7 @@ def home(request: Request, db: Db, rec: Rec):
     stories = rec.stories(db)[:8]
     return page(request, "home.html", counts=rec.counts(db), stories=stories,
                 disputed=rec.disputed(db, 6), recent=queries.articles(db, 10, 0).rows,
-                people=[e for e in rec.entities(db) if e.label == "PERSON"][:12])
+                people=rec.entities(db, "PERSON")[:12])
 
 
 @router.get("/search")

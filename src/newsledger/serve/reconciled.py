@@ -135,6 +135,7 @@ class EntityView:
     aliases: tuple[str, ...]
     keys: tuple[str, ...]  # the store's per-article entity keys it gathers
     extra: dict
+    labels: tuple[str, ...] = ()  # every NER label it was named with
 
 
 def _figure_claim(c) -> FigureClaim:
@@ -197,11 +198,13 @@ def _entity(e, ledger: Ledger | None = None) -> EntityView:
              "labels"}
     extra = {k: v for k, v in _plain(e).items() if k not in known} if not isinstance(e, str) else {}
     arts, ments = _get(e, "articles"), _get(e, "mentions")
-    labels = _get(e, "labels")
-    label = _get(e, "label", "type") or (labels[0] if labels else None)
+    label = _get(e, "label", "type")
+    labels = tuple(_get(e, "labels") or ((label,) if label else ()))
+    if not label and labels:  # the label it is best known by: PERSON over ORG over the rest
+        label = next((x for x in ("PERSON", "ORG", "GPE", "NORP", "LOC") if x in labels), labels[0])
     return EntityView(eid, name, label,
                       arts if isinstance(arts, int) else None, ments if isinstance(ments, int) else None,
-                      aliases, keys, extra)
+                      aliases, keys, extra, labels)
 
 
 # -- the adapter --------------------------------------------------------------------------------------
@@ -316,10 +319,12 @@ class Reconciled:
             got = _call("entities", "list_entities", ledger)
             if got:
                 return [_entity(e) for e in got]
-            return [EntityView(r["key"], r["name"], r["label"], r["articles"], r["mentions"], (), (r["key"],), {})
-                    for r in queries.store_entities(ledger)]
+            return [EntityView(r["key"], r["name"], r["label"], r["articles"], r["mentions"], (), (r["key"],), {},
+                               (r["label"],)) for r in queries.store_entities(ledger)]
         rows = self._cached("entities", build)
-        return [e for e in rows if e.label == label] if label else rows
+        if not label:
+            return rows
+        return self._cached(f"entities:{label}", lambda: [e for e in rows if label in e.labels])
 
     def entity(self, ledger: Ledger, entity_id: str) -> EntityView | None:
         """An entity by canonical id or by a per-article key (read as the canonical entity it joined)."""
