@@ -81,7 +81,7 @@ def article(db: Db, article_id: Id):
     return out
 
 
-@router.get("/claims", response_model=Page[CitedClaim], summary="Numeric claims, oldest first")
+@router.get("/claims", response_model=Page[CitedClaim], summary="Numeric claims, newest articles first")
 def claims(db: Db, limit: Limit = 50, offset: Offset = 0,
            source: filter_text("Part of the source's name or entity") = None,
            measure: Annotated[Measure | None, Query(description="What is measured")] = None,
@@ -92,7 +92,7 @@ def claims(db: Db, limit: Limit = 50, offset: Offset = 0,
     return _page([views.cited_claim(r) for r in p.rows], limit, offset, p.more)
 
 
-@router.get("/quotes", response_model=Page[CitedQuote], summary="Quotes and attributions, oldest first")
+@router.get("/quotes", response_model=Page[CitedQuote], summary="Quotes and attributions, newest articles first")
 def quotes(db: Db, limit: Limit = 50, offset: Offset = 0,
            speaker: filter_text("Part of the speaker's name or entity") = None,
            article: Annotated[str | None, Query(max_length=200, description="Only this article's id")] = None):

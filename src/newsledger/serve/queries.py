@@ -43,7 +43,8 @@ def articles(ledger: Ledger, limit: int, offset: int, source: str | None = None)
     sql = ("SELECT a.id, a.source, a.title, a.published, a.url, length(a.text) AS chars, "
            "(SELECT count(*) FROM claims WHERE article_id = a.id) AS claims, "
            "(SELECT count(*) FROM quotes WHERE article_id = a.id) AS quotes "
-           f"FROM articles a {where}ORDER BY a.published IS NULL, a.published DESC, a.rowid DESC")
+           # NULLs sort last in DESC: the order is the articles_published index read backwards, no sort.
+           f"FROM articles a {where}ORDER BY a.published DESC, a.rowid DESC")
     return _page(ledger.conn, sql, args, limit, offset)
 
 
@@ -52,7 +53,8 @@ _CITE = "a.source AS a_source, a.title AS a_title, a.published AS a_published"
 
 def claims(ledger: Ledger, limit: int, offset: int, source: str | None = None, measure: str | None = None,
            text: str | None = None, article: str | None = None) -> Page:
-    """Claims oldest first, as `Ledger.claims`; `text` matches the claim, what it counts, or its sentence."""
+    """Claims of the newest articles first; `text` matches the claim, what it counts, or its sentence.
+    (Newest first reads articles by their date index and stops at the page: oldest first would sort them all.)"""
     where, args = [], []
     if source:
         where.append("(k.source_name LIKE ? ESCAPE '\\' OR k.source_entity LIKE ? ESCAPE '\\')")
@@ -70,7 +72,7 @@ def claims(ledger: Ledger, limit: int, offset: int, source: str | None = None, m
         args.append(article)
     sql = (f"SELECT k.*, {_CITE} FROM claims k JOIN articles a ON a.id = k.article_id "
            + (f"WHERE {' AND '.join(where)} " if where else "")
-           + "ORDER BY a.published IS NULL, a.published, a.rowid, k.start")
+           + "ORDER BY a.published DESC, a.rowid DESC, k.start")
     return _page(ledger.conn, sql, args, limit, offset)
 
 
@@ -85,7 +87,7 @@ def quotes(ledger: Ledger, limit: int, offset: int, speaker: str | None = None,
         args.append(article)
     sql = (f"SELECT q.*, {_CITE} FROM quotes q JOIN articles a ON a.id = q.article_id "
            + (f"WHERE {' AND '.join(where)} " if where else "")
-           + "ORDER BY a.published IS NULL, a.published, a.rowid, q.start")
+           + "ORDER BY a.published DESC, a.rowid DESC, q.start")
     return _page(ledger.conn, sql, args, limit, offset)
 
 
@@ -134,7 +136,7 @@ def entity_articles(ledger: Ledger, ids: list[str], limit: int) -> list[sqlite3.
     cond, args = _of_entity(ids)
     sql = ("SELECT a.id, a.source, a.title, a.published, count(m.start) AS mentions FROM entities e "
            "JOIN articles a ON a.id = e.article_id LEFT JOIN mentions m ON m.entity_id = e.id "
-           f"WHERE {cond} GROUP BY a.id ORDER BY a.published IS NULL, a.published DESC, a.rowid DESC LIMIT ?")
+           f"WHERE {cond} GROUP BY a.id ORDER BY a.published DESC, a.rowid DESC LIMIT ?")
     return ledger.conn.execute(sql, [*args, limit]).fetchall()
 
 
