@@ -87,7 +87,10 @@ def records(f: BinaryIO, name: str, limit: int) -> Iterator[Record | Failure]:
             yield Failure(InputError("NL107", f"is a {size / 2**20:.1f} MB record; one article may be at "
                                      f"most {limit // 2**20} MB", where))
             continue
-        block = f.read(size)
+        try:
+            block = f.read(size)
+        except EOFError:  # a gzip member cut short
+            block = b""
         if len(block) < size:
             yield Failure(InputError("NL111", "ends inside a record (truncated archive)", where))
             return
