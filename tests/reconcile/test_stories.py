@@ -1,8 +1,10 @@
 """Stories: articles about one event grouped, wire copies marked, every article in exactly one story."""
 from __future__ import annotations
 
+import importlib.util
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -153,3 +155,31 @@ def test_cli_stories_table_and_story(tmp_path):
     assert story["id"] == article_id(WIRE) and story["independent"] == 2
     missing = runner.invoke(main, ["story", "nope", "--db", str(db)])
     assert missing.exit_code != 0 and "NL301" in missing.output
+
+
+# -- gate: story grouping on the shared news_cluster set ---------------------------------------------
+
+BENCH = Path(__file__).resolve().parents[2] / "bench" / "eval_stories.py"
+# The issue's floor is 0.85. Measured 0.906 with 375 of 383 articles stored (docs/stories.md); pinned below
+# that so a real regression fails while a threshold-edge article or two may move.
+FLOOR_F1 = 0.88
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("eval_stories", BENCH)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.gate
+def test_story_grouping_b_cubed_floor(shared_data, tmp_path):
+    data = shared_data / "giveme5w1h" / "news_cluster"
+    if not data.is_dir():
+        pytest.skip(f"needs {data}, which is absent")
+    result = _bench().run(data, tmp_path)  # builds the ledger once (~90 s of ingest)
+    assert result["placed"] >= 0.97 * result["articles"], result["ingest_errors"]
+    assert result["f1"] >= FLOOR_F1, result
+    assert result["ari"] >= 0.8, result
+    if result["reference"] is not None:  # our scoring and the reference scorer's agree
+        assert f"F1 {result['f1']:.3f} " in result["reference"]

@@ -19,10 +19,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash, MinHashLSH
 
 from ..errors import NotFound
 from ..store import Ledger
@@ -60,6 +62,8 @@ def shingles(text: str, size: int) -> set[bytes]:
 
 def signature(text: str, options: DedupOptions) -> tuple[np.ndarray | None, int]:
     """The MinHash values of a text's shingles (None when it is too short to match) and their number."""
+    from datasketch import MinHash  # imported when there is hashing to do: listings stay quick
+
     sh = shingles(text, options.shingle)
     if len(sh) < options.min_shingles:
         return None, len(sh)
@@ -79,6 +83,8 @@ def same_text(jaccard: float, size_a: int, size_b: int, options: DedupOptions) -
 
 
 def _lean(values: np.ndarray, options: DedupOptions) -> LeanMinHash:
+    from datasketch import LeanMinHash
+
     return LeanMinHash(seed=options.seed, hashvalues=values, scheme=_SCHEME)
 
 
@@ -99,6 +105,8 @@ def update(ledger: Ledger, options: DedupOptions | None = None) -> int:
                        "ORDER BY a.rowid").fetchall()
     if not new:
         return 0
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=options.min_jaccard, num_perm=options.num_perm)
     known: dict[str, _Seen] = {}
     for row in _indexed(ledger, [_day(r["published"]) for r in new], options):

@@ -20,14 +20,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..errors import NotFound
 from ..store import Ledger
 from . import dedup
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?|\d+(?:[.,]\d+)*")
 _UNDATED = -1
@@ -89,6 +91,8 @@ def terms(text: str, title: str | None, options: StoryOptions) -> Counter:
 
 
 def _words(text: str) -> list[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS  # only when there are articles to place
+
     out = []
     for w in _TOKEN.findall(text):
         w = w.lower().replace("’", "'")
@@ -252,6 +256,8 @@ def _neighbours(ledger: Ledger, dates: list[int], options: StoryOptions) -> list
 
 def _vectors(ledger: Ledger, rows: list[dict]) -> sparse.csr_matrix:
     """Unit-length TF-IDF rows (sublinear tf, smoothed idf over every placed article)."""
+    from scipy import sparse
+
     vocab: dict[str, int] = {}
     for c in rows:
         for t in c:
