@@ -36,6 +36,14 @@ STEPS = ("dedup", "stories", "entities", "figures")
 
 
 def rss_mb() -> float:
+    """Peak resident memory of this process. VmHWM, not ru_maxrss: Linux carries ru_maxrss over exec, so a
+    child started by a parent that loaded spaCy would report the parent's peak."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
@@ -88,11 +96,16 @@ def child(mode: str, db: str, batch: int) -> dict:
             batches.append(time.perf_counter() - t)
         figs = figures_of(led)
         n = led.count("articles")
+        stories = sorted(sorted(json.loads(a)) for (a,) in led.conn.execute(
+            "SELECT json_group_array(article_id) FROM story_articles GROUP BY story_id")) \
+            if dict(have).get("stories") else []
+        canon = dict(((a, k), c) for a, k, c in led.conn.execute("SELECT article_id, key, canonical FROM entities"))
     src.close()
     total = sum(batches)
     return {"mode": mode, "articles": n, "seconds": total, "per_step": per_step, "batches": batches,
             "peak_rss_mb": rss_mb(), "base_rss_mb": base, "missing": missing, "figures": len(figs),
-            "figures_digest": json.dumps(figs, sort_keys=True)}
+            "figures_digest": json.dumps(figs, sort_keys=True), "stories": stories,
+            "canonical": [[a, k, c] for (a, k), c in sorted(canon.items())]}
 
 
 def prepare(args, tmp: Path) -> tuple[Path, str]:
@@ -161,6 +174,8 @@ def main() -> None:
             res[mode] = json.loads(out.stdout.strip().splitlines()[-1])
     s, i = res["scratch"], res["incremental"]
     same = s["figures_digest"] == i["figures_digest"]
+    same_stories = s["stories"] == i["stories"]
+    canon_diff = sum(x != y for x, y in zip(s["canonical"], i["canonical"]))
     steps_run = ", ".join(s["per_step"]) or "none"
     nb = len(i["batches"])
     lines = [
@@ -182,7 +197,10 @@ def main() -> None:
         + ".",
         (f"Incremental batches: first {i['batches'][0]:.2f} s, last {i['batches'][-1]:.2f} s (adding {args.batch} "
          f"articles to a ledger of {i['articles'] - args.batch}).") if nb else "",
-        f"Incremental and from-scratch figures are {'identical' if same else 'DIFFERENT'}.",
+        f"Incremental and from-scratch figures are {'identical' if same else 'different'}; stories are "
+        f"{'identical' if same_stories else 'different'} ({len(s['stories'])} from scratch, {len(i['stories'])} "
+        f"incremental); canonical entities differ on {canon_diff} of {len(s['canonical'])} entity rows."
+        + ("" if same or same_stories else " Figures follow stories, so different stories give different figures."),
     ]
     text = "\n".join(lines)
     print(text)

@@ -122,6 +122,7 @@ def test_counted_groups():
         ("soldiers", "COD")
     assert figures.counted_group("civilians")[0] == figures.counted_group("persons")[0] == "people"
     assert figures.counted_group(None) == ("people", None)
+    assert figures.counted_group("other Americans") == ("people", "USA")
     assert figures.counted_group("Kessel valley residents") == ("people", None)
     assert figures.counted_group("schools") == ("school", None)
     assert figures.shown_group("soldiers", "COD") == "Congolese soldiers"

@@ -269,11 +269,17 @@ def _absorb(conn: sqlite3.Connection, res: Resolver, c: Canonical) -> None:
         _merge(conn, "org:" + c.id[4:], c.id)
 
 
-def _join_surnames(conn: sqlite3.Connection, res: Resolver) -> set[str]:
-    """Surnames filed alone join the person they now resolve to (the full name may have come later)."""
+def _join_surnames(conn: sqlite3.Connection, res: Resolver, touched: set[str]) -> set[str]:
+    """Surnames filed alone join the person they now resolve to (the full name may have come later).
+    Only the surnames of people this batch touched can have changed."""
     moved = set()
-    for (cid, name) in conn.execute("SELECT id, name FROM canonical_entities WHERE kind = 'person' "
-                                    "AND instr(name, ' ') = 0").fetchall():
+    lone = set()
+    for cid in touched:
+        if cid.startswith("person:") and (c := res.canonical(cid)) and (last := surname(c.name.split())):
+            lone.add("person:" + slug(last))
+    for (cid, name) in conn.execute(
+            f"SELECT id, name FROM canonical_entities WHERE kind = 'person' AND instr(name, ' ') = 0 "
+            f"AND id IN ({', '.join('?' * len(lone))})", sorted(lone)).fetchall():
         hit = res.person_by_surname(name)
         if hit and hit != cid:
             _merge(conn, cid, hit)
@@ -287,7 +293,7 @@ def _display_names(conn: sqlite3.Connection, ids: set[str]) -> None:
         r = conn.execute("SELECT kind, country FROM canonical_entities WHERE id = ?", (cid,)).fetchone()
         if r is None or r["kind"] == "country":
             continue
-        names = [n for (n,) in conn.execute("SELECT DISTINCT name FROM entities WHERE canonical = ?", (cid,))]
+        names = [n for (n,) in conn.execute("SELECT DISTINCT alias FROM entity_aliases WHERE canonical = ?", (cid,))]
         if not names:
             continue
         if r["kind"] == "person":
@@ -325,7 +331,7 @@ def update(ledger: Ledger, batch: int = 2000) -> int:
                     _absorb(conn, res, c)
                 conn.execute("UPDATE entities SET canonical = ? WHERE id = ?", (c.id, row["id"]))
                 touched.add(c.id)
-            touched |= _join_surnames(conn, res)
+            touched |= _join_surnames(conn, res, touched)
             _display_names(conn, {t for t in touched if res._exists(t)})
             conn.execute("INSERT INTO canonical_progress(step, last_id) VALUES (?, ?) "
                          "ON CONFLICT(step) DO UPDATE SET last_id = excluded.last_id", (STEP, rows[-1]["id"]))
@@ -334,12 +340,11 @@ def update(ledger: Ledger, batch: int = 2000) -> int:
 
 def _canonical_for(conn, res: Resolver, arts: _Articles, row: sqlite3.Row) -> Canonical | None:
     name, label, aid = row["name"], row["label"], row["article_id"]
-    spans = _mentions(conn, row["id"])
     acting, country = False, None
     if label in {"GPE", "ORG"} and fold(name) in res.gaz.capitals:
-        acting = _acting(conn, row, arts.text(aid), spans)
+        acting = _acting(conn, row, arts.text(aid), _mentions(conn, row["id"]))
     if label == "ORG":
-        text = arts.text(aid)
+        text, spans = arts.text(aid), _mentions(conn, row["id"])
         for s, _ in spans:
             if country := _context_country(res.gaz, text, s):
                 break

@@ -126,9 +126,12 @@ def counted_group(counted: str | None) -> tuple[str, str | None]:
     """(group, country alpha-3) of a counted phrase: "Congolese troops" -> ("soldiers", "COD")."""
     if not counted:
         return "people", None
-    if a3 := gazetteer().demonym(counted.strip()):  # "Americans", "four Congolese"
+    text = counted.strip()
+    while (m := _LEADING.match(text)):  # "other Americans", "the Congolese troops"
+        text = text[m.end():]
+    if a3 := gazetteer().demonym(text):  # "Americans", "four Congolese"
         return "people", a3
-    a3, rest = gazetteer().split_country(counted.strip())
+    a3, rest = gazetteer().split_country(text)
     text = fold(rest)
     while (m := _LEADING.match(text)):
         text = text[m.end():]

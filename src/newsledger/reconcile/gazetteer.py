@@ -18,10 +18,13 @@ _THE = re.compile(r"^the\s+", re.I)
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)  # the same few thousand names come back in every article
 def fold(text: str) -> str:
     """Case-, accent- and space-insensitive form; a leading "the" and a possessive 's are dropped."""
-    t = unicodedata.normalize("NFKD", text)
-    t = "".join(c for c in t if not unicodedata.combining(c)).replace("’", "'")
+    t = text
+    if not t.isascii():
+        t = unicodedata.normalize("NFKD", t)
+        t = "".join(c for c in t if not unicodedata.combining(c)).replace("’", "'")
     t = _SPACE.sub(" ", t).strip(" \t\n\"“”,;:()")
     t = re.sub(r"'s?$", "", t)
     return _THE.sub("", t).lower()
