@@ -62,6 +62,11 @@ def test_invalid_utf8_names_the_line(tmp_path):
     only_failure(read_inputs([str(tmp_path / "latin1.txt")]), "NL105", "latin1.txt", "line 2", "0xe9")
 
 
+def test_utf16_is_named(tmp_path):
+    (tmp_path / "wide.txt").write_bytes("The ferry resumed service.\n".encode("utf-16"))
+    only_failure(read_inputs([str(tmp_path / "wide.txt")]), "NL105", "wide.txt", "UTF-16")
+
+
 def test_html_without_article(tmp_path):
     (tmp_path / "index.html").write_text(PAGE_WITHOUT_ARTICLE, encoding="utf-8")
     (tmp_path / "blank.html").write_text("<html><body></body></html>", encoding="utf-8")

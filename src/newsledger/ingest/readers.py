@@ -6,6 +6,7 @@ Every read is bounded: no file, line or stdin is ever held in memory beyond `MAX
 """
 from __future__ import annotations
 
+import codecs
 import gzip
 import json
 import os
@@ -87,6 +88,8 @@ def decode(data: bytes, where: str) -> str:
     """Bytes to text, refusing what is not a UTF-8 text article."""
     if not data.strip():
         raise InputError("NL103", "is empty", where)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError("NL105", "is UTF-16 text, not UTF-8 (convert it to UTF-8 first)", where)
     head = data[:8192]
     if b"\x00" in head or sum(head.count(c) for c in _CONTROL) > _MAX_CONTROL_SHARE * len(head):
         raise InputError("NL104", "looks binary (NUL or control bytes), not a text article", where)
