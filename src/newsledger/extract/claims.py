@@ -32,7 +32,7 @@ _STREET = (r"(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way
            r"|Terrace|Highway|Hwy|Parkway|Pkwy|Square|Sq)")
 # Spans whose numbers are not figures.
 BLOCK_RE = re.compile(
-    rf"""(?=[\dA-Z#'(])(?:
+    rf"""(?=[\dA-Z#'(,])(?:
       \b\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?\s?(?:[ap]\.?m\b\.?|[AP]\.?M\b\.?)       # 10.45pm, 5:00 AM
     | \b\d{{1,2}}\s?(?:[ap]\.m\.|[ap]m\b|[AP]M\b)                                 # 5am
     | \b\d{{1,2}}:\d{{2}}(?::\d{{2}})?\b                                          # 4:39 (clock)
@@ -49,7 +49,7 @@ BLOCK_RE = re.compile(
     | \b\d{{1,5}}(?:-\d{{1,5}})?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th))\s+){{1,3}}{_STREET}\b
     | \b\d{{5}}(?:-\d{{4}})?\s+ZIP\b | \bZIP(?:\s+[Cc]ode)?\s+\d{{5}}\b              # ZIP codes
     | \b(?:24/7|9/11|7/7|50/50|20/20)\b
-    | \b[A-Z][a-z]+,\s\d{{1,3}}(?=,)                                                # Maddon, 66, (an age)
+    | (?<=[A-Za-z]{{2}}),\s\d{{1,3}}(?=,(?!\d))                                          # Maddon, 66, / her son, 3,
     )""",
     re.VERBOSE,
 )
@@ -66,7 +66,7 @@ _ATTACHED_ONLY = {"g", "t", "L", "l", "V", "c", "m"}
 _NATION = "|".join(re.escape(k) for k in sorted(M.DOLLAR_NATIONS, key=len, reverse=True))
 UNIT_AFTER_RE = re.compile(
     rf"""(?P<gap>{_SPACE}?-?{_SPACE}?|{_SPACE}+(?:of{_SPACE}+)?)
-    (?:(?P<nation>(?i:{_NATION})){_SPACE}+(?=(?i:dollars?|crowns|kroner|kronor|francs)))?
+    (?:(?P<nation>(?i:{_NATION})){_SPACE}+(?=(?i:dollars?|crowns|kroner|kronor|francs|pounds?)))?
     (?P<unit>{"|".join(f"(?i:{a})" if not sym else a for a, sym in _UNIT_ALTS)})
     (?![A-Za-z0-9])""",
     re.VERBOSE,
@@ -125,7 +125,7 @@ _LABELS = {"game", "category", "level", "phase", "stage", "chapter", "article", 
            "act", "verse", "apartment", "suite", "floor", "district", "precinct", "ward", "lane", "exit",
            "highway", "interstate", "bus", "car", "jersey", "figure", "table", "item", "clause", "amendment",
            "resolution", "rule", "model", "mark", "series", "generation", "gen", "day", "week"}
-_ONE_NOT = re.compile(r"(?i)\s+(?:another|day\b|time\b)")
+_ONE_NOT = re.compile(r"(?i)\s+(?:another|day\b|time\b|point\b)")
 _ONE_NOT_BEFORE = re.compile(r"(?i)\b(?:the|same|this|that|each|every|no|any|which|another|little|last)\s+$")
 _YEAR_PREP = re.compile(r"(?i)\b(?:in|since|by|until|till|from|through|before|after|of|during|circa|c\.|early|late"
                         r"|mid|year|spring|summer|autumn|fall|winter|between|and|to|or)[\s-]+$")
@@ -283,7 +283,15 @@ def _read_unit(text: str, q: _Q, limit: int) -> None:
     else:
         return
     if low in ("pounds", "pound"):
-        unit = "GBP" if q.num.scaled or q.num.kind == "vague" or text.startswith(" sterling", m.end()) else "lb"
+        nation = (m.group("nation") or "").lower()
+        if nation in M.DOLLAR_NATIONS:
+            unit = M.DOLLAR_NATIONS[nation] if nation not in ("us", "u.s.", "american") else "GBP"
+        elif text.startswith(" sterling", m.end()):
+            unit = "GBP"
+        elif (q.num.scaled or q.num.kind == "vague") and not text.startswith(" of ", m.end()):
+            unit = "GBP"  # "5 million pounds", but "5 million pounds of thrust" is a weight
+        else:
+            unit = "lb"
     if low in ("point", "points") and q.num.kind == "words" and q.num.value == 1:
         return  # "one point" is a turn of phrase more often than a figure
     if unit == "percent" and low in ("p",):
@@ -452,7 +460,7 @@ def _of_object(tok):
     for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
             for g in child.children:
-                if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN", "PRON"):
+                if g.dep_ == "pobj" and (g.pos_ in ("NOUN", "PROPN", "PRON") or g.lower_ in M.MEASURE_OF):
                     return g
     return None
 
@@ -472,7 +480,8 @@ def _syntax(doc: Doc, text: str, q: _Q, span) -> None:
     if head is None and q.unit is None and span.end < len(doc) and doc[span.end].tag_ in ("NNS", "NNPS") \
             and doc[span.end].idx >= q.core_end:
         head = doc[span.end]  # "2.5 million people" under a parse that missed the nummod
-    if head is not None and (head.pos_ == "PRON" or head.tag_ == "CD" or head.lower_ in _NUMBER_NOUNS):
+    if head is not None and (head.pos_ == "PRON" or head.tag_ == "CD" or head.lower_ in _NUMBER_NOUNS
+                             or head.ent_type_ in ("DATE", "TIME")):
         head = None
     if head is not None and (head.lower_ in M.UNIT_WORDS or head.lower_ in M.CURRENCY_WORDS):
         head = None
@@ -502,9 +511,10 @@ def _syntax(doc: Doc, text: str, q: _Q, span) -> None:
     for c in root.children:
         if c.dep_ in ("acl", "amod", "appos", "conj") and c.i >= span.end:
             lemmas.append(c.lemma_.lower())
+    own = len(lemmas)  # lemmas before this point belong to the figure and its noun
     tok = anchor
     steps = 0
-    while walk and tok.dep_ in _UP_DEPS and tok.head is not tok and steps < 4:
+    while tok.dep_ in _UP_DEPS and tok.head is not tok and steps < 4:
         tok = tok.head
         steps += 1
         lemmas.append(tok.lemma_.lower())
@@ -517,18 +527,22 @@ def _syntax(doc: Doc, text: str, q: _Q, span) -> None:
                 if c.dep_ in ("oprd", "acomp", "xcomp") and c.i > anchor.i:
                     lemmas.append(c.lemma_.lower())
                     lemmas.append(c.lower_)  # "remain missing": the lemma "miss" is not the measure
-                elif c.dep_ in ("nsubj", "nsubjpass") and c.i < anchor.i and c.lower_ in M.GENERIC_COUNTED:
-                    # "the death toll rose to 52": the subject names the figure
+                elif c.dep_ in ("nsubj", "nsubjpass") and c.i < anchor.i and (
+                        c.lower_ in M.GENERIC_COUNTED or c.lower_ in M.MEASURE_OF):
+                    # "the death toll rose to 52", "the dead included two doctors"
                     lemmas.extend(g.lemma_.lower() for g in c.lefts if g.dep_ in ("compound", "amod"))
+                    lemmas.append(c.lower_)
                     lemmas.append(c.lemma_.lower())
+                elif c.dep_ == "dobj" and c.i > anchor.i and c.lower_ in M.MEASURE_OF:
+                    lemmas.append(c.lower_)  # "two people suffered minor injuries"
             break
     head_lemma = head.lemma_.lower() if head is not None else ""
-    for lem in lemmas:
+    for i, lem in enumerate(lemmas):
         m = M.MEASURE_OF.get(lem)
         if m is None and lem in M.SEND_LEMMAS and (head_lemma in M.FORCES or (head is not None and
                                                                                 head.lower_ in M.FORCES)):
             m = "deployed"
-        if m:
+        if m and (i < own or walk or m in M.THING_MEASURES):
             q.measure = m
             return
     if head is not None and not q.counted_generic and _is_people(head):

@@ -33,7 +33,8 @@ CURRENCY_WORDS = {
 }
 DOLLAR_NATIONS = {"us": "USD", "u.s.": "USD", "american": "USD", "australian": "AUD", "canadian": "CAD",
                   "hong kong": "HKD", "new zealand": "NZD", "singapore": "SGD", "taiwan": "TWD",
-                  "danish": "DKK", "swedish": "SEK", "norwegian": "NOK", "czech": "CZK", "swiss": "CHF"}
+                  "danish": "DKK", "swedish": "SEK", "norwegian": "NOK", "czech": "CZK", "swiss": "CHF",
+                  "egyptian": "EGP", "lebanese": "LBP", "syrian": "SYP", "sudanese": "SDG"}
 
 # --- units ------------------------------------------------------------------------------------
 # Written form -> the unit as reported. Matched case-sensitively for symbols, so "mA" is not "MA".
@@ -145,8 +146,7 @@ MEASURE_LEMMAS = {
     "captured": ["capture", "captured", "abduct", "abducted", "kidnap", "kidnapped", "hostage",
                  "hostages", "prisoner", "prisoners", "captive", "captives", "pow", "pows"],
     "arrested": ["arrest", "arrested", "arrests", "detain", "detained", "detention", "detainee",
-                 "detainees", "jail", "jailed", "imprison", "imprisoned", "round up", "charge", "charged",
-                 "indict", "indicted"],
+                 "detainees", "jail", "jailed", "imprison", "imprisoned", "round up"],
     "displaced": ["displace", "displaced", "flee", "fled", "refugee", "refugees", "homeless", "uproot",
                   "uprooted", "displacement", "asylum"],
     "evacuated": ["evacuate", "evacuated", "evacuation", "evacuee", "evacuees"],
@@ -173,7 +173,25 @@ PEOPLE = FORCES | {
     "pupil", "pupils", "nurse", "nurses", "doctor", "doctors", "miner", "miners", "fisherman",
     "fishermen", "pilgrim", "pilgrims", "worshipper", "worshippers", "villager", "villagers",
     "immigrant", "immigrants", "survivor", "survivors", "crew", "crewmen", "guard", "guards",
+    "others", "pilot", "pilots", "official", "officials", "tourist", "tourists", "visitor", "visitors",
+    "spectator", "spectators", "fan", "fans", "guest", "guests", "kid", "kids", "girl", "girls", "boy",
+    "boys", "schoolgirl", "schoolgirls", "schoolchildren", "baby", "babies", "infant", "infants", "national",
+    "nationals", "foreigner", "foreigners", "hostage", "hostages", "prisoner", "prisoners", "inmate",
+    "inmates", "detainee", "detainees", "suspect", "suspects", "gunman", "gunmen", "attacker", "attackers",
+    "assailant", "assailants", "terrorist", "terrorists", "jihadist", "jihadists", "policeman", "policemen",
+    "firefighter", "firefighters", "paramedic", "paramedics", "medic", "medics", "rescuer", "rescuers",
+    "volunteer", "volunteers", "relative", "relatives", "friend", "friends", "couple", "couples", "parent",
+    "parents", "mother", "mothers", "father", "fathers", "son", "sons", "daughter", "daughters", "brother",
+    "brothers", "sister", "sisters", "wife", "wives", "husband", "husbands", "elderly", "pedestrian",
+    "pedestrians", "driver", "drivers", "shopper", "shoppers", "worshiper", "worshipers", "mourner",
+    "mourners", "concertgoer", "concertgoers", "revellers", "revelers", "reveller", "student",
+    "teacher", "teachers", "player", "players", "athlete", "athletes", "lawmaker", "lawmakers",
+    "deputy", "deputies", "agent", "agents", "contractor", "contractors", "diplomat", "diplomats",
+    "asylum-seekers", "seekers", "dead", "wounded", "injured", "missing", "casualty", "casualties",
 }
+# Measures a verb gives to a count of things too ("deployed 34 anti-missile batteries", "200,000 homes
+# were affected"); the others need people.
+THING_MEASURES = {"deployed", "affected", "evacuated"}
 # Nouns that name the figure rather than what is counted: "a figure close to 300" counts what the
 # figure before it counted.
 GENERIC_COUNTED = {"figure", "number", "total", "toll", "tally", "count", "estimate", "sum", "amount"}

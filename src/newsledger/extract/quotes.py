@@ -21,6 +21,9 @@ def extract_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Q
     out: list[Quote] = []
     seen: set[tuple[int, int]] = set()
     found = rules.find(doc, text, regions) + rules.headline_quotes(text, len(article.body))
+    covered = [(f.start, f.end) for f in found]
+    found += [f for f in rules.colon_quotes(text, regions)
+              if not any(s < f.end and f.start < e for s, e in covered)]
     for f in found:
         start, end = _widen(f.start, f.end, regions, text)
         if f.cue[0] >= end:

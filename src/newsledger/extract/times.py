@@ -11,6 +11,6 @@ from .timex import resolve
 
 def extract_times(doc, article: Article) -> list[TimeExpr]:
     """Every time expression in the article body, in text order."""
-    text = doc.text
+    text = article.body  # what doc was parsed from; doc.text would rebuild it token by token
     return [TimeExpr(article_id=article.id, start=s, end=e, text=text[s:e], type=kind, value=value)
             for s, e, kind, value in resolve(text, article.published, doc)]

@@ -34,6 +34,23 @@ aim offer express echo discuss
 
 CUE_VERBS = SPEECH | STANCE
 
+# Adjectives that make a stance of "to be" ("is convinced that", "were hopeful that", "is critical of").
+STANCE_ADJ = frozenset("""
+convinced confident sure certain adamant hopeful optimistic pessimistic skeptical sceptical critical
+supportive eager excited worried concerned afraid aware opposed proud happy angry upset furious
+doubtful determined unhappy satisfied pleased wary fearful insistent anxious frustrated unconvinced
+dismissive fond enthusiastic cautious nervous careful keen reluctant open
+""".split())
+
+# Nouns that report a stance or statement of their possessor ("Ruiz's criticism of the plan").
+NOUN_CUES = frozenset("""
+statement criticism endorsement support call claim assertion warning promise pledge vow accusation
+allegation denial admission argument belief view opposition proposal demand complaint remark comment
+praise attack suggestion prediction estimate insistence message announcement defense defence
+condemnation rejection embrace backing approval disapproval objection concern fear hope plea appeal
+charge attacks remarks comments views concerns
+""".split())
+
 # Verbs whose direct object is what was said or held ("acknowledged just over 20 dead",
 # "backs the plan"); for the others only a clause counts as content.
 OBJECT_CONTENT = frozenset("""

@@ -16,10 +16,10 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from spacy.symbols import VERB
+from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 
-from .lexicon import CONTENT_PREPS, CUE_VERBS, OBJECT_CONTENT, PREP_CUES, SPEECH
+from .lexicon import CONTENT_PREPS, CUE_VERBS, NOUN_CUES, OBJECT_CONTENT, PREP_CUES, SPEECH, STANCE_ADJ
 
 _PREP_VERBS = frozenset(v for v, _ in PREP_CUES)
 
@@ -83,6 +83,11 @@ def _source(doc: Doc, verb: Token) -> tuple[Token, tuple[int, int]] | None:
         for c in verb.children:
             # a passive subject speaks only for a verb above the cue ("was asked to say")
             if c.dep_ == "nsubj" or (depth and c.dep_ == "nsubjpass"):
+                if c.tag_ == "DT" or c.lower_ == "it":
+                    return None  # "That, the ministry says, ...": a misparse; "it" is rarely a source
+                if c.i < cue.i and any("\n" in t.text_with_ws or t.text in ("—", "--")
+                                       for t in doc[c.right_edge.i:cue.i]):
+                    return _left_noun(doc, cue)  # a dateline or headline taken for the subject
                 span = _source_span(doc, c, cue)
                 return (c, span) if span else None
             if c.dep_ == "auxpass":
@@ -169,7 +174,7 @@ def _content(doc: Doc, verb: Token, regions_after) -> tuple[int, int] | None:
         return q
     head = verb.head
     if lemma in SPEECH and verb.dep_ in ("parataxis", "ccomp") and head.i != verb.i and \
-            verb.left_edge.i > 0 and doc[verb.left_edge.i - 1].is_punct and \
+            verb.left_edge.i > 0 and (doc[verb.left_edge.i].is_punct or doc[verb.left_edge.i - 1].is_punct) and \
             not any(c.dep_ == "mark" for c in verb.children):
         if head.i < verb.i and verb.right_edge.i + 2 >= head.right_edge.i:
             # '"...," the minister said.' / '..., X said.': the clause before the cue
@@ -205,10 +210,21 @@ def find(doc: Doc, text: str, regions: list[tuple[int, int]]) -> list[Found]:
     cands: list[Token] = []
     found: list[Found] = []
     for tok in doc:
-        if tok.pos != VERB and tok.lower_ != "according" or inside(tok):
+        if tok.pos == NOUN:
+            if tok.lower_ in NOUN_CUES and not inside(tok):
+                f = _noun_cue(doc, tok)
+                if f:
+                    found.append(f)
+            continue
+        if tok.pos != VERB and tok.pos != AUX and tok.lower_ != "according" or inside(tok):
             continue
         if tok.lower_ == "according":
             f = _according(doc, tok)
+            if f:
+                found.append(f)
+            continue
+        if tok.pos == AUX:
+            f = _stance_adj(doc, tok)
             if f:
                 found.append(f)
             continue
@@ -225,7 +241,7 @@ def find(doc: Doc, text: str, regions: list[tuple[int, int]]) -> list[Found]:
         cue = (tok.idx, tok.idx + len(tok))
         if src:
             head, span = src
-            if content[0] < span[0] < content[1]:
+            if content[0] < span[0] < content[1] and not content[0] < cue[0] < content[1]:
                 # "..., a spokesman, Ana Ruiz, said": the parse put the source in the clause
                 content = char_span(doc, doc.char_span(content[0], content[1], alignment_mode="expand").start,
                                     doc.char_span(span[0], span[1], alignment_mode="expand").start)
@@ -257,6 +273,53 @@ def _quote_cues(text: str, regions: list[tuple[int, int]], cands: list[Token]) -
                     ("\n" not in gap or gap.rstrip().endswith(":")):
                 out[speech[k].i] = (qs, qe)
     return out
+
+
+def _stance_adj(doc: Doc, be: Token) -> Found | None:
+    """'Ms Ruiz is convinced that ...', 'they were critical of the plan': source, adjective, content."""
+    if be.lemma_ != "be":
+        return None
+    adj = subj = None
+    for c in be.children:
+        if c.dep_ == "acomp" and c.pos == ADJ and c.lower_ in STANCE_ADJ:
+            adj = c
+        elif c.dep_ == "nsubj":
+            subj = c
+    if adj is None or subj is None or subj.tag_ == "DT" or subj.lower_ == "it":
+        return None
+    content = None
+    for c in list(adj.children) + list(be.children):
+        if c.i <= adj.i:
+            continue
+        if c.dep_ in ("ccomp", "xcomp"):
+            content = _subtree(doc, c)
+        elif c.dep_ == "prep" and c.lower_ in ("of", "about", "with", "that", "in"):
+            p = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
+            content = _subtree(doc, p) if p is not None else None
+        if content:
+            break
+    if content is None:
+        return None
+    span = _source_span(doc, subj, be)
+    return Found(content[0], content[1], (adj.idx, adj.idx + len(adj)), span, subj.lower_) if span else None
+
+
+def _noun_cue(doc: Doc, noun: Token) -> Found | None:
+    """"Ruiz's criticism of the plan", "the ministry's claim that ...": possessor, noun, content."""
+    poss = content = None
+    for c in noun.children:
+        if c.dep_ == "poss" and c.i < noun.i:
+            poss = c
+        elif c.i > noun.i and content is None:
+            if c.dep_ == "prep" and c.lower_ in ("of", "for", "on", "about", "against", "to", "that"):
+                p = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
+                content = _subtree(doc, p) if p is not None else None
+            elif c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in c.children):
+                content = _subtree(doc, c)
+    if poss is None or content is None or poss.tag_ == "PRP$" and poss.lower_ == "its":
+        return None
+    span = char_span(doc, poss.left_edge.i, poss.right_edge.i + 1)
+    return Found(content[0], content[1], (noun.idx, noun.idx + len(noun)), span, poss.lower_) if span else None
 
 
 def _according(doc: Doc, tok: Token) -> Found | None:
@@ -298,4 +361,20 @@ def headline_quotes(text: str, end: int) -> list[Found]:
         colon = m.end(1)
         out.append(Found(m.start(2), m.end(2), (colon, colon + 1), (m.start(1), m.end(1)),
                          who.split()[-1].lower()))
+    return out
+
+
+# '- Ana Ruiz: "..."', 'From the report: "..."': a short name and a colon right before a quotation
+_COLON_SOURCE = re.compile(r"(?:^|\n|[-–—] |\b[Ff]rom |\b[Ss]tated )((?:the )?[A-Z][\w.'’&-]*(?: (?:and |of )?"
+                           r"[A-Z][\w.'’&-]*){0,4}):[ \t]*\n*[ \t]*$")
+
+
+def colon_quotes(text: str, regions: list[tuple[int, int]]) -> list[Found]:
+    out = []
+    for qs, qe in regions:
+        m = _COLON_SOURCE.search(text, max(0, qs - 80), qs)
+        if m and m.group(1).lower() not in _NOT_SPEAKERS:
+            colon = m.end(1)
+            out.append(Found(qs, qe, (colon, colon + 1), (m.start(1), m.end(1)),
+                             m.group(1).split()[-1].lower()))
     return out

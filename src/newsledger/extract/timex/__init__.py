@@ -66,7 +66,7 @@ def find(text: str) -> list[tuple[int, int, str, object]]:
 
 def resolve(text: str, published: date | None, doc=None) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, type, value) of each time expression in text, in order."""
-    ctx = Context(dct=published, doc=doc)
+    ctx = Context(dct=published, text=text, doc=doc)
     for s, e, name, m in find(text):
         got = HANDLERS[name](m, ctx)
         if got is not None:

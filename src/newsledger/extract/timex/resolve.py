@@ -49,7 +49,8 @@ UNRESOLVED = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE",
 class Context:
     """What resolution needs about the document: its creation time, the last date it mentioned, the parse."""
     dct: date | None
-    doc: object = None
+    text: str = ""
+    doc: object = None  # the spaCy Doc of text, for tenses; None resolves without them
     anchor: Point | None = None
     _tokens: dict = field(default_factory=dict)
 
@@ -106,11 +107,11 @@ class Context:
 
 def _after(ctx: Context, m, n: int = 8) -> str:
     """The few characters after a match, lower-cased."""
-    return ctx.doc.text[m.end():m.end() + n].lower() if ctx.doc is not None else ""
+    return ctx.text[m.end():m.end() + n].lower()
 
 
 def _before(ctx: Context, m, n: int = 8) -> str:
-    return ctx.doc.text[max(0, m.start() - n):m.start()].lower() if ctx.doc is not None else ""
+    return ctx.text[max(0, m.start() - n):m.start()].lower()
 
 
 def _lower(text: str | None) -> str:
@@ -435,7 +436,7 @@ def h_month(m, ctx):
     if not _cap(word):
         return None
     if word.lower() == "may" and not m["year"] and not m["edge"]:
-        before = ctx.doc.text[max(0, m.start() - 12):m.start()].split() if ctx.doc is not None else []
+        before = ctx.text[max(0, m.start() - 12):m.start()].split()
         if not before or before[-1].lower() not in MAY_CONTEXT:
             return None
     if not m["year"] and not m["edge"] and (_after(ctx, m).startswith(" for ") or _after(ctx, m) == " of the "):
@@ -649,7 +650,7 @@ def h_year(m, ctx):
                 return None
             if tok.dep_ == "nummod" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.lemma_.lower() not in TIME_NOUNS:
                 return None
-        before = ctx.doc.text[max(0, m.start() - 1):m.start()] if ctx.doc is not None else ""
+        before = ctx.text[max(0, m.start() - 1):m.start()]
         if before in ("$", "#"):
             return None
     return "DATE", _set_point(ctx, Point("year", date(y, 1, 1)))
