@@ -210,3 +210,14 @@ def test_plural_groups_dotted_codes_and_names_that_only_contain_a_body(ledger):
     assert canon(ledger, "n1", "Military Religious Freedom Foundation") == \
         "org:military-religious-freedom-foundation"
     assert canon(ledger, "n1", "U.S. Senate") == "org:usa:senate"
+
+
+def test_an_acronym_is_the_one_organisation_with_those_initials(ledger):
+    ledger.write([article("w0", "WHO experts arrived on Monday.", [("WHO", "ORG")]),
+                  article("w1", "The World Health Organization sent a team.", [("World Health Organization", "ORG")]),
+                  article("w2", "U.N. staff and the United Nations envoy met the Union of Nurses.",
+                          [("U.N.", "ORG"), ("United Nations", "ORG"), ("Union of Nurses", "ORG")])])
+    entities.update(ledger)
+    assert canon(ledger, "w0", "WHO") == "org:world-health-organization"  # the acronym came first
+    # Two organisations with the initials UN: the acronym stays apart.
+    assert canon(ledger, "w2", "U.N.") == "org:u-n"

@@ -88,6 +88,21 @@ def surname(words: list[str]) -> str | None:
     return names[-1] if names else None
 
 
+_MINOR = {"of", "the", "for", "and", "&", "on", "in", "at", "to", "de", "du", "des", "la", "le"}
+
+
+def initials(name: str) -> str | None:
+    """"who" for "World Health Organization", "icrc" for "International Committee of the Red Cross"."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w.lower() not in _MINOR]
+    return "".join(w[0] for w in words).lower() if len(words) >= 2 else None
+
+
+def as_acronym(name: str) -> str | None:
+    """"un" for "UN" or "U.N.": a name written as an acronym, lower-cased."""
+    t = name.replace(".", "").strip()
+    return t.lower() if 2 <= len(t) <= 6 and t.isalpha() and t.isupper() else None
+
+
 def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 4 else word
 
@@ -163,7 +178,17 @@ class Resolver:
                 return self.canonical(hit) or c
         if c.kind == "org" and c.country is None and self._exists("gpe:" + c.id[4:]):
             return self.canonical("gpe:" + c.id[4:]) or c
+        if c.kind == "org" and c.country is None and (acr := as_acronym(name)):
+            hit = self.org_by_acronym(acr)
+            if hit:
+                return self.canonical(hit) or c
         return c
+
+    def org_by_acronym(self, acr: str) -> str | None:
+        """The one organisation in the ledger whose name's initials are `acr` ("WHO")."""
+        hits = [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT canonical FROM entity_aliases WHERE norm = ? AND label = 'ORG'", ("acr:" + acr,))]
+        return hits[0] if len(hits) == 1 else None
 
     def canonical(self, cid: str) -> Canonical | None:
         r = self.conn.execute("SELECT * FROM canonical_entities WHERE id = ?", (cid,)).fetchone()
@@ -259,6 +284,8 @@ def _add(conn: sqlite3.Connection, c: Canonical, alias: str, label: str) -> None
         words = person_words(alias)
         last = surname(words)
         forms |= {fold(" ".join(words))} | ({fold(last)} if last else set())
+    elif c.kind == "org" and label == "ORG" and not as_acronym(alias) and (acr := initials(alias)):
+        forms.add("acr:" + acr)
     conn.executemany("INSERT OR IGNORE INTO entity_aliases(canonical, norm, alias, label) VALUES (?, ?, ?, ?)",
                      [(c.id, f, alias, label) for f in forms if f])
 
@@ -267,6 +294,21 @@ def _absorb(conn: sqlite3.Connection, res: Resolver, c: Canonical) -> None:
     """A new place takes in an ORG of the same name filed before it arrived."""
     if c.kind == "place" and c.id.startswith("gpe:") and res._exists("org:" + c.id[4:]):
         _merge(conn, "org:" + c.id[4:], c.id)
+
+
+def _join_acronyms(conn: sqlite3.Connection, res: Resolver, touched: set[str]) -> set[str]:
+    """An acronym filed alone ("WHO") joins the organisation whose name arrived later."""
+    moved = set()
+    for cid in touched:
+        if not cid.startswith("org:"):
+            continue
+        for (norm,) in conn.execute("SELECT DISTINCT norm FROM entity_aliases WHERE canonical = ? "
+                                    "AND norm LIKE 'acr:%'", (cid,)).fetchall():
+            lone = "org:" + norm[4:]
+            if lone != cid and res._exists(lone) and res.org_by_acronym(norm[4:]) == cid:
+                _merge(conn, lone, cid)
+                moved.add(cid)
+    return moved
 
 
 def _join_surnames(conn: sqlite3.Connection, res: Resolver, touched: set[str]) -> set[str]:
@@ -331,7 +373,7 @@ def update(ledger: Ledger, batch: int = 2000) -> int:
                     _absorb(conn, res, c)
                 conn.execute("UPDATE entities SET canonical = ? WHERE id = ?", (c.id, row["id"]))
                 touched.add(c.id)
-            touched |= _join_surnames(conn, res, touched)
+            touched |= _join_surnames(conn, res, touched) | _join_acronyms(conn, res, touched)
             _display_names(conn, {t for t in touched if res._exists(t)})
             conn.execute("INSERT INTO canonical_progress(step, last_id) VALUES (?, ?) "
                          "ON CONFLICT(step) DO UPDATE SET last_id = excluded.last_id", (STEP, rows[-1]["id"]))
