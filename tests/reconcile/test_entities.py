@@ -220,4 +220,7 @@ def test_an_acronym_is_the_one_organisation_with_those_initials(ledger):
     entities.update(ledger)
     assert canon(ledger, "w0", "WHO") == "org:world-health-organization"  # the acronym came first
     # Two organisations with the initials UN: the acronym stays apart.
-    assert canon(ledger, "w2", "U.N.") == "org:u-n"
+    assert canon(ledger, "w2", "U.N.") == "org:un"
+    ledger.write([article("w3", "The UN said little.", [("UN", "ORG")])])
+    entities.update(ledger)
+    assert canon(ledger, "w3", "UN") == "org:un"

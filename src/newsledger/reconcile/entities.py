@@ -133,7 +133,7 @@ def canonicalize(name: str, label: str, gaz: Gazetteer | None = None, acting: bo
             a3, rest = None, text  # "American Airlines" is not a state body
         a3 = a3 or named_body_country(rest) or (country if STATE_BODIES.search(rest) or government_body(rest)
                                                 else None)
-        body = government_body(rest) or slug(rest)
+        body = government_body(rest) or as_acronym(rest) or slug(rest)  # "U.N." and "UN": org:un
         return Canonical(f"org:{a3.lower()}:{body}" if a3 else f"org:{body}", "org", text, a3)
     kind = "place" if label in {"GPE", "LOC"} else label.lower()
     city_of = gaz.capitals.get(fold(text)) if label == "GPE" else None
