@@ -10,7 +10,7 @@ from dataclasses import dataclass
 # code -> short description, for docs and `--help`.
 CODES = {
     "NL101": "input path does not exist",
-    "NL102": "directory holds no articles (.txt, .html, .htm, .jsonl)",
+    "NL102": "directory holds no articles (.txt, .html, .htm, .json, .jsonl, feeds, web archives)",
     "NL103": "input is empty",
     "NL104": "input is binary, not text",
     "NL105": "input is not valid UTF-8",
