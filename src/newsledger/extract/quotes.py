@@ -7,6 +7,8 @@ then resolved to the article's entities (`attribution.speakers`).
 """
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc
 
 from ..models import Article, Cue, Entity, Party, Quote
@@ -26,6 +28,7 @@ def extract_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Q
               if not any(s < f.end and f.start < e for s, e in covered)]
     for f in found:
         start, end = _widen(f.start, f.end, regions, text)
+        kind = _kind(start, end, regions)
         if f.cue[0] >= end:
             end = _continue(doc, text, f.cue[1], end, regions)
         if (start, end) in seen or end <= start:
@@ -33,23 +36,25 @@ def extract_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Q
         seen.add((start, end))
         speaker = speakers.party(*f.source, f.source_head) if f.source else None
         out.append(Quote(article_id=article.id, start=start, end=end, text=text[start:end],
-                         kind=_kind(start, end, regions), speaker=speaker,
+                         kind=kind, speaker=speaker,
                          cue=Cue(text[f.cue[0]:f.cue[1]], f.cue[0], f.cue[1])))
     out.sort(key=lambda q: (q.start, -q.end))
     return _uncued(out, regions, text, article.id)
 
 
 def _continue(doc: Doc, text: str, cue_end: int, end: int, regions) -> int:
-    """'"...," she said. "..."': the quotation right after the cue's sentence goes on with the same speech."""
+    """'"...," she said. "..."' and '"...," said the mayor, "..."': the quotation right after the cue
+    (in its sentence after a comma, or opening the next sentence) goes on with the same speech."""
     span = doc.char_span(cue_end - 1, cue_end, alignment_mode="expand")
     s1 = rules.sent_bounds(doc, span.start)[1]
     sent_end = doc[s1 - 1].idx + len(doc[s1 - 1])
-    for qs, qe in regions:
-        if qs < sent_end:
-            continue
-        if qs - sent_end <= 2 and "\n" not in text[sent_end:qs]:
+    k = bisect.bisect_left(regions, (cue_end,))
+    if k < len(regions):
+        qs, qe = regions[k]
+        gap = text[cue_end:qs]
+        if "\n" not in gap and (0 <= qs - sent_end <= 2 if qs >= sent_end else
+                                len(gap) <= 80 and gap.rstrip().endswith(",")):
             return qe
-        break
     return end
 
 

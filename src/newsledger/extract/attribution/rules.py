@@ -165,7 +165,7 @@ def _content(doc: Doc, verb: Token, regions_after) -> tuple[int, int] | None:
         if c.dep_ == "prep" and c.i > verb.i and (
                 c.lower_ in CONTENT_PREPS or (lemma, c.lower_) in PREP_CUES):
             for p in c.children:
-                if p.dep_ in ("pobj", "pcomp"):
+                if p.dep_ in ("pobj", "pcomp") and p.ent_type_ not in _WHEN:  # not "spoke on Monday"
                     return _subtree(doc, p)
     if not cue:
         return None
@@ -330,7 +330,14 @@ def _according(doc: Doc, tok: Token) -> Found | None:
     if pobj is None:
         return None
     src = _subtree(doc, pobj)
-    s0, s1 = sent_bounds(doc, tok.i)
+    # the clause the adjunct belongs to ("..., while according to X, <clause>"), else its sentence
+    head = tok.head
+    if head.i != tok.i and head.pos in (VERB, AUX):
+        s0, s1 = head.left_edge.i, head.right_edge.i + 1
+        while s0 < tok.i and doc[s0].dep_ in ("mark", "cc", "punct"):
+            s0 += 1
+    else:
+        s0, s1 = sent_bounds(doc, tok.i)
     lo, hi = tok.left_edge.i, tok.right_edge.i + 1
     before = char_span(doc, s0, lo)
     after = char_span(doc, hi, s1)

@@ -6,8 +6,10 @@ import bisect
 import re
 
 from ...models import Entity, Party
+from ..entities import TITLES
 from .lexicon import ORG_NOUNS, PERSON_NOUNS
 
+_WORD = re.compile(r"[\w'’-]+")
 _PERSON_PRON = {"he", "she", "him", "her"}
 _GROUP_PRON = {"they", "it", "them"}
 _SPEAKERS = ("PERSON", "ORG", "GPE", "NORP")
@@ -29,7 +31,7 @@ class Speakers:
 
     def party(self, start: int, end: int, head: str | None = None) -> Party:
         """The Party for text[start:end]; head is the lower-cased head word of the span, when known."""
-        ent = self._inside(start, end)
+        ent = self._inside(start, end) or self._surname(start, end)
         if ent is None:
             word = (head or self.text[start:end]).lower()
             if word in _PERSON_PRON:
@@ -42,7 +44,24 @@ class Speakers:
                 ent = self._before(start, ("GPE",) if word == "government" else ("ORG",))
         if ent is None:
             return Party(name=self.text[start:end], start=start, end=end)
-        return Party(name=self._name(ent), entity=ent.id, start=start, end=end)
+        if ent.label == "NORP":
+            ent = self._country(ent)
+        return Party(name=ent.name, entity=ent.id, start=start, end=end)
+
+    def _surname(self, start: int, end: int) -> Entity | None:
+        """'Okafor' or 'Ms. Okafor' where the parser tagged no name: the person named so earlier."""
+        words = [w for w in _WORD.findall(self.text[start:end]) if w.lower().rstrip(".") not in TITLES]
+        if not words or len(words) > 2 or not all(w[0].isupper() for w in words):
+            return None
+        tail = [w.lower() for w in words]
+        best = None
+        for s, e, ent in self.by_label["PERSON"]:
+            if s >= start:
+                break
+            name = [w.lower() for w in _WORD.findall(ent.name)]
+            if len(name) > len(tail) and name[-len(tail):] == tail:
+                best = ent
+        return best
 
     def _inside(self, start: int, end: int) -> Entity | None:
         """The first speaker-like entity mentioned within the span; a person before anything else."""
@@ -69,14 +88,12 @@ class Speakers:
     def _definite(self, start: int, end: int) -> bool:
         return self.text[start:end].lower().startswith(("the ", "this "))
 
-    def _name(self, ent: Entity) -> str:
-        if ent.label != "NORP":
-            return ent.name
-        # "according to Kenyan estimates": the country, when the article names it or the form is regular
+    def _country(self, ent: Entity) -> Entity:
+        """'according to Kenyan estimates': the country, when the article names it."""
         for pat, rep in _DEMONYM:
-            country = pat.sub(rep, ent.name)
-            if country != ent.name:
+            country = pat.sub(rep, ent.name).lower()
+            if country != ent.name.lower():
                 for g in self.gpe:
-                    if g.name.lower() == country.lower():
-                        return g.name
-        return ent.name
+                    if g.name.lower() == country:
+                        return g
+        return ent
