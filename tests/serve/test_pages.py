@@ -85,6 +85,18 @@ def test_lists_search_and_docs(client):
     assert "Nothing matches" in page(client, "/search?q=zzzyyyxxx")
 
 
+def test_story_page_lists_articles_outlets_and_figures(client):
+    stories = client.get("/api/stories").json()["items"]
+    if not stories:
+        pytest.skip("no stories: the reconcile stories step is not installed")
+    top = max(stories, key=lambda s: s["articles"])
+    s = client.get(f"/api/stories/{top['id']}").json()
+    body = page(client, f"/stories/{top['id']}")
+    assert all(f'/articles/{a["id"]}' in body for a in s["articles"])
+    assert all(html.escape(o) in body for o in s["outlets"])
+    assert all(f'/figures/{f["id"]}' in body for f in s["figures"])
+
+
 def test_missing_pages_are_404_pages(client):
     for url in ("/articles/ffffffffffffffff", "/figures/nope", "/entities/person:nobody", "/stories/nope", "/nope"):
         assert "Not found" in page(client, url, 404)

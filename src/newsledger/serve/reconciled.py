@@ -123,6 +123,7 @@ class StoryView:
     first: str | None
     last: str | None
     extra: dict
+    copies: dict  # article id -> the article it is a syndicated copy of
 
 
 @dataclass(frozen=True)
@@ -179,9 +180,11 @@ def _ids(items) -> tuple[str, ...]:
 def _story(s) -> StoryView:
     known = {"id", "title", "label", "headline", "articles", "article_ids", "members", "first", "last"}
     extra = {k: v for k, v in (_plain(s) or {}).items() if k not in known} if not isinstance(s, str) else {}
-    return StoryView(str(_get(s, "id")), _get(s, "title", "label", "headline"),
-                     _ids(_get(s, "articles", "article_ids", "members")),
-                     _day(_get(s, "first")), _day(_get(s, "last")), extra)
+    members = _get(s, "articles", "article_ids", "members") or ()
+    copies = {str(_get(a, "id")): str(_get(a, "copy_of")) for a in members
+              if not isinstance(a, str) and _get(a, "copy_of")}
+    return StoryView(str(_get(s, "id")), _get(s, "title", "label", "headline"), _ids(members),
+                     _day(_get(s, "first")), _day(_get(s, "last")), extra, copies)
 
 
 def _entity(e, ledger: Ledger | None = None) -> EntityView:

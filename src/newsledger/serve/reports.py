@@ -39,5 +39,6 @@ def story_report(ledger: Ledger, rec: Reconciled, story_id: str) -> dict | None:
     days = [r["published"] for r in arts if r["published"]]
     return {"id": s.id, "title": s.title or (arts[0]["title"] if arts else None),
             "first": s.first or (days[0] if days else None), "last": s.last or (days[-1] if days else None),
-            "articles": [views.article_ref(r) for r in arts], "outlets": outlets, "figures": figures,
+            "articles": [{**views.article_ref(r), "copy_of": s.copies.get(r["id"])} for r in arts],
+            "independent": sum(r["id"] not in s.copies for r in arts), "outlets": outlets, "figures": figures,
             "extra": s.extra}

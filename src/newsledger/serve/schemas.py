@@ -224,12 +224,17 @@ class StorySummary(BaseModel):
     last: str | None
 
 
+class StoryArticle(ArticleRef):
+    copy_of: str | None = Field(description="the article this is a syndicated copy of")
+
+
 class StoryDetail(BaseModel):
     id: str
     title: str | None
     first: str | None
     last: str | None
-    articles: list[ArticleRef]
+    articles: list[StoryArticle]
+    independent: int = Field(description="articles that are not syndicated copies")
     outlets: list[str]
     figures: list[FigureSummary]
     extra: dict[str, Any]
