@@ -12,6 +12,7 @@ is left. `--write` records the table in BENCHMARKS.md.
 from __future__ import annotations
 
 import argparse
+import os
 import socket
 import sqlite3
 import subprocess
@@ -145,6 +146,7 @@ def main() -> None:
     if not Path(args.db).exists():
         raise SystemExit(f"no ledger at {args.db}")
 
+    load_before = os.getloadavg()[0]
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = start_server(args.db, port)
@@ -171,6 +173,7 @@ def main() -> None:
         server.terminate()
         server.wait(10)
 
+    load = (load_before, os.getloadavg()[0])
     over = [r for r in rows if r[3] >= FLOOR_MS]
     size = ledger_size(args.db)
     table = ["| endpoint | requests | p50 ms | p95 ms | max ms | first (cold) ms | non-200 |",
@@ -186,7 +189,8 @@ def main() -> None:
             f"Loopback only (127.0.0.1), `newsledger serve` in its own process (uvicorn, one worker), "
             f"{args.concurrency} closed-loop httpx clients, detail endpoints rotating over up to 20 real ids. "
             f"'first' is the single warm-up request before measuring (it fills the per-version caches of "
-            f"figures, stories and entities).\n\n" + "\n".join(table) + "\n\n" + verdict)
+            f"figures, stories and entities). Load average (1 min) {load[0]:.1f} before, {load[1]:.1f} after: "
+            f"the machine's other work shares its {os.cpu_count()} cores.\n\n" + "\n".join(table) + "\n\n" + verdict)
     print("\n" + verdict)
     if args.write:
         write_section("Web latency (newsledger serve)", body)

@@ -146,21 +146,18 @@ def claim_rows(ledger: Ledger, article_id: str) -> dict[int, int]:
                                                     (article_id,))}
 
 
-def said_by(ledger: Ledger, table: str, keys: list[str], names: list[str], limit: int) -> list[sqlite3.Row]:
-    """Quotes (table "quotes") or claims ("claims") attributed to these entity keys or exact names."""
-    prefix = {"quotes": "speaker", "claims": "source"}[table]
-    alias = "q" if table == "quotes" else "k"
-    conds, args = [], []
-    if keys:
-        conds.append(f"{alias}.{prefix}_entity IN ({','.join('?' * len(keys))})")
-        args += keys
-    if names:
-        conds.append(f"{alias}.{prefix}_name IN ({','.join('?' * len(names))})")
-        args += names
-    if not conds:
+def said_by(ledger: Ledger, table: str, ids: list[str], limit: int) -> list[sqlite3.Row]:
+    """Quotes (table "quotes") or claims ("claims") attributed to the entity with these ids, newest first.
+    An attribution names a per-article entity key, so it is looked up through the entity's own rows
+    (indexed), article by article, never by scanning every quote."""
+    if not ids:
         return []
-    sql = (f"SELECT {alias}.*, {_CITE} FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id "
-           f"WHERE {' OR '.join(conds)} ORDER BY a.published IS NULL, a.published, a.rowid, {alias}.start LIMIT ?")
+    prefix, alias = {"quotes": ("speaker", "q"), "claims": ("source", "k")}[table]
+    cond, args = _of_entity(ids)
+    sql = (f"SELECT {alias}.*, {_CITE} FROM entities e "
+           f"JOIN {table} {alias} ON {alias}.article_id = e.article_id AND {alias}.{prefix}_entity = e.key "
+           f"JOIN articles a ON a.id = e.article_id WHERE {cond} "
+           f"ORDER BY a.published DESC, a.rowid DESC, {alias}.start LIMIT ?")
     return ledger.conn.execute(sql, [*args, limit]).fetchall()
 
 

@@ -18,11 +18,10 @@ def entity_report(ledger: Ledger, rec: Reconciled, entity_id: str, n: int = 50) 
         out["articles"] = sum(d["articles"] for d in timeline)
     if out["mentions"] is None:
         out["mentions"] = sum(d["mentions"] for d in timeline)
-    # Attributions point at the store's entity keys, so they find the speaker under any alias.
     return {**out, "keys": keys, "timeline": timeline,
             "recent_articles": [views.article_ref(r) for r in queries.entity_articles(ledger, [e.id], 20)],
-            "quotes": [views.cited_quote(r) for r in queries.said_by(ledger, "quotes", keys, [], n)],
-            "claims": [views.cited_claim(r) for r in queries.said_by(ledger, "claims", keys, [], n)],
+            "quotes": [views.cited_quote(r) for r in queries.said_by(ledger, "quotes", [e.id], n)],
+            "claims": [views.cited_claim(r) for r in queries.said_by(ledger, "claims", [e.id], n)],
             "extra": e.extra}
 
 
