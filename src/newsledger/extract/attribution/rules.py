@@ -16,7 +16,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from spacy.symbols import ADJ, AUX, NOUN, VERB
+from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from .lexicon import CONTENT_PREPS, CUE_VERBS, NOUN_CUES, OBJECT_CONTENT, PREP_CUES, SPEECH, STANCE_ADJ
@@ -281,7 +281,7 @@ def _stance_adj(doc: Doc, be: Token) -> Found | None:
         return None
     adj = subj = None
     for c in be.children:
-        if c.dep_ == "acomp" and c.pos == ADJ and c.lower_ in STANCE_ADJ:
+        if c.dep_ == "acomp" and c.lower_ in STANCE_ADJ:  # "convinced" is often tagged a verb
             adj = c
         elif c.dep_ == "nsubj":
             subj = c
