@@ -7,7 +7,12 @@ article's URL, which is what the gold file is keyed on), ingested with `newsledg
 (../shared/tools/scorers/score_stories.py, which counts an article missing from the output as recall 0),
 the same computed here (they must agree), and the adjusted Rand index over the articles placed.
 
+With `--scale N` it measures instead what dedup and stories cost on the first N articles of
+../shared/data/allsides (stored without extraction, which these steps do not read): time and peak memory
+from scratch, and of one update that places the last ingest batch (64 articles) of the same N.
+
 usage: eval_stories.py [--data DIR] [--db LEDGER] [--work DIR] [--record]
+       eval_stories.py --scale N [--record]
   --db     reuse this ledger when it already holds articles (ingest takes ~90 s), else build it there
   --record write the figures into BENCHMARKS.md
 """
@@ -27,6 +32,24 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "giveme5w1h" / "news_cluster"
 REFERENCE = ROOT.parent / "shared" / "tools" / "scorers" / "score_stories.py"
+ALLSIDES = ROOT.parent / "shared" / "data" / "allsides" / "articles.jsonl.gz"
+BATCH = 64  # an ingest batch: what one incremental update places
+# Run in a fresh process, so that its peak memory is that of reconciling alone.
+_RECONCILE = """
+import json, resource, sys, time
+from newsledger.store import Ledger
+from newsledger.reconcile import dedup, stories
+with Ledger(sys.argv[1]) as ledger:
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    t0 = time.perf_counter(); d = dedup.update(ledger)
+    t1 = time.perf_counter(); s = stories.update(ledger)
+    t2 = time.perf_counter()
+    n = ledger.conn.execute("SELECT count(DISTINCT story_id) FROM story_articles").fetchone()[0]
+    copies = ledger.conn.execute("SELECT count(*) FROM duplicates WHERE original_id != article_id").fetchone()[0]
+print(json.dumps({"dedup_s": t1 - t0, "stories_s": t2 - t1, "placed": s, "hashed": d, "stories": n,
+                  "copies": copies, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "base_mb": base / 1024}))
+"""
 
 
 def convert(data: Path, work: Path) -> tuple[Path, Path]:
@@ -130,6 +153,60 @@ def run(data: Path, work: Path, db: Path | None = None) -> dict:
             "reference": reference(gold_path, stories_path), "stories_path": str(stories_path)}
 
 
+def _store(db: Path, articles: list) -> None:
+    sys.path.insert(0, str(ROOT / "src"))
+    from newsledger.models import Extraction
+    from newsledger.store import Ledger
+
+    with Ledger(db) as ledger:
+        for i in range(0, len(articles), 1000):
+            ledger.write([Extraction(a) for a in articles[i:i + 1000]])
+
+
+def _reconcile(db: Path) -> dict:
+    out = subprocess.run([sys.executable, "-c", _RECONCILE, str(db)], capture_output=True, text=True, cwd=ROOT)
+    if out.returncode:
+        raise RuntimeError(out.stderr[-2000:])
+    return json.loads(out.stdout)
+
+
+def scale(n: int, work: Path, source: Path = ALLSIDES) -> dict:
+    """Dedup + stories on the first n allsides articles: from scratch, then the last batch as an update."""
+    from itertools import islice
+
+    sys.path.insert(0, str(ROOT / "src"))
+    from newsledger.errors import Failure
+    from newsledger.ingest import read_inputs
+
+    articles = [a for a in islice(read_inputs([str(source)]), n) if not isinstance(a, Failure)]
+    scratch, incremental = work / "scale.db", work / "scale-incremental.db"
+    _store(scratch, articles)
+    full = _reconcile(scratch)
+    _store(incremental, articles[:-BATCH])
+    _reconcile(incremental)
+    _store(incremental, articles[-BATCH:])
+    step = _reconcile(incremental)
+    undated = sum(a.published is None for a in articles)
+    return {"articles": len(articles), "undated": undated, "scratch": full, "update": step}
+
+
+def scale_report(r: dict) -> str:
+    from _report import machine
+
+    f, u = r["scratch"], r["update"]
+    return (f"`bench/eval_stories.py --scale {r['articles']}`: the first {r['articles']} allsides articles "
+            f"({r['undated']} undated), stored without extraction; {datetime.now(timezone.utc):%Y-%m-%d}, "
+            f"{machine()}. Each run in a fresh process; memory is the process's peak resident size "
+            "(the ledger opened, Python and libraries loaded: "
+            f"{f['base_mb']:.0f} MB before reconciling).\n\n"
+            "| run | articles placed | dedup | stories | peak memory | stories | syndicated copies |\n"
+            "|---|---|---|---|---|---|---|\n"
+            f"| from scratch | {f['placed']} | {f['dedup_s']:.1f} s | {f['stories_s']:.1f} s | {f['peak_mb']:.0f} MB "
+            f"| {f['stories']} | {f['copies']} |\n"
+            f"| one update (the last {BATCH}) | {u['placed']} | {u['dedup_s']:.1f} s | {u['stories_s']:.1f} s "
+            f"| {u['peak_mb']:.0f} MB | {u['stories']} | {u['copies']} |")
+
+
 def report(result: dict) -> str:
     from _report import machine
 
@@ -153,7 +230,21 @@ def main() -> int:
     ap.add_argument("--db", type=Path, default=None)
     ap.add_argument("--work", type=Path, default=None)
     ap.add_argument("--record", action="store_true")
+    ap.add_argument("--scale", type=int, default=None, metavar="N")
     args = ap.parse_args()
+    if args.scale:
+        if not ALLSIDES.is_file():
+            print(f"needs {ALLSIDES}, which is absent", file=sys.stderr)
+            return 2
+        with tempfile.TemporaryDirectory() as tmp:
+            r = scale(args.scale, Path(tmp))
+        print(json.dumps(r))
+        if args.record:
+            sys.path.insert(0, str(Path(__file__).parent))
+            from _report import write_section
+
+            write_section("Dedup and stories at scale (allsides)", scale_report(r))
+        return 0
     if not args.data.is_dir():
         print(f"needs {args.data}, which is absent", file=sys.stderr)
         return 2

@@ -17,6 +17,7 @@ pages) are never matched: a few shared words there say nothing about syndication
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
@@ -32,6 +33,7 @@ from ..store import Ledger
 _WORD = re.compile(r"\w+")
 _SCHEME = "affine32"  # datasketch's collision-free permutations; pinned so stored signatures stay valid
 _DTYPE = np.uint32
+_MIX, _MASK = np.uint64(0x9E3779B1), np.uint64(0xFFFFFFFF)
 
 
 class _Seen(NamedTuple):
@@ -55,9 +57,22 @@ class DedupOptions:
     chunk: int = 2000           # articles hashed and committed per transaction
 
 
-def shingles(text: str, size: int) -> set[bytes]:
+def shingles(text: str, size: int) -> np.ndarray:
+    """The distinct 32-bit hashes of a text's word n-grams (lower-cased), in numpy: one CRC-32 per word,
+    combined over each window, is some ten times quicker than hashing every n-gram string in Python."""
     words = _WORD.findall(text.lower())
-    return {" ".join(words[i:i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
+    n = len(words) - size + 1
+    if n <= 0:
+        return np.empty(0, dtype=np.uint64)
+    h = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+    acc = np.zeros(n, dtype=np.uint64)
+    for k in range(size):  # stays below 2**64: (2**32 - 1) * _MIX + 2**32
+        acc = (acc * _MIX + h[k:k + n]) & _MASK
+    return np.unique(acc)
+
+
+def _same(value: int) -> int:
+    return value  # the shingles are hashed already
 
 
 def signature(text: str, options: DedupOptions) -> tuple[np.ndarray | None, int]:
@@ -67,8 +82,8 @@ def signature(text: str, options: DedupOptions) -> tuple[np.ndarray | None, int]
     sh = shingles(text, options.shingle)
     if len(sh) < options.min_shingles:
         return None, len(sh)
-    m = MinHash(num_perm=options.num_perm, seed=options.seed, scheme=_SCHEME)
-    m.update_batch(list(sh))
+    m = MinHash(num_perm=options.num_perm, seed=options.seed, scheme=_SCHEME, hashfunc=_same)
+    m.update_batch(sh.tolist())
     return m.hashvalues.astype(_DTYPE), len(sh)
 
 

@@ -15,7 +15,6 @@ gives the measurements behind each.
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -143,8 +142,12 @@ def update(ledger: Ledger, options: StoryOptions | None = None) -> int:
     with conn:
         conn.executemany("INSERT INTO story_terms(term, df) VALUES (?, ?) "
                          "ON CONFLICT(term) DO UPDATE SET df = df + excluded.df", df.items())
-        placed = _place(ledger, new, counts, options)
-        for s in placed[1]:
+        ids = dict(conn.execute("SELECT term, id FROM story_terms WHERE term IN (SELECT value FROM json_each(?))",
+                                (json.dumps(list(df), ensure_ascii=False),)))
+        rows = {aid: (np.array([ids[t] for t in c], dtype=np.int32), np.array(list(c.values()), dtype=np.float32))
+                for aid, c in counts.items()}
+        placed, touched = _place(ledger, new, rows, options)
+        for s in touched:
             first = date.fromordinal(s.first).isoformat() if s.first != _UNDATED else None
             last = date.fromordinal(s.last).isoformat() if s.last != _UNDATED else None
             if s.new:
@@ -157,12 +160,20 @@ def update(ledger: Ledger, options: StoryOptions | None = None) -> int:
                              (first, last, s.id))
         # After the stories: each row points at one.
         conn.executemany("INSERT INTO story_articles(article_id, story_id, similarity, terms) VALUES (?, ?, ?, ?)",
-                         [(aid, sid, sim, json.dumps(counts[aid], ensure_ascii=False, separators=(",", ":")))
-                          for aid, sid, sim in placed[0]])
+                         [(aid, sid, sim, _pack(*rows[aid])) for aid, sid, sim in placed])
     return len(new)
 
 
-def _place(ledger: Ledger, new: list, counts: dict[str, Counter], options: StoryOptions
+def _pack(ids: np.ndarray, counts: np.ndarray) -> bytes:
+    return ids.astype("<i4").tobytes() + counts.astype("<f4").tobytes()
+
+
+def _unpack(blob: bytes) -> tuple[np.ndarray, np.ndarray]:
+    n = len(blob) // 8
+    return np.frombuffer(blob, "<i4", n), np.frombuffer(blob, "<f4", n, 4 * n)
+
+
+def _place(ledger: Ledger, new: list, vectors: dict[str, tuple[np.ndarray, np.ndarray]], options: StoryOptions
            ) -> tuple[list[tuple[str, str, float | None]], list[_Open]]:
     """(article, story, similarity) for every new article, and the stories it touched."""
     conn = ledger.conn
@@ -175,7 +186,7 @@ def _place(ledger: Ledger, new: list, counts: dict[str, Counter], options: Story
         stories[r["id"]] = _Open(r["id"], _ordinal(r["first_published"]), _ordinal(r["last_published"]))
 
     # One row per compared article: the old ones near in time, then the new originals in date order.
-    rows = [json.loads(o[2]) for o in old] + [counts[r["id"]] for r in originals]
+    rows = [_unpack(o[2]) for o in old] + [vectors[r["id"]] for r in originals]
     when = np.array([_ordinal(o[3]) for o in old] + dates, dtype=np.int64)
     index = {s: i for i, s in enumerate(stories)}
     story_of = np.array([index[o[1]] for o in old] + [-1] * len(originals), dtype=np.int64)
@@ -254,30 +265,23 @@ def _neighbours(ledger: Ledger, dates: list[int], options: StoryOptions) -> list
                                                    (lo, hi))]
 
 
-def _vectors(ledger: Ledger, rows: list[dict]) -> sparse.csr_matrix:
+def _vectors(ledger: Ledger, rows: list[tuple[np.ndarray, np.ndarray]]) -> sparse.csr_matrix:
     """Unit-length TF-IDF rows (sublinear tf, smoothed idf over every placed article)."""
     from scipy import sparse
 
-    vocab: dict[str, int] = {}
-    for c in rows:
-        for t in c:
-            vocab.setdefault(t, len(vocab))
+    if not rows:
+        return sparse.csr_matrix((0, 0))
+    indptr = np.concatenate([[0], np.cumsum([len(ids) for ids, _ in rows])])
+    vocab, cols = np.unique(np.concatenate([ids for ids, _ in rows]), return_inverse=True)
+    tf = 1.0 + np.log(np.concatenate([c for _, c in rows]).astype(np.float64))
+    df = np.ones(len(vocab))
+    known = np.array(ledger.conn.execute("SELECT id, df FROM story_terms WHERE id IN (SELECT value FROM json_each(?))",
+                                         (json.dumps(vocab.tolist()),)).fetchall(), dtype=np.int64).reshape(-1, 2)
+    df[np.searchsorted(vocab, known[:, 0])] = known[:, 1]
     # Every article counted in story_terms: those placed before and those of this update.
-    n = ledger.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-    idf = np.ones(len(vocab))
-    terms_json = json.dumps(list(vocab), ensure_ascii=False)
-    for term, df in ledger.conn.execute("SELECT term, df FROM story_terms WHERE term IN "
-                                        "(SELECT value FROM json_each(?))", (terms_json,)):
-        idf[vocab[term]] = 1.0 + math.log((1 + n) / (1 + df))
-    indptr, cols, data = [0], [], []
-    for c in rows:
-        for t, k in c.items():
-            cols.append(vocab[t])
-            data.append(1.0 + math.log(k))
-        indptr.append(len(cols))
-    m = sparse.csr_matrix((np.array(data), np.array(cols, dtype=np.int64), np.array(indptr)),
-                          shape=(len(rows), len(vocab)))
-    m = m.multiply(idf).tocsr()
+    total = ledger.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    idf = 1.0 + np.log((1 + total) / (1 + df))
+    m = sparse.csr_matrix((tf * idf[cols], cols, indptr), shape=(len(rows), len(vocab)))
     norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return sparse.diags(1.0 / norms) @ m

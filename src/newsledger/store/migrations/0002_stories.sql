@@ -25,12 +25,14 @@ CREATE TABLE story_articles (
     article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
     story_id   TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
     similarity REAL,                    -- to the story when the article joined it; NULL: it started it
-    terms      TEXT NOT NULL            -- JSON {term: count}: its wording, so later updates need not re-read texts
+    terms      BLOB NOT NULL            -- its wording, so later updates need not re-read texts: n little-endian
+                                        -- int32 story_terms ids, then their n float32 counts
 );
 CREATE INDEX story_articles_story ON story_articles(story_id);
 
 -- How many reconciled articles use each term (the document frequency behind the TF-IDF weights).
 CREATE TABLE story_terms (
-    term TEXT PRIMARY KEY,
+    id   INTEGER PRIMARY KEY,
+    term TEXT NOT NULL UNIQUE,
     df   INTEGER NOT NULL
-) WITHOUT ROWID;
+);
