@@ -6,10 +6,15 @@ that folder, and ../shared/tools/scorers/score_newsquant.py scores the output; t
 scorer's figures, so the numbers it reports are the reference scorer's. A gold value matches a claim's
 value.point, or its low/high for a gold range; value+change also needs the qualifier or change to agree.
 
+With --annotated it also scores measure and counted on tests/data/claims_measures.json: figures in
+giveme5w1h news_cluster articles annotated by hand (offsets and labels only; the text is read from
+../shared). A gold figure is matched by the claim that overlaps it; measure must be equal (null included),
+counted must be the same text (a carried-over counted counts when its words are the same).
+
 With --speed N it also parses the first N allsides articles once and times extract_claims on the parsed
 docs (best of three), as a share of the parse time of the same run.
 
-usage: eval_quantities.py [--data FILE] [--errors N] [--speed N] [--write-benchmarks]
+usage: eval_quantities.py [--data FILE] [--errors N] [--annotated] [--speed N] [--write-benchmarks]
 """
 from __future__ import annotations
 
@@ -24,6 +29,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "newsquant" / "dev.json"
+ANNOTATED = ROOT / "tests" / "data" / "claims_measures.json"
+NEWS_CLUSTER = ROOT.parent / "shared" / "data" / "giveme5w1h" / "news_cluster" / "data"
 ALLSIDES = ROOT.parent / "shared" / "data" / "allsides" / "articles.jsonl.gz"
 SCORER = ROOT.parent / "shared" / "tools" / "scorers" / "score_newsquant.py"
 _LINE = re.compile(r"^(value|value\+change)\s+P ([\d.]+) R ([\d.]+) F1 ([\d.]+)", re.M)
@@ -51,6 +58,44 @@ def run(data: Path = DATA, workdir: Path | None = None) -> dict:
     return {"sentences": len(gold), "quantities": sum(len(g["quantities"]) for g in gold),
             "value": scores["value"], "value_change": scores["value+change"], "report": report.strip(),
             "seconds": seconds, "gold": gold, "outputs": outputs}
+
+
+def annotated(gold_path: Path = ANNOTATED, articles: Path = NEWS_CLUSTER, show: int = 0) -> dict:
+    """Measure and counted accuracy on the hand-annotated figures."""
+    from newsledger.extract import Extractor
+    from newsledger.extract.claims import extract_claims
+    from newsledger.ingest.readers import parse_date, text_article
+
+    items = json.loads(gold_path.read_text(encoding="utf-8"))["items"]
+    ids = sorted({it["article"] for it in items})
+    arts = []
+    for i in ids:
+        rec = json.loads((articles / f"{i}.json").read_text(encoding="utf-8"))
+        arts.append(text_article(rec["text"], i, parse_date(rec.get("date_publish"))))
+    # The claim extractor on its own (measure and counted need no quotes or times), so that a failure
+    # elsewhere in the pipeline does not count against it.
+    nlp = Extractor().nlp
+    claims = {a.source: extract_claims(doc, a, [], [], [])
+              for doc, a in zip(nlp.pipe([a.body for a in arts], batch_size=32), arts)}
+    texts = {a.source: a.text for a in arts}
+    measure_ok = counted_ok = found = 0
+    for it in items:
+        s, e = it["figure"]
+        c = next((c for c in claims[it["article"]] if c.start < e and s < c.end), None)
+        text = texts[it["article"]]
+        want_counted = text[it["counted"][0]:it["counted"][1]] if it["counted"] else None
+        found += c is not None
+        m_ok = c is not None and c.measure == it["measure"]
+        c_ok = c is not None and c.counted == want_counted
+        measure_ok += m_ok
+        counted_ok += c_ok
+        if show and not (m_ok and c_ok):
+            show -= 1
+            print(f"{it['article'][:8]} {text[s:e]!r}: measure {c and c.measure} for {it['measure']}, "
+                  f"counted {c and c.counted!r} for {want_counted!r}")
+    n = len(items)
+    return {"items": n, "articles": len(ids), "found": found / n, "measure": measure_ok / n,
+            "counted": counted_ok / n}
 
 
 def speed(n: int, corpus: Path = ALLSIDES) -> dict:
@@ -113,7 +158,7 @@ def errors(result: dict, n: int) -> None:
                 break
 
 
-def write_benchmarks(result: dict, cost: dict | None = None) -> None:
+def write_benchmarks(result: dict, cost: dict | None = None, ann: dict | None = None) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from _report import machine, write_section
     from datetime import datetime, timezone
@@ -131,6 +176,11 @@ Data: NewsQuant dev, {result['sentences']} sentences, {result['quantities']} gol
 
 `newsledger extract` over the {result['sentences']} files took {result['seconds']:.1f} s (model load included).
 """
+    if ann:
+        body += (f"\nMeasure and counted (`--annotated`): {ann['items']} figures in {ann['articles']} giveme5w1h "
+                 f"news_cluster articles (casualty, troop, displacement, money and percentage sentences, annotated "
+                 f"by hand in tests/data/claims_measures.json): figure found {ann['found']:.3f}, measure accuracy "
+                 f"{ann['measure']:.3f}, counted accuracy {ann['counted']:.3f}.\n")
     if cost:
         body += (f"\nCost (`--speed {cost['articles']}`): on the first {cost['articles']} allsides articles, "
                  f"extract_claims took {cost['claims']:.2f} s ({1000 * cost['claims'] / cost['articles']:.1f} ms "
@@ -144,6 +194,7 @@ def main(argv=None) -> int:
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--errors", type=int, default=0, help="print up to N sentences with differences")
     ap.add_argument("--workdir", type=Path)
+    ap.add_argument("--annotated", action="store_true", help="also score measure and counted")
     ap.add_argument("--speed", type=int, default=0, help="also time claims on N allsides articles")
     ap.add_argument("--write-benchmarks", action="store_true")
     args = ap.parse_args(argv)
@@ -154,13 +205,17 @@ def main(argv=None) -> int:
     print(result["report"])
     if args.errors:
         errors(result, args.errors)
-    cost = None
+    cost = ann = None
+    if args.annotated:
+        ann = annotated(show=args.errors)
+        print(f"annotated: {ann['items']} figures, found {ann['found']:.3f}, measure {ann['measure']:.3f}, "
+              f"counted {ann['counted']:.3f}")
     if args.speed:
         cost = speed(args.speed)
         print(f"claims: {cost['claims']:.2f} s for {cost['articles']} articles, "
               f"{100 * cost['claims'] / cost['parse']:.1f}% of the parse ({cost['parse']:.1f} s)")
     if args.write_benchmarks:
-        write_benchmarks(result, cost)
+        write_benchmarks(result, cost, ann)
     return 0
 
 
