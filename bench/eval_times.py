@@ -5,7 +5,10 @@ Each `.tml` becomes one article: the TEXT element with its tags stripped, publis
 creation time (the DCT sits outside TEXT, so it is never counted). `newsledger extract` runs on the
 articles and the reference scorer (../shared/tools/scorers/score_timex.py) scores its output.
 
-usage: python bench/eval_times.py [--data DIR] [--limit N] [--write-benchmarks] [--errors N]
+usage: python bench/eval_times.py [--data DIR] [--limit N] [--errors N] [--speed N] [--write-benchmarks]
+
+--speed N also times the extractor against the spaCy parse on N allsides articles (its share of the
+ingest budget: at most ~5% of the parse).
 """
 from __future__ import annotations
 
@@ -96,6 +99,34 @@ def run(data: Path = DATA, limit: int | None = None, workdir: Path | None = None
             "gold": gold, "output": out_path}
 
 
+def speed(n: int, repeats: int = 3) -> dict:
+    """Seconds to parse n allsides articles with spaCy and to run extract_times on the parsed docs."""
+    import gzip
+
+    from newsledger.extract.nlp import load_pipeline
+    from newsledger.extract.times import extract_times
+    from newsledger.ingest.readers import text_article
+
+    arts = []
+    with gzip.open(SHARED / "data" / "allsides" / "articles.jsonl.gz", "rt") as f:
+        for line in f:
+            rec = json.loads(line)
+            if rec.get("content_original", "").strip():
+                arts.append(text_article(rec["content_original"], "allsides", date(2019, 1, 1)))
+            if len(arts) >= n:
+                break
+    nlp = load_pipeline()
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe([a.body for a in arts], batch_size=32))
+    parse = time.perf_counter() - t0
+    best = float("inf")
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        found = sum(len(extract_times(d, a)) for d, a in zip(docs, arts))
+        best = min(best, time.perf_counter() - t0)
+    return {"articles": len(arts), "parse": parse, "times": best, "found": found}
+
+
 def errors(result: dict, n: int) -> None:
     """Print up to n misses, false alarms and wrong values, for building rules by phenomenon."""
     outs = {json.loads(l)["article"]["source"]: json.loads(l) for l in open(result["output"])}
@@ -125,20 +156,26 @@ def errors(result: dict, n: int) -> None:
             break
 
 
-def write_benchmarks(result: dict) -> None:
+def write_benchmarks(result: dict, cost: dict | None = None) -> None:
     rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
                          text=True).stdout.strip()
     rp, rr, rf = result["relaxed"]
     vp, vr, vf = result["value"]
     body = (f"## {SECTION}\n\n"
             f"{date.today().isoformat()}, {platform.machine()} x{os.cpu_count()}, "
-            f"Python {platform.python_version()}, commit {rev}. `python bench/eval_times.py --write-benchmarks`, "
+            f"Python {platform.python_version()}, commit {rev}. `python bench/eval_times.py "
+            f"{'--speed %d ' % cost['articles'] if cost else ''}--write-benchmarks`, "
             f"{result['docs']} documents, {result['timexes']} gold TIMEX3, scored by "
             f"`../shared/tools/scorers/score_timex.py`.\n\n"
             f"| metric | P | R | F1 | floor |\n|---|---|---|---|---|\n"
             f"| relaxed span | {rp:.3f} | {rr:.3f} | {rf:.3f} | 0.88 |\n"
             f"| value | {vp:.3f} | {vr:.3f} | {vf:.3f} | 0.80 |\n\n"
             f"Published on the TempEval-3 platinum test (value F1): HeidelTime 0.776, SUTime 0.674.\n")
+    if cost:
+        body += (f"\nCost: `extract_times` on {cost['articles']} allsides articles (already parsed) took "
+                 f"{cost['times']:.2f} s against {cost['parse']:.1f} s for the spaCy parse "
+                 f"({cost['times'] / cost['parse']:.1%} of it; budget 5%), {cost['found']} expressions "
+                 f"(`--speed {cost['articles']}`; a shared, loaded machine, so the ratio is the figure).\n")
     path = ROOT / "BENCHMARKS.md"
     old = path.read_text() if path.exists() else "# Benchmarks\n"
     pat = re.compile(rf"^## {re.escape(SECTION)}\n.*?(?=^## |\Z)", re.S | re.M)
@@ -152,6 +189,7 @@ def main(argv=None) -> int:
     ap.add_argument("--limit", type=int)
     ap.add_argument("--errors", type=int, default=0, help="print up to N errors")
     ap.add_argument("--workdir", type=Path)
+    ap.add_argument("--speed", type=int, default=0, help="also time the extractor on N allsides articles")
     ap.add_argument("--write-benchmarks", action="store_true")
     args = ap.parse_args(argv)
     if not args.data.is_dir():
@@ -162,8 +200,12 @@ def main(argv=None) -> int:
     print(f"{result['seconds']:.1f} s for extract")
     if args.errors:
         errors(result, args.errors)
+    cost = speed(args.speed) if args.speed else None
+    if cost:
+        print(f"cost: extract_times {cost['times']:.2f} s, spaCy parse {cost['parse']:.1f} s "
+              f"({cost['times'] / cost['parse']:.1%}) on {cost['articles']} allsides articles")
     if args.write_benchmarks:
-        write_benchmarks(result)
+        write_benchmarks(result, cost)
     return 0
 
 
