@@ -116,10 +116,16 @@ def score(gold: list[dict], texts: dict, outputs: dict) -> dict:
     by_kind = defaultdict(list)
     for r in rows:
         by_kind[r["gold"]["kind"]].append(r)
+    per_measure = defaultdict(lambda: [0, 0])
+    for r in rows:
+        if r["claim"] is not None:
+            per_measure[r["gold"]["measure"]][0] += r["measure_ok"]
+            per_measure[r["gold"]["measure"]][1] += 1
     confusions = Counter((r["gold"]["measure"], r["pred_measure"]) for r in rows
                          if r["claim"] is not None and not r["measure_ok"])
     return {"rows": rows, "overall": summary(rows),
             "kinds": {k: summary(by_kind[k]) for k in KINDS if by_kind[k]},
+            "per_measure": {m: tuple(v) for m, v in sorted(per_measure.items(), key=lambda kv: -kv[1][1])},
             "confusions": confusions.most_common(8)}
 
 
@@ -169,6 +175,7 @@ def write_benchmarks(result: dict) -> None:
     from datetime import datetime, timezone
 
     o = result["overall"]
+    per = ", ".join(f"{m} {k}/{n}" for m, (k, n) in result["per_measure"].items())
     conf = ", ".join(f"{g}→{p} {k}" for (g, p), k in result["confusions"]) or "none"
     body = f"""Script: `bench/eval_measures.py --write-benchmarks`.
 Run {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC on {machine()}.
@@ -179,6 +186,7 @@ null counted is right only where the gold has none; head = same last word).
 
 {table(result)}
 
+Measure right by gold measure (right/found): {per}.
 Most frequent measure confusions (gold→predicted, count): {conf}.
 `newsledger extract` over the {result['articles']} articles took {result['seconds']:.1f} s (model load included).
 """
@@ -197,6 +205,7 @@ def main(argv=None) -> int:
         return 2
     result = run(args.gold, args.data)
     print(table(result))
+    print("measure right/found by gold measure:", result["per_measure"])
     print("measure confusions (gold, pred): count", result["confusions"])
     print(f"{result['articles']} articles, {result['seconds']:.1f} s")
     if args.errors:
