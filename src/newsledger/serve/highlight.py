@@ -2,14 +2,16 @@
 
 Marks overlap (a claim inside a quote, an entity inside a claim), so they are written as properly nested
 elements: a mark that crosses the end of an enclosing one is closed and reopened. Every piece of text and
-every attribute is escaped here; the result is the only Markup the pages build outside Jinja.
+every attribute is escaped here (html.escape: attributes with quotes); the result is the only Markup the pages
+build outside Jinja.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 from urllib.parse import quote as urlquote
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..models import Extraction
 from ..present import claim_figure, party
@@ -54,7 +56,7 @@ def render(text: str, marks: list[Mark]) -> Markup:
     stack: list[tuple[Mark, bool]] = []  # open marks, and whether each was opened as a link
     pos = 0
     for cut in cuts:
-        out.append(str(escape(text[pos:cut])))
+        out.append(escape(text[pos:cut]))
         pos = cut
         ended = next((i for i, (m, _) in enumerate(stack) if m.end <= cut), None)
         if ended is not None:
@@ -70,7 +72,7 @@ def render(text: str, marks: list[Mark]) -> Markup:
             link = bool(m.href) and not any(lk for _, lk in stack)
             out.append(_open(m, link, first=True))
             stack.append((m, link))
-    out.append(str(escape(text[pos:])))
+    out.append(escape(text[pos:]))
     out.extend("</a>" if link else "</span>" for _, link in reversed(stack))
     return Markup("".join(out))
 
@@ -83,9 +85,8 @@ def marks_of(x: Extraction, figure_of: dict[int, str]) -> list[Mark]:
     """The marks of one article; claims link to their figure (`figure_of`: claim start -> figure id)."""
     out: list[Mark] = []
     for e in x.entities:
-        for s, t in e.mentions:
-            out.append(Mark(s, t, "entity", f"{e.label}: {e.name}", entity_href(e.canonical or e.id),
-                            css=f"m-{e.label.lower()}"))
+        tip, href, css = f"{e.label}: {e.name}", entity_href(e.canonical or e.id), f"m-{e.label.lower()}"
+        out.extend(Mark(s, t, "entity", tip, href, css=css) for s, t in e.mentions)
     for i, q in enumerate(x.quotes):
         bits = [f"{q.kind} quote", f"speaker: {party(q.speaker)}"]
         if q.cue:
