@@ -83,8 +83,8 @@ def _source(doc: Doc, verb: Token) -> tuple[Token, tuple[int, int]] | None:
         for c in verb.children:
             # a passive subject speaks only for a verb above the cue ("was asked to say")
             if c.dep_ == "nsubj" or (depth and c.dep_ == "nsubjpass"):
-                if c.tag_ == "DT" or c.lower_ == "it":
-                    return None  # "That, the ministry says, ...": a misparse; "it" is rarely a source
+                if c.lower_ in ("that", "this"):
+                    return None  # "That, the ministry says, ...": a misparse
                 if c.i < cue.i and any("\n" in t.text_with_ws or t.text in ("—", "--")
                                        for t in doc[c.right_edge.i:cue.i]):
                     return _left_noun(doc, cue)  # a dateline or headline taken for the subject
@@ -234,7 +234,10 @@ def find(doc: Doc, text: str, regions: list[tuple[int, int]]) -> list[Found]:
 
     anchored = _quote_cues(text, regions, cands)
     for tok in cands:
-        content = anchored.get(tok.i) or _content(doc, tok, regions_after)
+        content = _content(doc, tok, regions_after)
+        quote = anchored.get(tok.i)
+        if quote and (content is None or quote[0] < tok.idx and content[0] < tok.idx):
+            content = quote  # the parse missed the quotation next to the cue
         if content is None:
             continue
         src = _source(doc, tok)
@@ -269,8 +272,8 @@ def _quote_cues(text: str, regions: list[tuple[int, int]], cands: list[Token]) -
         k = bisect.bisect_left(pos, qs) - 1
         if k >= 0 and speech[k].i not in out:
             gap = text[pos[k] + len(speech[k]):qs]
-            if len(gap) <= 60 and gap.rstrip().endswith((":", ",")) and \
-                    ("\n" not in gap or gap.rstrip().endswith(":")):
+            # 'said, "...', 'told reporters: "...' -- not 'said in his book, "Title"'
+            if gap.strip() in (",", ":", "") or len(gap) <= 40 and gap.rstrip().endswith(":"):
                 out[speech[k].i] = (qs, qe)
     return out
 
@@ -285,7 +288,7 @@ def _stance_adj(doc: Doc, be: Token) -> Found | None:
             adj = c
         elif c.dep_ == "nsubj":
             subj = c
-    if adj is None or subj is None or subj.tag_ == "DT" or subj.lower_ == "it":
+    if adj is None or subj is None or subj.lower_ in ("that", "this", "it"):
         return None
     content = None
     for c in list(adj.children) + list(be.children):
