@@ -42,6 +42,13 @@ doubtful determined unhappy satisfied pleased wary fearful insistent anxious fru
 dismissive fond enthusiastic cautious nervous careful keen reluctant open
 """.split())
 
+# Things made to say something: a participle on them speaks for whoever made them
+# ("issued a statement saying", "held a briefing to announce").
+DOC_NOUNS = frozenset("""
+statement letter speech briefing ad advertisement video tweet post email memo interview op-ed editorial
+release message remarks address appearance conference call op ed column essay announcement
+""".split())
+
 # Nouns that report a stance or statement of their possessor ("Ruiz's criticism of the plan").
 NOUN_CUES = frozenset("""
 statement criticism endorsement support call claim assertion warning promise pledge vow accusation

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 
-from .lexicon import CONTENT_PREPS, CUE_VERBS, NOUN_CUES, OBJECT_CONTENT, PREP_CUES, SPEECH, STANCE_ADJ
+from .lexicon import CONTENT_PREPS, CUE_VERBS, DOC_NOUNS, NOUN_CUES, OBJECT_CONTENT, PREP_CUES, SPEECH, STANCE_ADJ
 
 _PREP_VERBS = frozenset(v for v, _ in PREP_CUES)
 
@@ -99,6 +99,9 @@ def _source(doc: Doc, verb: Token) -> tuple[Token, tuple[int, int]] | None:
                         return (p, span) if span else None
         if passive and not depth:
             return None
+        if verb.dep_ in ("acl", "relcl") and verb.head.lower_ in DOC_NOUNS and verb.head.dep_ in _OBJ:
+            verb = verb.head.head  # "issued a statement saying ...": who issued it
+            continue
         if verb.dep_ == "acl" and verb.head.pos_ in _NOMINAL:
             # "a group seeking ...", "Democrats supporting Clinton": the noun the participle modifies
             noun = verb.head

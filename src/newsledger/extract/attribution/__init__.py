@@ -1,0 +1,7 @@
+"""Attribution: who says, claims or holds what. `quotes.extract_quotes` is the entry point.
+
+- `lexicon`  the cue words (speech, stance, preposition cues, stance adjectives, noun cues) and speaker nouns
+- `marks`    quotation-mark regions, over sentences and paragraphs
+- `rules`    cue, source and content from the dependency parse, and the colon patterns
+- `speakers` resolving a source span to the article's entities
+"""
