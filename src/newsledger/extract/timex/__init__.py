@@ -69,5 +69,5 @@ def resolve(text: str, published: date | None, doc=None) -> Iterator[tuple[int, 
     ctx = Context(dct=published, text=text, doc=doc)
     for s, e, name, m in find(text):
         got = HANDLERS[name](m, ctx)
-        if got is not None:
-            yield s, e, got[0], got[1]
+        if got is not None:  # (type, value), or (type, value, start) where a handler trims the span
+            yield (got[2] if len(got) > 2 else s), e, got[0], got[1]

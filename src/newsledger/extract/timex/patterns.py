@@ -59,7 +59,7 @@ _RULES = [
     # "this year", "last October", "earlier this week", "next Tuesday", "the end of this quarter"
     ("rel", rf"(?:(?P<edge>{EDGE})[\s-]+)?(?P<rel>{RELWORD})\s+(?:(?P<fiscal>fiscal|calendar)\s+)?"
             rf"(?P<what>week(?:end)?|month|quarter|year|decade|century|{SEASON}|{MONTH_FULL}|{WEEKDAY})"
-            rf"(?!-|\s+(?:or|and)\s+(?:so|two|more))"),
+            rf"(?!-|\s+(?:or|and)\s+(?:so|two|more)|\s+of\b)"),
     ("anaphoric_day", r"(?:(?:earlier|later|early|late)\s+)?(?P<rel>that|the\s+same|the\s+next|the\s+following"
                       r"|the\s+previous|the\s+prior)\s+(?:same\s+)?(?P<what>day|morning|afternoon|evening|night)"),
     ("the_weekend", r"the\s+weekend"),

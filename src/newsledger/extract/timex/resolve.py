@@ -28,7 +28,7 @@ FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
 VAGUE_MODALS = frozenset({"would", "could", "might", "'d"})
 MODALS = frozenset({"may", "should", "can", "must", "ca"})
 # Verbs whose infinitive complement lies ahead of them.
-PROSPECTIVE = frozenset({"agree", "expect", "plan", "intend", "schedule", "hope", "aim", "seek", "want", "propose",
+PROSPECTIVE = frozenset({"agree", "expect", "plan", "intend", "schedule", "slate", "due", "hope", "aim", "seek", "want", "propose",
                          "decide", "promise", "vow", "threaten", "prepare", "set", "pledge", "offer", "ask", "urge",
                          "order", "need", "wish", "try", "attempt"})
 # Nouns a bare year may count (a "1998 report") versus things a number counts ("2000 people").
@@ -89,6 +89,9 @@ class Context:
             if words & MODALS:
                 return FUTURE
             if tok.tag_ == "VBN":
+                if any(a.tag_ in ("VBZ", "VBP") or a.lower_ in ("be", "being") for a in auxes):
+                    # "is expected by summer", "are scheduled for Friday"
+                    return FUTURE if tok.lemma_ in PROSPECTIVE else PRESENT
                 return PAST  # "the decision, announced Wednesday"
             if tok.lower_ == "going" and any(c.dep_ == "xcomp" for c in tok.children):
                 return FUTURE
@@ -342,6 +345,9 @@ def h_rel(m, ctx):
             y -= 1  # "last summer" in August is the summer before
         return "DATE", _set_point(ctx, Point("season", date(y, 1, 1), f"-{code}"))
     gran = what
+    if sign and gran != "weekend" and rel.startswith("the ") and _before(ctx, m).endswith(("for ", "over ", "during ", "throughout ")):
+        letter, mult, timed, _ = _unit(gran)
+        return "DURATION", f"P{mult}{letter}"  # "for the next decade", "over the past year"
     if base is None:
         return "DATE", UNRESOLVED[gran]
     if gran == "weekend":
@@ -401,6 +407,8 @@ def h_of_year(m, ctx):
 
 
 def h_today(m, ctx):
+    if m[0].isupper() and len(m[0]) > 1:
+        return None  # "USA TODAY"
     w = _lower(m["word"])
     offset = {"yesterday": -1, "tomorrow": 1, "last night": -1, "the day before yesterday": -2,
               "the day after tomorrow": 2}.get(w.split()[0] if w.split()[0] in ("yesterday", "tomorrow") else w, 0)
@@ -518,11 +526,14 @@ def h_period(m, ctx):
         if ctx.dct is None:
             return "DATE", "XXXX-QX"
         return "DATE", Point("quarter", ctx.dct).value()
-    base = _last_quarter(ctx, m.start())
+    if what == "period" and ctx.anchor and ctx.anchor.gran in ("month", "half", "season", "quarter"):
+        base = ctx.anchor  # "the first half of 2013 ... the same period a year earlier"
+    else:
+        base = _last_quarter(ctx, m.start())
     if base is None:
         return "DATE", "XXXX-QX"
     if kind in ("year-ago", "year-earlier") or m["ly"] or m[0].lower().startswith("last year"):
-        return "DATE", Point("quarter", shift(base.day, "year", -1)).value()
+        return "DATE", Point(base.gran, shift(base.day, "year", -1), base.suffix).value()
     return "DATE", base.value()
 
 
@@ -597,7 +608,11 @@ def h_duration(m, ctx):
     if unit == "quarter":
         if _after(ctx, m).startswith(" of") or n_text in ("a", "an", "three"):
             return None  # "a quarter of the vote", "three quarters of voters"
-    return "DURATION", _duration(n, letter, mult, timed)
+    value = _duration(n, letter, mult, timed)
+    if m["det"] and not m["plural"] and "-" in m[0][m.end("n") - m.start():m.start("unit") - m.start()]:
+        # "the eight-year war": the expression is the adjective, not the noun phrase
+        return "DURATION", value, min(m.start(g) for g in ("side", "approx", "n") if m[g])
+    return "DURATION", value
 
 
 def h_half_unit(m, ctx):
@@ -697,7 +712,18 @@ def h_holiday(m, ctx):
     return "DATE", _set_point(ctx, Point("day", d))
 
 
+def _name_part(ctx: Context, m) -> bool:
+    """Whether the match is part of a name ("the Weekly Standard", "USA TODAY"), not a time."""
+    word = m[0]
+    if not word[:1].isupper():
+        return False
+    tok = ctx.token_at(m.start())
+    return tok is not None and tok.pos_ == "PROPN" and (word.isupper() or not tok.is_sent_start)
+
+
 def h_ref(m, ctx):
+    if _name_part(ctx, m):
+        return None
     w = _lower(m["word"])
     if w.endswith("future"):
         return "DATE", "FUTURE_REF"
@@ -707,6 +733,8 @@ def h_ref(m, ctx):
 
 
 def h_set(m, ctx):
+    if m["word"] and _name_part(ctx, m):
+        return None
     if m["word"]:
         return "SET", {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
                        "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W"}[m["word"].lower()]
