@@ -2,6 +2,8 @@
 Vega-Lite renders them (static/chart.js)."""
 from __future__ import annotations
 
+from datetime import date
+
 from .reconciled import FigureView
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"  # an identifier only: nothing is fetched
@@ -9,6 +11,22 @@ _FONT = {"config": {"font": "system-ui, -apple-system, 'Segoe UI', sans-serif",
                     "axis": {"labelFontSize": 12, "titleFontSize": 12, "grid": True, "gridOpacity": 0.5},
                     "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom"},
                     "view": {"stroke": None}}}
+
+
+def _span_days(days: list[str]) -> int:
+    ds = sorted(d for d in days if d and len(d) >= 10)
+    return (date.fromisoformat(ds[-1][:10]) - date.fromisoformat(ds[0][:10])).days if ds else 0
+
+
+def _time_axis(days: list[str]) -> tuple[str, dict]:
+    """(time unit, axis) that read well for the span: one tick a day over a few weeks (else Vega repeats a
+    day's label at every half day), months over long spans."""
+    span = _span_days(days)
+    if span <= 31:
+        return "yearmonthdate", {"format": "%b %d", "labelAngle": 0, "tickCount": {"interval": "day", "step": 1}}
+    if span <= 400:
+        return "yearmonthdate", {"format": "%b %d", "labelAngle": 0}
+    return "yearmonth", {"format": "%b %Y", "labelAngle": 0}
 
 
 def _y(c) -> float | None:
@@ -31,10 +49,16 @@ def figure_chart(f: FigureView, titles: dict[str, str | None]) -> dict:
     title = f.label
     color = {"field": "source", "type": "nominal", "title": "source",
              "scale": {"scheme": "tableau10"}}
-    x = {"field": "when", "type": "temporal", "timeUnit": "yearmonthdate", "title": "reported",
-         "scale": {"padding": 24},
-         "axis": {"format": "%b %d", "labelAngle": 0, "tickCount": {"interval": "day", "step": 1}}}
+    unit, axis = _time_axis([r["when"] for r in rows])
+    x = {"field": "when", "type": "temporal", "timeUnit": "yearmonthdate" if unit == "yearmonth" else unit,
+         "title": "reported", "scale": {"padding": 24}, "axis": axis}
     layers: list[dict] = []
+    # Estimates a hundredfold apart would flatten every smaller one on a linear axis.
+    values = [v for r in rows for v in (r["low"], r["high"]) if v is not None]
+    wide = bool(values) and max(values) > 100 * max(min(values), 1)
+    y_scale = {"type": "symlog"} if wide else {"zero": True}
+    y_axis = {"values": [0] + [10 ** k for k in range(len(str(int(max(values)))) + 1)], "format": ",d",
+              "labelOverlap": "greedy"} if wide else {}
     if f.low is not None and f.high is not None:
         layers.append({"data": {"values": [{"low": f.low, "high": f.high}]},
                        "mark": {"type": "rect", "color": "#8aa4c8", "opacity": 0.18},
@@ -55,24 +79,26 @@ def figure_chart(f: FigureView, titles: dict[str, str | None]) -> dict:
          "encoding": {"x": x, "y": {"field": "low", "type": "quantitative"}, "y2": {"field": "high"}, "color": color}},
         {"mark": {"type": "point", "filled": True, "size": 110, "opacity": 0.9},
          "encoding": {"x": x, "y": {"field": "value", "type": "quantitative", "title": title,
-                                    "scale": {"zero": True}},
+                                    "scale": y_scale, "axis": y_axis},
                       "color": color, "shape": {"field": "source", "type": "nominal", "title": "source"},
                       "tooltip": tooltip}}]})
     return {"$schema": SCHEMA, "width": "container", "height": 300, "layer": layers,
-            "resolve": {"scale": {"y": "shared"}}, **_FONT,
-            "usermeta": {"embedOptions": {"actions": False}}}
+            "usermeta": {"log": wide},
+            "resolve": {"scale": {"y": "shared"}}, **_FONT}
 
 
 def timeline_chart(timeline: list[dict], name: str) -> dict:
     """Mentions of an entity per publication day."""
     rows = [d for d in timeline if d.get("day")]
+    unit, axis = _time_axis([d["day"] for d in rows])  # long spans: mentions per month
     return {"$schema": SCHEMA, "width": "container", "height": 160, "data": {"values": rows},
             "mark": {"type": "bar", "color": "#3b6ea5", "cornerRadiusEnd": 2},
-            "encoding": {"x": {"field": "day", "type": "temporal", "timeUnit": "yearmonthdate", "title": "day",
-                               "axis": {"format": "%b %d", "labelAngle": 0,
-                                        "tickCount": {"interval": "day", "step": 1}}},
-                         "y": {"field": "mentions", "type": "quantitative", "title": f"mentions of {name}",
-                               "axis": {"tickMinStep": 1, "format": "d"}},
-                         "tooltip": [{"field": "day", "type": "temporal", "format": "%Y-%m-%d"},
-                                     {"field": "mentions"}, {"field": "articles"}]},
+            "encoding": {"x": {"field": "day", "type": "temporal", "timeUnit": unit,
+                               "title": "day" if unit == "yearmonthdate" else "month", "axis": axis},
+                         "y": {"field": "mentions", "type": "quantitative", "aggregate": "sum",
+                               "title": f"mentions of {name}", "axis": {"tickMinStep": 1, "format": "d"}},
+                         "tooltip": [{"field": "day", "type": "temporal", "timeUnit": unit,
+                                      "format": "%Y-%m-%d" if unit == "yearmonthdate" else "%B %Y"},
+                                     {"field": "mentions", "aggregate": "sum", "title": "mentions"},
+                                     {"field": "articles", "aggregate": "sum", "title": "articles"}]},
             **_FONT}
