@@ -62,18 +62,6 @@ def weekday_near(ref: date, weekday: int, direction: int) -> date:
     return ref + timedelta(days=diff if diff >= 0 else diff + 7)
 
 
-def month_near(ref: date, month: int, direction: int) -> date:
-    """The first of the month on or before ref's month (-1), on or after it (+1), or the nearest (0)."""
-    y = ref.year
-    if direction < 0 and month > ref.month:
-        y -= 1
-    elif direction > 0 and month < ref.month:
-        y += 1
-    elif direction == 0 and abs(month - ref.month) > 6:
-        y += -1 if month > ref.month else 1
-    return date(y, month, 1)
-
-
 def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
     """The nth (1-based; -1 = last) weekday of a month."""
     if nth > 0:

@@ -35,7 +35,8 @@ YEAR4 = r"(?:1[5-9]\d\d|20\d\d)(?![\d,.]\d)"
 SPOKEN_YEAR = (rf"(?:(?:nineteen|twenty)[\s-]+(?:(?:{_TENS})(?:[\s-]+(?:{_ONES19}))?|hundred|oh[\s-]+(?:{_ONES19}))"
                r"|(?<=year\s)two\s+thousand(?:\s+and\s+\w+)?)")
 YEAR = rf"(?:{YEAR4}|{SPOKEN_YEAR})"
-DAYNUM = rf"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)|{_alt(w for w in ORDINALS if w[0].isalpha() and w not in ('final', 'last'))}"
+ORDWORD = _alt(w for w in ORDINALS if w[0].isalpha() and w not in ("final", "last"))
+DAYNUM = rf"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)|{ORDWORD}"
 QORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last)"
 RELWORD = (r"(?:this\s+past|this\s+coming|this|last|next|the\s+past|the\s+previous|the\s+prior|the\s+coming"
            r"|the\s+current|the\s+following|the\s+next|the\s+same|that|the\s+latest|the\s+last)")
@@ -63,7 +64,10 @@ _RULES = [
     ("anaphoric_day", r"(?:(?:earlier|later|early|late)\s+)?(?P<rel>that|the\s+same|the\s+next|the\s+following"
                       r"|the\s+previous|the\s+prior)\s+(?:same\s+)?(?P<what>day|morning|afternoon|evening|night)"),
     ("the_weekend", r"the\s+weekend"),
-    ("the_year", r"the\s+(?:full\s+|fiscal\s+|calendar\s+|entire\s+|whole\s+)?year(?![\s-]+(?:ago|earlier|before|after))"),
+    ("year_end", r"(?:the\s+)?(?:year[\s-]end|year's\s+end)"),
+    ("week_of", rf"the\s+week\s+of\s+(?P<mon>{MONTH})\s+(?P<day>{DAYNUM})(?:,?\s+(?P<year>{YEAR4}))?"),
+    ("the_year", r"the\s+(?:full\s+|fiscal\s+|calendar\s+|entire\s+|whole\s+)?year"
+                 r"(?![\s-]+(?:ago|earlier|before|after))"),
     # "June last year", "January this year", "the summer of 1998"
     ("of_year", rf"(?:(?P<edge>{EDGE})[\s-]+)?(?:the\s+)?(?P<what>{MONTH_FULL}|{SEASON})\s+(?:of\s+)?"
                 rf"(?:(?P<year>{YEAR})|(?P<rel>last|this|next)\s+year)"),
@@ -78,12 +82,15 @@ _RULES = [
                 rf"(?P<q>{QORD})[\s-]+(?:fiscal\s+|calendar\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?"
                 rf"(?:(?P<year>{YEAR4})|(?P<rel>this|last|next)\s+year))?"),
     ("quarter_code", r"(?:(?P<q1>Q[1-4])\s+(?P<y1>\d{4})|(?P<y2>\d{4})\s*(?P<q2>Q[1-4]))\b"),
-    ("half", rf"(?:the\s+)?(?P<h>first|second|last|latter)[\s-]+half\s+of\s+(?:(?P<year>{YEAR4})|(?P<rel>this|last|next)\s+year)"),
+    ("half", rf"(?:the\s+)?(?P<h>first|second|last|latter)[\s-]+half\s+of\s+"
+             rf"(?:(?P<year>{YEAR4})|(?P<rel>this|last|next)\s+year)"),
     ("period", r"(?:the|this|that|last\s+year's)\s+(?:(?:same|comparable|corresponding)\s+(?=year-))?"
-               r"(?P<kind>latest|current|same|comparable|corresponding|year-ago|year-earlier|\d{4})?\s*(?:fiscal\s+)?(?P<what>quarter|period)(?!s)"
+               r"(?P<kind>latest|current|same|comparable|corresponding|year-ago|year-earlier|\d{4})?\s*"
+               r"(?:fiscal\s+)?(?P<what>quarter|period)(?!s)"
                r"(?(kind)|(?!\s+of\b))(?:\s+(?P<ly>last\s+year|a\s+year\s+(?:ago|earlier)))?"),
     ("year_ago_adj", r"year-(?:ago|earlier)"),
-    ("set_a", rf"(?:(?<=\d\s)|(?<=lion\s)|(?<=times\s)|(?<=once\s)|(?<=twice\s))(?:a|an|per)\s+(?P<unit>hour|day|week|month|year)\b"),
+    ("set_a", r"(?:(?<=\d\s)|(?<=lion\s)|(?<=times\s)|(?<=once\s)|(?<=twice\s))(?:a|an|per)\s+"
+              r"(?P<unit>hour|day|week|month|year)\b"),
     # "two days later", "a year ago", "six weeks earlier"
     ("ago", rf"(?:(?:{APPROX})\s+)?(?P<n>{NUM})[\s-]+(?P<unit>{UNIT})s?\s+(?:or\s+so\s+)?"
             rf"(?P<dir>ago|earlier|later|from\s+now|hence|(?:before|after)(?=\s*(?:[,.;:!?)]|$)))"),
@@ -92,14 +99,16 @@ _RULES = [
                  rf"|final|preceding|remaining|ensuing|latest)\s+)?(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUM})"
                  rf"(?:\s+or\s+(?:so|{NUMWORD}|\d+))?[\s-]+(?:more[\s-]+|additional[\s-]+|full[\s-]+|straight[\s-]+"
                  rf"|consecutive[\s-]+|long[\s-]+)?(?P<unit>{UNIT})(?P<plural>s)?(?P<adj>-long|-old)?"),
-    ("half_unit", rf"(?:(?:{APPROX})\s+)?(?:half\s+an?\s+(?P<u1>hour|day|year|minute)|an?\s+(?P<u2>hour|minute|year|day)"
+    ("half_unit", rf"(?:(?:{APPROX})\s+)?(?:half\s+an?\s+(?P<u1>hour|day|year|minute)"
+                  rf"|an?\s+(?P<u2>hour|minute|year|day)"
                   rf"\s+and\s+a\s+half)"),
     ("plural_units", r"(?P<side>recent|coming|the\s+coming)\s+(?P<unit>day|week|month|quarter|year|decade)s"),
     ("bare_units", r"(?<=\bfor\s)(?P<unit>hour|day|week|month|year|decade|centurie)s(?!\s+(?:to|and|of)\b)"
                    r"|(?P<unit2>hour|day|week|month|year|decade|centurie)(?P<plural>s)?-long"),
     ("decade", rf"(?:the\s+)?(?:(?P<edge>early|late|mid)[\s-]+)?(?:(?P<dec>1[5-9]\d0|20\d0)'?s|'(?P<short>\d0)s"
-               rf"|(?:nineteen[\s-]+)?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"),
-    ("century", rf"(?:the\s+)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{_alt(w for w in ORDINALS if w[0].isalpha() and w not in ('final', 'last'))})"
+               r"|(?:nineteen[\s-]+)?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties"
+               r"|nineties))"),
+    ("century", rf"(?:the\s+)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{ORDWORD})"
                 rf"[\s-]+century|(?P<this>this|last|next)\s+century"),
     ("year", rf"(?:(?P<edge>{EDGE}|fiscal(?:\s+year)?|calendar|the\s+year|FY|post|pre)[\s-]*)?(?P<year>{YEAR})"),
     ("season", rf"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bsince\s)|(?<=\bover\s))"
@@ -108,7 +117,8 @@ _RULES = [
     ("ref", r"(?<!-)(?P<word>right\s+now|now|currently|nowadays|more\s+recently|recently|these\s+days|at\s+present"
             r"|the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|the\s+past)(?!-)"),
     ("set", rf"(?P<word>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly)|(?P<every>every|each|per)\s+"
-            rf"(?:(?P<other>other)\s+)?(?:(?P<n>{DIGITS}|{_ONES19})\s+)?(?P<unit>hour|day|night|week|month|quarter|year)s?"),
+            rf"(?:(?P<other>other)\s+)?(?:(?P<n>{DIGITS}|{_ONES19})\s+)?"
+            r"(?P<unit>hour|day|night|week|month|quarter|year)s?"),
 ]
 
 RULES = [(name, re.compile(rf"\b(?:{pat})(?!\w)", re.I)) for name, pat in _RULES]
@@ -116,10 +126,10 @@ RULE_INDEX = {name: i for i, (name, _) in enumerate(RULES)}
 
 # Which rules can match near which word: a rule is only run in windows around its key words, so that
 # an article costs a scan for words and a few short regex runs instead of every rule over all the text.
-_MONTH_RULES = ("date", "date_dmy", "month", "of_year", "rel", "clock")
+_MONTH_RULES = ("date", "date_dmy", "month", "of_year", "rel", "clock", "week_of")
 _UNIT_RULES = ("duration", "ago", "set", "set_a", "half_unit", "plural_units", "bare_units", "rel",
-               "anaphoric_day", "the_year", "the_weekend", "period", "quarter", "century", "year_ago_adj",
-               "holiday", "today")
+               "anaphoric_day", "the_year", "the_weekend", "year_end", "week_of", "period", "quarter", "century",
+               "year_ago_adj", "holiday", "today")
 _YEAR_RULES = ("year", "decade", "quarter", "quarter_code", "half", "period", "of_year", "date", "date_dmy",
                "iso", "slash", "holiday", "month")
 _KEYS: dict[str, tuple[str, ...]] = {}

@@ -10,10 +10,10 @@ publication date, relative values stay unresolved (`XXXX-10-23`, `XXXX-WXX-5`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .dates import Point, easter, month_near, nth_weekday, shift, weekday_near
+from .dates import Point, easter, nth_weekday, shift, weekday_near
 from .lexicon import (DAYPARTS, HOLIDAYS, MONTHS, NTH_WEEKDAY_HOLIDAYS, ONES, ORDINALS, SEASONS, TENS,
                       UNITS, WEEKDAYS, number)
 
@@ -28,7 +28,8 @@ FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
 VAGUE_MODALS = frozenset({"would", "could", "might", "'d"})
 MODALS = frozenset({"may", "should", "can", "must", "ca"})
 # Verbs whose infinitive complement lies ahead of them.
-PROSPECTIVE = frozenset({"agree", "expect", "plan", "intend", "schedule", "slate", "due", "hope", "aim", "seek", "want", "propose",
+PROSPECTIVE = frozenset({"agree", "expect", "plan", "intend", "schedule", "slate", "due", "hope", "aim", "seek",
+                         "want", "propose",
                          "decide", "promise", "vow", "threaten", "prepare", "set", "pledge", "offer", "ask", "urge",
                          "order", "need", "wish", "try", "attempt"})
 # Nouns a bare year may count (a "1998 report") versus things a number counts ("2000 people").
@@ -52,7 +53,6 @@ class Context:
     text: str = ""
     doc: object = None  # the spaCy Doc of text, for tenses; None resolves without them
     anchor: Point | None = None
-    _tokens: dict = field(default_factory=dict)
 
     def base(self) -> date | None:
         """The date anaphoric expressions count from: the last mentioned one, else the DCT."""
@@ -345,7 +345,8 @@ def h_rel(m, ctx):
             y -= 1  # "last summer" in August is the summer before
         return "DATE", _set_point(ctx, Point("season", date(y, 1, 1), f"-{code}"))
     gran = what
-    if sign and gran != "weekend" and rel.startswith("the ") and _before(ctx, m).endswith(("for ", "over ", "during ", "throughout ")):
+    spanning = _before(ctx, m).endswith(("for ", "over ", "during ", "throughout "))
+    if sign and gran != "weekend" and rel.startswith("the ") and spanning:
         letter, mult, timed, _ = _unit(gran)
         return "DURATION", f"P{mult}{letter}"  # "for the next decade", "over the past year"
     if base is None:
@@ -387,6 +388,19 @@ def h_the_year(m, ctx):
         return "DURATION", "P1Y"  # "the year ended Sept. 30" is a span of a year
     base = ctx.dct  # "for the full year", "by the end of the year": the year of publication
     return "DATE", str(base.year) if base else "XXXX"
+
+
+def h_year_end(m, ctx):
+    return "DATE", str(ctx.dct.year) if ctx.dct else "XXXX"
+
+
+def h_week_of(m, ctx):
+    got = h_date(m, ctx)
+    if got is None:
+        return None
+    if got[1].startswith("X"):
+        return "DATE", "XXXX-WXX"
+    return "DATE", _set_point(ctx, Point("week", date.fromisoformat(got[1])))
 
 
 def h_of_year(m, ctx):
@@ -663,7 +677,8 @@ def h_year(m, ctx):
         if tok is not None and tok.ent_type_ != "DATE":
             if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"):
                 return None
-            if tok.dep_ == "nummod" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.lemma_.lower() not in TIME_NOUNS:
+            counts = tok.dep_ == "nummod" and tok.head.pos_ in ("NOUN", "PROPN")
+            if counts and tok.head.lemma_.lower() not in TIME_NOUNS:
                 return None
         before = ctx.text[max(0, m.start() - 1):m.start()]
         if before in ("$", "#"):
@@ -753,10 +768,11 @@ def h_set_a(m, ctx):
 
 HANDLERS = {
     "date": h_date, "date_dmy": h_date, "iso": h_iso, "slash": h_slash, "clock": h_clock,
-    "clock_words": h_clock_words, "anaphoric_day": h_anaphoric_day, "the_weekend": h_the_weekend, "the_year": h_the_year, "rel": h_rel, "of_year": h_of_year, "today": h_today, "weekday": h_weekday,
-    "month": h_month, "quarter": h_quarter, "quarter_code": h_quarter_code, "half": h_half,
-    "period": h_period, "year_ago_adj": h_year_ago_adj, "set_a": h_set_a, "ago": h_ago,
-    "duration": h_duration, "half_unit": h_half_unit, "plural_units": h_plural_units,
-    "bare_units": h_bare_units, "decade": h_decade, "century": h_century, "year": h_year,
-    "season": h_season, "holiday": h_holiday, "ref": h_ref, "set": h_set,
+    "clock_words": h_clock_words, "anaphoric_day": h_anaphoric_day, "the_weekend": h_the_weekend,
+    "the_year": h_the_year, "year_end": h_year_end, "week_of": h_week_of, "rel": h_rel, "of_year": h_of_year,
+    "today": h_today, "weekday": h_weekday, "month": h_month, "quarter": h_quarter,
+    "quarter_code": h_quarter_code, "half": h_half, "period": h_period, "year_ago_adj": h_year_ago_adj,
+    "set_a": h_set_a, "ago": h_ago, "duration": h_duration, "half_unit": h_half_unit,
+    "plural_units": h_plural_units, "bare_units": h_bare_units, "decade": h_decade, "century": h_century,
+    "year": h_year, "season": h_season, "holiday": h_holiday, "ref": h_ref, "set": h_set,
 }
