@@ -66,7 +66,7 @@ def index(request: Request, db: Db, rec: Rec):
 
 @router.get("/articles", response_model=Page[ArticleSummary], summary="Articles, newest first")
 def articles(db: Db, limit: Limit = 50, offset: Offset = 0,
-             source: Annotated[str | None, Query(max_length=200, description="Part of the source or URL")] = None):
+             source: filter_text("Part of the source (outlet, path or feed id)") = None):
     p = queries.articles(db, limit, offset, source)
     return _page([dict(r) for r in p.rows], limit, offset, p.more)
 
