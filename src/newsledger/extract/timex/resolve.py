@@ -345,6 +345,8 @@ def h_rel(m, ctx):
             y -= 1  # "last summer" in August is the summer before
         return "DATE", _set_point(ctx, Point("season", date(y, 1, 1), f"-{code}"))
     gran = what
+    if m["what"][0].isupper() and not m[0].isupper() and _cap(m["rel"].split()[-1]):
+        return None  # a title: ABC's "This Week", "Next Year in Jerusalem"
     spanning = _before(ctx, m).endswith(("for ", "over ", "during ", "throughout "))
     if sign and gran != "weekend" and rel.startswith("the ") and spanning:
         letter, mult, timed, _ = _unit(gran)
