@@ -176,6 +176,28 @@ def test_holidays(extract_text):
                  "2026-01-10") == "2025-11-27"
 
 
+def test_the_same_period_is_the_last_mentioned_one(extract_text):
+    text = "Thefts in Harl fell in the first half of 2024 compared with the same period a year earlier."
+    got = times(extract_text, text)
+    assert got["the first half of 2024"] == ("DATE", "2024-H1")
+    assert got["the same period a year earlier"] == ("DATE", "2023-H1")
+
+
+def test_passive_takes_its_auxiliary_tense(extract_text):
+    assert value(extract_text, "A ruling on the Harl canal is expected by summer.", "summer",
+                 "2025-11-12") == "2026-SU"
+
+
+@pytest.mark.parametrize("text,phrase,typ,expected", [
+    ("The Harl levy will fund roads for the next decade.", "the next decade", "DURATION", "P10Y"),
+    ("Harl talks resume the week of Nov. 10.", "the week of Nov. 10", "DATE", "2025-W46"),
+    ("Harl debt rose at year-end.", "year-end", "DATE", "2025"),
+    ("Harl fought the eight-year war.", "eight-year", "DURATION", "P8Y"),
+])
+def test_spans_of_time_weeks_and_adjectives(extract_text, text, phrase, typ, expected):
+    assert times(extract_text, text)[phrase] == (typ, expected)
+
+
 # ---- without a publication date nothing is guessed ----
 
 def test_without_publication_date_values_stay_unresolved(extract_text):
@@ -198,6 +220,8 @@ def test_without_publication_date_values_stay_unresolved(extract_text):
     "Velm won a second term.",
     "A quarter of the Velm vote went to the Greens.",
     "Thousands joined the March for Velm.",
+    "The mayor of Velm wrote in the Weekly Standard.",
+    "The mayor of Velm spoke to USA TODAY.",
 ])
 def test_not_times(extract_text, text):
     assert times(extract_text, text) == {}
