@@ -138,7 +138,17 @@ _PERCENTISH = {"percent", "percentage points", "basis points", "points"}
 _HYPHEN_NAME = re.compile(r"-[A-Z]")
 _NUMBER_NOUNS = {"half", "third", "thirds", "quarter", "quarters", "dozen", "dozens", "hundreds", "thousands",
                  "millions", "billions", "percent", "%", "cent"}
-_COUNTED_DEPS = {"compound", "amod", "nmod", "poss"}
+_COUNTED_DEPS = {"compound", "amod", "nmod"}
+# Words after a figure (and its noun) that say what happened to it: "228 people reported missing",
+# "60,000 customers without power", "52 diplomats hostage".
+_AFTER_MEASURE = {"missing": "missing", "for": "missing", "power": "affected", "electricity": "affected",
+                  "evacuation": "evacuated", "hostage": "hostage", "custody": "arrested",
+                  "assistance": "affected", "aid": "affected"}
+_AFTER_MEASURE_RE = re.compile(
+    r"(?i)(?:[ \t]+[A-Za-z][\w.'’-]*){0,4}?(?:[ \t]+(?:are|were|is|was|have|had|has|been|remain|remained|"
+    r"remains|still|reported|listed|went|gone|go|left|now|already|officially))*[ \t]+(?P<w>missing|"
+    r"unaccounted\s+for|without\s+(?:power|electricity)|in\s+need\s+of\s+(?:\w+\s+)?(?:assistance|aid)|"
+    r"under\s+(?:a\s+)?(?:mandatory\s+)?evacuation|hostage|in\s+custody)\b")
 _UP_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "prep", "attr", "conj", "appos", "nummod", "npadvmod",
             "oprd", "acomp", "quantmod", "compound", "amod", "agent", "dative"}
 
@@ -163,6 +173,7 @@ class _Q:
     counted: str | None = None
     counted_generic: bool = False
     bare: bool = False
+    verb: str | None = None
     measure: str | None = None
     explicit_unit: bool = False
 
@@ -442,6 +453,7 @@ def _change(text: str, q: _Q, prev: _Q | None, limit: int) -> None:
 
 
 def _counted_text(text: str, head, claim_end: int) -> str:
+    """The head noun with its adjectives and compounds, and a coordinated noun ("women and children")."""
     start = head.idx
     for child in head.lefts:
         if child.dep_ in _COUNTED_DEPS and child.idx >= claim_end and child.tag_ not in ("CD", "PRP$", "$"):
@@ -450,6 +462,12 @@ def _counted_text(text: str, head, claim_end: int) -> str:
     while start < head.idx and not text[start].isalnum():
         start += 1
     end = head.idx + len(head.text)
+    for child in head.rights:
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN") and any(
+                c.dep_ == "cc" and c.lower_ in ("and", "or") for c in head.children) \
+                and child.i - head.i <= 4 and not any(t.like_num for t in head.doc[head.i + 1:child.i]):
+            end = child.idx + len(child.text)
+            break
     while end > start and not text[end - 1].isalnum():  # "people.3" (a footnote glued on)
         end -= 1
     nl = text.find("\n", start, end)
@@ -465,88 +483,126 @@ def _of_object(tok):
     return None
 
 
-def _syntax(doc: Doc, text: str, q: _Q, span) -> None:
-    """What the figure counts and what it measures, from the parse."""
-    root = span.root
-    is_count = q.unit is None or q.unit in ("percent",) or q.num.kind == "fraction"
+def _head_noun(doc: Doc, q: _Q, span, root):
+    """The noun the figure counts, or None."""
     head = None
     if q.unit is None and root.dep_ in ("nummod", "quantmod", "compound", "amod", "npadvmod", "appos") \
             and root.head.pos_ in ("NOUN", "PROPN") and not (span.start <= root.head.i < span.end):
         head = root.head
-    if head is None and is_count:
+    if head is None:
         head = _of_object(root) or (_of_object(root.head) if root.head.tag_ in ("NN", "NNS", "CD") and
                                     span.start <= root.head.i < span.end + 2 and root.head.i >= span.start
                                     else None)
     if head is None and q.unit is None and span.end < len(doc) and doc[span.end].tag_ in ("NNS", "NNPS") \
             and doc[span.end].idx >= q.core_end:
         head = doc[span.end]  # "2.5 million people" under a parse that missed the nummod
-    if head is not None and (head.pos_ == "PRON" or head.tag_ == "CD" or head.lower_ in _NUMBER_NOUNS
-                             or head.ent_type_ in ("DATE", "TIME")):
-        head = None
-    if head is not None and (head.lower_ in M.UNIT_WORDS or head.lower_ in M.CURRENCY_WORDS):
-        head = None
+    return head
+
+
+def _syntax(doc: Doc, text: str, q: _Q, span) -> None:
+    """What the figure counts and what it measures, from the parse."""
+    root = span.root
+    is_count = q.unit is None or q.unit in ("percent",) or q.num.kind == "fraction"
+    if not is_count:
+        return
+    head = _head_noun(doc, q, span, root)
     lemmas: list[str] = []
-    if head is not None and is_count:
+    if head is not None and head.pos_ == "PRON":
+        # "4,200 of those killed": what those are is said by the words on the pronoun
+        lemmas.extend(w for c in head.children if c.dep_ in ("acl", "relcl", "amod")
+                      for w in (c.lemma_.lower(), c.lower_))
+        head = None
+    if head is not None and (head.tag_ == "CD" or head.lower_ in _NUMBER_NOUNS
+                             or head.ent_type_ in ("DATE", "TIME")
+                             or head.lower_ in M.UNIT_WORDS or head.lower_ in M.CURRENCY_WORDS):
+        head = None
+    if head is not None:
         if head.lemma_.lower() in M.GENERIC_COUNTED or head.lower_ in M.GENERIC_COUNTED:
             q.counted_generic = True
             lemmas.append(head.lemma_.lower())
-            for c in head.lefts:
-                lemmas.append(c.lemma_.lower())
+            lemmas.extend(c.lemma_.lower() for c in head.lefts)
         else:
             q.counted = _counted_text(text, head, q.core_end)
-    if not is_count:
+    # A share (percentage, fraction) says what it is a share of, but measures nothing itself:
+    # "30 percent of deaths" is not a death toll.
+    if q.unit is not None or q.num.kind == "fraction":
         return
+    q.bare = head is None and not q.counted_generic and not text.startswith("-", q.core_end)
     anchor = head if head is not None else root
-    q.bare = head is None and not text.startswith("-", q.core_end)  # not "30,000-strong"
-    # Verbs above the figure give a measure only for people (or a bare figure): "executing a strategy
-    # across three rings" kills no one.
-    walk = head is None or q.counted_generic or _is_people(head)
     if head is not None:
-        lemmas.append(head.lower_)
-        lemmas.append(head.lemma_.lower())
+        lemmas += [head.lower_, head.lemma_.lower()]
         for c in head.children:
             if c.dep_ in ("acl", "amod", "relcl", "compound", "appos"):
-                lemmas.append(c.lemma_.lower())
-                lemmas.append(c.lower_)
+                lemmas += [c.lemma_.lower(), c.lower_]
+                lemmas += [g.lower_ for g in c.children if g.dep_ in ("oprd", "acomp", "xcomp")]
     for c in root.children:
-        if c.dep_ in ("acl", "amod", "appos", "conj") and c.i >= span.end:
-            lemmas.append(c.lemma_.lower())
-    own = len(lemmas)  # lemmas before this point belong to the figure and its noun
+        if c.dep_ in ("acl", "amod", "appos", "conj", "relcl") and c.i >= span.end:
+            lemmas += [c.lemma_.lower(), c.lower_]
+    nxt = span.end
+    while nxt < len(doc) and doc[nxt].lower_ in ("more", "others", "people", "persons", "already", "now"):
+        nxt += 1
+    if nxt < len(doc):
+        lemmas.append(doc[nxt].lower_)  # "40 dead", "5 million displaced", "dozens more injured"
+    m = _AFTER_MEASURE_RE.match(text, q.end, min(len(text), q.end + 60))
+    if m:
+        lemmas.append(_AFTER_MEASURE[m.group("w").split()[-1].lower()])
+    own = len(lemmas)
+    verb = _walk(anchor, head is None, lemmas, q, text)
+    q.verb = verb
+    head_lemma = head.lemma_.lower() if head is not None else ""
+    forces = head is not None and (head_lemma in M.FORCES or head.lower_ in M.FORCES)
+    for i, lem in enumerate(lemmas):
+        found = M.MEASURE_OF.get(lem)
+        if found is None and lem in M.SEND_LEMMAS and forces:
+            found = "deployed"
+        if found:
+            q.measure = found
+            return
+    if head is not None and not q.counted_generic:
+        if head_lemma in M.DEPLOYABLE or head.lower_ in M.DEPLOYABLE:
+            q.measure = "deployed"  # a count of troops with no other word for it is the size of a force
+        elif _is_people(head):
+            q.measure = "other"
+
+
+def _walk(anchor, bare: bool, lemmas: list[str], q: _Q, text: str) -> str | None:
+    """Up the parse from what the figure counts to the verb that says what happened to it; adds the
+    words met to `lemmas` and returns the verb's lemma. A noun climbs only through its own arguments (a
+    noun inside a prepositional phrase is not what the verb is about), a bare figure also through
+    prepositions ("the toll rose to 52")."""
     tok = anchor
-    steps = 0
-    while tok.dep_ in _UP_DEPS and tok.head is not tok and steps < 4:
+    for _ in range(5):
+        dep = tok.dep_
+        if tok.head is tok:
+            break
+        if dep == "pobj" and not (bare or tok.head.lower_ == "of"):
+            break
+        if dep not in _UP_DEPS:
+            break
         tok = tok.head
-        steps += 1
-        lemmas.append(tok.lemma_.lower())
-        if tok.pos_ in ("NOUN",) and tok.i > anchor.i:
-            for c in tok.lefts:
-                if c.dep_ == "compound":
-                    lemmas.append(c.lemma_.lower())
+        if tok.pos_ == "NOUN" and tok.i > anchor.i:
+            lemmas.extend(c.lemma_.lower() for c in tok.lefts if c.dep_ == "compound")
         if tok.pos_ in ("VERB", "AUX"):
+            lemmas.append(tok.lemma_.lower())
+            subject = None
             for c in tok.children:
                 if c.dep_ in ("oprd", "acomp", "xcomp") and c.i > anchor.i:
-                    lemmas.append(c.lemma_.lower())
-                    lemmas.append(c.lower_)  # "remain missing": the lemma "miss" is not the measure
-                elif c.dep_ in ("nsubj", "nsubjpass") and c.i < anchor.i and (
-                        c.lower_ in M.GENERIC_COUNTED or c.lower_ in M.MEASURE_OF):
-                    # "the death toll rose to 52", "the dead included two doctors"
-                    lemmas.extend(g.lemma_.lower() for g in c.lefts if g.dep_ in ("compound", "amod"))
-                    lemmas.append(c.lower_)
-                    lemmas.append(c.lemma_.lower())
+                    lemmas += [c.lemma_.lower(), c.lower_]  # "remain missing", "left 20 dead"
+                elif c.dep_ in ("nsubj", "nsubjpass") and c.i < anchor.i:
+                    subject = c
                 elif c.dep_ == "dobj" and c.i > anchor.i and c.lower_ in M.MEASURE_OF:
                     lemmas.append(c.lower_)  # "two people suffered minor injuries"
-            break
-    head_lemma = head.lemma_.lower() if head is not None else ""
-    for i, lem in enumerate(lemmas):
-        m = M.MEASURE_OF.get(lem)
-        if m is None and lem in M.SEND_LEMMAS and (head_lemma in M.FORCES or (head is not None and
-                                                                                head.lower_ in M.FORCES)):
-            m = "deployed"
-        if m and (i < own or walk or m in M.THING_MEASURES):
-            q.measure = m
-            return
-    if head is not None and not q.counted_generic and _is_people(head):
-        q.measure = "other"
+            if subject is not None and (subject.lower_ in M.GENERIC_COUNTED or subject.lower_ in M.MEASURE_OF):
+                # "the death toll rose to 52"; "casualties have topped 2,000" also says what is counted
+                lemmas.extend(g.lemma_.lower() for g in subject.lefts if g.dep_ in ("compound", "amod"))
+                lemmas += [subject.lower_, subject.lemma_.lower()]
+                if bare and q.counted is None and subject.lower_ in M.MEASURE_OF:
+                    q.counted = _counted_text(text, subject, 0)
+            if subject is None and tok.dep_ in ("xcomp", "ccomp", "auxpass") and (
+                    tok.pos_ == "AUX" or tok.lemma_ == "be"):
+                continue  # "the death toll was reported to be 128": on to "reported"
+            return tok.lemma_.lower()
+    return None
 
 
 def _is_people(tok) -> bool:
@@ -655,13 +711,15 @@ def extract_claims(doc: Doc, article: Article, entities: list[Entity], quotes: l
             sent = (s.start_char, s.end_char)
         if q.counted is None and (q.unit is None and q.bare or q.counted_generic) and q.num.kind != "fraction" \
                 and sent:
-            # a bare figure counts what the figure before it counted, in this sentence or the one before
+            # a bare figure counts what the figure before it in the sentence counted; it measures the same
+            # unless a verb of its own says something else ("332 were arrested, but only seven convicted")
             for pq, psent in reversed(kept[-4:]):
-                if psent != sent and psent[1] < sent[0] - 3:
+                if psent != sent:
                     break
                 if pq.counted and pq.unit is None:
                     q.counted = pq.counted
-                    q.measure = q.measure or pq.measure
+                    if q.measure is None and (q.verb is None or q.verb in M.REPORTING or q.verb == pq.verb):
+                        q.measure = pq.measure
                     break
         if sent:
             kept.append((q, sent))

@@ -136,7 +136,7 @@ CHANGE_NOUNS_DOWN = ("drop", "fall", "decline", "decrease", "cut", "reduction", 
 # Lemma (of a verb, adjective or noun next to the figure) -> measure. "casualties" (killed and
 # wounded together) is kept apart from "killed".
 MEASURE_LEMMAS = {
-    "killed": ["kill", "killed", "die", "dead", "death", "deaths", "fatality", "fatalities", "murder",
+    "killed": ["kill", "killed", "die", "died", "dead", "lives", "life", "death", "deaths", "fatality", "fatalities", "murder",
                "slay", "slain", "execute", "massacre", "perish", "behead", "toll", "body", "bodies",
                "corpse", "fatal", "lose life"],
     "injured": ["injure", "injured", "wound", "wounded", "hurt", "injury", "injuries", "maim",
@@ -145,7 +145,7 @@ MEASURE_LEMMAS = {
     "missing": ["missing", "unaccounted", "disappear", "disappeared"],
     "captured": ["capture", "captured", "abduct", "abducted", "kidnap", "kidnapped", "hostage",
                  "hostages", "prisoner", "prisoners", "captive", "captives", "pow", "pows"],
-    "arrested": ["arrest", "arrested", "arrests", "detain", "detained", "detention", "detainee",
+    "arrested": ["arrest", "arrested", "arrests", "apprehend", "apprehended", "apprehension", "apprehensions", "detain", "detained", "detention", "detainee",
                  "detainees", "jail", "jailed", "imprison", "imprisoned", "round up"],
     "displaced": ["displace", "displaced", "flee", "fled", "refugee", "refugees", "homeless", "uproot",
                   "uprooted", "displacement", "asylum"],
@@ -191,7 +191,17 @@ PEOPLE = FORCES | {
 }
 # Measures a verb gives to a count of things too ("deployed 34 anti-missile batteries", "200,000 homes
 # were affected"); the others need people.
-THING_MEASURES = {"deployed", "affected", "evacuated"}
+THING_MEASURES = {"deployed", "affected", "evacuated", "captured", "missing"}
+# A count of these with no other measure word is the size of a deployed force ("3,000 U.S. troops in Iraq").
+DEPLOYABLE = {"troop", "troops", "soldier", "soldiers", "personnel", "marine", "marines", "peacekeeper",
+              "peacekeepers", "paratrooper", "paratroopers", "sailor", "sailors", "reservist", "reservists",
+              "guardsmen", "servicemembers", "servicemen", "commandos", "special forces"}
+# Verbs that report or update a figure rather than say what happened to it: a bare figure under one
+# of them keeps the measure of the figure before it ("acknowledged 40 casualties ... claimed 300").
+REPORTING = {"say", "claim", "acknowledge", "report", "put", "estimate", "give", "cite", "confirm", "count",
+             "tally", "record", "reach", "rise", "climb", "increase", "grow", "jump", "stand", "total", "top",
+             "pass", "exceed", "be", "remain", "number", "include", "announce", "state", "tell", "suggest",
+             "show", "list", "register", "revise", "update", "put", "place", "surpass", "hit", "near"}
 # Nouns that name the figure rather than what is counted: "a figure close to 300" counts what the
 # figure before it counted.
 GENERIC_COUNTED = {"figure", "number", "total", "toll", "tally", "count", "estimate", "sum", "amount"}
