@@ -16,6 +16,7 @@ pages) are never matched: a few shared words there say nothing about syndication
 """
 from __future__ import annotations
 
+import json
 import re
 import zlib
 from dataclasses import dataclass
@@ -115,7 +116,7 @@ def update(ledger: Ledger, options: DedupOptions | None = None) -> int:
     """Mark the articles not yet reconciled as originals or copies; returns how many were done."""
     options = options or DedupOptions()
     conn = ledger.conn
-    new = conn.execute("SELECT a.rowid, a.id, a.text, a.body_end, a.published FROM articles a "
+    new = conn.execute("SELECT a.rowid, a.id, a.published FROM articles a "
                        "LEFT JOIN duplicates d ON d.article_id = a.id WHERE d.article_id IS NULL "
                        "ORDER BY a.rowid").fetchall()
     if not new:
@@ -130,10 +131,13 @@ def update(ledger: Ledger, options: DedupOptions | None = None) -> int:
                                          row["rowid"])
         lsh.insert(row["article_id"], _lean(values, options), check_duplication=False)
     for i in range(0, len(new), options.chunk):
+        part = new[i:i + options.chunk]
+        texts = {aid: text if end is None else text[:end] for aid, text, end in conn.execute(
+            "SELECT id, text, body_end FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps([r["id"] for r in part]),))}  # a slice at a time: texts are not all held at once
         rows = []
-        for r in new[i:i + options.chunk]:
-            body = r["text"] if r["body_end"] is None else r["text"][: r["body_end"]]
-            (values, size), when = signature(body, options), _day(r["published"])
+        for r in part:
+            (values, size), when = signature(texts[r["id"]], options), _day(r["published"])
             original, similarity = r["id"], None
             if values is not None:
                 seen = _Seen(values, size, r["id"], when, r["rowid"])

@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from scipy import sparse
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?|\d+(?:[.,]\d+)*")
+_POSSESSIVE = re.compile(r"'s\b")
 _UNDATED = -1
 
 
@@ -39,7 +40,7 @@ class StoryOptions:
     threshold: float = 0.12     # least average cosine similarity to join a story
     title_weight: int = 3       # a headline word counts as this many words of the body
     window_days: int = 365      # only articles this close in time are compared (follow-ups come months later)
-    chunk: int = 256            # articles compared against the ledger in one matrix product
+    chunk: int = 256            # articles read, or compared with the ledger in one matrix product, at a time
 
 
 @dataclass(frozen=True)
@@ -92,20 +93,22 @@ def terms(text: str, title: str | None, options: StoryOptions) -> Counter:
 def _words(text: str) -> list[str]:
     from spacy.lang.en.stop_words import STOP_WORDS  # only when there are articles to place
 
-    out = []
-    for w in _TOKEN.findall(text):
-        w = w.lower().replace("’", "'")
-        if w.endswith("'s"):
-            w = w[:-2]
-        if len(w) > 2 and w not in STOP_WORDS:
-            out.append(w)
-    return out
+    # Whole-text operations first: per-word Python work is what placing many articles costs.
+    text = _POSSESSIVE.sub("", text.lower().replace("’", "'"))
+    return [w for w in _TOKEN.findall(text) if len(w) > 2 and w not in STOP_WORDS]
 
 
 # -- assignment ------------------------------------------------------------------------------------
 
 def _ordinal(published: str | None) -> int:
     return date.fromisoformat(published).toordinal() if published else _UNDATED
+
+
+class _New(NamedTuple):
+    id: str
+    published: str | None
+    original_id: str
+    label: str | None = None
 
 
 @dataclass
@@ -130,22 +133,34 @@ def update(ledger: Ledger, options: StoryOptions | None = None) -> int:
     options = options or StoryOptions()
     dedup.update(ledger)  # stories need to know which articles are copies
     conn = ledger.conn
-    new = conn.execute(
-        "SELECT a.id, a.title, a.text, a.body_end, a.published, d.original_id FROM articles a "
-        "JOIN duplicates d ON d.article_id = a.id LEFT JOIN story_articles s ON s.article_id = a.id "
-        "WHERE s.article_id IS NULL ORDER BY a.published IS NULL, a.published, a.rowid").fetchall()
+    new = [_New(*r) for r in conn.execute(
+        "SELECT a.id, a.published, d.original_id FROM articles a JOIN duplicates d ON d.article_id = a.id "
+        "LEFT JOIN story_articles s ON s.article_id = a.id WHERE s.article_id IS NULL "
+        "ORDER BY a.published IS NULL, a.published, a.rowid")]
     if not new:
         return 0
-    counts = {r["id"]: terms(r["text"] if r["body_end"] is None else r["text"][: r["body_end"]], r["title"],
-                             options) for r in new}
-    df = Counter(t for c in counts.values() for t in c)
+    labels: dict[str, str | None] = {}
+    rows: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     with conn:
-        conn.executemany("INSERT INTO story_terms(term, df) VALUES (?, ?) "
-                         "ON CONFLICT(term) DO UPDATE SET df = df + excluded.df", df.items())
-        ids = dict(conn.execute("SELECT term, id FROM story_terms WHERE term IN (SELECT value FROM json_each(?))",
-                                (json.dumps(list(df), ensure_ascii=False),)))
-        rows = {aid: (np.array([ids[t] for t in c], dtype=np.int32), np.array(list(c.values()), dtype=np.float32))
-                for aid, c in counts.items()}
+        # Texts in slices: only each article's term ids and counts are kept, not its text or a dict of words.
+        for i in range(0, len(new), options.chunk):
+            part = json.dumps([r.id for r in new[i:i + options.chunk]])
+            counts: dict[str, Counter] = {}
+            for aid, title, text, body_end in conn.execute(
+                    "SELECT id, title, text, body_end FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+                    (part,)):
+                body = text if body_end is None else text[:body_end]
+                counts[aid] = terms(body, title, options)
+                labels[aid] = _label(title, body)
+            df = Counter(t for c in counts.values() for t in c)
+            conn.executemany("INSERT INTO story_terms(term, df) VALUES (?, ?) "
+                             "ON CONFLICT(term) DO UPDATE SET df = df + excluded.df", df.items())
+            ids = dict(conn.execute("SELECT term, id FROM story_terms WHERE term IN (SELECT value FROM json_each(?))",
+                                    (json.dumps(list(df), ensure_ascii=False),)))
+            for aid, c in counts.items():
+                rows[aid] = (np.fromiter((ids[t] for t in c), dtype=np.int32, count=len(c)),
+                             np.fromiter(c.values(), dtype=np.float32, count=len(c)))
+        new = [r._replace(label=labels[r.id]) for r in new]
         placed, touched = _place(ledger, new, rows, options)
         for s in touched:
             first = date.fromordinal(s.first).isoformat() if s.first != _UNDATED else None
@@ -173,12 +188,12 @@ def _unpack(blob: bytes) -> tuple[np.ndarray, np.ndarray]:
     return np.frombuffer(blob, "<i4", n), np.frombuffer(blob, "<f4", n, 4 * n)
 
 
-def _place(ledger: Ledger, new: list, vectors: dict[str, tuple[np.ndarray, np.ndarray]], options: StoryOptions
+def _place(ledger: Ledger, new: list[_New], vectors: dict[str, tuple[np.ndarray, np.ndarray]], options: StoryOptions
            ) -> tuple[list[tuple[str, str, float | None]], list[_Open]]:
     """(article, story, similarity) for every new article, and the stories it touched."""
     conn = ledger.conn
-    originals = [r for r in new if r["original_id"] == r["id"]]
-    dates = [_ordinal(r["published"]) for r in originals]
+    originals = [r for r in new if r.original_id == r.id]
+    dates = [_ordinal(r.published) for r in originals]
     old = _neighbours(ledger, dates, options)
     stories: dict[str, _Open] = {}
     for r in conn.execute("SELECT id, first_published, last_published FROM stories WHERE id IN "
@@ -186,7 +201,7 @@ def _place(ledger: Ledger, new: list, vectors: dict[str, tuple[np.ndarray, np.nd
         stories[r["id"]] = _Open(r["id"], _ordinal(r["first_published"]), _ordinal(r["last_published"]))
 
     # One row per compared article: the old ones near in time, then the new originals in date order.
-    rows = [_unpack(o[2]) for o in old] + [vectors[r["id"]] for r in originals]
+    rows = [_unpack(o[2]) for o in old] + [vectors[r.id] for r in originals]
     when = np.array([_ordinal(o[3]) for o in old] + dates, dtype=np.int64)
     index = {s: i for i, s in enumerate(stories)}
     story_of = np.array([index[o[1]] for o in old] + [-1] * len(originals), dtype=np.int64)
@@ -224,7 +239,7 @@ def _place(ledger: Ledger, new: list, vectors: dict[str, tuple[np.ndarray, np.nd
                 score = float(mean[best])
             r = originals[row - n_old]
             if best < 0 or score < options.threshold:
-                s = _Open(r["id"], _UNDATED, _UNDATED, _label(r), new=True)
+                s = _Open(r.id, _UNDATED, _UNDATED, r.label, new=True)
                 stories[s.id] = s
                 ids.append(s.id)
                 best, similarity = len(ids) - 1, None
@@ -232,21 +247,21 @@ def _place(ledger: Ledger, new: list, vectors: dict[str, tuple[np.ndarray, np.nd
                 similarity = round(score, 4)
             story_of[row] = best
             stories[ids[best]].add(w)
-            out.append((r["id"], ids[best], similarity))
+            out.append((r.id, ids[best], similarity))
 
     # Copies last: their original may be new too, and is placed by now.
     placed = {aid: sid for aid, sid, _ in out}
     for r in new:
-        if r["original_id"] != r["id"]:
-            sid = placed.get(r["original_id"]) or _story_of(ledger, r["original_id"])
+        if r.original_id != r.id:
+            sid = placed.get(r.original_id) or _story_of(ledger, r.original_id)
             if sid is None:  # its original is in no story (cannot happen after a full update): start one
-                sid = r["id"]
-                stories[sid] = _Open(sid, _UNDATED, _UNDATED, _label(r), new=True)
+                sid = r.id
+                stories[sid] = _Open(sid, _UNDATED, _UNDATED, r.label, new=True)
             elif sid not in stories:
                 s = conn.execute("SELECT first_published, last_published FROM stories WHERE id = ?", (sid,)).fetchone()
                 stories[sid] = _Open(sid, _ordinal(s[0]), _ordinal(s[1]))
-            stories[sid].add(_ordinal(r["published"]))
-            out.append((r["id"], sid, None))
+            stories[sid].add(_ordinal(r.published))
+            out.append((r.id, sid, None))
     return out, list(stories.values())
 
 
@@ -287,10 +302,10 @@ def _vectors(ledger: Ledger, rows: list[tuple[np.ndarray, np.ndarray]]) -> spars
     return sparse.diags(1.0 / norms) @ m
 
 
-def _label(row) -> str | None:
-    if row["title"]:
-        return row["title"]
-    first = row["text"].strip().split("\n", 1)[0]
+def _label(title: str | None, text: str) -> str | None:
+    if title:
+        return title
+    first = text.strip().split("\n", 1)[0]
     return first[:100] + ("…" if len(first) > 100 else "") if first else None
 
 
