@@ -75,7 +75,7 @@ _RULES = [
               rf"|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow|last\s+night"
               rf"|this\s+(?:morning|afternoon|evening)|(?:yesterday|tomorrow)\s+{DAYPART})"),
     ("weekday", rf"(?:(?P<edge>early|late|earlier|later)\s+)?(?P<set>each\s+|every\s+)?(?P<wd>{WEEKDAY})"
-                rf"(?P<plural>s)?(?:'s)?(?:\s+(?P<part>{DAYPART})s?)?"),
+                rf"(?P<plural>s)?(?:'s)?(?:\s+(?P<part>{DAYPART})(?P<parts>s)?)?"),
     ("month", rf"(?:(?P<edge>{EDGE})[\s-]+)?(?P<set>each\s+|every\s+)?(?P<mon>{MONTH_FULL}|{MONTH_ABBR})"
               rf"(?:,?\s+(?P<year>{YEAR}))?"),
     ("quarter", rf"(?:the\s+)?(?:(?P<yq>{YEAR4}|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:fiscal\s+)?"

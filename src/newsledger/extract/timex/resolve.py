@@ -446,7 +446,7 @@ def h_weekday(m, ctx):
         return None
     wd = WEEKDAYS[m["wd"].lower()]
     part = "T" + DAYPARTS[m["part"].lower()] if m["part"] else ""
-    if m["set"] or m["plural"]:
+    if m["set"] or m["plural"] or m["parts"]:  # "each Monday", "on Tuesdays", "Tuesday nights"
         return "SET", f"XXXX-WXX-{wd}{part}"
     d = _weekday_date(ctx, wd, m.start())
     if d is None:
