@@ -391,6 +391,8 @@ def figure(figure_id, db, as_json):
         return click.echo(json.dumps(f.to_contract(), ensure_ascii=False))
     click.echo(f"{f.measure}: {f.counted}  low {number(f.low)} · best {number(f.best)} · high {number(f.high)}  "
                f"{f.sources} sources, {f.first or '?'} to {f.last or '?'}  [{f.id}]")
+    for v, q, who in f.by_value:
+        click.echo(f"  {shown(v, q):>10}  " + ", ".join(w or "(the article itself)" for w in who))
     rows = sorted(((m, c, i) for c in f.claims for i, m in enumerate(c.mentions)),
                   key=lambda t: (t[0].published is None, t[0].published or "", t[0].claim))
     table("Claims, oldest first", ["date", "figure", "qualifier", "source", "article", "text"],

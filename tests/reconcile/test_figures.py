@@ -95,6 +95,9 @@ def test_three_sources_over_several_days(ledger):
     assert [c.text for c in f.claims] == ["23", "close to 150", "31", "some 90"]
     assert [c.source for c in f.claims] == ["interior ministry", "Irena Vasko", "interior ministry",
                                            "Lorvian Red Cross"]
+    assert [(v.point, who) for v, _, who in f.by_value] == [
+        (23, ("interior ministry",)), (31, ("interior ministry",)), (90, ("Lorvian Red Cross",)),
+        (150, ("Irena Vasko",))]
     assert [(d, c.text) for d, _, c in f.timeline] == [("2025-04-04", "23"), ("2025-04-06", "close to 150"),
                                                        ("2025-04-06", "31"), ("2025-04-09", "some 90")]
 
@@ -247,3 +250,26 @@ def test_cli_figures_and_figure(tmp_path):
     assert json.loads(run.invoke(main, ["figure", k["id"], "--db", str(db), "--json"]).output) == k
     r = run.invoke(main, ["figure", "nothing", "--db", str(db)])
     assert r.exit_code == 1 and "NL301" in r.output
+
+
+def test_the_demo_has_a_toll_from_three_sources_over_several_days(tmp_path):
+    """The shipped samples, ingested and reconciled: the death toll is one figure with its spread."""
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from newsledger import reconcile
+    from newsledger.cli import main
+
+    samples = Path(__file__).resolve().parents[2] / "samples"
+    db = tmp_path / "demo.db"
+    r = CliRunner().invoke(main, ["ingest", str(samples), "--db", str(db), "--published", "2025-03-10", "--quiet"])
+    assert r.exit_code == 0, r.output
+    with Ledger(db) as led:
+        reconcile.update(led)
+        tolls = [f for f in figures.list_figures(led) if f.measure == "killed"]
+        assert not any(f.measure == "casualties" for f in tolls)
+    assert len(tolls) == 1
+    f = tolls[0]
+    assert f.sources >= 3 and f.first < f.last and f.low < f.best < f.high
+    assert len({c.value.point for c in f.claims}) >= 3

@@ -107,6 +107,17 @@ class Figure:
         out = [(m.published, c.source, c) for c in self.claims for m in c.mentions]
         return sorted(out, key=lambda t: (t[0] is None, t[0] or "", t[2].claim))
 
+    @property
+    def by_value(self) -> list[tuple[Value, str, tuple[str | None, ...]]]:
+        """(value, qualifier, sources) for every distinct value, lowest first: who stands behind each."""
+        out: dict[tuple, list[str | None]] = {}
+        for c in self.claims:
+            out.setdefault((c.value, c.qualifier), [])
+            if c.source not in out[(c.value, c.qualifier)]:
+                out[(c.value, c.qualifier)].append(c.source)
+        key = lambda k: next((v for v in (k[0].point, k[0].low, k[0].high) if v is not None), 0.0)  # noqa: E731
+        return [(v, q, tuple(srcs)) for (v, q), srcs in sorted(out.items(), key=lambda kv: key(kv[0]))]
+
     def to_contract(self) -> dict:
         return {"id": self.id, "measure": self.measure, "counted": self.counted, "low": self.low,
                 "best": self.best, "high": self.high, "first": self.first, "last": self.last,
