@@ -403,6 +403,16 @@ def figure(figure_id, db, as_json):
 
 # -- stories across articles (reconcile.stories) -----------------------------------------------------
 
+def _stories_ledger(db: str):
+    """The ledger with every article placed in a story (an existing ledger only: nothing is created)."""
+    from .reconcile import stories as st
+
+    open_ledger(db).close()  # NL201 when there is no ledger at db
+    ledger = open_ledger(db, readonly=False)
+    st.update(ledger)
+    return ledger
+
+
 @main.command()
 @db_option
 @json_option
@@ -416,8 +426,7 @@ def stories(db, as_json, limit, fmt):
     """
     from .reconcile import stories as st
 
-    with open_ledger(db, readonly=False) as ledger:
-        st.update(ledger)
+    with _stories_ledger(db) as ledger:
         rows = st.list_stories(ledger, limit)
     if as_json or fmt == "jsonl":
         return emit_json(s.to_contract() for s in rows)
@@ -433,8 +442,7 @@ def story(key, db, as_json):
     """Show one story (its id, or the id, id prefix or source of one of its articles) with every article."""
     from .reconcile import stories as st
 
-    with open_ledger(db, readonly=False) as ledger:
-        st.update(ledger)
+    with _stories_ledger(db) as ledger:
         try:
             s = st.get_story(ledger, key)
         except NewsledgerError as e:

@@ -157,6 +157,13 @@ def test_cli_stories_table_and_story(tmp_path):
     assert missing.exit_code != 0 and "NL301" in missing.output
 
 
+def test_cli_stories_needs_an_existing_ledger(tmp_path):
+    db = tmp_path / "typo.db"
+    result = CliRunner().invoke(main, ["stories", "--db", str(db)])
+    assert result.exit_code != 0 and "NL201" in result.output
+    assert not db.exists()  # a listing creates no ledger
+
+
 # -- gate: story grouping on the shared news_cluster set ---------------------------------------------
 
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "eval_stories.py"
