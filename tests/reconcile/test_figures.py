@@ -273,3 +273,26 @@ def test_the_demo_has_a_toll_from_three_sources_over_several_days(tmp_path):
     f = tolls[0]
     assert f.sources >= 3 and f.first < f.last and f.low < f.best < f.high
     assert len({c.value.point for c in f.claims}) >= 3
+
+
+WIRE = ("KESTA - Floodwater from the Tamsin barrage swept through three villages in Lorvia overnight, and at "
+        "least 12 people were killed, the regional governor said on Friday. Rescue teams in boats were still "
+        "searching flooded houses along the river, and the road to the valley was closed to traffic. Engineers "
+        "had warned in the spring that the barrage needed repairs, local officials said.")
+
+
+def test_a_syndicated_copy_found_by_dedup_counts_once(ledger):
+    """The dedup step (MinHash) marks the reprint; its unattributed toll is the wire's, not a new source."""
+    from newsledger import reconcile
+
+    copy_text = WIRE.replace("KESTA - ", "") + " The Coast Herald contributed to this report."
+    claims = [("least 12", "people", "killed", None)]
+    ledger.write([article("s1", 4, WIRE, claims, DAM, source="Lorvia Wire"),
+                  article("s2", 5, copy_text, claims, DAM, source="Coast Herald"),
+                  article("s3", 5, "Some 15 people died at the Tamsin barrage in Lorvia, the Herald learned.",
+                          [("Some 15", "people", "killed", None)], DAM)])
+    reconcile.update(ledger)
+    f = killed(ledger)
+    assert f.sources == 2
+    twelve = next(c for c in f.claims if c.value.point == 12)
+    assert [m.article for m in twelve.mentions] == ["s1", "s2"]
