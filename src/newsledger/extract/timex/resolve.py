@@ -1,37 +1,31 @@
-"""From regex matches to TIMEX3 types and values.
+"""Handlers for points in time: from regex matches to TIMEX3 DATE/TIME types and values.
 
-Each rule of `patterns.RULES` has a handler here that reads the match and returns (type, value,
-point) or None to drop it. Values are resolved against the document creation time (the article's
-publication date): weekdays, months and seasons without a year look backwards or forwards by the tense
-of the governing verb; "two days later", "the following week", "that year" and the finance idioms
-("a year earlier", "the year-ago quarter") count from the last date the text mentioned. Without a
-publication date, relative values stay unresolved (`XXXX-10-23`, `XXXX-WXX-5`).
+Each rule of `patterns.RULES` has a handler (here, or in `amounts.py` for durations, sets and
+references) that reads the match and returns (type, value), (type, value, start) to trim the span, or
+None to drop it. Values are resolved against the document creation time (the article's publication
+date): weekdays, months and seasons without a year look backwards or forwards by the tense of the
+governing verb; "two days later", "the following week", "that year" and the finance idioms ("a year
+earlier", "the year-ago quarter") count from the last date the text mentioned. Without a publication
+date, relative values stay unresolved (`XXXX-10-23`, `XXXX-WXX-5`).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .amounts import (h_bare_units, h_duration, h_half_unit, h_plural_units, h_ref, h_set, h_set_a,
+                      unit_of)
+from .context import FUTURE, PAST, Context, capitalised, norm, text_after, text_before
 from .dates import Point, easter, nth_weekday, shift, weekday_near
 from .lexicon import (DAYPARTS, HOLIDAYS, MONTHS, NTH_WEEKDAY_HOLIDAYS, ONES, ORDINALS, SEASONS, TENS,
-                      UNITS, WEEKDAYS, number)
+                      WEEKDAYS, number)
 
-PAST, PRESENT, FUTURE = -1, 0, 1
 # A date without a year this close to the publication date is taken as the nearest one, whatever the tense:
 # "payable Nov. 10" in a story of Oct. 27 said in the past tense is still the coming Nov. 10.
 NEAR_DAYS = 62
 # Words before a bare "May" that make it the month, not the verb or the surname.
 MAY_CONTEXT = frozenset({"in", "since", "until", "till", "by", "of", "from", "through", "early", "late",
                          "mid", "last", "next", "this", "during", "before", "after", "end", "between"})
-FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
-VAGUE_MODALS = frozenset({"would", "could", "might", "'d"})
-MODALS = frozenset({"may", "should", "can", "must", "ca"})
-# Verbs whose infinitive complement lies ahead of them.
-PROSPECTIVE = frozenset({"agree", "expect", "plan", "intend", "schedule", "slate", "due", "hope", "aim", "seek",
-                         "want", "propose",
-                         "decide", "promise", "vow", "threaten", "prepare", "set", "pledge", "offer", "ask", "urge",
-                         "order", "need", "wish", "try", "attempt"})
 # Nouns a bare year may count (a "1998 report") versus things a number counts ("2000 people").
 TIME_NOUNS = frozenset({"year", "season", "election", "campaign", "budget", "report", "census", "level",
                         "law", "act", "agreement", "accord", "war", "game", "games", "olympics", "cup",
@@ -40,89 +34,9 @@ TIME_NOUNS = frozenset({"year", "season", "election", "campaign", "budget", "rep
 FINENESS = {"day": 0, "week": 1, "weekend": 1, "month": 2, "quarter": 3, "season": 3, "half": 4, "year": 5,
             "decade": 6, "century": 7}
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-_SPACE = re.compile(r"[\s-]+")
 _CLOCK = re.compile(r"(\d{1,2})(?::(\d\d))?\s*([ap])?", re.I)
 UNRESOLVED = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
               "quarter": "XXXX-QX", "half": "XXXX-HX", "year": "XXXX", "decade": "XXX", "century": "XX"}
-
-
-@dataclass
-class Context:
-    """What resolution needs about the document: its creation time, the last date it mentioned, the parse."""
-    dct: date | None
-    text: str = ""
-    doc: object = None  # the spaCy Doc of text, for tenses; None resolves without them
-    anchor: Point | None = None
-
-    def base(self) -> date | None:
-        """The date anaphoric expressions count from: the last mentioned one, else the DCT."""
-        return self.anchor.day if self.anchor else self.dct
-
-    def token_at(self, char: int):
-        if self.doc is None:
-            return None
-        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
-        return span[0] if span is not None and len(span) else None
-
-    def tense(self, start: int) -> int | None:
-        """PAST, PRESENT or FUTURE from the verb that governs the token at `start`, None without one.
-
-        An infinitive or a bare verb takes the tense of the verb it depends on ("staged celebrations to
-        mark the entry on Friday" is past); "will"/"shall" make the future, "could"/"would" say nothing.
-        """
-        tok = self.token_at(start)
-        for _ in range(6):
-            if tok is None or tok.pos_ in ("VERB", "AUX"):
-                break
-            tok = tok.head if tok.head is not tok else None
-        for _ in range(3):
-            if tok is None or tok.pos_ not in ("VERB", "AUX"):
-                return None
-            auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
-            words = {a.lower_ for a in auxes} | {tok.lower_}
-            if words & FUTURE_AUX:
-                return FUTURE
-            if tok.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxes):
-                return PAST
-            if words & VAGUE_MODALS:
-                return None
-            if words & MODALS:
-                return FUTURE
-            if tok.tag_ == "VBN":
-                if any(a.tag_ in ("VBZ", "VBP") or a.lower_ in ("be", "being") for a in auxes):
-                    # "is expected by summer", "are scheduled for Friday"
-                    return FUTURE if tok.lemma_ in PROSPECTIVE else PRESENT
-                return PAST  # "the decision, announced Wednesday"
-            if tok.lower_ == "going" and any(c.dep_ == "xcomp" for c in tok.children):
-                return FUTURE
-            if tok.tag_ == "VB" or (tok.tag_ == "VBG" and not auxes):
-                # an infinitive, bare verb or participle clause: ask the verb it depends on, unless that
-                # verb looks ahead ("agreed to buy it in February", "are expected to join in April")
-                if tok.head is tok:
-                    return FUTURE if tok.tag_ == "VB" else PRESENT
-                if tok.tag_ == "VB" and tok.head.lemma_ in PROSPECTIVE:
-                    return FUTURE
-                tok = tok.head
-                continue
-            return PRESENT
-        return None
-
-
-def _after(ctx: Context, m, n: int = 8) -> str:
-    """The few characters after a match, lower-cased."""
-    return ctx.text[m.end():m.end() + n].lower()
-
-
-def _before(ctx: Context, m, n: int = 8) -> str:
-    return ctx.text[max(0, m.start() - n):m.start()].lower()
-
-
-def _lower(text: str | None) -> str:
-    return _SPACE.sub(" ", text.lower()) if text else ""
-
-
-def _cap(word: str | None) -> bool:
-    return bool(word) and word[0].isupper()
 
 
 def _month(word: str) -> int:
@@ -135,7 +49,7 @@ def _day(word: str) -> int:
 
 
 def _year(text: str) -> int:
-    t = _lower(text)
+    t = norm(text)
     if t[0].isdigit():
         return int(t)
     words = t.split()
@@ -163,11 +77,6 @@ def _sign(rel: str) -> int:
 
 
 ANAPHORIC = frozenset({"the previous", "the prior", "the following", "that", "the same"})
-
-
-def _direction(ctx: Context, start: int, default: int = PAST) -> int:
-    t = ctx.tense(start)
-    return default if t is None else t
 
 
 def _date_in_year(ctx: Context, month: int, day: int, start: int, weekday: int = 0) -> str | None:
@@ -211,7 +120,7 @@ def _set_point(ctx: Context, p: Point) -> str:
 # ---- handlers: (match, ctx) -> (type, value) | None -------------------------------------------------
 
 def h_date(m, ctx):
-    if not _cap(m["mon"]):
+    if not capitalised(m["mon"]):
         return None
     month, day = _month(m["mon"]), _day(m["day"])
     if m["year"]:
@@ -248,7 +157,7 @@ def _weekday_date(ctx: Context, wd: int, start: int) -> date | None:
 
 
 def h_clock(m, ctx):
-    c = _lower(m["clock"])
+    c = norm(m["clock"])
     if c in ("noon", "midday"):
         hh, mm = 12, 0
     elif c == "midnight":
@@ -267,7 +176,7 @@ def h_clock(m, ctx):
     clock = f"T{hh:02d}:{mm:02d}"
     day = None
     if m["wd"]:
-        if not _cap(m["wd"]):
+        if not capitalised(m["wd"]):
             return None
         day = _weekday_date(ctx, WEEKDAYS[m["wd"].lower()], m.start())
         if day is None:
@@ -307,11 +216,11 @@ def _season_year(d: date, code: str, direction: int) -> int:
 
 
 def h_rel(m, ctx):
-    rel, what = _lower(m["rel"]), _lower(m["what"])
+    rel, what = norm(m["rel"]), norm(m["what"])
     sign = _sign(rel)
     base = (ctx.base() if rel in ANAPHORIC else ctx.dct)
     if what in MONTHS:
-        if not _cap(m["what"]):
+        if not capitalised(m["what"]):
             return None
         month = MONTHS[what]
         if base is None:
@@ -324,7 +233,7 @@ def h_rel(m, ctx):
             y = base.year if month > base.month else base.year + 1
         return "DATE", _set_point(ctx, Point("month", date(y, month, 1)))
     if what in WEEKDAYS:
-        if not _cap(m["what"]):
+        if not capitalised(m["what"]):
             return None
         wd = WEEKDAYS[what]
         if base is None:
@@ -345,11 +254,11 @@ def h_rel(m, ctx):
             y -= 1  # "last summer" in August is the summer before
         return "DATE", _set_point(ctx, Point("season", date(y, 1, 1), f"-{code}"))
     gran = what
-    if m["what"][0].isupper() and not m[0].isupper() and _cap(m["rel"].split()[-1]):
+    if m["what"][0].isupper() and not m[0].isupper() and capitalised(m["rel"].split()[-1]):
         return None  # a title: ABC's "This Week", "Next Year in Jerusalem"
-    spanning = _before(ctx, m).endswith(("for ", "over ", "during ", "throughout "))
+    spanning = text_before(ctx, m).endswith(("for ", "over ", "during ", "throughout "))
     if sign and gran != "weekend" and rel.startswith("the ") and spanning:
-        letter, mult, timed, _ = _unit(gran)
+        letter, mult, timed, _ = unit_of(gran)
         return "DURATION", f"P{mult}{letter}"  # "for the next decade", "over the past year"
     if base is None:
         return "DATE", UNRESOLVED[gran]
@@ -370,7 +279,7 @@ def h_anaphoric_day(m, ctx):
     kind = "TIME" if part else "DATE"
     if base is None:
         return kind, "XXXX-XX-XX" + part
-    d = base + timedelta(days=_sign(_lower(m["rel"])))
+    d = base + timedelta(days=_sign(norm(m["rel"])))
     ctx.anchor = Point("day", d)
     return kind, d.isoformat() + part
 
@@ -386,7 +295,7 @@ def h_the_weekend(m, ctx):
 
 
 def h_the_year(m, ctx):
-    if _after(ctx, m).startswith((" end", " to ")):
+    if text_after(ctx, m).startswith((" end", " to ")):
         return "DURATION", "P1Y"  # "the year ended Sept. 30" is a span of a year
     base = ctx.dct  # "for the full year", "by the end of the year": the year of publication
     return "DATE", str(base.year) if base else "XXXX"
@@ -406,7 +315,7 @@ def h_week_of(m, ctx):
 
 
 def h_of_year(m, ctx):
-    what = _lower(m["what"])
+    what = norm(m["what"])
     if m["year"]:
         y = _year(m["year"])
     elif ctx.dct is not None:
@@ -416,7 +325,7 @@ def h_of_year(m, ctx):
     if what in SEASONS:
         code = SEASONS[what]
         return "DATE", (_set_point(ctx, Point("season", date(y, 1, 1), f"-{code}")) if y else f"XXXX-{code}")
-    if not _cap(m["what"]):
+    if not capitalised(m["what"]):
         return None
     month = MONTHS[what]
     return "DATE", (_set_point(ctx, Point("month", date(y, month, 1))) if y else f"XXXX-{month:02d}")
@@ -425,7 +334,7 @@ def h_of_year(m, ctx):
 def h_today(m, ctx):
     if m[0].isupper() and len(m[0]) > 1:
         return None  # "USA TODAY"
-    w = _lower(m["word"])
+    w = norm(m["word"])
     offset = {"yesterday": -1, "tomorrow": 1, "last night": -1, "the day before yesterday": -2,
               "the day after tomorrow": 2}.get(w.split()[0] if w.split()[0] in ("yesterday", "tomorrow") else w, 0)
     part = ""
@@ -442,7 +351,7 @@ def h_today(m, ctx):
 
 
 def h_weekday(m, ctx):
-    if not _cap(m["wd"]):
+    if not capitalised(m["wd"]):
         return None
     wd = WEEKDAYS[m["wd"].lower()]
     part = "T" + DAYPARTS[m["part"].lower()] if m["part"] else ""
@@ -457,14 +366,14 @@ def h_weekday(m, ctx):
 
 def h_month(m, ctx):
     word = m["mon"]
-    if not _cap(word):
+    if not capitalised(word):
         return None
     if word.lower() == "may" and not m["year"] and not m["edge"]:
         before = ctx.text[max(0, m.start() - 12):m.start()].split()
         if not before or before[-1].lower() not in MAY_CONTEXT:
             return None
-    if not m["year"] and not m["edge"] and (_after(ctx, m).startswith(" for ") or _after(ctx, m) == " of the "):
-        if _before(ctx, m).endswith(("the ", "a ", "`", '"')):
+    if not m["year"] and not m["edge"] and (text_after(ctx, m).startswith(" for ") or text_after(ctx, m) == " of the "):
+        if text_before(ctx, m).endswith(("the ", "a ", "`", '"')):
             return None  # "the March for Life", "the ``March of the Mothers''"
     month = _month(word)
     if m["set"]:
@@ -485,7 +394,7 @@ def _quarter_word(q: str) -> int:
 def h_quarter(m, ctx):
     q = _quarter_word(m["q"])
     y = None
-    yq = _lower(m["yq"])
+    yq = norm(m["yq"])
     if m["year"]:
         y = int(m["year"])
     elif yq and yq[0].isdigit():
@@ -559,16 +468,11 @@ def h_year_ago_adj(m, ctx):
     return "DATE", str(ctx.dct.year - 1) if ctx.dct else "XXXX"
 
 
-def _unit(word: str) -> tuple[str, int, bool, str | None]:
-    w = word.lower()
-    return UNITS["millennium" if w.startswith("millenni") else w]
-
-
 def h_ago(m, ctx):
     n = number(m["n"])
-    d = _lower(m["dir"])
+    d = norm(m["dir"])
     forward = d in ("later", "after", "from now", "hence")
-    letter, mult, _, gran = _unit(m["unit"])
+    letter, mult, _, gran = unit_of(m["unit"])
     if n is None or n != int(n):
         return "DATE", "FUTURE_REF" if forward else "PAST_REF"
     count = int(n) * (1 if forward else -1)
@@ -590,67 +494,6 @@ def h_ago(m, ctx):
     return "DATE", p.value() if from_dct else _set_point(ctx, p)
 
 
-def _duration(n, letter: str, mult: int, timed: bool) -> str:
-    if n is None:
-        return f"P{'T' if timed else ''}X{letter}"
-    whole = int(n)
-    frac = n - whole
-    t = "T" if timed else ""
-    if not frac:
-        return f"P{t}{whole * mult}{letter}"
-    smaller = {"Y": (12, "M", False), "D": (24, "H", True), "H": (60, "M", True), "W": (7, "D", False),
-               "M": (60, "S", True) if timed else (30, "D", False)}
-    if mult != 1 or letter not in smaller:
-        return f"P{t}{whole * mult}{letter}"
-    k, sub, sub_timed = smaller[letter]
-    rest = round(frac * k)
-    if sub_timed and not timed:
-        return f"P{whole}{letter}T{rest}{sub}"
-    return f"P{t}{whole}{letter}{rest}{sub}"
-
-
-def h_duration(m, ctx):
-    n_text = _lower(m["n"])
-    n = number(n_text)
-    unit = m["unit"].lower()
-    letter, mult, timed, _ = _unit(unit)
-    if (m["adj"] and m["adj"].lower() == "-old") or _after(ctx, m).startswith(" old"):
-        return None  # ages ("a 40-year-old", "52 years old") are not times
-    vague = n is None
-    if vague and not m["plural"] and "-" not in m[0]:
-        return None  # "some day", "many a year"
-    if unit == "second" and n_text in ("a", "an", "one") and not m["approx"]:
-        return None  # "a second term"
-    if unit == "quarter":
-        if _after(ctx, m).startswith(" of") or n_text in ("a", "an", "three"):
-            return None  # "a quarter of the vote", "three quarters of voters"
-    value = _duration(n, letter, mult, timed)
-    if m["det"] and not m["plural"] and "-" in m[0][m.end("n") - m.start():m.start("unit") - m.start()]:
-        # "the eight-year war": the expression is the adjective, not the noun phrase
-        return "DURATION", value, min(m.start(g) for g in ("side", "approx", "n") if m[g])
-    return "DURATION", value
-
-
-def h_half_unit(m, ctx):
-    u = (m["u1"] or m["u2"]).lower()
-    if m["u1"]:
-        return "DURATION", {"hour": "PT30M", "day": "PT12H", "year": "P6M", "minute": "PT30S"}[u]
-    return "DURATION", {"hour": "PT1H30M", "minute": "PT1M30S", "year": "P1Y6M", "day": "P1DT12H"}[u]
-
-
-def h_plural_units(m, ctx):
-    if m["side"].lower() == "recent":
-        return "DATE", "PAST_REF"
-    letter, mult, timed, _ = _unit(m["unit"])
-    return "DURATION", f"P{'T' if timed else ''}X{letter}"
-
-
-def h_bare_units(m, ctx):
-    letter, mult, timed, _ = _unit(m["unit"] or m["unit2"])
-    n = "X" if m["unit"] or m["plural"] else mult  # "for years", "decades-long"; "day-long" is P1D
-    return "DURATION", f"P{'T' if timed else ''}{n}{letter}"
-
-
 def h_decade(m, ctx):
     if m["dec"]:
         return "DATE", m["dec"][:3]
@@ -667,7 +510,7 @@ def h_century(m, ctx):
         if ctx.dct is None:
             return "DATE", "XX"
         return "DATE", f"{ctx.dct.year // 100 + _sign(m['this'].lower()):02d}"
-    n = _lower(m["n"])
+    n = norm(m["n"])
     k = ORDINALS[n] if n in ORDINALS else int(re.match(r"\d+", n).group())
     return "DATE", f"{k - 1:02d}"
 
@@ -698,9 +541,9 @@ def h_season(m, ctx):
 
 
 def h_holiday(m, ctx):
-    if not _cap(m["name"]):
+    if not capitalised(m["name"]):
         return None
-    name = _lower(m["name"])
+    name = norm(m["name"])
 
     def on(y: int) -> date:
         if name in HOLIDAYS:
@@ -727,45 +570,6 @@ def h_holiday(m, ctx):
     else:
         d = _by_tense(ctx, cands, ctx.dct, m.start(), NEAR_DAYS)
     return "DATE", _set_point(ctx, Point("day", d))
-
-
-def _name_part(ctx: Context, m) -> bool:
-    """Whether the match is part of a name ("the Weekly Standard", "USA TODAY"), not a time."""
-    word = m[0]
-    if not word[:1].isupper():
-        return False
-    tok = ctx.token_at(m.start())
-    return tok is not None and tok.pos_ == "PROPN" and (word.isupper() or not tok.is_sent_start)
-
-
-def h_ref(m, ctx):
-    if _name_part(ctx, m):
-        return None
-    w = _lower(m["word"])
-    if w.endswith("future"):
-        return "DATE", "FUTURE_REF"
-    if w.endswith("past") or w.endswith("recently"):
-        return "DATE", "PAST_REF"
-    return "DATE", "PRESENT_REF"
-
-
-def h_set(m, ctx):
-    if m["word"] and _name_part(ctx, m):
-        return None
-    if m["word"]:
-        return "SET", {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
-                       "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W"}[m["word"].lower()]
-    unit = m["unit"].lower()
-    letter, mult, timed, _ = _unit("day" if unit == "night" else unit)
-    n = 2 if m["other"] else (number(m["n"]) if m["n"] else 1)
-    if not isinstance(n, int):
-        return None
-    return "SET", f"P{'T' if timed else ''}{n * mult}{letter}"
-
-
-def h_set_a(m, ctx):
-    letter, mult, timed, _ = _unit(m["unit"])
-    return "SET", f"P{'T' if timed else ''}{mult}{letter}"
 
 
 HANDLERS = {
