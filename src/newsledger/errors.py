@@ -23,6 +23,7 @@ CODES = {
     "NL112": "feed cannot be parsed or holds no item with text",
     "NL201": "database cannot be opened or is not a newsledger ledger",
     "NL202": "database was written by a newer newsledger",
+    "NL203": "article could not be stored (the database refused its records)",
     "NL301": "no such record in the ledger",
     "NL401": "spaCy English pipeline is not installed",
     "NL501": "extraction failed on an article",

@@ -48,6 +48,7 @@ def ingest(inputs: Iterable[str], ledger: Ledger, extractor: Extractor, publishe
         result = ledger.write(batch)
         report.stored += result.stored
         report.already += result.already
+        report.failures.extend(result.failures)
         batch.clear()
 
     stream = _new_only(read_inputs(inputs, published), ledger, report, on_item)

@@ -37,3 +37,15 @@ def test_related_headlines_are_not_extracted(extract_text):
     x = extract_text(text)
     assert x.article.body_end is not None and x.article.text[x.article.body_end:].strip().startswith("Related")
     assert all(e < x.article.body_end for ent in x.entities for _, e in ent.mentions)
+
+
+def test_spellings_with_one_id_are_one_entity(extractor):
+    from newsledger.extract.entities import extract_entities
+    from newsledger.ingest.readers import text_article
+
+    art = text_article("Kim Il-sung met Kim Il sung.", "t")
+    doc = extractor.nlp.make_doc(art.text)
+    second = art.text.index("Kim Il sung")
+    doc.ents = [doc.char_span(0, 11, label="PERSON"), doc.char_span(second, second + 11, label="PERSON")]
+    ents = extract_entities(doc, art)
+    assert len({e.id for e in ents}) == len(ents) == 1 and len(ents[0].mentions) == 2

@@ -55,15 +55,30 @@ def test_same_article_twice_is_one_article(ledger):
     assert sources == {"a.txt", "copy.txt"}
 
 
-def test_failed_batch_leaves_stored_articles_untouched(ledger):
+def test_a_refused_article_is_a_failure_and_the_batch_goes_on(ledger):
     ledger.write([extraction()])
-    bad = Extraction(Article(id="b1", source="b.txt", text="x"),
-                     claims=(Claim("b1", 0, 1, "x", Value(1.0), qualifier="exact"),))
-    broken = Extraction(Article(id="c1", source=None, text="y"))  # source NOT NULL: the batch fails
-    with pytest.raises(sqlite3.IntegrityError):
-        ledger.write([bad, broken])
-    assert ledger.count("articles") == 1 and not ledger.has_article("b1")
+    good = Extraction(Article(id="b1", source="b.txt", text="x"),
+                      claims=(Claim("b1", 0, 1, "x", Value(1.0), qualifier="exact"),))
+    dup = Entity("c1", "gpe:brenn", "Brenn", "GPE", ((0, 5),))
+    broken = Extraction(Article(id="c1", source="c.txt", text="Brenn"), entities=(dup, dup))  # same key twice
+    result = ledger.write([broken, good])
+    assert result.stored == 1 and [f.error.code for f in result.failures] == ["NL203"]
+    assert ledger.has_article("b1") and not ledger.has_article("c1")
+    assert ledger.conn.execute("SELECT count(*) FROM entities WHERE article_id = 'c1'").fetchone()[0] == 0
+    assert ledger.failures()[-1]["input"] == "c.txt"
     assert ledger.extraction("a1").to_contract() == extraction().to_contract()
+
+
+def test_interrupted_batch_leaves_stored_articles_untouched(ledger):
+    ledger.write([extraction()])
+
+    def batch():
+        yield Extraction(Article(id="b1", source="b.txt", text="x"))
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        ledger.write(batch())
+    assert ledger.count("articles") == 1 and not ledger.has_article("b1")
 
 
 def test_failures_are_recorded(ledger):
@@ -82,6 +97,7 @@ def test_queries(ledger):
     assert [e.key for e in ledger.entities()] == ["person:rusk"]
     assert ledger.search("rescuers")[0]["id"] == "a1"
     assert ledger.search('"unbalanced') == []  # bad FTS syntax is searched as a phrase, not an error
+    assert ledger.search("rescuers\x00") and ledger.search("\x00") == []
     assert ledger.resolve_article_id("a.txt") == "a1"
     with pytest.raises(NotFound):
         ledger.resolve_article_id("nope")

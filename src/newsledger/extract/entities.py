@@ -81,8 +81,13 @@ def extract_entities(doc: Doc, article: Article) -> list[Entity]:
         group = groups.setdefault(key, {"name": name, "mentions": []})
         if (start, end) not in group["mentions"]:
             group["mentions"].append((start, end))
-    out = []
+    # Different spellings can share an id ("U.S." and "U.S"): one entity each id, mentions joined.
+    by_id: dict[str, tuple[str, str, list]] = {}
     for (label, _), g in groups.items():
-        out.append(Entity(article_id=article.id, id=entity_id(label, g["name"]), name=g["name"],
-                          label=label, mentions=tuple(g["mentions"])))
-    return out
+        eid = entity_id(label, g["name"])
+        if eid in by_id:
+            by_id[eid][2].extend(m for m in g["mentions"] if m not in by_id[eid][2])
+        else:
+            by_id[eid] = (g["name"], label, list(g["mentions"]))
+    return [Entity(article_id=article.id, id=eid, name=name, label=label, mentions=tuple(sorted(ms)))
+            for eid, (name, label, ms) in by_id.items()]

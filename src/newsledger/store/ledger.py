@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..errors import Failure, NotFound
+from ..errors import Failure, NotFound, StoreError
 from ..models import (Article, Claim, Cue, Entity, Event, Extraction, Party, Quote, TimeExpr,
                       Value)
 from .db import connect
@@ -47,6 +47,7 @@ class EntitySummary:
 class WriteResult:
     stored: int
     already: int
+    failures: list[Failure] = field(default_factory=list)
 
 
 def _party(name, entity, start, end) -> Party | None:
@@ -84,19 +85,42 @@ class Ledger:
                                                       article.published and article.published.isoformat()))
 
     def write(self, batch: Iterable[Extraction | Failure]) -> WriteResult:
-        """Store a batch in one transaction; articles already stored are left as they are."""
+        """Store a batch in one transaction; articles already stored are left as they are.
+
+        An article whose records the database refuses becomes a recorded failure (NL203): a savepoint
+        takes its rows back, and the rest of the batch is stored.
+        """
         stored = already = 0
-        with self.conn:  # commits on success, rolls back on any exception (Ctrl-C included)
+        failures: list[Failure] = []
+        c = self.conn
+        c.execute("BEGIN")  # explicit: releasing an outermost savepoint would commit on its own
+        try:
             for item in batch:
                 if isinstance(item, Failure):
-                    e = item.error
-                    self.conn.execute("INSERT INTO failures(input, code, message) VALUES (?, ?, ?)",
-                                      (e.where or "", e.code, e.message))
-                elif self._insert(item):
-                    stored += 1
-                else:
-                    already += 1
-        return WriteResult(stored, already)
+                    self._record(item)
+                    continue
+                self.conn.execute("SAVEPOINT article")
+                try:
+                    if self._insert(item):
+                        stored += 1
+                    else:
+                        already += 1
+                except sqlite3.IntegrityError as e:
+                    self.conn.execute("ROLLBACK TO article")
+                    failure = Failure(StoreError("NL203", f"cannot be stored ({e})", item.article.source))
+                    self._record(failure)
+                    failures.append(failure)
+                self.conn.execute("RELEASE article")
+            c.execute("COMMIT")
+        except BaseException:  # Ctrl-C included: the batch lands whole or not at all
+            c.execute("ROLLBACK")
+            raise
+        return WriteResult(stored, already, failures)
+
+    def _record(self, failure: Failure) -> None:
+        e = failure.error
+        self.conn.execute("INSERT INTO failures(input, code, message) VALUES (?, ?, ?)",
+                          (e.where or "", e.code, e.message))
 
     def _insert(self, x: Extraction) -> bool:
         a, c = x.article, self.conn
@@ -253,6 +277,9 @@ class Ledger:
                "snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet "
                "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
                "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?")
+        query = "".join(ch if ch.isprintable() else " " for ch in query).strip()
+        if not query:
+            return []
         try:
             return self.conn.execute(sql, (query, limit)).fetchall()
         except sqlite3.OperationalError:
