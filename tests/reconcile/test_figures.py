@@ -185,6 +185,18 @@ def test_a_syndicated_copy_counts_once(ledger, monkeypatch):
     assert [m.article for m in f.claims[0].mentions] == ["d1", "d2"] and f.claims[0].source is None
 
 
+def test_an_outlet_repeating_its_own_count_is_one_source(ledger):
+    text = "At least 12 people died at the Tamsin barrage in Lorvia."
+    later = "Rescuers at the Tamsin barrage in Lorvia found no one alive; at least 12 people died."
+    ledger.write([article("o1", 4, text, [("12", "people", "killed", None)], DAM,
+                          source="https://www.lorviawire.example/a"),
+                  article("o2", 6, later, [("12", "people", "killed", None)], DAM,
+                          source="https://lorviawire.example/b")])
+    reconcile(ledger)
+    f = killed(ledger)
+    assert f.sources == 1 and [m.article for m in f.claims[0].mentions] == ["o1", "o2"]
+
+
 def test_incremental_equals_from_scratch(ledger):
     for x in (A1, A2, A3, A4):
         ledger.write([x])

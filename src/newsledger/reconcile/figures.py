@@ -9,9 +9,10 @@ few articles name (at most `RARE_SHARE` of the ledger's articles, or `RARE_MIN`:
 "Washington"). Countries are too broad to tie two reports, organisations too often the outlet or agency.
 
 A statement is one source giving one value. The same source repeating the same value in another article,
-or a syndicated copy of an article (`dedup.original_of`), is one statement with several mentions; an
-unattributed claim is its article's own (the original's, for a copy). Only counts are figures: claims with
-a measure, no unit, no change ("rose by 5") and a whole value.
+or a syndicated copy of an article (`dedup.original_of`), is one statement with several mentions. An
+unattributed claim is its outlet's (a URL's host, a feed's outlet name; the original's, for a copy), or its
+article's own when the article came from a file. Only counts are figures: claims with a measure, no unit, no
+change ("rose by 5") and a whole value.
 
 Low / best / high (docs/figures.md):
   low   the lowest lower bound any statement gives (UCDP's low: the lowest estimate reported)
@@ -30,6 +31,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import median_low
+from urllib.parse import urlparse
 
 from ..errors import NotFound
 from ..models import MEASURES, Value
@@ -266,7 +268,18 @@ def _source(conn: sqlite3.Connection, row: sqlite3.Row, origin: str) -> tuple[st
     if row["source_name"]:
         name = re.sub(r"^(?:a|an|the|one)\s+", "", fold(row["source_name"]))
         return "name:" + name, row["source_name"]
-    return "article:" + origin, None
+    outlet = _outlet(conn.execute("SELECT source FROM articles WHERE id = ?", (origin,)).fetchone()[0])
+    return ("outlet:" + outlet if outlet else "article:" + origin), None
+
+
+def _outlet(source: str) -> str | None:
+    """The outlet an article came from, when its source names one: a URL's host or a feed's outlet name
+    ("Veridia Daily Wire"); None for a file path, which names no outlet."""
+    if re.match(r"^https?://", source):
+        return urlparse(source).netloc.lower().removeprefix("www.") or None
+    if "/" in source or "\\" in source or re.search(r"\.\w{2,5}$", source):
+        return None
+    return fold(source) or None
 
 
 def _day(published: str | None, time: str | None) -> str | None:
