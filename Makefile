@@ -16,9 +16,11 @@ install: $(STAMP)
 
 demo: install
 	rm -f newsledger.db
-	$(BIN)/newsledger ingest samples/ --db newsledger.db
-	$(BIN)/newsledger claims --db newsledger.db
-	$(BIN)/newsledger quotes --db newsledger.db
+	$(BIN)/newsledger ingest samples/ --db newsledger.db --published 2025-03-10
+	COLUMNS=$${COLUMNS:-160} $(BIN)/newsledger claims --db newsledger.db
+	COLUMNS=$${COLUMNS:-160} $(BIN)/newsledger quotes --db newsledger.db
+	COLUMNS=$${COLUMNS:-160} $(BIN)/newsledger figures --db newsledger.db
+	@echo "Next: .venv/bin/newsledger serve --db newsledger.db, then open http://127.0.0.1:8000/"
 
 test: install
 	$(BIN)/python -m pytest -q

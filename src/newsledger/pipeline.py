@@ -1,4 +1,4 @@
-"""ingest -> extract -> store, in batches.
+"""ingest -> extract -> store, in batches, then reconcile across articles.
 
 Articles already in the ledger are skipped before parsing, so re-running an interrupted ingest only
 does the work that is missing. Each batch is one transaction.
@@ -12,6 +12,7 @@ from datetime import date
 from .errors import Failure
 from .extract import Extractor
 from .ingest import read_inputs
+from . import reconcile
 from .models import Article, Extraction
 from .store import Ledger
 
@@ -62,4 +63,6 @@ def ingest(inputs: Iterable[str], ledger: Ledger, extractor: Extractor, publishe
             flush()
     if batch:
         flush()
+    # Stories, canonical entities and figures follow what was stored; incremental, so cheap when little is new.
+    reconcile.update(ledger)
     return report
