@@ -26,9 +26,10 @@ believe think feel expect hope fear worry doubt suspect know realize realise rec
 understand assume presume guess reckon figure consider view  regard want wish prefer  love
 hate seek plan intend support back endorse oppose favor favour  defend push pursue champion
 advocate reject resist fight oppose question challenge trust distrust worry decline refuse plan
-aim offer express echo discuss
+aim offer express echo discuss hop
 """.split())
 
+# "hop" is how the tagger lemmatizes "hoping".
 # Left out, though PolNeAR has them as cues, as they are mostly not attribution in news text:
 # see, like, embrace, post, vote for.
 
@@ -67,7 +68,7 @@ dispute reject criticize criticise praise welcome applaud hail tout highlight sl
 denounce condemn decry mock dismiss support back endorse oppose favor favour  defend
 advocate champion resist fight want seek prefer  love hate fear expect describe characterize
 characterise call label dub brand blame credit thank accuse charge mention recall repeat explain
-decline refuse plan aim offer express echo discuss ask
+decline refuse plan aim offer express echo discuss ask view hop write agree show say intend believe think
 """.split())
 
 # Prepositions that introduce the content after any cue verb ("warned of", "spoke about"), and

@@ -30,6 +30,7 @@ _OBJ = ("dobj", "oprd", "xcomp", "dative")
 _REL_PRON = {"WP", "WDT", "WP$"}
 _NOMINAL = {"PROPN", "NOUN", "PRON"}
 _WHEN = {"DATE", "TIME"}
+_SPEECH_OBJ = {"say", "write", "show", "think", "believe", "agree", "intend", "tell", "ask"}
 # a sentence ends in the gap between a quotation and a verb (not "Mr." or "D.C.")
 _SENT_END = re.compile(r"[a-z]{3}[.!?] +[A-Z\"“]")
 
@@ -162,6 +163,9 @@ def _content(doc: Doc, verb: Token, regions_after) -> tuple[int, int] | None:
         return _subtree(doc, c)
     if lemma in OBJECT_CONTENT:
         objs = [c for c in verb.children if c.dep_ in _OBJ and c.i > verb.i]
+        bare = objs and objs[0].pos_ == "PRON" and objs[0].left_edge.i == objs[-1].right_edge.i
+        if bare and lemma in _SPEECH_OBJ:
+            objs = []  # "said it", "wrote them": a bare pronoun is no content of speech
         if objs:
             return char_span(doc, objs[0].left_edge.i, objs[-1].right_edge.i + 1)
     for c in verb.children:
