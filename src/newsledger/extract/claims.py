@@ -145,8 +145,7 @@ _AFTER_MEASURE = {"missing": "missing", "for": "missing", "power": "affected", "
                   "evacuation": "evacuated", "hostage": "hostage", "custody": "arrested",
                   "assistance": "affected", "aid": "affected"}
 _AFTER_MEASURE_RE = re.compile(
-    r"(?i)(?:[ \t]+[A-Za-z][\w.'’-]*){0,4}?(?:[ \t]+(?:are|were|is|was|have|had|has|been|remain|remained|"
-    r"remains|still|reported|listed|went|gone|go|left|now|already|officially))*[ \t]+(?P<w>missing|"
+    r"(?i)(?:[ \t]+[A-Za-z][\w.'’-]*){0,6}?[ \t]+(?P<w>missing|"
     r"unaccounted\s+for|without\s+(?:power|electricity)|in\s+need\s+of\s+(?:\w+\s+)?(?:assistance|aid)|"
     r"under\s+(?:a\s+)?(?:mandatory\s+)?evacuation|hostage|in\s+custody)\b")
 _UP_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "prep", "attr", "conj", "appos", "nummod", "npadvmod",
@@ -577,9 +576,12 @@ def _walk(anchor, bare: bool, lemmas: list[str], q: _Q, text: str) -> str | None
             break
         if dep == "pobj" and not (bare or tok.head.lower_ == "of"):
             break
-        if dep not in _UP_DEPS:
+        if dep not in _UP_DEPS and not (dep in ("aux", "auxpass", "xcomp", "ccomp") and tok.pos_ in ("AUX", "VERB")):
             break
+        via_of = tok.dep_ == "prep" and tok.lower_ == "of"
         tok = tok.head
+        if tok.pos_ == "NOUN" and via_of:
+            lemmas += [tok.lower_, tok.lemma_.lower()]  # "casualties of at least 29 people"
         if tok.pos_ == "NOUN" and tok.i > anchor.i:
             lemmas.extend(c.lemma_.lower() for c in tok.lefts if c.dep_ == "compound")
         if tok.pos_ in ("VERB", "AUX"):
@@ -598,9 +600,12 @@ def _walk(anchor, bare: bool, lemmas: list[str], q: _Q, text: str) -> str | None
                 lemmas += [subject.lower_, subject.lemma_.lower()]
                 if bare and q.counted is None and subject.lower_ in M.MEASURE_OF:
                     q.counted = _counted_text(text, subject, 0)
-            if subject is None and tok.dep_ in ("xcomp", "ccomp", "auxpass") and (
+            if subject is None and tok.dep_ in ("xcomp", "ccomp", "auxpass", "aux") and (
                     tok.pos_ == "AUX" or tok.lemma_ == "be"):
                 continue  # "the death toll was reported to be 128": on to "reported"
+            if bare and q.counted is None and subject is not None and subject.tag_ in ("NNS", "NNPS") \
+                    and subject.lower_ not in M.GENERIC_COUNTED and tok.lemma_.lower() in M.PREDICATE:
+                q.counted = _counted_text(text, subject, 0)  # "confirmed cases neared 1 million"
             return tok.lemma_.lower()
     return None
 

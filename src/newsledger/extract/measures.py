@@ -202,6 +202,9 @@ REPORTING = {"say", "claim", "acknowledge", "report", "put", "estimate", "give",
              "tally", "record", "reach", "rise", "climb", "increase", "grow", "jump", "stand", "total", "top",
              "pass", "exceed", "be", "remain", "number", "include", "announce", "state", "tell", "suggest",
              "show", "list", "register", "revise", "update", "put", "place", "surpass", "hit", "near"}
+# Verbs whose subject is what a figure after them counts: "confirmed cases neared 1 million".
+PREDICATE = {"be", "reach", "rise", "climb", "increase", "grow", "jump", "stand", "total", "top", "pass",
+             "exceed", "remain", "number", "surpass", "hit", "near", "fall", "drop", "decline", "double"}
 # Nouns that name the figure rather than what is counted: "a figure close to 300" counts what the
 # figure before it counted.
 GENERIC_COUNTED = {"figure", "number", "total", "toll", "tally", "count", "estimate", "sum", "amount"}
