@@ -12,7 +12,7 @@ import bisect
 from spacy.tokens import Doc
 
 from ..models import Article, Cue, Entity, Party, Quote
-from .attribution import marks, rules
+from .attribution import colons, marks, rules
 from .attribution.speakers import Speakers
 
 
@@ -22,9 +22,9 @@ def extract_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Q
     speakers = Speakers(text, entities)
     out: list[Quote] = []
     seen: set[tuple[int, int]] = set()
-    found = rules.find(doc, text, regions) + rules.headline_quotes(text, len(article.body))
+    found = rules.find(doc, text, regions) + colons.headline_quotes(text, len(article.body))
     covered = [(f.start, f.end) for f in found]
-    found += [f for f in rules.colon_quotes(text, regions)
+    found += [f for f in colons.colon_quotes(text, regions)
               if not any(s < f.end and f.start < e for s, e in covered)]
     for f in found:
         start, end = _widen(f.start, f.end, regions, text)

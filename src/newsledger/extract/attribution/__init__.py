@@ -2,6 +2,7 @@
 
 - `lexicon`  the cue words (speech, stance, preposition cues, stance adjectives, noun cues) and speaker nouns
 - `marks`    quotation-mark regions, over sentences and paragraphs
-- `rules`    cue, source and content from the dependency parse, and the colon patterns
+- `rules`    cue, source and content from the dependency parse
+- `colons`   `Name: ...` headlines and `Name: "..."` before a quotation
 - `speakers` resolving a source span to the article's entities
 """

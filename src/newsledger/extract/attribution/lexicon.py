@@ -75,7 +75,7 @@ decline refuse plan aim offer express echo discuss ask view hop write agree show
 # verb-preposition pairs that make a cue of a verb outside the lists ("called for", "referred to").
 CONTENT_PREPS = frozenset({"about", "of", "against", "on"})
 PREP_CUES = frozenset({
-    ("call", "for"), ("push", "for"), ("argue", "for"), ("advocate", "for"), ("vote", "for"),
+    ("call", "for"), ("push", "for"), ("argue", "for"), ("advocate", "for"),
     ("press", "for"), ("refer", "to"), ("point", "to"), ("object", "to"), ("talk", "about"),
     ("speak", "about"), ("speak", "of"), ("speak", "on"), ("complain", "about"), ("warn", "about"),
     ("joke", "about"), ("agree", "with"), ("disagree", "with"), ("side", "with"), ("rail", "against"),

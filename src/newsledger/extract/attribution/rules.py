@@ -153,9 +153,22 @@ def _source_span(doc: Doc, tok: Token, cue: Token) -> tuple[int, int] | None:
     return span
 
 
+def _that_clause(verb: Token) -> bool:
+    """A verb outside the lexicon with a subject and a that-clause after it ("hinted that", "tweeted
+    that") is a cue: such complements are what someone says or thinks."""
+    subj = comp = False
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            subj = True
+        elif c.dep_ == "ccomp" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                        for m in c.children):
+            comp = True
+    return subj and comp
+
+
 def _content(doc: Doc, verb: Token, regions_after) -> tuple[int, int] | None:
     lemma = verb.lemma_.lower()
-    cue = lemma in CUE_VERBS  # else a verb that is a cue only with its preposition
+    cue = lemma in CUE_VERBS or _that_clause(verb)  # else a cue only with its preposition
     comps = [c for c in verb.children if c.dep_ == "ccomp"] if cue else None
     if comps:
         after = [c for c in comps if c.i > verb.i]
@@ -236,7 +249,7 @@ def find(doc: Doc, text: str, regions: list[tuple[int, int]]) -> list[Found]:
                 found.append(f)
             continue
         lemma = tok.lemma_.lower()
-        if lemma in CUE_VERBS or lemma in _PREP_VERBS:
+        if lemma in CUE_VERBS or lemma in _PREP_VERBS or _that_clause(tok):
             cands.append(tok)
 
     anchored = _quote_cues(text, regions, cands)
@@ -356,42 +369,3 @@ def _according(doc: Doc, tok: Token) -> Found | None:
         return None
     content = max(parts, key=lambda p: p[1] - p[0])
     return Found(content[0], content[1], (tok.idx, to.idx + len(to)), src, pobj.lower_)
-
-
-# "Kasich: 'We will go all the way'" -- a headline or paragraph that opens with its speaker and a colon
-_HEADLINE = re.compile(r"^(?:[A-Z]+ [–—-] )?([A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,4}):[ \t]+(\S[^\n]*?)[.]?[ \t]*$",
-                       re.MULTILINE)
-_NOT_SPEAKERS = frozenset({"update", "updated", "related", "note", "editor's note", "editor’s note", "watch",
-                           "read more", "photo", "photos", "video", "source", "sources", "q", "a", "by",
-                           "the result", "the answer", "bottom line", "the bottom line", "question",
-                           "answer", "correction", "abstract", "summary", "background", "why", "what",
-                           "when", "where", "how", "who", "the problem", "the point", "the upshot",
-                           "the reason", "the lesson", "the takeaway", "the catch", "the verdict"})
-
-
-def headline_quotes(text: str, end: int) -> list[Found]:
-    out = []
-    for m in _HEADLINE.finditer(text, 0, end):
-        who = m.group(1)
-        if who.lower() in _NOT_SPEAKERS or len(m.group(2).split()) < 3:
-            continue
-        colon = m.end(1)
-        out.append(Found(m.start(2), m.end(2), (colon, colon + 1), (m.start(1), m.end(1)),
-                         who.split()[-1].lower()))
-    return out
-
-
-# '- Ana Ruiz: "..."', 'From the report: "..."': a short name and a colon right before a quotation
-_COLON_SOURCE = re.compile(r"(?:^|\n|[-–—] |\b[Ff]rom |\b[Ss]tated )((?:the )?[A-Z][\w.'’&-]*(?: (?:and |of )?"
-                           r"[A-Z][\w.'’&-]*){0,4}):[ \t]*\n*[ \t]*$")
-
-
-def colon_quotes(text: str, regions: list[tuple[int, int]]) -> list[Found]:
-    out = []
-    for qs, qe in regions:
-        m = _COLON_SOURCE.search(text, max(0, qs - 80), qs)
-        if m and m.group(1).lower() not in _NOT_SPEAKERS:
-            colon = m.end(1)
-            out.append(Found(qs, qe, (colon, colon + 1), (m.start(1), m.end(1)),
-                             m.group(1).split()[-1].lower()))
-    return out
