@@ -8,7 +8,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from ..store import Ledger
+from ..store import Cited, Ledger
 
 # FTS5 snippet markers: control characters never found in stored text, stripped into offsets.
 _OPEN, _CLOSE = "\x02", "\x03"
@@ -48,47 +48,21 @@ def articles(ledger: Ledger, limit: int, offset: int, source: str | None = None)
     return _page(ledger.conn, sql, args, limit, offset)
 
 
-_CITE = "a.source AS a_source, a.title AS a_title, a.published AS a_published"
+_CITE = Ledger._CITE
 
 
 def claims(ledger: Ledger, limit: int, offset: int, source: str | None = None, measure: str | None = None,
            text: str | None = None, article: str | None = None) -> Page:
-    """Claims of the newest articles first; `text` matches the claim, what it counts, or its sentence.
-    (Newest first reads articles by their date index and stops at the page: oldest first would sort them all.)"""
-    where, args = [], []
-    if source:
-        where.append("(k.source_name LIKE ? ESCAPE '\\' OR k.source_entity LIKE ? ESCAPE '\\')")
-        args += [_like(source)] * 2
-    if measure:
-        where.append("k.measure = ?")
-        args.append(measure)
-    if text:
-        where.append("(k.text LIKE ? ESCAPE '\\' OR k.counted LIKE ? ESCAPE '\\' OR "
-                     "substr(a.text, coalesce(k.sentence_start, k.start) + 1, "
-                     "coalesce(k.sentence_end, k.end) - coalesce(k.sentence_start, k.start)) LIKE ? ESCAPE '\\')")
-        args += [_like(text)] * 3
-    if article:
-        where.append("k.article_id = ?")
-        args.append(article)
-    sql = (f"SELECT k.*, {_CITE} FROM claims k JOIN articles a ON a.id = k.article_id "
-           + (f"WHERE {' AND '.join(where)} " if where else "")
-           + "ORDER BY a.published DESC, a.rowid DESC, k.start")
-    return _page(ledger.conn, sql, args, limit, offset)
+    """Claims of the newest articles first; `text` matches the claim, what it counts, or its sentence."""
+    rows = ledger.claims(about=text, source=source, measure=measure, article=article, limit=limit + 1,
+                         offset=offset, newest_first=True)
+    return Page(rows[:limit], limit, offset, len(rows) > limit)
 
 
 def quotes(ledger: Ledger, limit: int, offset: int, speaker: str | None = None,
            article: str | None = None) -> Page:
-    where, args = [], []
-    if speaker:
-        where.append("(q.speaker_name LIKE ? ESCAPE '\\' OR q.speaker_entity LIKE ? ESCAPE '\\')")
-        args += [_like(speaker)] * 2
-    if article:
-        where.append("q.article_id = ?")
-        args.append(article)
-    sql = (f"SELECT q.*, {_CITE} FROM quotes q JOIN articles a ON a.id = q.article_id "
-           + (f"WHERE {' AND '.join(where)} " if where else "")
-           + "ORDER BY a.published DESC, a.rowid DESC, q.start")
-    return _page(ledger.conn, sql, args, limit, offset)
+    rows = ledger.quotes(by=speaker, article=article, limit=limit + 1, offset=offset, newest_first=True)
+    return Page(rows[:limit], limit, offset, len(rows) > limit)
 
 
 def store_entities(ledger: Ledger) -> list[dict]:
@@ -146,7 +120,7 @@ def claim_rows(ledger: Ledger, article_id: str) -> dict[int, int]:
                                                     (article_id,))}
 
 
-def said_by(ledger: Ledger, table: str, ids: list[str], limit: int) -> list[sqlite3.Row]:
+def said_by(ledger: Ledger, table: str, ids: list[str], limit: int) -> list[Cited]:
     """Quotes (table "quotes") or claims ("claims") attributed to the entity with these ids, newest first.
     An attribution names a per-article entity key, so it is looked up through the entity's own rows
     (indexed), article by article, never by scanning every quote."""
@@ -158,7 +132,7 @@ def said_by(ledger: Ledger, table: str, ids: list[str], limit: int) -> list[sqli
            f"JOIN {table} {alias} ON {alias}.article_id = e.article_id AND {alias}.{prefix}_entity = e.key "
            f"JOIN articles a ON a.id = e.article_id WHERE {cond} "
            f"ORDER BY a.published DESC, a.rowid DESC, {alias}.start LIMIT ?")
-    return ledger.conn.execute(sql, [*args, limit]).fetchall()
+    return ledger.cited(table, ledger.conn.execute(sql, [*args, limit]))
 
 
 def articles_by_id(ledger: Ledger, ids: list[str]) -> dict[str, sqlite3.Row]:

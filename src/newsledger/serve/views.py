@@ -5,7 +5,7 @@ import sqlite3
 
 from ..models import Claim, Quote
 from ..present import claim_figure
-from ..store import Ledger
+from ..store import Cited
 from .reconciled import EntityView, FigureView, StoryView
 
 
@@ -17,17 +17,16 @@ def quote(q: Quote) -> dict:
     return q.to_contract()
 
 
-def _cite(r: sqlite3.Row) -> dict:
-    return {"article": r["article_id"], "published": r["a_published"], "title": r["a_title"]}
+def _cite(c: Cited) -> dict:
+    return {"article": c.article.id, "published": c.article.published, "title": c.article.title}
 
 
-# Ledger's row readers are static: the web layer reads rows of its own queries with them.
-def cited_claim(r: sqlite3.Row) -> dict:
-    return {**claim(Ledger._claim(r)), **_cite(r)}
+def cited_claim(c: Cited) -> dict:
+    return {**claim(c.record), **_cite(c)}
 
 
-def cited_quote(r: sqlite3.Row) -> dict:
-    return {**quote(Ledger._quote(r)), **_cite(r)}
+def cited_quote(c: Cited) -> dict:
+    return {**quote(c.record), **_cite(c)}
 
 
 def figure_summary(f: FigureView) -> dict:

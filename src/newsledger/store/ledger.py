@@ -29,9 +29,10 @@ class ArticleRef:
 
 @dataclass(frozen=True)
 class Cited:
-    """A record with the article it was extracted from."""
+    """A record with the article it was extracted from, and its row id in the ledger."""
     record: object
     article: ArticleRef
+    row: int | None = None
 
 
 @dataclass(frozen=True)
@@ -231,35 +232,51 @@ class Ledger:
 
     _CITE = "a.source AS a_source, a.title AS a_title, a.published AS a_published"
 
+    def cited(self, table: str, rows: Iterable[sqlite3.Row]) -> list[Cited]:
+        """Rows of `claims` or `quotes` joined with their article (the _CITE columns) as Cited records."""
+        read = {"claims": self._claim, "quotes": self._quote}[table]
+        return [Cited(read(r), self._ref(r), r["id"]) for r in rows]
+
+    def _cited_query(self, table: str, where: list[str], args: list, article: str | None, limit: int | None,
+                     offset: int, newest_first: bool) -> list[Cited]:
+        alias = {"claims": "k", "quotes": "q"}[table]
+        if article:
+            where.append(f"{alias}.article_id = ?")
+            args.append(article)
+        # Newest first reads the articles_published index backwards and stops at the page; oldest first
+        # (a report's reading order) keeps undated articles last.
+        order = ("a.published DESC, a.rowid DESC" if newest_first else "a.published IS NULL, a.published, a.rowid")
+        sql = (f"SELECT {alias}.*, {self._CITE} FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id "
+               + (f"WHERE {' AND '.join(where)} " if where else "")
+               + f"ORDER BY {order}, {alias}.start LIMIT ? OFFSET ?")
+        rows = self.conn.execute(sql, [*args, -1 if limit is None else limit, offset]).fetchall()
+        return self.cited(table, rows)
+
     def claims(self, about: str | None = None, source: str | None = None, measure: str | None = None,
-               limit: int | None = None) -> list[Cited]:
-        """Claims, oldest article first; `about` matches what is counted or the claim's sentence."""
+               article: str | None = None, limit: int | None = None, offset: int = 0,
+               newest_first: bool = False) -> list[Cited]:
+        """Claims; `about` matches the figure as written, what it counts, or its sentence."""
         where, args = [], []
         if about:
-            where.append("(k.counted LIKE ? ESCAPE '\\' OR substr(a.text, coalesce(k.sentence_start, k.start) + 1,"
-                         " coalesce(k.sentence_end, k.end) - coalesce(k.sentence_start, k.start)) LIKE ? ESCAPE '\\')")
-            args += [_like(about)] * 2
+            where.append("(k.text LIKE ? ESCAPE '\\' OR k.counted LIKE ? ESCAPE '\\' OR "
+                         "substr(a.text, coalesce(k.sentence_start, k.start) + 1, "
+                         "coalesce(k.sentence_end, k.end) - coalesce(k.sentence_start, k.start)) LIKE ? ESCAPE '\\')")
+            args += [_like(about)] * 3
         if source:
             where.append("(k.source_name LIKE ? ESCAPE '\\' OR k.source_entity LIKE ? ESCAPE '\\')")
             args += [_like(source)] * 2
         if measure:
             where.append("k.measure = ?")
             args.append(measure)
-        sql = (f"SELECT k.*, {self._CITE} FROM claims k JOIN articles a ON a.id = k.article_id "
-               + (f"WHERE {' AND '.join(where)} " if where else "")
-               + "ORDER BY a.published IS NULL, a.published, a.rowid, k.start" + (" LIMIT ?" if limit else ""))
-        rows = self.conn.execute(sql, args + ([limit] if limit else [])).fetchall()
-        return [Cited(self._claim(r), self._ref(r)) for r in rows]
+        return self._cited_query("claims", where, args, article, limit, offset, newest_first)
 
-    def quotes(self, by: str | None = None, limit: int | None = None) -> list[Cited]:
-        where, args = "", []
+    def quotes(self, by: str | None = None, article: str | None = None, limit: int | None = None,
+               offset: int = 0, newest_first: bool = False) -> list[Cited]:
+        where, args = [], []
         if by:
-            where = "WHERE q.speaker_name LIKE ? ESCAPE '\\' OR q.speaker_entity LIKE ? ESCAPE '\\' "
-            args = [_like(by)] * 2
-        sql = (f"SELECT q.*, {self._CITE} FROM quotes q JOIN articles a ON a.id = q.article_id {where}"
-               "ORDER BY a.published IS NULL, a.published, a.rowid, q.start" + (" LIMIT ?" if limit else ""))
-        rows = self.conn.execute(sql, args + ([limit] if limit else [])).fetchall()
-        return [Cited(self._quote(r), self._ref(r)) for r in rows]
+            where.append("(q.speaker_name LIKE ? ESCAPE '\\' OR q.speaker_entity LIKE ? ESCAPE '\\')")
+            args += [_like(by)] * 2
+        return self._cited_query("quotes", where, args, article, limit, offset, newest_first)
 
     def entities(self, label: str | None = None, limit: int | None = None) -> list[EntitySummary]:
         sql = ("SELECT e.key, min(e.name) AS name, e.label, count(DISTINCT e.article_id) AS articles, "
