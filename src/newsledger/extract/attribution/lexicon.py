@@ -50,6 +50,9 @@ statement letter speech briefing ad advertisement video tweet post email memo in
 release message remarks address appearance conference call op ed column essay announcement
 """.split())
 
+# Verbs that name rather than say when they modify a noun ("a group called X", "so-called").
+NAMING = frozenset("call name dub label term know brand title".split())
+
 # Nouns that report a stance or statement of their possessor ("Ruiz's criticism of the plan").
 NOUN_CUES = frozenset("""
 statement criticism endorsement support call claim assertion warning promise pledge vow accusation

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 
-from .lexicon import CONTENT_PREPS, CUE_VERBS, DOC_NOUNS, NOUN_CUES, OBJECT_CONTENT, PREP_CUES, SPEECH, STANCE_ADJ
+from .lexicon import CONTENT_PREPS, CUE_VERBS, DOC_NOUNS, NAMING, NOUN_CUES, OBJECT_CONTENT, PREP_CUES, SPEECH, STANCE_ADJ
 
 _PREP_VERBS = frozenset(v for v, _ in PREP_CUES)
 
@@ -254,6 +254,8 @@ def find(doc: Doc, text: str, regions: list[tuple[int, int]]) -> list[Found]:
 
     anchored = _quote_cues(text, regions, cands)
     for tok in cands:
+        if tok.lemma_.lower() in NAMING and (tok.dep_ == "acl" or doc[tok.i - 1].lower_ in ("so", "so-")):
+            continue  # "a group called X", "the so-called deal": a name, not a statement
         content = _content(doc, tok, regions_after)
         quote = anchored.get(tok.i)
         if quote and (content is None or quote[0] < tok.idx and content[0] < tok.idx):
