@@ -195,6 +195,34 @@ def test_measure_lexicon(extract_text, text, fragment, measure):
     assert one(extract_text, text, fragment).measure == measure
 
 
+@pytest.mark.parametrize("text, fragment, measure", [
+    ("More than 60,000 customers were left without power in Brenn.", "60,000", "affected"),
+    ("Officials said 228 people were reported missing after the flood.", "228", "missing"),
+    ("About 3,000 Veridian troops are now in Kessel.", "3,000", "deployed"),
+    ("Rebels are holding 52 aid workers hostage near Orvin.", "52", "captured"),
+    ("The storm left 40 dead and 5 million displaced.", "5 million", "displaced"),
+    ("Police arrested 332 people, but only seven were convicted.", "seven", None),
+])
+def test_more_measure_cues(extract_text, text, fragment, measure):
+    assert one(extract_text, text, fragment).measure == measure
+
+
+def test_a_share_measures_nothing(extract_text):
+    c = one(extract_text, "Flooding caused 30 percent of the deaths in Brenn.", "30 percent")
+    assert (c.counted, c.measure) == ("deaths", None)
+
+
+def test_the_subject_of_a_predicate_verb_is_what_a_bare_figure_counts(extract_text):
+    c = one(extract_text, "In Kessel, casualties have topped 2,000.", "2,000")
+    assert (c.counted, c.measure) == ("casualties", "casualties")
+
+
+def test_carry_stays_in_the_sentence(extract_text):
+    a, b = claims(extract_text, "Some 40 soldiers died in Brenn. By Tuesday the toll was 52.")
+    assert (a.counted, a.measure) == ("soldiers", "killed")
+    assert (b.counted, b.measure) == (None, "killed")
+
+
 def test_money_has_no_measure(extract_text):
     c = one(extract_text, "The Orvin dam will cost $3bn to rebuild after 12 people died.", "$3bn")
     assert c.measure is None and c.counted is None

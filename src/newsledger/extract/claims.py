@@ -598,7 +598,8 @@ def _walk(anchor, bare: bool, lemmas: list[str], q: _Q, text: str) -> str | None
                 # "the death toll rose to 52"; "casualties have topped 2,000" also says what is counted
                 lemmas.extend(g.lemma_.lower() for g in subject.lefts if g.dep_ in ("compound", "amod"))
                 lemmas += [subject.lower_, subject.lemma_.lower()]
-                if bare and q.counted is None and subject.lower_ in M.MEASURE_OF:
+                if bare and q.counted is None and subject.lower_ in M.MEASURE_OF \
+                        and subject.lower_ not in M.GENERIC_COUNTED:
                     q.counted = _counted_text(text, subject, 0)
             if subject is None and tok.dep_ in ("xcomp", "ccomp", "auxpass", "aux") and (
                     tok.pos_ == "AUX" or tok.lemma_ == "be"):
