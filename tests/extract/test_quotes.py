@@ -132,6 +132,11 @@ def test_headline_speaker_colon(extract_text):
     assert text[q.speaker.start:q.speaker.end] == "Okafor" and q.cue.text == ":"
 
 
+def test_sentence_with_colon_is_not_a_headline_speaker(extract_text):
+    text = "Their short answer is: yes, the harbour will reopen next spring."
+    assert not [q for q in quotes(extract_text, text) if q.cue and q.cue.text == ":"]
+
+
 # --- indirect speech -------------------------------------------------------------------------------
 
 def test_said_that_content_includes_that(extract_text):
@@ -221,6 +226,14 @@ def test_possessive_noun_cue(extract_text):
     text = "Mr. Halvorsen's criticism of the harbour plan angered the council."
     q = find(quotes(extract_text, text), "the harbour plan")
     assert q.cue.text == "criticism" and text[q.speaker.start:q.speaker.end] == "Mr. Halvorsen's"
+
+
+def test_reported_speech_stays_in_its_paragraph(extract_text):
+    text = "Julie Marsh said the photo was old. Photo: Harbour Archive\n\nDespite that, the unions stayed."
+    qs = quotes(extract_text, text)
+    check_offsets(text, qs)
+    assert all("\n" not in q.text for q in qs)
+    assert find(qs, "the photo was old").speaker.name == "Julie Marsh"
 
 
 def test_date_is_not_content(extract_text):

@@ -27,7 +27,8 @@ def extract_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Q
     found += [f for f in colons.colon_quotes(text, regions)
               if not any(s < f.end and f.start < e for s, e in covered)]
     for f in found:
-        start, end = _widen(f.start, f.end, regions, text)
+        start, end = _paragraph(f.start, f.end, f.cue, regions, text)
+        start, end = _widen(start, end, regions, text)
         kind = _kind(start, end, regions)
         if f.cue[0] >= end:
             end = _continue(doc, text, f.cue[1], end, regions)
@@ -79,6 +80,22 @@ def _uncued(quotes: list[Quote], regions, text: str, article_id: str) -> list[Qu
     out.extend(quotes[qi:])
     out.sort(key=lambda q: (q.start, -q.end))
     return out
+
+
+def _paragraph(start: int, end: int, cue: tuple[int, int], regions, text: str) -> tuple[int, int]:
+    """Reported speech outside quotation marks stays in the cue's paragraph (the parser sometimes runs a
+    clause over a line break into a caption or the next paragraph)."""
+    nl = text.find("\n", start, end)
+    while nl != -1:
+        k = bisect.bisect_right(regions, (nl, len(text))) - 1
+        if not (k >= 0 and regions[k][0] < nl < regions[k][1]):
+            if cue[0] < nl:
+                return start, len(text[start:nl].rstrip())  + start
+            start = nl + 1
+        nl = text.find("\n", max(start, nl + 1), end)
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
 
 
 def _widen(start: int, end: int, regions: list[tuple[int, int]], text: str) -> tuple[int, int]:

@@ -18,12 +18,19 @@ _NOT_SPEAKERS = frozenset({"update", "updated", "related", "note", "editor's not
                            "the reason", "the lesson", "the takeaway", "the catch", "the verdict"})
 
 
+_NOT_NAMES = frozenset("their his her its our my your this that these those there here it they we i you he she "
+                       "what which who one some".split())
+_VERBS = frozenset("is are was were be been has have had said says do does did will would".split())
+
+
 def headline_quotes(text: str, end: int) -> list[Found]:
     out = []
     for m in _HEADLINE.finditer(text, 0, end):
         who = m.group(1)
-        if who.lower() in _NOT_SPEAKERS or len(m.group(2).split()) < 3:
-            continue
+        words = who.lower().split()
+        if who.lower() in _NOT_SPEAKERS or len(m.group(2).split()) < 3 or words[0] in _NOT_NAMES or \
+                any(w in _VERBS for w in words):
+            continue  # "Their short answer is: yes" is a sentence, not a speaker
         colon = m.end(1)
         out.append(Found(m.start(2), m.end(2), (colon, colon + 1), (m.start(1), m.end(1)),
                          who.split()[-1].lower()))
