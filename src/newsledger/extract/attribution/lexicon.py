@@ -12,26 +12,27 @@ say tell add ask write note argue report claim announce acknowledge admit conced
 maintain allege declare state explain suggest warn deny confirm reveal disclose predict estimate remark
 comment mention respond reply retort answer testify tweet  recall repeat stress emphasize emphasise
 complain boast brag joke quip muse observe point caution continue vow pledge promise swear threaten urge demand
-propose recommend advise remind assure predict forecast project calculate counter dispute proclaim
+propose recommend  remind assure predict forecast project calculate counter dispute proclaim
 announce describe characterize characterise label dub term call brand question wonder speculate hint
 imply indicate signal lament concede charge accuse blame credit thank praise criticize criticise slam
-blast attack denounce condemn decry mock dismiss reject welcome applaud hail tout highlight cite quote
-acknowledge agree disagree argue conclude determine find show demonstrate prove suggest indicate
+blast attack denounce condemn decry mock dismiss reject welcome applaud hail tout highlight cite 
+acknowledge agree disagree argue conclude determine find show demonstrate  suggest indicate
 specify clarify elaborate  explain announce brief inform notify tell write publish
 """.split())
 
 # Cognition and stance: subject holds the content.
 STANCE = frozenset("""
-believe think feel expect hope fear worry doubt suspect know realize realise recognize recognise
+believe think  expect hope fear worry doubt suspect know realize realise recognize recognise
 understand assume presume guess reckon figure consider view  regard want wish prefer  love
-hate seek plan intend support back endorse oppose favor favour  defend push pursue champion
-advocate reject resist fight oppose question challenge trust distrust worry decline refuse plan
+hate seek plan  support back endorse oppose favor favour  defend push pursue champion
+ reject resist  oppose question challenge trust distrust worry decline refuse plan
 aim offer express echo discuss hop
 """.split())
 
 # "hop" is how the tagger lemmatizes "hoping".
 # Left out, though PolNeAR has them as cues, as they are mostly not attribution in news text:
-# see, like, embrace, post, vote for.
+# see, like, embrace, post, vote for, feel, fight, advise, advocate, intend, quote, prove
+# (each under 0.3 source precision on the train split).
 
 CUE_VERBS = SPEECH | STANCE
 

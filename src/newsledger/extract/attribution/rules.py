@@ -30,6 +30,8 @@ _OBJ = ("dobj", "oprd", "xcomp", "dative")
 _REL_PRON = {"WP", "WDT", "WP$"}
 _NOMINAL = {"PROPN", "NOUN", "PRON"}
 _WHEN = {"DATE", "TIME"}
+# verbs whose that-clause is a consequence or fact, not something said ("this means that")
+_NOT_THAT_CUES = {"mean", "be", "make", "ensure", "happen", "seem", "appear", "require", "follow", "prove"}
 _SPEECH_OBJ = {"say", "write", "show", "think", "believe", "agree", "intend", "tell", "ask"}
 # a sentence ends in the gap between a quotation and a verb (not "Mr." or "D.C.")
 _SENT_END = re.compile(r"[a-z]{3}[.!?] +[A-Z\"“]")
@@ -156,6 +158,8 @@ def _source_span(doc: Doc, tok: Token, cue: Token) -> tuple[int, int] | None:
 def _that_clause(verb: Token) -> bool:
     """A verb outside the lexicon with a subject and a that-clause after it ("hinted that", "tweeted
     that") is a cue: such complements are what someone says or thinks."""
+    if verb.lemma_ in _NOT_THAT_CUES:
+        return False
     subj = comp = False
     for c in verb.children:
         if c.dep_ == "nsubj":
