@@ -218,9 +218,15 @@ def test_the_subject_of_a_predicate_verb_is_what_a_bare_figure_counts(extract_te
 
 
 def test_carry_stays_in_the_sentence(extract_text):
-    a, b = claims(extract_text, "Some 40 soldiers died in Brenn. By Tuesday the toll was 52.")
+    a, b = claims(extract_text, "Some 40 soldiers died in Brenn. Another 52 were found safe.")
     assert (a.counted, a.measure) == ("soldiers", "killed")
-    assert (b.counted, b.measure) == (None, "killed")
+    assert (b.counted, b.measure) == (None, None)
+
+
+def test_the_figure_points_back_to_the_sentence_before(extract_text):
+    a, b = claims(extract_text, "The government of Veridia has acknowledged 31 deaths. "
+                                "Opposition lawmakers say the real figure is close to 150.")
+    assert (b.value.point, b.qualifier, b.counted, b.measure) == (150, "approx", "deaths", "killed")
 
 
 def test_money_has_no_measure(extract_text):

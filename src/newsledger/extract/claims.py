@@ -598,6 +598,8 @@ def _walk(anchor, bare: bool, lemmas: list[str], q: _Q, text: str) -> str | None
                 # "the death toll rose to 52"; "casualties have topped 2,000" also says what is counted
                 lemmas.extend(g.lemma_.lower() for g in subject.lefts if g.dep_ in ("compound", "amod"))
                 lemmas += [subject.lower_, subject.lemma_.lower()]
+                if bare and subject.lower_ in M.GENERIC_COUNTED:
+                    q.counted_generic = True  # "the real figure is close to 150": what it counts is said before
                 if bare and q.counted is None and subject.lower_ in M.MEASURE_OF \
                         and subject.lower_ not in M.GENERIC_COUNTED:
                     q.counted = _counted_text(text, subject, 0)
@@ -720,7 +722,8 @@ def extract_claims(doc: Doc, article: Article, entities: list[Entity], quotes: l
             # a bare figure counts what the figure before it in the sentence counted; it measures the same
             # unless a verb of its own says something else ("332 were arrested, but only seven convicted")
             for pq, psent in reversed(kept[-4:]):
-                if psent != sent:
+                # "the real figure", "the toll" point back to the sentence before as well
+                if psent != sent and not (q.counted_generic and psent[1] >= sent[0] - 3):
                     break
                 if pq.counted and pq.unit is None:
                     q.counted = pq.counted
