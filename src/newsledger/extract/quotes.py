@@ -8,6 +8,7 @@ then resolved to the article's entities (`attribution.speakers`).
 from __future__ import annotations
 
 import bisect
+import re
 
 from spacy.tokens import Doc
 
@@ -31,7 +32,7 @@ def extract_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Q
         start, end = _widen(start, end, regions, text)
         kind = _kind(start, end, regions)
         if f.cue[0] >= end:
-            end = _continue(doc, text, f.cue[1], end, regions)
+            end = _continue(text, f.cue[1], end, regions)
         if (start, end) in seen or end <= start:
             continue
         seen.add((start, end))
@@ -43,18 +44,20 @@ def extract_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Q
     return _uncued(out, regions, text, article.id)
 
 
-def _continue(doc: Doc, text: str, cue_end: int, end: int, regions) -> int:
+# a second sentence in the gap: the next quotation is no longer the cue's
+_SENTENCES = re.compile(r"[a-z]{2}[.!?] +\S.*[.!?] ")
+
+
+def _continue(text: str, cue_end: int, end: int, regions) -> int:
     """'"...," she said. "..."' and '"...," said the mayor, "..."': the quotation right after the cue
     (in its sentence after a comma, or opening the next sentence) goes on with the same speech."""
-    span = doc.char_span(cue_end - 1, cue_end, alignment_mode="expand")
-    s1 = rules.sent_bounds(doc, span.start)[1]
-    sent_end = doc[s1 - 1].idx + len(doc[s1 - 1])
     k = bisect.bisect_left(regions, (cue_end,))
     if k < len(regions):
         qs, qe = regions[k]
         gap = text[cue_end:qs]
-        if "\n" not in gap and (0 <= qs - sent_end <= 2 if qs >= sent_end else
-                                len(gap) <= 80 and gap.rstrip().endswith(",")):
+        # same paragraph, nothing but the rest of the cue's clause in between
+        if "\n" not in gap and len(gap) <= 80 and gap.rstrip()[-1:] in (",", ".", ":", "") and \
+                not _SENTENCES.search(gap):
             return qe
     return end
 
