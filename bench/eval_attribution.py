@@ -22,7 +22,6 @@ import argparse
 import gzip
 import json
 import re
-import shutil
 import subprocess
 import sys
 import tempfile

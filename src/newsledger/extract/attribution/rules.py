@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 
-from .lexicon import CONTENT_PREPS, CUE_VERBS, DOC_NOUNS, NAMING, NOUN_CUES, OBJECT_CONTENT, PREP_CUES, SPEECH, STANCE_ADJ
+from .lexicon import (CONTENT_PREPS, CUE_VERBS, DOC_NOUNS, NAMING, NOUN_CUES, OBJECT_CONTENT, PREP_CUES, SPEECH,
+                      STANCE_ADJ)
 
 _PREP_VERBS = frozenset(v for v, _ in PREP_CUES)
 
