@@ -43,6 +43,9 @@ def one(extract_text, text, fragment):
     ("A third of the valley flooded.", "A third", 1 / 3),
     ("Three-quarters of residents stayed.", "Three-quarters", 0.75),
     ("One in five homes in Brenn was damaged.", "One in five", 0.2),
+    ("A quarter of a million people live in Brenn.", "A quarter of a million", 250_000),
+    ("Half a million people live in Kessel.", "Half a million", 500_000),
+    ("The works will take 2½ years.", "2½ years", 2.5),
 ])
 def test_values_in_digits_and_words(extract_text, text, fragment, point):
     c = one(extract_text, text, fragment)

@@ -225,7 +225,7 @@ def _read(text: str, n: Number, limit: int) -> _Q | None:
             pw = _PREFIX_WORD_RE.search(text, max(0, start - 12), start)
             if pw:
                 w = pw.group("w").lower()
-                if w in ("to", "and", "or"):
+                if w in ("to", "and", "or") or text[pw.start() - 1:pw.start()].isdigit():
                     pass  # "200,000 to-260,000"
                 elif w == "sub":
                     q.qualifier = "less_than"
@@ -462,7 +462,7 @@ def _counted_text(text: str, head, claim_end: int) -> str:
         start += 1
     end = head.idx + len(head.text)
     for child in head.rights:
-        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN") and any(
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN") and child.is_alpha and any(
                 c.dep_ == "cc" and c.lower_ in ("and", "or") for c in head.children) \
                 and child.i - head.i <= 4 and not any(t.like_num for t in head.doc[head.i + 1:child.i]):
             end = child.idx + len(child.text)

@@ -74,7 +74,7 @@ NUMBER_RE = re.compile(
     | (?P<few>(?i:{FEW}\s+(?:dozen|hundred|thousand|million|billion))\b)
     | (?P<wfrac>(?i:\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|\d+)[\s-]+)?(?:{_FRAC})
         |half)\b)
-    | (?P<ufrac>(?<!\d)[½⅓⅔¼¾⅕⅛])
+    | (?P<ufrac>(?:\d{{1,3}}\s?)?[½⅓⅔¼¾⅕⅛](?:\s+(?i:million|billion|trillion)\b)?)
     | (?P<dfrac>(?<![\d/⁄.])\d{{1,3}}\s?[/⁄]\s?\d{{1,3}}(?![\d/⁄]))
     | (?P<digits>(?=[-−+]?\.?\d)(?:(?<![\w.,?!”])|(?<=PS)|(?<=RM)|(?<=Rs)|(?<=USD)|(?<=EUR)|(?<=GBP)|(?<=JPY)|(?<=CHF)
         |(?<=AUD)|(?<=CAD)|(?<=CNY)|(?<=INR)|(?<=\$US)|(?<=\$A))(?:(?P<sign>[-−+])(?=\d|\.\d))?{_DIGITS}
@@ -237,8 +237,15 @@ def find_numbers(text: str, pos: int = 0, endpos: int | None = None) -> list[Num
                 mid = re.search(r"(?i)\s+(?:out\s+of|in)\s+(?:every\s+)?", g)
                 out.extend(find_numbers(text, s, s + mid.start()))
                 out.extend(find_numbers(text, s + mid.end(), e))
-        elif kind == "ufrac":
-            out.append(Number(s, e, UNICODE_FRACTIONS[g], "fraction"))
+        elif kind == "ufrac":  # "½", "2½ years", "½ million"
+            i = next(k for k, ch in enumerate(g) if ch in UNICODE_FRACTIONS)
+            whole = float(g[:i]) if g[:i].strip() else 0.0
+            v = whole + UNICODE_FRACTIONS[g[i]]
+            word = g[i + 1:].strip().lower()
+            if word:
+                out.append(Number(s, e, v * SCALES[word], "digits", scaled=True, raw=v))
+            else:
+                out.append(Number(s, e, v, "fraction" if not whole else "digits", raw=v))
         elif kind == "dfrac":
             a, b = re.split(r"\s?[/⁄]\s?", g)
             na, nb = int(a), int(b)
