@@ -222,6 +222,13 @@ def test_stance_cues(extract_text, sentence, content, cue):
     assert q.text == content and q.cue.text == cue and q.kind == "indirect"
 
 
+def test_passive_cue_with_agent(extract_text):
+    text = "The harbour plan was criticized by the fishermen's union."
+    q = find(quotes(extract_text, text), "The harbour plan")
+    assert q.text == "The harbour plan" and q.cue.text == "criticized"
+    assert text[q.speaker.start:q.speaker.end] == "the fishermen's union"
+
+
 def test_possessive_noun_cue(extract_text):
     text = "Mr. Halvorsen's criticism of the harbour plan angered the council."
     q = find(quotes(extract_text, text), "the harbour plan")

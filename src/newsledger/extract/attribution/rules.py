@@ -180,6 +180,9 @@ def _content(doc: Doc, verb: Token, regions_after) -> tuple[int, int] | None:
         c = after[0] if after else comps[-1]
         return _subtree(doc, c)
     if lemma in OBJECT_CONTENT:
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subj is not None:
+            return _subtree(doc, subj)  # "the plan was criticized (by the union)": what was criticized
         objs = [c for c in verb.children if c.dep_ in _OBJ and c.i > verb.i]
         bare = objs and objs[0].pos_ == "PRON" and objs[0].left_edge.i == objs[-1].right_edge.i
         if bare and lemma in _SPEECH_OBJ:
