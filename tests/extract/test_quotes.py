@@ -243,6 +243,14 @@ def test_reported_speech_stays_in_its_paragraph(extract_text):
     assert find(qs, "the photo was old").speaker.name == "Julie Marsh"
 
 
+def test_idioms_and_media_are_not_content(extract_text):
+    text = ("That said, the harbour stays closed. “We are ready,” Ms. Ines Laine said on Radio Lindqvist. "
+            "“Who do they think they are?” Laine said of the council.")
+    qs = quotes(extract_text, text)
+    assert not [q for q in qs if q.text in ("the harbour stays closed", "Radio Lindqvist", "the council")]
+    assert find(qs, "Who do they think").speaker.name == "Ines Laine"
+
+
 def test_date_is_not_content(extract_text):
     text = "The minister spoke in Abuja on Monday."
     assert not [q for q in quotes(extract_text, text) if q.text == "Monday"]

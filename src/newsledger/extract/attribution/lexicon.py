@@ -78,13 +78,13 @@ warn challenge remind emphasize emphasise demonstrate understand
 
 # Prepositions that introduce the content after any cue verb ("warned of", "spoke about"), and
 # verb-preposition pairs that make a cue of a verb outside the lists ("called for", "referred to").
-CONTENT_PREPS = frozenset({"about", "of", "against", "on"})
+CONTENT_PREPS = frozenset({"about", "of", "against"})
 PREP_CUES = frozenset({
     ("call", "for"), ("push", "for"), ("argue", "for"), ("advocate", "for"),
     ("press", "for"), ("refer", "to"), ("point", "to"), ("object", "to"), ("talk", "about"),
     ("speak", "about"), ("speak", "of"), ("speak", "on"), ("complain", "about"), ("warn", "about"),
     ("joke", "about"), ("agree", "with"), ("disagree", "with"), ("side", "with"), ("rail", "against"),
-    ("speak", "out"), ("weigh", "in"), ("comment", "on"), ("campaign", "for"), ("campaign", "against"),
+    ("speak", "out"), ("weigh", "in"), ("comment", "on"), ("agree", "on"), ("focus", "on"), ("campaign", "for"), ("campaign", "against"),
 })
 
 # Nouns that denote a person who speaks ("the minister said") or an institution ("the ministry").

@@ -31,6 +31,8 @@ _OBJ = ("dobj", "oprd", "xcomp", "dative")
 _REL_PRON = {"WP", "WDT", "WP$"}
 _NOMINAL = {"PROPN", "NOUN", "PRON"}
 _WHEN = {"DATE", "TIME"}
+# "said of Apple", "wrote about it": for these the topic is not the content
+_SAY = {"say", "tell", "write", "add", "ask"}
 # verbs whose that-clause is a consequence or fact, not something said ("this means that")
 _NOT_THAT_CUES = {"mean", "be", "make", "ensure", "happen", "seem", "appear", "require", "follow", "prove"}
 _SPEECH_OBJ = {"say", "write", "show", "think", "believe", "agree", "intend", "tell", "ask"}
@@ -191,7 +193,7 @@ def _content(doc: Doc, verb: Token, regions_after) -> tuple[int, int] | None:
             return char_span(doc, objs[0].left_edge.i, objs[-1].right_edge.i + 1)
     for c in verb.children:
         if c.dep_ == "prep" and c.i > verb.i and (
-                c.lower_ in CONTENT_PREPS or (lemma, c.lower_) in PREP_CUES):
+                c.lower_ in CONTENT_PREPS and lemma not in _SAY or (lemma, c.lower_) in PREP_CUES):
             for p in c.children:
                 if p.dep_ in ("pobj", "pcomp") and p.ent_type_ not in _WHEN:  # not "spoke on Monday"
                     return _subtree(doc, p)
@@ -264,9 +266,14 @@ def find(doc: Doc, text: str, regions: list[tuple[int, int]]) -> list[Found]:
     for tok in cands:
         if tok.lemma_.lower() in NAMING and (tok.dep_ == "acl" or doc[tok.i - 1].lower_ in ("so", "so-")):
             continue  # "a group called X", "the so-called deal": a name, not a statement
+        if tok.lower_ == "said" and tok.i and doc[tok.i - 1].lower_ == "that" and \
+                tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",":
+            continue  # "That said, ..."
         content = _content(doc, tok, regions_after)
         quote = anchored.get(tok.i)
-        if quote and (content is None or quote[0] < tok.idx and content[0] < tok.idx):
+        if quote and quote[0] < tok.idx and content and content[0] > tok.idx and content == regions_after(tok):
+            content = (quote[0], content[1])  # '"...," she said, "..."': one quotation split by its cue
+        elif quote and (content is None or quote[0] < tok.idx and content[0] < tok.idx):
             content = quote  # the parse missed the quotation next to the cue
         if content is None:
             continue
