@@ -31,6 +31,7 @@ _OBJ = ("dobj", "oprd", "xcomp", "dative")
 _REL_PRON = {"WP", "WDT", "WP$"}
 _NOMINAL = {"PROPN", "NOUN", "PRON"}
 _WHEN = {"DATE", "TIME"}
+_END_PUNCT = set(",.?!…—-")
 # "said of Apple", "wrote about it": for these the topic is not the content
 _SAY = {"say", "tell", "write", "add", "ask"}
 # verbs whose that-clause is a consequence or fact, not something said ("this means that")
@@ -303,7 +304,10 @@ def _quote_cues(text: str, regions: list[tuple[int, int]], cands: list[Token]) -
         k = bisect.bisect_left(pos, qe)
         if k < len(speech) and speech[k].i not in out:
             gap = text[qe:pos[k]]
-            if len(gap) <= 80 and "\n" not in gap and not _SENT_END.search(gap):
+            # speech ends in punctuation inside its marks ('"... it,"') or is set off by a comma after them
+            mark = 2 if text[qe - 2:qe] == "''" else 1
+            ended = text[qe - mark - 1:qe - mark] in _END_PUNCT or gap.lstrip().startswith(",")
+            if ended and len(gap) <= 80 and "\n" not in gap and not _SENT_END.search(gap):
                 out[speech[k].i] = (qs, qe)
                 continue
         k = bisect.bisect_left(pos, qs) - 1
