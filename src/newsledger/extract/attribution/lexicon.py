@@ -73,7 +73,8 @@ denounce condemn decry mock dismiss support back endorse oppose favor favour  de
 advocate champion resist fight want seek prefer  love hate fear expect describe characterize
 characterise call label dub brand blame credit thank accuse charge mention recall repeat explain
 decline refuse plan aim offer express echo discuss ask view hop write agree show say intend believe think
-warn challenge remind emphasize emphasise demonstrate understand
+warn challenge remind emphasize emphasise demonstrate understand note declare conclude state stress argue
+indicate suggest assure reiterate list congratulate deem
 """.split())
 
 # Prepositions that introduce the content after any cue verb ("warned of", "spoke about"), and
