@@ -32,7 +32,7 @@ _REL_PRON = {"WP", "WDT", "WP$"}
 _NOMINAL = {"PROPN", "NOUN", "PRON"}
 _WHEN = {"DATE", "TIME"}
 _END_PUNCT = set(",.?!…—-")
-# "said of Apple", "wrote about it": for these the topic is not the content
+# "said of Apple": for these, "of" names the topic, not the content
 _SAY = {"say", "tell", "write", "add", "ask"}
 # verbs whose that-clause is a consequence or fact, not something said ("this means that")
 _NOT_THAT_CUES = {"mean", "be", "make", "ensure", "happen", "seem", "appear", "require", "follow", "prove"}
@@ -194,7 +194,8 @@ def _content(doc: Doc, verb: Token, regions_after) -> tuple[int, int] | None:
             return char_span(doc, objs[0].left_edge.i, objs[-1].right_edge.i + 1)
     for c in verb.children:
         if c.dep_ == "prep" and c.i > verb.i and (
-                c.lower_ in CONTENT_PREPS and lemma not in _SAY or (lemma, c.lower_) in PREP_CUES):
+                c.lower_ in CONTENT_PREPS and not (lemma in _SAY and c.lower_ == "of") or
+                (lemma, c.lower_) in PREP_CUES):
             for p in c.children:
                 if p.dep_ in ("pobj", "pcomp") and p.ent_type_ not in _WHEN:  # not "spoke on Monday"
                     return _subtree(doc, p)
