@@ -250,6 +250,7 @@ def test_money_has_no_measure(extract_text):
     "Rusk scored in Game 7 of the final.",
     "The 2019-20 season ended early.",
     "Rents doubled in the 1990s.",
+    "The vote moved from 11/19 to 11/20.",
 ])
 def test_not_claims(extract_text, text):
     assert claims(extract_text, text) == ()

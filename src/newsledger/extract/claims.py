@@ -49,6 +49,7 @@ BLOCK_RE = re.compile(
     | \b\d{{1,5}}(?:-\d{{1,5}})?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th))\s+){{1,3}}{_STREET}\b
     | \b\d{{5}}(?:-\d{{4}})?\s+ZIP\b | \bZIP(?:\s+[Cc]ode)?\s+\d{{5}}\b              # ZIP codes
     | \b(?:24/7|9/11|7/7|50/50|20/20)\b
+    | \b(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])\b(?![/\d]|\s+(?:of|majority|vote)\b)    # 11/19 (a date)
     | (?<=[A-Za-z]{{2}}),\s\d{{1,3}}(?=,(?!\d))                                          # Maddon, 66, / her son, 3,
     )""",
     re.VERBOSE,
