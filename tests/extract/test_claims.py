@@ -72,6 +72,8 @@ def test_percentages(extract_text, text, fragment):
     ("The lorry carried 12 tonnes of grain.", "12 tonnes", 12, "tonnes"),
     ("Wind gusts hit 90mph over Kessel.", "90mph", 90, "mph"),
     ("Fuel sold at $2.11 per gallon in Brenn.", "$2.11 per gallon", 2.11, "USD per gallon"),
+    ("The Brenn port project is worth Rs 500 crore.", "Rs 500 crore", 5e9, "INR"),
+    ("The new Orvin chip is 3x faster.", "3x", 3, "times"),
 ])
 def test_money_and_units(extract_text, text, fragment, point, unit):
     c = one(extract_text, text, fragment)
@@ -251,6 +253,7 @@ def test_money_has_no_measure(extract_text):
     "The 2019-20 season ended early.",
     "Rents doubled in the 1990s.",
     "The vote moved from 11/19 to 11/20.",
+    "The Brenn channel streams in 1080p.",
 ])
 def test_not_claims(extract_text, text):
     assert claims(extract_text, text) == ()

@@ -49,6 +49,7 @@ BLOCK_RE = re.compile(
     | \b\d{{1,5}}(?:-\d{{1,5}})?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th))\s+){{1,3}}{_STREET}\b
     | \b\d{{5}}(?:-\d{{4}})?\s+ZIP\b | \bZIP(?:\s+[Cc]ode)?\s+\d{{5}}\b              # ZIP codes
     | \b(?:24/7|9/11|7/7|50/50|20/20)\b
+    | \b(?:240|360|480|720|1080|1440|2160|4320)[pi]\b                                 # 1080p (video)
     | \b(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])\b(?![/\d]|\s+(?:of|majority|vote)\b)    # 11/19 (a date)
     | (?<=[A-Za-z]{{2}}),\s\d{{1,3}}(?=,(?!\d))                                          # Maddon, 66, / her son, 3,
     )""",
@@ -63,7 +64,7 @@ _UNIT_ALTS = sorted(
     + [(re.escape(k).replace(r"\ ", r"\s?"), True) for k in M.UNIT_SYMBOLS],
     key=lambda a: len(a[0]), reverse=True)
 # Single-letter symbols must be written onto the number ("45g", "118.5p"), except W and p.
-_ATTACHED_ONLY = {"g", "t", "L", "l", "V", "c", "m"}
+_ATTACHED_ONLY = {"g", "t", "L", "l", "V", "c", "m", "x"}
 _NATION = "|".join(re.escape(k) for k in sorted(M.DOLLAR_NATIONS, key=len, reverse=True))
 UNIT_AFTER_RE = re.compile(
     rf"""(?P<gap>{_SPACE}?-?{_SPACE}?|{_SPACE}+(?:of{_SPACE}+)?)

@@ -50,7 +50,7 @@ UNIT_SYMBOLS = {
     "Gbps": "Gbps", "Mbps": "Mbps", "°C": "°C", "°F": "°F", "°": "degrees", "ppm": "ppm", "ppb": "ppb",
     "dB": "dB", "GPa": "GPa", "kcal": "kcal", "mpg": "mpg", "min": "minutes", "mins": "minutes",
     "hrs": "hours", "hr": "hours", "sec": "seconds", "secs": "seconds", "bps": "basis points",
-    "pc": "percent", "pct": "percent", "p": "pence", "c": "cents", "m": "m",
+    "pc": "percent", "pct": "percent", "p": "pence", "c": "cents", "m": "m", "x": "times",
 }
 UNIT_WORDS = {
     "per cent": "percent", "percent": "percent", "percentage points": "percentage points",

@@ -14,6 +14,8 @@ UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six":
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
         "ninety": 90}
 SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# Indian numbering, as Indian news writes money and counts ("Rs 500 crore").
+INDIAN_SCALES = {"crore": 1e7, "lakh": 1e5}
 # Suffixes written onto a digit ("15k", "$3bn", "4.3M"); "m"/"b" only count as million/billion
 # after a currency sign, where they cannot be metres or bytes (claims.py checks that).
 SUFFIX_SCALES = {"k": 1e3, "K": 1e3, "M": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "bn": 1e9, "b": 1e9,
@@ -78,7 +80,7 @@ NUMBER_RE = re.compile(
     | (?P<dfrac>(?<![\d/⁄.])\d{{1,3}}\s?[/⁄]\s?\d{{1,3}}(?![\d/⁄]))
     | (?P<digits>(?=[-−+]?\.?\d)(?:(?<![\w.,?!”])|(?<=PS)|(?<=RM)|(?<=Rs)|(?<=USD)|(?<=EUR)|(?<=GBP)|(?<=JPY)|(?<=CHF)
         |(?<=AUD)|(?<=CAD)|(?<=CNY)|(?<=INR)|(?<=\$US)|(?<=\$A))(?:(?P<sign>[-−+])(?=\d|\.\d))?{_DIGITS}
-        (?:(?P<dscale>(?:\s*(?:-\s*)?(?i:hundred|thousand|million|billion|trillion)\b)+)
+        (?:(?P<dscale>(?:\s*(?:-\s*)?(?i:hundred|thousand|million|billion|trillion|crores?|lakhs?)\b)+)
            |(?P<suffix>(?:mln|mn|bn|trn|tn|[kKMmbB])(?![A-Za-z0-9])))?)
     | (?P<words>(?i:\b(?:a|an)\s+(?:hundred|thousand|million|billion|trillion|dozen)\b
         (?:(?:\s+|-)(?:and\s+)?{_W_ANY}\b)*
@@ -89,7 +91,7 @@ NUMBER_RE = re.compile(
 _HALF_ORDINAL = re.compile(r"(?i)\b(?:first|second|the|this|that|each|per)\s+$")
 _OF_OR_END = re.compile(r"\s+of\b|\s*[,.;:)]|\s*$")
 _WORD_SPLIT = re.compile(r"[\s-]+")
-_SCALE_WORD = re.compile(r"(?i)(hundred|thousand|million|billion|trillion)")
+_SCALE_WORD = re.compile(r"(?i)(hundred|thousand|million|billion|trillion|crore|lakh)")
 
 
 @dataclass(frozen=True)
@@ -171,7 +173,7 @@ def find_numbers(text: str, pos: int = 0, endpos: int | None = None) -> list[Num
                 scaled = True
                 scale = 1.0
                 for w in _SCALE_WORD.findall(m.group("dscale")):
-                    scale *= SCALES[w.lower()]
+                    scale *= SCALES.get(w.lower()) or INDIAN_SCALES[w.lower()]
             elif m.group("suffix"):
                 num_end = m.start("suffix")
                 suffix = m.group("suffix")
