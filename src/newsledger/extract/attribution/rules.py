@@ -350,7 +350,7 @@ def _stance_adj(doc: Doc, be: Token) -> Found | None:
 
 
 def _noun_cue(doc: Doc, noun: Token) -> Found | None:
-    """"Ruiz's criticism of the plan", "the ministry's claim that ...": possessor, noun, content."""
+    """"Ruiz's support for the plan", "the ministry's claim that ...": possessor, noun, content."""
     poss = content = None
     for c in noun.children:
         if c.dep_ == "poss" and c.i < noun.i:
