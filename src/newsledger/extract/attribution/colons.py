@@ -15,7 +15,9 @@ _NOT_SPEAKERS = frozenset({"update", "updated", "related", "note", "editor's not
                            "the result", "the answer", "bottom line", "the bottom line", "question",
                            "answer", "correction", "abstract", "summary", "background", "why", "what",
                            "when", "where", "how", "who", "the problem", "the point", "the upshot",
-                           "the reason", "the lesson", "the takeaway", "the catch", "the verdict"})
+                           "the reason", "the lesson", "the takeaway", "the catch", "the verdict", "the latest",
+                           "still to come", "coming up", "a reminder", "reminder", "paid notice", "stat of the week",
+                           "delegate update", "live updates", "breaking", "breaking news", "exclusive"})
 
 
 _NOT_NAMES = frozenset("their his her its our my your this that these those there here it they we i you he she "
@@ -29,8 +31,8 @@ def headline_quotes(text: str, end: int) -> list[Found]:
         who = m.group(1)
         words = who.lower().split()
         if who.lower() in _NOT_SPEAKERS or len(m.group(2).split()) < 3 or words[0] in _NOT_NAMES or \
-                any(w in _VERBS for w in words):
-            continue  # "Their short answer is: yes" is a sentence, not a speaker
+                any(w in _VERBS for w in words) or m.group(2).count(",") >= 4 or words[0] == "follow":
+            continue  # "Their short answer is: yes" is a sentence, "Iowa: Ann, Bo, ..." a list
         colon = m.end(1)
         out.append(Found(m.start(2), m.end(2), (colon, colon + 1), (m.start(1), m.end(1)),
                          who.split()[-1].lower()))
