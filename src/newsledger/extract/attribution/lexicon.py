@@ -87,7 +87,8 @@ PREP_CUES = frozenset({
     ("speak", "about"), ("speak", "of"), ("speak", "on"), ("complain", "about"), ("warn", "about"),
     ("joke", "about"), ("agree", "with"), ("disagree", "with"), ("side", "with"), ("rail", "against"),
     ("speak", "out"), ("weigh", "in"), ("comment", "on"), ("agree", "on"), ("focus", "on"),
-    ("apologize", "for"), ("apologise", "for"), ("touch", "on"), ("dwell", "on"), ("weigh", "on"), ("respond", "to"), ("campaign", "for"), ("campaign", "against"),
+    ("apologize", "for"), ("apologise", "for"), ("touch", "on"), ("dwell", "on"), ("weigh", "on"),
+    ("respond", "to"), ("campaign", "for"), ("campaign", "against"),
 })
 
 # Nouns that denote a person who speaks ("the minister said") or an institution ("the ministry").
