@@ -175,6 +175,12 @@ def test_counted_is_carried_to_a_bare_figure(extract_text):
     assert (b.counted, b.measure) == ("casualties", "casualties")
 
 
+def test_measure_is_carried_without_a_counted_noun(extract_text):
+    a, b = claims(extract_text, "The ministry acknowledged just over 20 dead, while opposition lawmakers "
+                                "claimed a figure close to 300.")
+    assert (a.measure, b.measure, b.counted) == ("killed", "killed", None)
+
+
 def test_fraction_of_a_counted_force(extract_text):
     a, b = claims(extract_text, "Nearly a third of the 9,000 troops deployed to Kessel have returned.")
     assert (a.text, a.qualifier, a.value.high) == ("Nearly a third", "approx", pytest.approx(1 / 3))

@@ -727,8 +727,8 @@ def extract_claims(doc: Doc, article: Article, entities: list[Entity], quotes: l
                 # "the real figure", "the toll" point back to the sentence before as well
                 if psent != sent and not (q.counted_generic and psent[1] >= sent[0] - 3):
                     break
-                if pq.counted and pq.unit is None:
-                    q.counted = pq.counted
+                if (pq.counted or pq.measure) and pq.unit is None and pq.num.kind != "fraction":
+                    q.counted = pq.counted  # "acknowledged just over 20 dead ... a figure close to 300"
                     if q.measure is None and (q.verb is None or q.verb in M.REPORTING or q.verb == pq.verb):
                         q.measure = pq.measure
                     break
