@@ -98,6 +98,23 @@ def test_stories_are_compared_only_within_the_window(ledger):
     assert len(stories.list_stories(ledger)) == 2
 
 
+def test_an_undated_article_is_compared_with_every_story(ledger):
+    ledger.write(ARTICLES[:3])
+    stories.update(ledger)
+    ledger.write([Extraction(Article(id=article_id(OWN), source="gazette", text=OWN, title="Ferry"))])
+    stories.update(ledger)
+    assert stories.get_story(ledger, "gazette").id == article_id(WIRE)
+
+
+def test_dates_at_the_ends_of_the_calendar(ledger):
+    # Corpora carry bogus dates (year 1, year 9999): the time windows must not step outside the calendar.
+    odd = [Extraction(Article(id=article_id(t), source=s, text=t, title=None, published=d))
+           for t, s, d in ((WIRE, "a", date(1, 1, 1)), (TRAM, "b", date(9999, 12, 31)))]
+    ledger.write(odd)
+    assert stories.update(ledger) == 2
+    assert len(stories.list_stories(ledger)) == 2
+
+
 def test_exact_repeats_show_as_publications(ledger):
     ledger.write(ARTICLES[:1])
     ledger.note_publication(Article(id=article_id(WIRE), source="herald", text=WIRE))

@@ -20,7 +20,7 @@ import json
 import re
 import zlib
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
@@ -155,11 +155,14 @@ def _indexed(ledger: Ledger, dates: list[date | None], options: DedupOptions):
     """Signatures of reconciled articles that could match one of the new ones (by publication date)."""
     sql = ("SELECT d.article_id, d.original_id, d.shingles, d.signature, a.published, a.rowid FROM duplicates d "
            "JOIN articles a ON a.id = d.article_id WHERE d.signature IS NOT NULL")
-    if any(d is None for d in dates):  # an undated article may copy any other
+    dated = [d for d in dates if d is not None]
+    if not dated:  # nothing to place them in time by: compare with everything
         return ledger.conn.execute(sql)
-    pad = timedelta(days=options.window_days)
+    # An undated article is taken to be as recent as the articles it arrived with.
+    lo = date.fromordinal(max(1, min(dated).toordinal() - options.window_days))  # a bogus year 1 stays valid
+    hi = date.fromordinal(min(date.max.toordinal(), max(dated).toordinal() + options.window_days))
     return ledger.conn.execute(sql + " AND (a.published IS NULL OR a.published BETWEEN ? AND ?)",
-                               ((min(dates) - pad).isoformat(), (max(dates) + pad).isoformat()))
+                               (lo.isoformat(), hi.isoformat()))
 
 
 def _match(lsh: MinHashLSH, known: dict[str, _Seen], new: _Seen, options: DedupOptions

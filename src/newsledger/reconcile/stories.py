@@ -272,34 +272,42 @@ def _neighbours(ledger: Ledger, dates: list[int], options: StoryOptions) -> list
            "WHERE d.original_id = s.article_id")
     if not dates:
         return []
-    if _UNDATED in dates:
+    dated = [d for d in dates if d != _UNDATED]
+    if not dated:  # nothing to place them in time by: compare with everything
         return [tuple(r) for r in ledger.conn.execute(sql)]
-    lo = date.fromordinal(min(dates) - options.window_days).isoformat()
-    hi = date.fromordinal(max(dates) + options.window_days).isoformat()
+    # An undated article is taken to be as recent as the articles it arrived with.
+    lo = date.fromordinal(max(1, min(dated) - options.window_days)).isoformat()  # a bogus year 1 stays valid
+    hi = date.fromordinal(min(date.max.toordinal(), max(dated) + options.window_days)).isoformat()
     return [tuple(r) for r in ledger.conn.execute(sql + " AND (a.published IS NULL OR a.published BETWEEN ? AND ?)",
                                                    (lo, hi))]
 
 
 def _vectors(ledger: Ledger, rows: list[tuple[np.ndarray, np.ndarray]]) -> sparse.csr_matrix:
-    """Unit-length TF-IDF rows (sublinear tf, smoothed idf over every placed article)."""
+    """Unit-length TF-IDF rows (sublinear tf, smoothed idf over every placed article), float32 and built in
+    place: on a large ledger this matrix is most of an update's memory."""
     from scipy import sparse
 
     if not rows:
-        return sparse.csr_matrix((0, 0))
-    indptr = np.concatenate([[0], np.cumsum([len(ids) for ids, _ in rows])])
+        return sparse.csr_matrix((0, 0), dtype=np.float32)
+    lengths = np.fromiter((len(ids) for ids, _ in rows), dtype=np.int64, count=len(rows))
+    indptr = np.concatenate([[0], np.cumsum(lengths)])
     vocab, cols = np.unique(np.concatenate([ids for ids, _ in rows]), return_inverse=True)
-    tf = 1.0 + np.log(np.concatenate([c for _, c in rows]).astype(np.float64))
     df = np.ones(len(vocab))
     known = np.array(ledger.conn.execute("SELECT id, df FROM story_terms WHERE id IN (SELECT value FROM json_each(?))",
                                          (json.dumps(vocab.tolist()),)).fetchall(), dtype=np.int64).reshape(-1, 2)
     df[np.searchsorted(vocab, known[:, 0])] = known[:, 1]
     # Every article counted in story_terms: those placed before and those of this update.
     total = ledger.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-    idf = 1.0 + np.log((1 + total) / (1 + df))
-    m = sparse.csr_matrix((tf * idf[cols], cols, indptr), shape=(len(rows), len(vocab)))
-    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    idf = (1.0 + np.log((1 + total) / (1 + df))).astype(np.float32)
+    data = np.concatenate([c for _, c in rows]).astype(np.float32)
+    np.log(data, out=data)
+    data += 1.0
+    data *= idf[cols]
+    norms = np.sqrt(np.bincount(np.repeat(np.arange(len(rows)), lengths), weights=data * data,
+                                minlength=len(rows))).astype(np.float32)
     norms[norms == 0] = 1.0
-    return sparse.diags(1.0 / norms) @ m
+    data /= np.repeat(norms, lengths)
+    return sparse.csr_matrix((data, cols.astype(np.int32), indptr), shape=(len(rows), len(vocab)))
 
 
 def _label(title: str | None, text: str) -> str | None:
