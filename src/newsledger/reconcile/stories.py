@@ -223,13 +223,14 @@ def _place(ledger: Ledger, new: list[_New], vectors: dict[str, tuple[np.ndarray,
             lo, hi = np.searchsorted(order_when, [cw.min() - span, cw.max() + span + 1])
             near = np.concatenate([order[lo:hi], undated])
         sims = (matrix[chunk] @ matrix[near].T).toarray()
+        member, near_when = story_of[near], when[near]  # kept in step as the chunk's articles are placed
+        position = np.full(len(rows), -1)
+        position[near] = np.arange(len(near))
         for k, row in enumerate(chunk):
             w = when[row]
-            member = story_of[near]
             ok = member >= 0
             if w != _UNDATED:
-                nw = when[near]
-                ok &= (nw == _UNDATED) | (np.abs(nw - w) <= span)
+                ok &= (near_when == _UNDATED) | (np.abs(near_when - w) <= span)
             best, score = -1, 0.0
             if ok.any():
                 total = np.bincount(member[ok], weights=sims[k][ok], minlength=len(ids))
@@ -246,6 +247,8 @@ def _place(ledger: Ledger, new: list[_New], vectors: dict[str, tuple[np.ndarray,
             else:
                 similarity = round(score, 4)
             story_of[row] = best
+            if position[row] >= 0:
+                member[position[row]] = best
             stories[ids[best]].add(w)
             out.append((r.id, ids[best], similarity))
 
