@@ -269,3 +269,9 @@ def test_tempeval3_floors(shared_data, tmp_path):
     assert result["docs"] == 256
     assert result["relaxed"][2] >= 0.88, result["report"]
     assert result["value"][2] >= 0.80, result["report"]
+
+
+def test_anchored_weekday_without_publication_date_stays_unresolved(extract_text):
+    # An earlier full date anchors the text, but "that Monday" still needs the publication date.
+    x = extract_text("The talks began on March 3, 2024. That Monday the envoy arrived.")
+    assert [(t.text, t.value) for t in x.times] == [("March 3, 2024", "2024-03-03"), ("That Monday", "XXXX-WXX-1")]

@@ -244,6 +244,8 @@ def h_rel(m, ctx):
             d = weekday_near(base + timedelta(days=1), wd, 1)
         else:
             d = _weekday_date(ctx, wd, m.start())
+            if d is None:  # anchored by an earlier date, but "this Monday" needs the publication date
+                return "DATE", f"XXXX-WXX-{wd}"
         return "DATE", _set_point(ctx, Point("day", d))
     if what in SEASONS:
         code = SEASONS[what]
