@@ -245,16 +245,21 @@ def _when(c, ref) -> str | None:
 @click.option("--source", help="Only claims made by this source (name or entity, partial match).")
 @click.option("--measure", help="Only claims of this measure (killed, injured, casualties, displaced, ...).")
 def claims(db, as_json, limit, about, source, measure):
-    """List numeric claims: figure, qualifier, what is counted, source, article and date."""
-    from .present import claim_figure, party
+    """List numeric claims: figure, interval, what is counted and measured, source, article and date.
+
+    The figure is the number as stated with its qualifier (~ about, > more than, ≥ at least, < less than,
+    ≤ at most); the interval is what the statement allows. The date is the one the claim's sentence refers
+    to, else the article's publication date.
+    """
+    from .present import claim_figure, interval, party
 
     with open_ledger(db) as ledger:
         rows = ledger.claims(about=about, source=source, measure=measure, limit=limit)
     if as_json:
         return emit_json({**r.record.to_contract(), "article": r.article.id, "published": r.article.published}
                          for r in rows)
-    table("Claims", ["figure", "qualifier", "counted", "measure", "source", "article", "date"],
-          [[claim_figure(c.record), c.record.qualifier, c.record.counted, c.record.measure,
+    table("Claims", ["figure", "interval", "counted", "measure", "source", "article", "date"],
+          [[claim_figure(c.record), interval(c.record.value, c.record.unit), c.record.counted, c.record.measure,
             party(c.record.source), c.article.title or c.article.id, _when(c.record, c.article)] for c in rows])
 
 

@@ -38,6 +38,18 @@ def figure(value: Value, qualifier: str, unit: str | None = None, change: str | 
     return {"up": "+", "down": "−"}.get(change or "", "") + s
 
 
+def interval(value: Value, unit: str | None = None) -> str:
+    """What the statement allows: "20–∞" for "just over 20", "≤150" for "close to 150", "" when exact."""
+    lo, hi = value.low, value.high
+    if lo is not None and hi is not None:
+        return "" if lo == hi == value.point else _with_unit(f"{number(lo)}–{number(hi)}", unit)
+    if lo is not None:
+        return _with_unit(f"{number(lo)}–∞", unit)
+    if hi is not None:
+        return "≤" + _with_unit(number(hi), unit)
+    return ""
+
+
 def claim_figure(c: Claim) -> str:
     return figure(c.value, c.qualifier, c.unit, c.change)
 
