@@ -217,8 +217,9 @@ def scale_report(r: dict) -> str:
             "|---|---|---|---|---|---|---|\n"
             f"| from scratch (all but the {BATCH} newest) | {f['placed']} | {f['dedup_s']:.1f} s "
             f"| {f['stories_s']:.1f} s | {f['peak_mb']:.0f} MB | {f['stories']} | {f['copies']} |\n"
-            f"| one update (the {BATCH} newest, {r['batch_dates'][0]} to {r['batch_dates'][1]}) | {u['placed']} | {u['dedup_s']:.1f} s | {u['stories_s']:.1f} s "
-            f"| {u['peak_mb']:.0f} MB | {u['stories']} | {u['copies']} |")
+            f"| one update (the {BATCH} newest, {r['batch_dates'][0]} to {r['batch_dates'][1]}) | {u['placed']} "
+            f"| {u['dedup_s']:.1f} s | {u['stories_s']:.1f} s | {u['peak_mb']:.0f} MB | {u['stories']} "
+            f"| {u['copies']} |")
 
 
 def report(result: dict) -> str:

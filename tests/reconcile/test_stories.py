@@ -88,6 +88,18 @@ def test_update_places_only_new_articles_and_keeps_old_ones(ledger):
     assert stories.get_story(ledger, article_id(TRAM_LATER)).id == article_id(TRAM)
 
 
+def test_update_inside_a_caller_transaction_and_from_a_second_connection(ledger, tmp_path):
+    ledger.write(ARTICLES[:2])
+    ledger.conn.execute("BEGIN")  # a caller (the ingest pipeline) may already hold a transaction
+    assert stories.update(ledger) == 2
+    assert not ledger.conn.in_transaction
+    ledger.write(ARTICLES[2:])
+    with Ledger(ledger.path) as other:  # e.g. the web server's ingest: sees the work done and does the rest
+        assert stories.update(other) == 2
+    assert stories.update(ledger) == 0
+    assert len(stories.list_stories(ledger)) == 2
+
+
 def test_stories_are_compared_only_within_the_window(ledger):
     ledger.write([ARTICLES[0]])
     stories.update(ledger)

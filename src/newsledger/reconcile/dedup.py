@@ -55,7 +55,7 @@ class DedupOptions:
     shingle: int = 4            # words per shingle
     min_shingles: int = 20
     window_days: int = 30       # copies run within days of each other; bounds the index on large ledgers
-    chunk: int = 2000           # articles hashed and committed per transaction
+    chunk: int = 2000           # articles read and hashed at a time
 
 
 def shingles(text: str, size: int) -> np.ndarray:
@@ -116,9 +116,27 @@ def update(ledger: Ledger, options: DedupOptions | None = None) -> int:
     """Mark the articles not yet reconciled as originals or copies; returns how many were done."""
     options = options or DedupOptions()
     conn = ledger.conn
-    new = conn.execute("SELECT a.rowid, a.id, a.published FROM articles a "
-                       "LEFT JOIN duplicates d ON d.article_id = a.id WHERE d.article_id IS NULL "
-                       "ORDER BY a.rowid").fetchall()
+    if conn.execute(_PENDING + " LIMIT 1").fetchone() is None:
+        return 0  # up to date: no write lock taken
+    with conn:
+        take_write_lock(conn)
+        return _update(ledger, options)
+
+
+_PENDING = ("SELECT a.rowid, a.id, a.published FROM articles a "
+            "LEFT JOIN duplicates d ON d.article_id = a.id WHERE d.article_id IS NULL")
+
+
+def take_write_lock(conn) -> None:
+    """Begin the update's transaction holding the write lock, so that a second updater (a web ingest and
+    a CLI listing at once) waits and then finds the work done, rather than doing it twice."""
+    if not conn.in_transaction:
+        conn.execute("BEGIN IMMEDIATE")
+
+
+def _update(ledger: Ledger, options: DedupOptions) -> int:
+    conn = ledger.conn
+    new = conn.execute(_PENDING + " ORDER BY a.rowid").fetchall()
     if not new:
         return 0
     from datasketch import MinHashLSH
@@ -145,9 +163,8 @@ def update(ledger: Ledger, options: DedupOptions | None = None) -> int:
                 known[r["id"]] = seen._replace(original=original)
                 lsh.insert(r["id"], _lean(values, options), check_duplication=False)
             rows.append((r["id"], original, similarity, size, None if values is None else values.tobytes()))
-        with conn:
-            conn.executemany("INSERT INTO duplicates(article_id, original_id, similarity, shingles, signature) "
-                             "VALUES (?, ?, ?, ?, ?)", rows)
+        conn.executemany("INSERT INTO duplicates(article_id, original_id, similarity, shingles, signature) "
+                         "VALUES (?, ?, ?, ?, ?)", rows)
     return len(new)
 
 

@@ -133,49 +133,54 @@ def update(ledger: Ledger, options: StoryOptions | None = None) -> int:
     options = options or StoryOptions()
     dedup.update(ledger)  # stories need to know which articles are copies
     conn = ledger.conn
-    new = [_New(*r) for r in conn.execute(
-        "SELECT a.id, a.published, d.original_id FROM articles a JOIN duplicates d ON d.article_id = a.id "
-        "LEFT JOIN story_articles s ON s.article_id = a.id WHERE s.article_id IS NULL "
-        "ORDER BY a.published IS NULL, a.published, a.rowid")]
-    if not new:
-        return 0
+    pending = ("SELECT a.id, a.published, d.original_id FROM articles a JOIN duplicates d ON d.article_id = a.id "
+               "LEFT JOIN story_articles s ON s.article_id = a.id WHERE s.article_id IS NULL")
+    if conn.execute(pending + " LIMIT 1").fetchone() is None:
+        return 0  # up to date: no write lock taken
+    with conn:
+        dedup.take_write_lock(conn)
+        new = [_New(*r) for r in conn.execute(pending + " ORDER BY a.published IS NULL, a.published, a.rowid")]
+        return _update(ledger, new, options) if new else 0
+
+
+def _update(ledger: Ledger, new: list[_New], options: StoryOptions) -> int:
+    conn = ledger.conn
     labels: dict[str, str | None] = {}
     rows: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-    with conn:
-        # Texts in slices: only each article's term ids and counts are kept, not its text or a dict of words.
-        for i in range(0, len(new), options.chunk):
-            part = json.dumps([r.id for r in new[i:i + options.chunk]])
-            counts: dict[str, Counter] = {}
-            for aid, title, text, body_end in conn.execute(
-                    "SELECT id, title, text, body_end FROM articles WHERE id IN (SELECT value FROM json_each(?))",
-                    (part,)):
-                body = text if body_end is None else text[:body_end]
-                counts[aid] = terms(body, title, options)
-                labels[aid] = _label(title, body)
-            df = Counter(t for c in counts.values() for t in c)
-            conn.executemany("INSERT INTO story_terms(term, df) VALUES (?, ?) "
-                             "ON CONFLICT(term) DO UPDATE SET df = df + excluded.df", df.items())
-            ids = dict(conn.execute("SELECT term, id FROM story_terms WHERE term IN (SELECT value FROM json_each(?))",
-                                    (json.dumps(list(df), ensure_ascii=False),)))
-            for aid, c in counts.items():
-                rows[aid] = (np.fromiter((ids[t] for t in c), dtype=np.int32, count=len(c)),
-                             np.fromiter(c.values(), dtype=np.float32, count=len(c)))
-        new = [r._replace(label=labels[r.id]) for r in new]
-        placed, touched = _place(ledger, new, rows, options)
-        for s in touched:
-            first = date.fromordinal(s.first).isoformat() if s.first != _UNDATED else None
-            last = date.fromordinal(s.last).isoformat() if s.last != _UNDATED else None
-            if s.new:
-                conn.execute("INSERT INTO stories(id, label, first_published, last_published) VALUES (?, ?, ?, ?) "
-                             "ON CONFLICT(id) DO UPDATE SET label = excluded.label, "
-                             "first_published = excluded.first_published, last_published = excluded.last_published",
-                             (s.id, s.label, first, last))
-            elif s.touched:
-                conn.execute("UPDATE stories SET first_published = ?, last_published = ? WHERE id = ?",
-                             (first, last, s.id))
-        # After the stories: each row points at one.
-        conn.executemany("INSERT INTO story_articles(article_id, story_id, similarity, terms) VALUES (?, ?, ?, ?)",
-                         [(aid, sid, sim, _pack(*rows[aid])) for aid, sid, sim in placed])
+    # Texts in slices: only each article's term ids and counts are kept, not its text or a dict of words.
+    for i in range(0, len(new), options.chunk):
+        part = json.dumps([r.id for r in new[i:i + options.chunk]])
+        counts: dict[str, Counter] = {}
+        for aid, title, text, body_end in conn.execute(
+                "SELECT id, title, text, body_end FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+                (part,)):
+            body = text if body_end is None else text[:body_end]
+            counts[aid] = terms(body, title, options)
+            labels[aid] = _label(title, body)
+        df = Counter(t for c in counts.values() for t in c)
+        conn.executemany("INSERT INTO story_terms(term, df) VALUES (?, ?) "
+                         "ON CONFLICT(term) DO UPDATE SET df = df + excluded.df", df.items())
+        ids = dict(conn.execute("SELECT term, id FROM story_terms WHERE term IN (SELECT value FROM json_each(?))",
+                                (json.dumps(list(df), ensure_ascii=False),)))
+        for aid, c in counts.items():
+            rows[aid] = (np.fromiter((ids[t] for t in c), dtype=np.int32, count=len(c)),
+                         np.fromiter(c.values(), dtype=np.float32, count=len(c)))
+    new = [r._replace(label=labels[r.id]) for r in new]
+    placed, touched = _place(ledger, new, rows, options)
+    for s in touched:
+        first = date.fromordinal(s.first).isoformat() if s.first != _UNDATED else None
+        last = date.fromordinal(s.last).isoformat() if s.last != _UNDATED else None
+        if s.new:
+            conn.execute("INSERT INTO stories(id, label, first_published, last_published) VALUES (?, ?, ?, ?) "
+                         "ON CONFLICT(id) DO UPDATE SET label = excluded.label, "
+                         "first_published = excluded.first_published, last_published = excluded.last_published",
+                         (s.id, s.label, first, last))
+        elif s.touched:
+            conn.execute("UPDATE stories SET first_published = ?, last_published = ? WHERE id = ?",
+                         (first, last, s.id))
+    # After the stories: each row points at one.
+    conn.executemany("INSERT INTO story_articles(article_id, story_id, similarity, terms) VALUES (?, ?, ?, ?)",
+                     [(aid, sid, sim, _pack(*rows[aid])) for aid, sid, sim in placed])
     return len(new)
 
 
