@@ -25,11 +25,11 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
-if TYPE_CHECKING:
-    from datasketch import LeanMinHash, MinHashLSH
-
 from ..errors import NotFound
 from ..store import Ledger
+
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash, MinHashLSH
 
 _WORD = re.compile(r"\w+")
 _SCHEME = "affine32"  # datasketch's collision-free permutations; pinned so stored signatures stay valid

@@ -6,8 +6,9 @@ unit length. A new article joins the existing story whose articles published wit
 on average most similar to it (cosine, average link), when that average is at least `threshold`; otherwise it
 starts a story. A syndicated copy (see `dedup`) joins its original's story and takes no part in the
 averages, so a wire story printed ten times does not outweigh the rest. The articles of one update are taken
-in order of publication, as a reader would have met them. Assignments are kept: a later update only places
-the articles that are new, each exactly once, so every stored article is in exactly one story.
+in order of publication, as a reader would have met them; an undated one is taken to be as recent as the
+dated articles it arrived with. Assignments are kept: a later update only places the articles that are new,
+each exactly once (under the write lock), so every stored article is in exactly one story.
 
 The thresholds were tuned on ../shared/data/giveme5w1h/news_cluster (bench/eval_stories.py); docs/stories.md
 gives the measurements behind each.
