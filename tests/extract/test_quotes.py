@@ -306,12 +306,57 @@ def test_every_offset_matches_the_text(extract_text):
     assert all(q.kind in ("direct", "indirect", "mixed") for q in qs)
 
 
+# --- the cue filter learned on the train split --------------------------------------------------------
+
+def test_cue_filter_keeps_by_smoothed_source_precision():
+    from newsledger.extract.attribution.cues import Filter
+
+    table = {("say", "ccomp", "per", "m"): (100, 90, 100, 85),  # a lexicon cue, mostly right
+             ("have", "obj", "per", "m"): (200, 20, 200, 10),  # a verb outside the lexicon, mostly wrong
+             ("seem", "obj", "pron", "m"): (40, 30, 40, 25),  # outside the lexicon, right on train
+             ("think", "ccomp", "other", "s"): (50, 10, 50, 2)}  # a lexicon cue wrong with this source
+    f = Filter(table, threshold=0.32)
+    assert f.keep(("say", "ccomp", "per", "m"))
+    assert f.keep(("say", "ccomp", "org", "l"))  # unseen source kind: backs off to (say, ccomp)
+    assert not f.keep(("have", "obj", "per", "m"))
+    assert f.keep(("seem", "obj", "pron", "m"))
+    assert not f.keep(("think", "ccomp", "other", "s"))
+    assert f.keep(("argue", "ccomp", "per", "m"))  # a lexicon cue without statistics stays
+    assert not f.keep(("take", "obj", "per", "m"))  # a new verb without statistics does not
+    assert f.keep(("support", "noun", "per", "s"))  # a person's possessive noun cue: the issue's pattern
+    assert f.explore_lemmas() == {"seem"}
+
+
+def test_cue_statistics_ship_with_the_package():
+    from newsledger.extract.attribution.cues import default_filter
+
+    f = default_filter()
+    assert len(f.table) > 1000
+    assert f.keep(("say", "ccomp", "per", "m")) and f.keep(("tell", "quote", "pron", "l"))
+
+
+def test_one_attribution_per_content():
+    from newsledger.extract.quotes import _one_per_content
+    from newsledger.models import Quote
+
+    text = "The mayor said and then repeated that the bridge will close in May."
+    outer = Quote("a", 15, 66, text[15:66], "indirect")
+    inner = Quote("a", 33, 66, text[33:66], "indirect")  # the same content found from "repeated"
+    other = Quote("a", 0, 9, text[0:9], "indirect")
+    assert _one_per_content([other, outer, inner]) == [other, outer]
+
+
+def test_the_same_content_is_not_reported_twice(extract_text):
+    text = "The mayor, Ana Ruiz, said and later repeated that the bridge will close in May."
+    qs = quotes(extract_text, text)
+    assert len([q for q in qs if "the bridge will close" in q.text]) == 1
+
+
 # --- evaluation gate -------------------------------------------------------------------------------
 
 FLOORS = {"content-overlap": 0.65, "source-exact": 0.60}
-# Issue 3 asks source overlap F1 >= 0.70; the rules measure 0.688 on dev (see BENCHMARKS.md), so the
-# regression floor sits under the measurement and the target is a strict xfail until a model closes the gap.
-SOURCE_OVERLAP_FLOOR = 0.67
+# Issue 3 asks source overlap F1 >= 0.70. The rules with the cue filter learned on the train split
+# (attribution/cues.py, bench/build_cue_stats.py) measure 0.731 on dev (BENCHMARKS.md).
 SOURCE_OVERLAP_TARGET = 0.70
 
 
@@ -332,11 +377,5 @@ def test_gate_polnear_dev_floors(polnear_dev, metric):
 
 
 @pytest.mark.gate
-def test_gate_polnear_dev_source_overlap_regression(polnear_dev):
-    assert polnear_dev["source-overlap"]["f1"] >= SOURCE_OVERLAP_FLOOR, polnear_dev["reference"]
-
-
-@pytest.mark.gate
-@pytest.mark.xfail(strict=True, reason="issue 3 target; the rules plateau at 0.688 on dev")
-def test_gate_polnear_dev_source_overlap_target(polnear_dev):
-    assert polnear_dev["source-overlap"]["f1"] >= SOURCE_OVERLAP_TARGET
+def test_gate_polnear_dev_source_overlap(polnear_dev):
+    assert polnear_dev["source-overlap"]["f1"] >= SOURCE_OVERLAP_TARGET, polnear_dev["reference"]

@@ -13,17 +13,33 @@ import re
 from spacy.tokens import Doc
 
 from ..models import Article, Cue, Entity, Party, Quote
-from .attribution import colons, marks, rules
+from .attribution import colons, cues, marks, rules
 from .attribution.speakers import Speakers
 
 
 def extract_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Quote]:
+    return [q for q, _ in candidates(doc, article, entities)]
+
+
+_UNCUED = ("", "uncued", "none", "-")
+_PRONOUNS = frozenset("he she they it i we".split())
+
+
+def candidates(doc: Doc, article: Article, entities: list[Entity], use_filter: bool = True
+               ) -> list[tuple[Quote, tuple[str, ...]]]:
+    """The quotes with the (cue lemma, construction) that produced each. `use_filter=False`: every
+    candidate, verbs outside the lexicon included, unfiltered (bench/build_cue_stats.py counts these)."""
     text = article.text
     regions = marks.quote_regions(text, len(article.body))
     speakers = Speakers(text, entities)
     out: list[Quote] = []
+    keys: dict[int, tuple[str, ...]] = {}
     seen: set[tuple[int, int]] = set()
-    found = rules.find(doc, text, regions) + colons.headline_quotes(text, len(article.body))
+    flt = cues.default_filter() if use_filter else None
+    found = rules.find(doc, text, regions, cues.explore_lemmas() if use_filter else True)
+    if flt:
+        found = [f for f in found if flt.keep(f.key)]
+    found += colons.headline_quotes(text, len(article.body))
     covered = [(f.start, f.end) for f in found]
     found += [f for f in colons.colon_quotes(text, regions)
               if not any(s < f.end and f.start < e for s, e in covered)]
@@ -40,8 +56,30 @@ def extract_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Q
         out.append(Quote(article_id=article.id, start=start, end=end, text=text[start:end],
                          kind=kind, speaker=speaker,
                          cue=Cue(text[f.cue[0]:f.cue[1]], f.cue[0], f.cue[1])))
+        keys[id(out[-1])] = f.key
     out.sort(key=lambda q: (q.start, -q.end))
-    return _uncued(out, regions, text, article.id)
+    if flt:
+        out = _one_per_content(out)
+    return [(q, keys.get(id(q), _UNCUED)) for q in _uncued(out, regions, text, article.id, keys, flt)]
+
+
+def _one_per_content(quotes: list[Quote]) -> list[Quote]:
+    """Of two attributions whose contents overlap by half the shorter one or more, the first (outer)
+    one: on the train split the second is mostly the same attribution found twice (a cue and its
+    conjoined verb, a clause and its object) and only rarely a nested one."""
+    kept: list[Quote] = []
+    for q in quotes:
+        dup = False
+        for k in reversed(kept):
+            inter = min(k.end, q.end) - max(k.start, q.start)
+            if inter > 0 and inter >= 0.5 * min(k.end - k.start, q.end - q.start):
+                dup = True
+                break
+            if k.end <= q.start and len(kept) > 8 and k is kept[-8]:
+                break
+        if not dup:
+            kept.append(q)
+    return kept
 
 
 # a second sentence in the gap: the next quotation is no longer the cue's
@@ -62,8 +100,11 @@ def _continue(text: str, cue_end: int, end: int, regions) -> int:
     return end
 
 
-def _uncued(quotes: list[Quote], regions, text: str, article_id: str) -> list[Quote]:
-    """Quotations the parse found no cue for: in news these continue the speech of the last speaker."""
+def _uncued(quotes: list[Quote], regions, text: str, article_id: str, keys: dict, flt) -> list[Quote]:
+    """Quotations the parse found no cue for: in news these continue the speech of the last speaker.
+    PolNeAR marks their source at that speaker's earlier mention; the span of it is given where the cue
+    filter's statistics say it is mostly right (by whether the mention is a pronoun and the quotation's
+    length), else only the name."""
     out = []
     qi = 0
     last = None
@@ -78,8 +119,20 @@ def _uncued(quotes: list[Quote], regions, text: str, article_id: str) -> list[Qu
         covered = qi < len(quotes) and quotes[qi].start < qe
         if covered or not _speech_like(text, qs, qe):
             continue
-        out.append(Quote(article_id=article_id, start=qs, end=qe, text=text[qs:qe], kind="direct",
-                         speaker=Party(last.name, last.entity) if last else None, cue=None))
+        speaker = None
+        if last:
+            speaker = Party(last.name, last.entity)
+            if last.start is not None:
+                mention = text[last.start:last.end].lower()
+                key = ("", "uncued", "pron" if mention in _PRONOUNS else "name", rules.size((qs, qe)))
+                if flt is None or flt.keep(key):
+                    speaker = Party(last.name, last.entity, last.start, last.end)
+                    keys_key = key
+        q = Quote(article_id=article_id, start=qs, end=qe, text=text[qs:qe], kind="direct", speaker=speaker,
+                  cue=None)
+        if speaker and speaker.start is not None:
+            keys[id(q)] = keys_key
+        out.append(q)
     out.extend(quotes[qi:])
     out.sort(key=lambda q: (q.start, -q.end))
     return out

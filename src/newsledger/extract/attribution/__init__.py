@@ -5,4 +5,5 @@
 - `rules`    cue, source and content from the dependency parse
 - `colons`   `Name: ...` headlines and `Name: "..."` before a quotation
 - `speakers` resolving a source span to the article's entities
+- `cues`     the cue filter: which candidates to keep, by counts from the PolNeAR train split (data/cue_stats.tsv)
 """

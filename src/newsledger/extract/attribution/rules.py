@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 
-from .lexicon import (CONTENT_PREPS, CUE_VERBS, DOC_NOUNS, NAMING, NOUN_CUES, OBJECT_CONTENT, PREP_CUES, SPEECH,
-                      STANCE_ADJ)
+from .lexicon import (CONTENT_PREPS, CUE_VERBS, DOC_NOUNS, NAMING, NOUN_CUES, OBJECT_CONTENT, ORG_NOUNS,
+                      PERSON_NOUNS, PREP_CUES, SPEECH, STANCE_ADJ)
 
 _PREP_VERBS = frozenset(v for v, _ in PREP_CUES)
 
@@ -49,6 +49,34 @@ class Found:
     cue: tuple[int, int]
     source: tuple[int, int] | None
     source_head: str | None = None
+    # (cue lemma, construction, kind of source, length of content): what the cue filter (cues.py) judges
+    key: tuple[str, str, str, str] = ("colon", "colon", "-", "-")
+
+
+_PRONOUNS = frozenset("he she i we you who they it".split())
+_PERSON_ENTS = frozenset({"PERSON"})
+_GROUP_ENTS = frozenset({"ORG", "NORP", "GPE"})
+
+
+def source_kind(tok: Token | None) -> str:
+    """What kind of thing the source's head is: a person (name or person noun), a pronoun, an
+    organisation or place, something else, or none -- a feature of the cue filter."""
+    if tok is None:
+        return "none"
+    low = tok.lower_
+    if low in _PRONOUNS:
+        return "pron"
+    if tok.ent_type_ in _PERSON_ENTS or low in PERSON_NOUNS:
+        return "per"
+    if tok.ent_type_ in _GROUP_ENTS or low in ORG_NOUNS:
+        return "org"
+    return "other"
+
+
+def size(span: tuple[int, int]) -> str:
+    """The content's length in characters, bucketed (a feature of the cue filter)."""
+    n = span[1] - span[0]
+    return "s" if n < 20 else "m" if n < 60 else "l"
 
 
 def sent_bounds(doc: Doc, i: int) -> tuple[int, int]:
@@ -174,49 +202,60 @@ def _that_clause(verb: Token) -> bool:
     return subj and comp
 
 
-def _content(doc: Doc, verb: Token, regions_after) -> tuple[int, int] | None:
+def _content(doc: Doc, verb: Token, regions_after, explore: bool = False
+             ) -> tuple[tuple[int, int], str] | tuple[None, str]:
+    """The content span and the construction that gave it (ccomp, pass, obj, prep, quote, clause)."""
+    span, how = _content_how(doc, verb, regions_after, explore)
+    return (span, how) if span else (None, how)
+
+
+def _content_how(doc: Doc, verb: Token, regions_after, explore: bool):
     lemma = verb.lemma_.lower()
-    cue = lemma in CUE_VERBS or _that_clause(verb)  # else a cue only with its preposition
+    # else a cue only with its preposition; `explore`: a verb outside the lexicon tried as a cue of any
+    # construction (the cue filter keeps those that the train split shows to be attribution)
+    cue = explore or lemma in CUE_VERBS or _that_clause(verb)
     comps = [c for c in verb.children if c.dep_ == "ccomp"] if cue else None
     if comps:
         after = [c for c in comps if c.i > verb.i]
         c = after[0] if after else comps[-1]
-        return _subtree(doc, c)
-    if lemma in OBJECT_CONTENT:
+        return _subtree(doc, c), "ccomp"
+    if lemma in OBJECT_CONTENT or explore:
         subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if subj is not None:
-            return _subtree(doc, subj)  # "the plan was criticized (by the union)": what was criticized
+            return _subtree(doc, subj), "pass"  # "the plan was criticized (by the union)": what was criticized
         objs = [c for c in verb.children if c.dep_ in _OBJ and c.i > verb.i]
         bare = objs and objs[0].pos_ == "PRON" and objs[0].left_edge.i == objs[-1].right_edge.i
         if bare and lemma in _SPEECH_OBJ:
             objs = []  # "said it", "wrote them": a bare pronoun is no content of speech
         if objs:
-            return char_span(doc, objs[0].left_edge.i, objs[-1].right_edge.i + 1)
+            return char_span(doc, objs[0].left_edge.i, objs[-1].right_edge.i + 1), "obj"
     for c in verb.children:
         if c.dep_ == "prep" and c.i > verb.i and (
                 c.lower_ in CONTENT_PREPS and not (lemma in _SAY and c.lower_ == "of") or
                 (lemma, c.lower_) in PREP_CUES):
             for p in c.children:
                 if p.dep_ in ("pobj", "pcomp") and p.ent_type_ not in _WHEN:  # not "spoke on Monday"
-                    return _subtree(doc, p)
+                    return _subtree(doc, p), "prep"
     if not cue:
-        return None
+        return None, ""
     q = regions_after(verb)
     if q:
-        return q
+        return q, "quote"
     head = verb.head
     if lemma in SPEECH and verb.dep_ in ("parataxis", "ccomp") and head.i != verb.i and \
             verb.left_edge.i > 0 and (doc[verb.left_edge.i].is_punct or doc[verb.left_edge.i - 1].is_punct) and \
             not any(c.dep_ == "mark" for c in verb.children):
         if head.i < verb.i and verb.right_edge.i + 2 >= head.right_edge.i:
             # '"...," the minister said.' / '..., X said.': the clause before the cue
-            return char_span(doc, head.left_edge.i, verb.left_edge.i)
+            return char_span(doc, head.left_edge.i, verb.left_edge.i), "clause"
         # 'The risk, he said, is ...': the whole clause; the cue sits inside it
-        return char_span(doc, head.left_edge.i, head.right_edge.i + 1)
-    return None
+        return char_span(doc, head.left_edge.i, head.right_edge.i + 1), "clause"
+    return None, ""
 
 
-def find(doc: Doc, text: str, regions: list[tuple[int, int]]) -> list[Found]:
+def find(doc: Doc, text: str, regions: list[tuple[int, int]], explore=frozenset()) -> list[Found]:
+    """Every candidate attribution. `explore`: lemmas outside the lexicon to try as cues as well (a set,
+    or True for every verb with a subject: what bench/build_cue_stats.py counts on the train split)."""
     starts = {}
     for k, (qs, _) in enumerate(regions):
         starts[qs] = k
@@ -240,6 +279,7 @@ def find(doc: Doc, text: str, regions: list[tuple[int, int]]) -> list[Found]:
         return k >= 0 and tok.idx < regions[k][1] - 1
 
     cands: list[Token] = []
+    new: set[int] = set()
     found: list[Found] = []
     for tok in doc:
         if tok.pos == NOUN:
@@ -263,6 +303,9 @@ def find(doc: Doc, text: str, regions: list[tuple[int, int]]) -> list[Found]:
         lemma = tok.lemma_.lower()
         if lemma in CUE_VERBS or lemma in _PREP_VERBS or _that_clause(tok):
             cands.append(tok)
+        elif tok.pos == VERB and (explore is True or lemma in explore):
+            cands.append(tok)
+            new.add(tok.i)
 
     anchored = _quote_cues(text, regions, cands)
     for tok in cands:
@@ -271,16 +314,20 @@ def find(doc: Doc, text: str, regions: list[tuple[int, int]]) -> list[Found]:
         if tok.lower_ == "said" and tok.i and doc[tok.i - 1].lower_ == "that" and \
                 tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",":
             continue  # "That said, ..."
-        content = _content(doc, tok, regions_after)
+        content, how = _content(doc, tok, regions_after, tok.i in new)
         quote = anchored.get(tok.i)
         if quote and quote[0] < tok.idx and content and content[0] > tok.idx and content == regions_after(tok):
             content = (quote[0], content[1])  # '"...," she said, "..."': one quotation split by its cue
         elif quote and (content is None or quote[0] < tok.idx and content[0] < tok.idx):
-            content = quote  # the parse missed the quotation next to the cue
+            content, how = quote, "quote"  # the parse missed the quotation next to the cue
         if content is None:
             continue
         src = _source(doc, tok)
         cue = (tok.idx, tok.idx + len(tok))
+        lemma = tok.lemma_.lower()
+        if tok.i not in new and lemma not in CUE_VERBS and how == "ccomp":
+            how = "that"  # a verb outside the lexicon with a that-clause
+        key = (lemma, how, source_kind(src[0] if src else None), size(content))
         if src:
             head, span = src
             if content[0] < span[0] < content[1] and not content[0] < cue[0] < content[1]:
@@ -289,9 +336,9 @@ def find(doc: Doc, text: str, regions: list[tuple[int, int]]) -> list[Found]:
                                     doc.char_span(span[0], span[1], alignment_mode="expand").start)
                 if content is None:
                     continue
-            found.append(Found(content[0], content[1], cue, span, head.lower_))
+            found.append(Found(content[0], content[1], cue, span, head.lower_, key))
         else:
-            found.append(Found(content[0], content[1], cue, None))
+            found.append(Found(content[0], content[1], cue, None, None, key))
     return found
 
 
@@ -346,7 +393,8 @@ def _stance_adj(doc: Doc, be: Token) -> Found | None:
     if content is None:
         return None
     span = _source_span(doc, subj, be)
-    return Found(content[0], content[1], (adj.idx, adj.idx + len(adj)), span, subj.lower_) if span else None
+    return Found(content[0], content[1], (adj.idx, adj.idx + len(adj)), span, subj.lower_,
+                 (adj.lower_, "adj", source_kind(subj), size(content))) if span else None
 
 
 def _noun_cue(doc: Doc, noun: Token) -> Found | None:
@@ -364,7 +412,8 @@ def _noun_cue(doc: Doc, noun: Token) -> Found | None:
     if poss is None or content is None or poss.tag_ == "PRP$" and poss.lower_ == "its":
         return None
     span = char_span(doc, poss.left_edge.i, poss.right_edge.i + 1)
-    return Found(content[0], content[1], (noun.idx, noun.idx + len(noun)), span, poss.lower_) if span else None
+    return Found(content[0], content[1], (noun.idx, noun.idx + len(noun)), span, poss.lower_,
+                 (noun.lower_, "noun", source_kind(poss), size(content))) if span else None
 
 
 def _according(doc: Doc, tok: Token) -> Found | None:
@@ -390,4 +439,5 @@ def _according(doc: Doc, tok: Token) -> Found | None:
     if not parts:
         return None
     content = max(parts, key=lambda p: p[1] - p[0])
-    return Found(content[0], content[1], (tok.idx, to.idx + len(to)), src, pobj.lower_)
+    return Found(content[0], content[1], (tok.idx, to.idx + len(to)), src, pobj.lower_,
+                 ("according", "according", source_kind(pobj), size(content)))
