@@ -225,7 +225,8 @@ def scale_report(r: dict) -> str:
 def report(result: dict) -> str:
     from _report import machine
 
-    ingest = (f"ingest {result['ingest_s']:.0f} s, " if result["ingest_s"] is not None
+    ingest = (f"`newsledger ingest` {result['ingest_s']:.0f} s (extraction, then reconciliation: dedup, stories, "
+              "entities, figures), " if result["ingest_s"] is not None
               else "ingest not timed (a ledger built before the run, `--db`), ")
     return (f"`bench/eval_stories.py` on giveme5w1h news_cluster ({result['articles']} articles, "
             f"{result['events']} gold events), {datetime.now(timezone.utc):%Y-%m-%d}, {machine()}.\n\n"
@@ -233,8 +234,9 @@ def report(result: dict) -> str:
             "|---|---|---|---|---|---|---|\n"
             f"| {result['precision']:.3f} | {result['recall']:.3f} | {result['f1']:.3f} | {result['ari']:.3f} "
             f"| {result['stories']} | {result['placed']}/{result['articles']} | {result['copies']} |\n\n"
-            f"Reference scorer: `{result['reference']}`. Time: {ingest}dedup + stories from scratch "
-            f"{result['stories_s']:.1f} s (the `stories` command, process start included). Recall counts an "
+            f"Reference scorer: `{result['reference']}`. Time: {ingest}`newsledger stories` "
+            f"{result['stories_s']:.1f} s (process start included; it places what is not yet in a story, so on a "
+            "ledger built before the pipeline reconciled this is dedup and stories from scratch). Recall counts an "
             "article that ingest could not store as a miss; ARI is over the articles placed. Thresholds and "
             "how they were chosen: docs/stories.md.")
 
