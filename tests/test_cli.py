@@ -23,7 +23,7 @@ def demo_db(tmp_path_factory):
     db = tmp_path_factory.mktemp("demo") / "demo.db"
     r = CliRunner().invoke(main, ["ingest", str(SAMPLES), "--db", str(db), "--published", "2025-03-10", "--quiet"])
     assert r.exit_code == 0, r.output
-    assert "5 stored, 0 already" in r.output
+    assert "6 stored, 0 already" in r.output
     return str(db)
 
 
@@ -49,12 +49,12 @@ def test_every_command_is_documented_in_the_readme():
 
 def test_ingest_again_is_idempotent(demo_db):
     r = run("ingest", SAMPLES, "--db", demo_db, "--published", "2025-03-10", "--quiet")
-    assert "0 stored, 5 already" in r.output
+    assert "0 stored, 6 already" in r.output
 
 
 def test_articles(demo_db):
     rows = [json.loads(l) for l in run("articles", "--db", demo_db, "--json").output.splitlines()]
-    assert len(rows) == 5
+    assert len(rows) == 6
     assert [r["published"] for r in rows] == sorted(r["published"] for r in rows)
     out = run("articles", "--db", demo_db).output
     assert rows[0]["id"] in out and "Orvin dam" in out
@@ -93,12 +93,14 @@ def test_entities(demo_db):
 
 def test_search(demo_db):
     rows = [json.loads(l) for l in run("search", "volunteers", "--db", demo_db, "--json").output.splitlines()]
-    assert len(rows) == 1 and "[volunteers]" in rows[0]["snippet"].lower()
+    assert {r["source"] for r in rows} == {"Harbour Times", "Lakeside Post"}  # the report and its reprint
+    assert all("[volunteers]" in r["snippet"].lower() for r in rows)
+    assert run("search", "zeppelin", "--db", demo_db, "--json").output == ""
 
 
 def test_export_jsonl_and_csv(demo_db):
     lines = run("export", "--db", demo_db, "--format", "jsonl").output.splitlines()
-    assert len(lines) == 5 and all(json.loads(l)["schema"] == "newsledger/1" for l in lines)
+    assert len(lines) == 6 and all(json.loads(l)["schema"] == "newsledger/1" for l in lines)
     rows = list(csv.DictReader(io.StringIO(run("export", "--db", demo_db, "--format", "csv").output)))
     assert rows and {"point", "qualifier", "counted", "source"} <= set(rows[0])
 
@@ -125,4 +127,4 @@ def test_parallel_workers_give_the_same_output():
     runs = [subprocess.run([str(bin_), "extract", str(SAMPLES), "--published", "2025-03-10", "--workers", w],
                            capture_output=True, text=True, timeout=300) for w in ("1", "2")]
     assert all(r.returncode == 0 for r in runs), runs[1].stderr
-    assert runs[0].stdout == runs[1].stdout and runs[0].stdout.count("\n") == 5
+    assert runs[0].stdout == runs[1].stdout and runs[0].stdout.count("\n") == 6

@@ -84,3 +84,14 @@ def test_interrupted_ingest_keeps_committed_batches_and_resumes(tmp_path, sig):
         assert c.execute("SELECT count(*) FROM articles").fetchone()[0] == 120
         assert c.execute("SELECT count(*) FROM claims").fetchone()[0] == \
             c.execute("SELECT count(*) FROM (SELECT DISTINCT article_id, start FROM claims)").fetchone()[0]
+
+
+def test_same_text_twice_in_one_run_records_both_sources(tmp_path, extractor):
+    text = "Some 40 people were hurt in Brenn on Monday, police said."
+    src = tmp_path / "twice.jsonl"
+    src.write_text("\n".join(json.dumps({"text": text, "source": s}) for s in ("outlet-a", "outlet-b")) + "\n")
+    with Ledger(tmp_path / "l.db") as led:
+        rep = ingest([str(src)], led, extractor)
+        assert (rep.stored, rep.already) == (1, 1)
+        sources = {r[0] for r in led.conn.execute("SELECT source FROM publications")}
+        assert sources == {"outlet-a", "outlet-b"}

@@ -25,12 +25,16 @@ class IngestReport:
 
 
 def _new_only(items: Iterable[Article | Failure], ledger: Ledger, report: IngestReport,
-              on_item: Callable[[Article | Failure], None] | None) -> Iterator[Article | Failure]:
+              on_item: Callable[[Article | Failure], None] | None,
+              repeats: list[Article]) -> Iterator[Article | Failure]:
     seen: set[str] = set()
     for item in items:
         if isinstance(item, Article) and (item.id in seen or ledger.has_article(item.id)):
             report.already += 1
-            ledger.note_publication(item) if item.id not in seen else None
+            if item.id in seen:
+                repeats.append(item)  # its first copy is not stored yet: note this source after it is
+            else:
+                ledger.note_publication(item)
             if on_item:
                 on_item(item)
             continue
@@ -52,7 +56,8 @@ def ingest(inputs: Iterable[str], ledger: Ledger, extractor: Extractor, publishe
         report.failures.extend(result.failures)
         batch.clear()
 
-    stream = _new_only(read_inputs(inputs, published), ledger, report, on_item)
+    repeats: list[Article] = []
+    stream = _new_only(read_inputs(inputs, published), ledger, report, on_item, repeats)
     for item in extractor.pipe(stream):
         if isinstance(item, Failure):
             report.failures.append(item)
@@ -63,6 +68,9 @@ def ingest(inputs: Iterable[str], ledger: Ledger, extractor: Extractor, publishe
             flush()
     if batch:
         flush()
+    for article in repeats:
+        if ledger.has_article(article.id):
+            ledger.note_publication(article)
     # Stories, canonical entities and figures follow what was stored; incremental, so cheap when little is new.
     reconcile.update(ledger)
     return report

@@ -275,3 +275,8 @@ def test_anchored_weekday_without_publication_date_stays_unresolved(extract_text
     # An earlier full date anchors the text, but "that Monday" still needs the publication date.
     x = extract_text("The talks began on March 3, 2024. That Monday the envoy arrived.")
     assert [(t.text, t.value) for t in x.times] == [("March 3, 2024", "2024-03-03"), ("That Monday", "XXXX-WXX-1")]
+
+
+def test_a_date_before_year_one_is_skipped_not_a_crash(extract_text):
+    x = extract_text("The crater formed 8,000 years ago, scientists said on Monday.", "2016-09-21")
+    assert ("Monday", "2016-09-19") in [(t.text, t.value) for t in x.times]

@@ -13,7 +13,7 @@ def get(client, url, status=200):
 
 def test_index_counts_and_endpoints(client):
     body = get(client, "/api/")
-    assert body["counts"]["articles"] == 5
+    assert body["counts"]["articles"] == 6
     assert body["ingest"] is False
     assert "/api/articles" in body["endpoints"] and "/api/ingest" not in body["endpoints"]
 
@@ -21,7 +21,7 @@ def test_index_counts_and_endpoints(client):
 def test_articles_newest_first_with_pages(client):
     body = get(client, "/api/articles")
     days = [a["published"] for a in body["items"]]
-    assert len(days) == 5 and days == sorted(days, reverse=True)
+    assert len(days) == 6 and days == sorted(days, reverse=True)
     assert body["next_offset"] is None
     first = get(client, "/api/articles?limit=2")
     assert len(first["items"]) == 2 and first["next_offset"] == 2

@@ -34,7 +34,7 @@ def test_requires_the_token(writable):
                           headers={"content-type": "application/x-ndjson", **headers})
         assert r.status_code == 401 and r.json()["error"]["status"] == 401
         assert r.headers["www-authenticate"] == "Bearer"
-    assert writable.get("/api/").json()["counts"]["articles"] == 5
+    assert writable.get("/api/").json()["counts"]["articles"] == 6
 
 
 def test_jsonl_is_stored_and_served(writable):
@@ -47,7 +47,7 @@ def test_jsonl_is_stored_and_served(writable):
     assert r.status_code == 200, r.text
     out = r.json()
     assert out["stored"] == 1 and len(out["failures"]) == 1 and "NL108" in out["failures"][0]
-    assert writable.get("/api/").json()["counts"]["articles"] == 6
+    assert writable.get("/api/").json()["counts"]["articles"] == 7
     assert writable.get("/api/search?q=inquiry%20opens").json()["items"][0]["title"] == "Orvin inquiry opens"
     again = writable.post("/api/ingest", content=body, headers={"content-type": "application/x-ndjson", **auth})
     assert again.json()["stored"] == 0 and again.json()["already"] == 1

@@ -67,7 +67,7 @@ def extract_entities(doc: Doc, article: Article) -> list[Entity]:
                 start += m.end()
                 name = text[start:end]
         words = _words(name)
-        key = (label, " ".join(words).lower() or name.lower())
+        key = (label, slug(" ".join(words)) or slug(name) or name.lower())  # "Kim Jong-un" = "Kim Jong Un"
         if label == "PERSON" and words:
             # A short form joins the earlier full name whose last words it matches.
             for full, fkey in persons:

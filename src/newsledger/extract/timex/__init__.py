@@ -68,6 +68,9 @@ def resolve(text: str, published: date | None, doc=None) -> Iterator[tuple[int, 
     """(start, end, type, value) of each time expression in text, in order."""
     ctx = Context(dct=published, text=text, doc=doc)
     for s, e, name, m in find(text):
-        got = HANDLERS[name](m, ctx)
+        try:
+            got = HANDLERS[name](m, ctx)
+        except (ValueError, OverflowError):  # "8,000 years ago" lands before year 1: no calendar value
+            got = None
         if got is not None:  # (type, value), or (type, value, start) where a handler trims the span
             yield (got[2] if len(got) > 2 else s), e, got[0], got[1]
