@@ -12,8 +12,9 @@ gold content and how many of those with a source overlap the gold source. Gold c
 fire on are counted too (`-` construction rows with gold counts only).
 
 Only counts derived from the train split go into the TSV (src/newsledger/extract/attribution/data/cue_stats.tsv);
-no text. The threshold of the filter is chosen on train by two-fold cross-fitting (stats from one half, the
-F1 of source overlap measured on the other) and printed; put it in attribution/cues.py (THRESHOLD).
+no text. The threshold and the smoothing of the filter are chosen on train by two-fold cross-fitting (counts
+from one half of the articles, the extractor with that filter scored on the other half) and written into the
+TSV's header, where attribution/cues.py reads them.
 
 Parsed docs are cached (spaCy DocBin) under --cache (default /tmp/newsledger-cue-stats), outside the
 repository.
@@ -120,19 +121,28 @@ def _cue_lemma(doc, spans):
     return root.lemma_.lower() if root.pos_ in ("VERB", "AUX") else root.lower_
 
 
-def f1_after(recs, keep, gold_src, gold_content):
-    """Source-overlap and content F1 on `recs` keeping the candidates whose key passes `keep`."""
-    tp = pred = ctp = cpred = 0
-    for _, key, hit, has, ok in recs:
-        if not keep(key):
-            continue
-        cpred += 1
-        ctp += hit
-        pred += has
-        tp += ok
-    p, r = (tp / pred if pred else 0), tp / gold_src
-    cp, cr = (ctp / cpred if cpred else 0), ctp / gold_content
-    return (2 * p * r / (p + r) if p + r else 0), (2 * cp * cr / (cp + cr) if cp + cr else 0)
+def f1(tp, pred, gold):
+    p, r = (tp / pred if pred else 0), (tp / gold if gold else 0)
+    return 2 * p * r / (p + r) if p + r else 0
+
+
+def evaluate(items, gold, ents, flt):
+    """The extractor with the cue filter `flt` on `items`, counted as the scorer counts: content predicted,
+    matched, gold; sources predicted, matched (overlap), gold."""
+    from newsledger.extract.quotes import candidates
+
+    c = [0] * 6
+    for name, art, doc in items:
+        atts = gold.get(name, [])
+        qs = [q for q, _ in candidates(doc, art, ents[name], use_filter=flt)]
+        al, _ = align(qs, atts)
+        c[0] += len(qs)
+        c[1] += sum(h for h, _, _ in al)
+        c[2] += len(atts)
+        c[3] += sum(s for _, s, _ in al)
+        c[4] += sum(o for _, _, o in al)
+        c[5] += sum(1 for g in atts if "Source" in g)
+    return c
 
 
 def main(argv=None) -> int:
@@ -174,27 +184,28 @@ def main(argv=None) -> int:
             row[3] += ok
         return t
 
-    # threshold by two-fold cross-fitting over articles
+    # threshold and smoothing by two-fold cross-fitting over articles: counts from one half, the real
+    # extractor with that filter on the other half, matched as the scorer matches
+    from newsledger.extract.entities import extract_entities
+
+    ents = {n: extract_entities(d, a) for n, a, d in items}
     order = sorted(names)
     halves = [set(order[0::2]), set(order[1::2])]
-    grid = [x / 100 for x in range(0, 61, 2)]
-    scores = defaultdict(lambda: [0.0, 0.0])
-    for k in range(2):
-        fit = table([r for r in recs if r[0] in halves[k]])
-        test = [r for r in recs if r[0] in halves[1 - k]]
-        gs = sum(1 for n in halves[1 - k] for g in gold.get(n, []) if "Source" in g)
-        gc = sum(len(gold.get(n, [])) for n in halves[1 - k])
-        for th in grid:
-            keep = cues.Filter({key: tuple(v) for key, v in fit.items()}, th).keep
-            s, c = f1_after(test, keep, gs, gc)
-            scores[th][0] += s / 2
-            scores[th][1] += c / 2
-    base = f1_after(recs, lambda key: cues.in_lexicon(key), gold_src, gold_content)
-    print(f"train, lexicon only, no filter: source-overlap F1 {base[0]:.3f}, content F1 {base[1]:.3f}")
-    for th in grid:
-        print(f"threshold {th:.2f}: cross-fitted source-overlap F1 {scores[th][0]:.3f}, content F1 {scores[th][1]:.3f}")
-    best = max(grid, key=lambda th: (round(scores[th][0], 3), scores[th][1]))
-    print(f"best threshold on train (cross-fitted): {best:.2f}")
+    fits = [table([r for r in recs if r[0] in halves[k]]) for k in range(2)]
+    scores = {}
+    for a in (8.0, 16.0, 32.0):
+        for th in (0.15, 0.2, 0.25, 0.3, 0.35):
+            c = [0] * 6
+            for k in range(2):
+                flt = cues.Filter({key: tuple(v) for key, v in fits[k].items()}, th, a)
+                test = [it for it in items if it[0] in halves[1 - k]]
+                for i, v in enumerate(evaluate(test, gold, ents, flt)):
+                    c[i] += v
+            scores[(a, th)] = (f1(c[4], c[3], c[5]), f1(c[1], c[0], c[2]))
+            print(f"A {a:g} threshold {th:.2f}: cross-fitted source-overlap F1 {scores[(a, th)][0]:.3f}, "
+                  f"content F1 {scores[(a, th)][1]:.3f}")
+    best_a, best_th = max(scores, key=lambda k: (round(scores[k][0], 3), scores[k][1]))
+    print(f"best on train (cross-fitted): A {best_a:g}, threshold {best_th:.2f}")
 
     full = table(recs)
     # a verb outside the lexicon that never had a right source can never pass the filter: left out
@@ -206,6 +217,7 @@ def main(argv=None) -> int:
     with open(args.out, "w", encoding="utf-8") as f:
         f.write(f"# cue statistics from {len(items)} PolNeAR train articles (bench/build_cue_stats.py); "
                 "counts only\n")
+        f.write(f"# threshold {best_th:g} smoothing {best_a:g}\n")
         f.write("# lemma\tconstruction\tsource_kind\tsize\tpredicted\tcontent_matched\twith_source\t"
                 "source_matched\tgold_cues\tgold_missed\n")
         for (lemma, cons, kind, size), (n, hit, has, ok) in sorted(full.items()):

@@ -25,18 +25,19 @@ _UNCUED = ("", "uncued", "none", "-")
 _PRONOUNS = frozenset("he she they it i we".split())
 
 
-def candidates(doc: Doc, article: Article, entities: list[Entity], use_filter: bool = True
+def candidates(doc: Doc, article: Article, entities: list[Entity], use_filter=True
                ) -> list[tuple[Quote, tuple[str, ...]]]:
-    """The quotes with the (cue lemma, construction) that produced each. `use_filter=False`: every
-    candidate, verbs outside the lexicon included, unfiltered (bench/build_cue_stats.py counts these)."""
+    """The quotes with the key (cue lemma, construction, kind of source, length) that produced each.
+    `use_filter=False`: every candidate, verbs outside the lexicon included, unfiltered and not deduplicated
+    (bench/build_cue_stats.py counts these); a `cues.Filter`: that filter instead of the shipped one."""
     text = article.text
     regions = marks.quote_regions(text, len(article.body))
     speakers = Speakers(text, entities)
     out: list[Quote] = []
     keys: dict[int, tuple[str, ...]] = {}
     seen: set[tuple[int, int]] = set()
-    flt = cues.default_filter() if use_filter else None
-    found = rules.find(doc, text, regions, cues.explore_lemmas() if use_filter else True)
+    flt = (cues.default_filter() if use_filter is True else use_filter) or None
+    found = rules.find(doc, text, regions, flt.explore_lemmas() if flt else True)
     if flt:
         found = [f for f in found if flt.keep(f.key)]
     found += colons.headline_quotes(text, len(article.body))

@@ -2,25 +2,27 @@
 on the PolNeAR train split.
 
 `data/cue_stats.tsv` (built by bench/build_cue_stats.py from the train split; counts only) holds, per cue
-lemma and construction (ccomp, obj, pass, prep, quote, clause, that, adj, noun, according, colon), how many
-candidates the rules produced, how many had a source and how many of those overlapped the gold source.
-A candidate is kept when the smoothed share of right sources reaches THRESHOLD; a lexicon cue with no
+lemma, construction (ccomp, obj, pass, prep, quote, clause, that, adj, noun, according, colon), kind of
+source (per, pron, org, other, none) and length of content (s, m, l), how many candidates the rules
+produced, how many had a source and how many of those overlapped the gold source.
+A candidate is kept when the smoothed share of right sources reaches the threshold; a lexicon cue with no
 statistics is kept, a verb outside the lexicon only when the statistics vouch for it (`explore_lemmas`:
 the lemmas the rules then try as cues, e.g. *seem*, *make* in the constructions that PolNeAR annotates).
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .lexicon import CUE_VERBS, PREP_CUES
 
 DATA = Path(__file__).with_name("data") / "cue_stats.tsv"
 
-# chosen on the train split by two-fold cross-fitting (bench/build_cue_stats.py prints the sweep)
-THRESHOLD = 0.32
+# defaults; the values in use are chosen on the train split by two-fold cross-fitting and read from the
+# TSV's header (bench/build_cue_stats.py prints the sweep)
+THRESHOLD = 0.20
 # smoothing: A pseudo-counts at the prior share (lexicon cues start trusted, new verbs do not)
-A = 8.0
+A = 16.0
 PRIOR_LEXICON = 0.6
 PRIOR_NEW = 0.1
 _ALWAYS = frozenset({"adj", "noun", "according", "colon", "that"})
@@ -44,9 +46,10 @@ class Filter:
     pulled towards a prior (trusted for the lexicon's cues, not for new verbs), then + kind of source,
     then + length of content."""
 
-    def __init__(self, table: dict[tuple[str, ...], Row], threshold: float = THRESHOLD):
+    def __init__(self, table: dict[tuple[str, ...], Row], threshold: float = THRESHOLD, smoothing: float = A):
         self.table = table
         self.threshold = threshold
+        self.a = smoothing
         self.levels: dict[tuple[str, ...], list[int]] = {}
         for key, row in table.items():
             for n in (2, 3, 4):
@@ -63,7 +66,7 @@ class Filter:
             row = self.levels.get(key[:n])
             if row is None or not row[2]:
                 break
-            p = (row[3] + A * p) / (row[2] + A)
+            p = (row[3] + self.a * p) / (row[2] + self.a)
         return p
 
     def keep(self, key: tuple[str, ...]) -> bool:
@@ -76,29 +79,33 @@ class Filter:
             return in_lexicon(key)
         return p >= self.threshold
 
-    def explore_lemmas(self) -> frozenset[str]:
+    @cached_property
+    def explore(self) -> frozenset[str]:
         return frozenset(k[0] for k in self.levels if len(k) == 4 and not in_lexicon(k) and self.keep(k))
 
+    def explore_lemmas(self) -> frozenset[str]:
+        return self.explore
 
-def load_table(path: Path = DATA) -> dict[tuple[str, ...], Row]:
-    table = {}
+
+def load_table(path: Path = DATA) -> tuple[dict[tuple[str, ...], Row], dict[str, float]]:
+    """The counts, and the threshold and smoothing chosen with them (from the header)."""
+    table, params = {}, {}
     if not path.exists():
-        return table
+        return table, params
     for line in open(path, encoding="utf-8"):
+        if line.startswith("# threshold"):
+            f = line[2:].split()
+            params = {"threshold": float(f[1]), "smoothing": float(f[3])}
         if line.startswith("#") or not line.strip():
             continue
         f = line.rstrip("\n").split("\t")
         if f[1] == "-":
             continue  # a gold cue the rules never fire on: counts only
         table[(f[0], f[1], f[2], f[3])] = (int(f[4]), int(f[5]), int(f[6]), int(f[7]))
-    return table
+    return table, params
 
 
 @lru_cache(maxsize=1)
 def default_filter() -> Filter:
-    return Filter(load_table())
-
-
-@lru_cache(maxsize=1)
-def explore_lemmas() -> frozenset[str]:
-    return default_filter().explore_lemmas()
+    table, params = load_table()
+    return Filter(table, **params)
