@@ -76,8 +76,6 @@ def _one_per_content(quotes: list[Quote]) -> list[Quote]:
             if inter > 0 and inter >= 0.5 * min(k.end - k.start, q.end - q.start):
                 dup = True
                 break
-            if k.end <= q.start and len(kept) > 8 and k is kept[-8]:
-                break
         if not dup:
             kept.append(q)
     return kept
