@@ -379,3 +379,26 @@ def test_gate_polnear_dev_floors(polnear_dev, metric):
 @pytest.mark.gate
 def test_gate_polnear_dev_source_overlap(polnear_dev):
     assert polnear_dev["source-overlap"]["f1"] >= SOURCE_OVERLAP_TARGET, polnear_dev["reference"]
+
+
+def _speaker_of(extract_text, text, content_word):
+    x = extract_text(text, "2025-03-10")
+    (q,) = [q for q in x.quotes if content_word in q.text]
+    return q.speaker
+
+
+def test_a_modifier_entity_is_not_the_speaker(extract_text):
+    sp = _speaker_of(extract_text, "Veridia's interior ministry said on Monday that 23 bodies had been found.",
+                     "bodies")
+    assert sp.name == "Veridia's interior ministry" and sp.entity is None
+    sp = _speaker_of(extract_text, "Opposition lawmakers in Veridia claimed that close to 150 people died.", "150")
+    assert sp.name.startswith("Opposition lawmakers")
+
+
+def test_a_description_that_fits_no_one_is_a_new_speaker(extract_text):
+    sp = _speaker_of(extract_text, "Mira Okonjo leads the Civic Union. Some 2,000 people have fled to Brenn, "
+                     "according to the regional governor.", "2,000")
+    assert sp.name == "the regional governor" and sp.entity is None
+    sp = _speaker_of(extract_text, "Interior Minister Halvard Rusk visited the valley. The minister said that "
+                     "the water was still rising.", "water")
+    assert sp.name == "Halvard Rusk"

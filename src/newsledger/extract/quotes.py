@@ -53,7 +53,7 @@ def candidates(doc: Doc, article: Article, entities: list[Entity], use_filter=Tr
         if (start, end) in seen or end <= start:
             continue
         seen.add((start, end))
-        speaker = speakers.party(*f.source, f.source_head) if f.source else None
+        speaker = speakers.party(*f.source, f.source_head, f.source_head_at) if f.source else None
         out.append(Quote(article_id=article.id, start=start, end=end, text=text[start:end],
                          kind=kind, speaker=speaker,
                          cue=Cue(text[f.cue[0]:f.cue[1]], f.cue[0], f.cue[1])))

@@ -105,3 +105,8 @@ group party department committee commission army military police office administ
 parliament court organization organisation union association coalition institute bureau authority
 authorities service station broadcaster website magazine journal
 """.split())
+
+# Heads whose modifier is the one who speaks: "Kenyan estimates", "the ministry's figures".
+DOCUMENT_NOUNS = frozenset("""
+estimate estimates figure figures data count counts tally tallies statistics report reports record records
+""".split())

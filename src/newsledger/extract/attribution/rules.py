@@ -49,6 +49,7 @@ class Found:
     cue: tuple[int, int]
     source: tuple[int, int] | None
     source_head: str | None = None
+    source_head_at: int | None = None  # the head word's offset: an entity counts only if it covers it
     # (cue lemma, construction, kind of source, length of content): what the cue filter (cues.py) judges
     key: tuple[str, str, str, str] = ("colon", "colon", "-", "-")
 
@@ -336,7 +337,7 @@ def find(doc: Doc, text: str, regions: list[tuple[int, int]], explore=frozenset(
                                     doc.char_span(span[0], span[1], alignment_mode="expand").start)
                 if content is None:
                     continue
-            found.append(Found(content[0], content[1], cue, span, head.lower_, key))
+            found.append(Found(content[0], content[1], cue, span, head.lower_, head.idx, key))
         else:
             found.append(Found(content[0], content[1], cue, None, None, key))
     return found
@@ -393,7 +394,7 @@ def _stance_adj(doc: Doc, be: Token) -> Found | None:
     if content is None:
         return None
     span = _source_span(doc, subj, be)
-    return Found(content[0], content[1], (adj.idx, adj.idx + len(adj)), span, subj.lower_,
+    return Found(content[0], content[1], (adj.idx, adj.idx + len(adj)), span, subj.lower_, subj.idx,
                  (adj.lower_, "adj", source_kind(subj), size(content))) if span else None
 
 
@@ -412,7 +413,7 @@ def _noun_cue(doc: Doc, noun: Token) -> Found | None:
     if poss is None or content is None or poss.tag_ == "PRP$" and poss.lower_ == "its":
         return None
     span = char_span(doc, poss.left_edge.i, poss.right_edge.i + 1)
-    return Found(content[0], content[1], (noun.idx, noun.idx + len(noun)), span, poss.lower_,
+    return Found(content[0], content[1], (noun.idx, noun.idx + len(noun)), span, poss.lower_, poss.idx,
                  (noun.lower_, "noun", source_kind(poss), size(content))) if span else None
 
 
@@ -439,5 +440,5 @@ def _according(doc: Doc, tok: Token) -> Found | None:
     if not parts:
         return None
     content = max(parts, key=lambda p: p[1] - p[0])
-    return Found(content[0], content[1], (tok.idx, to.idx + len(to)), src, pobj.lower_,
+    return Found(content[0], content[1], (tok.idx, to.idx + len(to)), src, pobj.lower_, pobj.idx,
                  ("according", "according", source_kind(pobj), size(content)))

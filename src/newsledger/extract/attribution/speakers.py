@@ -7,7 +7,7 @@ import re
 
 from ...models import Entity, Party
 from ..entities import TITLES
-from .lexicon import ORG_NOUNS, PERSON_NOUNS
+from .lexicon import DOCUMENT_NOUNS, ORG_NOUNS, PERSON_NOUNS
 
 _WORD = re.compile(r"[\w'’-]+")
 _PERSON_PRON = {"he", "she", "him", "her"}
@@ -29,9 +29,16 @@ class Speakers:
         self.by_label = {lab: [m for m in mentions if m[2].label == lab] for lab in _SPEAKERS}
         self.gpe = [ent for ent in entities if ent.label == "GPE"]
 
-    def party(self, start: int, end: int, head: str | None = None) -> Party:
-        """The Party for text[start:end]; head is the lower-cased head word of the span, when known."""
-        ent = self._inside(start, end) or self._surname(start, end)
+    def party(self, start: int, end: int, head: str | None = None, head_at: int | None = None) -> Party:
+        """The Party for text[start:end]; head is the lower-cased head word of the span, at head_at.
+
+        An entity inside the span speaks only when it covers the head: in "Veridia's interior ministry"
+        or "lawmakers in Veridia" the country is a modifier, and the span as written is the speaker;
+        but "Kenyan estimates" are Kenya's.
+        """
+        ent = self._inside(start, end, head_at) or self._surname(start, end)
+        if ent is None and head_at is not None and (head or "") in DOCUMENT_NOUNS:
+            ent = self._inside(start, end)
         if ent is None:
             word = (head or self.text[start:end]).lower()
             if word in _PERSON_PRON:
@@ -39,9 +46,11 @@ class Speakers:
             elif word in _GROUP_PRON:
                 ent = self._before(start, ("ORG", "GPE"))
             elif word in PERSON_NOUNS and self._definite(start, end):
-                ent = self._before(start, ("PERSON",))
+                ent = self._described_before(start, "PERSON", word)
+            elif word == "government" and self._definite(start, end):
+                ent = self._country_before(start)
             elif word in ORG_NOUNS and self._definite(start, end):
-                ent = self._before(start, ("GPE",) if word == "government" else ("ORG",))
+                ent = self._described_before(start, "ORG", word)
         if ent is None:
             return Party(name=self.text[start:end], start=start, end=end)
         if ent.label == "NORP":
@@ -63,13 +72,14 @@ class Speakers:
                 best = ent
         return best
 
-    def _inside(self, start: int, end: int) -> Entity | None:
-        """The first speaker-like entity mentioned within the span; a person before anything else."""
+    def _inside(self, start: int, end: int, head_at: int | None = None) -> Entity | None:
+        """The first speaker-like entity mentioned within the span (covering head_at, when given);
+        a person before anything else."""
         i = bisect.bisect_left(self.starts, start)
         found = None
         while i < len(self.mentions) and self.mentions[i][0] < end:
             s, e, ent = self.mentions[i]
-            if e <= end:
+            if e <= end and (head_at is None or s <= head_at < e):
                 if ent.label == "PERSON":
                     return ent
                 found = found or ent
@@ -84,6 +94,27 @@ class Speakers:
             if i and (best is None or ms[i - 1][0] > best[0]):
                 best = ms[i - 1]
         return best[2] if best else None
+
+    def _described_before(self, start: int, label: str, word: str) -> Entity | None:
+        """'the minister' is the nearest earlier person introduced as one ('Interior Minister Halvard
+        Rusk', 'Rusk, the minister,'); a description that fits no one ('the regional governor') is a
+        new speaker, left as written."""
+        near = re.compile(rf"\b{re.escape(word)}", re.I)
+        for s, e, ent in reversed([m for m in self.by_label[label] if m[0] < start]):
+            if near.search(self.text, max(0, s - 60), min(start, e + 80)):  # not the description itself
+                return ent
+        return None
+
+    def _country_before(self, start: int) -> Entity | None:
+        """'the government': the place named most often (and more than once) before it, the first
+        named on a tie: a country is usually introduced first and named again; the town of the day, once."""
+        counts: dict[str, list] = {}
+        for s, _, ent in self.by_label["GPE"]:
+            if s >= start:
+                break
+            counts.setdefault(ent.id, [0, s, ent])[0] += 1
+        best = max(counts.values(), key=lambda c: (c[0], -c[1]), default=None)
+        return best[2] if best and best[0] >= 2 else None  # named once, it may be a town
 
     def _definite(self, start: int, end: int) -> bool:
         return self.text[start:end].lower().startswith(("the ", "this "))
