@@ -128,3 +128,16 @@ def test_parallel_workers_give_the_same_output():
                            capture_output=True, text=True, timeout=300) for w in ("1", "2")]
     assert all(r.returncode == 0 for r in runs), runs[1].stderr
     assert runs[0].stdout == runs[1].stdout and runs[0].stdout.count("\n") == 6
+
+
+def test_a_user_finds_who_said_what_on_the_demo(demo_db):
+    ferreira = [json.loads(l) for l in run("quotes", "--db", demo_db, "--by", "Ferreira", "--json").output.splitlines()]
+    assert ferreira and all(q["speaker"]["name"] == "Tomas Ferreira" for q in ferreira)
+    assert any("Many of the missing" in q["text"] for q in ferreira)  # the quote continued with "he said"
+    red_cross = [json.loads(l) for l in run("claims", "--db", demo_db, "--source", "Red Cross", "--json")
+                 .output.splitlines()]
+    values = {(c["measure"], c["value"]["point"], c["qualifier"]) for c in red_cross}
+    assert ("killed", 90, "approx") in values and ("injured", 200, "more_than") in values
+    governor = [json.loads(l) for l in run("claims", "--db", demo_db, "--source", "governor", "--json")
+                .output.splitlines()]
+    assert [(c["value"]["point"], c["measure"]) for c in governor] == [(2000, "displaced")]
