@@ -58,7 +58,7 @@ def _articles(db: Path) -> int:
 
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
 def test_interrupted_ingest_keeps_committed_batches_and_resumes(tmp_path, sig):
-    src = corpus(tmp_path / "c.jsonl", 120)
+    src = corpus(tmp_path / "c.jsonl", 400)  # long enough that the signal lands mid-run, not at its end
     db = tmp_path / "l.db"
     cmd = [str(BIN), "ingest", str(src), "--db", str(db), "--batch-size", "4", "--quiet"]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -75,13 +75,13 @@ def test_interrupted_ingest_keeps_committed_batches_and_resumes(tmp_path, sig):
         assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         kept = c.execute("SELECT count(*) FROM articles").fetchone()[0]
         # every stored article is whole: batches land entirely or not at all
-        assert kept % 4 == 0 and 8 <= kept < 120
+        assert kept % 4 == 0 and 8 <= kept < 400
         assert c.execute("SELECT count(DISTINCT article_id) FROM claims").fetchone()[0] == kept
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
-    assert f"{120 - kept} stored, {kept} already" in done.stdout
+    assert f"{400 - kept} stored, {kept} already" in done.stdout
     with sqlite3.connect(db) as c:
-        assert c.execute("SELECT count(*) FROM articles").fetchone()[0] == 120
+        assert c.execute("SELECT count(*) FROM articles").fetchone()[0] == 400
         assert c.execute("SELECT count(*) FROM claims").fetchone()[0] == \
             c.execute("SELECT count(*) FROM (SELECT DISTINCT article_id, start FROM claims)").fetchone()[0]
 

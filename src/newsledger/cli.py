@@ -160,17 +160,17 @@ def ingest(inputs, db, published, batch_size, workers, quiet):
 
         try:
             rep = run(inputs, ledger, extractor, published, batch_size, on_item)
+            n_fail = len(rep.failures)
+            click.echo(f"{rep.stored} stored, {rep.already} already in the ledger, {n_fail} failed -> {db}")
+            if quiet:
+                for f in rep.failures:
+                    report(f)
         except KeyboardInterrupt:
-            ledger.close()
             click.echo("newsledger: interrupted; every committed batch is kept, run the same ingest to finish",
                        err=True)
             sys.exit(130)
-    n_fail = len(rep.failures)
-    click.echo(f"{rep.stored} stored, {rep.already} already in the ledger, {n_fail} failed -> {db}")
-    ledger.close()
-    if quiet:
-        for f in rep.failures:
-            report(f)
+        finally:
+            ledger.close()
     sys.exit(1 if n_fail else 0)
 
 

@@ -450,7 +450,8 @@ def list_entities(ledger: Ledger, label: str | None = None, limit: int | None = 
 
 def get_entity(ledger: Ledger, id: str) -> CanonicalEntity:
     """One canonical entity by id (or a per-article key not yet reconciled)."""
-    sql = _list_sql(ledger.conn, where="WHERE coalesce(e.canonical, e.key) = ?")
+    # Two indexed lookups (entities_canonical, entities_key), not a scan of every entity row.
+    sql = _list_sql(ledger.conn, where="WHERE e.canonical = ?1 OR (e.canonical IS NULL AND e.key = ?1)")
     r = ledger.conn.execute(sql, (id,)).fetchone()
     if r is None:
         raise NotFound("entity", id)

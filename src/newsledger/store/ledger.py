@@ -114,7 +114,8 @@ class Ledger:
                 self.conn.execute("RELEASE article")
             c.execute("COMMIT")
         except BaseException:  # Ctrl-C included: the batch lands whole or not at all
-            c.execute("ROLLBACK")
+            if c.in_transaction:  # a Ctrl-C right after COMMIT finds none to take back
+                c.execute("ROLLBACK")
             raise
         return WriteResult(stored, already, failures)
 
