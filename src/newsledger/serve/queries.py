@@ -9,6 +9,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from ..store import Cited, Ledger
+from ..store.ledger import like_pattern
 
 # FTS5 snippet markers: control characters never found in stored text, stripped into offsets.
 _OPEN, _CLOSE = "\x02", "\x03"
@@ -31,15 +32,11 @@ def _page(conn: sqlite3.Connection, sql: str, args: list, limit: int, offset: in
     return Page(rows[:limit], limit, offset, len(rows) > limit)
 
 
-def _like(text: str) -> str:
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
 def articles(ledger: Ledger, limit: int, offset: int, source: str | None = None) -> Page:
     """Newest first: a reader opens the ledger to see what came in last."""
     where, args = "", []
     if source:
-        where, args = "WHERE a.source LIKE ? ESCAPE '\\' ", [_like(source)]
+        where, args = "WHERE a.source LIKE ? ESCAPE '\\' ", [like_pattern(source)]
     sql = ("SELECT a.id, a.source, a.title, a.published, a.url, length(a.text) AS chars, "
            "(SELECT count(*) FROM claims WHERE article_id = a.id) AS claims, "
            "(SELECT count(*) FROM quotes WHERE article_id = a.id) AS quotes "

@@ -55,7 +55,8 @@ def _party(name, entity, start, end) -> Party | None:
     return None if name is None and entity is None and start is None else Party(name, entity, start, end)
 
 
-def _like(text: str) -> str:
+def like_pattern(text: str) -> str:
+    """A LIKE pattern (with ESCAPE '\\') that finds `text` anywhere, its % and _ taken literally."""
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
@@ -262,10 +263,10 @@ class Ledger:
             where.append("(k.text LIKE ? ESCAPE '\\' OR k.counted LIKE ? ESCAPE '\\' OR "
                          "substr(a.text, coalesce(k.sentence_start, k.start) + 1, "
                          "coalesce(k.sentence_end, k.end) - coalesce(k.sentence_start, k.start)) LIKE ? ESCAPE '\\')")
-            args += [_like(about)] * 3
+            args += [like_pattern(about)] * 3
         if source:
             where.append("(k.source_name LIKE ? ESCAPE '\\' OR k.source_entity LIKE ? ESCAPE '\\')")
-            args += [_like(source)] * 2
+            args += [like_pattern(source)] * 2
         if measure:
             where.append("k.measure = ?")
             args.append(measure)
@@ -276,7 +277,7 @@ class Ledger:
         where, args = [], []
         if by:
             where.append("(q.speaker_name LIKE ? ESCAPE '\\' OR q.speaker_entity LIKE ? ESCAPE '\\')")
-            args += [_like(by)] * 2
+            args += [like_pattern(by)] * 2
         return self._cited_query("quotes", where, args, article, limit, offset, newest_first)
 
     def entities(self, label: str | None = None, limit: int | None = None) -> list[EntitySummary]:
