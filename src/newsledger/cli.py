@@ -24,7 +24,17 @@ def report(failure: Failure) -> None:
     click.echo(f"newsledger: {failure.error}", err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LedgerGroup(click.Group):
+    """Any coded error a command meets is printed as its message (exit 1), never as a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except NewsledgerError as e:
+            raise click.ClickException(str(e)) from None
+
+
+@click.group(cls=LedgerGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="newsledger")
 def main():
     """newsledger: a source-attributed ledger of who says what, with which figures, when, in the news."""
@@ -49,10 +59,7 @@ def extract(inputs, published, fmt, model, workers):
     from .ingest import read_inputs
 
     failed = False
-    try:
-        extractor = Extractor(ExtractOptions(model=model, n_process=workers))
-    except NewsledgerError as e:
-        raise click.ClickException(str(e)) from None
+    extractor = Extractor(ExtractOptions(model=model, n_process=workers))
     out = sys.stdout
     try:
         for item in extractor.pipe(read_inputs(inputs, published)):
@@ -89,10 +96,7 @@ def limit_option(f):
 def open_ledger(db: str, readonly: bool = True):
     from .store import Ledger
 
-    try:
-        return Ledger(db, readonly=readonly)
-    except NewsledgerError as e:
-        raise click.ClickException(str(e)) from None
+    return Ledger(db, readonly=readonly)
 
 
 def emit_json(rows) -> None:
@@ -140,10 +144,7 @@ def ingest(inputs, db, published, batch_size, workers, quiet):
     from .pipeline import ingest as run
 
     ledger = open_ledger(db, readonly=False)
-    try:
-        extractor = Extractor(ExtractOptions(n_process=workers))
-    except NewsledgerError as e:
-        raise click.ClickException(str(e)) from None
+    extractor = Extractor(ExtractOptions(n_process=workers))
     columns = (SpinnerColumn(), TextColumn("{task.completed} articles"), BarColumn(bar_width=None),
                TextColumn("{task.fields[rate]} articles/s"), TimeElapsedColumn())
     with Progress(*columns, disable=quiet, transient=False, redirect_stderr=False) as progress:
@@ -200,10 +201,7 @@ def show(article, db, as_json):
     from .present import claim_figure, party
 
     with open_ledger(db) as ledger:
-        try:
-            x = ledger.extraction(ledger.resolve_article_id(article))
-        except NewsledgerError as e:
-            raise click.ClickException(str(e)) from None
+        x = ledger.extraction(ledger.resolve_article_id(article))
     if as_json:
         return click.echo(json.dumps(x.to_contract(), ensure_ascii=False))
     a = x.article
@@ -344,10 +342,7 @@ def serve(db, host, port, ingest_token):
 
     from .serve import create_app
 
-    try:
-        app = create_app(db, ingest_token=ingest_token)
-    except NewsledgerError as e:
-        raise click.ClickException(str(e)) from None
+    app = create_app(db, ingest_token=ingest_token)
     click.echo(f"newsledger: serving {db} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
@@ -388,10 +383,7 @@ def figure(figure_id, db, as_json):
     from .reconcile.figures import get_figure
 
     with open_ledger(db) as ledger:
-        try:
-            f = get_figure(ledger, figure_id)
-        except NewsledgerError as e:
-            raise click.ClickException(str(e)) from None
+        f = get_figure(ledger, figure_id)
     if as_json:
         return click.echo(json.dumps(f.to_contract(), ensure_ascii=False))
     click.echo(f"{f.measure}: {f.counted}  low {number(f.low)} · best {number(f.best)} · high {number(f.high)}  "
@@ -448,10 +440,7 @@ def story(key, db, as_json):
     from .reconcile import stories as st
 
     with _stories_ledger(db) as ledger:
-        try:
-            s = st.get_story(ledger, key)
-        except NewsledgerError as e:
-            raise click.ClickException(str(e)) from None
+        s = st.get_story(ledger, key)
     if as_json:
         return click.echo(json.dumps(s.to_contract(), ensure_ascii=False))
     click.echo(f"{s.title or '(untitled)'}  {s.first or '?'} to {s.last or '?'}  "
