@@ -35,3 +35,27 @@ def write_section(name: str, body: str) -> None:
     pattern = re.compile(rf"^## {re.escape(name)}\n.*?(?=^## |\Z)", re.S | re.M)
     text = pattern.sub(lambda _: section + "\n", text) if pattern.search(text) else text.rstrip() + "\n\n" + section
     BENCHMARKS.write_text(text.rstrip() + "\n", encoding="utf-8")
+
+
+def parsed_allsides(n: int, published=None):
+    """(articles, spaCy docs, parse seconds) for the first n allsides articles with text: what the
+    per-extractor speed checks time their extractor against."""
+    import gzip
+    import json
+    import time
+
+    from newsledger.extract.nlp import load_pipeline
+    from newsledger.ingest.readers import text_article
+
+    arts = []
+    with gzip.open(ROOT.parent / "shared" / "data" / "allsides" / "articles.jsonl.gz", "rt", encoding="utf-8") as f:
+        for line in f:
+            text = json.loads(line).get("content_original") or ""
+            if text.strip():
+                arts.append(text_article(text, f"allsides-{len(arts)}", published))
+            if len(arts) >= n:
+                break
+    nlp = load_pipeline()
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe([a.body for a in arts], batch_size=32))
+    return arts, docs, time.perf_counter() - t0

@@ -19,7 +19,6 @@ read; for such a split the scorers run on a copy of the attributions without tho
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import re
 import subprocess
@@ -33,7 +32,6 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 DEFAULT_SPLIT = SHARED / "data" / "polnear" / "dev"
 SCORERS = SHARED / "tools" / "scorers"
-ALLSIDES = SHARED / "data" / "allsides" / "articles.jsonl.gz"
 sys.path.insert(0, str(ROOT / "bench"))
 from _report import machine, write_section  # noqa: E402
 
@@ -94,23 +92,10 @@ def score(split: Path, out: Path) -> dict:
 def speed(n: int) -> dict:
     """Seconds spent in extract_quotes against seconds of spaCy parsing, on n allsides articles."""
     from newsledger.extract.entities import extract_entities
-    from newsledger.extract.nlp import load_pipeline
     from newsledger.extract.quotes import extract_quotes
-    from newsledger.ingest.readers import text_article
+    from _report import parsed_allsides
 
-    texts = []
-    with gzip.open(ALLSIDES, "rt", encoding="utf-8") as f:
-        for line in f:
-            t = json.loads(line).get("content_original") or ""
-            if t.strip():
-                texts.append(t)
-            if len(texts) >= n:
-                break
-    nlp = load_pipeline()
-    arts = [text_article(t, f"allsides-{i}") for i, t in enumerate(texts)]
-    t0 = time.perf_counter()
-    docs = list(nlp.pipe([a.body for a in arts], batch_size=32))
-    parse = time.perf_counter() - t0
+    arts, docs, parse = parsed_allsides(n)
     ents = [extract_entities(d, a) for d, a in zip(docs, arts)]
     t0 = time.perf_counter()
     quotes = sum(len(extract_quotes(d, a, e)) for d, a, e in zip(docs, arts, ents))

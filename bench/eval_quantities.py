@@ -31,7 +31,6 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "newsquant" / "dev.json"
 ANNOTATED = ROOT / "tests" / "data" / "claims_measures.json"
 NEWS_CLUSTER = ROOT.parent / "shared" / "data" / "giveme5w1h" / "news_cluster" / "data"
-ALLSIDES = ROOT.parent / "shared" / "data" / "allsides" / "articles.jsonl.gz"
 SCORER = ROOT.parent / "shared" / "tools" / "scorers" / "score_newsquant.py"
 _LINE = re.compile(r"^(value|value\+change)\s+P ([\d.]+) R ([\d.]+) F1 ([\d.]+)", re.M)
 
@@ -98,26 +97,12 @@ def annotated(gold_path: Path = ANNOTATED, articles: Path = NEWS_CLUSTER, show: 
             "counted": counted_ok / n}
 
 
-def speed(n: int, corpus: Path = ALLSIDES) -> dict:
+def speed(n: int) -> dict:
     """Cost of claim extraction per article against the spaCy parse of the same articles."""
-    import gzip
-
     from newsledger.extract.claims import extract_claims
-    from newsledger.extract.nlp import load_pipeline
-    from newsledger.ingest.readers import text_article
+    from _report import parsed_allsides
 
-    arts = []
-    with gzip.open(corpus, "rt", encoding="utf-8") as f:
-        for line in f:
-            text = json.loads(line).get("content_original") or ""
-            if text.strip():
-                arts.append(text_article(text, f"allsides-{len(arts)}"))
-            if len(arts) >= n:
-                break
-    nlp = load_pipeline()
-    t0 = time.perf_counter()
-    docs = list(nlp.pipe([a.body for a in arts], batch_size=32))
-    parse = time.perf_counter() - t0
+    arts, docs, parse = parsed_allsides(n)
     best, count = None, 0
     for _ in range(3):
         t0 = time.perf_counter()

@@ -101,24 +101,10 @@ def run(data: Path = DATA, limit: int | None = None, workdir: Path | None = None
 
 def speed(n: int, repeats: int = 3) -> dict:
     """Seconds to parse n allsides articles with spaCy and to run extract_times on the parsed docs."""
-    import gzip
-
-    from newsledger.extract.nlp import load_pipeline
     from newsledger.extract.times import extract_times
-    from newsledger.ingest.readers import text_article
+    from _report import parsed_allsides
 
-    arts = []
-    with gzip.open(SHARED / "data" / "allsides" / "articles.jsonl.gz", "rt") as f:
-        for line in f:
-            rec = json.loads(line)
-            if rec.get("content_original", "").strip():
-                arts.append(text_article(rec["content_original"], "allsides", date(2019, 1, 1)))
-            if len(arts) >= n:
-                break
-    nlp = load_pipeline()
-    t0 = time.perf_counter()
-    docs = list(nlp.pipe([a.body for a in arts], batch_size=32))
-    parse = time.perf_counter() - t0
+    arts, docs, parse = parsed_allsides(n, date(2019, 1, 1))
     best = float("inf")
     for _ in range(repeats):
         t0 = time.perf_counter()
