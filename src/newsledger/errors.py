@@ -24,6 +24,7 @@ CODES = {
     "NL201": "database cannot be opened or is not a newsledger ledger",
     "NL202": "database was written by a newer newsledger",
     "NL203": "article could not be stored (the database refused its records)",
+    "NL204": "database has an older schema and cannot be upgraded (opened read-only, or not writable)",
     "NL301": "no such record in the ledger",
     "NL401": "spaCy English pipeline is not installed",
     "NL501": "extraction failed on an article",

@@ -142,10 +142,26 @@ def test_update_is_incremental_and_listing(ledger):
     assert entities.rebuild(ledger) == 3
 
 
-def test_unreconciled_rows_are_listed_by_key(ledger):
-    ledger.write([article("g1", "Lena Moritz wrote the note.", [("Lena Moritz", "PERSON")])])
+def test_unreconciled_rows_are_opened_by_key_and_listed_once_reconciled(ledger):
+    ledger.write([article("g1", "Lena Moritz wrote the note. Moritz left.", [("Lena Moritz", "PERSON")])])
+    assert entities.list_entities(ledger) == []  # lists rank by counts that reconciliation keeps
+    e = entities.get_entity(ledger, "person:lena-moritz")
+    assert (e.name, e.articles, e.labels) == ("Lena Moritz", 1, ("PERSON",))
+    entities.update(ledger)
+    assert [(r.id, r.articles) for r in entities.list_entities(ledger)] == [("person:lena-moritz", 1)]
+
+
+def test_list_counts_follow_merges_and_pages(ledger):
+    ledger.write([article("h1", "Moritz spoke.", [("Moritz", "PERSON")])])
+    entities.update(ledger)
+    ledger.write([article("h2", "Lena Moritz spoke again.", [("Lena Moritz", "PERSON")]),
+                  article("h3", "Brenn council met.", [("Brenn", "GPE")])])
+    entities.update(ledger)  # the lone surname joins the full name: its article counts there now
     rows = entities.list_entities(ledger)
-    assert [(r.id, r.name) for r in rows] == [("person:lena-moritz", "Lena Moritz")]
+    assert [(r.id, r.articles) for r in rows][0] == ("person:lena-moritz", 2)
+    assert [r.id for r in entities.list_entities(ledger, limit=1, offset=1)] == ["gpe:brenn"]
+    assert [r.id for r in entities.list_entities(ledger, name="lena")] == ["person:lena-moritz"]
+    assert entities.list_entities(ledger, name="100%") == []
 
 
 def test_gazetteer_names():

@@ -115,3 +115,49 @@ def test_not_a_ledger_is_refused(tmp_path):
 def test_readonly_needs_an_existing_ledger(tmp_path):
     with pytest.raises(StoreError):
         Ledger(tmp_path / "none.db", readonly=True)
+
+
+def _at_version(path, version: int) -> None:
+    """A ledger as an older newsledger left it: only the migrations up to `version`."""
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+                 "applied_at TEXT NOT NULL DEFAULT '')")
+    for v, name, sql in migrations():
+        if v <= version:
+            conn.executescript(f"BEGIN;\n{sql}\nINSERT INTO schema_migrations(version, name) VALUES ({v}, '{name}');"
+                               "\nCOMMIT;")
+    conn.close()
+
+
+def test_an_older_ledger_is_upgraded_with_its_counts_even_when_opened_read_only(tmp_path):
+    p = tmp_path / "old.db"
+    _at_version(p, 3)
+    conn = sqlite3.connect(p)  # rows as version 3 wrote them: no date or mention count on entities
+    conn.execute("INSERT INTO articles(id, source, published, text) VALUES ('a1', 'a.txt', '2025-03-04', ?)", (TEXT,))
+    conn.execute("INSERT INTO canonical_entities(id, kind, name) VALUES ('person:ivo-rusk', 'person', 'Ivo Rusk')")
+    conn.execute("INSERT INTO entities(id, article_id, key, name, label, canonical) "
+                 "VALUES (1, 'a1', 'person:rusk', 'Rusk', 'PERSON', 'person:ivo-rusk')")
+    conn.executemany("INSERT INTO mentions(entity_id, article_id, start, end) VALUES (1, 'a1', ?, ?)",
+                     [(77, 81), (0, 4)])
+    conn.commit()
+    conn.close()
+    with Ledger(p, readonly=True) as led:
+        assert led.conn.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] == migrations()[-1][0]
+        assert tuple(led.conn.execute("SELECT published, mentions FROM entities").fetchone()) == ("2025-03-04", 2)
+        assert tuple(led.conn.execute("SELECT articles, mentions FROM canonical_entities").fetchone()) == (1, 2)
+
+
+def test_an_older_ledger_that_cannot_be_upgraded_is_refused_by_name(tmp_path):
+    p = tmp_path / "old.db"
+    _at_version(p, 3)
+    writer = sqlite3.connect(p)
+    writer.execute("BEGIN IMMEDIATE")  # another process is writing it (root ignores file modes: a lock)
+    try:
+        with pytest.raises(StoreError) as e:
+            Ledger(p, readonly=True)
+        assert e.value.code == "NL204" and str(p) in str(e.value)
+    finally:
+        writer.rollback()
+        writer.close()
+    with Ledger(p, readonly=True) as led:  # upgraded once the lock is gone
+        assert led.conn.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] == migrations()[-1][0]

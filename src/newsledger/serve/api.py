@@ -105,11 +105,8 @@ def quotes(db: Db, limit: Limit = 50, offset: Offset = 0,
 def entities(db: Db, rec: Rec, limit: Limit = 50, offset: Offset = 0,
              label: Annotated[str | None, Query(max_length=40, description="PERSON, ORG, GPE, NORP, ...")] = None,
              q: Annotated[str | None, Query(max_length=200, description="Part of the name or an alias")] = None):
-    rows = rec.entities(db, label)
-    if q:
-        needle = q.casefold()
-        rows = [e for e in rows if needle in e.name.casefold() or any(needle in a.casefold() for a in e.aliases)]
-    return _slice(rows, limit, offset, views.entity_summary)
+    rows = rec.entities(db, label, limit + 1, offset, name=q)
+    return _page([views.entity_summary(e) for e in rows[:limit]], limit, offset, len(rows) > limit)
 
 
 @router.get("/entities/{entity_id}", response_model=EntityDetail,

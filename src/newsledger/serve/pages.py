@@ -29,7 +29,7 @@ def home(request: Request, db: Db, rec: Rec):
     stories = rec.stories(db)[:8]
     return page(request, "home.html", counts=rec.counts(db), stories=stories,
                 disputed=rec.disputed(db, 6), recent=queries.articles(db, 10, 0).rows,
-                people=rec.entities(db, "PERSON")[:12])
+                people=rec.entities(db, "PERSON", 12))
 
 
 @router.get("/search")
@@ -85,9 +85,9 @@ def figure(request: Request, db: Db, rec: Rec, figure_id: str):
 @router.get("/entities")
 def entities(request: Request, db: Db, rec: Rec, offset: Offset = 0,
              label: Annotated[str, Query(max_length=40)] = ""):
-    rows = rec.entities(db, label or None)
-    return page(request, "entities.html", rows=rows[offset:offset + PER_PAGE], offset=offset, label=label,
-                more=len(rows) > offset + PER_PAGE, per_page=PER_PAGE)
+    rows = rec.entities(db, label or None, PER_PAGE + 1, offset)
+    return page(request, "entities.html", rows=rows[:PER_PAGE], offset=offset, label=label,
+                more=len(rows) > PER_PAGE, per_page=PER_PAGE)
 
 
 @router.get("/entities/{entity_id}")

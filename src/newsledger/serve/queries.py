@@ -62,24 +62,18 @@ def quotes(ledger: Ledger, limit: int, offset: int, speaker: str | None = None,
     return Page(rows[:limit], limit, offset, len(rows) > limit)
 
 
-def store_entities(ledger: Ledger) -> list[dict]:
-    """Every entity key of the store with its article and mention counts (before reconciliation)."""
-    return [dict(key=e.key, name=e.name, label=e.label, articles=e.articles, mentions=e.mentions)
-            for e in ledger.entities()]
+def _of_entity(ledger: Ledger, eid: str) -> tuple[str, list[str]]:
+    """The entity rows behind an id: those reconciled into it, or the rows of a key not reconciled yet.
+    One condition, so the index on (canonical | key, published, article_id, mentions) serves each query
+    in date order without reading every row of an entity named in thousands of articles."""
+    if ledger.conn.execute("SELECT 1 FROM entities WHERE canonical = ? LIMIT 1", (eid,)).fetchone():
+        return "e.canonical = ?", [eid]
+    return "e.key = ? AND e.canonical IS NULL", [eid]
 
 
-def _of_entity(ids: list[str]) -> tuple[str, list[str]]:
-    """The entity rows behind these ids: rows reconciled into one of them, or not yet reconciled rows
-    whose own key is one of them (both indexed)."""
-    marks = ",".join("?" * len(ids))
-    return f"(e.canonical IN ({marks}) OR (e.canonical IS NULL AND e.key IN ({marks})))", [*ids, *ids]
-
-
-def entity_keys(ledger: Ledger, ids: list[str]) -> list[str]:
-    """The store's per-article entity keys behind these ids (what quotes and claims point at)."""
-    if not ids:
-        return []
-    cond, args = _of_entity(ids)
+def entity_keys(ledger: Ledger, eid: str) -> list[str]:
+    """The store's per-article entity keys behind this id (what quotes and claims point at)."""
+    cond, args = _of_entity(ledger, eid)
     return [r[0] for r in ledger.conn.execute(f"SELECT DISTINCT e.key FROM entities e WHERE {cond}", args)]
 
 
@@ -90,24 +84,20 @@ def canonical_of(ledger: Ledger, key: str) -> str | None:
     return r[0] if r else None
 
 
-def entity_timeline(ledger: Ledger, ids: list[str]) -> list[dict]:
-    """Mentions per publication day of the entity with these ids."""
-    if not ids:
-        return []
-    cond, args = _of_entity(ids)
-    sql = ("SELECT a.published AS day, count(m.start) AS mentions, count(DISTINCT e.article_id) AS articles "
-           f"FROM entities e JOIN articles a ON a.id = e.article_id LEFT JOIN mentions m ON m.entity_id = e.id "
-           f"WHERE {cond} GROUP BY a.published ORDER BY a.published IS NULL, a.published")
+def entity_timeline(ledger: Ledger, eid: str) -> list[dict]:
+    """Mentions and articles per publication day of the entity with this id."""
+    cond, args = _of_entity(ledger, eid)
+    sql = ("SELECT e.published AS day, sum(e.mentions) AS mentions, count(DISTINCT e.article_id) AS articles "
+           f"FROM entities e WHERE {cond} GROUP BY e.published ORDER BY e.published IS NULL, e.published")
     return [dict(r) for r in ledger.conn.execute(sql, args)]
 
 
-def entity_articles(ledger: Ledger, ids: list[str], limit: int) -> list[sqlite3.Row]:
-    if not ids:
-        return []
-    cond, args = _of_entity(ids)
-    sql = ("SELECT a.id, a.source, a.title, a.published, count(m.start) AS mentions FROM entities e "
-           "JOIN articles a ON a.id = e.article_id LEFT JOIN mentions m ON m.entity_id = e.id "
-           f"WHERE {cond} GROUP BY a.id ORDER BY a.published DESC, a.rowid DESC LIMIT ?")
+def entity_articles(ledger: Ledger, eid: str, limit: int) -> list[sqlite3.Row]:
+    """The latest articles naming the entity, with how often each names it."""
+    cond, args = _of_entity(ledger, eid)
+    sql = ("SELECT a.id, a.source, a.title, a.published, sum(e.mentions) AS mentions FROM entities e "
+           f"JOIN articles a ON a.id = e.article_id WHERE {cond} "
+           "GROUP BY e.published, e.article_id ORDER BY e.published DESC, e.article_id DESC LIMIT ?")
     return ledger.conn.execute(sql, [*args, limit]).fetchall()
 
 
@@ -117,18 +107,17 @@ def claim_rows(ledger: Ledger, article_id: str) -> dict[int, int]:
                                                     (article_id,))}
 
 
-def said_by(ledger: Ledger, table: str, ids: list[str], limit: int) -> list[Cited]:
-    """Quotes (table "quotes") or claims ("claims") attributed to the entity with these ids, newest first.
-    An attribution names a per-article entity key, so it is looked up through the entity's own rows
-    (indexed), article by article, never by scanning every quote."""
-    if not ids:
-        return []
+def said_by(ledger: Ledger, table: str, eid: str, limit: int) -> list[Cited]:
+    """Quotes (table "quotes") or claims ("claims") attributed to the entity with this id, newest first.
+    An attribution names a per-article entity key, so it is looked up from the entity's own rows, newest
+    article first (indexed), stopping at `limit`, never by scanning every quote. CROSS JOIN keeps that
+    order: the article row is read only for rows that match."""
     prefix, alias = {"quotes": ("speaker", "q"), "claims": ("source", "k")}[table]
-    cond, args = _of_entity(ids)
+    cond, args = _of_entity(ledger, eid)
     sql = (f"SELECT {alias}.*, {_CITE} FROM entities e "
-           f"JOIN {table} {alias} ON {alias}.article_id = e.article_id AND {alias}.{prefix}_entity = e.key "
+           f"CROSS JOIN {table} {alias} ON {alias}.article_id = e.article_id AND {alias}.{prefix}_entity = e.key "
            f"JOIN articles a ON a.id = e.article_id WHERE {cond} "
-           f"ORDER BY a.published DESC, a.rowid DESC, {alias}.start LIMIT ?")
+           f"ORDER BY e.published DESC, e.article_id DESC, {alias}.start LIMIT ?")
     return ledger.cited(table, ledger.conn.execute(sql, [*args, limit]))
 
 

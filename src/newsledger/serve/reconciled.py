@@ -193,7 +193,7 @@ def _entity(e, ledger: Ledger | None = None) -> EntityView:
     keys = _get(e, "keys", "members", "entity_keys")
     keys = tuple(k if isinstance(k, str) else _get(k, "key", "id") for k in keys) if keys else ()
     if not keys and ledger is not None:
-        keys = tuple(queries.entity_keys(ledger, [eid]))
+        keys = tuple(queries.entity_keys(ledger, eid))
     name = str(_get(e, "name", "canonical", default=eid))
     aliases = tuple(x for x in (a if isinstance(a, str) else str(_get(a, "name", "text"))
                                 for a in _get(e, "aliases", default=())) if x != name)
@@ -316,34 +316,19 @@ class Reconciled:
 
     # entities
 
-    def entities(self, ledger: Ledger, label: str | None = None) -> list[EntityView]:
-        """Canonical entities when reconciliation has run, else the store's entity keys."""
-        def build():
-            got = _call("entities", "list_entities", ledger)
-            if got:
-                return [_entity(e) for e in got]
-            return [EntityView(r["key"], r["name"], r["label"], r["articles"], r["mentions"], (), (r["key"],), {},
-                               (r["label"],)) for r in queries.store_entities(ledger)]
-        rows = self._cached("entities", build)
-        if not label:
-            return rows
-        return self._cached(f"entities:{label}", lambda: [e for e in rows if label in e.labels])
+    def entities(self, ledger: Ledger, label: str | None = None, limit: int = 50, offset: int = 0,
+                 name: str | None = None) -> list[EntityView]:
+        """A page of canonical entities, most widely named first (read from counts reconciliation keeps,
+        so not cached: a page is one indexed query)."""
+        got = _call("entities", "list_entities", ledger, label=label, limit=limit, offset=offset, name=name)
+        return [_entity(e) for e in got or ()]
 
     def entity(self, ledger: Ledger, entity_id: str) -> EntityView | None:
         """An entity by canonical id or by a per-article key (read as the canonical entity it joined)."""
         e = _call("entities", "get_entity", ledger, entity_id)
         if e is None and (canonical := queries.canonical_of(ledger, entity_id)) not in (None, entity_id):
             e = _call("entities", "get_entity", ledger, canonical)
-        if e is not None:
-            return _entity(e, ledger)
-        keys = queries.entity_keys(ledger, [entity_id])
-        if not keys:
-            return None
-        rows = ledger.conn.execute(
-            f"SELECT name, label FROM entities WHERE key IN ({','.join('?' * len(keys))}) "
-            "GROUP BY name, label ORDER BY count(*) DESC", keys).fetchall()
-        names = tuple(dict.fromkeys(r[0] for r in rows))
-        return EntityView(entity_id, names[0], rows[0][1], None, None, names[1:], tuple(keys), {})
+        return _entity(e, ledger) if e is not None else None
 
     def counts(self, ledger: Ledger) -> dict[str, int]:
         return self._cached("counts", lambda: queries.counts(ledger))

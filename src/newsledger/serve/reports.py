@@ -12,16 +12,16 @@ def entity_report(ledger: Ledger, rec: Reconciled, entity_id: str, n: int = 50) 
     if e is None:
         return None
     keys = list(e.keys)
-    timeline = queries.entity_timeline(ledger, [e.id])
+    timeline = queries.entity_timeline(ledger, e.id)
     out = views.entity_summary(e)
     if out["articles"] is None:
         out["articles"] = sum(d["articles"] for d in timeline)
     if out["mentions"] is None:
         out["mentions"] = sum(d["mentions"] for d in timeline)
     return {**out, "keys": keys, "timeline": timeline,
-            "recent_articles": [views.article_ref(r) for r in queries.entity_articles(ledger, [e.id], 20)],
-            "quotes": [views.cited_quote(r) for r in queries.said_by(ledger, "quotes", [e.id], n)],
-            "claims": [views.cited_claim(r) for r in queries.said_by(ledger, "claims", [e.id], n)],
+            "recent_articles": [views.article_ref(r) for r in queries.entity_articles(ledger, e.id, 20)],
+            "quotes": [views.cited_quote(r) for r in queries.said_by(ledger, "quotes", e.id, n)],
+            "claims": [views.cited_claim(r) for r in queries.said_by(ledger, "claims", e.id, n)],
             "extra": e.extra}
 
 

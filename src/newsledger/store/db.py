@@ -32,6 +32,10 @@ def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
             if not Path(where).exists():
                 raise StoreError("NL201", "does not exist; run `newsledger ingest` first", where)
             conn = sqlite3.connect(f"file:{where}?mode=ro", uri=True, check_same_thread=False)
+            if _behind(conn):  # written by an older newsledger: bring it up to date once, then read
+                conn.close()
+                _upgrade(where)
+                conn = sqlite3.connect(f"file:{where}?mode=ro", uri=True, check_same_thread=False)
         else:
             if where != ":memory:" and Path(where).parent and not Path(where).parent.exists():
                 raise StoreError("NL201", "is in a folder that does not exist", where)
@@ -57,6 +61,27 @@ def _applied(conn: sqlite3.Connection) -> set[int]:
             raise sqlite3.DatabaseError("it holds tables but no newsledger schema")
         return set()
     return {r[0] for r in conn.execute("SELECT version FROM schema_migrations")}
+
+
+def _behind(conn: sqlite3.Connection) -> bool:
+    applied = _applied(conn)
+    return bool(applied) and not applied >= {v for v, _, _ in migrations()}
+
+
+def _upgrade(where: str) -> None:
+    """Apply the migrations an older ledger lacks (a read-only caller still needs the current schema)."""
+    conn = None
+    try:
+        conn = sqlite3.connect(where)
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA journal_mode = WAL")
+        migrate(conn)
+    except sqlite3.OperationalError as e:
+        raise StoreError("NL204", f"has an older schema and cannot be upgraded ({e}); open it once with "
+                         "write access", where) from None
+    finally:
+        if conn is not None:
+            conn.close()
 
 
 def _check_version(conn: sqlite3.Connection) -> None:

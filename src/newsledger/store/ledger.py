@@ -138,8 +138,9 @@ class Ledger:
         if cur.rowcount == 0:
             return False
         for e in x.entities:
-            row = c.execute("INSERT INTO entities(article_id, key, name, label, canonical) VALUES (?, ?, ?, ?, ?)",
-                            (a.id, e.id, e.name, e.label, e.canonical)).lastrowid
+            row = c.execute("INSERT INTO entities(article_id, key, name, label, canonical, published, mentions) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            (a.id, e.id, e.name, e.label, e.canonical, pub, len(e.mentions))).lastrowid
             c.executemany("INSERT INTO mentions(entity_id, article_id, start, end) VALUES (?, ?, ?, ?)",
                           [(row, a.id, s, t) for s, t in e.mentions])
         c.executemany(
@@ -282,7 +283,7 @@ class Ledger:
 
     def entities(self, label: str | None = None, limit: int | None = None) -> list[EntitySummary]:
         sql = ("SELECT e.key, min(e.name) AS name, e.label, count(DISTINCT e.article_id) AS articles, "
-               "count(m.start) AS mentions FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id "
+               "sum(e.mentions) AS mentions FROM entities e "
                + ("WHERE e.label = ? " if label else "")
                + "GROUP BY e.key, e.label ORDER BY articles DESC, mentions DESC, name"
                + (" LIMIT ?" if limit else ""))
