@@ -233,6 +233,7 @@ class Ledger:
                      _party(r["source_name"], r["source_entity"], r["source_start"], r["source_end"]),
                      r["sentence_start"], r["sentence_end"], r["time"])
 
+    RARE = 2000  # rows: fewer than this are fetched and sorted rather than walked to article by article
     _CITE = "a.source AS a_source, a.title AS a_title, a.published AS a_published"
 
     def cited(self, table: str, rows: Iterable[sqlite3.Row]) -> list[Cited]:
@@ -241,15 +242,18 @@ class Ledger:
         return [Cited(read(r), self._ref(r), r["id"]) for r in rows]
 
     def _cited_query(self, table: str, where: list[str], args: list, article: str | None, limit: int | None,
-                     offset: int, newest_first: bool) -> list[Cited]:
+                     offset: int, newest_first: bool, walk: bool = True) -> list[Cited]:
         alias = {"claims": "k", "quotes": "q"}[table]
         if article:
-            where.append(f"{alias}.article_id = ?")
+            where.append("a.id = ?")
             args.append(article)
-        # Newest first reads the articles_published index backwards and stops at the page; oldest first
+        # Newest first with `walk` reads the articles_published index backwards, each article's rows by their
+        # index, and stops at the page (CROSS JOIN keeps that order: the planner would otherwise sort every
+        # row). Without it the planner starts from the matching rows: cheaper when they are few. Oldest first
         # (a report's reading order) keeps undated articles last.
         order = ("a.published DESC, a.rowid DESC" if newest_first else "a.published IS NULL, a.published, a.rowid")
-        sql = (f"SELECT {alias}.*, {self._CITE} FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id "
+        join = f"articles a CROSS JOIN {table} {alias}" if walk else f"{table} {alias} JOIN articles a"
+        sql = (f"SELECT {alias}.*, {self._CITE} FROM {join} ON {alias}.article_id = a.id "
                + (f"WHERE {' AND '.join(where)} " if where else "")
                + f"ORDER BY {order}, {alias}.start LIMIT ? OFFSET ?")
         rows = self.conn.execute(sql, [*args, -1 if limit is None else limit, offset]).fetchall()
@@ -268,10 +272,15 @@ class Ledger:
         if source:
             where.append("(k.source_name LIKE ? ESCAPE '\\' OR k.source_entity LIKE ? ESCAPE '\\')")
             args += [like_pattern(source)] * 2
+        walk = True
         if measure:
-            where.append("k.measure = ?")
+            # A rare measure is found from its own index; a common one article by article ("+": the
+            # measure is then checked in each article's index, not looked up across all claims).
+            walk = self.conn.execute("SELECT count(*) FROM (SELECT 1 FROM claims WHERE measure = ? LIMIT ?)",
+                                     (measure, self.RARE)).fetchone()[0] >= self.RARE
+            where.append(("+" if walk else "") + "k.measure = ?")
             args.append(measure)
-        return self._cited_query("claims", where, args, article, limit, offset, newest_first)
+        return self._cited_query("claims", where, args, article, limit, offset, newest_first, walk)
 
     def quotes(self, by: str | None = None, article: str | None = None, limit: int | None = None,
                offset: int = 0, newest_first: bool = False) -> list[Cited]:

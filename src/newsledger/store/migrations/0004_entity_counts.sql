@@ -12,9 +12,13 @@ CREATE INDEX entities_canonical ON entities(canonical, published, article_id, me
 DROP INDEX entities_key;
 CREATE INDEX entities_key ON entities(key, canonical, published, article_id, mentions);
 
--- What an entity said: looked up article by article from its rows.
-CREATE INDEX quotes_speaker_entity ON quotes(article_id, speaker_entity);
-CREATE INDEX claims_source_entity ON claims(article_id, source_entity);
+-- Lists of quotes and claims walk articles newest first and probe each article's rows: these indexes
+-- answer the probes for a speaker or source entity, a measure or a speaker's name without the rows.
+-- (The per-article indexes they extend go: same prefix.)
+CREATE INDEX quotes_by_speaker ON quotes(article_id, speaker_entity, speaker_name);
+DROP INDEX quotes_article;
+CREATE INDEX claims_by_source ON claims(article_id, source_entity, measure);
+DROP INDEX claims_article;
 
 -- Canonical entities ranked by how widely they are named (kept by reconcile.entities).
 ALTER TABLE canonical_entities ADD COLUMN articles INTEGER NOT NULL DEFAULT 0;
