@@ -227,8 +227,8 @@ class _Context:
             n = self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
             self._rare_max = max(RARE_MIN, int(RARE_SHARE * n))
         return self._memo("df", cid, lambda: self.conn.execute(
-            "SELECT count(DISTINCT article_id) FROM entities WHERE canonical = ?1 OR (canonical IS NULL AND key = ?1)",
-            (cid,)).fetchone()[0]) <= self._rare_max
+            "SELECT count(DISTINCT article_id) FROM entities WHERE canonical = :id OR (canonical IS NULL AND key = :id)",
+            {"id": cid}).fetchone()[0]) <= self._rare_max
 
     def published(self, aid: str) -> str | None:
         return self._memo("published", aid, lambda: self.conn.execute(
@@ -450,15 +450,15 @@ def list_figures(ledger: Ledger, about: str | None = None, limit: int | None = N
     conn = ledger.conn
     if not _has_tables(conn):
         return []
-    where, args = "", []
+    where, args = "", {}
     if about:
-        where = ("WHERE f.counted LIKE ?1 ESCAPE '\\' OR f.measure LIKE ?1 ESCAPE '\\' OR EXISTS ("
+        where = ("WHERE f.counted LIKE :q ESCAPE '\\' OR f.measure LIKE :q ESCAPE '\\' OR EXISTS ("
                  "SELECT 1 FROM figure_claims fc JOIN claims k ON k.id = fc.claim_id "
                  "JOIN articles a ON a.id = k.article_id WHERE fc.figure_id = f.id AND ("
-                 "fc.source LIKE ?1 ESCAPE '\\' OR a.title LIKE ?1 ESCAPE '\\' OR k.counted LIKE ?1 ESCAPE '\\' "
+                 "fc.source LIKE :q ESCAPE '\\' OR a.title LIKE :q ESCAPE '\\' OR k.counted LIKE :q ESCAPE '\\' "
                  "OR substr(a.text, coalesce(k.sentence_start, k.start) + 1, coalesce(k.sentence_end, k.end) - "
-                 "coalesce(k.sentence_start, k.start)) LIKE ?1 ESCAPE '\\'))")
-        args.append(_like(about))
+                 "coalesce(k.sentence_start, k.start)) LIKE :q ESCAPE '\\'))")
+        args["q"] = _like(about)
     sql = (f"SELECT * FROM figures f {where} ORDER BY f.sources DESC, f.last IS NULL, f.last DESC, f.id"
            + (f" LIMIT {int(limit)}" if limit else ""))
     return [_figure(conn, r) for r in conn.execute(sql, args).fetchall()]
