@@ -139,3 +139,20 @@ def test_openapi_document_lists_every_endpoint(client):
             "/api/quotes", "/api/claims", "/api/figures", "/api/figures/{figure_id}", "/api/stories",
             "/api/stories/{story_id}", "/api/search"} <= paths
     assert not any(p.startswith("/articles") for p in paths)  # pages are not API
+
+
+def test_the_server_builds_its_lists_as_it_starts(demo_db):
+    import time
+
+    from newsledger.serve import create_app
+
+    from .conftest import client_for
+
+    app = create_app(demo_db)
+    rec = app.state.reconciled
+    assert rec._cache == {}
+    with client_for(app):  # starting it, before any request
+        deadline = time.monotonic() + 30
+        while not {"figures", "ranked", "stories", "counts"} <= set(rec._cache) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert {"figures", "ranked", "figure_of_claim", "stories", "counts"} <= set(rec._cache)

@@ -7,6 +7,7 @@ one writable Ledger behind a lock: the store keeps one writer.
 from __future__ import annotations
 
 import queue
+import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import asynccontextmanager, contextmanager
@@ -74,8 +75,17 @@ def create_app(db_path: str | Path, ingest_token: str | None = None, extractor=N
     path = str(db_path)
     pool = LedgerPool(path)
 
+    def warm():
+        try:
+            with pool.ledger() as led:
+                app.state.reconciled.warm(led)
+        except sqlite3.Error:  # the server stopped meanwhile: the first request builds them instead
+            pass
+
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        # On a large ledger the lists of figures and stories take seconds to build.
+        threading.Thread(target=warm, name="warm-caches", daemon=True).start()
         yield
         pool.close()
         if getattr(app.state, "writer", None) is not None:

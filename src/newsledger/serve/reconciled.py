@@ -241,6 +241,7 @@ class Reconciled:
     def __init__(self, db_path: str):
         self.db_path = db_path
         self._lock = threading.Lock()
+        self._building: dict[str, threading.Lock] = {}
         self._cache: dict[str, tuple[tuple, object]] = {}
 
     def version(self) -> tuple:
@@ -259,10 +260,22 @@ class Reconciled:
         hit = self._cache.get(name)
         if hit and hit[0] == v:
             return hit[1]
-        value = build()
         with self._lock:
+            building = self._building.setdefault(name, threading.Lock())
+        with building:  # one build per list at a time: a request that arrives meanwhile waits for it
+            hit = self._cache.get(name)
+            if hit and hit[0] == v:
+                return hit[1]
+            value = build()
             self._cache[name] = (v, value)
         return value
+
+    def warm(self, ledger: Ledger) -> None:
+        """Build the cached lists now (the server does it as it starts), not on a reader's first request."""
+        self.ranked(ledger)
+        self.figure_of_claim(ledger)
+        self.stories(ledger)
+        self.counts(ledger)
 
     def clear(self) -> None:
         with self._lock:
