@@ -108,9 +108,16 @@ def test_figures_most_disputed_first(client):
 def test_stories(client):
     body = get(client, "/api/stories")
     assert body["next_offset"] is None
+    reported = set()
     for s in body["items"]:
         one = get(client, f"/api/stories/{s['id']}")
         assert len(one["articles"]) == s["articles"] and one["outlets"]
+        ids = {a["id"] for a in one["articles"]}
+        for f in one["figures"]:  # each figure listed is reported in one of the story's articles
+            claims = get(client, f"/api/figures/{f['id']}")["claims"]
+            assert ids & {m["article"] for c in claims for m in c["mentions"]}
+            reported.add(f["id"])
+    assert reported == {f["id"] for f in get(client, "/api/figures?limit=500")["items"]}  # and none is left out
     assert get(client, "/api/stories/no-such-story", 404)["error"]["code"] == "NL301"
 
 

@@ -274,6 +274,7 @@ class Reconciled:
         """Build the cached lists now (the server does it as it starts), not on a reader's first request."""
         self.ranked(ledger)
         self.figure_of_claim(ledger)
+        self.figures_of(ledger, ())
         self.stories(ledger)
         self.counts(ledger)
 
@@ -312,6 +313,21 @@ class Reconciled:
                             out.setdefault(claim, f.id)
             return out
         return self._cached("figure_of_claim", build)
+
+    def figures_of(self, ledger: Ledger, article_ids) -> list[FigureView]:
+        """The figures any of these articles report (any mention), in list order."""
+        def build():
+            out: dict[str, list[int]] = {}
+            for i, f in enumerate(self.figures(ledger)):
+                for c in f.claims:
+                    for art, _, _ in c.mentions:
+                        got = out.setdefault(art, [])
+                        if not got or got[-1] != i:  # figures come in order: a repeat is the last one
+                            got.append(i)
+            return out
+        by_article = self._cached("figures_of", build)
+        figs = self.figures(ledger)
+        return [figs[i] for i in sorted({i for a in article_ids for i in by_article.get(a, ())})]
 
     # stories
 

@@ -34,7 +34,7 @@ def story_report(ledger: Ledger, rec: Reconciled, story_id: str) -> dict | None:
     arts = sorted(found.values(), key=lambda r: (r["published"] is None, r["published"] or "", r["id"]))
     outlets = sorted({p["source"] for p in queries.publications(ledger, list(found))} | {r["source"] for r in arts})
     ids = set(found)
-    figures = [views.figure_summary(f) for f in rec.figures(ledger) if any(c.article_id in ids for c in f.claims)]
+    figures = [views.figure_summary(f) for f in rec.figures_of(ledger, ids)]
     days = [r["published"] for r in arts if r["published"]]
     return {"id": s.id, "title": s.title or (arts[0]["title"] if arts else None),
             "first": s.first or (days[0] if days else None), "last": s.last or (days[-1] if days else None),
