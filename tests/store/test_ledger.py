@@ -103,6 +103,41 @@ def test_queries(ledger):
         ledger.resolve_article_id("nope")
 
 
+def _many(n: int) -> list[Extraction]:
+    """n articles on successive days, each with a quote by Rusk or Ilse Brandt and a claim by the ministry."""
+    out = []
+    for i in range(n):
+        text = f"Rescuers found {i + 1} bodies, the ministry said. \"We keep searching,\" Rusk said. {i}"
+        who = Party("Rusk", "person:rusk", 77, 81) if i % 3 else Party("Ilse Brandt", "person:ilse-brandt", 77, 81)
+        art = Article(id=f"m{i:03d}", source=f"m{i}.txt", text=text, published=date(2025, 1, 1 + i % 28))
+        q = Quote(art.id, 55, 73, text[55:73], "direct", who, Cue("said", 82, 86))
+        k = Claim(art.id, 15, 15 + len(str(i + 1)), str(i + 1), Value(i + 1.0, i + 1.0, i + 1.0), "exact", None, None,
+                  "bodies", "killed" if i % 10 == 0 else "other", Party("the ministry", None, 30, 42), 0, 53, None)
+        out.append(Extraction(art, (), (q,), (k,)))
+    return out
+
+
+def test_name_filters_give_the_same_rows_whichever_way_they_are_read(ledger):
+    ledger.write(_many(60))
+    names = dict((r["name"], r["rows"]) for r in ledger.conn.execute(
+        "SELECT name, rows FROM attributions WHERE kind = 'quotes'"))
+    assert names == {"Rusk": 40, "person:rusk": 40, "Ilse Brandt": 20, "person:ilse-brandt": 20}  # kept on insert
+
+    def read():
+        return ([c.row for c in ledger.quotes(by="brandt", newest_first=True)],
+                [c.row for c in ledger.quotes(by="R", newest_first=True, limit=7, offset=3)],
+                [c.row for c in ledger.claims(source="ministry", measure="killed", newest_first=True)],
+                [c.row for c in ledger.claims(measure="other", newest_first=True, limit=5)])
+
+    by_index = read()  # few rows behind the names: fetched by index and sorted
+    assert len(by_index[0]) == 20 and len(by_index[1]) == 7 and len(by_index[2]) == 6
+    ledger.RARE = 1  # every filter walks the articles newest first
+    assert read() == by_index
+    ledger.NAMES = 1  # too many names: checked row by row
+    assert read() == by_index
+    assert ledger.quotes(by="nobody at all") == [] and ledger.claims(source="Zyx") == []
+
+
 def test_not_a_ledger_is_refused(tmp_path):
     p = tmp_path / "junk.db"
     p.write_bytes(b"this is not sqlite" * 100)

@@ -234,6 +234,7 @@ class Ledger:
                      r["sentence_start"], r["sentence_end"], r["time"])
 
     RARE = 2000  # rows: fewer than this are fetched and sorted rather than walked to article by article
+    NAMES = 400  # a name filter matching more distinct names than this is checked row by row
     _CITE = "a.source AS a_source, a.title AS a_title, a.published AS a_published"
 
     def cited(self, table: str, rows: Iterable[sqlite3.Row]) -> list[Cited]:
@@ -269,26 +270,46 @@ class Ledger:
                          "substr(a.text, coalesce(k.sentence_start, k.start) + 1, "
                          "coalesce(k.sentence_end, k.end) - coalesce(k.sentence_start, k.start)) LIKE ? ESCAPE '\\')")
             args += [like_pattern(about)] * 3
-        if source:
-            where.append("(k.source_name LIKE ? ESCAPE '\\' OR k.source_entity LIKE ? ESCAPE '\\')")
-            args += [like_pattern(source)] * 2
         walk = True
+        if source:
+            walk = self._by_name("claims", ("k.source_name", "k.source_entity"), source, where, args)
+            if walk is None:
+                return []
         if measure:
             # A rare measure is found from its own index; a common one article by article ("+": the
             # measure is then checked in each article's index, not looked up across all claims).
-            walk = self.conn.execute("SELECT count(*) FROM (SELECT 1 FROM claims WHERE measure = ? LIMIT ?)",
-                                     (measure, self.RARE)).fetchone()[0] >= self.RARE
+            walk = walk and self.conn.execute("SELECT count(*) FROM (SELECT 1 FROM claims WHERE measure = ? LIMIT ?)",
+                                              (measure, self.RARE)).fetchone()[0] >= self.RARE
             where.append(("+" if walk else "") + "k.measure = ?")
             args.append(measure)
         return self._cited_query("claims", where, args, article, limit, offset, newest_first, walk)
 
     def quotes(self, by: str | None = None, article: str | None = None, limit: int | None = None,
                offset: int = 0, newest_first: bool = False) -> list[Cited]:
-        where, args = [], []
+        where, args, walk = [], [], True
         if by:
-            where.append("(q.speaker_name LIKE ? ESCAPE '\\' OR q.speaker_entity LIKE ? ESCAPE '\\')")
-            args += [like_pattern(by)] * 2
-        return self._cited_query("quotes", where, args, article, limit, offset, newest_first)
+            walk = self._by_name("quotes", ("q.speaker_name", "q.speaker_entity"), by, where, args)
+            if walk is None:
+                return []
+        return self._cited_query("quotes", where, args, article, limit, offset, newest_first, walk)
+
+    def _by_name(self, kind: str, columns: tuple[str, str], text: str, where: list, args: list) -> bool | None:
+        """Add the filter "name or entity contains `text`" for quotes' speakers or claims' sources. The
+        distinct names come from `attributions`: none matching -> None (no row can match); few rows behind
+        them -> their rows by index (False: no walk); else the articles are walked newest first (True)."""
+        found = self.conn.execute("SELECT name, rows FROM attributions WHERE kind = ? AND name LIKE ? ESCAPE '\\' "
+                                  "LIMIT ?", (kind, like_pattern(text), self.NAMES + 1)).fetchall()
+        if not found:
+            return None
+        if len(found) > self.NAMES:
+            where.append(f"({columns[0]} LIKE ? ESCAPE '\\' OR {columns[1]} LIKE ? ESCAPE '\\')")
+            args += [like_pattern(text)] * 2
+            return True
+        names = [r[0] for r in found]
+        marks = ",".join("?" * len(names))
+        where.append(f"({columns[0]} IN ({marks}) OR {columns[1]} IN ({marks}))")
+        args += names * 2
+        return sum(r[1] for r in found) >= self.RARE
 
     def entities(self, label: str | None = None, limit: int | None = None) -> list[EntitySummary]:
         sql = ("SELECT e.key, min(e.name) AS name, e.label, count(DISTINCT e.article_id) AS articles, "
