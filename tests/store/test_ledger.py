@@ -92,6 +92,9 @@ def test_queries(ledger):
     (c,) = ledger.claims(about="bodies")
     assert c.record.value.point == 23 and c.article.published == "2025-03-04"
     assert ledger.claims(about="tanks") == []
+    # Words, or the beginnings of words of four letters or more; numbers as written.
+    assert len(ledger.claims(about="bodie")) == len(ledger.claims(about="23")) == 1
+    assert ledger.claims(about="odies") == [] and ledger.claims(about="24") == []
     assert len(ledger.claims(source="ministry")) == 1 and ledger.claims(source="Okonjo") == []
     assert [q.record.speaker.name for q in ledger.quotes(by="rusk")] == ["Rusk"]
     assert [e.key for e in ledger.entities()] == ["person:rusk"]
