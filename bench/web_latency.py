@@ -1,6 +1,9 @@
 """Latency of every page and API endpoint of `newsledger serve` under a bounded loopback load.
 
-    python bench/web_latency.py LEDGER.db [--requests 200] [--concurrency 2] [--max-seconds 300] [--write]
+    python bench/web_latency.py LEDGER.db [--build] [--requests 200] [--concurrency 2] [--max-seconds 300] [--write]
+
+With `--build` and no ledger at LEDGER.db, it first ingests the 37,554 allsides articles into it
+(`newsledger ingest --workers <cores>`, hours on 2 cores) and reports how long that took.
 
 Starts `newsledger serve` on 127.0.0.1 (a separate process, read-only), picks real ids from the ledger
 (recent articles, the most named entities, the most disputed figures, stories), sends one warm-up request per
@@ -32,7 +35,9 @@ import gevent
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _report import machine, write_section  # noqa: E402
+from _report import ROOT, machine, write_section  # noqa: E402
+
+ALLSIDES = ROOT.parent / "shared" / "data" / "allsides" / "articles.jsonl.gz"
 
 FLOOR_MS = 100.0
 SEARCH_TERMS = ["election", "police", "climate change", "supreme court", "refugees", "senate vote"]
@@ -155,10 +160,18 @@ def main() -> None:
     ap.add_argument("--requests", type=int, default=200, help="requests per endpoint (default 200)")
     ap.add_argument("--concurrency", type=int, default=2, help="closed-loop clients (default 2)")
     ap.add_argument("--max-seconds", type=float, default=300, help="stop the whole run after this long")
+    ap.add_argument("--build", action="store_true", help="ingest the allsides articles when there is no ledger")
     ap.add_argument("--write", action="store_true", help="record the result in BENCHMARKS.md")
     args = ap.parse_args()
+    built = ""
     if not Path(args.db).exists():
-        raise SystemExit(f"no ledger at {args.db}")
+        if not args.build:
+            raise SystemExit(f"no ledger at {args.db} (--build makes one from the allsides articles)")
+        t = time.monotonic()
+        subprocess.run([sys.executable, "-c", "from newsledger.cli import main; main()", "ingest", str(ALLSIDES),
+                        "--db", args.db, "--workers", str(os.cpu_count()), "--quiet"], check=True)
+        built = (f" Built by this run from `{ALLSIDES.relative_to(ROOT.parent)}` with `newsledger ingest "
+                 f"--workers {os.cpu_count()}` (extraction and reconciliation) in {(time.monotonic() - t) / 60:.0f} min.")
 
     load_before = os.getloadavg()[0]
     port = free_port()
@@ -197,7 +210,7 @@ def main() -> None:
         verdict += " Not measured (time limit): " + ", ".join(f"`{n}`" for n in unmeasured) + "."
     body = (f"`python bench/web_latency.py {args.db} --requests {args.requests} --concurrency {args.concurrency}`"
             f"  \n{time.strftime('%Y-%m-%d')}, {machine()}.\n\n"
-            f"Ledger: " + ", ".join(f"{v:,} {k}" for k, v in size.items()) + ". "
+            f"Ledger: " + ", ".join(f"{v:,} {k}" for k, v in size.items()) + "." + built + " "
             f"Loopback only (127.0.0.1), `newsledger serve` in its own process (uvicorn, one worker), "
             f"locust {locust_version} with {args.concurrency} users and no wait time, all endpoints interleaved in "
             f"one mixed load, detail endpoints rotating over up to 20 real ids; locust rounds times of 100 ms "
