@@ -38,3 +38,20 @@ def test_long_timelines_are_counted_by_month():
     spec = timeline_chart([{"day": "2015-07-01", "mentions": 3, "articles": 1},
                            {"day": "2020-07-01", "mentions": 5, "articles": 2}], "X")
     assert spec["encoding"]["x"]["timeUnit"] == "yearmonth" and spec["encoding"]["y"]["aggregate"] == "sum"
+
+
+def test_an_undated_claim_is_not_placed_on_the_time_axis():
+    from newsledger.models import Value
+    from newsledger.reconcile import figures
+    from newsledger.serve.reconciled import _figure
+
+    def statement(article, published, time, claim):
+        return figures.FigureClaim(article, "the ministry", "40", Value(40.0, 40.0, 40.0), "exact", published,
+                                   claim, time, (figures.Mention(article, published, claim),))
+
+    # An undated article's claim resolves its time against no date: "XXXX-XX-XX" names no day.
+    f = figures.Figure("f1", "killed", "people", 40.0, 40.0, 40.0, None, None,
+                       (statement("a1", None, "XXXX-XX-XX", 1), statement("a2", "2025-03-04", None, 2)))
+    view = _figure(f)
+    assert [c.when for c in view.claims] == [None, "2025-03-04"]
+    figure_chart(view, {})  # used to raise on the undated claim

@@ -101,7 +101,11 @@ def test_queries(ledger):
     assert ledger.search("rescuers")[0]["id"] == "a1"
     assert ledger.search('"unbalanced') == []  # bad FTS syntax is searched as a phrase, not an error
     assert ledger.search("rescuers\x00") and ledger.search("\x00") == []
-    assert ledger.resolve_article_id("a.txt") == "a1"
+    assert ledger.resolve_article_id("a.txt") == ledger.resolve_article_id("a") == "a1"  # source, id prefix
+    ledger.write([extraction(text=TEXT + " More.", source="b.txt", aid="a2")])
+    assert ledger.resolve_article_id("a2") == "a2"
+    with pytest.raises(NotFound):
+        ledger.resolve_article_id("a")  # a prefix of two ids names neither
     with pytest.raises(NotFound):
         ledger.resolve_article_id("nope")
 

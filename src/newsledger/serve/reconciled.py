@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 import sqlite3
 import threading
 from dataclasses import dataclass, fields, is_dataclass
@@ -139,6 +140,9 @@ class EntityView:
     labels: tuple[str, ...] = ()  # every NER label it was named with
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _figure_claim(c) -> FigureClaim:
     v = _get(c, "value")
     if isinstance(v, Value) or (v is not None and not isinstance(v, int | float)):
@@ -150,7 +154,7 @@ def _figure_claim(c) -> FigureClaim:
     art_id = _get(art, "id") if art is not None and not isinstance(art, str) else art
     published = _day(_get(c, "published") or (_get(art, "published") if not isinstance(art, str | None) else None))
     time = _day(_get(c, "time", "date"))
-    when = published or (time if time and len(time) == 10 else None)  # a TIMEX "2025-W10" names no day
+    when = published or (time if time and _ISO_DAY.fullmatch(time) else None)  # "2025-W10", "XXXX-XX-XX": no day
     claim_id = _get(c, "claim", "claim_id", "id")
     mentions = tuple((_get(m, "article", "article_id"), _day(_get(m, "published")), _get(m, "claim", "claim_id"))
                      for m in (_get(c, "mentions") or ()))

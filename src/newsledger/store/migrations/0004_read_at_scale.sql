@@ -57,3 +57,6 @@ END;
 CREATE INDEX quotes_speaker_entity ON quotes(speaker_entity);
 CREATE INDEX claims_source_name ON claims(source_name);
 CREATE INDEX claims_source_entity ON claims(source_entity);
+
+-- An article by the path or URL it came from (`newsledger show PATH`, the article pages).
+CREATE INDEX articles_source ON articles(source);
