@@ -240,7 +240,7 @@ def _when(c, ref) -> str | None:
 @json_option
 @limit_option
 @click.option("--about", help="Only claims whose figure, counted group or sentence has these words "
-                              "(a word of four letters or more also as a beginning).")
+                              "(the last word, of four letters or more, also as a beginning).")
 @click.option("--source", help="Only claims made by this source (name or entity, partial match).")
 @click.option("--measure", help="Only claims of this measure (killed, injured, casualties, displaced, ...).")
 def claims(db, as_json, limit, about, source, measure):

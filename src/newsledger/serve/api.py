@@ -86,8 +86,8 @@ def claims(db: Db, limit: Limit = 50, offset: Offset = 0,
            source: filter_text("Part of the source's name or entity") = None,
            measure: Annotated[Measure | None, Query(description="What is measured")] = None,
            text: Annotated[str | None, Query(max_length=200, description="Words of the claim, what it counts, "
-                                                                           "or its sentence (a word of four letters "
-                                                                           "or more also as a beginning)")] = None,
+                                                                           "or its sentence (the last word, of four "
+                                                                           "letters or more, also as a beginning)")] = None,
            article: Annotated[str | None, Query(max_length=200, description="Only this article's id")] = None):
     p = queries.claims(db, limit, offset, source=source, measure=measure, text=text, article=article)
     return _page([views.cited_claim(r) for r in p.rows], limit, offset, p.more)

@@ -268,19 +268,18 @@ class Ledger:
     def claims(self, about: str | None = None, source: str | None = None, measure: str | None = None,
                article: str | None = None, limit: int | None = None, offset: int = 0,
                newest_first: bool = False) -> list[Cited]:
-        """Claims; `about` matches the figure as written, what it counts, or its sentence (by whole words or
-        the beginnings of words of four letters or more: "refugee" finds "refugees", "efugee" nothing)."""
+        """Claims; `about` matches the figure as written, what it counts, or its sentence, by whole words (the
+        last one, of four letters or more, also as a beginning: "refugee" finds "refugees", "efugee" nothing)."""
         where, args = [], []
         if about:
-            # Words of four letters or more also match as beginnings; shorter ones and numbers ("1,200" is
-            # "1" "200") exactly, since a short prefix expands to half the index.
-            words = " ".join(f'"{w}"' + ("*" if len(w) > 3 and not w.isdigit() else "")
-                             for w in re.findall(r"\w+", about))
-            if words:
-                # Only the articles that hold these words (the FTS index) have their sentences read; "+" keeps
+            if tokens := re.findall(r"\w+", about):
+                # Only the articles that hold these words as a phrase (FTS5 ignores the punctuation between
+                # them) have their sentences read; the last word, of four letters or more, also as a beginning
+                # (a short prefix or a number, "1,200" is "1" "200", would expand to half the index). "+" keeps
                 # the walk in date order instead of fetching those articles and sorting all their claims.
+                last = tokens[-1]
                 where.append("+a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-                args.append(words)
+                args.append('"' + " ".join(tokens) + '"' + (" *" if len(last) > 3 and not last.isdigit() else ""))
             where.append("(k.text LIKE ? ESCAPE '\\' OR k.counted LIKE ? ESCAPE '\\' OR "
                          "substr(a.text, coalesce(k.sentence_start, k.start) + 1, "
                          "coalesce(k.sentence_end, k.end) - coalesce(k.sentence_start, k.start)) LIKE ? ESCAPE '\\')")
