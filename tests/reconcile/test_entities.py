@@ -5,6 +5,7 @@ extractor would store them.
 """
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 
@@ -159,6 +160,10 @@ def test_list_counts_follow_merges_and_pages(ledger):
     entities.update(ledger)  # the lone surname joins the full name: its article counts there now
     rows = entities.list_entities(ledger)
     assert [(r.id, r.articles) for r in rows][0] == ("person:lena-moritz", 2)
+    keys, = ledger.conn.execute("SELECT keys FROM canonical_entities WHERE id = 'person:lena-moritz'").fetchone()
+    assert sorted(json.loads(keys)) == ["person:lena-moritz", "person:moritz"]  # the merged surname's too
+    days = ledger.conn.execute("SELECT canonical, day, articles, mentions FROM entity_days ORDER BY canonical")
+    assert [tuple(r) for r in days] == [("gpe:brenn", "2025-03-04", 1, 1), ("person:lena-moritz", "2025-03-04", 2, 2)]
     assert [r.id for r in entities.list_entities(ledger, limit=1, offset=1)] == ["gpe:brenn"]
     assert [r.id for r in entities.list_entities(ledger, name="lena")] == ["person:lena-moritz"]
     assert entities.list_entities(ledger, name="100%") == []

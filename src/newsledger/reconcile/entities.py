@@ -350,10 +350,16 @@ def _display_names(conn: sqlite3.Connection, ids: set[str]) -> None:
 
 
 def _count(conn: sqlite3.Connection, ids: set[str]) -> None:
-    """Refresh how many articles name these canonical entities, and how often (the lists rank by it)."""
-    conn.executemany("UPDATE canonical_entities SET (articles, mentions) = (SELECT count(DISTINCT article_id), "
-                     "coalesce(sum(mentions), 0) FROM entities WHERE canonical = :id) WHERE id = :id",
-                     [{"id": i} for i in ids])
+    """Refresh how many articles name these canonical entities and how often (the lists rank by it), the
+    keys they gather, and their mentions per day."""
+    ids = [{"id": i} for i in ids]
+    conn.executemany("UPDATE canonical_entities SET (articles, mentions, keys) = (SELECT count(DISTINCT article_id), "
+                     "coalesce(sum(mentions), 0), json_group_array(DISTINCT key) FROM entities WHERE canonical = :id) "
+                     "WHERE id = :id", ids)
+    conn.executemany("DELETE FROM entity_days WHERE canonical = :id", ids)
+    conn.executemany("INSERT INTO entity_days(canonical, day, articles, mentions) SELECT canonical, published, "
+                     "count(DISTINCT article_id), sum(mentions) FROM entities WHERE canonical = :id "
+                     "GROUP BY published", ids)
 
 
 def update(ledger: Ledger, batch: int = 2000) -> int:

@@ -5,6 +5,7 @@ Pages are fetched one row past the limit, so a caller knows whether there is a n
 """
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass
 
@@ -73,8 +74,10 @@ def _of_entity(ledger: Ledger, eid: str) -> tuple[str, list[str]]:
 
 def entity_keys(ledger: Ledger, eid: str) -> list[str]:
     """The store's per-article entity keys behind this id (what quotes and claims point at)."""
+    if r := ledger.conn.execute("SELECT keys FROM canonical_entities WHERE id = ?", (eid,)).fetchone():
+        return sorted(json.loads(r[0]))  # kept by reconciliation
     cond, args = _of_entity(ledger, eid)
-    return [r[0] for r in ledger.conn.execute(f"SELECT DISTINCT e.key FROM entities e WHERE {cond}", args)]
+    return sorted(r[0] for r in ledger.conn.execute(f"SELECT DISTINCT e.key FROM entities e WHERE {cond}", args))
 
 
 def canonical_of(ledger: Ledger, key: str) -> str | None:
@@ -86,6 +89,9 @@ def canonical_of(ledger: Ledger, key: str) -> str | None:
 
 def entity_timeline(ledger: Ledger, eid: str) -> list[dict]:
     """Mentions and articles per publication day of the entity with this id."""
+    if ledger.conn.execute("SELECT 1 FROM canonical_entities WHERE id = ?", (eid,)).fetchone():
+        return [dict(r) for r in ledger.conn.execute(
+            "SELECT day, mentions, articles FROM entity_days WHERE canonical = ? ORDER BY day IS NULL, day", (eid,))]
     cond, args = _of_entity(ledger, eid)
     sql = ("SELECT e.published AS day, sum(e.mentions) AS mentions, count(DISTINCT e.article_id) AS articles "
            f"FROM entities e WHERE {cond} GROUP BY e.published ORDER BY e.published IS NULL, e.published")

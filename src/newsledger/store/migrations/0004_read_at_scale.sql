@@ -21,13 +21,26 @@ DROP INDEX quotes_article;
 CREATE INDEX claims_by_source ON claims(article_id, source_entity, measure);
 DROP INDEX claims_article;
 
--- Canonical entities ranked by how widely they are named (kept by reconcile.entities).
+-- Canonical entities ranked by how widely they are named, with the per-article keys they gather, and
+-- their mentions per day (kept by reconcile.entities; the largest span thousands of days).
 ALTER TABLE canonical_entities ADD COLUMN articles INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE canonical_entities ADD COLUMN mentions INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE canonical_entities ADD COLUMN keys TEXT NOT NULL DEFAULT '[]';  -- JSON array
 UPDATE canonical_entities
-   SET (articles, mentions) = (SELECT count(DISTINCT article_id), coalesce(sum(mentions), 0) FROM entities
-                                WHERE canonical = canonical_entities.id);
+   SET (articles, mentions, keys) = (SELECT count(DISTINCT article_id), coalesce(sum(mentions), 0),
+                                            json_group_array(DISTINCT key)
+                                       FROM entities WHERE canonical = canonical_entities.id);
 CREATE INDEX canonical_entities_rank ON canonical_entities(articles DESC, mentions DESC);
+CREATE TABLE entity_days (
+    canonical TEXT NOT NULL REFERENCES canonical_entities(id) ON DELETE CASCADE ON UPDATE CASCADE,
+    day       TEXT,                         -- YYYY-MM-DD; NULL: undated articles
+    articles  INTEGER NOT NULL,
+    mentions  INTEGER NOT NULL
+);
+INSERT INTO entity_days(canonical, day, articles, mentions)
+    SELECT canonical, published, count(DISTINCT article_id), sum(mentions) FROM entities
+     WHERE canonical IS NOT NULL GROUP BY canonical, published;
+CREATE INDEX entity_days_canonical ON entity_days(canonical, day);
 
 -- Every distinct name or entity key that quotes' speakers and claims' sources go by, with how many rows
 -- carry it (kept by triggers). A filter by part of a name matches here first, a small table, and then
