@@ -36,8 +36,11 @@ def test_estimates_far_apart_get_a_log_axis():
 
 def test_long_timelines_are_counted_by_month():
     spec = timeline_chart([{"day": "2015-07-01", "mentions": 3, "articles": 1},
+                           {"day": "2015-07-20", "mentions": 1, "articles": 1},
                            {"day": "2020-07-01", "mentions": 5, "articles": 2}], "X")
     assert spec["encoding"]["x"]["timeUnit"] == "yearmonth" and spec["encoding"]["y"]["aggregate"] == "sum"
+    assert spec["data"]["values"] == [{"day": "2015-07-01", "mentions": 4, "articles": 2},  # one row a month
+                                      {"day": "2020-07-01", "mentions": 5, "articles": 2}]
 
 
 def test_an_undated_claim_is_not_placed_on_the_time_axis():

@@ -91,6 +91,13 @@ def timeline_chart(timeline: list[dict], name: str) -> dict:
     """Mentions of an entity per publication day."""
     rows = [d for d in timeline if d.get("day")]
     unit, axis = _time_axis([d["day"] for d in rows])  # long spans: mentions per month
+    if unit == "yearmonth":  # summed here: years of days would weigh down the page for the same bars
+        months: dict[str, dict] = {}
+        for d in rows:
+            m = months.setdefault(d["day"][:7] + "-01", {"day": d["day"][:7] + "-01", "mentions": 0, "articles": 0})
+            m["mentions"] += d["mentions"]
+            m["articles"] += d["articles"]
+        rows = list(months.values())
     return {"$schema": SCHEMA, "width": "container", "height": 160, "data": {"values": rows},
             "mark": {"type": "bar", "color": "#3b6ea5", "cornerRadiusEnd": 2},
             "encoding": {"x": {"field": "day", "type": "temporal", "timeUnit": unit,
