@@ -43,20 +43,27 @@ INSERT INTO entity_days(canonical, day, articles, mentions)
 CREATE INDEX entity_days_canonical ON entity_days(canonical, day);
 
 -- Every distinct name or entity key that quotes' speakers and claims' sources go by, with how many rows
--- carry it (kept by triggers). A filter by part of a name matches here first, a small table, and then
--- reads only the rows of the names it found, or nothing when none matched.
+-- carry it (kept by triggers). A filter by part of a name matches here first, through a trigram index,
+-- and then reads only the rows of the names it found, or nothing when none matched.
 CREATE TABLE attributions (
+    id   INTEGER PRIMARY KEY,
     kind TEXT NOT NULL,                     -- quotes | claims
     name TEXT NOT NULL,                     -- a speaker_name / speaker_entity, or source_name / source_entity
     rows INTEGER NOT NULL,
-    PRIMARY KEY (kind, name)
-) WITHOUT ROWID;
+    UNIQUE (kind, name)
+);
+CREATE VIRTUAL TABLE attributions_fts USING fts5(name, content='attributions', content_rowid='id',
+                                                 tokenize='trigram');
+CREATE TRIGGER attributions_fts_insert AFTER INSERT ON attributions BEGIN
+    INSERT INTO attributions_fts(rowid, name) VALUES (new.id, new.name);
+END;
 INSERT INTO attributions(kind, name, rows)
     SELECT 'quotes', v, count(*) FROM (SELECT id, speaker_name AS v FROM quotes UNION
                                        SELECT id, speaker_entity FROM quotes) WHERE v IS NOT NULL GROUP BY v;
 INSERT INTO attributions(kind, name, rows)
     SELECT 'claims', v, count(*) FROM (SELECT id, source_name AS v FROM claims UNION
                                        SELECT id, source_entity FROM claims) WHERE v IS NOT NULL GROUP BY v;
+INSERT INTO attributions_fts(attributions_fts) VALUES ('optimize');  -- one segment, not one per row
 CREATE TRIGGER attributions_quotes AFTER INSERT ON quotes BEGIN
     INSERT INTO attributions(kind, name, rows)
         SELECT 'quotes', v, 1 FROM (SELECT new.speaker_name AS v UNION SELECT new.speaker_entity) WHERE v IS NOT NULL
