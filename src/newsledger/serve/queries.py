@@ -115,11 +115,24 @@ def claim_rows(ledger: Ledger, article_id: str) -> dict[int, int]:
 
 def said_by(ledger: Ledger, table: str, eid: str, limit: int) -> list[Cited]:
     """Quotes (table "quotes") or claims ("claims") attributed to the entity with this id, newest first.
-    An attribution names a per-article entity key, so it is looked up from the entity's own rows, newest
-    article first (indexed), stopping at `limit`, never by scanning every quote. CROSS JOIN keeps that
-    order: the article row is read only for rows that match."""
+    An attribution names a per-article entity key. When the entity's keys carry few attributions in all
+    (`attributions` counts them), those rows are read by index and sorted; else the entity's own rows are
+    walked newest article first, stopping at `limit`. CROSS JOIN fixes which table leads. Never a scan of
+    every quote, nor a walk through thousands of rows of an entity that hardly speaks."""
     prefix, alias = {"quotes": ("speaker", "q"), "claims": ("source", "k")}[table]
     cond, args = _of_entity(ledger, eid)
+    keys = entity_keys(ledger, eid)
+    if not keys:
+        return []
+    marks = ",".join("?" * len(keys))
+    said = ledger.conn.execute(f"SELECT coalesce(sum(rows), 0) FROM attributions WHERE kind = ? AND name IN ({marks})",
+                               [table, *keys]).fetchone()[0]
+    if said < ledger.RARE:
+        sql = (f"SELECT {alias}.*, {_CITE} FROM {table} {alias} "
+               f"CROSS JOIN entities e ON e.article_id = {alias}.article_id AND e.key = {alias}.{prefix}_entity "
+               f"JOIN articles a ON a.id = {alias}.article_id WHERE {alias}.{prefix}_entity IN ({marks}) AND {cond} "
+               f"ORDER BY e.published DESC, e.article_id DESC, {alias}.start LIMIT ?")
+        return ledger.cited(table, ledger.conn.execute(sql, [*keys, *args, limit]))
     sql = (f"SELECT {alias}.*, {_CITE} FROM entities e "
            f"CROSS JOIN {table} {alias} ON {alias}.article_id = e.article_id AND {alias}.{prefix}_entity = e.key "
            f"JOIN articles a ON a.id = e.article_id WHERE {cond} "
