@@ -7,7 +7,7 @@ With `--build` and no ledger at LEDGER.db, it first ingests the 37,554 allsides 
 
 Starts `newsledger serve` on 127.0.0.1 (a separate process, read-only), picks real ids from the ledger
 (recent articles, the most named entities, the most disputed figures, stories), sends one warm-up request per
-endpoint (its time is reported: the first hit builds the per-version caches), then drives a mixed load with
+endpoint (its time is reported as 'first'), then drives a mixed load with
 locust (`--concurrency` users, no wait between requests): `--requests` requests per endpoint, the endpoints
 interleaved, each detail endpoint rotating over up to 20 ids. Reports locust's p50 / p95 / max per endpoint;
 the floor is p95 < 100 ms. The run stops at `--max-seconds` whatever is left. `--write` records the table in
