@@ -216,8 +216,8 @@ def main() -> None:
             f"locust {locust_version} with {args.concurrency} users and no wait time, all endpoints interleaved in "
             f"one mixed load, detail endpoints rotating over up to 20 real ids; locust rounds times of 100 ms "
             f"and more to 10 ms. "
-            f"'first' is the single warm-up request before measuring (it fills the per-version caches of "
-            f"figures, stories and entities). Load average (1 min) {loadavg[0]:.1f} before, {loadavg[1]:.1f} after: "
+            f"'first' is the single warm-up request before measuring, once the server answers (it builds its "
+            f"lists of figures and stories as it starts). Load average (1 min) {loadavg[0]:.1f} before, {loadavg[1]:.1f} after: "
             f"the machine's other work shares its {os.cpu_count()} cores ('min' is the closest to the service "
             f"time alone).\n\n" + "\n".join(table) + "\n\n" + verdict)
     print("\n" + verdict)
