@@ -282,7 +282,9 @@ def _outlet(source: str) -> str | None:
     return fold(source) or None
 
 
-def _day(published: str | None, time: str | None) -> str | None:
+def report_day(published: str | None, time: str | None) -> str | None:
+    """The day a claim was reported: its article's date, else the day its time names ("2025-W10" and an
+    undated article's "XXXX-XX-XX" name none)."""
     if published:
         return published
     return time if time and re.fullmatch(r"\d{4}-\d{2}-\d{2}", time) else None
@@ -386,7 +388,7 @@ def _file(conn, ctx: _Context, row: sqlite3.Row) -> str:
     aid = row["article_id"]
     origin = ctx.origin(aid)
     grp, country = counted_group(row["counted"])
-    day = _day(ctx.published(aid), row["time"])
+    day = report_day(ctx.published(aid), row["time"])
     fid = _find(conn, ctx, row["measure"], grp, country, aid, origin, day)
     if fid is None:
         fid = hashlib.sha1(f"{row['measure']}|{grp}|{country}|{aid}|{row['start']}".encode()).hexdigest()[:12]

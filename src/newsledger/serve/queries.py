@@ -113,7 +113,7 @@ def claim_rows(ledger: Ledger, article_id: str) -> dict[int, int]:
                                                     (article_id,))}
 
 
-def said_by(ledger: Ledger, table: str, eid: str, limit: int) -> list[Cited]:
+def said_by(ledger: Ledger, table: str, eid: str, limit: int, keys: list[str] | None = None) -> list[Cited]:
     """Quotes (table "quotes") or claims ("claims") attributed to the entity with this id, newest first.
     An attribution names a per-article entity key. When the entity's keys carry few attributions in all
     (`attributions` counts them), those rows are read by index and sorted; else the entity's own rows are
@@ -121,7 +121,7 @@ def said_by(ledger: Ledger, table: str, eid: str, limit: int) -> list[Cited]:
     every quote, nor a walk through thousands of rows of an entity that hardly speaks."""
     prefix, alias = {"quotes": ("speaker", "q"), "claims": ("source", "k")}[table]
     cond, args = _of_entity(ledger, eid)
-    keys = entity_keys(ledger, eid)
+    keys = entity_keys(ledger, eid) if keys is None else keys
     if not keys:
         return []
     marks = ",".join("?" * len(keys))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import re
 import sqlite3
 import threading
 from dataclasses import dataclass, fields, is_dataclass
@@ -19,6 +18,7 @@ from datetime import date, datetime
 from ..errors import NotFound
 from ..models import Value
 from ..present import figure as figure_text
+from ..reconcile.figures import report_day
 from ..store import Ledger
 from . import queries
 
@@ -140,9 +140,6 @@ class EntityView:
     labels: tuple[str, ...] = ()  # every NER label it was named with
 
 
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
 def _figure_claim(c) -> FigureClaim:
     v = _get(c, "value")
     if isinstance(v, Value) or (v is not None and not isinstance(v, int | float)):
@@ -154,7 +151,7 @@ def _figure_claim(c) -> FigureClaim:
     art_id = _get(art, "id") if art is not None and not isinstance(art, str) else art
     published = _day(_get(c, "published") or (_get(art, "published") if not isinstance(art, str | None) else None))
     time = _day(_get(c, "time", "date"))
-    when = published or (time if time and _ISO_DAY.fullmatch(time) else None)  # "2025-W10", "XXXX-XX-XX": no day
+    when = report_day(published, time)
     claim_id = _get(c, "claim", "claim_id", "id")
     mentions = tuple((_get(m, "article", "article_id"), _day(_get(m, "published")), _get(m, "claim", "claim_id"))
                      for m in (_get(c, "mentions") or ()))

@@ -20,8 +20,8 @@ def entity_report(ledger: Ledger, rec: Reconciled, entity_id: str, n: int = 50) 
         out["mentions"] = sum(d["mentions"] for d in timeline)
     return {**out, "keys": keys, "timeline": timeline,
             "recent_articles": [views.article_ref(r) for r in queries.entity_articles(ledger, e.id, 20)],
-            "quotes": [views.cited_quote(r) for r in queries.said_by(ledger, "quotes", e.id, n)],
-            "claims": [views.cited_claim(r) for r in queries.said_by(ledger, "claims", e.id, n)],
+            "quotes": [views.cited_quote(r) for r in queries.said_by(ledger, "quotes", e.id, n, keys)],
+            "claims": [views.cited_claim(r) for r in queries.said_by(ledger, "claims", e.id, n, keys)],
             "extra": e.extra}
 
 
