@@ -448,3 +448,91 @@ def story(key, db, as_json):
                f"{len(s.articles)} articles, {s.independent} independent  [{s.id}]")
     table("Articles, oldest first", ["id", "published", "title", "source", "copy of"],
           [[a.id, a.published, a.title, ", ".join((a.source, *a.publications)), a.copy_of] for a in s.articles])
+
+
+# -- steps: what made the ledger, and bringing it up to date ---------------------------------------------
+
+@main.command()
+@db_option
+@json_option
+def status(db, as_json):
+    """Show, per step, whether the ledger's rows are what this newsledger would make (version and options).
+
+    Exit status 0 when every step is current, 3 when `newsledger reprocess` has something to do.
+    """
+    from . import steps
+
+    with open_ledger(db, readonly=False) as ledger:  # an older ledger is upgraded to record steps
+        rows = steps.status(ledger)
+    if as_json:
+        emit_json({"step": s.step, "version": s.version, "options_hash": s.options_hash,
+                   "made_version": s.made_version, "made_options_hash": s.made_hash, "stale": s.stale,
+                   "ran": s.ran, "current": s.current, "reason": s.reason or None} for s in rows)
+    else:
+        table("Steps", ["step", "version", "made by", "state", "why"],
+              [[s.step, s.version, "–" if not s.ran else (s.made_version or "unrecorded"),
+                "current" if s.current else (f"{s.stale} articles to redo" if s.step == "extract" else "to rebuild"),
+                s.reason] for s in rows])
+    sys.exit(0 if all(s.current for s in rows) else 3)
+
+
+def _settings(ctx, param, values) -> dict:
+    out: dict = {}
+    for v in values:
+        if "=" not in v:
+            raise click.BadParameter(f"{v!r} is not NAME=VALUE")
+        k, _, val = v.partition("=")
+        out[k.strip()] = val.strip()
+    return out
+
+
+@main.command()
+@db_option
+@click.option("--step", "step_name", default=None, metavar="NAME",
+              help="Only this step and the steps that require it (extract, dedup, stories, entities, figures).")
+@click.option("--set", "settings", multiple=True, callback=_settings, metavar="NAME=VALUE",
+              help="Run --step with this option from now on (repeatable); --set NAME= goes back to the default.")
+@click.option("--force", is_flag=True, help="Redo --step even when it is current.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes that parse in parallel when articles are re-extracted.")
+@click.option("--quiet", is_flag=True, help="No progress.")
+def reprocess(db, step_name, settings, force, workers, quiet):
+    """Bring the ledger up to date with this newsledger: re-extract articles stored by an older extractor
+    (from their stored text; no input is read again) and rebuild cross-article steps made by another
+    version or with other options. Incremental: what is current is left as it is.
+    """
+    from . import steps
+    from .extract import ExtractOptions, Extractor
+    from .store import steps as made
+
+    if (settings or force) and not step_name:
+        raise click.UsageError("--set and --force need --step")
+    open_ledger(db).close()  # NL201 when there is no ledger at db
+    with open_ledger(db, readonly=False) as ledger:
+        if settings:
+            step = steps.get(step_name)
+            chosen = {**made.chosen_options(ledger, step.name), **settings}
+            chosen = {k: v for k, v in chosen.items() if v != ""}
+            step.options_with(chosen)  # NL701 for an unknown option or a value of the wrong type
+            made.choose_options(ledger, step.name, chosen)
+        elif step_name:
+            steps.get(step_name)  # NL701 for an unknown step
+        extract_opts = steps.options_for(ledger, steps.get("extract"))
+        factory = lambda: Extractor(ExtractOptions(model=extract_opts.model, n_process=workers))  # noqa: E731
+        redone: dict[str, int] = {}
+        try:
+            for p in steps.reprocess(ledger, step_name, factory, force=force):
+                redone[p.step] = p.done
+                if not quiet and p.step == "extract":
+                    click.echo(f"\rextract: {p.done}/{p.total} articles", nl=False, err=True)
+        except KeyboardInterrupt:
+            click.echo("\nnewsledger: interrupted; what was committed is kept, run reprocess again to finish",
+                       err=True)
+            sys.exit(130)
+        if not quiet and "extract" in redone:
+            click.echo("", err=True)
+    if not redone:
+        click.echo(f"up to date -> {db}")
+    else:
+        click.echo("; ".join(f"{k}: {v} articles re-extracted" if k == "extract" else f"{k}: rebuilt"
+                             for k, v in redone.items()) + f" -> {db}")

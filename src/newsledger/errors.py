@@ -28,6 +28,7 @@ CODES = {
     "NL301": "no such record in the ledger",
     "NL401": "spaCy English pipeline is not installed",
     "NL501": "extraction failed on an article",
+    "NL701": "no such step, or an option the step does not have or a value of the wrong type",
 }
 
 

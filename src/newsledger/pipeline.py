@@ -9,12 +9,25 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
+from . import steps
 from .errors import Failure
-from .extract import Extractor
+from .extract import VERSION as EXTRACT_VERSION
+from .extract import ExtractOptions, Extractor
 from .ingest import read_inputs
-from . import reconcile
 from .models import Article, Extraction
 from .store import Ledger
+
+
+def register_steps() -> None:
+    """Extraction is the one per-article step: the cross-article ones read what it stored."""
+    steps.register(steps.Step("extract", EXTRACT_VERSION, ExtractOptions(), per_article=True,
+                              tuning=("batch_size", "n_process")))
+
+
+def made_by(extractor: Extractor) -> tuple[str, int, str]:
+    """(step, version, options hash) recorded for each article `extractor` stores."""
+    step = steps.get("extract")
+    return step.name, step.version, step.options_hash(extractor.options)
 
 
 @dataclass
@@ -46,18 +59,28 @@ def _new_only(items: Iterable[Article | Failure], ledger: Ledger, report: Ingest
 def ingest(inputs: Iterable[str], ledger: Ledger, extractor: Extractor, published: date | None = None,
            batch_size: int = 64, on_item: Callable[[Article | Failure], None] | None = None) -> IngestReport:
     """Read, extract and store every article of `inputs`; returns what was stored and what failed."""
+    return ingest_articles(read_inputs(inputs, published), ledger, extractor, batch_size, on_item)
+
+
+def ingest_articles(items: Iterable[Article | Failure], ledger: Ledger, extractor: Extractor,
+                    batch_size: int = 64, on_item: Callable[[Article | Failure], None] | None = None
+                    ) -> IngestReport:
+    """Extract and store articles already read (the web API's), then bring the cross-article steps up to
+    date; failures among `items` are recorded and reported."""
     report = IngestReport()
     batch: list[Extraction | Failure] = []
 
+    made = made_by(extractor)
+
     def flush():
-        result = ledger.write(batch)
+        result = ledger.write(batch, made_by=made)
         report.stored += result.stored
         report.already += result.already
         report.failures.extend(result.failures)
         batch.clear()
 
     repeats: list[Article] = []
-    stream = _new_only(read_inputs(inputs, published), ledger, report, on_item, repeats)
+    stream = _new_only(items, ledger, report, on_item, repeats)
     for item in extractor.pipe(stream):
         if isinstance(item, Failure):
             report.failures.append(item)
@@ -72,5 +95,5 @@ def ingest(inputs: Iterable[str], ledger: Ledger, extractor: Extractor, publishe
         if ledger.has_article(article.id):
             ledger.note_publication(article)
     # Stories, canonical entities and figures follow what was stored; incremental, so cheap when little is new.
-    reconcile.update(ledger)
+    steps.update(ledger)
     return report

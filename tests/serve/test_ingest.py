@@ -67,3 +67,23 @@ def test_other_content_types_are_refused(writable):
     r = writable.post("/api/ingest", content=b"%PDF", headers={"content-type": "application/pdf",
                                                                 "authorization": f"Bearer {TOKEN}"})
     assert r.status_code == 415 and r.json()["error"]["status"] == 415
+
+
+def test_a_reprint_posted_to_the_api_is_recorded_as_a_publication(writable, tmp_path):
+    """The same text from another outlet is one article seen twice: the API records the second source, as
+    `newsledger ingest` does."""
+    line = {"source": "First Wire", "published": "2025-03-11",
+            "text": "Rescuers in Veridia said on Tuesday that 14 people were still missing after the flood.\n"}
+    auth = {"authorization": f"Bearer {TOKEN}", "content-type": "application/x-ndjson"}
+    assert writable.post("/api/ingest", content=json.dumps(line).encode(), headers=auth).json()["stored"] == 1
+    reprint = {**line, "source": "Second Wire"}
+    out = writable.post("/api/ingest", content=json.dumps(reprint).encode(), headers=auth).json()
+    assert out["stored"] == 0 and out["already"] == 1
+    from newsledger.store import Ledger
+
+    db = writable.app.state.pool.path
+    with Ledger(db, readonly=True) as led:
+        aid = led.resolve_article_id("First Wire")
+        sources = {r["source"] for r in led.conn.execute("SELECT source FROM publications WHERE article_id = ?",
+                                                         (aid,))}
+    assert sources == {"First Wire", "Second Wire"}

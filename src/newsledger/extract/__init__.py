@@ -9,6 +9,6 @@ so token offsets are article offsets) and the records extracted before it:
     claims(doc, article, entities, quotes, times)     -> Claim records (numbers, with their source)
     events(doc, article, entities, times)             -> Event records
 """
-from .pipeline import ExtractOptions, Extractor
+from .pipeline import VERSION, ExtractOptions, Extractor
 
-__all__ = ["ExtractOptions", "Extractor"]
+__all__ = ["VERSION", "ExtractOptions", "Extractor"]

@@ -16,6 +16,11 @@ from .quotes import extract_quotes
 from .times import extract_times
 
 
+# Goes up with every change to an extractor that changes what it stores (`newsledger reprocess` then
+# re-extracts the articles stored by an older version).
+VERSION = 1
+
+
 @dataclass(frozen=True)
 class ExtractOptions:
     model: str | None = None  # a spaCy pipeline name; None picks the installed English one

@@ -1,6 +1,6 @@
 """Reconcile: the cross-article layer, derived from the stored ledger and kept up to date incrementally.
 
-`update(ledger)` runs each step over what changed since its last run, in this order:
+Each layer is a registered step (`newsledger.steps`), run in this order over what changed since its last run:
   dedup     exact and near-duplicate (syndicated) articles -> one story, several publications
   stories   articles about the same real-world event, grouped
   entities  mentions across articles -> canonical entities (people, countries with ISO codes, organisations)
@@ -10,11 +10,27 @@ from __future__ import annotations
 
 from ..store import Ledger
 
+# Go up with every change that changes what a step stores (`newsledger reprocess` rebuilds it).
+VERSIONS = {"dedup": 1, "stories": 1, "entities": 1, "figures": 1}
 
-def update(ledger: Ledger) -> None:
+
+def register_steps() -> None:
+    from .. import steps
     from . import dedup, entities, figures, stories
 
-    dedup.update(ledger)
-    stories.update(ledger)
-    entities.update(ledger)
-    figures.update(ledger)
+    steps.register(steps.Step("dedup", VERSIONS["dedup"], dedup.DedupOptions(), requires=(),
+                              update=dedup.update, tuning=("chunk",)))
+    steps.register(steps.Step("stories", VERSIONS["stories"], stories.StoryOptions(), requires=("dedup",),
+                              update=stories.update, tuning=("chunk",)))
+    steps.register(steps.Step("entities", VERSIONS["entities"], entities.EntityOptions(),
+                              requires=("extract",), update=entities.update, tuning=("batch",)))
+    steps.register(steps.Step("figures", VERSIONS["figures"], figures.FigureOptions(),
+                              requires=("extract", "dedup", "stories", "entities"), update=figures.update,
+                              tuning=("batch",)))
+
+
+def update(ledger: Ledger) -> None:
+    """Every cross-article step, incrementally (`newsledger.steps.update`)."""
+    from .. import steps
+
+    steps.update(ledger)

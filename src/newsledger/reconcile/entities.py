@@ -362,7 +362,12 @@ def _count(conn: sqlite3.Connection, ids: set[str]) -> None:
                      "GROUP BY published", ids)
 
 
-def update(ledger: Ledger, batch: int = 2000) -> int:
+@dataclass(frozen=True)
+class EntityOptions:
+    batch: int = 2000  # entity rows resolved per transaction
+
+
+def update(ledger: Ledger, options: EntityOptions | None = None) -> int:
     """Give every entity row stored since the last run its canonical entity; returns how many."""
     conn = ledger.conn
     gaz = gazetteer()
@@ -373,7 +378,7 @@ def update(ledger: Ledger, batch: int = 2000) -> int:
         with conn:
             r = conn.execute("SELECT last_id FROM canonical_progress WHERE step = ?", (STEP,)).fetchone()
             last = r[0] if r else 0
-            rows = conn.execute("SELECT * FROM entities WHERE id > ? ORDER BY id LIMIT ?", (last, batch)).fetchall()
+            rows = conn.execute("SELECT * FROM entities WHERE id > ? ORDER BY id LIMIT ?", (last, (options or EntityOptions()).batch)).fetchall()
             if not rows:
                 return done
             touched: set[str] = set()

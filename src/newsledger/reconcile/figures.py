@@ -361,8 +361,17 @@ def _merge_same_story(conn, ctx: _Context, fid: str) -> str:
     return fid
 
 
-def update(ledger: Ledger, batch: int = 5000) -> int:
+@dataclass(frozen=True)
+class FigureOptions:
+    window_days: int = WINDOW_DAYS
+    rare_share: float = RARE_SHARE
+    rare_min: int = RARE_MIN
+    batch: int = 5000  # claims filed per transaction
+
+
+def update(ledger: Ledger, options: FigureOptions | None = None) -> int:
     """File every claim stored since the last run into a figure; returns how many claims were read."""
+    batch = (options or FigureOptions()).batch
     conn = ledger.conn
     ctx = _Context(ledger)
     done = 0

@@ -15,7 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from ..errors import Failure, InputError
 from ..ingest.html import html_article
 from ..ingest.readers import MAX_ARTICLE_BYTES, decode, read_jsonl_lines, text_article
-from ..models import Article
+from ..pipeline import ingest_articles
 from ..store import Ledger
 from .schemas import ErrorBody, IngestResult
 
@@ -43,15 +43,6 @@ def _articles(body: bytes, kind: str, source: str, published: date | None, url: 
         return [Failure(e)]
 
 
-def _reconcile(ledger: Ledger) -> None:
-    """Bring stories and figures up to date, once the reconcile layer is installed."""
-    try:
-        from ..reconcile import update
-        update(ledger)
-    except ImportError:
-        pass
-
-
 def _store(request: Request, items: list) -> dict:
     state = request.app.state
     with state.write_lock:  # one writer, however many requests arrive
@@ -60,24 +51,9 @@ def _store(request: Request, items: list) -> dict:
             state.extractor = Extractor()
         if state.writer is None:
             state.writer = Ledger(request.app.state.pool.path)
-        led: Ledger = state.writer
-        failures = [str(i.error) for i in items if isinstance(i, Failure)]
-        seen: set[str] = set()
-        fresh: list[Article] = []
-        already = 0
-        for a in items:
-            if isinstance(a, Article):
-                if a.id in seen or led.has_article(a.id):
-                    already += 1
-                else:
-                    seen.add(a.id)
-                    fresh.append(a)
-        out = list(state.extractor.pipe(fresh))
-        failures += [str(i.error) for i in out if isinstance(i, Failure)]
-        result = led.write(out + [i for i in items if isinstance(i, Failure)])
-        _reconcile(led)
+        rep = ingest_articles(items, state.writer, state.extractor)
     request.app.state.reconciled.clear()
-    return {"stored": result.stored, "already": already + result.already, "failures": failures}
+    return {"stored": rep.stored, "already": rep.already, "failures": [str(f.error) for f in rep.failures]}
 
 
 @router.post("/ingest", response_model=IngestResult, summary="Store articles sent as JSONL, HTML or plain text",

@@ -17,6 +17,7 @@ from ..errors import Failure, NotFound, StoreError
 from ..models import (Article, Claim, Cue, Entity, Event, Extraction, Party, Quote, TimeExpr,
                       Value)
 from .db import connect
+from .steps import mark_articles
 
 
 @dataclass(frozen=True)
@@ -87,11 +88,13 @@ class Ledger:
                               "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", (article.id, article.source, article.url,
                                                       article.published and article.published.isoformat()))
 
-    def write(self, batch: Iterable[Extraction | Failure]) -> WriteResult:
+    def write(self, batch: Iterable[Extraction | Failure],
+              made_by: tuple[str, int, str] | None = None) -> WriteResult:
         """Store a batch in one transaction; articles already stored are left as they are.
 
         An article whose records the database refuses becomes a recorded failure (NL203): a savepoint
-        takes its rows back, and the rest of the batch is stored.
+        takes its rows back, and the rest of the batch is stored. `made_by` (step, version, options hash)
+        is recorded for each stored article: what made its rows.
         """
         stored = already = 0
         failures: list[Failure] = []
@@ -106,6 +109,8 @@ class Ledger:
                 try:
                     if self._insert(item):
                         stored += 1
+                        if made_by:
+                            mark_articles(c, *made_by, [item.article.id])
                     else:
                         already += 1
                 except sqlite3.IntegrityError as e:
@@ -138,6 +143,39 @@ class Ledger:
                   (a.id, a.source, a.url, pub))
         if cur.rowcount == 0:
             return False
+        self._insert_records(x)
+        return True
+
+    _EXTRACTED = ("mentions", "entities", "quotes", "claims", "times", "events")
+
+    def replace_extractions(self, batch: Iterable[Extraction | Failure],
+                            made_by: tuple[str, int, str]) -> WriteResult:
+        """Swap stored articles' extracted rows for a new extraction of the same text, in one transaction
+        (`newsledger reprocess`). A failure keeps the article's old rows and is recorded."""
+        done = 0
+        failures: list[Failure] = []
+        c = self.conn
+        with c:
+            for item in batch:
+                if isinstance(item, Failure):
+                    self._record(item)
+                    failures.append(item)
+                    continue
+                aid = item.article.id
+                for table in self._EXTRACTED:
+                    c.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
+                self._insert_records(item)
+                mark_articles(c, *made_by, [aid])
+                done += 1
+        return WriteResult(done, 0, failures)
+
+    def article_ids(self) -> list[str]:
+        """Every article's id, in the order they were stored."""
+        return [r[0] for r in self.conn.execute("SELECT id FROM articles ORDER BY rowid")]
+
+    def _insert_records(self, x: Extraction) -> None:
+        a, c = x.article, self.conn
+        pub = a.published.isoformat() if a.published else None
         for e in x.entities:
             row = c.execute("INSERT INTO entities(article_id, key, name, label, canonical, published, mentions) "
                             "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -163,7 +201,6 @@ class Ledger:
         c.executemany("INSERT INTO events(article_id, start, end, trigger, kind, actor, target, time) "
                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                       [(a.id, v.start, v.end, v.trigger, v.kind, v.actor, v.target, v.time) for v in x.events])
-        return True
 
     # -- reading ---------------------------------------------------------------------------------
 
