@@ -1,6 +1,7 @@
 """The `newsledger` command: parses options, calls the library, prints. No logic lives here."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import sys
@@ -184,9 +185,9 @@ def articles(db, as_json, limit):
     with open_ledger(db) as ledger:
         rows = ledger.articles(limit)
     if as_json:
-        return emit_json(dict(r) for r in rows)
+        return emit_json(dataclasses.asdict(r) for r in rows)
     table("Articles", ["id", "published", "title", "source", "claims", "quotes"],
-          [[r["id"], r["published"], r["title"], r["source"], r["claims"], r["quotes"]] for r in rows])
+          [[r.id, r.published, r.title, r.source, r.claims, r.quotes] for r in rows])
 
 
 @main.command()

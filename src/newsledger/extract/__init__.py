@@ -9,6 +9,22 @@ so token offsets are article offsets) and the records extracted before it:
     claims(doc, article, entities, quotes, times)     -> Claim records (numbers, with their source)
     events(doc, article, entities, times)             -> Event records
 """
+import sys
+import types
+
 from .pipeline import VERSION, ExtractOptions, Extractor
 
 __all__ = ["VERSION", "ExtractOptions", "Extractor"]
+
+
+class _CallableModule(types.ModuleType):
+    """`newsledger.extract(text, ...)` is the public API's one-article call, and `newsledger.extract` is also
+    this package (importing it sets that attribute): the package itself answers the call."""
+
+    def __call__(self, text, published=None, title=None, source="text"):
+        from ..library import extract
+
+        return extract(text, published=published, title=title, source=source)
+
+
+sys.modules[__name__].__class__ = _CallableModule

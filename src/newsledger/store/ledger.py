@@ -38,6 +38,18 @@ class Cited:
 
 
 @dataclass(frozen=True)
+class ArticleSummary:
+    """A stored article as a list shows it: how long it is and how much was extracted from it."""
+    id: str
+    source: str
+    title: str | None
+    published: str | None
+    chars: int
+    claims: int
+    quotes: int
+
+
+@dataclass(frozen=True)
 class EntitySummary:
     key: str
     name: str
@@ -212,12 +224,13 @@ class Ledger:
         assert table in {"articles", "entities", "quotes", "claims", "times", "events", "failures"}
         return self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
-    def articles(self, limit: int | None = None) -> list[sqlite3.Row]:
+    def articles(self, limit: int | None = None) -> list[ArticleSummary]:
         sql = ("SELECT a.id, a.source, a.title, a.published, length(a.text) AS chars, "
                "(SELECT count(*) FROM claims WHERE article_id = a.id) AS claims, "
                "(SELECT count(*) FROM quotes WHERE article_id = a.id) AS quotes "
                "FROM articles a ORDER BY a.published IS NULL, a.published, a.rowid")
-        return self.conn.execute(sql + (" LIMIT ?" if limit else ""), (limit,) if limit else ()).fetchall()
+        rows = self.conn.execute(sql + (" LIMIT ?" if limit else ""), (limit,) if limit else ())
+        return [ArticleSummary(*r) for r in rows]
 
     def resolve_article_id(self, key: str) -> str:
         """An article id from a full id, a unique id prefix, or a source path/URL."""
