@@ -1,9 +1,7 @@
-"""Fixtures for the web layer: the demo ledger built once (samples, then whatever reconcile steps are
-installed), a hostile ledger, and in-process clients (no socket)."""
+"""Fixtures for the web layer: the demo ledger built once from the samples, a hostile ledger, and in-process
+clients (no socket)."""
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import json
 import warnings
 from datetime import date
@@ -27,30 +25,13 @@ HOSTILE = {
 }
 
 
-def reconcile(ledger) -> list[str]:
-    """Run every reconcile step that is installed, in order; the names of those that ran. A step that
-    fails is reported as a warning: its own tests judge it, these judge the web layer over what there is."""
-    ran = []
-    for step in ("dedup", "stories", "entities", "figures"):
-        if importlib.util.find_spec(f"newsledger.reconcile.{step}") is None:
-            continue
-        try:
-            importlib.import_module(f"newsledger.reconcile.{step}").update(ledger)
-        except Exception as e:  # noqa: BLE001 - any failure of another layer
-            warnings.warn(f"reconcile step {step} failed: {e!r}", stacklevel=1)
-            continue
-        ran.append(step)
-    return ran
-
-
-def build(db: Path, inputs: list[str], extractor) -> list[str]:
+def build(db: Path, inputs: list[str], extractor) -> None:
     from newsledger.pipeline import ingest
     from newsledger.store import Ledger
 
     with Ledger(db) as ledger:
         rep = ingest(inputs, ledger, extractor, date(2025, 3, 10))
-        assert not rep.failures, rep.failures
-        return reconcile(ledger)
+        assert not rep.failures, rep.failures  # ingest runs every cross-article step
 
 
 @pytest.fixture(scope="session")
