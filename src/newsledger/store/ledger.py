@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -74,6 +75,16 @@ class Ledger:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+    @contextmanager
+    def transaction(self, lock: bool = False) -> Iterator[None]:
+        """A transaction: committed when the block ends, rolled back when it raises. `lock`: begin it holding
+        the write lock, so that a second updater (a web ingest and a CLI listing at once) waits and then finds
+        the work done, rather than doing it twice."""
+        with self.conn:
+            if lock and not self.conn.in_transaction:
+                self.conn.execute("BEGIN IMMEDIATE")
+            yield
 
     # -- writing ---------------------------------------------------------------------------------
 
