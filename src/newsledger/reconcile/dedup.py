@@ -128,24 +128,23 @@ def _update(ledger: Ledger, options: DedupOptions) -> int:
 
     lsh = MinHashLSH(threshold=options.min_jaccard, num_perm=options.num_perm)
     known: dict[str, _Seen] = {}
-    for row in _indexed(ledger, [_day(r["published"]) for r in new], options):
-        values = np.frombuffer(row["signature"], dtype=_DTYPE)
-        known[row["article_id"]] = _Seen(values, row["shingles"], row["original_id"], _day(row["published"]),
-                                         row["rowid"])
-        lsh.insert(row["article_id"], _lean(values, options), check_duplication=False)
+    for row in _indexed(ledger, [_day(r.published) for r in new], options):
+        values = np.frombuffer(row.signature, dtype=_DTYPE)
+        known[row.article_id] = _Seen(values, row.shingles, row.original_id, _day(row.published), row.rowid)
+        lsh.insert(row.article_id, _lean(values, options), check_duplication=False)
     for i in range(0, len(new), options.chunk):
         part = new[i:i + options.chunk]
-        texts = store.bodies(ledger, [r["id"] for r in part])  # a slice at a time: texts are not all held at once
+        texts = store.bodies(ledger, [r.id for r in part])  # a slice at a time: texts are not all held at once
         rows = []
         for r in part:
-            (values, size), when = signature(texts[r["id"]], options), _day(r["published"])
-            original, similarity = r["id"], None
+            (values, size), when = signature(texts[r.id], options), _day(r.published)
+            original, similarity = r.id, None
             if values is not None:
-                seen = _Seen(values, size, r["id"], when, r["rowid"])
-                original, similarity = _match(lsh, known, seen, options) or (r["id"], None)
-                known[r["id"]] = seen._replace(original=original)
-                lsh.insert(r["id"], _lean(values, options), check_duplication=False)
-            rows.append((r["id"], original, similarity, size, None if values is None else values.tobytes()))
+                seen = _Seen(values, size, r.id, when, r.rowid)
+                original, similarity = _match(lsh, known, seen, options) or (r.id, None)
+                known[r.id] = seen._replace(original=original)
+                lsh.insert(r.id, _lean(values, options), check_duplication=False)
+            rows.append((r.id, original, similarity, size, None if values is None else values.tobytes()))
         store.add(ledger, rows)
     return len(new)
 

@@ -3,9 +3,26 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 from ..errors import NotFound
 from .ledger import Ledger
+
+class Pending(NamedTuple):
+    rowid: int  # the order articles were stored in
+    id: str
+    published: str | None
+
+
+class Signed(NamedTuple):
+    """A reconciled article's MinHash signature and group."""
+    article_id: str
+    original_id: str
+    shingles: int
+    signature: bytes
+    published: str | None
+    rowid: int
+
 
 _PENDING = ("SELECT a.rowid, a.id, a.published FROM articles a "
             "LEFT JOIN duplicates d ON d.article_id = a.id WHERE d.article_id IS NULL")
@@ -16,9 +33,9 @@ def any_pending(ledger: Ledger) -> bool:
     return ledger.conn.execute(_PENDING + " LIMIT 1").fetchone() is not None
 
 
-def pending(ledger: Ledger) -> list:
-    """(rowid, id, published) of the articles not reconciled yet, in the order they were stored."""
-    return ledger.conn.execute(_PENDING + " ORDER BY a.rowid").fetchall()
+def pending(ledger: Ledger) -> list[Pending]:
+    """The articles not reconciled yet, in the order they were stored."""
+    return [Pending(*r) for r in ledger.conn.execute(_PENDING + " ORDER BY a.rowid").fetchall()]
 
 
 def bodies(ledger: Ledger, ids: list[str]) -> dict[str, str]:
@@ -34,14 +51,14 @@ def add(ledger: Ledger, rows: Iterable[tuple]) -> None:
                             "VALUES (?, ?, ?, ?, ?)", rows)
 
 
-def signatures(ledger: Ledger, between: tuple[str, str] | None = None) -> Iterator:
-    """(article_id, original_id, shingles, signature, published, rowid) of the reconciled articles that have a
-    signature; with `between` (two ISO days), only those published then or undated."""
+def signatures(ledger: Ledger, between: tuple[str, str] | None = None) -> Iterator[Signed]:
+    """The reconciled articles that have a signature; with `between` (two ISO days), only those published
+    then or undated."""
     sql = ("SELECT d.article_id, d.original_id, d.shingles, d.signature, a.published, a.rowid FROM duplicates d "
            "JOIN articles a ON a.id = d.article_id WHERE d.signature IS NOT NULL")
-    if between is None:
-        return ledger.conn.execute(sql)
-    return ledger.conn.execute(sql + " AND (a.published IS NULL OR a.published BETWEEN ? AND ?)", between)
+    rows = ledger.conn.execute(sql) if between is None else \
+        ledger.conn.execute(sql + " AND (a.published IS NULL OR a.published BETWEEN ? AND ?)", between)
+    return (Signed(*r) for r in rows)
 
 
 def original_of(ledger: Ledger, article_id: str) -> str:
