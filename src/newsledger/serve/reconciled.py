@@ -20,7 +20,7 @@ from ..models import Value
 from ..present import figure as figure_text
 from ..reconcile.figures import report_day
 from ..store import Ledger
-from . import queries
+from ..store import pages as queries
 
 
 def _get(obj, *names, default=None):

@@ -62,6 +62,10 @@ def like_pattern(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+# The columns that cite a row's article (`a`), as `cited` reads them.
+CITE = "a.source AS a_source, a.title AS a_title, a.published AS a_published"
+
+
 class Ledger:
     def __init__(self, path: str | Path = "newsledger.db", readonly: bool = False):
         self.path = str(path)
@@ -251,10 +255,9 @@ class Ledger:
 
     RARE = 2000  # rows: fewer than this are fetched and sorted rather than walked to article by article
     NAMES = 400  # a name filter matching more distinct names than this is checked row by row
-    _CITE = "a.source AS a_source, a.title AS a_title, a.published AS a_published"
 
     def cited(self, table: str, rows: Iterable[sqlite3.Row]) -> list[Cited]:
-        """Rows of `claims` or `quotes` joined with their article (the _CITE columns) as Cited records."""
+        """Rows of `claims` or `quotes` joined with their article (the CITE columns) as Cited records."""
         read = {"claims": self._claim, "quotes": self._quote}[table]
         return [Cited(read(r), self._ref(r), r["id"]) for r in rows]
 
@@ -270,7 +273,7 @@ class Ledger:
         # (a report's reading order) keeps undated articles last.
         order = ("a.published DESC, a.rowid DESC" if newest_first else "a.published IS NULL, a.published, a.rowid")
         join = f"articles a CROSS JOIN {table} {alias}" if walk else f"{table} {alias} JOIN articles a"
-        sql = (f"SELECT {alias}.*, {self._CITE} FROM {join} ON {alias}.article_id = a.id "
+        sql = (f"SELECT {alias}.*, {CITE} FROM {join} ON {alias}.article_id = a.id "
                + (f"WHERE {' AND '.join(where)} " if where else "")
                + f"ORDER BY {order}, {alias}.start LIMIT ? OFFSET ?")
         rows = self.conn.execute(sql, [*args, -1 if limit is None else limit, offset]).fetchall()
