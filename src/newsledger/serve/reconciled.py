@@ -1,9 +1,10 @@
 """The web layer's view of `newsledger.reconcile` (stories, figures, canonical entities).
 
 Reconciliation is optional for the server: a module that is not installed yet, or a ledger not reconciled
-yet, reads as "nothing reconciled" (empty lists, 404s), and entities fall back to the store's per-article keys. Records are read by attribute or key, so this module is the one place
-that knows their shapes. Lists are cached per version of the database file: they are derived from the
-whole ledger, and the ledger changes only when something is ingested.
+yet, reads as "nothing reconciled" (empty lists, 404s), and entities fall back to the store's per-article
+keys. Records are read by attribute or key, so this module is the one place that knows their shapes. Lists
+are cached per version of the database file: they are derived from the whole ledger, and the ledger changes
+only when something is ingested.
 """
 from __future__ import annotations
 
