@@ -195,3 +195,157 @@ class Extraction:
             "times": [t.to_contract() for t in self.times],
             "events": [e.to_contract() for e in self.events],
         }
+
+
+# -- reconciled: what reconcile derives and the store keeps (see newsledger.reconcile) -----------------
+
+@dataclass(frozen=True)
+class StoryArticle:
+    id: str
+    source: str
+    title: str | None
+    published: str | None
+    copy_of: str | None = None            # the original this is a syndicated copy of
+    publications: tuple[str, ...] = ()    # other sources that printed the very same text
+
+    @property
+    def syndicated(self) -> bool:
+        return self.copy_of is not None
+
+    def to_contract(self) -> dict:
+        return {"id": self.id, "source": self.source, "title": self.title, "published": self.published,
+                "copy_of": self.copy_of, "publications": list(self.publications)}
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    title: str | None
+    first: str | None           # the earliest and latest publication dates of its articles
+    last: str | None
+    articles: tuple[StoryArticle, ...]
+
+    @property
+    def independent(self) -> int:
+        """Articles that are not syndicated copies of another: the story's independent reports."""
+        return sum(not a.syndicated for a in self.articles)
+
+    def to_contract(self) -> dict:
+        return {"id": self.id, "title": self.title, "first": self.first, "last": self.last,
+                "independent": self.independent,
+                "articles": [a.to_contract() for a in self.articles]}
+
+
+@dataclass(frozen=True)
+class Canonical:
+    id: str
+    kind: str
+    name: str
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class CanonicalEntity:
+    """A canonical entity as listed: every name it goes by, and how often the ledger names it."""
+    id: str
+    kind: str
+    name: str
+    country: str | None
+    labels: tuple[str, ...]
+    aliases: tuple[str, ...]
+    articles: int
+    mentions: int
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "kind": self.kind, "name": self.name, "country": self.country,
+                "labels": list(self.labels), "aliases": list(self.aliases), "articles": self.articles,
+                "mentions": self.mentions}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place a statement was made: an article and the claim row in it."""
+    article: str
+    published: str | None
+    claim: int
+
+
+@dataclass(frozen=True)
+class FigureClaim:
+    """One statement in a figure: a source giving a value, with every article it appeared in."""
+    article: str
+    source: str | None
+    text: str
+    value: Value
+    qualifier: str
+    published: str | None
+    claim: int
+    time: str | None = None
+    mentions: tuple[Mention, ...] = ()
+
+    def to_contract(self) -> dict:
+        return {"article": self.article, "source": self.source, "text": self.text,
+                "value": self.value.to_contract(), "qualifier": self.qualifier, "published": self.published,
+                "mentions": [{"article": m.article, "published": m.published} for m in self.mentions]}
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str
+    measure: str
+    counted: str
+    low: float | None
+    best: float | None
+    high: float | None
+    first: str | None
+    last: str | None
+    claims: tuple[FigureClaim, ...]
+    sources: int = 0
+
+    @property
+    def timeline(self) -> list[tuple[str | None, str | None, FigureClaim]]:
+        """(date, source, statement) for every mention, oldest first: how the figure moved."""
+        out = [(m.published, c.source, c) for c in self.claims for m in c.mentions]
+        return sorted(out, key=lambda t: (t[0] is None, t[0] or "", t[2].claim))
+
+    @property
+    def by_value(self) -> list[tuple[Value, str, tuple[str | None, ...]]]:
+        """(value, qualifier, sources) for every distinct value, lowest first: who stands behind each."""
+        out: dict[tuple, list[str | None]] = {}
+        for c in self.claims:
+            out.setdefault((c.value, c.qualifier), [])
+            if c.source not in out[(c.value, c.qualifier)]:
+                out[(c.value, c.qualifier)].append(c.source)
+        key = lambda k: next((v for v in (k[0].point, k[0].low, k[0].high) if v is not None), 0.0)  # noqa: E731
+        return [(v, q, tuple(srcs)) for (v, q), srcs in sorted(out.items(), key=lambda kv: key(kv[0]))]
+
+    def to_contract(self) -> dict:
+        return {"id": self.id, "measure": self.measure, "counted": self.counted, "low": self.low,
+                "best": self.best, "high": self.high, "first": self.first, "last": self.last,
+                "sources": self.sources, "claims": [c.to_contract() for c in self.claims]}
+
+
+# -- pages of the web layer --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a listing, fetched one row past the limit so that `more` needs no count."""
+    rows: list
+    limit: int
+    offset: int
+    more: bool
+
+    @property
+    def next_offset(self) -> int | None:
+        return self.offset + self.limit if self.more else None
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A full-text search result."""
+    id: str
+    source: str
+    title: str | None
+    published: str | None
+    snippet: str
+    marks: list[tuple[int, int]]  # offsets of the matched words in `snippet`

@@ -177,7 +177,7 @@ def test_a_syndicated_copy_counts_once(ledger, monkeypatch):
                    [("12", "people", "killed", None)], DAM, source="Coast Herald")
     own = article("d3", 5, "Some 15 people died at the Tamsin barrage, the Herald learned.",
                   [("Some 15", "people", "killed", None)], DAM)
-    monkeypatch.setattr(figures, "_original_of", lambda: lambda ledger, aid: "d1" if aid == "d2" else aid)
+    monkeypatch.setattr(figures.dedup, "original_of", lambda ledger, aid: "d1" if aid == "d2" else aid)
     ledger.write([orig, copy, own])
     reconcile(ledger)
     f = killed(ledger)

@@ -16,7 +16,6 @@ pages) are never matched: a few shared words there say nothing about syndication
 """
 from __future__ import annotations
 
-import json
 import re
 import zlib
 from dataclasses import dataclass
@@ -25,8 +24,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
-from ..errors import NotFound
 from ..store import Ledger
+from ..store import dedup as store
 
 if TYPE_CHECKING:
     from datasketch import LeanMinHash, MinHashLSH
@@ -115,71 +114,50 @@ def _close(a: date | None, b: date | None, days: int) -> bool:
 def update(ledger: Ledger, options: DedupOptions | None = None) -> int:
     """Mark the articles not yet reconciled as originals or copies; returns how many were done."""
     options = options or DedupOptions()
-    conn = ledger.conn
-    if conn.execute(_PENDING + " LIMIT 1").fetchone() is None:
+    if not store.any_pending(ledger):
         return 0  # up to date: no write lock taken
-    with conn:
-        take_write_lock(conn)
+    with ledger.transaction(lock=True):
         return _update(ledger, options)
 
 
-_PENDING = ("SELECT a.rowid, a.id, a.published FROM articles a "
-            "LEFT JOIN duplicates d ON d.article_id = a.id WHERE d.article_id IS NULL")
-
-
-def take_write_lock(conn) -> None:
-    """Begin the update's transaction holding the write lock, so that a second updater (a web ingest and
-    a CLI listing at once) waits and then finds the work done, rather than doing it twice."""
-    if not conn.in_transaction:
-        conn.execute("BEGIN IMMEDIATE")
-
-
 def _update(ledger: Ledger, options: DedupOptions) -> int:
-    conn = ledger.conn
-    new = conn.execute(_PENDING + " ORDER BY a.rowid").fetchall()
+    new = store.pending(ledger)
     if not new:
         return 0
     from datasketch import MinHashLSH
 
     lsh = MinHashLSH(threshold=options.min_jaccard, num_perm=options.num_perm)
     known: dict[str, _Seen] = {}
-    for row in _indexed(ledger, [_day(r["published"]) for r in new], options):
-        values = np.frombuffer(row["signature"], dtype=_DTYPE)
-        known[row["article_id"]] = _Seen(values, row["shingles"], row["original_id"], _day(row["published"]),
-                                         row["rowid"])
-        lsh.insert(row["article_id"], _lean(values, options), check_duplication=False)
+    for row in _indexed(ledger, [_day(r.published) for r in new], options):
+        values = np.frombuffer(row.signature, dtype=_DTYPE)
+        known[row.article_id] = _Seen(values, row.shingles, row.original_id, _day(row.published), row.rowid)
+        lsh.insert(row.article_id, _lean(values, options), check_duplication=False)
     for i in range(0, len(new), options.chunk):
         part = new[i:i + options.chunk]
-        texts = {aid: text if end is None else text[:end] for aid, text, end in conn.execute(
-            "SELECT id, text, body_end FROM articles WHERE id IN (SELECT value FROM json_each(?))",
-            (json.dumps([r["id"] for r in part]),))}  # a slice at a time: texts are not all held at once
+        texts = store.bodies(ledger, [r.id for r in part])  # a slice at a time: texts are not all held at once
         rows = []
         for r in part:
-            (values, size), when = signature(texts[r["id"]], options), _day(r["published"])
-            original, similarity = r["id"], None
+            (values, size), when = signature(texts[r.id], options), _day(r.published)
+            original, similarity = r.id, None
             if values is not None:
-                seen = _Seen(values, size, r["id"], when, r["rowid"])
-                original, similarity = _match(lsh, known, seen, options) or (r["id"], None)
-                known[r["id"]] = seen._replace(original=original)
-                lsh.insert(r["id"], _lean(values, options), check_duplication=False)
-            rows.append((r["id"], original, similarity, size, None if values is None else values.tobytes()))
-        conn.executemany("INSERT INTO duplicates(article_id, original_id, similarity, shingles, signature) "
-                         "VALUES (?, ?, ?, ?, ?)", rows)
+                seen = _Seen(values, size, r.id, when, r.rowid)
+                original, similarity = _match(lsh, known, seen, options) or (r.id, None)
+                known[r.id] = seen._replace(original=original)
+                lsh.insert(r.id, _lean(values, options), check_duplication=False)
+            rows.append((r.id, original, similarity, size, None if values is None else values.tobytes()))
+        store.add(ledger, rows)
     return len(new)
 
 
 def _indexed(ledger: Ledger, dates: list[date | None], options: DedupOptions):
     """Signatures of reconciled articles that could match one of the new ones (by publication date)."""
-    sql = ("SELECT d.article_id, d.original_id, d.shingles, d.signature, a.published, a.rowid FROM duplicates d "
-           "JOIN articles a ON a.id = d.article_id WHERE d.signature IS NOT NULL")
     dated = [d for d in dates if d is not None]
     if not dated:  # nothing to place them in time by: compare with everything
-        return ledger.conn.execute(sql)
+        return store.signatures(ledger)
     # An undated article is taken to be as recent as the articles it arrived with.
     lo = date.fromordinal(max(1, min(dated).toordinal() - options.window_days))  # a bogus year 1 stays valid
     hi = date.fromordinal(min(date.max.toordinal(), max(dated).toordinal() + options.window_days))
-    return ledger.conn.execute(sql + " AND (a.published IS NULL OR a.published BETWEEN ? AND ?)",
-                               (lo.isoformat(), hi.isoformat()))
+    return store.signatures(ledger, (lo.isoformat(), hi.isoformat()))
 
 
 def _match(lsh: MinHashLSH, known: dict[str, _Seen], new: _Seen, options: DedupOptions
@@ -201,23 +179,14 @@ def _match(lsh: MinHashLSH, known: dict[str, _Seen], new: _Seen, options: DedupO
 def original_of(ledger: Ledger, article_id: str) -> str:
     """The first-stored article of this article's near-duplicate group (itself when it is an original,
     or when dedup has not seen it yet)."""
-    row = ledger.conn.execute("SELECT original_id FROM duplicates WHERE article_id = ?", (article_id,)).fetchone()
-    if row is not None:
-        return row[0]
-    if not ledger.has_article(article_id):
-        raise NotFound("article", article_id)
-    return article_id
+    return store.original_of(ledger, article_id)
 
 
 def originals(ledger: Ledger) -> dict[str, str]:
     """Every syndicated copy -> its original, for counting many articles at once."""
-    return {r[0]: r[1] for r in ledger.conn.execute(
-        "SELECT article_id, original_id FROM duplicates WHERE original_id != article_id")}
+    return store.originals(ledger)
 
 
 def copies(ledger: Ledger, article_id: str) -> list[str]:
     """The other articles of this article's near-duplicate group, first stored first."""
-    root = original_of(ledger, article_id)
-    rows = ledger.conn.execute("SELECT d.article_id FROM duplicates d JOIN articles a ON a.id = d.article_id "
-                               "WHERE d.original_id = ? ORDER BY a.rowid", (root,))
-    return [r[0] for r in rows if r[0] != article_id]
+    return [a for a in store.group(ledger, original_of(ledger, article_id)) if a != article_id]

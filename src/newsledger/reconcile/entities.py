@@ -16,14 +16,14 @@ place ("Veridia" tagged ORG) is that place. Both are applied whichever of the tw
 """
 from __future__ import annotations
 
-import json
 import re
-import sqlite3
-from dataclasses import dataclass
 
 from ..errors import NotFound
+from ..models import Canonical, CanonicalEntity
 from ..store import Ledger
-from ..store.ledger import like_pattern
+from ..store import entities as store
+from ..store import progress
+from ..store.entities import EntityRow
 from .gazetteer import (AMBIGUOUS, STATE_BODIES, Gazetteer, fold, gazetteer, government_body,
                         named_body_country)
 
@@ -45,32 +45,6 @@ _ACTING = re.compile(
     r"denied|rejected|claimed|insisted|warned|ordered|sent|deployed|wants|responded|blamed|condemned|"
     r"confirmed|agreed|refused|urged|called|demanded|threatened|signed|imposed|launched|recalled|"
     r"expelled|protested|vowed|pledged)\b)")
-
-
-@dataclass(frozen=True)
-class Canonical:
-    id: str
-    kind: str
-    name: str
-    country: str | None = None
-
-
-@dataclass(frozen=True)
-class CanonicalEntity:
-    """A canonical entity as listed: every name it goes by, and how often the ledger names it."""
-    id: str
-    kind: str
-    name: str
-    country: str | None
-    labels: tuple[str, ...]
-    aliases: tuple[str, ...]
-    articles: int
-    mentions: int
-
-    def to_dict(self) -> dict:
-        return {"id": self.id, "kind": self.kind, "name": self.name, "country": self.country,
-                "labels": list(self.labels), "aliases": list(self.aliases), "articles": self.articles,
-                "mentions": self.mentions}
 
 
 def slug(text: str) -> str:
@@ -145,27 +119,23 @@ def canonicalize(name: str, label: str, gaz: Gazetteer | None = None, acting: bo
 class Resolver:
     """Canonical ids with the ledger's aliases: surnames and mislabelled places joined across articles."""
 
-    def __init__(self, conn: sqlite3.Connection, gaz: Gazetteer | None = None):
-        self.conn, self.gaz = conn, gaz or gazetteer()
+    def __init__(self, ledger: Ledger, gaz: Gazetteer | None = None):
+        self.ledger, self.gaz = ledger, gaz or gazetteer()
 
     def _exists(self, cid: str) -> bool:
-        return self.conn.execute("SELECT 1 FROM canonical_entities WHERE id = ?", (cid,)).fetchone() is not None
+        return store.exists(self.ledger, cid)
 
     def full_names(self, surname: str, but: str | None = None) -> list[str]:
         """Persons named in full whose surname is `surname`."""
-        rows = self.conn.execute(
-            "SELECT DISTINCT a.canonical FROM entity_aliases a JOIN canonical_entities c ON c.id = a.canonical "
-            "WHERE a.norm = ? AND a.label = 'PERSON' AND c.kind = 'person' AND c.id != ?",
-            (fold(surname), "person:" + slug(surname))).fetchall()
-        return [r[0] for r in rows if r[0] != but]
+        rows = store.persons_with_alias(self.ledger, fold(surname), "person:" + slug(surname))
+        return [r for r in rows if r != but]
 
     def person_by_surname(self, name: str) -> str | None:
         """The one person named in full with this surname, or the one named far more often than the others."""
         hits = self.full_names(name)
         if len(hits) <= 1:
             return hits[0] if hits else None
-        counts = sorted(((self.conn.execute("SELECT count(DISTINCT article_id) FROM entities WHERE canonical = ?",
-                                            (h,)).fetchone()[0], h) for h in hits), reverse=True)
+        counts = sorted(((store.articles_naming(self.ledger, h), h) for h in hits), reverse=True)
         return counts[0][1] if counts[0][0] >= DOMINANT * max(counts[1][0], 1) else None
 
     def resolve(self, name: str, label: str, acting: bool = True, country: str | None = None,
@@ -187,24 +157,18 @@ class Resolver:
 
     def org_by_acronym(self, acr: str) -> str | None:
         """The one organisation in the ledger whose name's initials are `acr` ("WHO")."""
-        hits = [r[0] for r in self.conn.execute(
-            "SELECT DISTINCT canonical FROM entity_aliases WHERE norm = ? AND label = 'ORG'", ("acr:" + acr,))]
+        hits = store.orgs_with_alias(self.ledger, "acr:" + acr)
         return hits[0] if len(hits) == 1 else None
 
     def canonical(self, cid: str) -> Canonical | None:
-        r = self.conn.execute("SELECT * FROM canonical_entities WHERE id = ?", (cid,)).fetchone()
-        return Canonical(r["id"], r["kind"], r["name"], r["country"]) if r else None
-
-
-def _has_tables(conn: sqlite3.Connection) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'canonical_entities'").fetchone() is not None
+        return store.canonical(self.ledger, cid)
 
 
 def resolve(name: str, label: str, ledger: Ledger | None = None) -> str | None:
     """The canonical id of an actor named `name` with NER `label` (a claim's source, a quote's speaker);
     with a ledger, also by the aliases it holds. None for a name that is no entity."""
-    if ledger is not None and _has_tables(ledger.conn):
-        c = Resolver(ledger.conn).resolve(name, label)
+    if ledger is not None:
+        c = Resolver(ledger).resolve(name, label)
     else:
         c = canonicalize(name, label)
     return c.id if c else None
@@ -215,8 +179,8 @@ def resolve(name: str, label: str, ledger: Ledger | None = None) -> str | None:
 class _Articles:
     """Article texts and the countries each names, read once per update."""
 
-    def __init__(self, conn: sqlite3.Connection, gaz: Gazetteer):
-        self.conn, self.gaz = conn, gaz
+    def __init__(self, ledger: Ledger, gaz: Gazetteer):
+        self.ledger, self.gaz = ledger, gaz
         self._text: dict[str, str] = {}
         self._countries: dict[str, set[str]] = {}
 
@@ -224,23 +188,18 @@ class _Articles:
         if aid not in self._text:
             if len(self._text) > 256:
                 self._text.clear()
-            self._text[aid] = self.conn.execute("SELECT text FROM articles WHERE id = ?", (aid,)).fetchone()[0]
+            self._text[aid] = store.article_text(self.ledger, aid)
         return self._text[aid]
 
     def countries(self, aid: str) -> set[str]:
         if aid not in self._countries:
             if len(self._countries) > 256:
                 self._countries.clear()
-            names = self.conn.execute("SELECT name, label FROM entities WHERE article_id = ? AND label IN "
-                                      "('GPE', 'NORP')", (aid,)).fetchall()
+            names = store.place_names(self.ledger, aid)
             text = self.text(aid).lower()
             self._countries[aid] = {a3 for n, _ in names if (a3 := self.gaz.country(n)) and not (
                 fold(n) in AMBIGUOUS and not any(c in text for c in AMBIGUOUS[fold(n)]))}
         return self._countries[aid]
-
-
-def _mentions(conn: sqlite3.Connection, row_id: int) -> list[tuple[int, int]]:
-    return [(r[0], r[1]) for r in conn.execute("SELECT start, end FROM mentions WHERE entity_id = ?", (row_id,))]
 
 
 def _context_country(gaz: Gazetteer, text: str, start: int) -> str | None:
@@ -256,30 +215,15 @@ def _context_country(gaz: Gazetteer, text: str, start: int) -> str | None:
     return None
 
 
-def _acting(conn: sqlite3.Connection, row: sqlite3.Row, text: str, spans) -> bool:
+def _acting(ledger: Ledger, row: EntityRow, text: str, spans) -> bool:
     """Whether a place acts as a state in its article: it is a source, speaker or actor, or a verb of
     saying or deciding follows it."""
     if any(_ACTING.match(text[e:e + 60]) for _, e in spans):
         return True
-    aid, key, name = row["article_id"], row["key"], row["name"]
-    return conn.execute(
-        "SELECT 1 FROM claims WHERE article_id = ? AND source_entity = ? UNION ALL "
-        "SELECT 1 FROM quotes WHERE article_id = ? AND speaker_entity = ? UNION ALL "
-        "SELECT 1 FROM events WHERE article_id = ? AND actor = ? LIMIT 1",
-        (aid, key, aid, key, aid, name)).fetchone() is not None
+    return store.acts(ledger, row.article_id, row.key, row.name)
 
 
-def _merge(conn: sqlite3.Connection, old: str, new: str) -> None:
-    """Fold canonical `old` into `new`: its rows and aliases move over."""
-    conn.execute("UPDATE entities SET canonical = ? WHERE canonical = ?", (new, old))
-    conn.execute("UPDATE OR IGNORE entity_aliases SET canonical = ? WHERE canonical = ?", (new, old))
-    conn.execute("DELETE FROM canonical_entities WHERE id = ?", (old,))
-
-
-def _add(conn: sqlite3.Connection, c: Canonical, alias: str, label: str) -> None:
-    conn.execute("INSERT INTO canonical_entities(id, kind, name, country) VALUES (?, ?, ?, ?) "
-                 "ON CONFLICT(id) DO UPDATE SET country = coalesce(country, excluded.country)",
-                 (c.id, c.kind, c.name, c.country))
+def _add(ledger: Ledger, c: Canonical, alias: str, label: str) -> None:
     forms = {fold(alias)}
     if c.kind == "person":
         words = person_words(alias)
@@ -287,32 +231,30 @@ def _add(conn: sqlite3.Connection, c: Canonical, alias: str, label: str) -> None
         forms |= {fold(" ".join(words))} | ({fold(last)} if last else set())
     elif c.kind == "org" and label == "ORG" and not as_acronym(alias) and (acr := initials(alias)):
         forms.add("acr:" + acr)
-    conn.executemany("INSERT OR IGNORE INTO entity_aliases(canonical, norm, alias, label) VALUES (?, ?, ?, ?)",
-                     [(c.id, f, alias, label) for f in forms if f])
+    store.add(ledger, c, [(f, alias, label) for f in forms if f])
 
 
-def _absorb(conn: sqlite3.Connection, res: Resolver, c: Canonical) -> None:
+def _absorb(ledger: Ledger, res: Resolver, c: Canonical) -> None:
     """A new place takes in an ORG of the same name filed before it arrived."""
     if c.kind == "place" and c.id.startswith("gpe:") and res._exists("org:" + c.id[4:]):
-        _merge(conn, "org:" + c.id[4:], c.id)
+        store.merge(ledger, "org:" + c.id[4:], c.id)
 
 
-def _join_acronyms(conn: sqlite3.Connection, res: Resolver, touched: set[str]) -> set[str]:
+def _join_acronyms(ledger: Ledger, res: Resolver, touched: set[str]) -> set[str]:
     """An acronym filed alone ("WHO") joins the organisation whose name arrived later."""
     moved = set()
     for cid in touched:
         if not cid.startswith("org:"):
             continue
-        for (norm,) in conn.execute("SELECT DISTINCT norm FROM entity_aliases WHERE canonical = ? "
-                                    "AND norm LIKE 'acr:%'", (cid,)).fetchall():
+        for norm in store.acronyms(ledger, cid):
             lone = "org:" + norm[4:]
             if lone != cid and res._exists(lone) and res.org_by_acronym(norm[4:]) == cid:
-                _merge(conn, lone, cid)
+                store.merge(ledger, lone, cid)
                 moved.add(cid)
     return moved
 
 
-def _join_surnames(conn: sqlite3.Connection, res: Resolver, touched: set[str]) -> set[str]:
+def _join_surnames(ledger: Ledger, res: Resolver, touched: set[str]) -> set[str]:
     """Surnames filed alone join the person they now resolve to (the full name may have come later).
     Only the surnames of people this batch touched can have changed."""
     moved = set()
@@ -320,46 +262,31 @@ def _join_surnames(conn: sqlite3.Connection, res: Resolver, touched: set[str]) -
     for cid in touched:
         if cid.startswith("person:") and (c := res.canonical(cid)) and (last := surname(c.name.split())):
             lone.add("person:" + slug(last))
-    for (cid, name) in conn.execute(
-            f"SELECT id, name FROM canonical_entities WHERE kind = 'person' AND instr(name, ' ') = 0 "
-            f"AND id IN ({', '.join('?' * len(lone))})", sorted(lone)).fetchall():
+    for (cid, name) in store.lone_surnames(ledger, sorted(lone)):
         hit = res.person_by_surname(name)
         if hit and hit != cid:
-            _merge(conn, cid, hit)
+            store.merge(ledger, cid, hit)
             moved.add(hit)
     return moved
 
 
-def _display_names(conn: sqlite3.Connection, ids: set[str]) -> None:
+def _display_names(ledger: Ledger, ids: set[str]) -> None:
     """Show a person or organisation by the fullest name it goes by."""
     for cid in ids:
-        r = conn.execute("SELECT kind, country FROM canonical_entities WHERE id = ?", (cid,)).fetchone()
-        if r is None or r["kind"] == "country":
+        r = store.canonical(ledger, cid)
+        if r is None or r.kind == "country":
             continue
-        names = [n for (n,) in conn.execute("SELECT DISTINCT alias FROM entity_aliases WHERE canonical = ?", (cid,))]
+        names = store.aliases(ledger, cid)
         if not names:
             continue
-        if r["kind"] == "person":
+        if r.kind == "person":
             names = [" ".join(person_words(n)) for n in names]
         best = max(names, key=lambda n: (len(n.split()), len(n)))
         best = re.sub(r"^(?:the|The)\s+", "", best)
-        if r["kind"] == "org" and r["country"] and gazetteer().split_country(best)[0] is None \
+        if r.kind == "org" and r.country and gazetteer().split_country(best)[0] is None \
                 and not named_body_country(best):
-            best = f"{best} ({gazetteer().name(r['country'])})"
-        conn.execute("UPDATE canonical_entities SET name = ? WHERE id = ?", (best, cid))
-
-
-def _count(conn: sqlite3.Connection, ids: set[str]) -> None:
-    """Refresh how many articles name these canonical entities and how often (the lists rank by it), the
-    keys they gather, and their mentions per day."""
-    ids = [{"id": i} for i in ids]
-    conn.executemany("UPDATE canonical_entities SET (articles, mentions, keys) = (SELECT count(DISTINCT article_id), "
-                     "coalesce(sum(mentions), 0), json_group_array(DISTINCT key) FROM entities WHERE canonical = :id) "
-                     "WHERE id = :id", ids)
-    conn.executemany("DELETE FROM entity_days WHERE canonical = :id", ids)
-    conn.executemany("INSERT INTO entity_days(canonical, day, articles, mentions) SELECT canonical, published, "
-                     "count(DISTINCT article_id), sum(mentions) FROM entities WHERE canonical = :id "
-                     "GROUP BY published", ids)
+            best = f"{best} ({gazetteer().name(r.country)})"
+        store.rename(ledger, cid, best)
 
 
 @dataclass(frozen=True)
@@ -369,44 +296,40 @@ class EntityOptions:
 
 def update(ledger: Ledger, options: EntityOptions | None = None) -> int:
     """Give every entity row stored since the last run its canonical entity; returns how many."""
-    conn = ledger.conn
     gaz = gazetteer()
-    res = Resolver(conn, gaz)
-    arts = _Articles(conn, gaz)
+    res = Resolver(ledger, gaz)
+    arts = _Articles(ledger, gaz)
     done = 0
     while True:
-        with conn:
-            r = conn.execute("SELECT last_id FROM canonical_progress WHERE step = ?", (STEP,)).fetchone()
-            last = r[0] if r else 0
-            rows = conn.execute("SELECT * FROM entities WHERE id > ? ORDER BY id LIMIT ?", (last, (options or EntityOptions()).batch)).fetchall()
+        with ledger.transaction():
+            rows = store.rows_after(ledger, progress.last_id(ledger, STEP), (options or EntityOptions()).batch)
             if not rows:
                 return done
             touched: set[str] = set()
             for row in rows:
-                c = _canonical_for(conn, res, arts, row)
+                c = _canonical_for(ledger, res, arts, row)
                 if c is None:
                     continue
                 new = not res._exists(c.id)
-                _add(conn, c, row["name"], row["label"])
+                _add(ledger, c, row.name, row.label)
                 if new:
-                    _absorb(conn, res, c)
-                conn.execute("UPDATE entities SET canonical = ? WHERE id = ?", (c.id, row["id"]))
+                    _absorb(ledger, res, c)
+                store.resolve_row(ledger, row.id, c.id)
                 touched.add(c.id)
-            touched |= _join_surnames(conn, res, touched) | _join_acronyms(conn, res, touched)
-            _display_names(conn, {t for t in touched if res._exists(t)})
-            _count(conn, touched)
-            conn.execute("INSERT INTO canonical_progress(step, last_id) VALUES (?, ?) "
-                         "ON CONFLICT(step) DO UPDATE SET last_id = excluded.last_id", (STEP, rows[-1]["id"]))
+            touched |= _join_surnames(ledger, res, touched) | _join_acronyms(ledger, res, touched)
+            _display_names(ledger, {t for t in touched if res._exists(t)})
+            store.recount(ledger, touched)
+            progress.advance(ledger, STEP, rows[-1].id)
             done += len(rows)
 
 
-def _canonical_for(conn, res: Resolver, arts: _Articles, row: sqlite3.Row) -> Canonical | None:
-    name, label, aid = row["name"], row["label"], row["article_id"]
+def _canonical_for(ledger: Ledger, res: Resolver, arts: _Articles, row: EntityRow) -> Canonical | None:
+    name, label, aid = row.name, row.label, row.article_id
     acting, country = False, None
     if label in {"GPE", "ORG"} and fold(name) in res.gaz.capitals:
-        acting = _acting(conn, row, arts.text(aid), _mentions(conn, row["id"]))
+        acting = _acting(ledger, row, arts.text(aid), store.mentions(ledger, row.id))
     if label == "ORG":
-        text, spans = arts.text(aid), _mentions(conn, row["id"])
+        text, spans = arts.text(aid), store.mentions(ledger, row.id)
         for s, _ in spans:
             if country := _context_country(res.gaz, text, s):
                 break
@@ -418,62 +341,24 @@ def _canonical_for(conn, res: Resolver, arts: _Articles, row: sqlite3.Row) -> Ca
 
 def rebuild(ledger: Ledger) -> int:
     """Forget every canonical entity and resolve all entity rows again (after a gazetteer change)."""
-    with ledger.conn as c:
-        c.execute("UPDATE entities SET canonical = NULL")
-        c.execute("DELETE FROM entity_aliases")
-        c.execute("DELETE FROM canonical_entities")
-        c.execute("DELETE FROM canonical_progress WHERE step = ?", (STEP,))
+    with ledger.transaction():
+        store.forget_all(ledger)
+        progress.forget(ledger, STEP)
     return update(ledger)
 
 
 # -- queries -----------------------------------------------------------------------------------------
-# Lists read the counts `update` keeps on canonical_entities (index canonical_entities_rank): at tens of
-# thousands of articles, aggregating every entity row per request is seconds, not milliseconds.
-
-_NAMES = ("SELECT json_group_array(DISTINCT alias) AS aliases, json_group_array(DISTINCT label) AS labels "
-          "FROM entity_aliases WHERE canonical = ?")
-
-
-def _entity(conn: sqlite3.Connection, r: sqlite3.Row) -> CanonicalEntity:
-    names = conn.execute(_NAMES, (r["id"],)).fetchone()
-    return CanonicalEntity(r["id"], r["kind"], r["name"], r["country"], tuple(sorted(json.loads(names["labels"]))),
-                           tuple(sorted(json.loads(names["aliases"]), key=str.lower)), r["articles"], r["mentions"])
-
 
 def list_entities(ledger: Ledger, label: str | None = None, limit: int | None = None, offset: int = 0,
                   name: str | None = None) -> list[CanonicalEntity]:
     """Canonical entities, most widely named first; `label` keeps those named at least once with that NER
     label, `name` those with a name or alias containing it. Rows not reconciled yet are not listed."""
-    if not _has_tables(ledger.conn):
-        return []
-    where, args = [], []
-    if label:
-        where.append("EXISTS (SELECT 1 FROM entity_aliases a WHERE a.canonical = c.id AND a.label = ?)")
-        args.append(label)
-    if name:
-        where.append("(c.name LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM entity_aliases a "
-                     "WHERE a.canonical = c.id AND a.alias LIKE ? ESCAPE '\\'))")
-        args += [like_pattern(name)] * 2
-    sql = ("SELECT * FROM canonical_entities c " + ("WHERE " + " AND ".join(where) if where else "")
-           + " ORDER BY c.articles DESC, c.mentions DESC, c.name LIMIT ? OFFSET ?")
-    rows = ledger.conn.execute(sql, [*args, -1 if limit is None else limit, offset]).fetchall()
-    return [_entity(ledger.conn, r) for r in rows]
+    return store.list_entities(ledger, label, limit, offset, name)
 
 
 def get_entity(ledger: Ledger, id: str) -> CanonicalEntity:
     """One canonical entity by id, or a per-article key whose rows are not reconciled."""
-    conn = ledger.conn
-    r = conn.execute("SELECT * FROM canonical_entities WHERE id = ?", (id,)).fetchone() \
-        if _has_tables(conn) else None
-    if r is not None:
-        return _entity(conn, r)
-    r = conn.execute("SELECT min(name) AS name, json_group_array(DISTINCT name) AS aliases, "
-                     "json_group_array(DISTINCT label) AS labels, count(DISTINCT article_id) AS articles, "
-                     "coalesce(sum(mentions), 0) AS mentions FROM entities WHERE key = ? AND canonical IS NULL",
-                     (id,)).fetchone()
-    if not r["articles"]:
+    e = store.get_entity(ledger, id)
+    if e is None:
         raise NotFound("entity", id)
-    labels = tuple(sorted(json.loads(r["labels"])))
-    kind = id.split(":", 1)[0] if ":" in id else labels[0].lower()
-    return CanonicalEntity(id, kind, r["name"], None, labels, tuple(sorted(json.loads(r["aliases"]), key=str.lower)),
-                           r["articles"], r["mentions"])
+    return e

@@ -27,15 +27,17 @@ from __future__ import annotations
 
 import hashlib
 import re
-import sqlite3
-from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import median_low
 from urllib.parse import urlparse
 
 from ..errors import NotFound
-from ..models import MEASURES, Value
-from ..store import Ledger
+from ..models import MEASURES, Figure, FigureClaim, Mention  # noqa: F401 (re-exported)
+from ..store import Ledger, progress
+from ..store import figures as store
+from ..store import stories as story_store
+from ..store.figures import ClaimRow
+from . import dedup
 from .gazetteer import fold, gazetteer
 
 STEP = "figures"
@@ -61,69 +63,6 @@ GROUPS = {
 }
 _GROUP_OF = {w: g for g, ws in GROUPS.items() for w in ws}
 _LEADING = re.compile(r"^(?:the|a|an|some|other|more|at least|about|of|those|these|all|its|their)\s+", re.I)
-
-
-@dataclass(frozen=True)
-class Mention:
-    """One place a statement was made: an article and the claim row in it."""
-    article: str
-    published: str | None
-    claim: int
-
-
-@dataclass(frozen=True)
-class FigureClaim:
-    """One statement in a figure: a source giving a value, with every article it appeared in."""
-    article: str
-    source: str | None
-    text: str
-    value: Value
-    qualifier: str
-    published: str | None
-    claim: int
-    time: str | None = None
-    mentions: tuple[Mention, ...] = ()
-
-    def to_contract(self) -> dict:
-        return {"article": self.article, "source": self.source, "text": self.text,
-                "value": self.value.to_contract(), "qualifier": self.qualifier, "published": self.published,
-                "mentions": [{"article": m.article, "published": m.published} for m in self.mentions]}
-
-
-@dataclass(frozen=True)
-class Figure:
-    id: str
-    measure: str
-    counted: str
-    low: float | None
-    best: float | None
-    high: float | None
-    first: str | None
-    last: str | None
-    claims: tuple[FigureClaim, ...]
-    sources: int = 0
-
-    @property
-    def timeline(self) -> list[tuple[str | None, str | None, FigureClaim]]:
-        """(date, source, statement) for every mention, oldest first: how the figure moved."""
-        out = [(m.published, c.source, c) for c in self.claims for m in c.mentions]
-        return sorted(out, key=lambda t: (t[0] is None, t[0] or "", t[2].claim))
-
-    @property
-    def by_value(self) -> list[tuple[Value, str, tuple[str | None, ...]]]:
-        """(value, qualifier, sources) for every distinct value, lowest first: who stands behind each."""
-        out: dict[tuple, list[str | None]] = {}
-        for c in self.claims:
-            out.setdefault((c.value, c.qualifier), [])
-            if c.source not in out[(c.value, c.qualifier)]:
-                out[(c.value, c.qualifier)].append(c.source)
-        key = lambda k: next((v for v in (k[0].point, k[0].low, k[0].high) if v is not None), 0.0)  # noqa: E731
-        return [(v, q, tuple(srcs)) for (v, q), srcs in sorted(out.items(), key=lambda kv: key(kv[0]))]
-
-    def to_contract(self) -> dict:
-        return {"id": self.id, "measure": self.measure, "counted": self.counted, "low": self.low,
-                "best": self.best, "high": self.high, "first": self.first, "last": self.last,
-                "sources": self.sources, "claims": [c.to_contract() for c in self.claims]}
 
 
 # -- what a claim counts -----------------------------------------------------------------------------
@@ -165,23 +104,30 @@ def shown_group(group: str, country: str | None) -> str:
     return f"{g.adjective.get(country) or g.name(country)} {group}"
 
 
-def eligible(row: sqlite3.Row) -> bool:
+def eligible(row: ClaimRow) -> bool:
     """A count of something measured: no unit, no change, a whole number."""
-    if row["measure"] not in MEASURES or row["measure"] == "other" or row["unit"] or row["change"]:
+    if row.measure not in MEASURES or row.measure == "other" or row.unit or row.change:
         return False
-    vals = [v for v in (row["point"], row["low"], row["high"]) if v is not None]
+    vals = [v for v in (row.point, row.low, row.high) if v is not None]
     return bool(vals) and all(v >= 1 or v == 0 for v in vals)
 
 
 # -- the ledger around a claim -----------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class FigureOptions:
+    """How close in time reports must be, and how rare a shared entity, to join one figure."""
+    window_days: int = WINDOW_DAYS
+    rare_share: float = RARE_SHARE
+    rare_min: int = RARE_MIN
+    batch: int = 5000  # claims filed per transaction
+
+
 class _Context:
     """Stories, near-duplicate originals and article entities, looked up once per article."""
 
-    def __init__(self, ledger: Ledger):
-        self.ledger, self.conn = ledger, ledger.conn
-        self._story_sql = _story_sql(self.conn)
-        self._original = _original_of()
+    def __init__(self, ledger: Ledger, options: FigureOptions):
+        self.ledger, self.options = ledger, options
         self._cache: dict[tuple[str, str], object] = {}
         self._rare_max: int | None = None
 
@@ -194,81 +140,37 @@ class _Context:
         return self._cache[key]
 
     def story(self, aid: str) -> str | None:
-        if not self._story_sql:
-            return None
-
-        def find():
-            r = self.conn.execute(self._story_sql, (aid,)).fetchone()
-            return str(r[0]) if r and r[0] is not None else None
-        return self._memo("story", aid, find)
+        return self._memo("story", aid, lambda: story_store.story_of(self.ledger, aid))
 
     def origin(self, aid: str) -> str:
-        if self._original is None:
-            return aid
-
-        def find():
-            try:
-                return self._original(self.ledger, aid) or aid
-            except sqlite3.OperationalError:  # dedup's tables absent in this ledger
-                return aid
-        return self._memo("origin", aid, find)
+        return self._memo("origin", aid, lambda: dedup.original_of(self.ledger, aid) or aid)
 
     def anchors(self, aid: str) -> frozenset[str]:
         """The places, facilities, events and people the article names, countries aside."""
         return self._memo("anchors", aid, lambda: frozenset(
-            r[0] for r in self.conn.execute(
-                "SELECT DISTINCT coalesce(canonical, key) FROM entities WHERE article_id = ? AND label IN "
-                f"({', '.join('?' * len(ANCHOR_LABELS))})", (aid, *ANCHOR_LABELS))
-            if not r[0].startswith("country:")))
+            e for e in store.anchors(self.ledger, aid, ANCHOR_LABELS) if not e.startswith("country:")))
 
     def rare(self, cid: str) -> bool:
         """Whether few articles name an entity, so that sharing it ties two reports."""
         if self._rare_max is None:
-            n = self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-            self._rare_max = max(RARE_MIN, int(RARE_SHARE * n))
-        return self._memo("df", cid, lambda: self.conn.execute(
-            "SELECT count(DISTINCT article_id) FROM entities WHERE canonical = :id OR (canonical IS NULL AND key = :id)",
-            {"id": cid}).fetchone()[0]) <= self._rare_max
+            n = self.ledger.count("articles")
+            self._rare_max = max(self.options.rare_min, int(self.options.rare_share * n))
+        return self._memo("df", cid, lambda: store.articles_naming(self.ledger, cid)) <= self._rare_max
 
     def published(self, aid: str) -> str | None:
-        return self._memo("published", aid, lambda: self.conn.execute(
-            "SELECT published FROM articles WHERE id = ?", (aid,)).fetchone()[0])
+        return self._memo("published", aid, lambda: store.published(self.ledger, aid))
 
 
-def _story_sql(conn: sqlite3.Connection) -> str | None:
-    """SQL for an article's story id, from whatever table the stories step keeps (None without one)."""
-    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-    for t in ("story_articles", "stories", "articles"):
-        if t not in tables:
-            continue
-        cols = {r[1] for r in conn.execute(f"PRAGMA table_info({t})")}
-        key = "id" if t == "articles" else "article_id"
-        for col in ("story_id", "story"):
-            if key in cols and col in cols:
-                return f"SELECT {col} FROM {t} WHERE {key} = ?"
-    return None
-
-
-def _original_of():
-    try:
-        from . import dedup
-    except ImportError:  # the dedup step is not part of this build
-        return None
-    return getattr(dedup, "original_of", None)
-
-
-def _source(conn: sqlite3.Connection, row: sqlite3.Row, origin: str) -> tuple[str, str | None]:
+def _source(ledger: Ledger, row: ClaimRow, origin: str) -> tuple[str, str | None]:
     """(key, name shown) of who makes a claim: its canonical entity, its name, or the article itself."""
-    if row["source_entity"]:
-        e = conn.execute("SELECT e.canonical, c.name FROM entities e LEFT JOIN canonical_entities c "
-                         "ON c.id = e.canonical WHERE e.article_id = ? AND e.key = ?",
-                         (row["article_id"], row["source_entity"])).fetchone()
+    if row.source_entity:
+        e = store.source_entity(ledger, row.article_id, row.source_entity)
         if e and e[0]:
-            return e[0], e[1] or row["source_name"]
-    if row["source_name"]:
-        name = re.sub(r"^(?:a|an|the|one)\s+", "", fold(row["source_name"]))
-        return "name:" + name, row["source_name"]
-    outlet = _outlet(conn.execute("SELECT source FROM articles WHERE id = ?", (origin,)).fetchone()[0])
+            return e[0], e[1] or row.source_name
+    if row.source_name:
+        name = re.sub(r"^(?:a|an|the|one)\s+", "", fold(row.source_name))
+        return "name:" + name, row.source_name
+    outlet = _outlet(store.article_source(ledger, origin))
     return ("outlet:" + outlet if outlet else "article:" + origin), None
 
 
@@ -290,199 +192,120 @@ def report_day(published: str | None, time: str | None) -> str | None:
     return time if time and re.fullmatch(r"\d{4}-\d{2}-\d{2}", time) else None
 
 
-def _near(day: str | None, first: str | None, last: str | None) -> bool:
+def _near(day: str | None, first: str | None, last: str | None, window_days: int = WINDOW_DAYS) -> bool:
     if not day or not first:
         return True
-    d, w = date.fromisoformat(day), timedelta(days=WINDOW_DAYS)
+    d, w = date.fromisoformat(day), timedelta(days=window_days)
     return date.fromisoformat(first) - w <= d <= date.fromisoformat(last or first) + w
 
 
 # -- update ------------------------------------------------------------------------------------------
 
-def _find(conn, ctx: _Context, measure, grp, country, aid, origin, day) -> str | None:
+def _find(ledger: Ledger, ctx: _Context, measure, grp, country, aid, origin, day) -> str | None:
     story = ctx.story(aid)
-    sql = "SELECT id, anchor, first, last FROM figures WHERE measure = ? AND grp = ? AND country IS ?"
-    args: list = [measure, grp, country]
-    if day:  # the window in SQL too: a common quantity ("people killed") has many figures
-        sql += (" AND (first IS NULL OR (julianday(first) - ? <= julianday(?) "
-                "AND julianday(?) <= julianday(coalesce(last, first)) + ?))")
-        args += [WINDOW_DAYS, day, day, WINDOW_DAYS]
-    cands = conn.execute(sql + " ORDER BY first IS NULL, first, rowid", args).fetchall()
-    for f in cands:
-        if not _near(day, f["first"], f["last"]):
+    window = ctx.options.window_days
+    for f in store.candidates(ledger, measure, grp, country, day, window):
+        if not _near(day, f.first, f.last, window):
             continue
-        fstory = ctx.story(f["anchor"])
+        fstory = ctx.story(f.anchor)
         if story is not None and fstory is not None:
             if story == fstory:
-                return f["id"]
+                return f.id
             continue
-        arts = [r[0] for r in conn.execute("SELECT DISTINCT origin FROM figure_claims WHERE figure_id = ?", (f["id"],))]
+        arts = store.origins(ledger, f.id)
         if origin in arts:
-            return f["id"]
+            return f.id
         mine = ctx.anchors(aid)
         theirs = frozenset().union(*(ctx.anchors(a) for a in arts))
         if any(ctx.rare(e) for e in mine & theirs):
-            return f["id"]
+            return f.id
     return None
 
 
-def _summarize(conn: sqlite3.Connection, fid: str) -> None:
-    rows = conn.execute(
-        "SELECT fc.*, k.point, k.low, k.high FROM figure_claims fc JOIN claims k ON k.id = fc.claim_id "
-        "WHERE fc.figure_id = ? ORDER BY fc.day IS NULL, fc.day, fc.claim_id", (fid,)).fetchall()
+def _summarize(ledger: Ledger, fid: str) -> None:
+    rows = store.filed(ledger, fid)
     if not rows:
-        conn.execute("DELETE FROM figures WHERE id = ?", (fid,))
+        store.delete(ledger, fid)
         return
-    lows = [next(v for v in (r["low"], r["point"], r["high"]) if v is not None) for r in rows]
-    highs = [next(v for v in (r["high"], r["point"], r["low"]) if v is not None) for r in rows]
+    lows = [next(v for v in (r.low, r.point, r.high) if v is not None) for r in rows]
+    highs = [next(v for v in (r.high, r.point, r.low) if v is not None) for r in rows]
     latest: dict[str, float] = {}
     for r in rows:  # oldest first: each source's last word wins
-        latest[r["source_key"]] = r["point"] if r["point"] is not None else (
-            r["low"] if r["low"] is not None else r["high"])
-    days = [r["day"] for r in rows if r["day"]]
-    conn.execute("UPDATE figures SET low = ?, best = ?, high = ?, first = ?, last = ?, sources = ? WHERE id = ?",
-                 (min(lows), median_low(sorted(latest.values())), max(highs), min(days, default=None),
-                  max(days, default=None), len(latest), fid))
+        latest[r.source_key] = r.point if r.point is not None else (r.low if r.low is not None else r.high)
+    days = [r.day for r in rows if r.day]
+    store.summarize(ledger, fid, min(lows), median_low(sorted(latest.values())), max(highs),
+                    min(days, default=None), max(days, default=None), len(latest))
 
 
-def _merge_same_story(conn, ctx: _Context, fid: str) -> str:
+def _merge_same_story(ledger: Ledger, ctx: _Context, fid: str) -> str:
     """Stories merge as articles arrive: two figures of the same quantity in one story become one."""
-    f = conn.execute("SELECT * FROM figures WHERE id = ?", (fid,)).fetchone()
-    story = ctx.story(f["anchor"]) if f else None
+    f = store.head(ledger, fid)
+    story = ctx.story(f.anchor) if f else None
     if story is None:
         return fid
-    for o in conn.execute("SELECT id, anchor FROM figures WHERE measure = ? AND grp = ? AND country IS ? "
-                          "AND id != ? ORDER BY first IS NULL, first, rowid",
-                          (f["measure"], f["grp"], f["country"], fid)).fetchall():
-        if ctx.story(o["anchor"]) == story:
-            conn.execute("UPDATE figure_claims SET figure_id = ? WHERE figure_id = ?", (o["id"], fid))
-            conn.execute("DELETE FROM figures WHERE id = ?", (fid,))
-            return o["id"]
+    for oid, anchor in store.same_quantity(ledger, f):
+        if ctx.story(anchor) == story:
+            store.move(ledger, fid, oid)
+            return oid
     return fid
-
-
-@dataclass(frozen=True)
-class FigureOptions:
-    window_days: int = WINDOW_DAYS
-    rare_share: float = RARE_SHARE
-    rare_min: int = RARE_MIN
-    batch: int = 5000  # claims filed per transaction
 
 
 def update(ledger: Ledger, options: FigureOptions | None = None) -> int:
     """File every claim stored since the last run into a figure; returns how many claims were read."""
-    batch = (options or FigureOptions()).batch
-    conn = ledger.conn
-    ctx = _Context(ledger)
+    options = options or FigureOptions()
+    ctx = _Context(ledger, options)
     done = 0
     while True:
-        with conn:
-            r = conn.execute("SELECT last_id FROM canonical_progress WHERE step = ?", (STEP,)).fetchone()
-            last = r[0] if r else 0
-            rows = conn.execute("SELECT * FROM claims WHERE id > ? ORDER BY id LIMIT ?", (last, batch)).fetchall()
+        with ledger.transaction():
+            rows = store.claims_after(ledger, progress.last_id(ledger, STEP), options.batch)
             if not rows:
                 return done
             touched: set[str] = set()
             for row in rows:
                 if eligible(row):
-                    touched.add(_file(conn, ctx, row))
+                    touched.add(_file(ledger, ctx, row))
             for fid in sorted(touched):
-                _summarize(conn, _merge_same_story(conn, ctx, fid))
-            conn.execute("INSERT INTO canonical_progress(step, last_id) VALUES (?, ?) "
-                         "ON CONFLICT(step) DO UPDATE SET last_id = excluded.last_id", (STEP, rows[-1]["id"]))
+                _summarize(ledger, _merge_same_story(ledger, ctx, fid))
+            progress.advance(ledger, STEP, rows[-1].id)
             done += len(rows)
 
 
-def _file(conn, ctx: _Context, row: sqlite3.Row) -> str:
-    aid = row["article_id"]
+def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str:
+    aid = row.article_id
     origin = ctx.origin(aid)
-    grp, country = counted_group(row["counted"])
-    day = report_day(ctx.published(aid), row["time"])
-    fid = _find(conn, ctx, row["measure"], grp, country, aid, origin, day)
+    grp, country = counted_group(row.counted)
+    day = report_day(ctx.published(aid), row.time)
+    fid = _find(ledger, ctx, row.measure, grp, country, aid, origin, day)
     if fid is None:
-        fid = hashlib.sha1(f"{row['measure']}|{grp}|{country}|{aid}|{row['start']}".encode()).hexdigest()[:12]
-        conn.execute("INSERT INTO figures(id, measure, counted, grp, country, anchor, first, last) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                     (fid, row["measure"], shown_group(grp, country), grp, country, aid, day, day))
+        fid = hashlib.sha1(f"{row.measure}|{grp}|{country}|{aid}|{row.start}".encode()).hexdigest()[:12]
+        store.add(ledger, fid, row.measure, shown_group(grp, country), grp, country, aid, day)
     else:  # keep the window current for the claims that follow in this batch
-        conn.execute("UPDATE figures SET first = min(coalesce(first, ?), ?), last = max(coalesce(last, ?), ?) "
-                     "WHERE id = ? AND ? IS NOT NULL", (day, day, day, day, fid, day))
-    key, shown = _source(conn, row, origin)
-    value = f"{row['point']}|{row['low']}|{row['high']}|{row['qualifier']}"
-    conn.execute("INSERT OR REPLACE INTO figure_claims(claim_id, figure_id, source_key, source, statement, origin, "
-                 "day) VALUES (?, ?, ?, ?, ?, ?, ?)", (row["id"], fid, key, shown, f"{key}|{value}", origin, day))
+        store.widen(ledger, fid, day)
+    key, shown = _source(ledger, row, origin)
+    value = f"{row.point}|{row.low}|{row.high}|{row.qualifier}"
+    store.file(ledger, row.id, fid, key, shown, f"{key}|{value}", origin, day)
     return fid
 
 
 def rebuild(ledger: Ledger) -> int:
     """Drop every figure and file all claims again, from scratch."""
-    with ledger.conn as c:
-        c.execute("DELETE FROM figure_claims")
-        c.execute("DELETE FROM figures")
-        c.execute("DELETE FROM canonical_progress WHERE step = ?", (STEP,))
+    with ledger.transaction():
+        store.forget_all(ledger)
+        progress.forget(ledger, STEP)
     return update(ledger)
 
 
 # -- queries -----------------------------------------------------------------------------------------
 
-def _has_tables(conn: sqlite3.Connection) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'figures'").fetchone() is not None
-
-
-def _like(text: str) -> str:
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
-def _statements(conn: sqlite3.Connection, fid: str) -> tuple[FigureClaim, ...]:
-    rows = conn.execute(
-        "SELECT fc.*, k.article_id, k.text, k.point, k.low, k.high, k.qualifier, k.time, a.published "
-        "FROM figure_claims fc JOIN claims k ON k.id = fc.claim_id JOIN articles a ON a.id = k.article_id "
-        "WHERE fc.figure_id = ? ORDER BY a.published IS NULL, a.published, a.rowid, k.start", (fid,)).fetchall()
-    groups: dict[str, list[sqlite3.Row]] = {}
-    for r in rows:
-        groups.setdefault(r["statement"], []).append(r)
-    out = []
-    for rs in groups.values():
-        r = rs[0]
-        out.append(FigureClaim(r["article_id"], r["source"], r["text"], Value(r["point"], r["low"], r["high"]),
-                               r["qualifier"], r["published"], r["claim_id"], r["time"],
-                               tuple(Mention(x["article_id"], x["published"], x["claim_id"]) for x in rs)))
-    return tuple(out)
-
-
-def _figure(conn: sqlite3.Connection, r: sqlite3.Row) -> Figure:
-    return Figure(r["id"], r["measure"], r["counted"], r["low"], r["best"], r["high"], r["first"], r["last"],
-                  _statements(conn, r["id"]), r["sources"])
-
-
 def list_figures(ledger: Ledger, about: str | None = None, limit: int | None = None) -> list[Figure]:
     """Figures, most-disputed first (most sources), then latest; `about` matches the counted group, the
     measure, a source, or the sentence or title a claim came from."""
-    conn = ledger.conn
-    if not _has_tables(conn):
-        return []
-    where, args = "", {}
-    if about:
-        where = ("WHERE f.counted LIKE :q ESCAPE '\\' OR f.measure LIKE :q ESCAPE '\\' OR EXISTS ("
-                 "SELECT 1 FROM figure_claims fc JOIN claims k ON k.id = fc.claim_id "
-                 "JOIN articles a ON a.id = k.article_id WHERE fc.figure_id = f.id AND ("
-                 "fc.source LIKE :q ESCAPE '\\' OR a.title LIKE :q ESCAPE '\\' OR k.counted LIKE :q ESCAPE '\\' "
-                 "OR substr(a.text, coalesce(k.sentence_start, k.start) + 1, coalesce(k.sentence_end, k.end) - "
-                 "coalesce(k.sentence_start, k.start)) LIKE :q ESCAPE '\\'))")
-        args["q"] = _like(about)
-    sql = (f"SELECT * FROM figures f {where} ORDER BY f.sources DESC, f.last IS NULL, f.last DESC, f.id"
-           + (f" LIMIT {int(limit)}" if limit else ""))
-    return [_figure(conn, r) for r in conn.execute(sql, args).fetchall()]
+    return store.list_figures(ledger, about, limit)
 
 
 def get_figure(ledger: Ledger, id: str) -> Figure:
     """One figure by id or unique id prefix."""
-    conn = ledger.conn
-    rows = conn.execute("SELECT * FROM figures WHERE id = ? OR id LIKE ? LIMIT 2",
-                        (id, id.replace("%", "").replace("_", "") + "%")).fetchall() if _has_tables(conn) else []
-    exact = [r for r in rows if r["id"] == id]
-    if exact:
-        return _figure(conn, exact[0])
-    if len(rows) != 1:
+    f = store.get_figure(ledger, id)
+    if f is None:
         raise NotFound("figure", id)
-    return _figure(conn, rows[0])
+    return f

@@ -15,7 +15,6 @@ gives the measurements behind each.
 """
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -25,7 +24,9 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 
 from ..errors import NotFound
+from ..models import Story, StoryArticle  # noqa: F401 (re-exported)
 from ..store import Ledger
+from ..store import stories as store
 from . import dedup
 
 if TYPE_CHECKING:
@@ -42,43 +43,6 @@ class StoryOptions:
     title_weight: int = 3       # a headline word counts as this many words of the body
     window_days: int = 365      # only articles this close in time are compared (follow-ups come months later)
     chunk: int = 256            # articles read, or compared with the ledger in one matrix product, at a time
-
-
-@dataclass(frozen=True)
-class StoryArticle:
-    id: str
-    source: str
-    title: str | None
-    published: str | None
-    copy_of: str | None = None            # the original this is a syndicated copy of
-    publications: tuple[str, ...] = ()    # other sources that printed the very same text
-
-    @property
-    def syndicated(self) -> bool:
-        return self.copy_of is not None
-
-    def to_contract(self) -> dict:
-        return {"id": self.id, "source": self.source, "title": self.title, "published": self.published,
-                "copy_of": self.copy_of, "publications": list(self.publications)}
-
-
-@dataclass(frozen=True)
-class Story:
-    id: str
-    title: str | None
-    first: str | None           # the earliest and latest publication dates of its articles
-    last: str | None
-    articles: tuple[StoryArticle, ...]
-
-    @property
-    def independent(self) -> int:
-        """Articles that are not syndicated copies of another: the story's independent reports."""
-        return sum(not a.syndicated for a in self.articles)
-
-    def to_contract(self) -> dict:
-        return {"id": self.id, "title": self.title, "first": self.first, "last": self.last,
-                "independent": self.independent,
-                "articles": [a.to_contract() for a in self.articles]}
 
 
 # -- wording ---------------------------------------------------------------------------------------
@@ -133,36 +97,26 @@ def update(ledger: Ledger, options: StoryOptions | None = None) -> int:
     """Place every article that is in no story yet; returns how many were placed."""
     options = options or StoryOptions()
     dedup.update(ledger)  # stories need to know which articles are copies
-    conn = ledger.conn
-    pending = ("SELECT a.id, a.published, d.original_id FROM articles a JOIN duplicates d ON d.article_id = a.id "
-               "LEFT JOIN story_articles s ON s.article_id = a.id WHERE s.article_id IS NULL")
-    if conn.execute(pending + " LIMIT 1").fetchone() is None:
+    if not store.any_pending(ledger):
         return 0  # up to date: no write lock taken
-    with conn:
-        dedup.take_write_lock(conn)
-        new = [_New(*r) for r in conn.execute(pending + " ORDER BY a.published IS NULL, a.published, a.rowid")]
+    with ledger.transaction(lock=True):
+        new = [_New(*r) for r in store.pending(ledger)]
         return _update(ledger, new, options) if new else 0
 
 
 def _update(ledger: Ledger, new: list[_New], options: StoryOptions) -> int:
-    conn = ledger.conn
     labels: dict[str, str | None] = {}
     rows: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     # Texts in slices: only each article's term ids and counts are kept, not its text or a dict of words.
     for i in range(0, len(new), options.chunk):
-        part = json.dumps([r.id for r in new[i:i + options.chunk]])
+        part = [r.id for r in new[i:i + options.chunk]]
         counts: dict[str, Counter] = {}
-        for aid, title, text, body_end in conn.execute(
-                "SELECT id, title, text, body_end FROM articles WHERE id IN (SELECT value FROM json_each(?))",
-                (part,)):
+        for aid, title, text, body_end in store.texts(ledger, part):
             body = text if body_end is None else text[:body_end]
             counts[aid] = terms(body, title, options)
             labels[aid] = _label(title, body)
         df = Counter(t for c in counts.values() for t in c)
-        conn.executemany("INSERT INTO story_terms(term, df) VALUES (?, ?) "
-                         "ON CONFLICT(term) DO UPDATE SET df = df + excluded.df", df.items())
-        ids = dict(conn.execute("SELECT term, id FROM story_terms WHERE term IN (SELECT value FROM json_each(?))",
-                                (json.dumps(list(df), ensure_ascii=False),)))
+        ids = store.add_terms(ledger, df)
         for aid, c in counts.items():
             rows[aid] = (np.fromiter((ids[t] for t in c), dtype=np.int32, count=len(c)),
                          np.fromiter(c.values(), dtype=np.float32, count=len(c)))
@@ -172,16 +126,11 @@ def _update(ledger: Ledger, new: list[_New], options: StoryOptions) -> int:
         first = date.fromordinal(s.first).isoformat() if s.first != _UNDATED else None
         last = date.fromordinal(s.last).isoformat() if s.last != _UNDATED else None
         if s.new:
-            conn.execute("INSERT INTO stories(id, label, first_published, last_published) VALUES (?, ?, ?, ?) "
-                         "ON CONFLICT(id) DO UPDATE SET label = excluded.label, "
-                         "first_published = excluded.first_published, last_published = excluded.last_published",
-                         (s.id, s.label, first, last))
+            store.save(ledger, s.id, s.label, first, last)
         elif s.touched:
-            conn.execute("UPDATE stories SET first_published = ?, last_published = ? WHERE id = ?",
-                         (first, last, s.id))
+            store.set_span(ledger, s.id, first, last)
     # After the stories: each row points at one.
-    conn.executemany("INSERT INTO story_articles(article_id, story_id, similarity, terms) VALUES (?, ?, ?, ?)",
-                     [(aid, sid, sim, _pack(*rows[aid])) for aid, sid, sim in placed])
+    store.place(ledger, [(aid, sid, sim, _pack(*rows[aid])) for aid, sid, sim in placed])
     return len(new)
 
 
@@ -197,14 +146,12 @@ def _unpack(blob: bytes) -> tuple[np.ndarray, np.ndarray]:
 def _place(ledger: Ledger, new: list[_New], vectors: dict[str, tuple[np.ndarray, np.ndarray]], options: StoryOptions
            ) -> tuple[list[tuple[str, str, float | None]], list[_Open]]:
     """(article, story, similarity) for every new article, and the stories it touched."""
-    conn = ledger.conn
     originals = [r for r in new if r.original_id == r.id]
     dates = [_ordinal(r.published) for r in originals]
     old = _neighbours(ledger, dates, options)
     stories: dict[str, _Open] = {}
-    for r in conn.execute("SELECT id, first_published, last_published FROM stories WHERE id IN "
-                          "(SELECT value FROM json_each(?))", (json.dumps(sorted({o[1] for o in old})),)):
-        stories[r["id"]] = _Open(r["id"], _ordinal(r["first_published"]), _ordinal(r["last_published"]))
+    for sid, first, last in store.spans(ledger, sorted({o[1] for o in old})):
+        stories[sid] = _Open(sid, _ordinal(first), _ordinal(last))
 
     # One row per compared article: the old ones near in time, then the new originals in date order.
     rows = [_unpack(o[2]) for o in old] + [vectors[r.id] for r in originals]
@@ -262,12 +209,12 @@ def _place(ledger: Ledger, new: list[_New], vectors: dict[str, tuple[np.ndarray,
     placed = {aid: sid for aid, sid, _ in out}
     for r in new:
         if r.original_id != r.id:
-            sid = placed.get(r.original_id) or _story_of(ledger, r.original_id)
+            sid = placed.get(r.original_id) or store.story_of(ledger, r.original_id)
             if sid is None:  # its original is in no story (cannot happen after a full update): start one
                 sid = r.id
                 stories[sid] = _Open(sid, _UNDATED, _UNDATED, r.label, new=True)
             elif sid not in stories:
-                s = conn.execute("SELECT first_published, last_published FROM stories WHERE id = ?", (sid,)).fetchone()
+                s = store.span(ledger, sid)
                 stories[sid] = _Open(sid, _ordinal(s[0]), _ordinal(s[1]))
             stories[sid].add(_ordinal(r.published))
             out.append((r.id, sid, None))
@@ -276,19 +223,15 @@ def _place(ledger: Ledger, new: list[_New], vectors: dict[str, tuple[np.ndarray,
 
 def _neighbours(ledger: Ledger, dates: list[int], options: StoryOptions) -> list[tuple]:
     """(article, story, terms, published) of the placed originals that a new article may be compared with."""
-    sql = ("SELECT s.article_id, s.story_id, s.terms, a.published FROM story_articles s "
-           "JOIN articles a ON a.id = s.article_id JOIN duplicates d ON d.article_id = s.article_id "
-           "WHERE d.original_id = s.article_id")
     if not dates:
         return []
     dated = [d for d in dates if d != _UNDATED]
     if not dated:  # nothing to place them in time by: compare with everything
-        return [tuple(r) for r in ledger.conn.execute(sql)]
+        return store.neighbours(ledger)
     # An undated article is taken to be as recent as the articles it arrived with.
     lo = date.fromordinal(max(1, min(dated) - options.window_days)).isoformat()  # a bogus year 1 stays valid
     hi = date.fromordinal(min(date.max.toordinal(), max(dated) + options.window_days)).isoformat()
-    return [tuple(r) for r in ledger.conn.execute(sql + " AND (a.published IS NULL OR a.published BETWEEN ? AND ?)",
-                                                   (lo, hi))]
+    return store.neighbours(ledger, (lo, hi))
 
 
 def _vectors(ledger: Ledger, rows: list[tuple[np.ndarray, np.ndarray]]) -> sparse.csr_matrix:
@@ -302,11 +245,10 @@ def _vectors(ledger: Ledger, rows: list[tuple[np.ndarray, np.ndarray]]) -> spars
     indptr = np.concatenate([[0], np.cumsum(lengths)])
     vocab, cols = np.unique(np.concatenate([ids for ids, _ in rows]), return_inverse=True)
     df = np.ones(len(vocab))
-    known = np.array(ledger.conn.execute("SELECT id, df FROM story_terms WHERE id IN (SELECT value FROM json_each(?))",
-                                         (json.dumps(vocab.tolist()),)).fetchall(), dtype=np.int64).reshape(-1, 2)
+    known = np.array(store.term_df(ledger, vocab.tolist()), dtype=np.int64).reshape(-1, 2)
     df[np.searchsorted(vocab, known[:, 0])] = known[:, 1]
     # Every article counted in story_terms: those placed before and those of this update.
-    total = ledger.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    total = ledger.count("articles")
     idf = (1.0 + np.log((1 + total) / (1 + df))).astype(np.float32)
     data = np.concatenate([c for _, c in rows]).astype(np.float32)
     np.log(data, out=data)
@@ -326,32 +268,22 @@ def _label(title: str | None, text: str) -> str | None:
     return first[:100] + ("…" if len(first) > 100 else "") if first else None
 
 
-def _story_of(ledger: Ledger, article_id: str) -> str | None:
-    row = ledger.conn.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
-    return row[0] if row else None
-
-
 # -- queries ---------------------------------------------------------------------------------------
 
 def list_stories(ledger: Ledger, limit: int | None = None) -> list[Story]:
     """Every story, the most recently active first, with its articles oldest first."""
-    ids = [r[0] for r in ledger.conn.execute(
-        "SELECT id FROM stories s WHERE EXISTS (SELECT 1 FROM story_articles m WHERE m.story_id = s.id) "
-        "ORDER BY s.last_published IS NULL, s.last_published DESC, s.first_published DESC, s.id"
-        + (" LIMIT ?" if limit else ""), (limit,) if limit else ())]
-    return _load(ledger, ids)
+    return store.load(ledger, store.ids(ledger, limit))
 
 
 def get_story(ledger: Ledger, key: str) -> Story:
     """One story by its id, or the story of an article (id, unique id prefix or source)."""
-    row = ledger.conn.execute("SELECT id FROM stories WHERE id = ?", (key,)).fetchone()
-    sid = row[0] if row else None
+    sid = key if store.exists(ledger, key) else None
     if sid is None:
         try:
-            sid = _story_of(ledger, ledger.resolve_article_id(key))
+            sid = store.story_of(ledger, ledger.resolve_article_id(key))
         except NotFound:
             sid = None
-    stories = _load(ledger, [sid]) if sid else []
+    stories = store.load(ledger, [sid]) if sid else []
     if not stories:
         raise NotFound("story", key)
     return stories[0]
@@ -359,31 +291,4 @@ def get_story(ledger: Ledger, key: str) -> Story:
 
 def story_of(ledger: Ledger, article_id: str) -> str | None:
     """The id of the story an article is in (None until `update` has placed it)."""
-    return _story_of(ledger, article_id)
-
-
-def _load(ledger: Ledger, ids: list[str]) -> list[Story]:
-    if not ids:
-        return []
-    conn = ledger.conn
-    wanted = json.dumps(ids)
-    members: dict[str, list[StoryArticle]] = {i: [] for i in ids}
-    pubs: dict[str, list[str]] = {}
-    for r in conn.execute(
-            "SELECT p.article_id, p.source FROM publications p JOIN articles a ON a.id = p.article_id "
-            "JOIN story_articles m ON m.article_id = p.article_id "
-            "WHERE m.story_id IN (SELECT value FROM json_each(?)) AND p.source != a.source ORDER BY p.rowid",
-            (wanted,)):
-        pubs.setdefault(r[0], []).append(r[1])
-    for r in conn.execute(
-            "SELECT m.story_id, a.id, a.source, a.title, a.published, d.original_id FROM story_articles m "
-            "JOIN articles a ON a.id = m.article_id LEFT JOIN duplicates d ON d.article_id = a.id "
-            "WHERE m.story_id IN (SELECT value FROM json_each(?)) "
-            "ORDER BY a.published IS NULL, a.published, a.rowid", (wanted,)):
-        copy_of = r["original_id"] if r["original_id"] not in (None, r["id"]) else None
-        members[r["story_id"]].append(StoryArticle(r["id"], r["source"], r["title"], r["published"], copy_of,
-                                                   tuple(pubs.get(r["id"], ()))))
-    heads = {r["id"]: r for r in conn.execute("SELECT * FROM stories WHERE id IN (SELECT value FROM json_each(?))",
-                                              (wanted,))}
-    return [Story(i, heads[i]["label"], heads[i]["first_published"], heads[i]["last_published"],
-                  tuple(members[i])) for i in ids if i in heads and members[i]]
+    return store.story_of(ledger, article_id)

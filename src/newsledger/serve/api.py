@@ -1,4 +1,4 @@
-"""The JSON API under /api/: thin routes over `queries`, `reconciled` and `reports`.
+"""The JSON API under /api/: thin routes over `store.pages`, `reconciled` and `reports`.
 
 Lists are pages (`limit`, `offset`, `next_offset`); a missing record is a 404 and bad parameters a 422,
 both as `{"error": {...}}`.
@@ -12,7 +12,8 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
 from ..models import MEASURES
 from ..store import Ledger
-from . import queries, reports, views
+from ..store import pages as queries
+from . import reports, views
 from .reconciled import Reconciled
 from .schemas import (ArticleDetail, ArticleSummary, CitedClaim, CitedQuote, EntityDetail, EntitySummary, ErrorBody,
                       FigureDetail, FigureSummary, Index, Page, SearchHit, StoryDetail, StorySummary)

@@ -1,5 +1,5 @@
 """The report pages: server-rendered HTML with linkable URLs, no JavaScript framework (only the charts use
-the vendored Vega-Lite). Routes gather data from `queries`, `reconciled` and `reports` and render a template."""
+the vendored Vega-Lite). Routes gather data from `store.pages`, `reconciled` and `reports` and render a template."""
 from __future__ import annotations
 
 from typing import Annotated
@@ -9,7 +9,8 @@ from fastapi.responses import HTMLResponse
 
 from ..errors import NotFound
 from ..present import claim_figure, party
-from . import charts, queries, reports
+from ..store import pages as queries
+from . import charts, reports
 from .api import Db, Rec  # the same dependencies as the API
 from .highlight import marks_of, render as highlight
 from .jinja import render

@@ -1,16 +1,15 @@
 """The web layer's view of `newsledger.reconcile` (stories, figures, canonical entities).
 
-Reconciliation is optional for the server: a module that is not installed yet, or a ledger whose
-reconciliation tables do not exist yet, reads as "nothing reconciled" (empty lists, 404s), and entities fall
-back to the store's per-article keys. Records are read by attribute or key, so this module is the one place
-that knows their shapes. Lists are cached per version of the database file: they are derived from the
-whole ledger, and the ledger changes only when something is ingested.
+Reconciliation is optional for the server: a module that is not installed yet, or a ledger not reconciled
+yet, reads as "nothing reconciled" (empty lists, 404s), and entities fall back to the store's per-article
+keys. Records are read by attribute or key, so this module is the one place that knows their shapes. Lists
+are cached per version of the database file: they are derived from the whole ledger, and the ledger changes
+only when something is ingested.
 """
 from __future__ import annotations
 
 import importlib
 import os
-import sqlite3
 import threading
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import date, datetime
@@ -20,13 +19,13 @@ from ..models import Value
 from ..present import figure as figure_text
 from ..reconcile.figures import report_day
 from ..store import Ledger
-from . import queries
+from ..store import pages as queries
 
 
 def _get(obj, *names, default=None):
     """The first of `names` that `obj` has, as an attribute or a key."""
     for n in names:
-        if isinstance(obj, dict | sqlite3.Row):
+        if isinstance(obj, dict):
             if n in obj.keys() and obj[n] is not None:
                 return obj[n]
         elif getattr(obj, n, None) is not None:
@@ -221,7 +220,8 @@ def _module(name: str):
 
 
 def _call(module: str, func: str, *args, **kwargs):
-    """The reconcile function's answer, or None when the module, the function or its tables are missing."""
+    """The reconcile function's answer, or None when the module or the function is missing (the tables are
+    there: migrations create them)."""
     mod = _module(module)
     fn = getattr(mod, func, None) if mod else None
     if fn is None:
@@ -230,10 +230,6 @@ def _call(module: str, func: str, *args, **kwargs):
         return fn(*args, **kwargs)
     except NotFound:
         return None
-    except sqlite3.OperationalError as e:
-        if "no such table" in str(e) or "no such column" in str(e):
-            return None
-        raise
 
 
 class Reconciled:

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from ..store import Ledger
-from . import queries, views
+from ..store import pages as queries
+from . import views
 from .reconciled import Reconciled
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -74,6 +75,10 @@ def like_pattern(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+# The columns that cite a row's article (`a`), as `cited` reads them.
+CITE = "a.source AS a_source, a.title AS a_title, a.published AS a_published"
+
+
 class Ledger:
     def __init__(self, path: str | Path = "newsledger.db", readonly: bool = False):
         self.path = str(path)
@@ -87,6 +92,16 @@ class Ledger:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+    @contextmanager
+    def transaction(self, lock: bool = False) -> Iterator[None]:
+        """A transaction: committed when the block ends, rolled back when it raises. `lock`: begin it holding
+        the write lock, so that a second updater (a web ingest and a CLI listing at once) waits and then finds
+        the work done, rather than doing it twice."""
+        with self.conn:
+            if lock and not self.conn.in_transaction:
+                self.conn.execute("BEGIN IMMEDIATE")
+            yield
 
     # -- writing ---------------------------------------------------------------------------------
 
@@ -290,10 +305,9 @@ class Ledger:
 
     RARE = 2000  # rows: fewer than this are fetched and sorted rather than walked to article by article
     NAMES = 400  # a name filter matching more distinct names than this is checked row by row
-    _CITE = "a.source AS a_source, a.title AS a_title, a.published AS a_published"
 
     def cited(self, table: str, rows: Iterable[sqlite3.Row]) -> list[Cited]:
-        """Rows of `claims` or `quotes` joined with their article (the _CITE columns) as Cited records."""
+        """Rows of `claims` or `quotes` joined with their article (the CITE columns) as Cited records."""
         read = {"claims": self._claim, "quotes": self._quote}[table]
         return [Cited(read(r), self._ref(r), r["id"]) for r in rows]
 
@@ -309,7 +323,7 @@ class Ledger:
         # (a report's reading order) keeps undated articles last.
         order = ("a.published DESC, a.rowid DESC" if newest_first else "a.published IS NULL, a.published, a.rowid")
         join = f"articles a CROSS JOIN {table} {alias}" if walk else f"{table} {alias} JOIN articles a"
-        sql = (f"SELECT {alias}.*, {self._CITE} FROM {join} ON {alias}.article_id = a.id "
+        sql = (f"SELECT {alias}.*, {CITE} FROM {join} ON {alias}.article_id = a.id "
                + (f"WHERE {' AND '.join(where)} " if where else "")
                + f"ORDER BY {order}, {alias}.start LIMIT ? OFFSET ?")
         rows = self.conn.execute(sql, [*args, -1 if limit is None else limit, offset]).fetchall()

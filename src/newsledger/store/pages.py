@@ -1,4 +1,4 @@
-"""The SQL the web layer needs beyond `Ledger`'s queries: pages of rows (limit/offset), entity timelines,
+"""The SQL the web pages need beyond `Ledger`'s queries: pages of rows (limit/offset), entity timelines,
 and search with highlight offsets. Reads only; every function takes an open Ledger.
 
 Pages are fetched one row past the limit, so a caller knows whether there is a next page without a count.
@@ -7,25 +7,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
 
-from ..store import Cited, Ledger
-from ..store.ledger import like_pattern
+from ..models import Hit, Page
+from .ledger import CITE, Cited, Ledger, like_pattern
 
 # FTS5 snippet markers: control characters never found in stored text, stripped into offsets.
 _OPEN, _CLOSE = "\x02", "\x03"
-
-
-@dataclass(frozen=True)
-class Page:
-    rows: list
-    limit: int
-    offset: int
-    more: bool
-
-    @property
-    def next_offset(self) -> int | None:
-        return self.offset + self.limit if self.more else None
 
 
 def _page(conn: sqlite3.Connection, sql: str, args: list, limit: int, offset: int) -> Page:
@@ -44,9 +31,6 @@ def articles(ledger: Ledger, limit: int, offset: int, source: str | None = None)
            # NULLs sort last in DESC: the order is the articles_published index read backwards, no sort.
            f"FROM articles a {where}ORDER BY a.published DESC, a.rowid DESC")
     return _page(ledger.conn, sql, args, limit, offset)
-
-
-_CITE = Ledger._CITE
 
 
 def claims(ledger: Ledger, limit: int, offset: int, source: str | None = None, measure: str | None = None,
@@ -128,12 +112,12 @@ def said_by(ledger: Ledger, table: str, eid: str, limit: int, keys: list[str] | 
     said = ledger.conn.execute(f"SELECT coalesce(sum(rows), 0) FROM attributions WHERE kind = ? AND name IN ({marks})",
                                [table, *keys]).fetchone()[0]
     if said < ledger.RARE:
-        sql = (f"SELECT {alias}.*, {_CITE} FROM {table} {alias} "
+        sql = (f"SELECT {alias}.*, {CITE} FROM {table} {alias} "
                f"CROSS JOIN entities e ON e.article_id = {alias}.article_id AND e.key = {alias}.{prefix}_entity "
                f"JOIN articles a ON a.id = {alias}.article_id WHERE {alias}.{prefix}_entity IN ({marks}) AND {cond} "
                f"ORDER BY e.published DESC, e.article_id DESC, {alias}.start LIMIT ?")
         return ledger.cited(table, ledger.conn.execute(sql, [*keys, *args, limit]))
-    sql = (f"SELECT {alias}.*, {_CITE} FROM entities e "
+    sql = (f"SELECT {alias}.*, {CITE} FROM entities e "
            f"CROSS JOIN {table} {alias} ON {alias}.article_id = e.article_id AND {alias}.{prefix}_entity = e.key "
            f"JOIN articles a ON a.id = e.article_id WHERE {cond} "
            f"ORDER BY e.published DESC, e.article_id DESC, {alias}.start LIMIT ?")
@@ -159,16 +143,6 @@ def publications(ledger: Ledger, ids: list[str]) -> list[sqlite3.Row]:
         out += ledger.conn.execute(f"SELECT * FROM publications WHERE article_id IN ({','.join('?' * len(chunk))}) "
                                    "ORDER BY published, source", chunk).fetchall()
     return out
-
-
-@dataclass(frozen=True)
-class Hit:
-    id: str
-    source: str
-    title: str | None
-    published: str | None
-    snippet: str
-    marks: list[tuple[int, int]]  # offsets of the matched words in `snippet`
 
 
 def _unmark(snippet: str) -> tuple[str, list[tuple[int, int]]]:

@@ -1,0 +1,225 @@
+"""The SQL of figures (`reconcile.figures`): `figures` and `figure_claims`, what filing a claim looks up,
+and the Figure records read from them."""
+from __future__ import annotations
+
+import sqlite3
+from typing import NamedTuple
+
+from ..models import Figure, FigureClaim, Mention, Value
+from .ledger import Ledger, like_pattern
+
+
+class ClaimRow(NamedTuple):
+    """A stored claim as filing reads it."""
+    id: int
+    article_id: str
+    start: int
+    point: float | None
+    low: float | None
+    high: float | None
+    qualifier: str
+    change: str | None
+    unit: str | None
+    counted: str | None
+    measure: str | None
+    source_name: str | None
+    source_entity: str | None
+    time: str | None
+
+
+class Candidate(NamedTuple):
+    id: str
+    anchor: str
+    first: str | None
+    last: str | None
+
+
+class Filed(NamedTuple):
+    """A claim filed in a figure, as the figure's summary reads it."""
+    source_key: str
+    point: float | None
+    low: float | None
+    high: float | None
+    day: str | None
+
+
+class Head(NamedTuple):
+    id: str
+    measure: str
+    grp: str
+    country: str | None
+    anchor: str
+
+
+# -- the ledger around a claim -----------------------------------------------------------------------
+
+def claims_after(ledger: Ledger, last: int, batch: int) -> list[ClaimRow]:
+    """Up to `batch` claims with a row id above `last`, in id order."""
+    return [ClaimRow(r["id"], r["article_id"], r["start"], r["point"], r["low"], r["high"], r["qualifier"],
+                     r["change"], r["unit"], r["counted"], r["measure"], r["source_name"], r["source_entity"],
+                     r["time"])
+            for r in ledger.conn.execute("SELECT * FROM claims WHERE id > ? ORDER BY id LIMIT ?",
+                                         (last, batch)).fetchall()]
+
+
+def anchors(ledger: Ledger, aid: str, labels: tuple[str, ...]) -> list[str]:
+    """The canonical ids (else keys) of an article's entities with these labels."""
+    return [r[0] for r in ledger.conn.execute(
+        "SELECT DISTINCT coalesce(canonical, key) FROM entities WHERE article_id = ? AND label IN "
+        f"({', '.join('?' * len(labels))})", (aid, *labels))]
+
+
+def articles_naming(ledger: Ledger, cid: str) -> int:
+    """How many articles name a canonical entity (or an unreconciled key)."""
+    return ledger.conn.execute(
+        "SELECT count(DISTINCT article_id) FROM entities WHERE canonical = :id OR (canonical IS NULL AND key = :id)",
+        {"id": cid}).fetchone()[0]
+
+
+def published(ledger: Ledger, aid: str) -> str | None:
+    return ledger.conn.execute("SELECT published FROM articles WHERE id = ?", (aid,)).fetchone()[0]
+
+
+def source_entity(ledger: Ledger, aid: str, key: str) -> tuple[str | None, str | None] | None:
+    """(canonical id, its name) of an article's entity key; None when the article has no such entity."""
+    e = ledger.conn.execute("SELECT e.canonical, c.name FROM entities e LEFT JOIN canonical_entities c "
+                            "ON c.id = e.canonical WHERE e.article_id = ? AND e.key = ?", (aid, key)).fetchone()
+    return (e[0], e[1]) if e else None
+
+
+def article_source(ledger: Ledger, aid: str) -> str:
+    return ledger.conn.execute("SELECT source FROM articles WHERE id = ?", (aid,)).fetchone()[0]
+
+
+# -- filing ------------------------------------------------------------------------------------------
+
+def candidates(ledger: Ledger, measure: str, grp: str, country: str | None, day: str | None,
+               window_days: int) -> list[Candidate]:
+    """Figures of this quantity (reported within `window_days` of `day`, when given), oldest first."""
+    sql = "SELECT id, anchor, first, last FROM figures WHERE measure = ? AND grp = ? AND country IS ?"
+    args: list = [measure, grp, country]
+    if day:  # the window in SQL too: a common quantity ("people killed") has many figures
+        sql += (" AND (first IS NULL OR (julianday(first) - ? <= julianday(?) "
+                "AND julianday(?) <= julianday(coalesce(last, first)) + ?))")
+        args += [window_days, day, day, window_days]
+    return [Candidate(*r) for r in ledger.conn.execute(sql + " ORDER BY first IS NULL, first, rowid", args)]
+
+
+def origins(ledger: Ledger, fid: str) -> list[str]:
+    """The original articles of a figure's claims."""
+    return [r[0] for r in ledger.conn.execute("SELECT DISTINCT origin FROM figure_claims WHERE figure_id = ?",
+                                              (fid,))]
+
+
+def filed(ledger: Ledger, fid: str) -> list[Filed]:
+    """A figure's claims with their values, by report day (undated last), then claim."""
+    return [Filed(r["source_key"], r["point"], r["low"], r["high"], r["day"]) for r in ledger.conn.execute(
+        "SELECT fc.*, k.point, k.low, k.high FROM figure_claims fc JOIN claims k ON k.id = fc.claim_id "
+        "WHERE fc.figure_id = ? ORDER BY fc.day IS NULL, fc.day, fc.claim_id", (fid,)).fetchall()]
+
+
+def summarize(ledger: Ledger, fid: str, low, best, high, first: str | None, last: str | None,
+              sources: int) -> None:
+    ledger.conn.execute("UPDATE figures SET low = ?, best = ?, high = ?, first = ?, last = ?, sources = ? "
+                        "WHERE id = ?", (low, best, high, first, last, sources, fid))
+
+
+def delete(ledger: Ledger, fid: str) -> None:
+    ledger.conn.execute("DELETE FROM figures WHERE id = ?", (fid,))
+
+
+def head(ledger: Ledger, fid: str) -> Head | None:
+    r = ledger.conn.execute("SELECT * FROM figures WHERE id = ?", (fid,)).fetchone()
+    return Head(r["id"], r["measure"], r["grp"], r["country"], r["anchor"]) if r else None
+
+
+def same_quantity(ledger: Ledger, f: Head) -> list[tuple[str, str]]:
+    """(id, anchor) of the other figures of f's quantity, oldest first."""
+    return [tuple(r) for r in ledger.conn.execute(
+        "SELECT id, anchor FROM figures WHERE measure = ? AND grp = ? AND country IS ? "
+        "AND id != ? ORDER BY first IS NULL, first, rowid", (f.measure, f.grp, f.country, f.id)).fetchall()]
+
+
+def move(ledger: Ledger, fid: str, into: str) -> None:
+    """Move a figure's claims into another figure and drop it."""
+    ledger.conn.execute("UPDATE figure_claims SET figure_id = ? WHERE figure_id = ?", (into, fid))
+    ledger.conn.execute("DELETE FROM figures WHERE id = ?", (fid,))
+
+
+def add(ledger: Ledger, fid: str, measure: str, counted: str, grp: str, country: str | None, anchor: str,
+        day: str | None) -> None:
+    ledger.conn.execute("INSERT INTO figures(id, measure, counted, grp, country, anchor, first, last) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (fid, measure, counted, grp, country, anchor, day, day))
+
+
+def widen(ledger: Ledger, fid: str, day: str | None) -> None:
+    """Stretch a figure's first and last report day to take in `day`."""
+    ledger.conn.execute("UPDATE figures SET first = min(coalesce(first, ?), ?), last = max(coalesce(last, ?), ?) "
+                        "WHERE id = ? AND ? IS NOT NULL", (day, day, day, day, fid, day))
+
+
+def file(ledger: Ledger, claim_id: int, fid: str, key: str, shown: str | None, statement: str, origin: str,
+         day: str | None) -> None:
+    ledger.conn.execute("INSERT OR REPLACE INTO figure_claims(claim_id, figure_id, source_key, source, statement, "
+                        "origin, day) VALUES (?, ?, ?, ?, ?, ?, ?)", (claim_id, fid, key, shown, statement, origin,
+                                                                      day))
+
+
+def forget_all(ledger: Ledger) -> None:
+    ledger.conn.execute("DELETE FROM figure_claims")
+    ledger.conn.execute("DELETE FROM figures")
+
+
+# -- queries -----------------------------------------------------------------------------------------
+
+def _statements(conn: sqlite3.Connection, fid: str) -> tuple[FigureClaim, ...]:
+    rows = conn.execute(
+        "SELECT fc.*, k.article_id, k.text, k.point, k.low, k.high, k.qualifier, k.time, a.published "
+        "FROM figure_claims fc JOIN claims k ON k.id = fc.claim_id JOIN articles a ON a.id = k.article_id "
+        "WHERE fc.figure_id = ? ORDER BY a.published IS NULL, a.published, a.rowid, k.start", (fid,)).fetchall()
+    groups: dict[str, list[sqlite3.Row]] = {}
+    for r in rows:
+        groups.setdefault(r["statement"], []).append(r)
+    out = []
+    for rs in groups.values():
+        r = rs[0]
+        out.append(FigureClaim(r["article_id"], r["source"], r["text"], Value(r["point"], r["low"], r["high"]),
+                               r["qualifier"], r["published"], r["claim_id"], r["time"],
+                               tuple(Mention(x["article_id"], x["published"], x["claim_id"]) for x in rs)))
+    return tuple(out)
+
+
+def _figure(conn: sqlite3.Connection, r: sqlite3.Row) -> Figure:
+    return Figure(r["id"], r["measure"], r["counted"], r["low"], r["best"], r["high"], r["first"], r["last"],
+                  _statements(conn, r["id"]), r["sources"])
+
+
+def list_figures(ledger: Ledger, about: str | None = None, limit: int | None = None) -> list[Figure]:
+    """Figures, most-disputed first (most sources), then latest; `about` matches the counted group, the
+    measure, a source, or the sentence or title a claim came from."""
+    conn = ledger.conn
+    where, args = "", {}
+    if about:
+        where = ("WHERE f.counted LIKE :q ESCAPE '\\' OR f.measure LIKE :q ESCAPE '\\' OR EXISTS ("
+                 "SELECT 1 FROM figure_claims fc JOIN claims k ON k.id = fc.claim_id "
+                 "JOIN articles a ON a.id = k.article_id WHERE fc.figure_id = f.id AND ("
+                 "fc.source LIKE :q ESCAPE '\\' OR a.title LIKE :q ESCAPE '\\' OR k.counted LIKE :q ESCAPE '\\' "
+                 "OR substr(a.text, coalesce(k.sentence_start, k.start) + 1, coalesce(k.sentence_end, k.end) - "
+                 "coalesce(k.sentence_start, k.start)) LIKE :q ESCAPE '\\'))")
+        args["q"] = like_pattern(about)
+    sql = (f"SELECT * FROM figures f {where} ORDER BY f.sources DESC, f.last IS NULL, f.last DESC, f.id"
+           + (f" LIMIT {int(limit)}" if limit else ""))
+    return [_figure(conn, r) for r in conn.execute(sql, args).fetchall()]
+
+
+def get_figure(ledger: Ledger, id: str) -> Figure | None:
+    """One figure by id or unique id prefix (None: no such figure, or the prefix is not unique)."""
+    conn = ledger.conn
+    rows = conn.execute("SELECT * FROM figures WHERE id = ? OR id LIKE ? LIMIT 2",
+                        (id, id.replace("%", "").replace("_", "") + "%")).fetchall()
+    exact = [r for r in rows if r["id"] == id]
+    if exact:
+        return _figure(conn, exact[0])
+    if len(rows) != 1:
+        return None
+    return _figure(conn, rows[0])
