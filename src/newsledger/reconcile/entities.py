@@ -17,6 +17,7 @@ place ("Veridia" tagged ORG) is that place. Both are applied whichever of the tw
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..errors import NotFound
 from ..models import Canonical, CanonicalEntity

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import median_low
 from urllib.parse import urlparse
