@@ -9,7 +9,7 @@ import re
 
 # --- currencies -------------------------------------------------------------------------------
 # A sign or code written before the number. "PS" and "Y=" are how £ and ¥ come out of feeds that
-# were squeezed into ASCII; they count only before a figure that cannot be a model name (claims.py).
+# were squeezed into ASCII; they count only before a figure that cannot be a model name (claims/reading.py).
 CURRENCY_PREFIX = {
     "US$": "USD", "US $": "USD", "U.S.$": "USD", "$US": "USD", "USD": "USD", "$": "USD",
     "A$": "AUD", "AU$": "AUD", "$A": "AUD", "AUD": "AUD", "C$": "CAD", "CA$": "CAD", "CAD": "CAD",

@@ -1,7 +1,7 @@
 """Finding and reading numbers in text: digits, number words, vague counts and fractions.
 
 `find_numbers(text)` yields every number with its span and value; it knows nothing of units or
-context (claims.py adds those). All regexes are compiled once, at import.
+context (the claims package adds those). All regexes are compiled once, at import.
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "tril
 # Indian numbering, as Indian news writes money and counts ("Rs 500 crore").
 INDIAN_SCALES = {"crore": 1e7, "lakh": 1e5}
 # Suffixes written onto a digit ("15k", "$3bn", "4.3M"); "m"/"b" only count as million/billion
-# after a currency sign, where they cannot be metres or bytes (claims.py checks that).
+# after a currency sign, where they cannot be metres or bytes (claims/reading.py checks that).
 SUFFIX_SCALES = {"k": 1e3, "K": 1e3, "M": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "bn": 1e9, "b": 1e9,
                  "B": 1e9, "tn": 1e12, "trn": 1e12}
 # Fractions: the denominator word gives the value of one part.

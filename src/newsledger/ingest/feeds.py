@@ -10,7 +10,7 @@ or that is not a feed at all, is NL112. XML is parsed without resolving entities
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date
 
 import lxml.html
@@ -18,6 +18,7 @@ from lxml import etree
 
 from ..errors import Failure, InputError
 from ..models import Article
+from .common import parse_date, text_article
 
 _BLOCK = frozenset("""p div li ul ol h1 h2 h3 h4 h5 h6 blockquote pre table tr section article header
 footer figure figcaption dl dt dd hr""".split())
@@ -145,17 +146,16 @@ def json_items(doc: dict) -> list[dict]:
     return out
 
 
-def feed_articles(items: list[dict], where: str, published: date | None,
-                  make: Callable[..., Article], parse_date: Callable) -> Iterator[Article | Failure]:
-    """Articles from parsed items: `make` is readers.text_article, `parse_date` readers.parse_date."""
+def feed_articles(items: list[dict], where: str, published: date | None) -> Iterator[Article | Failure]:
+    """Articles from parsed items (`xml_items`, `json_items`)."""
     found = 0
     for n, item in enumerate(items, 1):
         if not item["text"]:
             continue
         found += 1
         source = item["url"] or item["id"] or f"{where}#{n}"
-        yield make(item["text"], source, parse_date(item["date"]) or published,
-                   (item["title"] or "").strip() or None, item["url"])
+        yield text_article(item["text"], source, parse_date(item["date"]) or published,
+                           (item["title"] or "").strip() or None, item["url"])
     if not found:
         yield Failure(InputError("NL112", f"holds no item with text ({len(items)} items, titles or links "
                                  "only)", where))

@@ -31,6 +31,7 @@ from trafilatura.xpaths import BODY_XPATH
 
 from ..errors import InputError
 from ..models import Article
+from .common import parse_date
 from .ids import article_id
 
 # trafilatura's first body expression without its "[1]": every container that looks like an article body.
@@ -150,8 +151,6 @@ def extract_main(html: str, url: str | None = None):
 
 
 def html_article(html: str, source: str, published: date | None = None, url: str | None = None) -> Article:
-    from .readers import parse_date  # local: readers imports this module
-
     try:
         doc = extract_main(html, url)
     except (ValueError, TypeError, AttributeError, RecursionError, LxmlError) as e:  # malformed markup

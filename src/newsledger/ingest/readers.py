@@ -6,23 +6,20 @@ Every read is bounded: no file, line or stdin is ever held in memory beyond `MAX
 """
 from __future__ import annotations
 
-import codecs
 import gzip
 import json
 import os
 import sys
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime
-from email.utils import parsedate_to_datetime
+from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import Failure, InputError
 from ..models import Article
-from .boilerplate import body_end, headline_title
+from .common import decode, parse_date, text_article
 from .feeds import feed_articles, is_json_feed, json_items, xml_items
 from .html import html_article
-from .ids import article_id
 from .warc import read_warc_file
 
 # One article (a file, a JSONL line, stdin) larger than this is refused; JSONL files are streamed,
@@ -42,9 +39,6 @@ TEXT_FIELDS = ("text", "content", "content_original", "body", "maintext")
 DATE_FIELDS = ("published", "date", "date_publish", "datePublished")
 SOURCE_FIELDS = ("source", "url", "id")
 _CHUNK = 1 << 16
-# Share of C0 control characters (other than whitespace) above which bytes are not text.
-_MAX_CONTROL_SHARE = 0.05
-_CONTROL = bytes(c for c in range(32) if c not in b"\t\n\r\f\v\x1b")
 
 
 def _kind(path: str) -> str | None:
@@ -53,63 +47,6 @@ def _kind(path: str) -> str | None:
         if low.endswith(suffixes):
             return kind
     return None
-
-
-_DATE_FORMATS = ("%Y/%m/%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y")
-
-
-def parse_date(value) -> date | None:
-    """The calendar date of a date string: ISO ("2024-06-01", "2024-06-01T10:00:00Z", "2024-06-01 10:00"),
-    RFC 2822 as feeds write it, "2024/06/01", "June 1, 2024" or "1 June 2024". Anything else: None
-    (numeric day/month orders such as 6/1/24 are ambiguous and are not guessed)."""
-    if not isinstance(value, str) or len(value.strip()) < 8:
-        return None
-    s = value.strip()
-    try:
-        return date.fromisoformat(s[:10])
-    except ValueError:
-        pass
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(s, fmt).date()
-        except ValueError:
-            continue
-    try:
-        return parsedate_to_datetime(s).date()
-    except (TypeError, ValueError, IndexError):
-        return None
-
-
-def _line_of(data: bytes, offset: int) -> int:
-    return data.count(b"\n", 0, offset) + 1
-
-
-def decode(data: bytes, where: str) -> str:
-    """Bytes to text, refusing what is not a UTF-8 text article."""
-    if not data.strip():
-        raise InputError("NL103", "is empty", where)
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise InputError("NL105", "is UTF-16 text, not UTF-8 (convert it to UTF-8 first)", where)
-    head = data[:8192]
-    if b"\x00" in head or sum(head.count(c) for c in _CONTROL) > _MAX_CONTROL_SHARE * len(head):
-        raise InputError("NL104", "looks binary (NUL or control bytes), not a text article", where)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise InputError("NL105", f"is not valid UTF-8: byte 0x{data[e.start]:02x} at offset {e.start}, "
-                         f"line {_line_of(data, e.start)} (convert it to UTF-8 first)", where) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def text_article(text: str, source: str, published: date | None = None, title: str | None = None,
-                 url: str | None = None) -> Article:
-    """An article from plain text, kept verbatim; a trailing related-headlines block is marked off."""
-    if not text.strip():
-        raise InputError("NL103", "has no text", source)
-    end = body_end(text)
-    return Article(id=article_id(text), source=source, text=text,
-                   title=title or headline_title(text), published=published, url=url,
-                   body_end=None if end == len(text) else end)
 
 
 def _too_large(where: str, size: int | None = None) -> InputError:
@@ -169,7 +106,7 @@ def read_feed_file(path: str, published: date | None = None) -> Iterator[Article
     data = _read_file(path)
     if not data.strip():
         raise InputError("NL103", "is empty", path)
-    yield from feed_articles(xml_items(data, path), path, published, text_article, parse_date)
+    yield from feed_articles(xml_items(data, path), path, published)
 
 
 def read_json_file(path: str, published: date | None = None) -> Iterator[Article | Failure]:
@@ -181,7 +118,7 @@ def read_json_file(path: str, published: date | None = None) -> Iterator[Article
         raise InputError("NL108", f"is not valid JSON ({e.msg} at line {e.lineno}, column {e.colno})",
                          path) from None
     if is_json_feed(doc):
-        yield from feed_articles(json_items(doc), path, published, text_article, parse_date)
+        yield from feed_articles(json_items(doc), path, published)
     elif isinstance(doc, list):
         for i, rec in enumerate(doc):
             try:

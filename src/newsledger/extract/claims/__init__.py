@@ -1,0 +1,128 @@
+"""Numeric claims: every figure in an article with its interval, qualifier, change, unit, what it counts,
+what it measures, who states it, and when.
+
+The cascade, for each article (docs/claims.md gives the reasons):
+1. numbers.find_numbers finds every number in the body: digits, words, vague counts, fractions;
+   patterns.BLOCK_RE marks what is not a figure (times of day, dates, phone numbers, addresses, ordinals, ...).
+2. Each number is read with its neighbours in the text (`reading`): a currency sign before, a scale, unit
+   or currency word after; then (`context`) a qualifier before ("some", "just over") or after ("or more").
+3. Two numbers joined by "-", "to", "and" (after "between") or "or" become one range (`context`).
+4. Years, model numbers and labels ("Game 7") are dropped with the help of the parse (`parse`).
+5. The parse gives what is counted (the noun the number modifies, or "of" what) and the measure (a
+   lexicon word on the noun or on the verbs above it); a bare figure inherits both from the figure
+   before it ("40 casualties ... a figure close to 300").
+6. The source is the speaker of the innermost quote holding the claim; the time is the nearest DATE in
+   its sentence (`sources`).
+Everything is regex over the text plus a few lookups in the parse per figure: no per-token loops.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ...models import Article, Claim, Entity, Quote, TimeExpr, Value
+from .. import measures as M
+from ..numbers import find_numbers
+from .context import change, inherit, is_score, join_range, qualify
+from .figure import Counting, Figure
+from .parse import skip_by_parse, syntax
+from .reading import blocking, read
+from .sources import source_of, time_of
+
+__all__ = ["extract_claims"]
+
+
+def extract_claims(doc: Doc, article: Article, entities: list[Entity], quotes: list[Quote],
+                   times: list[TimeExpr]) -> list[Claim]:
+    """The claims of the article body, in text order (`entities` is not read)."""
+    text = article.text
+    limit = len(article.body)
+    figures = _ranges(text, _read_all(text, limit))
+    dates = sorted((t.start, t.end, t.value) for t in times if t.type == "DATE")
+    out: list[Claim] = []
+    kept: list[tuple[Figure, Counting, tuple[int, int]]] = []
+    prev: Figure | None = None
+    for q in figures:
+        qualify(text, q, limit)
+        if skip_by_parse(doc, text, q):
+            continue
+        change(text, q, prev, limit)
+        inherit(text, q, prev)
+        c, sent = _parse(doc, text, q)
+        if sent:
+            _from_figure_before(q, c, sent, kept)
+            kept.append((q, c, sent))
+        prev = q
+        out.append(_claim(article, text, q, c, sent, quotes, dates))
+    return out
+
+
+def _read_all(text: str, limit: int) -> list[Figure]:
+    """Every number of the body read as a figure, less those inside a non-figure span (BLOCK_RE)."""
+    found: list[Figure] = []
+    blocked_until = -1
+    for n in find_numbers(text, 0, limit):
+        if n.start < blocked_until:
+            continue
+        b = blocking(text, n, limit)
+        if b is not None:
+            blocked_until = b
+            continue
+        q = read(text, n, limit)
+        if q is not None:
+            found.append(q)
+    return found
+
+
+def _ranges(text: str, found: list[Figure]) -> list[Figure]:
+    """Neighbouring figures joined into ranges; the two numbers of a score dropped."""
+    figures: list[Figure] = []
+    i = 0
+    while i < len(found):
+        q = found[i]
+        if i + 1 < len(found):
+            r = join_range(text, q, found[i + 1])
+            if r is not None:
+                figures.append(r)
+                i += 2
+                continue
+            if is_score(text, q, found[i + 1]):
+                i += 2
+                continue
+        figures.append(q)
+        i += 1
+    return figures
+
+
+def _parse(doc: Doc, text: str, q: Figure) -> tuple[Counting, tuple[int, int] | None]:
+    """What the parse says the figure counts and measures, and the span of its sentence."""
+    span = doc.char_span(q.core_start, q.core_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return Counting(), None
+    s = span[0].sent
+    return syntax(doc, text, q, span), (s.start_char, s.end_char)
+
+
+def _from_figure_before(q: Figure, c: Counting, sent: tuple[int, int],
+                        kept: list[tuple[Figure, Counting, tuple[int, int]]]) -> None:
+    """A bare figure counts what the figure before it in the sentence counted; it measures the same
+    unless a verb of its own says something else ("332 were arrested, but only seven convicted")."""
+    if c.counted is not None or not (q.unit is None and c.bare or c.generic) or q.num.kind == "fraction":
+        return
+    for pq, pc, psent in reversed(kept[-4:]):
+        # "the real figure", "the toll" point back to the sentence before as well
+        if psent != sent and not (c.generic and psent[1] >= sent[0] - 3):
+            break
+        if (pc.counted or pc.measure) and pq.unit is None and pq.num.kind != "fraction":
+            c.counted = pc.counted  # "acknowledged just over 20 dead ... a figure close to 300"
+            if c.measure is None and (c.verb is None or c.verb in M.REPORTING or c.verb == pc.verb):
+                c.measure = pc.measure
+            break
+
+
+def _claim(article: Article, text: str, q: Figure, c: Counting, sent, quotes, dates) -> Claim:
+    return Claim(
+        article_id=article.id, start=q.start, end=q.end, text=text[q.start:q.end],
+        value=Value(q.point, q.low, q.high), qualifier=q.qualifier, change=q.change, unit=q.unit,
+        counted=c.counted, measure=c.measure, source=source_of(quotes, q.start, q.end),
+        sentence_start=sent[0] if sent else None, sentence_end=sent[1] if sent else None,
+        time=time_of(dates, sent, q.start, q.end))

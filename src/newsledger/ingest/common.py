@@ -1,0 +1,76 @@
+"""What every reader shares: bytes to text (`decode`), date strings to dates (`parse_date`) and plain
+text to an Article (`text_article`).
+
+Kept apart so that readers, html, feeds and warc all import it and none of them imports another to get
+these: readers imports the format modules, never the reverse.
+"""
+from __future__ import annotations
+
+import codecs
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+
+from ..errors import InputError
+from ..models import Article
+from .boilerplate import body_end, headline_title
+from .ids import article_id
+
+# Share of C0 control characters (other than whitespace) above which bytes are not text.
+_MAX_CONTROL_SHARE = 0.05
+_CONTROL = bytes(c for c in range(32) if c not in b"\t\n\r\f\v\x1b")
+
+_DATE_FORMATS = ("%Y/%m/%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y")
+
+
+def parse_date(value) -> date | None:
+    """The calendar date of a date string: ISO ("2024-06-01", "2024-06-01T10:00:00Z", "2024-06-01 10:00"),
+    RFC 2822 as feeds write it, "2024/06/01", "June 1, 2024" or "1 June 2024". Anything else: None
+    (numeric day/month orders such as 6/1/24 are ambiguous and are not guessed)."""
+    if not isinstance(value, str) or len(value.strip()) < 8:
+        return None
+    s = value.strip()
+    try:
+        return date.fromisoformat(s[:10])
+    except ValueError:
+        pass
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(s, fmt).date()
+        except ValueError:
+            continue
+    try:
+        return parsedate_to_datetime(s).date()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def decode(data: bytes, where: str) -> str:
+    """Bytes to text, refusing what is not a UTF-8 text article."""
+    if not data.strip():
+        raise InputError("NL103", "is empty", where)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError("NL105", "is UTF-16 text, not UTF-8 (convert it to UTF-8 first)", where)
+    head = data[:8192]
+    if b"\x00" in head or sum(head.count(c) for c in _CONTROL) > _MAX_CONTROL_SHARE * len(head):
+        raise InputError("NL104", "looks binary (NUL or control bytes), not a text article", where)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError("NL105", f"is not valid UTF-8: byte 0x{data[e.start]:02x} at offset {e.start}, "
+                         f"line {_line_of(data, e.start)} (convert it to UTF-8 first)", where) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def text_article(text: str, source: str, published: date | None = None, title: str | None = None,
+                 url: str | None = None) -> Article:
+    """An article from plain text, kept verbatim; a trailing related-headlines block is marked off."""
+    if not text.strip():
+        raise InputError("NL103", "has no text", source)
+    end = body_end(text)
+    return Article(id=article_id(text), source=source, text=text,
+                   title=title or headline_title(text), published=published, url=url,
+                   body_end=None if end == len(text) else end)
