@@ -25,7 +25,7 @@ KINDS = {
     "accuse": {"accuse", "blame", "condemn", "denounce"},
     "sanction": {"sanction", "ban", "embargo", "expel", "impose"},
 }
-_KIND_OF = {}
+_KIND_OF: dict[str, str] = {}
 for _kind, _lemmas in KINDS.items():
     for _lemma in _lemmas:
         _KIND_OF.setdefault(_lemma, _kind)  # "strike" is an attack before it is a protest

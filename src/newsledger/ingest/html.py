@@ -23,9 +23,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
 import trafilatura
 from lxml.etree import LxmlError, XPath
+from trafilatura.settings import Document
 from trafilatura.utils import load_html
 from trafilatura.xpaths import BODY_XPATH
 
@@ -70,8 +72,8 @@ MIN_ARTICLE_WORDS = 10
 _NAV_SHARE = 0.6
 _NAV_CHAR_SHARE = 0.5
 
-_OPTIONS = dict(include_comments=False, include_tables=True, with_metadata=True,
-                date_extraction_params={"extensive_search": False, "original_date": True})
+_OPTIONS: dict[str, Any] = dict(include_comments=False, include_tables=True, with_metadata=True,
+                                date_extraction_params={"extensive_search": False, "original_date": True})
 
 
 def _norm(s: str) -> str:
@@ -129,17 +131,22 @@ def clean_lines(text: str, title: str | None, urls: tuple[str | None, ...]) -> s
     return "\n".join(lines).strip()
 
 
-def extract_main(html: str, url: str | None = None):
+def _document(tree, url: str | None, fast: bool) -> Document | None:
+    doc = trafilatura.bare_extraction(tree, url=url, fast=fast, **_OPTIONS)
+    return doc if isinstance(doc, Document) else None  # with_metadata: a Document, never a dict
+
+
+def extract_main(html: str, url: str | None = None) -> Document | None:
     """trafilatura's document (text and metadata) for a page, through the cascade above; None if nothing."""
     tree = load_html(html)
     if tree is None:
         return None
     merge_split_body(tree)
-    doc = trafilatura.bare_extraction(tree, url=url, fast=True, **_OPTIONS)
+    doc = _document(tree, url, fast=True)
     if doc is not None and navigation_like(doc.text or ""):
         tree = load_html(html)  # parsed again: trafilatura prunes the tree it is given
         merge_split_body(tree)
-        full = trafilatura.bare_extraction(tree, url=url, fast=False, **_OPTIONS)
+        full = _document(tree, url, fast=False)
         if full is not None and full.text and not navigation_like(full.text):
             doc = full
     if doc is None:

@@ -98,7 +98,8 @@ def records(f: BinaryIO, name: str, limit: int) -> Iterator[Record | Failure]:
 
 
 def _dechunk(body: bytes) -> bytes:
-    out, pos = [], 0
+    out: list[bytes] = []
+    pos = 0
     while True:
         end = body.find(b"\n", pos)
         if end < 0:

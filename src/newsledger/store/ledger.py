@@ -334,7 +334,8 @@ class Ledger:
                newest_first: bool = False) -> list[Cited]:
         """Claims; `about` matches the figure as written, what it counts, or its sentence, by whole words (the
         last one, of four letters or more, also as a beginning: "refugee" finds "refugees", "efugee" nothing)."""
-        where, args = [], []
+        where: list[str] = []
+        args: list = []
         if about:
             if tokens := re.findall(r"\w+", about):
                 # Only the articles that hold these words as a phrase (FTS5 ignores the punctuation between
@@ -348,7 +349,7 @@ class Ledger:
                          "substr(a.text, coalesce(k.sentence_start, k.start) + 1, "
                          "coalesce(k.sentence_end, k.end) - coalesce(k.sentence_start, k.start)) LIKE ? ESCAPE '\\')")
             args += [like_pattern(about)] * 3
-        walk = True
+        walk: bool | None = True
         if source:
             walk = self._by_name("claims", ("k.source_name", "k.source_entity"), source, where, args)
             if walk is None:
@@ -360,16 +361,18 @@ class Ledger:
                                               (measure, self.RARE)).fetchone()[0] >= self.RARE
             where.append(("+" if walk else "") + "k.measure = ?")
             args.append(measure)
-        return self._cited_query("claims", where, args, article, limit, offset, newest_first, walk)
+        return self._cited_query("claims", where, args, article, limit, offset, newest_first, bool(walk))
 
     def quotes(self, by: str | None = None, article: str | None = None, limit: int | None = None,
                offset: int = 0, newest_first: bool = False) -> list[Cited]:
-        where, args, walk = [], [], True
+        where: list[str] = []
+        args: list = []
+        walk: bool | None = True
         if by:
             walk = self._by_name("quotes", ("q.speaker_name", "q.speaker_entity"), by, where, args)
             if walk is None:
                 return []
-        return self._cited_query("quotes", where, args, article, limit, offset, newest_first, walk)
+        return self._cited_query("quotes", where, args, article, limit, offset, newest_first, bool(walk))
 
     def _by_name(self, kind: str, columns: tuple[str, str], text: str, where: list, args: list) -> bool | None:
         """Add the filter "name or entity contains `text`" for quotes' speakers or claims' sources. The

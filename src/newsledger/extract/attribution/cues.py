@@ -89,7 +89,8 @@ class Filter:
 
 def load_table(path: Path = DATA) -> tuple[dict[tuple[str, ...], Row], dict[str, float]]:
     """The counts, and the threshold and smoothing chosen with them (from the header)."""
-    table, params = {}, {}
+    table: dict[tuple[str, ...], Row] = {}
+    params: dict[str, float] = {}
     if not path.exists():
         return table, params
     for line in open(path, encoding="utf-8"):
