@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import median_low
@@ -38,7 +39,8 @@ from ..store import Ledger, progress
 from ..store import figures as store
 from ..store import stories as story_store
 from ..store.figures import ClaimRow
-from . import dedup
+from ..store import entities as entity_store
+from . import dedup, incidents, parties
 from .gazetteer import fold, gazetteer
 
 STEP = "figures"
@@ -161,18 +163,72 @@ class _Context:
     def published(self, aid: str) -> str | None:
         return self._memo("published", aid, lambda: store.published(self.ledger, aid))
 
+    def text(self, aid: str) -> str:
+        return self._memo("text", aid, lambda: entity_store.article_text(self.ledger, aid))
 
-def _source(ledger: Ledger, row: ClaimRow, origin: str) -> tuple[str, str | None]:
-    """(key, name shown) of who makes a claim: its canonical entity, its name, or the article itself."""
-    if row.source_entity:
-        e = store.source_entity(ledger, row.article_id, row.source_entity)
-        if e and e[0]:
-            return e[0], e[1] or row.source_name
-    if row.source_name:
-        name = re.sub(r"^(?:a|an|the|one)\s+", "", fold(row.source_name))
-        return "name:" + name, row.source_name
+    def title(self, aid: str) -> str | None:
+        return self._memo("title", aid, lambda: store.article_title(self.ledger, aid))
+
+    def country(self, aid: str) -> str | None:
+        """The country the article is about (the one it names most)."""
+        return self._memo("country", aid, lambda: store.article_country(self.ledger, aid))
+
+    def places(self, aid: str) -> tuple[tuple[str, str], ...]:
+        return self._memo("places", aid, lambda: tuple(store.article_places(self.ledger, aid)))
+
+    def orgs(self, aid: str) -> list[tuple[int, str, str]]:
+        return self._memo("orgs", aid, lambda: store.article_orgs(self.ledger, aid))
+
+    def same_place(self, a: str, others: list[str]) -> bool:
+        """Whether an article of a story can report the same incident as other articles of it: they share a
+        place, facility, event or person that few articles name, or either side names too few to tell (a
+        story that merged two shootings in two cities is two incidents; reports of one quake share its
+        towns, officials or victims)."""
+        if a in others:
+            return True
+        mine = self.rare_anchors(a)
+        theirs = frozenset().union(*(self.rare_anchors(o) for o in others[:20]))
+        return len(mine) < 2 or len(theirs) < 2 or bool(mine & theirs)
+
+    def rare_anchors(self, aid: str) -> frozenset[str]:
+        return self._memo("rare_anchors", aid, lambda: frozenset(e for e in self.anchors(aid) if self.rare(e)))
+
+
+@dataclass(frozen=True)
+class Credit:
+    """Who a claim's value belongs to."""
+    key: str  # the party's key: one per party across articles
+    name: str | None  # the party as shown (None: the outlet's own statement from a file, which names none)
+    source: str | None  # the source as written in the article
+    relayed_by: str | None = None  # the party that relayed it, when it is another's figure
+
+
+def _sentence(text: str, row: ClaimRow) -> tuple[int, int]:
+    """The claim's sentence as extraction stored it; for a claim stored without one, the stretch between
+    the sentence ends around it."""
+    if row.sentence_start is not None and row.sentence_end is not None:
+        return row.sentence_start, row.sentence_end
+    starts = [m.end() for m in re.finditer(r"[.!?]\s+|\n", text[:row.start])]
+    end = re.search(r"[.!?](?:\s|$)|\n", text[row.end:])
+    return (starts[-1] if starts else 0), (row.end + end.end() if end else len(text))
+
+
+def _credit(ledger: Ledger, ctx: _Context, row: ClaimRow, origin: str) -> Credit:
+    """The party of a claim (reconcile.parties): relayed figures go to whom the sentence credits them."""
+    aid = row.article_id
+    text = ctx.text(aid)
+    country = ctx.country(aid)
+    canonical = store.source_entity(ledger, aid, row.source_entity) if row.source_entity else None
+    said = parties.party(row.source_name, canonical, country, text, (row.source_start, row.source_end),
+                         ctx.orgs(aid))
+    sentence = _sentence(text, row)
+    other = parties.relayed(text, sentence, (row.start, row.end))
+    if other and (p := parties.party(other, None, country)) and (said is None or p.key != said.key):
+        return Credit(p.key, p.name, other, said.name if said else None)
+    if said is not None:
+        return Credit(said.key, said.name, row.source_name or (canonical[1] if canonical else None))
     outlet = _outlet(store.article_source(ledger, origin))
-    return ("outlet:" + outlet if outlet else "article:" + origin), None
+    return Credit("outlet:" + outlet if outlet else "article:" + origin, outlet, None)
 
 
 def _outlet(source: str) -> str | None:
@@ -202,15 +258,16 @@ def _near(day: str | None, first: str | None, last: str | None, window_days: int
 
 # -- update ------------------------------------------------------------------------------------------
 
-def _find(ledger: Ledger, ctx: _Context, measure, grp, country, aid, origin, day) -> str | None:
+def _find(ledger: Ledger, ctx: _Context, measure, grp, country, aid, origin, day, incident: str,
+          part: str | None) -> str | None:
     story = ctx.story(aid)
     window = ctx.options.window_days
     for f in store.candidates(ledger, measure, grp, country, day, window):
-        if not _near(day, f.first, f.last, window):
+        if f.incident != incident or f.part != part or not _near(day, f.first, f.last, window):
             continue
         fstory = ctx.story(f.anchor)
         if story is not None and fstory is not None:
-            if story == fstory:
+            if story == fstory and ctx.same_place(aid, store.origins(ledger, f.id) or [f.anchor]):
                 return f.id
             continue
         arts = store.origins(ledger, f.id)
@@ -223,7 +280,7 @@ def _find(ledger: Ledger, ctx: _Context, measure, grp, country, aid, origin, day
     return None
 
 
-def _summarize(ledger: Ledger, fid: str) -> None:
+def _summarize(ledger: Ledger, ctx: _Context, fid: str) -> None:
     rows = store.filed(ledger, fid)
     if not rows:
         store.delete(ledger, fid)
@@ -236,6 +293,50 @@ def _summarize(ledger: Ledger, fid: str) -> None:
     days = [r.day for r in rows if r.day]
     store.summarize(ledger, fid, min(lows), median_low(sorted(latest.values())), max(highs),
                     min(days, default=None), max(days, default=None), len(latest))
+    _describe(ledger, ctx, fid, min(days, default=None))
+
+
+def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> None:
+    """Link a part to its whole, and name the incident: "killed in the Orvin dam collapse, 2025-03-02"."""
+    f = store.head(ledger, fid)
+    if f is None:
+        return
+    story = ctx.story(f.anchor)
+    whole = None
+    if f.part is not None or f.grp != "people" or f.country is not None:
+        for oid, anchor in store.whole_of(ledger, f):
+            if ctx.story(anchor) == story and ctx.same_place(f.anchor, store.origins(ledger, oid) or [anchor]) \
+                    and (story or anchor == f.anchor):
+                whole = oid
+                break
+    arts = store.origins(ledger, fid) or [f.anchor]
+    places = Counter(name for a in arts for _, name in ctx.places(a)[:1])
+    place = places.most_common(1)[0][0] if places else None
+    countries = Counter(c for a in arts if (c := ctx.country(a)))
+    country = countries.most_common(1)[0][0] if countries else None
+    events = Counter(m.group(1).lower() for a in arts if (t := ctx.title(a)) for m in _EVENT_WORD.finditer(t))
+    event = events.most_common(1)[0][0] if events else None
+    title = incident_title(f.measure, f.incident or event or "", place, country, first)
+    store.describe(ledger, fid, whole, title, place, country, first)
+
+
+_EVENT_WORD = re.compile(r"\b(earthquake|quake|tsunami|attack|bombing|blast|explosion|shooting|massacre|raid|"
+                         r"disaster|dam collapse|"
+                         r"air ?strike|storm|hurricane|typhoon|cyclone|tornado|flood(?:ing|s)?|wildfire|fire|crash|"
+                         r"clashes|riots?|protests?|stampede|ambush|collapse|derailment|eruption|landslide|war|"
+                         r"siege|offensive|strike)\b", re.I)
+
+
+def incident_title(measure: str, event: str, place: str | None, country: str | None, day: str | None) -> str:
+    """How a person names the incident: measure, event, place, date, country."""
+    event = event or "incident"
+    where = f"the {place} {event}" if place and place.lower() not in event else f"the {event}"
+    parts = [f"{measure} in {where}"]
+    if day:
+        parts.append(day)
+    if country:
+        parts.append(gazetteer().name(country))
+    return ", ".join(parts)
 
 
 def _merge_same_story(ledger: Ledger, ctx: _Context, fid: str) -> str:
@@ -245,7 +346,7 @@ def _merge_same_story(ledger: Ledger, ctx: _Context, fid: str) -> str:
     if story is None:
         return fid
     for oid, anchor in store.same_quantity(ledger, f):
-        if ctx.story(anchor) == story:
+        if ctx.story(anchor) == story and ctx.same_place(f.anchor, store.origins(ledger, oid) or [anchor]):
             store.move(ledger, fid, oid)
             return oid
     return fid
@@ -263,28 +364,46 @@ def update(ledger: Ledger, options: FigureOptions | None = None) -> int:
                 return done
             touched: set[str] = set()
             for row in rows:
-                if eligible(row):
-                    touched.add(_file(ledger, ctx, row))
+                if eligible(row) and (fid := _file(ledger, ctx, row)):
+                    touched.add(fid)
             for fid in sorted(touched):
-                _summarize(ledger, _merge_same_story(ledger, ctx, fid))
+                _summarize(ledger, ctx, _merge_same_story(ledger, ctx, fid))
             progress.advance(ledger, STEP, rows[-1].id)
             done += len(rows)
 
 
-def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str:
+def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
+    """File a counted claim in the figure of its quantity and incident; None when it is about no incident of
+    its story (background, a tally, a rate, a need or a guess: kept in claim_readings with the reason)."""
     aid = row.article_id
+    published = ctx.published(aid)
+    text = ctx.text(aid)
+    sentence = _sentence(text, row)
+    reading = incidents.read(text, sentence, (row.start, row.end), row.time, published, row.counted)
+    if reading.role not in incidents.IN_FIGURES:
+        store.note_reading(ledger, row.id, reading.role, reading.reason)
+        return None
     origin = ctx.origin(aid)
     grp, country = counted_group(row.counted)
-    day = report_day(ctx.published(aid), row.time)
-    fid = _find(ledger, ctx, row.measure, grp, country, aid, origin, day)
+    incident = reading.incident
+    if not incident and reading.place:  # "16 in India" in a story about Nepal: another incident
+        where = gazetteer().country(reading.place)
+        if where and where != ctx.country(aid):
+            incident = f"in {gazetteer().name(where)}"
+    part = reading.part if reading.role == incidents.PART else None
+    day = report_day(published, row.time)
+    fid = _find(ledger, ctx, row.measure, grp, country, aid, origin, day, incident, part)
     if fid is None:
-        fid = hashlib.sha1(f"{row.measure}|{grp}|{country}|{aid}|{row.start}".encode()).hexdigest()[:12]
-        store.add(ledger, fid, row.measure, shown_group(grp, country), grp, country, aid, day)
+        key = f"{row.measure}|{grp}|{country}|{aid}|{row.start}" + (f"|{incident}|{part}" if incident or part else "")
+        fid = hashlib.sha1(key.encode()).hexdigest()[:12]
+        shown = shown_group(grp, country) + (f" ({part})" if part and part != row.counted else "")
+        store.add(ledger, fid, row.measure, shown, grp, country, aid, day, incident, part)
     else:  # keep the window current for the claims that follow in this batch
         store.widen(ledger, fid, day)
-    key, shown = _source(ledger, row, origin)
+    credit = _credit(ledger, ctx, row, origin)
     value = f"{row.point}|{row.low}|{row.high}|{row.qualifier}"
-    store.file(ledger, row.id, fid, key, shown, f"{key}|{value}", origin, day)
+    store.file(ledger, row.id, fid, credit.key, credit.source, f"{credit.key}|{value}", origin, day,
+               credit.name, credit.relayed_by, reading.stance, reading.preliminary)
     return fid
 
 

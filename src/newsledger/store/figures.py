@@ -14,6 +14,11 @@ class ClaimRow(NamedTuple):
     id: int
     article_id: str
     start: int
+    end: int
+    sentence_start: int | None
+    sentence_end: int | None
+    source_start: int | None
+    source_end: int | None
     point: float | None
     low: float | None
     high: float | None
@@ -32,6 +37,8 @@ class Candidate(NamedTuple):
     anchor: str
     first: str | None
     last: str | None
+    incident: str
+    part: str | None
 
 
 class Filed(NamedTuple):
@@ -49,13 +56,17 @@ class Head(NamedTuple):
     grp: str
     country: str | None
     anchor: str
+    incident: str = ""
+    part: str | None = None
+    first: str | None = None
 
 
 # -- the ledger around a claim -----------------------------------------------------------------------
 
 def claims_after(ledger: Ledger, last: int, batch: int) -> list[ClaimRow]:
     """Up to `batch` claims with a row id above `last`, in id order."""
-    return [ClaimRow(r["id"], r["article_id"], r["start"], r["point"], r["low"], r["high"], r["qualifier"],
+    return [ClaimRow(r["id"], r["article_id"], r["start"], r["end"], r["sentence_start"], r["sentence_end"],
+                     r["source_start"], r["source_end"], r["point"], r["low"], r["high"], r["qualifier"],
                      r["change"], r["unit"], r["counted"], r["measure"], r["source_name"], r["source_entity"],
                      r["time"])
             for r in ledger.conn.execute("SELECT * FROM claims WHERE id > ? ORDER BY id LIMIT ?",
@@ -87,6 +98,10 @@ def source_entity(ledger: Ledger, aid: str, key: str) -> tuple[str | None, str |
     return (e[0], e[1]) if e else None
 
 
+def article_title(ledger: Ledger, aid: str) -> str | None:
+    return ledger.conn.execute("SELECT title FROM articles WHERE id = ?", (aid,)).fetchone()[0]
+
+
 def article_source(ledger: Ledger, aid: str) -> str:
     return ledger.conn.execute("SELECT source FROM articles WHERE id = ?", (aid,)).fetchone()[0]
 
@@ -96,7 +111,8 @@ def article_source(ledger: Ledger, aid: str) -> str:
 def candidates(ledger: Ledger, measure: str, grp: str, country: str | None, day: str | None,
                window_days: int) -> list[Candidate]:
     """Figures of this quantity (reported within `window_days` of `day`, when given), oldest first."""
-    sql = "SELECT id, anchor, first, last FROM figures WHERE measure = ? AND grp = ? AND country IS ?"
+    sql = ("SELECT id, anchor, first, last, incident, part FROM figures WHERE measure = ? AND grp = ? "
+           "AND country IS ?")
     args: list = [measure, grp, country]
     if day:  # the window in SQL too: a common quantity ("people killed") has many figures
         sql += (" AND (first IS NULL OR (julianday(first) - ? <= julianday(?) "
@@ -130,14 +146,16 @@ def delete(ledger: Ledger, fid: str) -> None:
 
 def head(ledger: Ledger, fid: str) -> Head | None:
     r = ledger.conn.execute("SELECT * FROM figures WHERE id = ?", (fid,)).fetchone()
-    return Head(r["id"], r["measure"], r["grp"], r["country"], r["anchor"]) if r else None
+    return Head(r["id"], r["measure"], r["grp"], r["country"], r["anchor"], r["incident"], r["part"],
+                r["first"]) if r else None
 
 
 def same_quantity(ledger: Ledger, f: Head) -> list[tuple[str, str]]:
     """(id, anchor) of the other figures of f's quantity, oldest first."""
     return [tuple(r) for r in ledger.conn.execute(
-        "SELECT id, anchor FROM figures WHERE measure = ? AND grp = ? AND country IS ? "
-        "AND id != ? ORDER BY first IS NULL, first, rowid", (f.measure, f.grp, f.country, f.id)).fetchall()]
+        "SELECT id, anchor FROM figures WHERE measure = ? AND grp = ? AND country IS ? AND incident = ? "
+        "AND part IS ? AND id != ? ORDER BY first IS NULL, first, rowid",
+        (f.measure, f.grp, f.country, f.incident, f.part, f.id)).fetchall()]
 
 
 def move(ledger: Ledger, fid: str, into: str) -> None:
@@ -147,9 +165,10 @@ def move(ledger: Ledger, fid: str, into: str) -> None:
 
 
 def add(ledger: Ledger, fid: str, measure: str, counted: str, grp: str, country: str | None, anchor: str,
-        day: str | None) -> None:
-    ledger.conn.execute("INSERT INTO figures(id, measure, counted, grp, country, anchor, first, last) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (fid, measure, counted, grp, country, anchor, day, day))
+        day: str | None, incident: str = "", part: str | None = None) -> None:
+    ledger.conn.execute("INSERT INTO figures(id, measure, counted, grp, country, anchor, first, last, incident, "
+                        "part) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (fid, measure, counted, grp, country, anchor, day, day, incident, part))
 
 
 def widen(ledger: Ledger, fid: str, day: str | None) -> None:
@@ -159,15 +178,71 @@ def widen(ledger: Ledger, fid: str, day: str | None) -> None:
 
 
 def file(ledger: Ledger, claim_id: int, fid: str, key: str, shown: str | None, statement: str, origin: str,
-         day: str | None) -> None:
+         day: str | None, party_name: str | None = None, relayed_by: str | None = None, stance: str | None = None,
+         preliminary: bool = False) -> None:
     ledger.conn.execute("INSERT OR REPLACE INTO figure_claims(claim_id, figure_id, source_key, source, statement, "
-                        "origin, day) VALUES (?, ?, ?, ?, ?, ?, ?)", (claim_id, fid, key, shown, statement, origin,
-                                                                      day))
+                        "origin, day, party, party_name, relayed_by, stance, preliminary) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (claim_id, fid, key, shown, statement, origin, day, key, party_name, relayed_by, stance,
+                         int(preliminary)))
+
+
+def note_reading(ledger: Ledger, claim_id: int, role: str, reason: str) -> None:
+    """A counted claim left out of figures, and why."""
+    ledger.conn.execute("INSERT OR REPLACE INTO claim_readings(claim_id, role, reason) VALUES (?, ?, ?)",
+                        (claim_id, role, reason))
+
+
+def readings(ledger: Ledger, claim_ids: list[int]) -> dict[int, tuple[str, str]]:
+    """claim row -> (role, reason) for those of these claims that are in no figure."""
+    marks = ",".join("?" * len(claim_ids))
+    return {r[0]: (r[1], r[2]) for r in ledger.conn.execute(
+        f"SELECT claim_id, role, reason FROM claim_readings WHERE claim_id IN ({marks})", claim_ids)} \
+        if claim_ids else {}
+
+
+def article_country(ledger: Ledger, aid: str) -> str | None:
+    """The country an article names most (ISO alpha-3 of its canonical country entities)."""
+    r = ledger.conn.execute(
+        "SELECT substr(canonical, 9) FROM entities WHERE article_id = ? AND canonical LIKE 'country:%' "
+        "GROUP BY canonical ORDER BY sum(mentions) DESC, min(id) LIMIT 1", (aid,)).fetchone()
+    return r[0] if r else None
+
+
+def article_places(ledger: Ledger, aid: str, n: int = 3) -> list[tuple[str, str]]:
+    """(key, name) of the places (not countries) an article names most, most named first."""
+    return [(r[0], r[1]) for r in ledger.conn.execute(
+        "SELECT coalesce(canonical, key), min(name) FROM entities WHERE article_id = ? "
+        "AND label IN ('GPE', 'LOC', 'FAC') AND coalesce(canonical, '') NOT LIKE 'country:%' "
+        "GROUP BY coalesce(canonical, key) ORDER BY sum(mentions) DESC, min(id) LIMIT ?", (aid, n))]
+
+
+def article_orgs(ledger: Ledger, aid: str) -> list[tuple[int, str, str]]:
+    """(first mention offset, canonical id or key, name) of an article's organisations, in text order."""
+    return sorted((r[0], r[1], r[2]) for r in ledger.conn.execute(
+        "SELECT min(m.start), coalesce(e.canonical, e.key), e.name FROM entities e JOIN mentions m "
+        "ON m.entity_id = e.id WHERE e.article_id = ? AND e.label = 'ORG' GROUP BY e.id", (aid,)))
+
+
+def whole_of(ledger: Ledger, f: Head) -> list[tuple[str, str]]:
+    """(id, anchor) of figures that may be the whole `f` is a part of: same measure and incident, no part,
+    counting people (or f's own group when f is a marked part), oldest first."""
+    return [(r[0], r[1]) for r in ledger.conn.execute(
+        "SELECT id, anchor FROM figures WHERE measure = ? AND incident = ? AND part IS NULL AND id != ? "
+        "AND ((grp = 'people' AND country IS NULL) OR (? IS NOT NULL AND grp = ? AND country IS ?)) "
+        "ORDER BY first IS NULL, first, rowid", (f.measure, f.incident, f.id, f.part, f.grp, f.country))]
+
+
+def describe(ledger: Ledger, fid: str, part_of: str | None, title: str | None, place: str | None,
+             country: str | None, day: str | None) -> None:
+    ledger.conn.execute("UPDATE figures SET part_of = ?, title = ?, place = ?, incident_country = ?, "
+                        "incident_date = ? WHERE id = ?", (part_of, title, place, country, day, fid))
 
 
 def forget_all(ledger: Ledger) -> None:
     ledger.conn.execute("DELETE FROM figure_claims")
     ledger.conn.execute("DELETE FROM figures")
+    ledger.conn.execute("DELETE FROM claim_readings")
 
 
 # -- queries -----------------------------------------------------------------------------------------

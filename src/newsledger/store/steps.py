@@ -96,7 +96,7 @@ _DERIVED = {
     "entities": ("UPDATE entities SET canonical = NULL WHERE canonical IS NOT NULL", "DELETE FROM entity_days",
                  "DELETE FROM entity_aliases", "DELETE FROM canonical_entities",
                  "DELETE FROM canonical_progress WHERE step = 'entities'"),
-    "figures": ("DELETE FROM figure_claims", "DELETE FROM figures",
+    "figures": ("DELETE FROM figure_claims", "DELETE FROM figures", "DELETE FROM claim_readings",
                 "DELETE FROM canonical_progress WHERE step = 'figures'"),
 }
 

@@ -1,0 +1,191 @@
+"""What a counted claim is about, read from its sentence: this story's incident, a part of it, another
+incident, or no incident at all (docs/figures.md, "One quantity of one incident").
+
+`read(...)` looks only at the claim's own sentence (character offsets into the article text) and returns a
+`Reading`: the claim's role, why, and the key of the incident within its story. A figure takes claims of
+one role "incident" or "part" and one incident key; every other role is left out of figures, with its reason
+kept so that pages can say why. Regexes over the sentence, no parse: the parse already chose what is counted.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+# Roles a claim can have.
+INCIDENT, PART, BACKGROUND, TALLY, RATE, HYPOTHETICAL, NOT_A_CLAIM = (
+    "incident", "part", "background", "tally", "rate", "hypothetical", "not_a_claim")
+IN_FIGURES = (INCIDENT, PART)
+
+
+@dataclass(frozen=True)
+class Reading:
+    role: str
+    reason: str = ""
+    incident: str = ""  # within the story: "" = its main incident; else e.g. "second earthquake", "aftershock"
+    place: str | None = None  # a place named right after the number ("16 in India"): maybe another incident
+    part: str | None = None  # what part of the whole: "of the dead", "children", "seriously injured"
+    preliminary: bool = False  # "so far", "expected to rise", "preliminary"
+    stance: str | None = None  # the cue as a stance: confirmed, acknowledged, claimed, estimated, reported
+
+
+_EVENT = (r"(?:earthquake|quake|aftershock|tremor|tsunami|attack|bombing|blast|explosion|shooting|massacre|"
+          r"raid|air ?strike|strike|storm|hurricane|typhoon|cyclone|tornado|flood(?:ing)?|fire|wildfire|crash|"
+          r"clash(?:es)?|riot(?:s|ing)?|protest(?:s)?|stampede|ambush|assault|offensive|battle|war|uprising|"
+          r"outbreak|epidemic|pandemic|disaster|eruption|landslide|collapse|derailment|siege)")
+# Earlier incidents or periods, named as such near the number. A year counts only when it is before the
+# article's own year (checked in `_history`).
+_YEARS = re.compile(rf"\b(?:since|than|in|of|during)\s+(?:(?:early|late|mid-?)\s*)?(?:the\s+)?(?P<y1>(?:19|20)\d\d)s?\b"
+                    rf"|\b(?P<y2>(?:19|20)\d\d)(?:'s)?\s+(?:\w+\s+)?{_EVENT}", re.I)
+_EARLIER = re.compile(
+    rf"\b(?:last|previous|prior)\s+(?:year|decade)'?s?\b|\ba\s+(?:year|decade)\s+(?:ago|earlier)\b|"
+    rf"\b(?:previous|earlier|past|prior)\s+{_EVENT}s?\b|\bin\s+the\s+past\b|\bin\s+history\b|"
+    rf"\bhistoric(?:al)?ly\b|\bworst\s+\w+\s+since\b|\bdeadliest\s+(?:\w+\s+)?since\b", re.I)
+# A second incident in the same story.
+_SIBLING = re.compile(
+    rf"\b(?P<which>second|another|new|fresh|separate|later|latest|subsequent|follow-up|earlier|first)\s+"
+    rf"(?:(?:and\s+)?\w+\s+)?(?P<event>{_EVENT})\b|\b(?P<after>aftershocks?)\b", re.I)
+# Tallies over time and rates: different quantities from an incident's toll.
+_RATE = re.compile(r"\b(?:a|per|each|every)\s+(?:day|week|month|year|hour|minute)\b|\bdaily\b|\bannual(?:ly)?\b|"
+                   r"\bweekly\b|\bmonthly\b|\bon average\b|\ban average of\b", re.I)
+_TALLY = re.compile(
+    r"\b(?:covid(?:-19)?|coronavirus|virus|pandemic|flu|influenza|malaria|cholera|ebola|measles|aids|hiv|"
+    r"cancer|overdoses?|opioids?|heart disease|tuberculosis|so far this year|since the start of|"
+    r"since (?:january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+\d)|"
+    r"in total since|each year)\b", re.I)
+# Not a statement of fact: needs, conditions, forecasts (before the number, in its clause).
+_HYPOTHETICAL = re.compile(
+    r"\b(?:would|could|might|may|should|must|need(?:s|ed)?(?:\s+to)?|required?|requires|if|unless|"
+    r"plans?\s+to|planning\s+to|aims?\s+to|seeks?\s+to|wants?\s+to|threaten(?:s|ed)?\s+to|up\s+to\s+\w+\s+could|"
+    r"projected|forecast|predicts?|risk(?:s|ing)?|hypothetical(?:ly)?|as\s+many\s+as\s+\w+\s+could)\b[^.;:]*$",
+    re.I)
+# A modal right after the counted words: "20,000 troops would be needed", "5,000 jobs could go".
+_HYPOTHETICAL_AFTER = re.compile(r"^\W*(?:[\w-]+\s+){0,3}?(?:would|could|might|may|will|should|must)\s+"
+                                 r"(?!(?:still\s+)?(?:rise|climb|increase|grow|go up|be higher|be revised)\b)", re.I)
+_GUESS = re.compile(r"\b(?:or more|or even more|perhaps|maybe|possibly|i think|i believe|i guess)\b", re.I)
+# Parts of a whole.
+_OF_WHOLE = re.compile(
+    r"^\s*(?:of|among)\s+(?:the|them|those|these|whom|which)\b|^\s*of\s+(?:the\s+)?(?:\d[\d,]*|\w+)\s+"
+    r"(?:dead|killed|victims|injured|wounded|people|casualties)\b", re.I)
+_PART_BEFORE = re.compile(r"\b(?:including|includ(?:es|ed)|among\s+them|among\s+whom|of\s+whom|of\s+them|"
+                          r"among\s+the\s+(?:dead|victims|injured|wounded))\s*$", re.I)
+_SEVERITY = re.compile(r"^\s*(?:(?:were|was)\s+)?(?:seriously|critically|severely|gravely|slightly|lightly|"
+                       r"moderately|badly|mortally)\b", re.I)
+_INCREMENT = re.compile(r"^\s*(?:more|additional|new|further|extra)\b|^\s*more\s", re.I)
+_INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|a further|an extra)\s*$", re.I)
+# A place right after the number: "16 in India", "killed 16 people in neighbouring India".
+_PLACE_AFTER = re.compile(r"^[^.;,]{0,30}?\b(?:in|across)\s+(?:neighbou?ring\s+)?(?P<place>[A-Z][\w.'-]+"
+                          r"(?:\s+[A-Z][\w.'-]+){0,2})")
+_PRELIMINARY = re.compile(r"\b(?:preliminary|so far|expected to (?:rise|climb|increase|grow)|"
+                          r"(?:could|may|might|is likely to|will likely) (?:rise|climb|increase|grow)|"
+                          r"feared|fears?|at least|still (?:rising|climbing)|provisional|initial)\b", re.I)
+_STANCES = (
+    ("acknowledged", r"acknowledg\w*|admit\w*|concede\w*"),
+    ("confirmed", r"confirm\w*|verif\w*"),
+    ("claimed", r"claim\w*|alleg\w*|insist\w*|maintain\w*"),
+    ("estimated", r"estimat\w*|put the (?:toll|number|figure)|believ\w*|project\w*|calculat\w*"),
+    ("reported", r"report\w*|said|says|say|told|announc\w*|stat\w*|according to|recorded"),
+)
+_STANCE = [(s, re.compile(rf"\b(?:{p})\b", re.I)) for s, p in _STANCES]
+
+
+def _year_before(time: str | None, published: str | None, days: int = 45) -> bool:
+    """Whether the claim's time (a TIMEX value) ends well before its article's date."""
+    if not time or not published:
+        return False
+    try:
+        pub = date.fromisoformat(published)
+    except ValueError:
+        return False
+    if m := re.fullmatch(r"(\d{4})", time):
+        return int(m[1]) < pub.year
+    if m := re.fullmatch(r"(\d{4})-(\d{2})", time):
+        y, mo = int(m[1]), int(m[2])
+        return (pub.year - y) * 12 + pub.month - mo >= 2
+    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", time):
+        try:
+            return (pub - date(int(m[1]), int(m[2]), int(m[3]))).days > days
+        except ValueError:
+            return False
+    return False
+
+
+def _clause_before(before: str) -> str:
+    """The words before the number back to its clause's start (a comma, semicolon or "and" boundary)."""
+    cut = max(before.rfind(","), before.rfind(";"), before.rfind(":"), before.rfind(" - "), before.rfind("—"))
+    return before[cut + 1:] if cut >= 0 else before
+
+
+def stance(sentence: str) -> str | None:
+    for name, rx in _STANCE:
+        if rx.search(sentence):
+            return name
+    return None
+
+
+def read(text: str, sentence: tuple[int, int], claim: tuple[int, int], time: str | None,
+         published: str | None, counted: str | None = None) -> Reading:
+    """The role of the claim at `claim` (offsets into `text`) in its sentence at `sentence`."""
+    s0, s1 = sentence
+    c0, c1 = claim
+    sent = text[s0:s1]
+    before, after = text[s0:c0], text[c1:s1]
+    near_before = before[-60:]
+    pre = bool(_PRELIMINARY.search(sent))
+    st = stance(sent)
+
+    def out(role: str, reason: str = "", incident: str = "", part: str | None = None,
+            place: str | None = None) -> Reading:
+        return Reading(role, reason, incident, place, part, pre, st)
+
+    words = re.findall(r"[A-Za-z]+", sent)
+    if len(words) < 4 or (sent.isupper() and len(words) < 12):
+        return out(NOT_A_CLAIM, "a label or headline fragment, not a sentence")
+    clause = _clause_before(before)
+    if _HYPOTHETICAL.search(clause) or _HYPOTHETICAL_AFTER.match(after):
+        return out(HYPOTHETICAL, "a need, condition or forecast, not a count")
+    if _GUESS.search(text[c0:min(s1, c1 + 25)]) and re.search(r"\b(?:tens|hundreds|thousands|dozens)\b",
+                                                             text[c0:c1], re.I):
+        return out(HYPOTHETICAL, "a guess, not a count")
+    if _RATE.search(after[:40]) or _RATE.search(near_before[-25:]):
+        return out(RATE, "a rate over time, not one incident's count")
+    if _year_before(time, published):
+        return out(BACKGROUND, f"an earlier time ({time}) than the article's incident")
+    if _history(before[-80:] + " # " + after[:60], published):
+        return out(BACKGROUND, "an earlier incident or period, named next to the number")
+    if _TALLY.search(sent):
+        return out(TALLY, "a running tally of a cause or period, not one incident's count")
+    # Parts: "three of the dead", "including 10 children", "four seriously", "2.5 million more".
+    if _OF_WHOLE.search(after) or _PART_BEFORE.search(before[-40:]):
+        return out(PART, "a part of the whole", part=_part_label(after, counted))
+    if _SEVERITY.search(after):
+        m = _SEVERITY.search(after)
+        return out(PART, "one degree of the whole", part=m.group(0).split()[-1].lower() if m else None)
+    if _INCREMENT.search(after) or _INCREMENT_BEFORE.search(before[-25:]):
+        return out(PART, "an increment, not a total", part="more")
+    incident = ""
+    if m := _SIBLING.search(sent):
+        if m.group("after"):
+            incident = "aftershock"
+        elif m.group("which").lower() != "first":
+            incident = f"{m.group('which').lower()} {m.group('event').lower()}"
+    p = _PLACE_AFTER.match(after)
+    return out(INCIDENT, incident=incident, place=p.group("place") if p else None)
+
+
+def _history(window: str, published: str | None) -> bool:
+    if _EARLIER.search(window):
+        return True
+    year = int(published[:4]) if published and published[:4].isdigit() else None
+    for m in _YEARS.finditer(window):
+        y = int(m.group("y1") or m.group("y2"))
+        if year is None or y < year:
+            return True
+    return False
+
+
+def _part_label(after: str, counted: str | None) -> str | None:
+    if counted:
+        return counted
+    m = re.match(r"\s*(?:of|among)\s+(?:the\s+)?(\w+)", after)
+    return f"of the {m.group(1)}" if m else None
