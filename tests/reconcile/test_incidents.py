@@ -1,0 +1,58 @@
+"""What a counted claim is about, read in its sentence (reconcile.incidents). Sentences written for these
+tests; the same phenomena on real articles are in test_figure_phenomena.py and the figure gold."""
+from __future__ import annotations
+
+import pytest
+
+from newsledger.reconcile import incidents as I
+
+
+def read(sentence: str, number: str, published: str = "2025-05-13", time: str | None = None,
+         counted: str | None = None) -> I.Reading:
+    i = sentence.index(number)
+    return I.read(sentence, (0, len(sentence)), (i, i + len(number)), time, published, counted)
+
+
+@pytest.mark.parametrize("sentence, number, time, role", [
+    ("The 2004 tsunami killed 170,000 people across the region.", "170,000", "2004", I.BACKGROUND),
+    ("It was the deadliest attack since 2015, when 130 people died in the capital.", "130", None, I.BACKGROUND),
+    ("Last year's floods killed 300 people in the same valley.", "300", None, I.BACKGROUND),
+    ("About 2,000 people a day are crossing the border, the agency said.", "2,000", None, I.RATE),
+    ("More than 100,000 Americans have died of COVID-19, officials said.", "100,000", None, I.TALLY),
+    ("Officials said 20,000 troops would be needed to hold the city.", "20,000", None, I.HYPOTHETICAL),
+    ("If the dam fails, up to 5,000 people could be displaced, engineers warned.", "5,000", None,
+     I.HYPOTHETICAL),
+    ("Three of the dead were children, the hospital said.", "Three", None, I.PART),
+    ("At least 14 people were killed, including nine villagers, police said.", "nine", None, I.PART),
+    ("Four seriously and 20 slightly injured people were taken to hospital.", "Four", None, I.PART),
+    ("The storm displaced 2.5 million more people on Tuesday, the UN said.", "2.5 million", None, I.PART),
+    ("The earthquake killed 23 people on Sunday, the ministry said.", "23", "2025-05-11", I.INCIDENT),
+    ("BREAKING: 12 DEAD", "12", None, I.NOT_A_CLAIM),
+])
+def test_roles(sentence, number, time, role):
+    assert read(sentence, number, time=time).role == role
+
+
+def test_the_same_year_is_not_history():
+    assert read("The attack in 2025 killed 40 people, police said.", "40", published="2025-06-01").role == \
+        I.INCIDENT
+
+
+def test_a_second_incident_in_the_story_is_named():
+    r = read("A second earthquake on Tuesday killed 37 people, police said.", "37")
+    assert r.role == I.INCIDENT and r.incident == "second earthquake"
+    assert read("An aftershock killed 12 more people.", "12").role == I.PART  # "12 more": an increment
+    assert read("An aftershock on Wednesday killed 12 people.", "12").incident == "aftershock"
+
+
+def test_a_toll_in_another_place_names_the_place():
+    r = read("The quake killed 8,000 people in Nepal and 16 in India, officials said.", "16")
+    assert r.role == I.INCIDENT and r.place == "India"
+
+
+def test_hedges_and_stance():
+    r = read("The government acknowledged that at least 20 people died, a toll expected to rise.", "20")
+    assert r.preliminary and r.stance == "acknowledged"
+    assert read("The Red Cross estimated that 90 people were killed.", "90").stance == "estimated"
+    assert read("Rebels claimed that 150 soldiers died.", "150").stance == "claimed"
+    assert not read("The ministry confirmed 31 deaths.", "31").preliminary

@@ -1,0 +1,55 @@
+"""Who a value belongs to: one party, one name (reconcile.parties). Names as the demo's invented articles
+write them, and the kinds of junk sources seen on real ones."""
+from __future__ import annotations
+
+import pytest
+
+from newsledger.reconcile import parties as P
+
+
+@pytest.mark.parametrize("name", ["Veridia's interior ministry", "a ministry spokesman", "The government",
+                                  "the interior ministry", "A spokesman for the government",
+                                  "Interior Minister Halvard Rusk"])
+def test_a_country_s_ministries_and_government_are_one_party(name):
+    cid = ("person:halvard-rusk", "Halvard Rusk") if "Rusk" in name else None
+    p = P.party(name, cid, "VER", name, (0, len(name)))
+    assert p is not None and p.key == "government:VER"
+
+
+def test_opposition_named_with_or_without_its_country():
+    a = P.party("Opposition lawmakers in Veridia", None, "VER")
+    b = P.party("Opposition lawmakers", None, "VER")
+    assert a is not None and b is not None and a.key == b.key == "opposition:VER"
+
+
+def test_a_person_speaks_for_the_body_their_apposition_names():
+    text = "The Veridian Red Cross said 90 died. \"We recorded 87,\" said Tomas Ferreira, the organisation's head."
+    start = text.index("Tomas")
+    end = len(text) - 1
+    orgs = [(4, "org:veridian-red-cross", "Veridian Red Cross")]
+    p = P.party("Tomas Ferreira", ("person:tomas-ferreira", "Tomas Ferreira"), None, text, (start, end), orgs)
+    assert p is not None and p.key == "org:veridian-red-cross"
+    text2 = "said Ana Lima, a spokeswoman for the Harbour Authority."
+    s = text2.index("Ana")
+    p2 = P.party("Ana Lima", ("person:ana-lima", "Ana Lima"), None, text2, (s, s + 8))
+    assert p2 is not None and p2.name == "Harbour Authority"
+    alone = P.party("Ana Lima", ("person:ana-lima", "Ana Lima"), None, "said Ana Lima.", (5, 13))
+    assert alone is not None and alone.key == "person:ana-lima"
+
+
+@pytest.mark.parametrize("name", ["TARGET", "who", "which", "They", "he", "Nepal", "5 things to know",
+                                  "Officials say 12 dead in blast at market as crowds gather near station"])
+def test_junk_sources_name_no_party(name):
+    assert P.junk(name)
+    assert P.party(name, None, None) is None
+
+
+def test_relayed_figures_go_to_whom_the_sentence_credits():
+    s = "Lawmakers said close to 150 died, far more than the just over 20 deaths the government has acknowledged."
+    i = s.index("just over 20")
+    assert P.relayed(s, (0, len(s)), (i, i + 12)) == "the government"
+    s2 = "The government's count stood at 31 dead on Friday."
+    i2 = s2.index("31")
+    assert P.relayed(s2, (0, len(s2)), (i2, i2 + 2)) == "The government"
+    s3 = "Police said 12 people were killed."
+    assert P.relayed(s3, (0, len(s3)), (12, 14)) is None
