@@ -25,7 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -167,7 +167,8 @@ def score(gold: list[dict], figs: list[dict], event_of: dict[str, str]) -> dict:
         passed += not why
         rows.append({"event": g["event"], "measure": g["measure"], "ok": not why, "why": why,
                      "figure": best.get("id") if best else None, "hits": hits, "forbidden": bad,
-                     "best": best.get("best") if best else None, "claims": len(best.get("claims") or []) if best else 0})
+                     "best": best.get("best") if best else None,
+                     "claims": len(best.get("claims") or []) if best else 0})
     judged = sum(r["figure"] is not None for r in rows)
     return {"gold": len(rows), "passed": passed, "forbidden_merges": forbidden, "best_in_range": best_ok,
             "purity": sum(purity) / len(purity) if purity else None, "judged": judged,
@@ -244,7 +245,7 @@ def report(r: dict) -> str:
         f"docs/figures_gold.md): {r['gold']} gold figures in {r['incidents']} incidents, {r['articles']} allsides "
         f"articles ingested into a fresh ledger; scored by `../shared/tools/scorers/score_figures.py` with "
         f"stories and the article -> incident clusters (this script's own count agrees). "
-        f"{datetime.now(timezone.utc):%Y-%m-%d}, {machine()}.",
+        f"{datetime.now(UTC):%Y-%m-%d}, {machine()}.",
         "",
         "| measure | value |",
         "|---|---|",
