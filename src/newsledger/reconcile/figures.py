@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import median_low
@@ -48,13 +49,20 @@ WINDOW_DAYS = 14
 RARE_SHARE = 0.01
 RARE_MIN = 10
 ANCHOR_LABELS = ("GPE", "LOC", "FAC", "EVENT", "PERSON")
+TOP_ANCHORS = 4  # an article's most named anchors that tell its incident apart
+LEDE = 400  # characters: an article's opening, where it says where its own incident happened
 
 # Counted words -> the group they count. Anything else is its own group (by its head noun, singular).
 GROUPS = {
     "people": ("people", "person", "persons", "civilian", "civilians", "individual", "individuals", "resident",
                "residents", "villager", "villagers", "inhabitant", "inhabitants", "death", "deaths", "fatality",
                "fatalities", "victim", "victims", "body", "bodies", "life", "lives", "dead", "casualty",
-               "casualties", "injury", "injuries", "wounded", "injured", "toll", "death toll"),
+               "casualties", "injury", "injuries", "wounded", "injured", "toll", "death toll",
+               # who was there: the crowd an attack struck
+               "worshipper", "worshippers", "worshiper", "worshipers", "congregant", "congregants", "parishioner",
+               "parishioners", "churchgoer", "churchgoers", "concertgoer", "concertgoers", "shopper", "shoppers",
+               "pilgrim", "pilgrims", "mourner", "mourners", "bystander", "bystanders", "patron", "patrons",
+               "guest", "guests", "attendee", "attendees", "passenger", "passengers", "spectator", "spectators"),
     "soldiers": ("soldier", "soldiers", "troop", "troops", "serviceman", "servicemen", "servicewoman",
                  "service members", "service member", "servicemembers", "military personnel",
                  "army personnel", "personnel"),
@@ -187,11 +195,39 @@ class _Context:
         if a in others:
             return True
         mine = self.rare_anchors(a)
-        theirs = frozenset().union(*(self.rare_anchors(o) for o in others[:20]))
-        return len(mine) < 2 or len(theirs) < 2 or bool(mine & theirs)
+        if len(mine) < 2:
+            return True
+        told = [o for o in others[:20] if len(self.rare_anchors(o)) >= 2]
+        if not told:
+            return True
+        shared = sum(bool(mine & self.rare_anchors(o)) for o in told)
+        return bool(mine & self.rare_anchors(others[0])) or shared >= max(1, 0.3 * len(told))
+
+    def top_anchors(self, aid: str) -> frozenset[str]:
+        return self._memo("top_anchors", aid, lambda: frozenset(
+            store.anchors_by_mentions(self.ledger, aid, ANCHOR_LABELS)[:TOP_ANCHORS + 2]))
+
+    def elsewhere(self, aid: str, sentence: tuple[int, int]) -> str | None:
+        """A place the sentence names that its article is not about: another incident ("a synagogue in
+        Pittsburgh" in an article about Thousand Oaks; a list of earlier attacks)."""
+        top = self.top_anchors(aid)
+        text = self.text(aid)
+        lede = (self.title(aid) or "") + " " + text[:LEDE]
+        for key, name, mentions in store.places_between(self.ledger, aid, *sentence):
+            # Named once, in this sentence only, outside the opening, not a state or province: another place.
+            if mentions > 1 or key in top or key.startswith("country:") or sentence[0] < LEDE \
+                    or fold(name) in _regions() or not self.rare(key):
+                continue
+            if name.lower() not in lede.lower():  # the article's own place is in its headline or dateline
+                return name
+        return None
 
     def rare_anchors(self, aid: str) -> frozenset[str]:
-        return self._memo("rare_anchors", aid, lambda: frozenset(e for e in self.anchors(aid) if self.rare(e)))
+        """The few places, events and people an article is most about (mentions), among those few articles
+        name: what tells its incident from another of the same kind."""
+        return self._memo("rare_anchors", aid, lambda: frozenset(
+            [e for e in store.anchors_by_mentions(self.ledger, aid, ANCHOR_LABELS)
+             if not e.startswith("country:") and self.rare(e)][:TOP_ANCHORS]))
 
 
 @dataclass(frozen=True)
@@ -201,6 +237,14 @@ class Credit:
     name: str | None  # the party as shown (None: the outlet's own statement from a file, which names none)
     source: str | None  # the source as written in the article
     relayed_by: str | None = None  # the party that relayed it, when it is another's figure
+
+
+@lru_cache(maxsize=1)
+def _regions() -> frozenset[str]:
+    """States, provinces and regions (ISO 3166-2): the region an incident's town is in, not another place."""
+    import pycountry
+
+    return frozenset(fold(s.name) for s in pycountry.subdivisions)
 
 
 def _sentence(text: str, row: ClaimRow) -> tuple[int, int]:
@@ -390,6 +434,8 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
         where = gazetteer().country(reading.place)
         if where and where != ctx.country(aid):
             incident = f"in {gazetteer().name(where)}"
+    if not incident and (other := ctx.elsewhere(aid, sentence)):
+        incident = f"at {other}"
     part = reading.part if reading.role == incidents.PART else None
     day = report_day(published, row.time)
     fid = _find(ledger, ctx, row.measure, grp, country, aid, origin, day, incident, part)

@@ -50,7 +50,8 @@ _RATE = re.compile(r"\b(?:a|per|each|every)\s+(?:day|week|month|year|hour|minute
                    r"\bweekly\b|\bmonthly\b|\bon average\b|\ban average of\b", re.I)
 _TALLY = re.compile(
     r"\b(?:covid(?:-19)?|coronavirus|virus|pandemic|flu|influenza|malaria|cholera|ebola|measles|aids|hiv|"
-    r"cancer|overdoses?|opioids?|heart disease|tuberculosis|so far this year|since the start of|"
+    r"cancer|overdoses?|opioids?|heart disease|tuberculosis|so far this year|so far in (?:19|20)\d\d|"
+    r"since the start of|"
     r"since (?:january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+\d)|"
     r"in total since|each year)\b", re.I)
 # Not a statement of fact: needs, conditions, forecasts (before the number, in its clause).

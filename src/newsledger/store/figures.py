@@ -80,6 +80,22 @@ def anchors(ledger: Ledger, aid: str, labels: tuple[str, ...]) -> list[str]:
         f"({', '.join('?' * len(labels))})", (aid, *labels))]
 
 
+def anchors_by_mentions(ledger: Ledger, aid: str, labels: tuple[str, ...]) -> list[str]:
+    """The canonical ids (else keys) of an article's entities with these labels, most mentioned first."""
+    return [r[0] for r in ledger.conn.execute(
+        "SELECT coalesce(canonical, key) FROM entities WHERE article_id = ? AND label IN "
+        f"({', '.join('?' * len(labels))}) GROUP BY 1 ORDER BY sum(mentions) DESC, min(id)", (aid, *labels))]
+
+
+def places_between(ledger: Ledger, aid: str, start: int, end: int) -> list[tuple[str, str, int]]:
+    """(canonical id or key, name, how often the article names it) of the places and facilities named between
+    two offsets of an article."""
+    return [(r[0], r[1], r[2]) for r in ledger.conn.execute(
+        "SELECT coalesce(e.canonical, e.key), e.name, e.mentions FROM mentions m JOIN entities e "
+        "ON e.id = m.entity_id WHERE m.article_id = ? AND m.start >= ? AND m.end <= ? "
+        "AND e.label IN ('GPE', 'LOC', 'FAC') GROUP BY e.id ORDER BY min(m.start)", (aid, start, end))]
+
+
 def articles_naming(ledger: Ledger, cid: str) -> int:
     """How many articles name a canonical entity (or an unreconciled key)."""
     return ledger.conn.execute(

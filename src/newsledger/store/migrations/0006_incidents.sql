@@ -9,6 +9,7 @@ ALTER TABLE figures ADD COLUMN place TEXT;           -- where it happened, as th
 ALTER TABLE figures ADD COLUMN incident_country TEXT;  -- ISO alpha-3
 ALTER TABLE figures ADD COLUMN incident_date TEXT;   -- YYYY-MM-DD
 CREATE INDEX figures_part_of ON figures(part_of);
+CREATE INDEX mentions_article ON mentions(article_id, start);  -- the places a sentence names
 
 ALTER TABLE figure_claims ADD COLUMN party TEXT;       -- one key per party across articles (= source_key)
 ALTER TABLE figure_claims ADD COLUMN party_name TEXT;  -- how the party is shown
