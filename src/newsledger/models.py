@@ -256,6 +256,12 @@ class CanonicalEntity:
     articles: int
     mentions: int
 
+    @property
+    def label(self) -> str | None:
+        """The NER label it is best known by: PERSON over ORG over GPE, NORP and LOC, else its first."""
+        return next((x for x in ("PERSON", "ORG", "GPE", "NORP", "LOC") if x in self.labels),
+                    self.labels[0] if self.labels else None)
+
     def to_dict(self) -> dict:
         return {"id": self.id, "kind": self.kind, "name": self.name, "country": self.country,
                 "labels": list(self.labels), "aliases": list(self.aliases), "articles": self.articles,
@@ -300,7 +306,13 @@ class Figure:
     first: str | None
     last: str | None
     claims: tuple[FigureClaim, ...]
-    sources: int = 0
+    sources: int = 0  # independent parties behind it (one vote each in `best`)
+
+    @property
+    def parties(self) -> tuple[str, ...]:
+        """The names of the sources its statements give, each once, sorted; an unattributed claim (its
+        outlet's, or its article's own) reads as "unattributed"."""
+        return tuple(sorted({c.source or "unattributed" for c in self.claims}))
 
     @property
     def timeline(self) -> list[tuple[str | None, str | None, FigureClaim]]:

@@ -308,3 +308,29 @@ def test_a_syndicated_copy_found_by_dedup_counts_once(ledger):
     assert f.sources == 2
     twelve = next(c for c in f.claims if c.value.point == 12)
     assert [m.article for m in twelve.mentions] == ["s1", "s2"]
+
+
+def test_the_list_orders_by_sources_then_spread_then_latest(ledger):
+    def report(aid, day, who, n, measure):
+        return article(aid, day, f"The {who} said {n} people were {measure} at the Tamsin barrage in Lorvia.",
+                       [(n, "people", measure, who)], DAM)
+
+    ledger.write([A1, A2, A3, A4,
+                  report("d1", 5, "interior ministry", "1,000", "displaced"),
+                  report("d2", 6, "Lorvian Red Cross", "5,000", "displaced"),  # spread 4
+                  report("e1", 8, "interior ministry", "100", "evacuated"),
+                  report("e2", 9, "Lorvian Red Cross", "110", "evacuated")])  # spread 0.1, but later
+    reconcile(ledger)
+    listed = figures.list_figures(ledger)
+    assert [(f.measure, f.sources) for f in listed[:3]] == [("killed", 3), ("displaced", 2), ("evacuated", 2)]
+    latest = figures.list_figures(ledger, order="latest")
+    assert [f.last for f in latest] == sorted((f.last for f in listed), reverse=True)
+    assert [f.measure for f in figures.list_figures(ledger, disputed=True)] == ["killed", "displaced", "evacuated"]
+    assert figures.list_figures(ledger, limit=2, offset=1) == listed[1:3]
+    assert figures.list_figures(ledger, about="Red Cross", disputed=True)[0].measure == "killed"
+    with pytest.raises(ValueError):
+        figures.list_figures(ledger, order="biggest")
+    (killed,) = [f for f in listed if f.measure == "killed"]
+    assert killed.parties == ("Irena Vasko", "Lorvian Red Cross", "interior ministry")
+    assert figures.store.figures_of(ledger, ["d2", "e1"]) == [listed[1], listed[2]]
+    assert set(figures.store.figure_of_claims(ledger, "a2").values()) == {killed.id}

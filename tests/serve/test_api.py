@@ -95,7 +95,9 @@ def test_entities_and_one_entity(client):
 def test_figures_most_disputed_first(client):
     figs = get(client, "/api/figures")["items"]
     assert figs, "the demo ledger holds no figures"
-    assert len(figs[0]["sources"]) == max(len(f["sources"]) for f in figs)
+    assert figs[0]["sources"] == max(f["sources"] for f in figs)
+    assert all(1 <= f["sources"] <= len(f["parties"]) + ("unattributed" in f["parties"]) * f["claims"]
+               and f["parties"] == sorted(set(f["parties"])) for f in figs)
     top = get(client, f"/api/figures/{figs[0]['id']}")
     assert top["measure"] == "killed" and top["low"] <= top["best"] <= top["high"]
     assert len(top["claims"]) >= 3 and all(c["figure"] and c["mentions"] for c in top["claims"])
@@ -147,18 +149,19 @@ def test_openapi_document_lists_every_endpoint(client):
     assert not any(p.startswith("/articles") for p in paths)  # pages are not API
 
 
-def test_the_server_builds_its_lists_as_it_starts(demo_db):
-    import time
-
-    from newsledger.serve import create_app
-
-    from .conftest import client_for
-
-    app = create_app(demo_db)
-    rec = app.state.reconciled
-    assert rec._cache == {}
-    with client_for(app):  # starting it, before any request
-        deadline = time.monotonic() + 30
-        while not {"figures", "ranked", "stories", "counts"} <= set(rec._cache) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert {"figures", "ranked", "figure_of_claim", "stories", "counts"} <= set(rec._cache)
+def test_figure_pages_follow_the_order(client):
+    """`order` and `disputed` page through the same list the CLI prints."""
+    latest = get(client, "/api/figures?order=latest&limit=500")["items"]
+    days = [f["last"] for f in latest if f["last"]]
+    assert days == sorted(days, reverse=True)
+    disputed = get(client, "/api/figures?disputed=true&limit=500")["items"]
+    assert disputed and all(f["claims"] > 1 for f in disputed)
+    everything = get(client, "/api/figures?limit=500")["items"]
+    assert [f["id"] for f in everything if f["claims"] > 1] == [f["id"] for f in disputed]
+    seen, offset = [], 0
+    while offset is not None:
+        page = get(client, f"/api/figures?limit=2&offset={offset}")
+        seen += page["items"]
+        offset = page["next_offset"]
+    assert seen == everything
+    assert get(client, "/api/figures?order=biggest", 422)["error"]["code"] == "NL422"

@@ -39,8 +39,8 @@ from ..models import MEASURES, Figure, FigureClaim, Mention  # noqa: F401 (re-ex
 from ..store import Ledger, progress
 from ..store import figures as store
 from ..store import stories as story_store
-from ..store.figures import ClaimRow
 from ..store import entities as entity_store
+from ..store.figures import ClaimRow, list_figures  # noqa: F401 (re-exported: the CLI, API and pages list by it)
 from . import dedup, incidents, parties
 from .gazetteer import fold, gazetteer
 
@@ -462,12 +462,6 @@ def rebuild(ledger: Ledger) -> int:
 
 
 # -- queries -----------------------------------------------------------------------------------------
-
-def list_figures(ledger: Ledger, about: str | None = None, limit: int | None = None) -> list[Figure]:
-    """Figures, most-disputed first (most sources), then latest; `about` matches the counted group, the
-    measure, a source, or the sentence or title a claim came from."""
-    return store.list_figures(ledger, about, limit)
-
 
 def get_figure(ledger: Ledger, id: str) -> Figure:
     """One figure by id or unique id prefix."""

@@ -270,9 +270,10 @@ def _label(title: str | None, text: str) -> str | None:
 
 # -- queries ---------------------------------------------------------------------------------------
 
-def list_stories(ledger: Ledger, limit: int | None = None) -> list[Story]:
-    """Every story, the most recently active first, with its articles oldest first."""
-    return store.load(ledger, store.ids(ledger, limit))
+def list_stories(ledger: Ledger, limit: int | None = None, offset: int = 0) -> list[Story]:
+    """Every story (or a page of them: `limit`, `offset`), the most recently active first, with its articles
+    oldest first."""
+    return store.load(ledger, store.ids(ledger, limit, offset))
 
 
 def get_story(ledger: Ledger, key: str) -> Story:

@@ -1,4 +1,5 @@
-"""The JSON API under /api/: thin routes over `store.pages`, `reconciled` and `reports`.
+"""The JSON API under /api/: thin routes over `store`, the reconcile layer's queries and `reports`, each
+record turned into JSON by `views`.
 
 Lists are pages (`limit`, `offset`, `next_offset`); a missing record is a 404 and bad parameters a 422,
 both as `{"error": {...}}`.
@@ -8,15 +9,32 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 
 from ..models import MEASURES
+from ..reconcile.entities import list_entities
+from ..reconcile.figures import get_figure, list_figures
+from ..reconcile.stories import list_stories
 from ..store import Ledger
 from ..store import pages as queries
 from . import reports, views
-from .reconciled import Reconciled
-from .schemas import (ArticleDetail, ArticleSummary, CitedClaim, CitedQuote, EntityDetail, EntitySummary, ErrorBody,
-                      FigureDetail, FigureSummary, Index, Page, SearchHit, StoryDetail, StorySummary)
+from .memo import Memo
+from .schemas import (
+    ArticleDetail,
+    ArticleSummary,
+    CitedClaim,
+    CitedQuote,
+    EntityDetail,
+    EntitySummary,
+    ErrorBody,
+    FigureDetail,
+    FigureSummary,
+    Index,
+    Page,
+    SearchHit,
+    StoryDetail,
+    StorySummary,
+)
 
 ERRORS = {404: {"model": ErrorBody, "description": "No such record"},
           422: {"model": ErrorBody, "description": "Invalid parameters"}}
@@ -28,12 +46,12 @@ def ledger(request: Request) -> Iterator[Ledger]:
         yield led
 
 
-def reconciled(request: Request) -> Reconciled:
-    return request.app.state.reconciled
+def memo(request: Request) -> Memo:
+    return request.app.state.memo
 
 
 Db = Annotated[Ledger, Depends(ledger)]
-Rec = Annotated[Reconciled, Depends(reconciled)]
+Kept = Annotated[Memo, Depends(memo)]
 Limit = Annotated[int, Query(ge=1, le=500, description="Rows per page")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Rows to skip")]
 Id = Annotated[str, Path(min_length=1, max_length=200)]
@@ -44,24 +62,29 @@ def filter_text(description: str):
     return Annotated[str | None, Query(max_length=200, description=description)]
 
 Measure = Literal[MEASURES]  # type: ignore[valid-type]
+FigureOrder = Annotated[Literal["disputed", "latest"], Query(
+    description="disputed: more sources first, then a wider spread of estimates, then the latest; "
+                "latest: the latest reported first")]
+ABOUT = "Part of the measure, what is counted, a source, or a claim's sentence or article title"
 
 
 def _page(items: list, limit: int, offset: int, more: bool) -> dict:
     return {"items": items, "limit": limit, "offset": offset, "next_offset": offset + limit if more else None}
 
 
-def _slice(rows: list, limit: int, offset: int, view) -> dict:
-    """A page of an in-memory list, only that page converted."""
-    return _page([view(r) for r in rows[offset:offset + limit]], limit, offset, len(rows) > offset + limit)
+def _rows(rows: list, limit: int, offset: int, view) -> dict:
+    """A page from rows read one past the limit: the extra row says there is a next page."""
+    return _page([view(r) for r in rows[:limit]], limit, offset, len(rows) > limit)
 
 
-def _missing(what: str, key: str) -> HTTPException:
-    return HTTPException(404, f"NL301: no {what} {key!r} in the ledger")
+def counts(db: Ledger, kept: Memo) -> dict[str, int]:
+    """Row counts of the ledger: a count of a million quotes is kept until the ledger changes."""
+    return kept.get("counts", lambda: queries.counts(db))
 
 
 @router.get("/", response_model=Index, summary="What the ledger holds, and the endpoints")
-def index(request: Request, db: Db, rec: Rec):
-    return {"counts": rec.counts(db), "ingest": bool(request.app.state.ingest_token),
+def index(request: Request, db: Db, kept: Kept):
+    return {"counts": counts(db, kept), "ingest": bool(request.app.state.ingest_token),
             "endpoints": sorted(request.app.openapi()["paths"])}
 
 
@@ -69,7 +92,7 @@ def index(request: Request, db: Db, rec: Rec):
 def articles(db: Db, limit: Limit = 50, offset: Offset = 0,
              source: filter_text("Part of the source (outlet, path or feed id)") = None):
     p = queries.articles(db, limit, offset, source)
-    return _page([dict(r) for r in p.rows], limit, offset, p.more)
+    return _page([views.article_summary(r) for r in p.rows], limit, offset, p.more)
 
 
 @router.get("/articles/{article_id}", response_model=ArticleDetail, response_model_by_alias=True,
@@ -102,55 +125,43 @@ def quotes(db: Db, limit: Limit = 50, offset: Offset = 0,
     return _page([views.cited_quote(r) for r in p.rows], limit, offset, p.more)
 
 
-@router.get("/entities", response_model=Page[EntitySummary],
-            summary="Entities (canonical once reconciled), most widely named first")
-def entities(db: Db, rec: Rec, limit: Limit = 50, offset: Offset = 0,
+@router.get("/entities", response_model=Page[EntitySummary], summary="Canonical entities, most widely named first")
+def entities(db: Db, limit: Limit = 50, offset: Offset = 0,
              label: Annotated[str | None, Query(max_length=40, description="PERSON, ORG, GPE, NORP, ...")] = None,
              q: Annotated[str | None, Query(max_length=200, description="Part of the name or an alias")] = None):
-    rows = rec.entities(db, label, limit + 1, offset, name=q)
-    return _page([views.entity_summary(e) for e in rows[:limit]], limit, offset, len(rows) > limit)
+    return _rows(list_entities(db, label, limit + 1, offset, name=q), limit, offset, views.entity_summary)
 
 
 @router.get("/entities/{entity_id}", response_model=EntityDetail,
             summary="One entity: mentions per day, recent articles, its quotes and claims")
-def entity(db: Db, rec: Rec, entity_id: Id):
-    out = reports.entity_report(db, rec, entity_id)
-    if out is None:
-        raise _missing("entity", entity_id)
-    return out
+def entity(db: Db, entity_id: Id):
+    return reports.entity_report(db, entity_id)
 
 
 @router.get("/figures", response_model=Page[FigureSummary],
             summary="Figures: claims about one quantity, with low / best / high; most disputed first")
-def figures(db: Db, rec: Rec, limit: Limit = 50, offset: Offset = 0,
-            about: filter_text("Part of the measure or what is counted") = None):
-    figs = rec.ranked(db)
-    if about:
-        needle = about.casefold()
-        figs = [f for f in figs if needle in (f.measure or "").casefold() or needle in (f.counted or "").casefold()]
-    return _slice(figs, limit, offset, views.figure_summary)
+def figures(db: Db, limit: Limit = 50, offset: Offset = 0, about: filter_text(ABOUT) = None,
+            order: FigureOrder = "disputed",
+            disputed: Annotated[bool, Query(description="Only figures with more than one statement "
+                                                        "(two sources, or one source giving two values)")] = False):
+    rows = list_figures(db, order=order, about=about, disputed=disputed, limit=limit + 1, offset=offset)
+    return _rows(rows, limit, offset, views.figure_summary)
 
 
 @router.get("/figures/{figure_id}", response_model=FigureDetail, summary="One figure with every claim behind it")
-def figure(db: Db, rec: Rec, figure_id: Id):
-    f = rec.figure(db, figure_id)
-    if f is None:
-        raise _missing("figure", figure_id)
-    return views.figure_detail(f)
+def figure(db: Db, figure_id: Id):
+    return views.figure_detail(get_figure(db, figure_id))
 
 
 @router.get("/stories", response_model=Page[StorySummary], summary="Stories (articles about one event), latest first")
-def stories(db: Db, rec: Rec, limit: Limit = 50, offset: Offset = 0):
-    return _slice(rec.stories(db), limit, offset, views.story_summary)
+def stories(db: Db, limit: Limit = 50, offset: Offset = 0):
+    return _rows(list_stories(db, limit + 1, offset), limit, offset, views.story_summary)
 
 
 @router.get("/stories/{story_id}", response_model=StoryDetail,
             summary="One story: its articles, the outlets that ran them, the figures they report")
-def story(db: Db, rec: Rec, story_id: Id):
-    out = reports.story_report(db, rec, story_id)
-    if out is None:
-        raise _missing("story", story_id)
-    return out
+def story(db: Db, story_id: Id):
+    return reports.story_report(db, story_id)
 
 
 @router.get("/search", response_model=Page[SearchHit], summary="Full-text search over titles and texts (FTS5)")

@@ -7,7 +7,6 @@ one writable Ledger behind a lock: the store keeps one writer.
 from __future__ import annotations
 
 import queue
-import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import asynccontextmanager, contextmanager
@@ -21,7 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import NewsledgerError, NotFound
 from ..store import Ledger
-from .reconciled import Reconciled
+from .memo import Memo
 
 STATIC = Path(__file__).parent / "static"
 
@@ -75,17 +74,8 @@ def create_app(db_path: str | Path, ingest_token: str | None = None, extractor=N
     path = str(db_path)
     pool = LedgerPool(path)
 
-    def warm():
-        try:
-            with pool.ledger() as led:
-                app.state.reconciled.warm(led)
-        except sqlite3.Error:  # the server stopped meanwhile: the first request builds them instead
-            pass
-
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        # On a large ledger the lists of figures and stories take seconds to build.
-        threading.Thread(target=warm, name="warm-caches", daemon=True).start()
         yield
         pool.close()
         if getattr(app.state, "writer", None) is not None:
@@ -97,7 +87,7 @@ def create_app(db_path: str | Path, ingest_token: str | None = None, extractor=N
                               "claims, the figures they add up to, and stories. Read-only unless started "
                               "with an ingest token.")
     app.state.pool = pool
-    app.state.reconciled = Reconciled(path)
+    app.state.memo = Memo(path)
     app.state.ingest_token = ingest_token
     app.state.extractor = extractor
     app.state.writer = None

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from .reconciled import FigureView
+from ..models import Figure, Value
+from .views import shown, when
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"  # an identifier only: nothing is fetched
 _FONT = {"config": {"font": "system-ui, -apple-system, 'Segoe UI', sans-serif",
@@ -29,24 +30,24 @@ def _time_axis(days: list[str]) -> tuple[str, dict]:
     return "yearmonth", {"format": "%b %Y", "labelAngle": 0}
 
 
-def _y(c) -> float | None:
-    """Where a claim sits on the value axis: its point, else the middle of its range."""
-    if c.point is not None:
-        return c.point
-    if c.low is not None and c.high is not None:
-        return (c.low + c.high) / 2
-    return c.low if c.low is not None else c.high
+def _y(v: Value) -> float | None:
+    """Where a value sits on the value axis: its point, else the middle of its range."""
+    if v.point is not None:
+        return v.point
+    if v.low is not None and v.high is not None:
+        return (v.low + v.high) / 2
+    return v.low if v.low is not None else v.high
 
 
-def figure_chart(f: FigureView, titles: dict[str, str | None]) -> dict:
+def figure_chart(f: Figure, titles: dict[str, str | None]) -> dict:
     """Every claim of a figure over time, coloured by source, over the low–high band and the best line."""
-    rows = [{"when": day or c.when, "value": _y(c), "low": c.low if c.low is not None else _y(c),
-             "high": c.high if c.high is not None else _y(c), "source": c.source or "unattributed",
-             "figure": c.shown, "qualifier": c.qualifier.replace("_", " "), "said": c.text,
-             "article": titles.get(aid or "") or aid}
-            for c in f.claims if _y(c) is not None
-            for aid, day, _ in c.mentions if day or c.when]  # a point for every report of a statement
-    title = f.label
+    rows = [{"when": m.published or when(c), "value": y, "low": c.value.low if c.value.low is not None else y,
+             "high": c.value.high if c.value.high is not None else y, "source": c.source or "unattributed",
+             "figure": shown(c), "qualifier": c.qualifier.replace("_", " "), "said": c.text,
+             "article": titles.get(m.article) or m.article}
+            for c in f.claims if (y := _y(c.value)) is not None
+            for m in c.mentions if m.published or when(c)]  # a point for every report of a statement
+    title = f"{f.measure} ({f.counted})"
     color = {"field": "source", "type": "nominal", "title": "source",
              "scale": {"scheme": "tableau10"}}
     unit, axis = _time_axis([r["when"] for r in rows])

@@ -52,7 +52,7 @@ def _store(request: Request, items: list) -> dict:
         if state.writer is None:
             state.writer = Ledger(request.app.state.pool.path)
         rep = ingest_articles(items, state.writer, state.extractor)
-    request.app.state.reconciled.clear()
+    request.app.state.memo.clear()
     return {"stored": rep.stored, "already": rep.already, "failures": [str(f.error) for f in rep.failures]}
 
 

@@ -1,5 +1,6 @@
 """The report pages: server-rendered HTML with linkable URLs, no JavaScript framework (only the charts use
-the vendored Vega-Lite). Routes gather data from `store.pages`, `reconciled` and `reports` and render a template."""
+the vendored Vega-Lite). Routes read the same queries as the API, turn records into the API's dicts with
+`views` (or `reports`), and render a template."""
 from __future__ import annotations
 
 from typing import Annotated
@@ -7,17 +8,22 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from ..errors import NotFound
 from ..present import claim_figure, party
+from ..reconcile.entities import list_entities
+from ..reconcile.figures import get_figure, list_figures
+from ..reconcile.stories import list_stories
+from ..store import figures as figure_store
 from ..store import pages as queries
-from . import charts, reports
-from .api import Db, Rec  # the same dependencies as the API
-from .highlight import marks_of, render as highlight
+from . import charts, reports, views
+from .api import Db, Kept, counts  # the same dependencies as the API
+from .highlight import marks_of
+from .highlight import render as highlight
 from .jinja import render
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 PER_PAGE = 50
+DISPUTED = 6  # figures on the home page
 Offset = Annotated[int, Query(ge=0, le=1_000_000)]
 
 
@@ -26,11 +32,12 @@ def page(request: Request, template: str, **context) -> HTMLResponse:
 
 
 @router.get("/")
-def home(request: Request, db: Db, rec: Rec):
-    stories = rec.stories(db)[:8]
-    return page(request, "home.html", counts=rec.counts(db), stories=stories,
-                disputed=rec.disputed(db, 6), recent=queries.articles(db, 10, 0).rows,
-                people=rec.entities(db, "PERSON", 12))
+def home(request: Request, db: Db, kept: Kept):
+    disputed = list_figures(db, order="disputed", disputed=True, limit=DISPUTED)
+    return page(request, "home.html", counts=counts(db, kept),
+                stories=[views.story_summary(s) for s in list_stories(db, 8)],
+                disputed=[views.figure_summary(f) for f in disputed], recent=queries.articles(db, 10, 0).rows,
+                people=[views.entity_summary(e) for e in list_entities(db, "PERSON", 12)])
 
 
 @router.get("/search")
@@ -45,73 +52,60 @@ def articles(request: Request, db: Db, offset: Offset = 0):
 
 
 @router.get("/articles/{article_id}")
-def article(request: Request, db: Db, rec: Rec, article_id: str):
+def article(request: Request, db: Db, article_id: str):
     x = db.extraction(db.resolve_article_id(article_id))
-    by_row = rec.figure_of_claim(db)
-    rows = queries.claim_rows(db, x.article.id)
-    figure_of = {start: by_row[row] for start, row in rows.items() if row in by_row}
+    figure_of = figure_store.figure_of_claims(db, x.article.id)
     body_end = x.article.body_end if x.article.body_end is not None else len(x.article.text)
     marked = highlight(x.article.text, marks_of(x, figure_of))
     claims = [{"c": c, "shown": claim_figure(c), "source": party(c.source),
                "figure": figure_of.get(c.start)}
               for c in x.claims]
     people = sorted(x.entities, key=lambda e: (-len(e.mentions), e.name))
-    pubs = queries.publications(db, [x.article.id])
+    pubs = queries.publications(db, x.article.id)
     return page(request, "article.html", x=x, a=x.article, marked=marked, claims=claims, people=people,
                 pubs=pubs, has_related=body_end < len(x.article.text), party=party)
 
 
 @router.get("/figures")
-def figures(request: Request, db: Db, rec: Rec, offset: Offset = 0,
-            about: Annotated[str, Query(max_length=200)] = ""):
-    figs = rec.ranked(db)
-    if about:
-        needle = about.casefold()
-        figs = [f for f in figs if needle in (f.measure or "").casefold() or needle in (f.counted or "").casefold()]
-    return page(request, "figures.html", figs=figs[offset:offset + PER_PAGE], offset=offset, about=about,
-                more=len(figs) > offset + PER_PAGE, per_page=PER_PAGE)
+def figures(request: Request, db: Db, offset: Offset = 0, about: Annotated[str, Query(max_length=200)] = ""):
+    rows = list_figures(db, order="disputed", about=about or None, limit=PER_PAGE + 1, offset=offset)
+    return page(request, "figures.html", figs=[views.figure_summary(f) for f in rows[:PER_PAGE]], offset=offset,
+                about=about, more=len(rows) > PER_PAGE, per_page=PER_PAGE)
 
 
 @router.get("/figures/{figure_id}")
-def figure(request: Request, db: Db, rec: Rec, figure_id: str):
-    f = rec.figure(db, figure_id)
-    if f is None:
-        raise NotFound("figure", figure_id)
-    arts = queries.articles_by_id(db, sorted({c.article_id for c in f.claims if c.article_id}))
-    titles = {k: r["title"] for k, r in arts.items()}
-    claims = sorted(f.claims, key=lambda c: (c.when or "", c.source or ""))
-    return page(request, "figure.html", f=f, claims=claims, arts=arts, chart=charts.figure_chart(f, titles))
+def figure(request: Request, db: Db, figure_id: str):
+    f = get_figure(db, figure_id)
+    arts = queries.articles_by_id(db, sorted({m.article for c in f.claims for m in c.mentions}))
+    titles = {k: a.title for k, a in arts.items()}
+    out = views.figure_detail(f)
+    claims = sorted(out["claims"], key=lambda c: (c["when"] or "", c["source"] or ""))
+    return page(request, "figure.html", f=out, claims=claims, arts=arts, chart=charts.figure_chart(f, titles))
 
 
 @router.get("/entities")
-def entities(request: Request, db: Db, rec: Rec, offset: Offset = 0,
-             label: Annotated[str, Query(max_length=40)] = ""):
-    rows = rec.entities(db, label or None, PER_PAGE + 1, offset)
-    return page(request, "entities.html", rows=rows[:PER_PAGE], offset=offset, label=label,
-                more=len(rows) > PER_PAGE, per_page=PER_PAGE)
+def entities(request: Request, db: Db, offset: Offset = 0, label: Annotated[str, Query(max_length=40)] = ""):
+    rows = list_entities(db, label or None, PER_PAGE + 1, offset)
+    return page(request, "entities.html", rows=[views.entity_summary(e) for e in rows[:PER_PAGE]], offset=offset,
+                label=label, more=len(rows) > PER_PAGE, per_page=PER_PAGE)
 
 
 @router.get("/entities/{entity_id}")
-def entity(request: Request, db: Db, rec: Rec, entity_id: str):
-    e = reports.entity_report(db, rec, entity_id)
-    if e is None:
-        raise NotFound("entity", entity_id)
+def entity(request: Request, db: Db, entity_id: str):
+    e = reports.entity_report(db, entity_id)
     return page(request, "entity.html", e=e, chart=charts.timeline_chart(e["timeline"], e["name"]))
 
 
 @router.get("/stories")
-def stories(request: Request, db: Db, rec: Rec, offset: Offset = 0):
-    rows = rec.stories(db)
-    return page(request, "stories.html", rows=rows[offset:offset + PER_PAGE], offset=offset,
-                more=len(rows) > offset + PER_PAGE, per_page=PER_PAGE)
+def stories(request: Request, db: Db, offset: Offset = 0):
+    rows = list_stories(db, PER_PAGE + 1, offset)
+    return page(request, "stories.html", rows=[views.story_summary(s) for s in rows[:PER_PAGE]], offset=offset,
+                more=len(rows) > PER_PAGE, per_page=PER_PAGE)
 
 
 @router.get("/stories/{story_id}")
-def story(request: Request, db: Db, rec: Rec, story_id: str):
-    s = reports.story_report(db, rec, story_id)
-    if s is None:
-        raise NotFound("story", story_id)
-    return page(request, "story.html", s=s)
+def story(request: Request, db: Db, story_id: str):
+    return page(request, "story.html", s=reports.story_report(db, story_id))
 
 
 def _type(schema: dict) -> str:

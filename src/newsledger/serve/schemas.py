@@ -154,10 +154,10 @@ class ArticleDetail(BaseModel):
 class EntitySummary(BaseModel):
     id: str
     name: str
-    label: str | None
-    articles: int | None
-    mentions: int | None
-    aliases: list[str]
+    label: str | None = Field(description="the NER label it is best known by")
+    articles: int
+    mentions: int
+    aliases: list[str] = Field(description="the other names it goes by")
 
 
 class DayCount(BaseModel):
@@ -174,21 +174,22 @@ class ArticleRef(BaseModel):
 
 
 class EntityDetail(EntitySummary):
+    kind: str = Field(description="person, org, country, place, ...")
+    country: str | None = Field(description="ISO alpha-3 code of its country, when known")
     keys: list[str] = Field(description="the per-article entity keys of the store it gathers")
     timeline: list[DayCount]
     recent_articles: list[ArticleRef]
     quotes: list[CitedQuote]
     claims: list[CitedClaim]
-    extra: dict[str, Any] = Field(description="what reconciliation adds (country code, ...)")
 
 
 class Mention(BaseModel):
-    article: str | None
+    article: str
     published: str | None
 
 
 class FigureClaimOut(BaseModel):
-    article: str | None
+    article: str
     source: str | None
     text: str
     value: ValueOut
@@ -201,15 +202,17 @@ class FigureClaimOut(BaseModel):
 
 class FigureSummary(BaseModel):
     id: str
-    measure: str | None
-    counted: str | None
+    measure: str
+    counted: str
     low: float | None
     best: float | None
     high: float | None
     first: str | None
     last: str | None
-    claims: int
-    sources: list[str]
+    claims: int = Field(description="statements behind it: a source giving a value")
+    sources: int = Field(description="independent sources behind it (as `newsledger figures` counts them)")
+    parties: list[str] = Field(description='the names of its sources, sorted; "unattributed" for claims that '
+                                           "name none")
 
 
 class FigureDetail(FigureSummary):
@@ -237,7 +240,6 @@ class StoryDetail(BaseModel):
     independent: int = Field(description="articles that are not syndicated copies")
     outlets: list[str]
     figures: list[FigureSummary]
-    extra: dict[str, Any]
 
 
 class SearchHit(BaseModel):

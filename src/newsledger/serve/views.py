@@ -1,12 +1,14 @@
-"""Records as the API returns them: one place, so the JSON API and the pages agree on every field."""
+"""Records as the API returns them, one function per record: the JSON API and the pages both use them, so
+they agree on every field."""
 from __future__ import annotations
 
-import sqlite3
+from dataclasses import asdict
 
-from ..models import Claim, Quote
+from ..models import CanonicalEntity, Claim, Figure, FigureClaim, Quote, Story, StoryArticle
 from ..present import claim_figure
-from ..store import Cited
-from .reconciled import EntityView, FigureView, StoryView
+from ..present import figure as shown_value
+from ..reconcile.figures import report_day
+from ..store import ArticleRef, ArticleSummary, Cited
 
 
 def claim(c: Claim) -> dict:
@@ -29,27 +31,48 @@ def cited_quote(c: Cited) -> dict:
     return {**quote(c.record), **_cite(c)}
 
 
-def figure_summary(f: FigureView) -> dict:
+def article_summary(a: ArticleSummary) -> dict:
+    return asdict(a)
+
+
+def article_ref(a: ArticleRef | StoryArticle) -> dict:
+    return {"id": a.id, "source": a.source, "title": a.title, "published": a.published}
+
+
+def story_article(a: StoryArticle) -> dict:
+    return {**article_ref(a), "copy_of": a.copy_of}
+
+
+def when(c: FigureClaim) -> str | None:
+    """When a statement was reported: its article's date, else the day its time names."""
+    return report_day(c.published, c.time)
+
+
+def shown(c: FigureClaim) -> str:
+    """A statement's value as a reader writes it: "~3,500" (figures are counts: no unit, no change)."""
+    return shown_value(c.value, c.qualifier)
+
+
+def figure_summary(f: Figure) -> dict:
     return {"id": f.id, "measure": f.measure, "counted": f.counted, "low": f.low, "best": f.best, "high": f.high,
-            "first": f.first, "last": f.last, "claims": len(f.claims), "sources": f.sources}
+            "first": f.first, "last": f.last, "claims": len(f.claims), "sources": f.sources,
+            "parties": list(f.parties)}
 
 
-def figure_detail(f: FigureView) -> dict:
-    return {**figure_summary(f), "claims": [
-        {"article": c.article_id, "source": c.source, "text": c.text,
-         "value": {"point": c.point, "low": c.low, "high": c.high}, "qualifier": c.qualifier,
-         "published": c.published, "when": c.when, "figure": c.shown,
-         "mentions": [{"article": a, "published": d} for a, d, _ in c.mentions]} for c in f.claims]}
+def figure_claim(c: FigureClaim) -> dict:
+    return {"article": c.article, "source": c.source, "text": c.text, "value": c.value.to_contract(),
+            "qualifier": c.qualifier, "published": c.published, "when": when(c), "figure": shown(c),
+            "mentions": [{"article": m.article, "published": m.published} for m in c.mentions]}
 
 
-def entity_summary(e: EntityView) -> dict:
+def figure_detail(f: Figure) -> dict:
+    return {**figure_summary(f), "claims": [figure_claim(c) for c in f.claims]}
+
+
+def entity_summary(e: CanonicalEntity) -> dict:
     return {"id": e.id, "name": e.name, "label": e.label, "articles": e.articles, "mentions": e.mentions,
-            "aliases": list(e.aliases)}
+            "aliases": [a for a in e.aliases if a != e.name]}
 
 
-def story_summary(s: StoryView) -> dict:
-    return {"id": s.id, "title": s.title, "articles": len(s.article_ids), "first": s.first, "last": s.last}
-
-
-def article_ref(r: sqlite3.Row) -> dict:
-    return {"id": r["id"], "source": r["source"], "title": r["title"], "published": r["published"]}
+def story_summary(s: Story) -> dict:
+    return {"id": s.id, "title": s.title, "articles": len(s.articles), "first": s.first, "last": s.last}

@@ -2,6 +2,7 @@
 and the Figure records read from them."""
 from __future__ import annotations
 
+import json
 import sqlite3
 from typing import NamedTuple
 
@@ -263,54 +264,102 @@ def forget_all(ledger: Ledger) -> None:
 
 # -- queries -----------------------------------------------------------------------------------------
 
-def _statements(conn: sqlite3.Connection, fid: str) -> tuple[FigureClaim, ...]:
+ORDERS = ("disputed", "latest")
+
+# How far a figure's estimates are apart, relative to its best one (0 when they agree or a bound is missing).
+SPREAD = ("coalesce((f.high - f.low) * 1.0 / max(abs(coalesce(nullif(f.best, 0), nullif(f.high, 0), 1)), 1), 0)")
+_ORDER_BY = {
+    # More independent parties first, then the widest spread, then the latest reported.
+    "disputed": f"f.sources DESC, {SPREAD} DESC, f.last IS NULL, f.last DESC, f.id",
+    "latest": "f.last IS NULL, f.last DESC, f.sources DESC, f.id",
+}
+# A figure about `:q`: its counted group or measure, or one of its claims' source, counted words, sentence
+# or article title.
+_ABOUT = ("(f.counted LIKE :q ESCAPE '\\' OR f.measure LIKE :q ESCAPE '\\' OR EXISTS ("
+          "SELECT 1 FROM figure_claims fc JOIN claims k ON k.id = fc.claim_id "
+          "JOIN articles a ON a.id = k.article_id WHERE fc.figure_id = f.id AND ("
+          "fc.source LIKE :q ESCAPE '\\' OR a.title LIKE :q ESCAPE '\\' OR k.counted LIKE :q ESCAPE '\\' "
+          "OR substr(a.text, coalesce(k.sentence_start, k.start) + 1, coalesce(k.sentence_end, k.end) - "
+          "coalesce(k.sentence_start, k.start)) LIKE :q ESCAPE '\\')))")
+# More than one statement behind it: two sources, or one source giving two values.
+_DISPUTED = "(SELECT count(DISTINCT fc.statement) FROM figure_claims fc WHERE fc.figure_id = f.id) > 1"
+
+
+def _statements(conn: sqlite3.Connection, ids: list[str]) -> dict[str, tuple[FigureClaim, ...]]:
+    """The statements of these figures, each with every article it appeared in, oldest first."""
     rows = conn.execute(
         "SELECT fc.*, k.article_id, k.text, k.point, k.low, k.high, k.qualifier, k.time, a.published "
         "FROM figure_claims fc JOIN claims k ON k.id = fc.claim_id JOIN articles a ON a.id = k.article_id "
-        "WHERE fc.figure_id = ? ORDER BY a.published IS NULL, a.published, a.rowid, k.start", (fid,)).fetchall()
-    groups: dict[str, list[sqlite3.Row]] = {}
+        "WHERE fc.figure_id IN (SELECT value FROM json_each(?)) "
+        "ORDER BY a.published IS NULL, a.published, a.rowid, k.start", (json.dumps(ids),)).fetchall()
+    groups: dict[str, dict[str, list[sqlite3.Row]]] = {i: {} for i in ids}
     for r in rows:
-        groups.setdefault(r["statement"], []).append(r)
-    out = []
-    for rs in groups.values():
-        r = rs[0]
-        out.append(FigureClaim(r["article_id"], r["source"], r["text"], Value(r["point"], r["low"], r["high"]),
-                               r["qualifier"], r["published"], r["claim_id"], r["time"],
-                               tuple(Mention(x["article_id"], x["published"], x["claim_id"]) for x in rs)))
-    return tuple(out)
+        groups[r["figure_id"]].setdefault(r["statement"], []).append(r)
+    return {fid: tuple(
+        FigureClaim(r["article_id"], r["source"], r["text"], Value(r["point"], r["low"], r["high"]), r["qualifier"],
+                    r["published"], r["claim_id"], r["time"],
+                    tuple(Mention(x["article_id"], x["published"], x["claim_id"]) for x in rs))
+        for rs in by_statement.values() for r in rs[:1]) for fid, by_statement in groups.items()}
 
 
-def _figure(conn: sqlite3.Connection, r: sqlite3.Row) -> Figure:
-    return Figure(r["id"], r["measure"], r["counted"], r["low"], r["best"], r["high"], r["first"], r["last"],
-                  _statements(conn, r["id"]), r["sources"])
+def _figures(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[Figure]:
+    """Figure records of these `figures` rows, their statements read in one query."""
+    claims = _statements(conn, [r["id"] for r in rows])
+    return [Figure(r["id"], r["measure"], r["counted"], r["low"], r["best"], r["high"], r["first"], r["last"],
+                   claims[r["id"]], r["sources"]) for r in rows]
 
 
-def list_figures(ledger: Ledger, about: str | None = None, limit: int | None = None) -> list[Figure]:
-    """Figures, most-disputed first (most sources), then latest; `about` matches the counted group, the
-    measure, a source, or the sentence or title a claim came from."""
-    conn = ledger.conn
-    where, args = "", {}
+def _select(ledger: Ledger, where: list[str], args: dict, order: str, limit: int | None, offset: int) -> list[Figure]:
+    if order not in _ORDER_BY:
+        raise ValueError(f"order must be one of {ORDERS}, not {order!r}")
+    sql = (f"SELECT f.* FROM figures f {'WHERE ' + ' AND '.join(where) if where else ''} "
+           f"ORDER BY {_ORDER_BY[order]} LIMIT :limit OFFSET :offset")
+    rows = ledger.conn.execute(sql, {**args, "limit": -1 if limit is None else limit, "offset": offset}).fetchall()
+    return _figures(ledger.conn, rows)
+
+
+def list_figures(ledger: Ledger, *, order: str = "disputed", about: str | None = None, disputed: bool = False,
+                 limit: int | None = None, offset: int = 0) -> list[Figure]:
+    """Figures, one page of them (`limit`, `offset`), with their statements.
+
+    order     "disputed": more independent sources first, then a wider spread of estimates
+              ((high - low) / max(|best or high or 1|, 1)), then the latest reported, then id;
+              "latest": the latest reported first
+    about     the counted group, the measure, a source, or the sentence, counted words or article title of
+              a claim contains this text
+    disputed  only figures with more than one statement (two sources, or one source giving two values)
+    """
+    where, args = [], {}
     if about:
-        where = ("WHERE f.counted LIKE :q ESCAPE '\\' OR f.measure LIKE :q ESCAPE '\\' OR EXISTS ("
-                 "SELECT 1 FROM figure_claims fc JOIN claims k ON k.id = fc.claim_id "
-                 "JOIN articles a ON a.id = k.article_id WHERE fc.figure_id = f.id AND ("
-                 "fc.source LIKE :q ESCAPE '\\' OR a.title LIKE :q ESCAPE '\\' OR k.counted LIKE :q ESCAPE '\\' "
-                 "OR substr(a.text, coalesce(k.sentence_start, k.start) + 1, coalesce(k.sentence_end, k.end) - "
-                 "coalesce(k.sentence_start, k.start)) LIKE :q ESCAPE '\\'))")
+        where.append(_ABOUT)
         args["q"] = like_pattern(about)
-    sql = (f"SELECT * FROM figures f {where} ORDER BY f.sources DESC, f.last IS NULL, f.last DESC, f.id"
-           + (f" LIMIT {int(limit)}" if limit else ""))
-    return [_figure(conn, r) for r in conn.execute(sql, args).fetchall()]
+    if disputed:
+        where.append(_DISPUTED)
+    return _select(ledger, where, args, order, limit, offset)
+
+
+def figures_of(ledger: Ledger, article_ids: list[str], order: str = "disputed") -> list[Figure]:
+    """The figures any of these articles reports (any mention)."""
+    where = ["f.id IN (SELECT fc.figure_id FROM claims k JOIN figure_claims fc ON fc.claim_id = k.id "
+             "WHERE k.article_id IN (SELECT value FROM json_each(:ids)))"]
+    return _select(ledger, where, {"ids": json.dumps(list(article_ids))}, order, None, 0)
+
+
+def figure_of_claims(ledger: Ledger, article_id: str) -> dict[int, str]:
+    """Claim start offset -> the figure the claim was filed in, for one article's claims (records carry
+    offsets, figures claim rows)."""
+    return {r[0]: r[1] for r in ledger.conn.execute(
+        "SELECT k.start, fc.figure_id FROM claims k JOIN figure_claims fc ON fc.claim_id = k.id "
+        "WHERE k.article_id = ?", (article_id,))}
 
 
 def get_figure(ledger: Ledger, id: str) -> Figure | None:
     """One figure by id or unique id prefix (None: no such figure, or the prefix is not unique)."""
-    conn = ledger.conn
-    rows = conn.execute("SELECT * FROM figures WHERE id = ? OR id LIKE ? LIMIT 2",
-                        (id, id.replace("%", "").replace("_", "") + "%")).fetchall()
+    rows = ledger.conn.execute("SELECT * FROM figures WHERE id = ? OR id LIKE ? LIMIT 2",
+                               (id, id.replace("%", "").replace("_", "") + "%")).fetchall()
     exact = [r for r in rows if r["id"] == id]
     if exact:
-        return _figure(conn, exact[0])
-    if len(rows) != 1:
+        rows = exact
+    elif len(rows) != 1:
         return None
-    return _figure(conn, rows[0])
+    return _figures(ledger.conn, rows[:1])[0]

@@ -48,6 +48,16 @@ class ArticleSummary:
     chars: int
     claims: int
     quotes: int
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Publication:
+    """One place an article was seen: the same text under another source is a publication too."""
+    article_id: str
+    source: str
+    url: str | None
+    published: str | None
 
 
 @dataclass(frozen=True)
@@ -242,7 +252,7 @@ class Ledger:
     def articles(self, limit: int | None = None) -> list[ArticleSummary]:
         sql = ("SELECT a.id, a.source, a.title, a.published, length(a.text) AS chars, "
                "(SELECT count(*) FROM claims WHERE article_id = a.id) AS claims, "
-               "(SELECT count(*) FROM quotes WHERE article_id = a.id) AS quotes "
+               "(SELECT count(*) FROM quotes WHERE article_id = a.id) AS quotes, a.url "
                "FROM articles a ORDER BY a.published IS NULL, a.published, a.rowid")
         rows = self.conn.execute(sql + (" LIMIT ?" if limit else ""), (limit,) if limit else ())
         return [ArticleSummary(*r) for r in rows]

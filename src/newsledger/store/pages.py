@@ -9,7 +9,7 @@ import json
 import sqlite3
 
 from ..models import Hit, Page
-from .ledger import CITE, Cited, Ledger, like_pattern
+from .ledger import CITE, ArticleRef, ArticleSummary, Cited, Ledger, Publication, like_pattern
 
 # FTS5 snippet markers: control characters never found in stored text, stripped into offsets.
 _OPEN, _CLOSE = "\x02", "\x03"
@@ -25,12 +25,13 @@ def articles(ledger: Ledger, limit: int, offset: int, source: str | None = None)
     where, args = "", []
     if source:
         where, args = "WHERE a.source LIKE ? ESCAPE '\\' ", [like_pattern(source)]
-    sql = ("SELECT a.id, a.source, a.title, a.published, a.url, length(a.text) AS chars, "
+    sql = ("SELECT a.id, a.source, a.title, a.published, length(a.text) AS chars, "
            "(SELECT count(*) FROM claims WHERE article_id = a.id) AS claims, "
-           "(SELECT count(*) FROM quotes WHERE article_id = a.id) AS quotes "
+           "(SELECT count(*) FROM quotes WHERE article_id = a.id) AS quotes, a.url "
            # NULLs sort last in DESC: the order is the articles_published index read backwards, no sort.
            f"FROM articles a {where}ORDER BY a.published DESC, a.rowid DESC")
-    return _page(ledger.conn, sql, args, limit, offset)
+    page = _page(ledger.conn, sql, args, limit, offset)
+    return Page([ArticleSummary(*r) for r in page.rows], limit, offset, page.more)
 
 
 def claims(ledger: Ledger, limit: int, offset: int, source: str | None = None, measure: str | None = None,
@@ -82,19 +83,13 @@ def entity_timeline(ledger: Ledger, eid: str) -> list[dict]:
     return [dict(r) for r in ledger.conn.execute(sql, args)]
 
 
-def entity_articles(ledger: Ledger, eid: str, limit: int) -> list[sqlite3.Row]:
-    """The latest articles naming the entity, with how often each names it."""
+def entity_articles(ledger: Ledger, eid: str, limit: int) -> list[ArticleRef]:
+    """The latest articles naming the entity."""
     cond, args = _of_entity(ledger, eid)
-    sql = ("SELECT a.id, a.source, a.title, a.published, sum(e.mentions) AS mentions FROM entities e "
+    sql = ("SELECT a.id, a.source, a.title, a.published FROM entities e "
            f"JOIN articles a ON a.id = e.article_id WHERE {cond} "
            "GROUP BY e.published, e.article_id ORDER BY e.published DESC, e.article_id DESC LIMIT ?")
-    return ledger.conn.execute(sql, [*args, limit]).fetchall()
-
-
-def claim_rows(ledger: Ledger, article_id: str) -> dict[int, int]:
-    """Claim start offset -> claim row id, for one article (records carry offsets, figures row ids)."""
-    return {r[0]: r[1] for r in ledger.conn.execute("SELECT start, id FROM claims WHERE article_id = ?",
-                                                    (article_id,))}
+    return [ArticleRef(*r) for r in ledger.conn.execute(sql, [*args, limit])]
 
 
 def said_by(ledger: Ledger, table: str, eid: str, limit: int, keys: list[str] | None = None) -> list[Cited]:
@@ -124,25 +119,18 @@ def said_by(ledger: Ledger, table: str, eid: str, limit: int, keys: list[str] | 
     return ledger.cited(table, ledger.conn.execute(sql, [*args, limit]))
 
 
-def articles_by_id(ledger: Ledger, ids: list[str]) -> dict[str, sqlite3.Row]:
-    """Article summaries for these ids (ids not in the ledger are left out)."""
-    out: dict[str, sqlite3.Row] = {}
-    for i in range(0, len(ids), 500):  # stay under SQLite's bound-parameter limit
-        chunk = ids[i:i + 500]
-        sql = (f"SELECT a.id, a.source, a.title, a.published, a.url FROM articles a "
-               f"WHERE a.id IN ({','.join('?' * len(chunk))})")
-        out.update((r["id"], r) for r in ledger.conn.execute(sql, chunk))
-    return out
+def articles_by_id(ledger: Ledger, ids: list[str]) -> dict[str, ArticleRef]:
+    """These articles by id (ids not in the ledger are left out)."""
+    return {r[0]: ArticleRef(*r) for r in ledger.conn.execute(
+        "SELECT a.id, a.source, a.title, a.published FROM articles a "
+        "WHERE a.id IN (SELECT value FROM json_each(?))", (json.dumps(list(ids)),))}
 
 
-def publications(ledger: Ledger, ids: list[str]) -> list[sqlite3.Row]:
-    """Every place these articles were seen: one row per (article, source)."""
-    out: list[sqlite3.Row] = []
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        out += ledger.conn.execute(f"SELECT * FROM publications WHERE article_id IN ({','.join('?' * len(chunk))}) "
-                                   "ORDER BY published, source", chunk).fetchall()
-    return out
+def publications(ledger: Ledger, article_id: str) -> list[Publication]:
+    """Every place an article was seen: one row per source, the first first."""
+    return [Publication(*r) for r in ledger.conn.execute(
+        "SELECT article_id, source, url, published FROM publications WHERE article_id = ? "
+        "ORDER BY published, source", (article_id,))]
 
 
 def _unmark(snippet: str) -> tuple[str, list[tuple[int, int]]]:

@@ -98,12 +98,12 @@ def exists(ledger: Ledger, story_id: str) -> bool:
     return ledger.conn.execute("SELECT id FROM stories WHERE id = ?", (story_id,)).fetchone() is not None
 
 
-def ids(ledger: Ledger, limit: int | None = None) -> list[str]:
-    """Ids of the stories with articles, the most recently active first."""
+def ids(ledger: Ledger, limit: int | None = None, offset: int = 0) -> list[str]:
+    """Ids of the stories with articles, the most recently active first (a page of them: `limit`, `offset`)."""
     return [r[0] for r in ledger.conn.execute(
         "SELECT id FROM stories s WHERE EXISTS (SELECT 1 FROM story_articles m WHERE m.story_id = s.id) "
-        "ORDER BY s.last_published IS NULL, s.last_published DESC, s.first_published DESC, s.id"
-        + (" LIMIT ?" if limit else ""), (limit,) if limit else ())]
+        "ORDER BY s.last_published IS NULL, s.last_published DESC, s.first_published DESC, s.id LIMIT ? OFFSET ?",
+        (-1 if limit is None else limit, offset))]
 
 
 def load(ledger: Ledger, ids: list[str]) -> list[Story]:
