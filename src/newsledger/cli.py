@@ -388,15 +388,19 @@ def figure(figure_id, db, as_json):
         f = get_figure(ledger, figure_id)
     if as_json:
         return click.echo(json.dumps(f.to_contract(), ensure_ascii=False))
-    click.echo(f"{f.measure}: {f.counted}  low {number(f.low)} · best {number(f.best)} · high {number(f.high)}  "
-               f"{f.sources} sources, {f.first or '?'} to {f.last or '?'}  [{f.id}]")
+    click.echo(f"{f.measure}: {f.counted}" + (f" ({f.part}, part of {f.part_of})" if f.part_of else "")
+               + (f"  {f.incident.title}" if f.incident else ""))
+    click.echo(f"  low {number(f.low)} · best {number(f.best)} · high {number(f.high)}  "
+               f"{f.sources} parties ({', '.join(f.parties)}), {f.first or '?'} to {f.last or '?'}  [{f.id}]")
     for v, q, who in f.by_value:
         click.echo(f"  {shown(v, q):>10}  " + ", ".join(w or "(the article itself)" for w in who))
     rows = sorted(((m, c, i) for c in f.claims for i, m in enumerate(c.mentions)),
                   key=lambda t: (t[0].published is None, t[0].published or "", t[0].claim))
-    table("Claims, oldest first", ["date", "figure", "qualifier", "source", "article", "text"],
-          [[m.published, shown(c.value, c.qualifier) + (" (again)" if i else ""), c.qualifier, c.source,
-            m.article, c.text] for m, c, i in rows])
+    table("Claims, oldest first", ["date", "figure", "qualifier", "party", "as written", "article", "text"],
+          [[m.published, shown(c.value, c.qualifier) + (" (again)" if i else ""),
+            c.qualifier + (", preliminary" if c.preliminary else ""),
+            (c.party_name or "(the outlet)") + (f", relayed by {c.relayed_by}" if c.relayed_by else ""),
+            c.source, m.article, c.text] for m, c, i in rows])
 
 
 

@@ -288,11 +288,30 @@ class FigureClaim:
     claim: int
     time: str | None = None
     mentions: tuple[Mention, ...] = ()
+    party: str | None = None  # one key per party across articles ("government:NPL", "org:red-cross")
+    party_name: str | None = None  # the party as shown ("Government of Nepal"); None: the outlet's own word
+    relayed_by: str | None = None  # the party that relayed this figure of another's
+    stance: str | None = None  # the cue: confirmed | acknowledged | claimed | estimated | reported
+    preliminary: bool = False  # "so far", "expected to rise", "at least"
 
     def to_contract(self) -> dict:
         return {"article": self.article, "source": self.source, "text": self.text,
                 "value": self.value.to_contract(), "qualifier": self.qualifier, "published": self.published,
+                "party": self.party, "party_name": self.party_name, "relayed_by": self.relayed_by,
+                "stance": self.stance, "preliminary": self.preliminary,
                 "mentions": [{"article": m.article, "published": m.published} for m in self.mentions]}
+
+
+@dataclass(frozen=True)
+class Incident:
+    """What a figure counts in: one incident of one story, as a person names it."""
+    title: str
+    place: str | None = None
+    country: str | None = None  # ISO 3166-1 alpha-3
+    date: str | None = None  # YYYY-MM-DD: when it was first reported
+
+    def to_contract(self) -> dict:
+        return {"title": self.title, "place": self.place, "country": self.country, "date": self.date}
 
 
 @dataclass(frozen=True)
@@ -307,12 +326,15 @@ class Figure:
     last: str | None
     claims: tuple[FigureClaim, ...]
     sources: int = 0  # independent parties behind it (one vote each in `best`)
+    incident: Incident | None = None
+    part_of: str | None = None  # the figure this one is a part of ("three of the dead were children")
+    part: str | None = None  # what part: "of the dead", "seriously", "more"
 
     @property
     def parties(self) -> tuple[str, ...]:
-        """The names of the sources its statements give, each once, sorted; an unattributed claim (its
-        outlet's, or its article's own) reads as "unattributed"."""
-        return tuple(sorted({c.source or "unattributed" for c in self.claims}))
+        """The parties behind its statements, each once by name, sorted; a statement credited to no named
+        party (its outlet's, or its article's own) reads as "unattributed"."""
+        return tuple(sorted({c.party_name or c.source or "unattributed" for c in self.claims}))
 
     @property
     def timeline(self) -> list[tuple[str | None, str | None, FigureClaim]]:
@@ -326,15 +348,18 @@ class Figure:
         out: dict[tuple, list[str | None]] = {}
         for c in self.claims:
             out.setdefault((c.value, c.qualifier), [])
-            if c.source not in out[(c.value, c.qualifier)]:
-                out[(c.value, c.qualifier)].append(c.source)
+            who = c.party_name or c.source
+            if who not in out[(c.value, c.qualifier)]:
+                out[(c.value, c.qualifier)].append(who)
         key = lambda k: next((v for v in (k[0].point, k[0].low, k[0].high) if v is not None), 0.0)  # noqa: E731
         return [(v, q, tuple(srcs)) for (v, q), srcs in sorted(out.items(), key=lambda kv: key(kv[0]))]
 
     def to_contract(self) -> dict:
         return {"id": self.id, "measure": self.measure, "counted": self.counted, "low": self.low,
                 "best": self.best, "high": self.high, "first": self.first, "last": self.last,
-                "sources": self.sources, "claims": [c.to_contract() for c in self.claims]}
+                "sources": self.sources, "claims": [c.to_contract() for c in self.claims],
+                "incident": self.incident.to_contract() if self.incident else None, "part_of": self.part_of,
+                "part": self.part}
 
 
 # -- pages of the web layer --------------------------------------------------------------------------

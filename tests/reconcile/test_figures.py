@@ -6,6 +6,7 @@ written out as the extractor would store them.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from datetime import date
 
 import pytest
@@ -334,3 +335,27 @@ def test_the_list_orders_by_sources_then_spread_then_latest(ledger):
     assert killed.parties == ("Irena Vasko", "Lorvian Red Cross", "interior ministry")
     assert figures.store.figures_of(ledger, ["d2", "e1"]) == [listed[1], listed[2]]
     assert set(figures.store.figure_of_claims(ledger, "a2").values()) == {killed.id}
+
+
+def test_the_demo_toll_is_one_figure_of_three_parties(tmp_path, extractor):
+    """The samples: a government (its ministry, minister, spokesman and "the government"), the opposition
+    (with and without "in Veridia", and relaying the government's figure) and the Red Cross (and its head of
+    operations) give the Orvin dam toll; a reprint adds no party."""
+    from newsledger.pipeline import ingest
+    from newsledger.store import Ledger
+
+    with Ledger(tmp_path / "demo.db") as led:
+        ingest([str(Path(__file__).resolve().parents[2] / "samples")], led, extractor,
+               published=date(2025, 3, 10))
+        killed = [f for f in figures.list_figures(led) if f.measure == "killed"]
+    assert len(killed) == 1
+    f = killed[0]
+    assert f.sources == 3 and f.parties == ("Government", "Opposition", "Veridian Red Cross")
+    by_text = {c.text: c for c in f.claims}
+    # The opposition's article relays "the just over 20 deaths the government has acknowledged": the
+    # government's statement, seen again there, not the opposition's.
+    over20 = by_text["just over 20"]
+    assert over20.party_name == "Government" and len({m.article for m in over20.mentions}) == 2
+    assert by_text["87"].party_name == "Veridian Red Cross"  # "Tomas Ferreira, the organisation's head ..."
+    assert by_text["23"].party_name == "Government"  # "Interior Minister Halvard Rusk"
+    assert f.incident is not None and f.incident.title.startswith("killed in the")

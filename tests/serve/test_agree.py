@@ -45,7 +45,9 @@ def test_sources_is_the_count_the_cli_gives(client, demo_db):
     api = client.get("/api/figures?limit=500").json()["items"]
     assert {f["id"]: f["sources"] for f in api} == {i: f["sources"] for i, f in cli.items()}
     for f in api:
-        assert f["parties"] == sorted({c["source"] or "unattributed" for c in cli[f["id"]]["claims"]})
+        assert f["parties"] == sorted({c["party_name"] or c["source"] or "unattributed"
+                                       for c in cli[f["id"]]["claims"]})
+        assert len({c["party"] for c in cli[f["id"]]["claims"]}) == f["sources"]  # the count is of parties
         detail = client.get(f"/api/figures/{f['id']}").json()
         assert detail["sources"] == f["sources"] and detail["parties"] == f["parties"]
 

@@ -16,6 +16,7 @@ from ..reconcile.entities import list_entities
 from ..reconcile.figures import get_figure, list_figures
 from ..reconcile.stories import list_stories
 from ..store import Ledger
+from ..store import figures as figure_store
 from ..store import pages as queries
 from . import reports, views
 from .memo import Memo
@@ -150,7 +151,9 @@ def figures(db: Db, limit: Limit = 50, offset: Offset = 0, about: filter_text(AB
 
 @router.get("/figures/{figure_id}", response_model=FigureDetail, summary="One figure with every claim behind it")
 def figure(db: Db, figure_id: Id):
-    return views.figure_detail(get_figure(db, figure_id))
+    f = get_figure(db, figure_id)
+    return views.figure_detail(f, figure_store.left_out(db, sorted({m.article for c in f.claims for m in c.mentions}),
+                                                        f.measure))
 
 
 @router.get("/stories", response_model=Page[StorySummary], summary="Stories (articles about one event), latest first")

@@ -78,7 +78,7 @@ def figure(request: Request, db: Db, figure_id: str):
     f = get_figure(db, figure_id)
     arts = queries.articles_by_id(db, sorted({m.article for c in f.claims for m in c.mentions}))
     titles = {k: a.title for k, a in arts.items()}
-    out = views.figure_detail(f)
+    out = views.figure_detail(f, figure_store.left_out(db, sorted(arts), f.measure))
     claims = sorted(out["claims"], key=lambda c: (c["when"] or "", c["source"] or ""))
     return page(request, "figure.html", f=out, claims=claims, arts=arts, chart=charts.figure_chart(f, titles))
 

@@ -197,7 +197,26 @@ class FigureClaimOut(BaseModel):
     published: str | None
     when: str | None
     figure: str
+    party: str | None = Field(description="one key per party across articles")
+    party_name: str | None = Field(description="the party as shown; null: the outlet's own statement")
+    relayed_by: str | None = Field(description="the party that relayed this figure of another's")
+    stance: str | None = Field(description="confirmed, acknowledged, claimed, estimated or reported")
+    preliminary: bool = Field(description='"so far", "expected to rise", "at least"')
     mentions: list[Mention] = Field(description="every article where this source gave this value")
+
+
+class Incident(BaseModel):
+    title: str
+    place: str | None
+    country: str | None
+    date: str | None
+
+
+class LeftOut(BaseModel):
+    article: str
+    text: str
+    role: str = Field(description="background, tally, rate, hypothetical or not_a_claim")
+    reason: str
 
 
 class FigureSummary(BaseModel):
@@ -211,12 +230,18 @@ class FigureSummary(BaseModel):
     last: str | None
     claims: int = Field(description="statements behind it: a source giving a value")
     sources: int = Field(description="independent sources behind it (as `newsledger figures` counts them)")
-    parties: list[str] = Field(description='the names of its sources, sorted; "unattributed" for claims that '
+    parties: list[str] = Field(description='the names of its parties, sorted; "unattributed" for claims that '
                                            "name none")
+    title: str | None = Field(description="the incident, as a person names it")
+    incident: Incident | None
+    part_of: str | None = Field(description="the figure this one is a part of")
+    part: str | None = Field(description='what part of the whole: "of the dead", "seriously", "more"')
 
 
 class FigureDetail(FigureSummary):
     claims: list[FigureClaimOut]  # type: ignore[assignment]
+    left_out: list[LeftOut] = Field(description="claims of this measure in its articles that are in no figure, "
+                                                 "and why")
 
 
 class StorySummary(BaseModel):

@@ -56,17 +56,22 @@ def shown(c: FigureClaim) -> str:
 def figure_summary(f: Figure) -> dict:
     return {"id": f.id, "measure": f.measure, "counted": f.counted, "low": f.low, "best": f.best, "high": f.high,
             "first": f.first, "last": f.last, "claims": len(f.claims), "sources": f.sources,
-            "parties": list(f.parties)}
+            "parties": list(f.parties), "title": f.incident.title if f.incident else None,
+            "incident": f.incident.to_contract() if f.incident else None, "part_of": f.part_of, "part": f.part}
 
 
 def figure_claim(c: FigureClaim) -> dict:
     return {"article": c.article, "source": c.source, "text": c.text, "value": c.value.to_contract(),
             "qualifier": c.qualifier, "published": c.published, "when": when(c), "figure": shown(c),
+            "party": c.party, "party_name": c.party_name, "relayed_by": c.relayed_by, "stance": c.stance,
+            "preliminary": c.preliminary,
             "mentions": [{"article": m.article, "published": m.published} for m in c.mentions]}
 
 
-def figure_detail(f: Figure) -> dict:
-    return {**figure_summary(f), "claims": [figure_claim(c) for c in f.claims]}
+def figure_detail(f: Figure, left_out: list[tuple[str, str, str, str]] = ()) -> dict:  # type: ignore[assignment]
+    """A figure with every statement, and the claims of its measure in its articles that it leaves out."""
+    return {**figure_summary(f), "claims": [figure_claim(c) for c in f.claims],
+            "left_out": [{"article": a, "text": t, "role": r, "reason": why} for a, t, r, why in left_out]}
 
 
 def entity_summary(e: CanonicalEntity) -> dict:

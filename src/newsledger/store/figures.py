@@ -6,7 +6,7 @@ import json
 import sqlite3
 from typing import NamedTuple
 
-from ..models import Figure, FigureClaim, Mention, Value
+from ..models import Figure, FigureClaim, Incident, Mention, Value
 from .ledger import Ledger, like_pattern
 
 
@@ -218,6 +218,15 @@ def readings(ledger: Ledger, claim_ids: list[int]) -> dict[int, tuple[str, str]]
         if claim_ids else {}
 
 
+def left_out(ledger: Ledger, article_ids: list[str], measure: str) -> list[tuple[str, str, str, str]]:
+    """(article, claim as written, role, reason) of these articles' claims of `measure` that the figures step
+    left out of every figure, in text order."""
+    return [(r[0], r[1], r[2], r[3]) for r in ledger.conn.execute(
+        "SELECT k.article_id, k.text, r.role, r.reason FROM claims k JOIN claim_readings r ON r.claim_id = k.id "
+        "WHERE k.article_id IN (SELECT value FROM json_each(?)) AND k.measure = ? ORDER BY k.article_id, k.start",
+        (json.dumps(article_ids), measure))]
+
+
 def article_country(ledger: Ledger, aid: str) -> str | None:
     """The country an article names most (ISO alpha-3 of its canonical country entities)."""
     r = ledger.conn.execute(
@@ -298,7 +307,8 @@ def _statements(conn: sqlite3.Connection, ids: list[str]) -> dict[str, tuple[Fig
     return {fid: tuple(
         FigureClaim(r["article_id"], r["source"], r["text"], Value(r["point"], r["low"], r["high"]), r["qualifier"],
                     r["published"], r["claim_id"], r["time"],
-                    tuple(Mention(x["article_id"], x["published"], x["claim_id"]) for x in rs))
+                    tuple(Mention(x["article_id"], x["published"], x["claim_id"]) for x in rs),
+                    r["party"], r["party_name"], r["relayed_by"], r["stance"], bool(r["preliminary"]))
         for rs in by_statement.values() for r in rs[:1]) for fid, by_statement in groups.items()}
 
 
@@ -306,7 +316,9 @@ def _figures(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[Figure]:
     """Figure records of these `figures` rows, their statements read in one query."""
     claims = _statements(conn, [r["id"] for r in rows])
     return [Figure(r["id"], r["measure"], r["counted"], r["low"], r["best"], r["high"], r["first"], r["last"],
-                   claims[r["id"]], r["sources"]) for r in rows]
+                   claims[r["id"]], r["sources"],
+                   Incident(r["title"], r["place"], r["incident_country"], r["incident_date"]) if r["title"] else None,
+                   r["part_of"], r["part"]) for r in rows]
 
 
 def _select(ledger: Ledger, where: list[str], args: dict, order: str, limit: int | None, offset: int) -> list[Figure]:
