@@ -96,8 +96,8 @@ def test_three_sources_over_several_days(ledger):
     assert [c.text for c in f.claims] == ["23", "close to 150", "31", "some 90"]
     assert [c.source for c in f.claims] == ["interior ministry", "Irena Vasko", "interior ministry",
                                            "Lorvian Red Cross"]
-    assert [(v.point, who) for v, _, who in f.by_value] == [
-        (23, ("interior ministry",)), (31, ("interior ministry",)), (90, ("Lorvian Red Cross",)),
+    assert [(v.point, who) for v, _, who in f.by_value] == [  # by party: the ministry is the government's
+        (23, ("Government",)), (31, ("Government",)), (90, ("Lorvian Red Cross",)),
         (150, ("Irena Vasko",))]
     assert [(d, c.text) for d, _, c in f.timeline] == [("2025-04-04", "23"), ("2025-04-06", "close to 150"),
                                                        ("2025-04-06", "31"), ("2025-04-09", "some 90")]
@@ -332,7 +332,7 @@ def test_the_list_orders_by_sources_then_spread_then_latest(ledger):
     with pytest.raises(ValueError):
         figures.list_figures(ledger, order="biggest")
     (killed,) = [f for f in listed if f.measure == "killed"]
-    assert killed.parties == ("Irena Vasko", "Lorvian Red Cross", "interior ministry")
+    assert killed.parties == ("Government", "Irena Vasko", "Lorvian Red Cross")
     assert figures.store.figures_of(ledger, ["d2", "e1"]) == [listed[1], listed[2]]
     assert set(figures.store.figure_of_claims(ledger, "a2").values()) == {killed.id}
 
