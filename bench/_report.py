@@ -1,4 +1,5 @@
 """Shared by the bench scripts: where a run happened, and writing one section of BENCHMARKS.md."""
+
 from __future__ import annotations
 
 import os
@@ -9,23 +10,25 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCHMARKS = ROOT / "BENCHMARKS.md"
-HEADER = ("# Benchmarks\n\nEvery figure here was written by a script in `bench/`; each section says which, "
-          "with the date, machine, Python and commit it ran on.\n")
+HEADER = (
+    "# Benchmarks\n\nEvery figure here was written by a script in `bench/`; each section says which, "
+    "with the date, machine, Python and commit it ran on.\n"
+)
 
 
 def commit() -> str:
     try:
         out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
-                               capture_output=True, text=True).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
         return out.stdout.strip() + ("+dirty" if dirty else "")
     except OSError:
         return "unknown"
 
 
 def machine() -> str:
-    return (f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-            f"commit {commit()}")
+    return f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, commit {commit()}"
 
 
 def write_section(name: str, body: str) -> None:

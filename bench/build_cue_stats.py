@@ -19,11 +19,11 @@ TSV's header, where attribution/cues.py reads them.
 Parsed docs are cached (spaCy DocBin) under --cache (default /tmp/newsledger-cue-stats), outside the
 repository.
 """
+
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import tempfile
 from collections import Counter, defaultdict
@@ -44,7 +44,7 @@ def parse(split: Path, limit: int, cache: Path):
     from newsledger.extract.nlp import load_pipeline
     from newsledger.ingest.readers import read_text_file
 
-    paths = sorted((split / "text").glob("*.txt"))[:limit or None]
+    paths = sorted((split / "text").glob("*.txt"))[: limit or None]
     arts = [read_text_file(str(p)) for p in paths]
     cache.mkdir(parents=True, exist_ok=True)
     f = cache / f"{split.name}-{len(paths)}.spacy"
@@ -100,7 +100,7 @@ def records(items, gold):
         atts = gold.get(name, [])
         pairs = candidates(doc, art, extract_entities(doc, art), use_filter=False)
         al, used = align([q for q, _ in pairs], atts)
-        for (q, key), (hit, has, ok) in zip(pairs, al):
+        for (_q, key), (hit, has, ok) in zip(pairs, al):
             recs.append((name, key, hit, has, ok))
         for i, g in enumerate(atts):
             if "Cue" not in g or "Source" not in g:
@@ -202,8 +202,10 @@ def main(argv=None) -> int:
                 for i, v in enumerate(evaluate(test, gold, ents, flt)):
                     c[i] += v
             scores[(a, th)] = (f1(c[4], c[3], c[5]), f1(c[1], c[0], c[2]))
-            print(f"A {a:g} threshold {th:.2f}: cross-fitted source-overlap F1 {scores[(a, th)][0]:.3f}, "
-                  f"content F1 {scores[(a, th)][1]:.3f}")
+            print(
+                f"A {a:g} threshold {th:.2f}: cross-fitted source-overlap F1 {scores[(a, th)][0]:.3f}, "
+                f"content F1 {scores[(a, th)][1]:.3f}"
+            )
     best_a, best_th = max(scores, key=lambda k: (round(scores[k][0], 3), scores[k][1]))
     print(f"best on train (cross-fitted): A {best_a:g}, threshold {best_th:.2f}")
 
@@ -215,14 +217,17 @@ def main(argv=None) -> int:
     full = {k: v for k, v in full.items() if cues.in_lexicon(k) or right[k[0]]}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with open(args.out, "w", encoding="utf-8") as f:
-        f.write(f"# cue statistics from {len(items)} PolNeAR train articles (bench/build_cue_stats.py); "
-                "counts only\n")
+        f.write(f"# cue statistics from {len(items)} PolNeAR train articles (bench/build_cue_stats.py); counts only\n")
         f.write(f"# threshold {best_th:g} smoothing {best_a:g}\n")
-        f.write("# lemma\tconstruction\tsource_kind\tsize\tpredicted\tcontent_matched\twith_source\t"
-                "source_matched\tgold_cues\tgold_missed\n")
+        f.write(
+            "# lemma\tconstruction\tsource_kind\tsize\tpredicted\tcontent_matched\twith_source\t"
+            "source_matched\tgold_cues\tgold_missed\n"
+        )
         for (lemma, cons, kind, size), (n, hit, has, ok) in sorted(full.items()):
-            f.write(f"{lemma}\t{cons}\t{kind}\t{size}\t{n}\t{hit}\t{has}\t{ok}\t"
-                    f"{gold_lemma.get(lemma, 0)}\t{missed.get(lemma, 0)}\n")
+            f.write(
+                f"{lemma}\t{cons}\t{kind}\t{size}\t{n}\t{hit}\t{has}\t{ok}\t"
+                f"{gold_lemma.get(lemma, 0)}\t{missed.get(lemma, 0)}\n"
+            )
         fired = {key[0] for key in full}
         for lemma, n in gold_lemma.most_common():
             if lemma not in fired and n >= 3 and "\t" not in lemma and lemma.strip():

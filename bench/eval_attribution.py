@@ -16,6 +16,7 @@ read; for such a split the scorers run on a copy of the attributions without tho
 --record    write the figures into BENCHMARKS.md (section "Attribution (PolNeAR)").
 --json      print the figures as one JSON object (used by the gate test).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,7 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,8 +36,9 @@ SCORERS = SHARED / "tools" / "scorers"
 sys.path.insert(0, str(ROOT / "bench"))
 from _report import machine, write_section  # noqa: E402
 
-ROW = re.compile(r"^(content-overlap|source-exact|source-overlap|cue-overlap)\s+P ([\d.]+) R ([\d.]+) F1 ([\d.]+)",
-                 re.M)
+ROW = re.compile(
+    r"^(content-overlap|source-exact|source-overlap|cue-overlap)\s+P ([\d.]+) R ([\d.]+) F1 ([\d.]+)", re.M
+)
 CLAIMS = re.compile(r"claim sources: (\d+)/(\d+) .*?\(([\d.]+)\); (\d+)/\d+ have a claim inside")
 _BRAT_LINE = re.compile(r"^[TE]\d+\t")
 
@@ -49,8 +51,12 @@ def newsledger() -> list[str]:
 def extract(split: Path, out: Path) -> float:
     t0 = time.perf_counter()
     with open(out, "w", encoding="utf-8") as f:
-        r = subprocess.run(newsledger() + ["extract", str(split / "text"), "--format", "jsonl"], stdout=f,
-                           stderr=subprocess.PIPE, text=True)
+        r = subprocess.run(
+            newsledger() + ["extract", str(split / "text"), "--format", "jsonl"],
+            stdout=f,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
     if r.returncode != 0:
         raise SystemExit(f"newsledger extract failed ({r.returncode}): {r.stderr[-2000:]}")
     return time.perf_counter() - t0
@@ -75,33 +81,50 @@ def readable_split(split: Path, tmp: Path) -> Path:
 
 
 def score(split: Path, out: Path) -> dict:
-    polnear = subprocess.run([sys.executable, str(SCORERS / "score_polnear.py"), str(split), str(out)],
-                             capture_output=True, text=True, check=True).stdout
-    claims = subprocess.run([sys.executable, str(SCORERS / "score_claim_sources.py"), str(split), str(out)],
-                            capture_output=True, text=True, check=True).stdout
+    polnear = subprocess.run(
+        [sys.executable, str(SCORERS / "score_polnear.py"), str(split), str(out)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    claims = subprocess.run(
+        [sys.executable, str(SCORERS / "score_claim_sources.py"), str(split), str(out)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     res: dict = {"reference": polnear.strip().splitlines()[-1], "claims_reference": claims.strip()}
     for name, p, r, f in ROW.findall(polnear):
         res[name] = {"p": float(p), "r": float(r), "f1": float(f)}
     m = CLAIMS.search(claims)
     if m:
-        res["claim_sources"] = {"hit": int(m.group(1)), "total": int(m.group(2)), "rate": float(m.group(3)),
-                                "with_claim": int(m.group(4))}
+        res["claim_sources"] = {
+            "hit": int(m.group(1)),
+            "total": int(m.group(2)),
+            "rate": float(m.group(3)),
+            "with_claim": int(m.group(4)),
+        }
     return res
 
 
 def speed(n: int) -> dict:
     """Seconds spent in extract_quotes against seconds of spaCy parsing, on n allsides articles."""
+    from _report import parsed_allsides
     from newsledger.extract.entities import extract_entities
     from newsledger.extract.quotes import extract_quotes
-    from _report import parsed_allsides
 
     arts, docs, parse = parsed_allsides(n)
     ents = [extract_entities(d, a) for d, a in zip(docs, arts)]
     t0 = time.perf_counter()
     quotes = sum(len(extract_quotes(d, a, e)) for d, a, e in zip(docs, arts, ents))
     spent = time.perf_counter() - t0
-    return {"articles": len(arts), "parse_s": round(parse, 2), "quotes_s": round(spent, 3),
-            "share": round(spent / parse, 4), "quotes": quotes}
+    return {
+        "articles": len(arts),
+        "parse_s": round(parse, 2),
+        "quotes_s": round(spent, 3),
+        "share": round(spent / parse, 4),
+        "quotes": quotes,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -129,20 +152,25 @@ def main(argv: list[str] | None = None) -> int:
         print(res["reference"])
         print(res["claims_reference"])
         if "speed" in res:
-            print("speed: {quotes_s} s in extract_quotes vs {parse_s} s spaCy parse on {articles} articles "
-                  "({share:.1%})".format(**res["speed"]))
+            print(
+                "speed: {quotes_s} s in extract_quotes vs {parse_s} s spaCy parse on {articles} articles "
+                "({share:.1%})".format(**res["speed"])
+            )
     if args.record:
         record(res)
     return 0
 
 
 def record(res: dict) -> None:
-    when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    rows = "\n".join(f"| {k} | {res[k]['p']:.3f} | {res[k]['r']:.3f} | {res[k]['f1']:.3f} |"
-                     for k in ("content-overlap", "source-exact", "source-overlap", "cue-overlap") if k in res)
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    rows = "\n".join(
+        f"| {k} | {res[k]['p']:.3f} | {res[k]['r']:.3f} | {res[k]['f1']:.3f} |"
+        for k in ("content-overlap", "source-exact", "source-overlap", "cue-overlap")
+        if k in res
+    )
     split = Path(res["split"])
     body = f"""Script: `bench/eval_attribution.py {split.parent.name}/{split.name} --record`; run {when} on {machine()}.
-`newsledger extract` over the {res['articles']} articles of PolNeAR {split.name} ({res['extract_s']} s, model load
+`newsledger extract` over the {res["articles"]} articles of PolNeAR {split.name} ({res["extract_s"]} s, model load
 included), scored by `../shared/tools/scorers/score_polnear.py` (a quote matches a gold attribution when their content
 spans overlap by half the shorter one).
 
@@ -155,13 +183,17 @@ PolNeAR test split (exact spans): BERT+CofeNet source 83.2, content 72.9; CoreNL
 """
     if "claim_sources" in res:
         c = res["claim_sources"]
-        body += (f"\nClaim sources (`score_claim_sources.py`): {c['hit']}/{c['total']} numeric attributions get a "
-                 f"claim with the gold source ({c['rate']:.3f}); {c['with_claim']}/{c['total']} have a claim "
-                 "inside the content.\n")
+        body += (
+            f"\nClaim sources (`score_claim_sources.py`): {c['hit']}/{c['total']} numeric attributions get a "
+            f"claim with the gold source ({c['rate']:.3f}); {c['with_claim']}/{c['total']} have a claim "
+            "inside the content.\n"
+        )
     if "speed" in res:
         s = res["speed"]
-        body += (f"\nSpeed: `extract_quotes` took {s['quotes_s']} s against {s['parse_s']} s of spaCy parsing on "
-                 f"{s['articles']} allsides articles ({s['share']:.1%} of the parse; {s['quotes']} quotes).\n")
+        body += (
+            f"\nSpeed: `extract_quotes` took {s['quotes_s']} s against {s['parse_s']} s of spaCy parsing on "
+            f"{s['articles']} allsides articles ({s['share']:.1%} of the parse; {s['quotes']} quotes).\n"
+        )
     write_section("Attribution (PolNeAR)", body)
 
 

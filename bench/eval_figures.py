@@ -14,6 +14,7 @@ usage: eval_figures.py [--work DIR] [--db LEDGER] [--write-benchmarks]
   --db               reuse this ledger when it already holds the gold's articles, else build it there
   --write-benchmarks write the section "Figures (own gold)" into BENCHMARKS.md
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,8 +36,19 @@ REFERENCE = ROOT.parent / "shared" / "tools" / "scorers" / "score_figures.py"
 SECTION = "Figures (own gold)"
 # As the reference scorer (score_figures.py): the measures it judges, and the generic party words that count
 # as one of the gold's parties in source purity.
-MEASURES = {"killed", "injured", "casualties", "missing", "captured", "arrested", "displaced", "deployed",
-            "evacuated", "affected", "other"}
+MEASURES = {
+    "killed",
+    "injured",
+    "casualties",
+    "missing",
+    "captured",
+    "arrested",
+    "displaced",
+    "deployed",
+    "evacuated",
+    "affected",
+    "other",
+}
 GENERIC = ("official", "authorit", "police", "report", "media", "witness", "medic", "rescuer", "spokes")
 
 
@@ -74,16 +86,26 @@ def build_inputs(gold: dict, work: Path, source: Path = ALLSIDES) -> tuple[Path,
         r = rows[aid]
         if r["url"] in clusters:
             raise RuntimeError(f"two gold articles share the url {r['url']}")
-        lines.append(json.dumps({"source": r["url"], "url": r["url"], "title": r.get("title"),
-                                 "published": r.get("date") or None, "text": r["content_original"]},
-                                ensure_ascii=False))
+        lines.append(
+            json.dumps(
+                {
+                    "source": r["url"],
+                    "url": r["url"],
+                    "title": r.get("title"),
+                    "published": r.get("date") or None,
+                    "text": r["content_original"],
+                },
+                ensure_ascii=False,
+            )
+        )
         clusters[r["url"]] = incident_of[aid]
     corpus, clusters_path, plain = work / "corpus.jsonl", work / "clusters.json", work / "gold_figures.json"
     corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
     clusters_path.write_text(json.dumps(clusters, indent=1), encoding="utf-8")
     keys = ("event", "measure", "expect", "forbid", "best", "min_articles", "sources")
-    plain.write_text(json.dumps({"figures": [{k: f[k] for k in keys} for f in gold["figures"]]}, indent=1),
-                     encoding="utf-8")
+    plain.write_text(
+        json.dumps({"figures": [{k: f[k] for k in keys} for f in gold["figures"]]}, indent=1), encoding="utf-8"
+    )
     return corpus, clusters_path, plain
 
 
@@ -104,6 +126,7 @@ def _stored(db: Path) -> int:
 
 
 # --- the metric, as score_figures.py counts it -------------------------------------------------------------
+
 
 def claim_values(c: dict) -> list[float]:
     v = c.get("value") or {}
@@ -134,8 +157,12 @@ def score(gold: list[dict], figs: list[dict], event_of: dict[str, str]) -> dict:
     for g in gold:
         if g["measure"] not in MEASURES:
             continue
-        cands = [f for f in figs if f.get("measure") == g["measure"]
-                 and any(event_of.get(c.get("article")) == g["event"] for c in f.get("claims") or [])]
+        cands = [
+            f
+            for f in figs
+            if f.get("measure") == g["measure"]
+            and any(event_of.get(c.get("article")) == g["event"] for c in f.get("claims") or [])
+        ]
         best, hits = None, 0
         for f in cands:
             h = sum(has(held(f), e) for e in g["expect"])
@@ -165,14 +192,30 @@ def score(gold: list[dict], figs: list[dict], event_of: dict[str, str]) -> dict:
                 p = sum(source_ok(n, g["sources"]) for n in named) / len(named)
                 purity.append(p)
         passed += not why
-        rows.append({"event": g["event"], "measure": g["measure"], "ok": not why, "why": why,
-                     "figure": best.get("id") if best else None, "hits": hits, "forbidden": bad,
-                     "best": best.get("best") if best else None,
-                     "claims": len(best.get("claims") or []) if best else 0})
+        rows.append(
+            {
+                "event": g["event"],
+                "measure": g["measure"],
+                "ok": not why,
+                "why": why,
+                "figure": best.get("id") if best else None,
+                "hits": hits,
+                "forbidden": bad,
+                "best": best.get("best") if best else None,
+                "claims": len(best.get("claims") or []) if best else 0,
+            }
+        )
     judged = sum(r["figure"] is not None for r in rows)
-    return {"gold": len(rows), "passed": passed, "forbidden_merges": forbidden, "best_in_range": best_ok,
-            "purity": sum(purity) / len(purity) if purity else None, "judged": judged,
-            "clean": len(rows) - forbidden, "rows": rows}
+    return {
+        "gold": len(rows),
+        "passed": passed,
+        "forbidden_merges": forbidden,
+        "best_in_range": best_ok,
+        "purity": sum(purity) / len(purity) if purity else None,
+        "judged": judged,
+        "clean": len(rows) - forbidden,
+        "rows": rows,
+    }
 
 
 def parse_reference(summary: str) -> dict:
@@ -180,13 +223,21 @@ def parse_reference(summary: str) -> dict:
     B best in range, source purity X)'."""
     import re
 
-    m = re.search(r"figures: (\d+)/(\d+) gold figures reconciled \((\d+) merge other quantities, (\d+) best in "
-                  r"range(?:, source purity ([\d.]+))?\)", summary)
+    m = re.search(
+        r"figures: (\d+)/(\d+) gold figures reconciled \((\d+) merge other quantities, (\d+) best in "
+        r"range(?:, source purity ([\d.]+))?\)",
+        summary,
+    )
     if not m:
         raise RuntimeError(f"cannot read the reference scorer's summary: {summary!r}")
     p, n, f, b, sp = m.groups()
-    return {"passed": int(p), "gold": int(n), "forbidden_merges": int(f), "best_in_range": int(b),
-            "purity": float(sp) if sp else None}
+    return {
+        "passed": int(p),
+        "gold": int(n),
+        "forbidden_merges": int(f),
+        "best_in_range": int(b),
+        "purity": float(sp) if sp else None,
+    }
 
 
 def run(work: Path, db: Path | None = None, source: Path = ALLSIDES, gold_path: Path = GOLD) -> dict:
@@ -212,30 +263,46 @@ def run(work: Path, db: Path | None = None, source: Path = ALLSIDES, gold_path: 
     stories_path.write_text(stories_res.stdout, encoding="utf-8")
 
     clusters = json.loads(clusters_path.read_text(encoding="utf-8"))
-    event_of = {a["id"]: clusters.get(a.get("source"))
-                for line in stories_res.stdout.splitlines() if line.strip()
-                for a in json.loads(line).get("articles") or []}
+    event_of = {
+        a["id"]: clusters.get(a.get("source"))
+        for line in stories_res.stdout.splitlines()
+        if line.strip()
+        for a in json.loads(line).get("articles") or []
+    }
     figs = [json.loads(line) for line in figs_res.stdout.splitlines() if line.strip()]
     ours = score(json.loads(plain.read_text(encoding="utf-8"))["figures"], figs, event_of)
 
     ref_lines = None
     if REFERENCE.is_file():
-        out = subprocess.run([sys.executable, str(REFERENCE), str(plain), str(figures_path), str(stories_path),
-                              str(clusters_path)], capture_output=True, text=True)
+        out = subprocess.run(
+            [sys.executable, str(REFERENCE), str(plain), str(figures_path), str(stories_path), str(clusters_path)],
+            capture_output=True,
+            text=True,
+        )
         if out.returncode:
             raise RuntimeError(f"reference scorer failed: {out.stderr[-2000:]}")
         ref_lines = out.stdout.strip().splitlines()
         ref = parse_reference(ref_lines[-1])
         mine = {k: ours[k] for k in ("passed", "gold", "forbidden_merges", "best_in_range")}
-        if {k: ref[k] for k in mine} != mine or (ref["purity"] is None) != (ours["purity"] is None) or (
-                ref["purity"] is not None and abs(ref["purity"] - ours["purity"]) > 0.005):
+        if (
+            {k: ref[k] for k in mine} != mine
+            or (ref["purity"] is None) != (ours["purity"] is None)
+            or (ref["purity"] is not None and abs(ref["purity"] - ours["purity"]) > 0.005)
+        ):
             raise RuntimeError(f"this script and the reference scorer disagree: {mine, ours['purity']} vs {ref}")
         ref_ok = [line.startswith("PASS") for line in ref_lines[:-1]]
         if ref_ok != [r["ok"] for r in ours["rows"]]:
             raise RuntimeError("this script and the reference scorer disagree on which gold figures pass")
-    return {**ours, "reference": ref_lines, "articles": len(gold_articles(gold)),
-            "incidents": len(gold["incidents"]), "figures_out": len(figs), "ingest_s": ingest_s,
-            "reconcile_s": reconcile_s, "work": str(work)}
+    return {
+        **ours,
+        "reference": ref_lines,
+        "articles": len(gold_articles(gold)),
+        "incidents": len(gold["incidents"]),
+        "figures_out": len(figs),
+        "ingest_s": ingest_s,
+        "reconcile_s": reconcile_s,
+        "work": str(work),
+    }
 
 
 def report(r: dict) -> str:
@@ -285,11 +352,16 @@ def main(argv=None) -> int:
     for line in r["reference"] or []:
         print(line)
     pur = f"{r['purity']:.2f}" if r["purity"] is not None else "n/a"
-    print(f"own count: {r['passed']}/{r['gold']} pass, {r['forbidden_merges']} forbidden merges, "
-          f"{r['best_in_range']} best in range, source purity {pur}", end="")
-    print(f"; no forbidden merge in {100 * r['clean'] / r['gold']:.0f}% of figures "
-          f"({r['gold'] - r['judged']} with no candidate); {r['figures_out']} figures from {r['articles']} articles"
-          + (f", ingest {r['ingest_s']:.0f} s" if r["ingest_s"] else ""))
+    print(
+        f"own count: {r['passed']}/{r['gold']} pass, {r['forbidden_merges']} forbidden merges, "
+        f"{r['best_in_range']} best in range, source purity {pur}",
+        end="",
+    )
+    print(
+        f"; no forbidden merge in {100 * r['clean'] / r['gold']:.0f}% of figures "
+        f"({r['gold'] - r['judged']} with no candidate); {r['figures_out']} figures from {r['articles']} articles"
+        + (f", ingest {r['ingest_s']:.0f} s" if r["ingest_s"] else "")
+    )
     if args.write_benchmarks:
         sys.path.insert(0, str(Path(__file__).resolve().parent))
         from _report import write_section

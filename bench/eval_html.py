@@ -13,6 +13,7 @@ truth by URL, and the output written for the reference scorer names each page by
 
 usage: eval_html.py [--data DIR] [--warc [FILE]] [--out OUT.jsonl] [--record]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,7 +28,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,7 +40,7 @@ TOKEN = re.compile(r"\w+", re.UNICODE)
 
 def shingles(text: str, n: int = 4) -> Counter:
     t = TOKEN.findall(text or "")
-    return Counter(tuple(t[i:i + n]) for i in range(max(1, len(t) - n + 1)) if t[i:i + n])
+    return Counter(tuple(t[i : i + n]) for i in range(max(1, len(t) - n + 1)) if t[i : i + n])
 
 
 def page_counts(true: str, pred: str) -> tuple[float, float, float]:
@@ -54,13 +55,10 @@ def page_counts(true: str, pred: str) -> tuple[float, float, float]:
 
 def score(gold: dict[str, str], pred: dict[str, str]) -> dict:
     rows = [page_counts(gold[k], pred.get(k, "")) for k in gold]
-    prec = statistics.mean([1.0 if fp == fn == 0 else tp / (tp + fp)
-                            for tp, fp, fn in rows if tp + fp > 0] or [0.0])
-    rec = statistics.mean([1.0 if fp == fn == 0 else tp / (tp + fn)
-                           for tp, fp, fn in rows if tp + fn > 0] or [0.0])
+    prec = statistics.mean([1.0 if fp == fn == 0 else tp / (tp + fp) for tp, fp, fn in rows if tp + fp > 0] or [0.0])
+    rec = statistics.mean([1.0 if fp == fn == 0 else tp / (tp + fn) for tp, fp, fn in rows if tp + fn > 0] or [0.0])
     f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-    return {"f1": f1, "precision": prec, "recall": rec, "pages": len(gold),
-            "extracted": sum(k in pred for k in gold)}
+    return {"f1": f1, "precision": prec, "recall": rec, "pages": len(gold), "extracted": sum(k in pred for k in gold)}
 
 
 def run(data: Path, out: Path, warc: Path | None = None) -> dict:
@@ -97,35 +95,41 @@ def reference(truth: Path, out: Path) -> str | None:
     """The reference scorer's line on the same output, or None when ../shared/tools is absent."""
     if not REFERENCE.is_file():
         return None
-    done = subprocess.run([sys.executable, str(REFERENCE), str(truth), str(out)],
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, str(REFERENCE), str(truth), str(out)], capture_output=True, text=True, check=True
+    )
     return done.stdout.strip()
 
 
 def record(runs: list[tuple[dict, str]]) -> None:
     """Replace this bench's section of BENCHMARKS.md, keeping the others."""
     path = ROOT / "BENCHMARKS.md"
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                            text=True).stdout.strip()
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
     lines = "".join(
         f"- {line}; ingest {result['seconds']:.1f} s ({result['pages'] / result['seconds']:.1f} pages/s), "
-        f"{len(result['failures'])} failures\n" for result, line in runs)
+        f"{len(result['failures'])} failures\n"
+        for result, line in runs
+    )
     section = (
         "## eval_html\n\n"
-        f"- date: {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC; machine: {platform.machine()}, "
+        f"- date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; machine: {platform.machine()}, "
         f"{os.cpu_count()} CPUs; Python {platform.python_version()}; commit {commit}\n"
         "- command: `.venv/bin/python bench/eval_html.py --record` (html: the pages as files; "
         "warc: the same pages from the shared WARC)\n"
         f"{lines}"
         "- baseline, same metric: trafilatura 2.3.1 `extract()` defaults 0.953; "
         "published: trafilatura 2.0 0.958, AutoExtract 0.970\n"
-        "- floor pinned in tests/ingest/test_html_gate.py; the cascade's steps are measured in docs/ingest.md\n")
+        "- floor pinned in tests/ingest/test_html_gate.py; the cascade's steps are measured in docs/ingest.md\n"
+    )
     text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
     parts = re.split(r"(?m)^(?=## )", text)
     kept = [p for p in parts if not p.startswith("## eval_html\n")]
     head, rest = kept[0], kept[1:]
-    path.write_text(head.rstrip("\n") + "\n\n" + "\n".join(p.rstrip("\n") + "\n" for p in rest + [section]),
-                    encoding="utf-8")
+    path.write_text(
+        head.rstrip("\n") + "\n\n" + "\n".join(p.rstrip("\n") + "\n" for p in rest + [section]), encoding="utf-8"
+    )
 
 
 def evaluate(data: Path, warc: Path | None, keep: Path | None) -> tuple[dict, str] | None:
@@ -133,9 +137,11 @@ def evaluate(data: Path, warc: Path | None, keep: Path | None) -> tuple[dict, st
     with tempfile.TemporaryDirectory() as tmp:
         out = keep or Path(tmp) / "out.jsonl"
         result = run(data, out, warc)
-        line = (f"{'warc' if warc else 'html'}: word-shingle F1 {result['f1']:.3f} "
-                f"(P {result['precision']:.3f} R {result['recall']:.3f}) over {result['pages']} pages, "
-                f"{result['extracted']} extracted")
+        line = (
+            f"{'warc' if warc else 'html'}: word-shingle F1 {result['f1']:.3f} "
+            f"(P {result['precision']:.3f} R {result['recall']:.3f}) over {result['pages']} pages, "
+            f"{result['extracted']} extracted"
+        )
         print(line)
         ref = reference(data / "ground-truth.json", out)
     for failure in result["failures"]:
@@ -151,11 +157,20 @@ def evaluate(data: Path, warc: Path | None, keep: Path | None) -> tuple[dict, st
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DATA, help="article-extraction folder")
-    ap.add_argument("--warc", type=Path, nargs="?", const=WARC, default=None,
-                    help="read the pages from this WARC instead (default: the shared one)")
+    ap.add_argument(
+        "--warc",
+        type=Path,
+        nargs="?",
+        const=WARC,
+        default=None,
+        help="read the pages from this WARC instead (default: the shared one)",
+    )
     ap.add_argument("--out", type=Path, default=None, help="keep the extract-shaped JSONL here")
-    ap.add_argument("--record", action="store_true",
-                    help="write the figures into BENCHMARKS.md (runs both the files and the shared WARC)")
+    ap.add_argument(
+        "--record",
+        action="store_true",
+        help="write the figures into BENCHMARKS.md (runs both the files and the shared WARC)",
+    )
     args = ap.parse_args(argv)
     if not (args.data / "ground-truth.json").is_file():
         print(f"eval_html: no benchmark data at {args.data}", file=sys.stderr)

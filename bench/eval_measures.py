@@ -10,6 +10,7 @@ predicted counted text equals the gold span's text, case and spacing aside) and 
 
 usage: eval_measures.py [--gold FILE] [--errors N] [--write-benchmarks]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,6 +22,7 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
+from datetime import UTC
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -94,8 +96,8 @@ def score(gold: list[dict], texts: dict, outputs: dict) -> dict:
         key = (g["corpus"], g["article"])
         text = texts[key]
         c = match(g, outputs[key]["claims"])
-        gc = text[g["counted"][0]:g["counted"][1]] if g["counted"] else None
-        row = {"gold": g, "claim": c, "number": text[g["start"]:g["end"]], "gold_counted": gc}
+        gc = text[g["counted"][0] : g["counted"][1]] if g["counted"] else None
+        row = {"gold": g, "claim": c, "number": text[g["start"] : g["end"]], "gold_counted": gc}
         if c is not None:
             pm = c.get("measure") or "other"
             pc = c.get("counted")
@@ -108,10 +110,13 @@ def score(gold: list[dict], texts: dict, outputs: dict) -> dict:
     def summary(sel: list[dict]) -> dict:
         found = [r for r in sel if r["claim"] is not None]
         n = len(found) or 1
-        return {"figures": len(sel), "found": len(found),
-                "measure": sum(r["measure_ok"] for r in found) / n,
-                "counted_exact": sum(r["counted_exact"] for r in found) / n,
-                "counted_head": sum(r["counted_head"] for r in found) / n}
+        return {
+            "figures": len(sel),
+            "found": len(found),
+            "measure": sum(r["measure_ok"] for r in found) / n,
+            "counted_exact": sum(r["counted_exact"] for r in found) / n,
+            "counted_head": sum(r["counted_head"] for r in found) / n,
+        }
 
     by_kind = defaultdict(list)
     for r in rows:
@@ -121,12 +126,16 @@ def score(gold: list[dict], texts: dict, outputs: dict) -> dict:
         if r["claim"] is not None:
             per_measure[r["gold"]["measure"]][0] += r["measure_ok"]
             per_measure[r["gold"]["measure"]][1] += 1
-    confusions = Counter((r["gold"]["measure"], r["pred_measure"]) for r in rows
-                         if r["claim"] is not None and not r["measure_ok"])
-    return {"rows": rows, "overall": summary(rows),
-            "kinds": {k: summary(by_kind[k]) for k in KINDS if by_kind[k]},
-            "per_measure": {m: tuple(v) for m, v in sorted(per_measure.items(), key=lambda kv: -kv[1][1])},
-            "confusions": confusions.most_common(8)}
+    confusions = Counter(
+        (r["gold"]["measure"], r["pred_measure"]) for r in rows if r["claim"] is not None and not r["measure_ok"]
+    )
+    return {
+        "rows": rows,
+        "overall": summary(rows),
+        "kinds": {k: summary(by_kind[k]) for k in KINDS if by_kind[k]},
+        "per_measure": {m: tuple(v) for m, v in sorted(per_measure.items(), key=lambda kv: -kv[1][1])},
+        "confusions": confusions.most_common(8),
+    }
 
 
 def run(gold_path: Path = GOLD, data: Path = DATA) -> dict:
@@ -143,8 +152,10 @@ def run(gold_path: Path = GOLD, data: Path = DATA) -> dict:
 def table(result: dict) -> str:
     lines = ["| kind | figures | found | measure | counted exact | counted head |", "|---|---|---|---|---|---|"]
     for name, s in [*result["kinds"].items(), ("**all**", result["overall"])]:
-        lines.append(f"| {name} | {s['figures']} | {s['found']} | {s['measure']:.3f} | "
-                     f"{s['counted_exact']:.3f} | {s['counted_head']:.3f} |")
+        lines.append(
+            f"| {name} | {s['figures']} | {s['found']} | {s['measure']:.3f} | "
+            f"{s['counted_exact']:.3f} | {s['counted_head']:.3f} |"
+        )
     return "\n".join(lines)
 
 
@@ -162,8 +173,10 @@ def errors(result: dict, n: int) -> None:
         if c is None:
             print("    missed")
         else:
-            print(f"    measure gold {g['measure']} / pred {r['pred_measure']};"
-                  f" counted gold {r['gold_counted']!r} / pred {c.get('counted')!r} (claim {c['text']!r})")
+            print(
+                f"    measure gold {g['measure']} / pred {r['pred_measure']};"
+                f" counted gold {r['gold_counted']!r} / pred {c.get('counted')!r} (claim {c['text']!r})"
+            )
         shown += 1
         if shown >= n:
             break
@@ -171,15 +184,16 @@ def errors(result: dict, n: int) -> None:
 
 def write_benchmarks(result: dict) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from datetime import datetime
+
     from _report import machine, write_section
-    from datetime import datetime, timezone
 
     o = result["overall"]
     per = ", ".join(f"{m} {k}/{n}" for m, (k, n) in result["per_measure"].items())
     conf = ", ".join(f"{g}→{p} {k}" for (g, p), k in result["confusions"]) or "none"
     body = f"""Script: `bench/eval_measures.py --write-benchmarks`.
-Run {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC on {machine()}.
-Data: our own gold set, `tests/extract/data/measures_gold.jsonl` ({o['figures']} figures in {result['articles']}
+Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {machine()}.
+Data: our own gold set, `tests/extract/data/measures_gold.jsonl` ({o["figures"]} figures in {result["articles"]}
 allsides articles, offsets and labels only; how it was annotated: `docs/measures_gold.md`). A figure is found when a
 claim's span overlaps its number; measure and counted are scored over the found figures (null measure = "other";
 null counted is right only where the gold has none; head = same last word).
@@ -188,7 +202,7 @@ null counted is right only where the gold has none; head = same last word).
 
 Measure right by gold measure (right/found): {per}.
 Most frequent measure confusions (gold→predicted, count): {conf}.
-`newsledger extract` over the {result['articles']} articles took {result['seconds']:.1f} s (model load included).
+`newsledger extract` over the {result["articles"]} articles took {result["seconds"]:.1f} s (model load included).
 """
     write_section("Measure and counted (own gold set)", body)
 

@@ -16,6 +16,7 @@ docs (best of three), as a share of the parse time of the same run.
 
 usage: eval_quantities.py [--data FILE] [--errors N] [--annotated] [--speed N] [--write-benchmarks]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import UTC
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,16 +49,23 @@ def run(data: Path = DATA, workdir: Path | None = None) -> dict:
         exe = Path(sys.executable).parent / "newsledger"
         t0 = time.perf_counter()
         with out_path.open("w", encoding="utf-8") as out:
-            subprocess.run([str(exe), "extract", str(docs), "--published", "2019-12-01"], stdout=out,
-                           check=True)
+            subprocess.run([str(exe), "extract", str(docs), "--published", "2019-12-01"], stdout=out, check=True)
         seconds = time.perf_counter() - t0
-        report = subprocess.run([sys.executable, str(SCORER), str(data), str(out_path)], capture_output=True,
-                                text=True, check=True).stdout
+        report = subprocess.run(
+            [sys.executable, str(SCORER), str(data), str(out_path)], capture_output=True, text=True, check=True
+        ).stdout
         outputs = [json.loads(line) for line in out_path.read_text(encoding="utf-8").splitlines() if line]
     scores = {m.group(1): tuple(float(x) for x in m.group(2, 3, 4)) for m in _LINE.finditer(report)}
-    return {"sentences": len(gold), "quantities": sum(len(g["quantities"]) for g in gold),
-            "value": scores["value"], "value_change": scores["value+change"], "report": report.strip(),
-            "seconds": seconds, "gold": gold, "outputs": outputs}
+    return {
+        "sentences": len(gold),
+        "quantities": sum(len(g["quantities"]) for g in gold),
+        "value": scores["value"],
+        "value_change": scores["value+change"],
+        "report": report.strip(),
+        "seconds": seconds,
+        "gold": gold,
+        "outputs": outputs,
+    }
 
 
 def annotated(gold_path: Path = ANNOTATED, articles: Path = NEWS_CLUSTER, show: int = 0) -> dict:
@@ -74,15 +83,17 @@ def annotated(gold_path: Path = ANNOTATED, articles: Path = NEWS_CLUSTER, show: 
     # The claim extractor on its own (measure and counted need no quotes or times), so that a failure
     # elsewhere in the pipeline does not count against it.
     nlp = Extractor().nlp
-    claims = {a.source: extract_claims(doc, a, [], [], [])
-              for doc, a in zip(nlp.pipe([a.body for a in arts], batch_size=32), arts)}
+    claims = {
+        a.source: extract_claims(doc, a, [], [], [])
+        for doc, a in zip(nlp.pipe([a.body for a in arts], batch_size=32), arts)
+    }
     texts = {a.source: a.text for a in arts}
     measure_ok = counted_ok = found = 0
     for it in items:
         s, e = it["figure"]
         c = next((c for c in claims[it["article"]] if c.start < e and s < c.end), None)
         text = texts[it["article"]]
-        want_counted = text[it["counted"][0]:it["counted"][1]] if it["counted"] else None
+        want_counted = text[it["counted"][0] : it["counted"][1]] if it["counted"] else None
         found += c is not None
         m_ok = c is not None and c.measure == it["measure"]
         c_ok = c is not None and c.counted == want_counted
@@ -90,17 +101,18 @@ def annotated(gold_path: Path = ANNOTATED, articles: Path = NEWS_CLUSTER, show: 
         counted_ok += c_ok
         if show and not (m_ok and c_ok):
             show -= 1
-            print(f"{it['article'][:8]} {text[s:e]!r}: measure {c and c.measure} for {it['measure']}, "
-                  f"counted {c and c.counted!r} for {want_counted!r}")
+            print(
+                f"{it['article'][:8]} {text[s:e]!r}: measure {c and c.measure} for {it['measure']}, "
+                f"counted {c and c.counted!r} for {want_counted!r}"
+            )
     n = len(items)
-    return {"items": n, "articles": len(ids), "found": found / n, "measure": measure_ok / n,
-            "counted": counted_ok / n}
+    return {"items": n, "articles": len(ids), "found": found / n, "measure": measure_ok / n, "counted": counted_ok / n}
 
 
 def speed(n: int) -> dict:
     """Cost of claim extraction per article against the spaCy parse of the same articles."""
-    from newsledger.extract.claims import extract_claims
     from _report import parsed_allsides
+    from newsledger.extract.claims import extract_claims
 
     arts, docs, parse = parsed_allsides(n)
     best, count = None, 0
@@ -145,32 +157,37 @@ def errors(result: dict, n: int) -> None:
 
 def write_benchmarks(result: dict, cost: dict | None = None, ann: dict | None = None) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from datetime import datetime
+
     from _report import machine, write_section
-    from datetime import datetime, timezone
 
     pv, rv, fv = result["value"]
     pc, rc, fc = result["value_change"]
     body = f"""Script: `bench/eval_quantities.py --write-benchmarks` (scored by `../shared/tools/scorers/score_newsquant.py`).
-Run {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC on {machine()}.
-Data: NewsQuant dev, {result['sentences']} sentences, {result['quantities']} gold quantities.
+Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {machine()}.
+Data: NewsQuant dev, {result["sentences"]} sentences, {result["quantities"]} gold quantities.
 
 | metric | P | R | F1 | floor (gate) | published CQE F1 |
 |---|---|---|---|---|---|
 | value | {pv:.3f} | {rv:.3f} | {fv:.3f} | 0.90 | 0.920 |
 | value+change | {pc:.3f} | {rc:.3f} | {fc:.3f} | 0.85 | 0.881 |
 
-`newsledger extract` over the {result['sentences']} files took {result['seconds']:.1f} s (model load included).
+`newsledger extract` over the {result["sentences"]} files took {result["seconds"]:.1f} s (model load included).
 """
     if ann:
-        body += (f"\nMeasure and counted (`--annotated`): {ann['items']} figures in {ann['articles']} giveme5w1h "
-                 f"news_cluster articles (casualty, troop, displacement, money and percentage sentences, annotated "
-                 f"by hand in tests/data/claims_measures.json): figure found {ann['found']:.3f}, measure accuracy "
-                 f"{ann['measure']:.3f}, counted accuracy {ann['counted']:.3f}.\n")
+        body += (
+            f"\nMeasure and counted (`--annotated`): {ann['items']} figures in {ann['articles']} giveme5w1h "
+            f"news_cluster articles (casualty, troop, displacement, money and percentage sentences, annotated "
+            f"by hand in tests/data/claims_measures.json): figure found {ann['found']:.3f}, measure accuracy "
+            f"{ann['measure']:.3f}, counted accuracy {ann['counted']:.3f}.\n"
+        )
     if cost:
-        body += (f"\nCost (`--speed {cost['articles']}`): on the first {cost['articles']} allsides articles, "
-                 f"extract_claims took {cost['claims']:.2f} s ({1000 * cost['claims'] / cost['articles']:.1f} ms "
-                 f"per article, {cost['count']} claims) against {cost['parse']:.1f} s of spaCy parsing: "
-                 f"{100 * cost['claims'] / cost['parse']:.1f}% of the parse time (budget 5%).\n")
+        body += (
+            f"\nCost (`--speed {cost['articles']}`): on the first {cost['articles']} allsides articles, "
+            f"extract_claims took {cost['claims']:.2f} s ({1000 * cost['claims'] / cost['articles']:.1f} ms "
+            f"per article, {cost['count']} claims) against {cost['parse']:.1f} s of spaCy parsing: "
+            f"{100 * cost['claims'] / cost['parse']:.1f}% of the parse time (budget 5%).\n"
+        )
     write_section("Numeric claims (NewsQuant)", body)
 
 
@@ -193,12 +210,16 @@ def main(argv=None) -> int:
     cost = ann = None
     if args.annotated:
         ann = annotated(show=args.errors)
-        print(f"annotated: {ann['items']} figures, found {ann['found']:.3f}, measure {ann['measure']:.3f}, "
-              f"counted {ann['counted']:.3f}")
+        print(
+            f"annotated: {ann['items']} figures, found {ann['found']:.3f}, measure {ann['measure']:.3f}, "
+            f"counted {ann['counted']:.3f}"
+        )
     if args.speed:
         cost = speed(args.speed)
-        print(f"claims: {cost['claims']:.2f} s for {cost['articles']} articles, "
-              f"{100 * cost['claims'] / cost['parse']:.1f}% of the parse ({cost['parse']:.1f} s)")
+        print(
+            f"claims: {cost['claims']:.2f} s for {cost['articles']} articles, "
+            f"{100 * cost['claims'] / cost['parse']:.1f}% of the parse ({cost['parse']:.1f} s)"
+        )
     if args.write_benchmarks:
         write_benchmarks(result, cost, ann)
     return 0

@@ -17,6 +17,7 @@ usage: eval_stories.py [--data DIR] [--db LEDGER] [--work DIR] [--record]
   --db     reuse this ledger when it already holds articles (ingest takes ~90 s), else build it there
   --record write the figures into BENCHMARKS.md
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,7 +27,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from math import comb
 from pathlib import Path
 
@@ -64,9 +65,17 @@ def convert(data: Path, work: Path) -> tuple[Path, Path]:
     for f in files:
         d = json.loads(f.read_text(encoding="utf-8"))
         source = d.get("url") or f.name
-        lines.append(json.dumps({"text": d["text"], "title": d.get("title"),
-                                 "published": (d.get("date_publish") or "")[:10] or None, "source": source},
-                                ensure_ascii=False))
+        lines.append(
+            json.dumps(
+                {
+                    "text": d["text"],
+                    "title": d.get("title"),
+                    "published": (d.get("date_publish") or "")[:10] or None,
+                    "source": source,
+                },
+                ensure_ascii=False,
+            )
+        )
         gold[source] = d["newsCluster"]["EventId"]
     articles, gold_path = work / "news_cluster.jsonl", work / "gold.json"
     articles.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -117,8 +126,9 @@ def adjusted_rand(labels_true: list, labels_pred: list) -> float:
 def reference(gold_path: Path, stories_path: Path) -> str | None:
     if not REFERENCE.is_file():
         return None
-    out = subprocess.run([sys.executable, str(REFERENCE), str(gold_path), str(stories_path)],
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, str(REFERENCE), str(gold_path), str(stories_path)], capture_output=True, text=True
+    )
     return out.stdout.strip()
 
 
@@ -150,12 +160,22 @@ def run(data: Path, work: Path, db: Path | None = None) -> dict:
             clusters[m], label[m] = members, s["id"]
     p, r, f = bcubed(gold, clusters)
     placed = [k for k in gold if k in label]
-    return {"precision": p, "recall": r, "f1": f,
-            "ari": adjusted_rand([gold[k] for k in placed], [label[k] for k in placed]),
-            "articles": len(gold), "placed": len(placed), "events": len(set(gold.values())),
-            "stories": len({label[k] for k in placed}), "copies": copies,
-            "ingest_s": ingest_s, "stories_s": stories_s, "ingest_errors": ingest_err,
-            "reference": reference(gold_path, stories_path), "stories_path": str(stories_path)}
+    return {
+        "precision": p,
+        "recall": r,
+        "f1": f,
+        "ari": adjusted_rand([gold[k] for k in placed], [label[k] for k in placed]),
+        "articles": len(gold),
+        "placed": len(placed),
+        "events": len(set(gold.values())),
+        "stories": len({label[k] for k in placed}),
+        "copies": copies,
+        "ingest_s": ingest_s,
+        "stories_s": stories_s,
+        "ingest_errors": ingest_err,
+        "reference": reference(gold_path, stories_path),
+        "stories_path": str(stories_path),
+    }
 
 
 def _store(db: Path, articles: list) -> None:
@@ -201,44 +221,56 @@ def scale(n: int, work: Path, source: Path = ALLSIDES) -> dict:
     _store(db, held)
     step = _reconcile(db)
     span = (min(a.published for a in held), max(a.published for a in held))
-    return {"articles": count, "undated": undated, "scratch": full, "update": step,
-            "batch_dates": [d.isoformat() for d in span]}
+    return {
+        "articles": count,
+        "undated": undated,
+        "scratch": full,
+        "update": step,
+        "batch_dates": [d.isoformat() for d in span],
+    }
 
 
 def scale_report(r: dict) -> str:
     from _report import machine
 
     f, u = r["scratch"], r["update"]
-    return (f"`bench/eval_stories.py --scale {r['articles']}`: the first {r['articles']} allsides articles "
-            f"({r['undated']} undated), stored without extraction; {datetime.now(timezone.utc):%Y-%m-%d}, "
-            f"{machine()}. Each run in a fresh process; memory is the process's peak resident size "
-            f"(VmHWM; {f['base_mb']:.0f} MB with the ledger open, before the libraries these steps import).\n\n"
-            "| run | articles placed | dedup | stories | peak memory | stories | syndicated copies |\n"
-            "|---|---|---|---|---|---|---|\n"
-            f"| from scratch (all but the {BATCH} newest) | {f['placed']} | {f['dedup_s']:.1f} s "
-            f"| {f['stories_s']:.1f} s | {f['peak_mb']:.0f} MB | {f['stories']} | {f['copies']} |\n"
-            f"| one update (the {BATCH} newest, {r['batch_dates'][0]} to {r['batch_dates'][1]}) | {u['placed']} "
-            f"| {u['dedup_s']:.1f} s | {u['stories_s']:.1f} s | {u['peak_mb']:.0f} MB | {u['stories']} "
-            f"| {u['copies']} |")
+    return (
+        f"`bench/eval_stories.py --scale {r['articles']}`: the first {r['articles']} allsides articles "
+        f"({r['undated']} undated), stored without extraction; {datetime.now(UTC):%Y-%m-%d}, "
+        f"{machine()}. Each run in a fresh process; memory is the process's peak resident size "
+        f"(VmHWM; {f['base_mb']:.0f} MB with the ledger open, before the libraries these steps import).\n\n"
+        "| run | articles placed | dedup | stories | peak memory | stories | syndicated copies |\n"
+        "|---|---|---|---|---|---|---|\n"
+        f"| from scratch (all but the {BATCH} newest) | {f['placed']} | {f['dedup_s']:.1f} s "
+        f"| {f['stories_s']:.1f} s | {f['peak_mb']:.0f} MB | {f['stories']} | {f['copies']} |\n"
+        f"| one update (the {BATCH} newest, {r['batch_dates'][0]} to {r['batch_dates'][1]}) | {u['placed']} "
+        f"| {u['dedup_s']:.1f} s | {u['stories_s']:.1f} s | {u['peak_mb']:.0f} MB | {u['stories']} "
+        f"| {u['copies']} |"
+    )
 
 
 def report(result: dict) -> str:
     from _report import machine
 
-    ingest = (f"`newsledger ingest` {result['ingest_s']:.0f} s (extraction, then reconciliation: dedup, stories, "
-              "entities, figures), " if result["ingest_s"] is not None
-              else "ingest not timed (a ledger built before the run, `--db`), ")
-    return (f"`bench/eval_stories.py` on giveme5w1h news_cluster ({result['articles']} articles, "
-            f"{result['events']} gold events), {datetime.now(timezone.utc):%Y-%m-%d}, {machine()}.\n\n"
-            "| B-cubed P | B-cubed R | B-cubed F1 | ARI | stories | articles placed | syndicated copies |\n"
-            "|---|---|---|---|---|---|---|\n"
-            f"| {result['precision']:.3f} | {result['recall']:.3f} | {result['f1']:.3f} | {result['ari']:.3f} "
-            f"| {result['stories']} | {result['placed']}/{result['articles']} | {result['copies']} |\n\n"
-            f"Reference scorer: `{result['reference']}`. Time: {ingest}`newsledger stories` "
-            f"{result['stories_s']:.1f} s (process start included; it places what is not yet in a story, so on a "
-            "ledger built before the pipeline reconciled this is dedup and stories from scratch). Recall counts an "
-            "article that ingest could not store as a miss; ARI is over the articles placed. Thresholds and "
-            "how they were chosen: docs/stories.md.")
+    ingest = (
+        f"`newsledger ingest` {result['ingest_s']:.0f} s (extraction, then reconciliation: dedup, stories, "
+        "entities, figures), "
+        if result["ingest_s"] is not None
+        else "ingest not timed (a ledger built before the run, `--db`), "
+    )
+    return (
+        f"`bench/eval_stories.py` on giveme5w1h news_cluster ({result['articles']} articles, "
+        f"{result['events']} gold events), {datetime.now(UTC):%Y-%m-%d}, {machine()}.\n\n"
+        "| B-cubed P | B-cubed R | B-cubed F1 | ARI | stories | articles placed | syndicated copies |\n"
+        "|---|---|---|---|---|---|---|\n"
+        f"| {result['precision']:.3f} | {result['recall']:.3f} | {result['f1']:.3f} | {result['ari']:.3f} "
+        f"| {result['stories']} | {result['placed']}/{result['articles']} | {result['copies']} |\n\n"
+        f"Reference scorer: `{result['reference']}`. Time: {ingest}`newsledger stories` "
+        f"{result['stories_s']:.1f} s (process start included; it places what is not yet in a story, so on a "
+        "ledger built before the pipeline reconciled this is dedup and stories from scratch). Recall counts an "
+        "article that ingest could not store as a miss; ARI is over the articles placed. Thresholds and "
+        "how they were chosen: docs/stories.md."
+    )
 
 
 def main() -> int:
@@ -269,9 +301,11 @@ def main() -> int:
         work = args.work or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
         result = run(args.data, work, args.db)
-    print(f"B-cubed P {result['precision']:.3f} R {result['recall']:.3f} F1 {result['f1']:.3f}  "
-          f"ARI {result['ari']:.3f}  {result['stories']} stories for {result['events']} events  "
-          f"{result['placed']}/{result['articles']} placed  {result['copies']} syndicated copies")
+    print(
+        f"B-cubed P {result['precision']:.3f} R {result['recall']:.3f} F1 {result['f1']:.3f}  "
+        f"ARI {result['ari']:.3f}  {result['stories']} stories for {result['events']} events  "
+        f"{result['placed']}/{result['articles']} placed  {result['copies']} syndicated copies"
+    )
     print(f"reference: {result['reference']}")
     if result["ingest_errors"]:
         print(f"ingest reported:\n{result['ingest_errors']}", file=sys.stderr)

@@ -10,6 +10,7 @@ usage: python bench/eval_times.py [--data DIR] [--limit N] [--errors N] [--speed
 --speed N also times the extractor against the spaCy parse on N allsides articles (its share of the
 ingest budget: at most ~5% of the parse).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -58,10 +59,12 @@ def read_tml(path: Path) -> tuple[dict, dict]:
     _flatten(root.find("TEXT"), parts, timexes, 0)
     text = "".join(parts)
     for t in timexes:
-        t["text"] = text[t["start"]:t["end"]]
+        t["text"] = text[t["start"] : t["end"]]
     doc_id = path.stem
-    return ({"id": doc_id, "published": published, "timexes": timexes},
-            {"id": doc_id, "source": doc_id, "text": text, "published": published})
+    return (
+        {"id": doc_id, "published": published, "timexes": timexes},
+        {"id": doc_id, "source": doc_id, "text": text, "published": published},
+    )
 
 
 def load(data: Path, limit: int | None = None) -> tuple[list[dict], list[dict]]:
@@ -87,22 +90,30 @@ def run(data: Path = DATA, limit: int | None = None, workdir: Path | None = None
     with open(out_path, "w") as out:
         subprocess.run([str(exe), "extract", str(in_path)], stdout=out, check=True)
     seconds = time.perf_counter() - t0
-    report = subprocess.run([sys.executable, str(SCORER), str(gold_path), str(out_path)],
-                            capture_output=True, text=True, check=True).stdout
+    report = subprocess.run(
+        [sys.executable, str(SCORER), str(gold_path), str(out_path)], capture_output=True, text=True, check=True
+    ).stdout
     nums = {}
     for line in report.splitlines():
         if m := re.match(r"(relaxed span|value)\s+P ([\d.]+) R ([\d.]+) F1 ([\d.]+)", line):
             key = "relaxed" if m[1].startswith("relaxed") else "value"
             nums[key] = tuple(float(x) for x in m.group(2, 3, 4))
-    return {"report": report, "relaxed": nums["relaxed"], "value": nums["value"], "docs": len(gold),
-            "timexes": sum(len(g["timexes"]) for g in gold), "seconds": seconds,
-            "gold": gold, "output": out_path}
+    return {
+        "report": report,
+        "relaxed": nums["relaxed"],
+        "value": nums["value"],
+        "docs": len(gold),
+        "timexes": sum(len(g["timexes"]) for g in gold),
+        "seconds": seconds,
+        "gold": gold,
+        "output": out_path,
+    }
 
 
 def speed(n: int, repeats: int = 3) -> dict:
     """Seconds to parse n allsides articles with spaCy and to run extract_times on the parsed docs."""
-    from newsledger.extract.times import extract_times
     from _report import parsed_allsides
+    from newsledger.extract.times import extract_times
 
     arts, docs, parse = parsed_allsides(n, date(2019, 1, 1))
     best = float("inf")
@@ -121,16 +132,24 @@ def errors(result: dict, n: int) -> None:
         pred = outs[g["id"]]["times"]
         used = set()
         for x in g["timexes"]:
-            hit = next((i for i, t in enumerate(pred) if i not in used
-                        and min(t["end"], x["end"]) > max(t["start"], x["start"])), None)
+            hit = next(
+                (
+                    i
+                    for i, t in enumerate(pred)
+                    if i not in used and min(t["end"], x["end"]) > max(t["start"], x["start"])
+                ),
+                None,
+            )
             if hit is None:
                 print(f"MISS  {g['id']} {g['published']} {x['text']!r} {x['type']} {x['value']}")
             else:
                 used.add(hit)
                 t = pred[hit]
                 if t["value"] != x["value"]:
-                    print(f"VALUE {g['id']} {g['published']} {x['text']!r}->{t['text']!r} "
-                          f"gold {x['value']} got {t['value']}")
+                    print(
+                        f"VALUE {g['id']} {g['published']} {x['text']!r}->{t['text']!r} "
+                        f"gold {x['value']} got {t['value']}"
+                    )
                 else:
                     continue
             shown += 1
@@ -143,25 +162,30 @@ def errors(result: dict, n: int) -> None:
 
 
 def write_benchmarks(result: dict, cost: dict | None = None) -> None:
-    rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                         text=True).stdout.strip()
+    rev = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
     rp, rr, rf = result["relaxed"]
     vp, vr, vf = result["value"]
-    body = (f"## {SECTION}\n\n"
-            f"{date.today().isoformat()}, {platform.machine()} x{os.cpu_count()}, "
-            f"Python {platform.python_version()}, commit {rev}. `python bench/eval_times.py "
-            f"{'--speed %d ' % cost['articles'] if cost else ''}--write-benchmarks`, "
-            f"{result['docs']} documents, {result['timexes']} gold TIMEX3, scored by "
-            f"`../shared/tools/scorers/score_timex.py`.\n\n"
-            f"| metric | P | R | F1 | floor |\n|---|---|---|---|---|\n"
-            f"| relaxed span | {rp:.3f} | {rr:.3f} | {rf:.3f} | 0.88 |\n"
-            f"| value | {vp:.3f} | {vr:.3f} | {vf:.3f} | 0.80 |\n\n"
-            f"Published on the TempEval-3 platinum test (value F1): HeidelTime 0.776, SUTime 0.674.\n")
+    body = (
+        f"## {SECTION}\n\n"
+        f"{date.today().isoformat()}, {platform.machine()} x{os.cpu_count()}, "
+        f"Python {platform.python_version()}, commit {rev}. `python bench/eval_times.py "
+        f"{'--speed ' + str(cost['articles']) + ' ' if cost else ''}--write-benchmarks`, "
+        f"{result['docs']} documents, {result['timexes']} gold TIMEX3, scored by "
+        f"`../shared/tools/scorers/score_timex.py`.\n\n"
+        f"| metric | P | R | F1 | floor |\n|---|---|---|---|---|\n"
+        f"| relaxed span | {rp:.3f} | {rr:.3f} | {rf:.3f} | 0.88 |\n"
+        f"| value | {vp:.3f} | {vr:.3f} | {vf:.3f} | 0.80 |\n\n"
+        f"Published on the TempEval-3 platinum test (value F1): HeidelTime 0.776, SUTime 0.674.\n"
+    )
     if cost:
-        body += (f"\nCost: `extract_times` on {cost['articles']} allsides articles (already parsed) took "
-                 f"{cost['times']:.2f} s against {cost['parse']:.1f} s for the spaCy parse "
-                 f"({cost['times'] / cost['parse']:.1%} of it; budget 5%), {cost['found']} expressions "
-                 f"(`--speed {cost['articles']}`; a shared, loaded machine, so the ratio is the figure).\n")
+        body += (
+            f"\nCost: `extract_times` on {cost['articles']} allsides articles (already parsed) took "
+            f"{cost['times']:.2f} s against {cost['parse']:.1f} s for the spaCy parse "
+            f"({cost['times'] / cost['parse']:.1%} of it; budget 5%), {cost['found']} expressions "
+            f"(`--speed {cost['articles']}`; a shared, loaded machine, so the ratio is the figure).\n"
+        )
     path = ROOT / "BENCHMARKS.md"
     old = path.read_text() if path.exists() else "# Benchmarks\n"
     pat = re.compile(rf"^## {re.escape(SECTION)}\n.*?(?=^## |\Z)", re.S | re.M)
@@ -188,8 +212,10 @@ def main(argv=None) -> int:
         errors(result, args.errors)
     cost = speed(args.speed) if args.speed else None
     if cost:
-        print(f"cost: extract_times {cost['times']:.2f} s, spaCy parse {cost['parse']:.1f} s "
-              f"({cost['times'] / cost['parse']:.1%}) on {cost['articles']} allsides articles")
+        print(
+            f"cost: extract_times {cost['times']:.2f} s, spaCy parse {cost['parse']:.1f} s "
+            f"({cost['times'] / cost['parse']:.1%}) on {cost['articles']} allsides articles"
+        )
     if args.write_benchmarks:
         write_benchmarks(result, cost)
     return 0

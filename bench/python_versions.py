@@ -4,6 +4,7 @@ usage: python bench/python_versions.py PYTHON [PYTHON ...] [--n 150] [--rounds 2
 Each PYTHON must have spaCy and the English pipeline installed (e.g. a venv's bin/python). Rounds
 alternate the interpreters so that load from other work on the machine falls on both alike.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -60,9 +61,16 @@ def main() -> int:
                     best[py] = (r["python"], r["seconds"])
     base = best[args.pythons[0]][1]
     rows = [f"| {v} | {args.n / s:.2f} | {base / s:.2f}x |" for v, s in best.values()]
-    text = "\n".join([f"{date.today().isoformat()} · {machine()} · {args.n} allsides articles, best of "
-                      f"{args.rounds} alternating rounds · `python bench/python_versions.py ...`", "",
-                      "| Python | articles/s (spaCy parse) | vs first |", "|---|---|---|", *rows])
+    text = "\n".join(
+        [
+            f"{date.today().isoformat()} · {machine()} · {args.n} allsides articles, best of "
+            f"{args.rounds} alternating rounds · `python bench/python_versions.py ...`",
+            "",
+            "| Python | articles/s (spaCy parse) | vs first |",
+            "|---|---|---|",
+            *rows,
+        ]
+    )
     print(text)
     if not args.no_write:
         write_section("Python versions", text)

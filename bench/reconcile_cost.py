@@ -13,6 +13,7 @@ is not part of the reconcile cost). Each mode runs in its own process, so its pe
 Both must end with the same figures; the script checks it. Steps that are not in this build (dedup,
 stories) are skipped and named. Results go to BENCHMARKS.md (section "Reconciliation cost") unless --no-write.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -89,23 +90,40 @@ def child(mode: str, db: str, batch: int) -> dict:
     size = len(ids) if mode == "scratch" else batch
     with Ledger(str(Path(db).with_suffix(f".{mode}.db"))) as led:
         for i in range(0, len(ids), size):
-            led.write([src.extraction(a) for a in ids[i:i + size]])
+            led.write([src.extraction(a) for a in ids[i : i + size]])
             t = time.perf_counter()
             for k, v in reconcile(led, have).items():
                 per_step[k] = per_step.get(k, 0.0) + v
             batches.append(time.perf_counter() - t)
         figs = figures_of(led)
         n = led.count("articles")
-        stories = sorted(sorted(json.loads(a)) for (a,) in led.conn.execute(
-            "SELECT json_group_array(article_id) FROM story_articles GROUP BY story_id")) \
-            if dict(have).get("stories") else []
+        stories = (
+            sorted(
+                sorted(json.loads(a))
+                for (a,) in led.conn.execute(
+                    "SELECT json_group_array(article_id) FROM story_articles GROUP BY story_id"
+                )
+            )
+            if dict(have).get("stories")
+            else []
+        )
         canon = dict(((a, k), c) for a, k, c in led.conn.execute("SELECT article_id, key, canonical FROM entities"))
     src.close()
     total = sum(batches)
-    return {"mode": mode, "articles": n, "seconds": total, "per_step": per_step, "batches": batches,
-            "peak_rss_mb": rss_mb(), "base_rss_mb": base, "missing": missing, "figures": len(figs),
-            "figures_digest": json.dumps(figs, sort_keys=True), "stories": stories,
-            "canonical": [[a, k, c] for (a, k), c in sorted(canon.items())]}
+    return {
+        "mode": mode,
+        "articles": n,
+        "seconds": total,
+        "per_step": per_step,
+        "batches": batches,
+        "peak_rss_mb": rss_mb(),
+        "base_rss_mb": base,
+        "missing": missing,
+        "figures": len(figs),
+        "figures_digest": json.dumps(figs, sort_keys=True),
+        "stories": stories,
+        "canonical": [[a, k, c] for (a, k), c in sorted(canon.items())],
+    }
 
 
 def prepare(args, tmp: Path) -> tuple[Path, str]:
@@ -117,17 +135,17 @@ def prepare(args, tmp: Path) -> tuple[Path, str]:
         src.backup(dst)
         src.close()
         dst.execute("PRAGMA foreign_keys = ON")
-        dst.execute("DELETE FROM articles WHERE rowid NOT IN (SELECT rowid FROM articles ORDER BY rowid LIMIT ?)",
-                    (args.n,))
+        dst.execute(
+            "DELETE FROM articles WHERE rowid NOT IN (SELECT rowid FROM articles ORDER BY rowid LIMIT ?)", (args.n,)
+        )
         dst.commit()
         dst.close()
         return db, f"the first {args.n} articles of `{args.db}`"
-    from throughput import sample  # the same sampling as the throughput bench
-
     from newsledger.extract import Extractor
     from newsledger.ingest import read_inputs
     from newsledger.models import Extraction
     from newsledger.store import Ledger
+    from throughput import sample  # the same sampling as the throughput bench
 
     jsonl = tmp / "sample.jsonl"
     k, _ = sample(Path(args.corpus), args.n, jsonl)
@@ -142,9 +160,11 @@ def prepare(args, tmp: Path) -> tuple[Path, str]:
             except sqlite3.IntegrityError:
                 refused += 1
         stored = led.count("articles")
-    return db, (f"the first {k} allsides articles with text, ingested here in {time.perf_counter() - t:.0f} s "
-                f"(extraction, not counted below); {stored} stored"
-                + (f", {refused} refused by the store (an extraction bug, reported)" if refused else ""))
+    return db, (
+        f"the first {k} allsides articles with text, ingested here in {time.perf_counter() - t:.0f} s "
+        f"(extraction, not counted below); {stored} stored"
+        + (f", {refused} refused by the store (an extraction bug, reported)" if refused else "")
+    )
 
 
 def main() -> None:
@@ -169,8 +189,12 @@ def main() -> None:
         for mode in ("scratch", "incremental"):
             copy = tmp / f"{mode}.db"
             shutil.copy(db, copy)
-            out = subprocess.run([sys.executable, __file__, "--child", mode, str(copy), "--batch", str(args.batch)],
-                                 capture_output=True, text=True, check=True)
+            out = subprocess.run(
+                [sys.executable, __file__, "--child", mode, str(copy), "--batch", str(args.batch)],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
             res[mode] = json.loads(out.stdout.strip().splitlines()[-1])
     s, i = res["scratch"], res["incremental"]
     same = s["figures_digest"] == i["figures_digest"]
@@ -181,8 +205,9 @@ def main() -> None:
     lines = [
         f"`python bench/reconcile_cost.py {' '.join(sys.argv[1:])}` on {origin}: {s['articles']} articles.",
         f"Machine: {machine()}.",
-        f"Steps timed: {steps_run}" + (f"; not in this build, skipped: {', '.join(s['missing'])}" if s["missing"]
-                                        else "") + ".",
+        f"Steps timed: {steps_run}"
+        + (f"; not in this build, skipped: {', '.join(s['missing'])}" if s["missing"] else "")
+        + ".",
         "",
         "| mode | articles | reconcile time | per article | peak RSS (process) | figures |",
         "|---|---|---|---|---|---|",
@@ -193,10 +218,15 @@ def main() -> None:
         f"{i['base_rss_mb']:.0f} MB) | {i['figures']} |",
         "",
         "Per step, from scratch: " + ", ".join(f"{k} {v:.2f} s" for k, v in s["per_step"].items()) + ".",
-        "Per step, incremental (sum over batches): " + ", ".join(f"{k} {v:.2f} s" for k, v in i["per_step"].items())
+        "Per step, incremental (sum over batches): "
+        + ", ".join(f"{k} {v:.2f} s" for k, v in i["per_step"].items())
         + ".",
-        (f"Incremental batches: first {i['batches'][0]:.2f} s, last {i['batches'][-1]:.2f} s (adding {args.batch} "
-         f"articles to a ledger of {i['articles'] - args.batch}).") if nb else "",
+        (
+            f"Incremental batches: first {i['batches'][0]:.2f} s, last {i['batches'][-1]:.2f} s (adding {args.batch} "
+            f"articles to a ledger of {i['articles'] - args.batch})."
+        )
+        if nb
+        else "",
         f"Incremental and from-scratch figures are {'identical' if same else 'different'}; stories are "
         f"{'identical' if same_stories else 'different'} ({len(s['stories'])} from scratch, {len(i['stories'])} "
         f"incremental); canonical entities differ on {canon_diff} of {len(s['canonical'])} entity rows."

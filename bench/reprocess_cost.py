@@ -14,6 +14,7 @@ newer than the ledger's (as an upgrade of newsledger does), then `steps.reproces
 All modes must end with the same figures as the ledger had; the script checks it.
 Results go to BENCHMARKS.md (section "Reprocess cost") unless --no-write.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,8 +32,11 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "allsides" / "articles.jsonl.
 sys.path.insert(0, str(ROOT / "bench"))
 from _report import machine, write_section  # noqa: E402
 
-MODES = {"figures": ("figures",), "reconcile": ("dedup", "stories", "entities", "figures"),
-         "everything": ("extract", "dedup", "stories", "entities", "figures")}
+MODES = {
+    "figures": ("figures",),
+    "reconcile": ("dedup", "stories", "entities", "figures"),
+    "everything": ("extract", "dedup", "stories", "entities", "figures"),
+}
 
 
 def figures_digest(led) -> str:
@@ -56,9 +60,15 @@ def child(mode: str, db: str) -> dict:
             done[p.step] = p.done
         seconds = time.perf_counter() - t
         current = all(s.current for s in steps.status(led))
-        return {"mode": mode, "seconds": seconds, "redone": done, "current": current,
-                "articles": led.count("articles"), "claims": led.count("claims"),
-                "figures_digest": figures_digest(led)}
+        return {
+            "mode": mode,
+            "seconds": seconds,
+            "redone": done,
+            "current": current,
+            "articles": led.count("articles"),
+            "claims": led.count("claims"),
+            "figures_digest": figures_digest(led),
+        }
 
 
 def prepare(args, tmp: Path) -> tuple[Path, str]:
@@ -66,19 +76,20 @@ def prepare(args, tmp: Path) -> tuple[Path, str]:
     if args.db:
         shutil.copy(args.db, db)
         return db, f"`{args.db}`"
-    from throughput import sample  # the sample of bench/throughput.py and bench/reconcile_cost.py
-
     from newsledger.extract import Extractor
     from newsledger.pipeline import ingest
     from newsledger.store import Ledger
+    from throughput import sample  # the sample of bench/throughput.py and bench/reconcile_cost.py
 
     jsonl = tmp / "sample.jsonl"
     k, _ = sample(Path(args.corpus), args.n, jsonl)
     t = time.perf_counter()
     with Ledger(db) as led:
         rep = ingest([str(jsonl)], led, Extractor())
-    return db, (f"the first {k} allsides articles with text, ingested here by newsledger.pipeline in "
-                f"{time.perf_counter() - t:.0f} s ({rep.stored} stored, {len(rep.failures)} failed)")
+    return db, (
+        f"the first {k} allsides articles with text, ingested here by newsledger.pipeline in "
+        f"{time.perf_counter() - t:.0f} s ({rep.stored} stored, {len(rep.failures)} failed)"
+    )
 
 
 def main() -> None:
@@ -114,8 +125,9 @@ def main() -> None:
                 continue
             copy = tmp / f"{mode}.db"
             shutil.copy(db, copy)
-            out = subprocess.run([sys.executable, __file__, "--child", mode, str(copy)],
-                                 capture_output=True, text=True, check=True)
+            out = subprocess.run(
+                [sys.executable, __file__, "--child", mode, str(copy)], capture_output=True, text=True, check=True
+            )
             res[mode] = json.loads(out.stdout.strip().splitlines()[-1])
     f = res["figures"]
     lines = [
@@ -128,12 +140,16 @@ def main() -> None:
     ]
     for mode, r in res.items():
         redone = ", ".join(f"{k} ({v} articles)" if k == "extract" else k for k, v in r["redone"].items())
-        lines.append(f"| {', '.join(MODES[mode])} | {redone} | {r['seconds']:.2f} s | "
-                     f"{r['seconds'] / f['seconds']:.1f}x |")
+        lines.append(
+            f"| {', '.join(MODES[mode])} | {redone} | {r['seconds']:.2f} s | {r['seconds'] / f['seconds']:.1f}x |"
+        )
     same = all(r["figures_digest"] == before for r in res.values())
-    lines += ["", "Every mode ends current (`newsledger status`): "
-              + ("yes" if all(r["current"] for r in res.values()) else "NO")
-              + f"; figures identical to the ledger's before: {'yes' if same else 'NO'}."]
+    lines += [
+        "",
+        "Every mode ends current (`newsledger status`): "
+        + ("yes" if all(r["current"] for r in res.values()) else "NO")
+        + f"; figures identical to the ledger's before: {'yes' if same else 'NO'}.",
+    ]
     text = "\n".join(lines)
     print(text)
     if not args.no_write:

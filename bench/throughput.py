@@ -13,6 +13,7 @@ Memory: each mode also runs alone in its own process on the first 200 articles, 
 Breakdown: parse once, then time each extractor on the parsed docs: where the time goes.
 Results go to BENCHMARKS.md (section "Throughput") unless --no-write.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,8 +43,17 @@ def sample(corpus: Path, n: int, out: Path) -> tuple[int, int]:
             text = d.get("content_original") or ""
             if not text.strip():
                 continue
-            o.write(json.dumps({"text": text, "source": d.get("url") or f"allsides-{k}", "title": d.get("title"),
-                                "published": (d.get("date") or "")[:10] or None}) + "\n")
+            o.write(
+                json.dumps(
+                    {
+                        "text": text,
+                        "source": d.get("url") or f"allsides-{k}",
+                        "title": d.get("title"),
+                        "published": (d.get("date") or "")[:10] or None,
+                    }
+                )
+                + "\n"
+            )
             k += 1
             words += len(text.split())
             if k == n:
@@ -80,12 +90,16 @@ def run_mode(mode: str, paths: list[str]) -> dict:
     with tempfile.TemporaryDirectory() as d, Ledger(Path(d) / "bench.db") as led:
         list(ex.nlp.pipe(["A warm-up sentence, so the first timed mode pays no start-up cost."] * 8))
         for i, path in enumerate(paths):
-            for m in modes[i % len(modes):] + modes[:i % len(modes)]:  # rotate: no mode always goes first
+            for m in modes[i % len(modes) :] + modes[: i % len(modes)]:  # rotate: no mode always goes first
                 t = time.perf_counter()
                 counts[m] += _run(m, ex, path, led)
                 secs[m] += time.perf_counter() - t
-    return {"mode": mode, "seconds": secs, "articles": counts,
-            "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    return {
+        "mode": mode,
+        "seconds": secs,
+        "articles": counts,
+        "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
 
 
 def breakdown(paths: list[str]) -> dict:
@@ -99,11 +113,21 @@ def breakdown(paths: list[str]) -> dict:
     parse = time.perf_counter() - t
     cost = dict.fromkeys(["entities", "times", "quotes", "claims", "events"], 0.0)
     for doc, a in zip(docs, articles):
-        t = time.perf_counter(); ents = entities.extract_entities(doc, a); cost["entities"] += time.perf_counter() - t
-        t = time.perf_counter(); tms = times.extract_times(doc, a); cost["times"] += time.perf_counter() - t
-        t = time.perf_counter(); qs = quotes.extract_quotes(doc, a, ents); cost["quotes"] += time.perf_counter() - t
-        t = time.perf_counter(); claims.extract_claims(doc, a, ents, qs, tms); cost["claims"] += time.perf_counter() - t
-        t = time.perf_counter(); events.extract_events(doc, a, ents, tms); cost["events"] += time.perf_counter() - t
+        t = time.perf_counter()
+        ents = entities.extract_entities(doc, a)
+        cost["entities"] += time.perf_counter() - t
+        t = time.perf_counter()
+        tms = times.extract_times(doc, a)
+        cost["times"] += time.perf_counter() - t
+        t = time.perf_counter()
+        qs = quotes.extract_quotes(doc, a, ents)
+        cost["quotes"] += time.perf_counter() - t
+        t = time.perf_counter()
+        claims.extract_claims(doc, a, ents, qs, tms)
+        cost["claims"] += time.perf_counter() - t
+        t = time.perf_counter()
+        events.extract_events(doc, a, ents, tms)
+        cost["events"] += time.perf_counter() - t
     return {"mode": "breakdown", "parse_seconds": parse, "articles": len(docs), **cost}
 
 
@@ -124,8 +148,12 @@ def main() -> int:
         return 2
 
     def child(mode: str, paths: list[Path]) -> dict:
-        out = subprocess.run([sys.executable, __file__, "--mode", mode, "--paths", *map(str, paths)],
-                             capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, __file__, "--mode", mode, "--paths", *map(str, paths)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         r = json.loads(out.stdout.strip().splitlines()[-1])
         print(mode, r, file=sys.stderr)
         return r
@@ -137,7 +165,7 @@ def main() -> int:
         chunks = []
         for i in range(0, len(lines), 50):
             chunks.append(Path(d) / f"chunk{i // 50:04d}.jsonl")
-            chunks[-1].write_text("".join(lines[i:i + 50]), encoding="utf-8")
+            chunks[-1].write_text("".join(lines[i : i + 50]), encoding="utf-8")
         speed = child("alternate", chunks)
         memory = {m: child(m, chunks[:4])["max_rss_mb"] for m in ("baseline", "extract", "ingest")}
         b = child("breakdown", chunks[:4])
@@ -146,23 +174,27 @@ def main() -> int:
     rows = []
     for mode in ("baseline", "extract", "ingest"):
         aps = counts[mode] / secs[mode]
-        rows.append(f"| {mode} | {counts[mode]} | {aps:.2f} | {words / secs[mode]:,.0f} | "
-                    f"{memory[mode]:,.0f} | {aps / base:.2f}x |")
+        rows.append(
+            f"| {mode} | {counts[mode]} | {aps:.2f} | {words / secs[mode]:,.0f} | "
+            f"{memory[mode]:,.0f} | {aps / base:.2f}x |"
+        )
     parse = b["parse_seconds"]
     parts = " · ".join(f"{k} {b[k] / parse * 100:.1f}%" for k in ("entities", "times", "quotes", "claims", "events"))
     ratio = counts["ingest"] / secs["ingest"] / base
-    text = "\n".join([
-        f"{date.today().isoformat()} · {machine()} · {n} allsides articles ({words:,} words), modes alternating "
-        f"per 50-article chunk · `python bench/throughput.py --n {args.n}`",
-        "",
-        "| mode | articles | articles/s | words/s | peak RSS MB (200 articles, alone) | vs baseline |",
-        "|---|---|---|---|---|---|",
-        *rows,
-        "",
-        f"Where the time goes (share of the spaCy parse time of {b['articles']} articles, {parse:.1f} s, spent in "
-        f"each extractor): {parts}. The rest of ingest is reading, SQLite writes and reconciliation.",
-        f"Floor for ingest: 0.70x baseline; measured {ratio:.2f}x.",
-    ])
+    text = "\n".join(
+        [
+            f"{date.today().isoformat()} · {machine()} · {n} allsides articles ({words:,} words), modes alternating "
+            f"per 50-article chunk · `python bench/throughput.py --n {args.n}`",
+            "",
+            "| mode | articles | articles/s | words/s | peak RSS MB (200 articles, alone) | vs baseline |",
+            "|---|---|---|---|---|---|",
+            *rows,
+            "",
+            f"Where the time goes (share of the spaCy parse time of {b['articles']} articles, {parse:.1f} s, spent in "
+            f"each extractor): {parts}. The rest of ingest is reading, SQLite writes and reconciliation.",
+            f"Floor for ingest: 0.70x baseline; measured {ratio:.2f}x.",
+        ]
+    )
     print(text)
     if not args.no_write:
         write_section("Throughput", text)

@@ -13,12 +13,8 @@ interleaved, each detail endpoint rotating over up to 20 ids. Reports locust's p
 the floor is p95 < 100 ms. The run stops at `--max-seconds` whatever is left. `--write` records the table in
 BENCHMARKS.md.
 """
-from __future__ import annotations
 
-from locust import FastHttpUser, task  # first: locust patches sockets with gevent on import
-from locust import __version__ as locust_version
-from locust.env import Environment
-from locust.exception import StopUser
+from __future__ import annotations
 
 import argparse
 import os
@@ -33,6 +29,10 @@ from urllib.parse import quote
 
 import gevent
 import httpx
+from locust import FastHttpUser, task  # first: locust patches sockets with gevent on import
+from locust import __version__ as locust_version
+from locust.env import Environment
+from locust.exception import StopUser
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _report import ROOT, machine, write_section  # noqa: E402
@@ -50,8 +50,18 @@ def free_port() -> int:
 
 
 def start_server(db: str, port: int) -> subprocess.Popen:
-    cmd = [sys.executable, "-c", "from newsledger.cli import main; main()", "serve", "--db", db,
-           "--host", "127.0.0.1", "--port", str(port)]
+    cmd = [
+        sys.executable,
+        "-c",
+        "from newsledger.cli import main; main()",
+        "serve",
+        "--db",
+        db,
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+    ]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -76,8 +86,9 @@ def targets(client: httpx.Client) -> dict[str, list[str]]:
     ents = ids(client, "/api/entities")
     figs = ids(client, "/api/figures")
     stories = ids(client, "/api/stories")
-    speaker = next((e["name"] for e in client.get("/api/entities", params={"label": "PERSON", "limit": 1})
-                    .json()["items"]), "said")
+    speaker = next(
+        (e["name"] for e in client.get("/api/entities", params={"label": "PERSON", "limit": 1}).json()["items"]), "said"
+    )
     q = [quote(t) for t in SEARCH_TERMS]
     enc = lambda xs: [quote(x, safe="") for x in xs]  # noqa: E731
     out = {
@@ -138,8 +149,17 @@ def load(base: str, plan: dict[str, list[str]], n: int, users: int, max_seconds:
     for name in plan:
         e = env.stats.get(name, "GET")
         if e.num_requests:
-            rows.append((name, e.num_requests, e.min_response_time, e.get_response_time_percentile(0.5),
-                         e.get_response_time_percentile(0.95), e.max_response_time, e.num_failures))
+            rows.append(
+                (
+                    name,
+                    e.num_requests,
+                    e.min_response_time,
+                    e.get_response_time_percentile(0.5),
+                    e.get_response_time_percentile(0.95),
+                    e.max_response_time,
+                    e.num_failures,
+                )
+            )
     return rows
 
 
@@ -169,10 +189,25 @@ def main() -> None:
         if not args.build:
             raise SystemExit(f"no ledger at {args.db} (--build makes one from the allsides articles)")
         t = time.monotonic()
-        subprocess.run([sys.executable, "-c", "from newsledger.cli import main; main()", "ingest", str(ALLSIDES),
-                        "--db", args.db, "--workers", str(os.cpu_count()), "--quiet"], check=True)
-        built = (f" Built by this run from `{ALLSIDES.relative_to(ROOT.parent)}` with `newsledger ingest "
-                 f"--workers {os.cpu_count()}` (extraction and reconciliation) in {(time.monotonic() - t) / 60:.0f} min.")
+        subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "from newsledger.cli import main; main()",
+                "ingest",
+                str(ALLSIDES),
+                "--db",
+                args.db,
+                "--workers",
+                str(os.cpu_count()),
+                "--quiet",
+            ],
+            check=True,
+        )
+        built = (
+            f" Built by this run from `{ALLSIDES.relative_to(ROOT.parent)}` with `newsledger ingest "
+            f"--workers {os.cpu_count()}` (extraction and reconciliation) in {(time.monotonic() - t) / 60:.0f} min."
+        )
 
     load_before = os.getloadavg()[0]
     port = free_port()
@@ -187,11 +222,13 @@ def main() -> None:
                 t = time.perf_counter()
                 c.get(urls[0])
                 cold[name] = (time.perf_counter() - t) * 1000
-        for name, k, lo, p50, p95, mx, errors in load(base, plan, args.requests, args.concurrency,
-                                                       args.max_seconds):
+        for name, k, lo, p50, p95, mx, errors in load(base, plan, args.requests, args.concurrency, args.max_seconds):
             rows.append((name, k, lo, p50, p95, mx, cold[name], errors))
-            print(f"{name:30s} n={k:4d} min={lo:6.1f} p50={p50:7.1f} ms p95={p95:7.1f} ms max={mx:7.1f} ms "
-                  f"first={cold[name]:7.1f} ms errors={errors}", flush=True)
+            print(
+                f"{name:30s} n={k:4d} min={lo:6.1f} p50={p50:7.1f} ms p95={p95:7.1f} ms max={mx:7.1f} ms "
+                f"first={cold[name]:7.1f} ms errors={errors}",
+                flush=True,
+            )
     finally:
         server.terminate()
         server.wait(10)
@@ -200,26 +237,36 @@ def main() -> None:
     over = [r for r in rows if r[4] >= FLOOR_MS]
     unmeasured = [name for name in plan if name not in {r[0] for r in rows}]
     size = ledger_size(args.db)
-    table = ["| endpoint | requests | min ms | p50 ms | p95 ms | max ms | first (cold) ms | non-200 |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|"]
-    table += [f"| `{n}` | {k} | {lo:.1f} | {p50:.1f} | {p95:.1f} | {mx:.1f} | {cold:.0f} | {e} |"
-              for n, k, lo, p50, p95, mx, cold, e in rows]
-    verdict = (f"**p95 < {FLOOR_MS:.0f} ms on every endpoint.**" if not over else
-               f"**p95 ≥ {FLOOR_MS:.0f} ms on {len(over)} endpoint(s): "
-               + ", ".join(f"`{r[0]}` ({r[4]:.0f} ms)" for r in over) + ".**")
+    table = [
+        "| endpoint | requests | min ms | p50 ms | p95 ms | max ms | first (cold) ms | non-200 |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    table += [
+        f"| `{n}` | {k} | {lo:.1f} | {p50:.1f} | {p95:.1f} | {mx:.1f} | {cold:.0f} | {e} |"
+        for n, k, lo, p50, p95, mx, cold, e in rows
+    ]
+    verdict = (
+        f"**p95 < {FLOOR_MS:.0f} ms on every endpoint.**"
+        if not over
+        else f"**p95 ≥ {FLOOR_MS:.0f} ms on {len(over)} endpoint(s): "
+        + ", ".join(f"`{r[0]}` ({r[4]:.0f} ms)" for r in over)
+        + ".**"
+    )
     if unmeasured:
         verdict += " Not measured (time limit): " + ", ".join(f"`{n}`" for n in unmeasured) + "."
-    body = (f"`python bench/web_latency.py {args.db} --requests {args.requests} --concurrency {args.concurrency}`"
-            f"  \n{time.strftime('%Y-%m-%d')}, {machine()}.\n\n"
-            f"Ledger: " + ", ".join(f"{v:,} {k}" for k, v in size.items()) + "." + built + " "
-            f"Loopback only (127.0.0.1), `newsledger serve` in its own process (uvicorn, one worker), "
-            f"locust {locust_version} with {args.concurrency} users and no wait time, all endpoints interleaved in "
-            f"one mixed load, detail endpoints rotating over up to 20 real ids; locust rounds times of 100 ms "
-            f"and more to 10 ms. "
-            f"'first' is the single warm-up request before measuring, once the server answers (it builds its "
-            f"lists of figures and stories as it starts). Load average (1 min) {loadavg[0]:.1f} before, {loadavg[1]:.1f} after: "
-            f"the machine's other work shares its {os.cpu_count()} cores ('min' is the closest to the service "
-            f"time alone).\n\n" + "\n".join(table) + "\n\n" + verdict)
+    body = (
+        f"`python bench/web_latency.py {args.db} --requests {args.requests} --concurrency {args.concurrency}`"
+        f"  \n{time.strftime('%Y-%m-%d')}, {machine()}.\n\n"
+        f"Ledger: " + ", ".join(f"{v:,} {k}" for k, v in size.items()) + "." + built + " "
+        f"Loopback only (127.0.0.1), `newsledger serve` in its own process (uvicorn, one worker), "
+        f"locust {locust_version} with {args.concurrency} users and no wait time, all endpoints interleaved in "
+        f"one mixed load, detail endpoints rotating over up to 20 real ids; locust rounds times of 100 ms "
+        f"and more to 10 ms. "
+        f"'first' is the single warm-up request before measuring, once the server answers (it builds its "
+        f"lists of figures and stories as it starts). Load average (1 min) {loadavg[0]:.1f} before, {loadavg[1]:.1f} after: "
+        f"the machine's other work shares its {os.cpu_count()} cores ('min' is the closest to the service "
+        f"time alone).\n\n" + "\n".join(table) + "\n\n" + verdict
+    )
     print("\n" + verdict)
     if args.write:
         write_section("Web latency (newsledger serve)", body)

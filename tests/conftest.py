@@ -1,4 +1,5 @@
 """Shared fixtures: the spaCy pipeline loaded once, an Extractor, and the ../shared data folder."""
+
 from __future__ import annotations
 
 from datetime import date

@@ -1,16 +1,16 @@
 """Every command has help text and works on the shipped samples, through click's CliRunner."""
+
 from __future__ import annotations
 
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from newsledger.cli import main
-
-from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
@@ -73,8 +73,9 @@ def test_show_marks_the_article(demo_db):
 def test_claims_filters(demo_db):
     rows = [json.loads(l) for l in run("claims", "--db", demo_db, "--json").output.splitlines()]
     assert rows, "the samples hold numeric claims"
-    about = [json.loads(l) for l in run("claims", "--db", demo_db, "--json", "--about", "volunteers")
-             .output.splitlines()]
+    about = [
+        json.loads(l) for l in run("claims", "--db", demo_db, "--json", "--about", "volunteers").output.splitlines()
+    ]
     assert about and all(r["article"] for r in about) and len(about) < len(rows)
     assert run("claims", "--db", demo_db, "--about", "zeppelins", "--json").output == ""
 
@@ -124,8 +125,15 @@ def test_parallel_workers_give_the_same_output():
     import sys
 
     bin_ = Path(sys.executable).parent / "newsledger"
-    runs = [subprocess.run([str(bin_), "extract", str(SAMPLES), "--published", "2025-03-10", "--workers", w],
-                           capture_output=True, text=True, timeout=300) for w in ("1", "2")]
+    runs = [
+        subprocess.run(
+            [str(bin_), "extract", str(SAMPLES), "--published", "2025-03-10", "--workers", w],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        for w in ("1", "2")
+    ]
     assert all(r.returncode == 0 for r in runs), runs[1].stderr
     assert runs[0].stdout == runs[1].stdout and runs[0].stdout.count("\n") == 6
 
@@ -134,10 +142,12 @@ def test_a_user_finds_who_said_what_on_the_demo(demo_db):
     ferreira = [json.loads(l) for l in run("quotes", "--db", demo_db, "--by", "Ferreira", "--json").output.splitlines()]
     assert ferreira and all(q["speaker"]["name"] == "Tomas Ferreira" for q in ferreira)
     assert any("Many of the missing" in q["text"] for q in ferreira)  # the quote continued with "he said"
-    red_cross = [json.loads(l) for l in run("claims", "--db", demo_db, "--source", "Red Cross", "--json")
-                 .output.splitlines()]
+    red_cross = [
+        json.loads(l) for l in run("claims", "--db", demo_db, "--source", "Red Cross", "--json").output.splitlines()
+    ]
     values = {(c["measure"], c["value"]["point"], c["qualifier"]) for c in red_cross}
     assert ("killed", 90, "approx") in values and ("injured", 200, "more_than") in values
-    governor = [json.loads(l) for l in run("claims", "--db", demo_db, "--source", "governor", "--json")
-                .output.splitlines()]
+    governor = [
+        json.loads(l) for l in run("claims", "--db", demo_db, "--source", "governor", "--json").output.splitlines()
+    ]
     assert [(c["value"]["point"], c["measure"]) for c in governor] == [(2000, "displaced")]

@@ -1,4 +1,5 @@
 """`newsledger extract` output holds ../shared/CONTRACT.md exactly, checked by the shared checker."""
+
 from __future__ import annotations
 
 import gzip
@@ -29,9 +30,10 @@ def extract_and_check(inputs: list[str], tmp_path: Path, *extra: str) -> list[di
 def test_samples_hold_the_contract(tmp_path):
     rows = extract_and_check([str(ROOT / "samples")], tmp_path, "--published", "2025-03-10")
     assert len(rows) == 6
-    assert [r["article"]["source"] for r in rows][:2] == ["samples/kessel-courier-troops.html",
-                                                          "samples/orvin-hydro-shares.txt"] or \
-        rows[0]["article"]["source"].endswith("kessel-courier-troops.html")
+    assert [r["article"]["source"] for r in rows][:2] == [
+        "samples/kessel-courier-troops.html",
+        "samples/orvin-hydro-shares.txt",
+    ] or rows[0]["article"]["source"].endswith("kessel-courier-troops.html")
 
 
 def test_polnear_dev_holds_the_contract(tmp_path, shared_data):

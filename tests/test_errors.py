@@ -1,4 +1,5 @@
 """Error codes are documented: docs/errors.md lists every code in errors.CODES."""
+
 from pathlib import Path
 
 from newsledger.errors import CODES, InputError

@@ -1,4 +1,5 @@
 """The Python API: what docs/python.md shows runs, and the records it returns are the typed ones."""
+
 from __future__ import annotations
 
 import re

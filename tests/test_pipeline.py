@@ -1,8 +1,8 @@
 """ingest -> extract -> store: idempotent, batched, and safe to interrupt."""
+
 from __future__ import annotations
 
 import json
-import os
 import signal
 import sqlite3
 import subprocess
@@ -21,8 +21,10 @@ BIN = Path(sys.executable).parent / "newsledger"
 def corpus(path: Path, n: int) -> Path:
     with open(path, "w", encoding="utf-8") as f:
         for i in range(n):
-            text = (f"Storm number {i} flooded {i + 3} villages in the Orvin district on Monday, officials said. "
-                    f"Some {100 + i} people were evacuated.")
+            text = (
+                f"Storm number {i} flooded {i + 3} villages in the Orvin district on Monday, officials said. "
+                f"Some {100 + i} people were evacuated."
+            )
             f.write(json.dumps({"text": text, "source": f"wire-{i}", "published": "2025-03-04"}) + "\n")
     return path
 
@@ -82,8 +84,10 @@ def test_interrupted_ingest_keeps_committed_batches_and_resumes(tmp_path, sig):
     assert f"{400 - kept} stored, {kept} already" in done.stdout
     with sqlite3.connect(db) as c:
         assert c.execute("SELECT count(*) FROM articles").fetchone()[0] == 400
-        assert c.execute("SELECT count(*) FROM claims").fetchone()[0] == \
-            c.execute("SELECT count(*) FROM (SELECT DISTINCT article_id, start FROM claims)").fetchone()[0]
+        assert (
+            c.execute("SELECT count(*) FROM claims").fetchone()[0]
+            == c.execute("SELECT count(*) FROM (SELECT DISTINCT article_id, start FROM claims)").fetchone()[0]
+        )
 
 
 def test_same_text_twice_in_one_run_records_both_sources(tmp_path, extractor):

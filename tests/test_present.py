@@ -1,4 +1,5 @@
 """How figures read to a person."""
+
 from newsledger.models import Value
 from newsledger.present import figure, interval
 

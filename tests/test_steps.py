@@ -1,5 +1,6 @@
 """Steps are versioned: the ledger records what made its rows, `status` sees a mismatch and `reprocess`
 catches up, incrementally, to what a fresh ingest of the same inputs gives."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -31,18 +32,23 @@ def _ledger(path: Path, extractor) -> Ledger:
 
 def _snapshot(led: Ledger) -> dict:
     """What a user reads: every article's extraction and every figure, without row ids."""
-    out = {"extractions": [led.extraction(a).to_contract() for a in sorted(led.article_ids())],
-           "figures": sorted((f.to_contract() for f in figs.list_figures(led)), key=lambda f: f["id"])}
+    out = {
+        "extractions": [led.extraction(a).to_contract() for a in sorted(led.article_ids())],
+        "figures": sorted((f.to_contract() for f in figs.list_figures(led)), key=lambda f: f["id"]),
+    }
     return json.loads(json.dumps(out, sort_keys=True))
 
 
 @pytest.fixture
 def bumped(monkeypatch):
     """Pretend this newsledger has a newer version of one step."""
+
     def bump(name: str) -> None:
         steps.ordered()
-        monkeypatch.setitem(steps.REGISTRY, name, dataclasses.replace(steps.REGISTRY[name],
-                                                                      version=steps.REGISTRY[name].version + 1))
+        monkeypatch.setitem(
+            steps.REGISTRY, name, dataclasses.replace(steps.REGISTRY[name], version=steps.REGISTRY[name].version + 1)
+        )
+
     return bump
 
 

@@ -1,10 +1,11 @@
 """newsledger: news articles in, a source-attributed ledger out (docs/python.md).
 
-    import newsledger
-    with newsledger.open("newsledger.db") as ledger:
-        for f in ledger.figures(about="killed"):
-            print(f.measure, f.counted, f.low, f.best, f.high)
+import newsledger
+with newsledger.open("newsledger.db") as ledger:
+    for f in ledger.figures(about="killed"):
+        print(f.measure, f.counted, f.low, f.best, f.high)
 """
+
 from importlib.metadata import PackageNotFoundError, version
 
 from .library import Ledger, Records, extract, open

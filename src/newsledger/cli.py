@@ -1,4 +1,5 @@
 """The `newsledger` command: parses options, calls the library, prints. No logic lives here."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -43,13 +44,28 @@ def main():
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--published", callback=_published, metavar="YYYY-MM-DD",
-              help="Publication date for inputs that carry none (never overrides one they carry).")
-@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True,
-              help="Output format: one JSON object per article (see docs/schema.md).")
+@click.option(
+    "--published",
+    callback=_published,
+    metavar="YYYY-MM-DD",
+    help="Publication date for inputs that carry none (never overrides one they carry).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl"]),
+    default="jsonl",
+    show_default=True,
+    help="Output format: one JSON object per article (see docs/schema.md).",
+)
 @click.option("--model", default=None, help="spaCy pipeline to use (default: the installed English one).")
-@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Processes that parse in parallel (up to the number of cores).")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes that parse in parallel (up to the number of cores).",
+)
 def extract(inputs, published, fmt, model, workers):
     """Extract entities, quotes, claims and times from INPUTS, one JSON line per article, no database.
 
@@ -81,9 +97,16 @@ def extract(inputs, published, fmt, model, workers):
 
 # -- the stored ledger -------------------------------------------------------------------------------
 
+
 def db_option(f):
-    return click.option("--db", "db", default="newsledger.db", show_default=True, type=click.Path(dir_okay=False),
-                        help="The ledger database (SQLite).")(f)
+    return click.option(
+        "--db",
+        "db",
+        default="newsledger.db",
+        show_default=True,
+        type=click.Path(dir_okay=False),
+        help="The ledger database (SQLite).",
+    )(f)
 
 
 def json_option(f):
@@ -125,12 +148,19 @@ def table(title: str, columns: list[str], rows: list[list]) -> None:
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @db_option
-@click.option("--published", callback=_published, metavar="YYYY-MM-DD",
-              help="Publication date for inputs that carry none.")
-@click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True,
-              help="Articles per transaction.")
-@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Processes that parse in parallel (up to the number of cores).")
+@click.option(
+    "--published", callback=_published, metavar="YYYY-MM-DD", help="Publication date for inputs that carry none."
+)
+@click.option(
+    "--batch-size", type=click.IntRange(min=1), default=64, show_default=True, help="Articles per transaction."
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes that parse in parallel (up to the number of cores).",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def ingest(inputs, db, published, batch_size, workers, quiet):
     """Read INPUTS, extract, and store them in the ledger. Idempotent: stored articles are skipped.
@@ -146,8 +176,13 @@ def ingest(inputs, db, published, batch_size, workers, quiet):
 
     ledger = open_ledger(db, readonly=False)
     extractor = Extractor(ExtractOptions(n_process=workers))
-    columns = (SpinnerColumn(), TextColumn("{task.completed} articles"), BarColumn(bar_width=None),
-               TextColumn("{task.fields[rate]} articles/s"), TimeElapsedColumn())
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.completed} articles"),
+        BarColumn(bar_width=None),
+        TextColumn("{task.fields[rate]} articles/s"),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, disable=quiet, transient=False, redirect_stderr=False) as progress:
         task = progress.add_task("ingest", total=None, rate="–")
 
@@ -168,8 +203,9 @@ def ingest(inputs, db, published, batch_size, workers, quiet):
                 for f in rep.failures:
                     report(f)
         except KeyboardInterrupt:
-            click.echo("newsledger: interrupted; every committed batch is kept, run the same ingest to finish",
-                       err=True)
+            click.echo(
+                "newsledger: interrupted; every committed batch is kept, run the same ingest to finish", err=True
+            )
             sys.exit(130)
         finally:
             ledger.close()
@@ -186,8 +222,11 @@ def articles(db, as_json, limit):
         rows = ledger.articles(limit)
     if as_json:
         return emit_json(dataclasses.asdict(r) for r in rows)
-    table("Articles", ["id", "published", "title", "source", "claims", "quotes"],
-          [[r.id, r.published, r.title, r.source, r.claims, r.quotes] for r in rows])
+    table(
+        "Articles",
+        ["id", "published", "title", "source", "claims", "quotes"],
+        [[r.id, r.published, r.title, r.source, r.claims, r.quotes] for r in rows],
+    )
 
 
 @main.command()
@@ -220,16 +259,23 @@ def show(article, db, as_json):
         text.stylize("bold yellow", c.start, c.end)
     con = Console()
     con.print(f"[bold]{a.title or '(untitled)'}[/bold]  {a.published or 'undated'}  {a.source}  [dim]{a.id}[/dim]")
-    con.print("[dim]entities[/dim] [cyan]cyan[/cyan] · [dim]quotes[/dim] [italic green]green[/italic green] · "
-              "[dim]figures[/dim] [bold yellow]yellow[/bold yellow] · [dim]times[/dim] [magenta]magenta[/magenta]\n")
+    con.print(
+        "[dim]entities[/dim] [cyan]cyan[/cyan] · [dim]quotes[/dim] [italic green]green[/italic green] · "
+        "[dim]figures[/dim] [bold yellow]yellow[/bold yellow] · [dim]times[/dim] [magenta]magenta[/magenta]\n"
+    )
     con.print(text)
     if x.claims:
-        table("Claims", ["figure", "qualifier", "counted", "measure", "source", "when", "text"],
-              [[claim_figure(c), c.qualifier, c.counted, c.measure, party(c.source), c.time, c.text]
-               for c in x.claims])
+        table(
+            "Claims",
+            ["figure", "qualifier", "counted", "measure", "source", "when", "text"],
+            [[claim_figure(c), c.qualifier, c.counted, c.measure, party(c.source), c.time, c.text] for c in x.claims],
+        )
     if x.quotes:
-        table("Quotes", ["speaker", "kind", "cue", "quote"],
-              [[party(q.speaker), q.kind, q.cue.text if q.cue else None, q.text] for q in x.quotes])
+        table(
+            "Quotes",
+            ["speaker", "kind", "cue", "quote"],
+            [[party(q.speaker), q.kind, q.cue.text if q.cue else None, q.text] for q in x.quotes],
+        )
 
 
 def _when(c, ref) -> str | None:
@@ -240,8 +286,11 @@ def _when(c, ref) -> str | None:
 @db_option
 @json_option
 @limit_option
-@click.option("--about", help="Only claims whose figure, counted group or sentence has these words "
-                              "(the last word, of four letters or more, also as a beginning).")
+@click.option(
+    "--about",
+    help="Only claims whose figure, counted group or sentence has these words "
+    "(the last word, of four letters or more, also as a beginning).",
+)
 @click.option("--source", help="Only claims made by this source (name or entity, partial match).")
 @click.option("--measure", help="Only claims of this measure (killed, injured, casualties, displaced, ...).")
 def claims(db, as_json, limit, about, source, measure):
@@ -256,11 +305,25 @@ def claims(db, as_json, limit, about, source, measure):
     with open_ledger(db) as ledger:
         rows = ledger.claims(about=about, source=source, measure=measure, limit=limit)
     if as_json:
-        return emit_json({**r.record.to_contract(), "article": r.article.id, "published": r.article.published}
-                         for r in rows)
-    table("Claims", ["figure", "interval", "counted", "measure", "source", "article", "date"],
-          [[claim_figure(c.record), interval(c.record.value, c.record.unit), c.record.counted, c.record.measure,
-            party(c.record.source), c.article.title or c.article.id, _when(c.record, c.article)] for c in rows])
+        return emit_json(
+            {**r.record.to_contract(), "article": r.article.id, "published": r.article.published} for r in rows
+        )
+    table(
+        "Claims",
+        ["figure", "interval", "counted", "measure", "source", "article", "date"],
+        [
+            [
+                claim_figure(c.record),
+                interval(c.record.value, c.record.unit),
+                c.record.counted,
+                c.record.measure,
+                party(c.record.source),
+                c.article.title or c.article.id,
+                _when(c.record, c.article),
+            ]
+            for c in rows
+        ],
+    )
 
 
 @main.command()
@@ -275,11 +338,23 @@ def quotes(db, as_json, limit, by):
     with open_ledger(db) as ledger:
         rows = ledger.quotes(by=by, limit=limit)
     if as_json:
-        return emit_json({**r.record.to_contract(), "article": r.article.id, "published": r.article.published}
-                         for r in rows)
-    table("Quotes", ["speaker", "kind", "quote", "article", "date"],
-          [[party(q.record.speaker), q.record.kind, q.record.text, q.article.title or q.article.id,
-            q.article.published] for q in rows])
+        return emit_json(
+            {**r.record.to_contract(), "article": r.article.id, "published": r.article.published} for r in rows
+        )
+    table(
+        "Quotes",
+        ["speaker", "kind", "quote", "article", "date"],
+        [
+            [
+                party(q.record.speaker),
+                q.record.kind,
+                q.record.text,
+                q.article.title or q.article.id,
+                q.article.published,
+            ]
+            for q in rows
+        ],
+    )
 
 
 @main.command()
@@ -296,9 +371,14 @@ def entities(db, as_json, limit, label):
         rows = list_entities(ledger, label=label, limit=limit)
     if as_json:
         return emit_json(r.to_dict() for r in rows)
-    table("Entities", ["entity", "name", "kind", "country", "aliases", "articles", "mentions"],
-          [[r.id, r.name, r.kind, r.country, "; ".join(a for a in r.aliases if a != r.name), r.articles,
-            r.mentions] for r in rows])
+    table(
+        "Entities",
+        ["entity", "name", "kind", "country", "aliases", "articles", "mentions"],
+        [
+            [r.id, r.name, r.kind, r.country, "; ".join(a for a in r.aliases if a != r.name), r.articles, r.mentions]
+            for r in rows
+        ],
+    )
 
 
 @main.command()
@@ -312,17 +392,34 @@ def search(query, db, as_json, limit):
         rows = ledger.search(query, limit or 20)
     if as_json:
         return emit_json(dict(r) for r in rows)
-    table(f"Search: {query}", ["id", "published", "title", "snippet"],
-          [[r["id"], r["published"], r["title"], r["snippet"]] for r in rows])
+    table(
+        f"Search: {query}",
+        ["id", "published", "title", "snippet"],
+        [[r["id"], r["published"], r["title"], r["snippet"]] for r in rows],
+    )
 
 
 @main.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True,
-              help="jsonl: one contract object per article; csv: one row per record of --table.")
-@click.option("--table", "what", type=click.Choice(["claims", "quotes", "entities", "times"]), default="claims",
-              show_default=True, help="Which records to write as CSV.")
-@click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-", help="File to write (- for stdout).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: one contract object per article; csv: one row per record of --table.",
+)
+@click.option(
+    "--table",
+    "what",
+    type=click.Choice(["claims", "quotes", "entities", "times"]),
+    default="claims",
+    show_default=True,
+    help="Which records to write as CSV.",
+)
+@click.option(
+    "--output", "-o", type=click.File("w", encoding="utf-8"), default="-", help="File to write (- for stdout)."
+)
 def export(db, fmt, what, output):
     """Export the ledger: every article with its extractions (jsonl), or one kind of record (csv)."""
     from .export import write_csv, write_jsonl
@@ -333,11 +430,18 @@ def export(db, fmt, what, output):
 
 @main.command()
 @db_option
-@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on (loopback only by default).")
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Interface to listen on (loopback only by default)."
+)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
-@click.option("--ingest-token", envvar="NEWSLEDGER_INGEST_TOKEN", default=None, metavar="TOKEN",
-              help="Turn on POST /api/ingest for callers that present this token (env NEWSLEDGER_INGEST_TOKEN). "
-                   "Without it the server never writes.")
+@click.option(
+    "--ingest-token",
+    envvar="NEWSLEDGER_INGEST_TOKEN",
+    default=None,
+    metavar="TOKEN",
+    help="Turn on POST /api/ingest for callers that present this token (env NEWSLEDGER_INGEST_TOKEN). "
+    "Without it the server never writes.",
+)
 def serve(db, host, port, ingest_token):
     """Serve the ledger as report pages and a JSON API (/api/, OpenAPI at /docs), read-only by default."""
     import uvicorn
@@ -351,13 +455,20 @@ def serve(db, host, port, ingest_token):
 
 # -- figures across articles (reconcile.figures) ------------------------------------------------------
 
+
 @main.command()
 @db_option
 @json_option
 @limit_option
 @click.option("--about", help="Only figures whose counted group, measure, source or sentence mentions this text.")
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True,
-              help="table: one row per figure with its spread; jsonl: one contract `figure` object per line.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "jsonl"]),
+    default="table",
+    show_default=True,
+    help="table: one row per figure with its spread; jsonl: one contract `figure` object per line.",
+)
 def figures(db, as_json, limit, about, fmt):
     """List figures: claims about the same quantity from several sources, with low / best / high."""
     from .present import number
@@ -367,10 +478,22 @@ def figures(db, as_json, limit, about, fmt):
         rows = list_figures(ledger, about=about, limit=limit)
     if as_json or fmt == "jsonl":
         return emit_json(f.to_contract() for f in rows)
-    table("Figures", ["id", "measure", "counted", "figure", "spread", "sources", "when"],
-          [[f.id, f.measure, f.counted, number(f.best),
-            f"{number(f.low)}–{number(f.high)}" if f.low != f.high else "", f.sources,
-            f.first if f.first == f.last else f"{f.first}…{(f.last or '')[5:]}"] for f in rows])
+    table(
+        "Figures",
+        ["id", "measure", "counted", "figure", "spread", "sources", "when"],
+        [
+            [
+                f.id,
+                f.measure,
+                f.counted,
+                number(f.best),
+                f"{number(f.low)}–{number(f.high)}" if f.low != f.high else "",
+                f.sources,
+                f.first if f.first == f.last else f"{f.first}…{(f.last or '')[5:]}",
+            ]
+            for f in rows
+        ],
+    )
     if rows:
         click.echo("figure: best estimate (median of each source's latest value); spread: lowest to highest")
 
@@ -381,30 +504,49 @@ def figures(db, as_json, limit, about, fmt):
 @json_option
 def figure(figure_id, db, as_json):
     """Show one figure (ID or id prefix): every claim behind it with source, qualifier, date and article."""
-    from .present import figure as shown, number
+    from .present import figure as shown
+    from .present import number
     from .reconcile.figures import get_figure
 
     with open_ledger(db) as ledger:
         f = get_figure(ledger, figure_id)
     if as_json:
         return click.echo(json.dumps(f.to_contract(), ensure_ascii=False))
-    click.echo(f"{f.measure}: {f.counted}" + (f" ({f.part}, part of {f.part_of})" if f.part_of else "")
-               + (f"  {f.incident.title}" if f.incident else ""))
-    click.echo(f"  low {number(f.low)} · best {number(f.best)} · high {number(f.high)}  "
-               f"{f.sources} parties ({', '.join(f.parties)}), {f.first or '?'} to {f.last or '?'}  [{f.id}]")
+    click.echo(
+        f"{f.measure}: {f.counted}"
+        + (f" ({f.part}, part of {f.part_of})" if f.part_of else "")
+        + (f"  {f.incident.title}" if f.incident else "")
+    )
+    click.echo(
+        f"  low {number(f.low)} · best {number(f.best)} · high {number(f.high)}  "
+        f"{f.sources} parties ({', '.join(f.parties)}), {f.first or '?'} to {f.last or '?'}  [{f.id}]"
+    )
     for v, q, who in f.by_value:
         click.echo(f"  {shown(v, q):>10}  " + ", ".join(w or "(the article itself)" for w in who))
-    rows = sorted(((m, c, i) for c in f.claims for i, m in enumerate(c.mentions)),
-                  key=lambda t: (t[0].published is None, t[0].published or "", t[0].claim))
-    table("Claims, oldest first", ["date", "figure", "qualifier", "party", "as written", "article", "text"],
-          [[m.published, shown(c.value, c.qualifier) + (" (again)" if i else ""),
-            c.qualifier + (", preliminary" if c.preliminary else ""),
-            (c.party_name or "(the outlet)") + (f", relayed by {c.relayed_by}" if c.relayed_by else ""),
-            c.source, m.article, c.text] for m, c, i in rows])
-
+    rows = sorted(
+        ((m, c, i) for c in f.claims for i, m in enumerate(c.mentions)),
+        key=lambda t: (t[0].published is None, t[0].published or "", t[0].claim),
+    )
+    table(
+        "Claims, oldest first",
+        ["date", "figure", "qualifier", "party", "as written", "article", "text"],
+        [
+            [
+                m.published,
+                shown(c.value, c.qualifier) + (" (again)" if i else ""),
+                c.qualifier + (", preliminary" if c.preliminary else ""),
+                (c.party_name or "(the outlet)") + (f", relayed by {c.relayed_by}" if c.relayed_by else ""),
+                c.source,
+                m.article,
+                c.text,
+            ]
+            for m, c, i in rows
+        ],
+    )
 
 
 # -- stories across articles (reconcile.stories) -----------------------------------------------------
+
 
 def _stories_ledger(db: str):
     """The ledger with every article placed in a story (an existing ledger only: nothing is created)."""
@@ -420,8 +562,14 @@ def _stories_ledger(db: str):
 @db_option
 @json_option
 @limit_option
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True,
-              help="table: one row per story; jsonl: one contract `story` object per line.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "jsonl"]),
+    default="table",
+    show_default=True,
+    help="table: one row per story; jsonl: one contract `story` object per line.",
+)
 def stories(db, as_json, limit, fmt):
     """List stories: articles about the same event, most recently active first, syndicated copies marked.
 
@@ -433,8 +581,11 @@ def stories(db, as_json, limit, fmt):
         rows = st.list_stories(ledger, limit)
     if as_json or fmt == "jsonl":
         return emit_json(s.to_contract() for s in rows)
-    table("Stories", ["id", "title", "articles", "independent", "first", "last"],
-          [[s.id, s.title, len(s.articles), s.independent, s.first, s.last] for s in rows])
+    table(
+        "Stories",
+        ["id", "title", "articles", "independent", "first", "last"],
+        [[s.id, s.title, len(s.articles), s.independent, s.first, s.last] for s in rows],
+    )
 
 
 @main.command()
@@ -449,13 +600,19 @@ def story(key, db, as_json):
         s = st.get_story(ledger, key)
     if as_json:
         return click.echo(json.dumps(s.to_contract(), ensure_ascii=False))
-    click.echo(f"{s.title or '(untitled)'}  {s.first or '?'} to {s.last or '?'}  "
-               f"{len(s.articles)} articles, {s.independent} independent  [{s.id}]")
-    table("Articles, oldest first", ["id", "published", "title", "source", "copy of"],
-          [[a.id, a.published, a.title, ", ".join((a.source, *a.publications)), a.copy_of] for a in s.articles])
+    click.echo(
+        f"{s.title or '(untitled)'}  {s.first or '?'} to {s.last or '?'}  "
+        f"{len(s.articles)} articles, {s.independent} independent  [{s.id}]"
+    )
+    table(
+        "Articles, oldest first",
+        ["id", "published", "title", "source", "copy of"],
+        [[a.id, a.published, a.title, ", ".join((a.source, *a.publications)), a.copy_of] for a in s.articles],
+    )
 
 
 # -- steps: what made the ledger, and bringing it up to date ---------------------------------------------
+
 
 @main.command()
 @db_option
@@ -470,14 +627,37 @@ def status(db, as_json):
     with open_ledger(db, readonly=False) as ledger:  # an older ledger is upgraded to record steps
         rows = steps.status(ledger)
     if as_json:
-        emit_json({"step": s.step, "version": s.version, "options_hash": s.options_hash,
-                   "made_version": s.made_version, "made_options_hash": s.made_hash, "stale": s.stale,
-                   "ran": s.ran, "current": s.current, "reason": s.reason or None} for s in rows)
+        emit_json(
+            {
+                "step": s.step,
+                "version": s.version,
+                "options_hash": s.options_hash,
+                "made_version": s.made_version,
+                "made_options_hash": s.made_hash,
+                "stale": s.stale,
+                "ran": s.ran,
+                "current": s.current,
+                "reason": s.reason or None,
+            }
+            for s in rows
+        )
     else:
-        table("Steps", ["step", "version", "made by", "state", "why"],
-              [[s.step, s.version, "–" if not s.ran else (s.made_version or "unrecorded"),
-                "current" if s.current else (f"{s.stale} articles to redo" if s.step == "extract" else "to rebuild"),
-                s.reason] for s in rows])
+        table(
+            "Steps",
+            ["step", "version", "made by", "state", "why"],
+            [
+                [
+                    s.step,
+                    s.version,
+                    "–" if not s.ran else (s.made_version or "unrecorded"),
+                    "current"
+                    if s.current
+                    else (f"{s.stale} articles to redo" if s.step == "extract" else "to rebuild"),
+                    s.reason,
+                ]
+                for s in rows
+            ],
+        )
     sys.exit(0 if all(s.current for s in rows) else 3)
 
 
@@ -493,13 +673,29 @@ def _settings(ctx, param, values) -> dict:
 
 @main.command()
 @db_option
-@click.option("--step", "step_name", default=None, metavar="NAME",
-              help="Only this step and the steps that require it (extract, dedup, stories, entities, figures).")
-@click.option("--set", "settings", multiple=True, callback=_settings, metavar="NAME=VALUE",
-              help="Run --step with this option from now on (repeatable); --set NAME= goes back to the default.")
+@click.option(
+    "--step",
+    "step_name",
+    default=None,
+    metavar="NAME",
+    help="Only this step and the steps that require it (extract, dedup, stories, entities, figures).",
+)
+@click.option(
+    "--set",
+    "settings",
+    multiple=True,
+    callback=_settings,
+    metavar="NAME=VALUE",
+    help="Run --step with this option from now on (repeatable); --set NAME= goes back to the default.",
+)
 @click.option("--force", is_flag=True, help="Redo --step even when it is current.")
-@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Processes that parse in parallel when articles are re-extracted.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes that parse in parallel when articles are re-extracted.",
+)
 @click.option("--quiet", is_flag=True, help="No progress.")
 def reprocess(db, step_name, settings, force, workers, quiet):
     """Bring the ledger up to date with this newsledger: re-extract articles stored by an older extractor
@@ -531,13 +727,16 @@ def reprocess(db, step_name, settings, force, workers, quiet):
                 if not quiet and p.step == "extract":
                     click.echo(f"\rextract: {p.done}/{p.total} articles", nl=False, err=True)
         except KeyboardInterrupt:
-            click.echo("\nnewsledger: interrupted; what was committed is kept, run reprocess again to finish",
-                       err=True)
+            click.echo("\nnewsledger: interrupted; what was committed is kept, run reprocess again to finish", err=True)
             sys.exit(130)
         if not quiet and "extract" in redone:
             click.echo("", err=True)
     if not redone:
         click.echo(f"up to date -> {db}")
     else:
-        click.echo("; ".join(f"{k}: {v} articles re-extracted" if k == "extract" else f"{k}: rebuilt"
-                             for k, v in redone.items()) + f" -> {db}")
+        click.echo(
+            "; ".join(
+                f"{k}: {v} articles re-extracted" if k == "extract" else f"{k}: rebuilt" for k, v in redone.items()
+            )
+            + f" -> {db}"
+        )

@@ -3,6 +3,7 @@
 Library code raises these (or yields them as records for one bad input in a stream); only the CLI
 turns them into messages and exit statuses.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -63,4 +64,5 @@ class NotFound(NewsledgerError):
 @dataclass(frozen=True)
 class Failure:
     """A recorded failure in a stream of inputs: the stream goes on without it."""
+
     error: NewsledgerError

@@ -1,4 +1,5 @@
 """Writing the stored ledger out: contract JSON lines per article, or CSV of one kind of record."""
+
 from __future__ import annotations
 
 import csv
@@ -8,8 +9,24 @@ from typing import TextIO
 from .store import Ledger
 
 _COLUMNS = {
-    "claims": ["article", "published", "start", "end", "text", "point", "low", "high", "qualifier", "change",
-               "unit", "counted", "measure", "source", "source_entity", "time"],
+    "claims": [
+        "article",
+        "published",
+        "start",
+        "end",
+        "text",
+        "point",
+        "low",
+        "high",
+        "qualifier",
+        "change",
+        "unit",
+        "counted",
+        "measure",
+        "source",
+        "source_entity",
+        "time",
+    ],
     "quotes": ["article", "published", "start", "end", "text", "kind", "speaker", "speaker_entity", "cue"],
     "entities": ["article", "published", "id", "name", "label", "canonical", "mentions"],
     "times": ["article", "published", "start", "end", "text", "type", "value"],
@@ -27,8 +44,24 @@ def _rows(x, what: str):
     if what == "claims":
         for c in x.claims:
             s = c.source
-            yield [a.id, pub, c.start, c.end, c.text, c.value.point, c.value.low, c.value.high, c.qualifier,
-                   c.change, c.unit, c.counted, c.measure, s and s.name, s and s.entity, c.time]
+            yield [
+                a.id,
+                pub,
+                c.start,
+                c.end,
+                c.text,
+                c.value.point,
+                c.value.low,
+                c.value.high,
+                c.qualifier,
+                c.change,
+                c.unit,
+                c.counted,
+                c.measure,
+                s and s.name,
+                s and s.entity,
+                c.time,
+            ]
     elif what == "quotes":
         for q in x.quotes:
             s = q.speaker

@@ -9,6 +9,7 @@ for one article without a database (docs/python.md).
 Every list is a `Records`: a plain list of typed, frozen records (`newsledger.models`), with `to_pandas()`
 for a flat DataFrame (pandas is the optional extra `newsledger[pandas]`).
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -70,15 +71,20 @@ class Ledger:
         """Stored articles, oldest first."""
         return Records(self.store.articles(limit))
 
-    def claims(self, about: str | None = None, source: str | None = None, measure: str | None = None,
-               article: str | None = None, limit: int | None = None) -> Records[Cited]:
+    def claims(
+        self,
+        about: str | None = None,
+        source: str | None = None,
+        measure: str | None = None,
+        article: str | None = None,
+        limit: int | None = None,
+    ) -> Records[Cited]:
         """Numeric claims (each a `Cited` holding a `Claim` and its article), oldest first; filters as in
         `newsledger claims`."""
         aid = self.store.resolve_article_id(article) if article else None
         return Records(self.store.claims(about=about, source=source, measure=measure, article=aid, limit=limit))
 
-    def quotes(self, by: str | None = None, article: str | None = None,
-               limit: int | None = None) -> Records[Cited]:
+    def quotes(self, by: str | None = None, article: str | None = None, limit: int | None = None) -> Records[Cited]:
         """Quotes with their speakers (each a `Cited` holding a `Quote`), oldest first."""
         aid = self.store.resolve_article_id(article) if article else None
         return Records(self.store.quotes(by=by, article=aid, limit=limit))
@@ -117,8 +123,9 @@ def open(path: str | Path = "newsledger.db", readonly: bool = True) -> Ledger:  
 _EXTRACTOR: Any = None
 
 
-def extract(text: str, published: str | date | None = None, title: str | None = None,
-            source: str = "text") -> Extraction:
+def extract(
+    text: str, published: str | date | None = None, title: str | None = None, source: str = "text"
+) -> Extraction:
     """Extract one article from plain text, no database: entities, quotes, claims, times and events with
     offsets into `text`. The spaCy pipeline is loaded on the first call and kept."""
     global _EXTRACTOR
@@ -129,4 +136,3 @@ def extract(text: str, published: str | date | None = None, title: str | None = 
         _EXTRACTOR = Extractor()
     day = date.fromisoformat(published) if isinstance(published, str) else published
     return _EXTRACTOR.extract(text_article(text, source, day, title=title))
-

@@ -4,6 +4,7 @@ Every record carries the id of its article and character offsets (Python string 
 into `Article.text`, so anything in the ledger can be traced back to the exact text it came from.
 The `to_contract()` methods give the shapes of ../shared/CONTRACT.md (schema "newsledger/1").
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -14,8 +15,19 @@ SCHEMA = "newsledger/1"
 QUALIFIERS = ("exact", "approx", "more_than", "at_least", "less_than", "at_most", "range")
 QUOTE_KINDS = ("direct", "indirect", "mixed")
 TIME_TYPES = ("DATE", "TIME", "DURATION", "SET")
-MEASURES = ("killed", "injured", "casualties", "missing", "captured", "arrested", "displaced",
-            "deployed", "evacuated", "affected", "other")
+MEASURES = (
+    "killed",
+    "injured",
+    "casualties",
+    "missing",
+    "captured",
+    "arrested",
+    "displaced",
+    "deployed",
+    "evacuated",
+    "affected",
+    "other",
+)
 
 
 @dataclass(frozen=True)
@@ -62,13 +74,19 @@ class Entity:
         return self.mentions[0][1]
 
     def to_contract(self) -> dict:
-        return {"id": self.id, "name": self.name, "label": self.label, "canonical": self.canonical,
-                "mentions": [list(m) for m in self.mentions]}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "label": self.label,
+            "canonical": self.canonical,
+            "mentions": [list(m) for m in self.mentions],
+        }
 
 
 @dataclass(frozen=True)
 class Party:
     """Who says something: a quote's speaker or a claim's source."""
+
     name: str | None
     entity: str | None = None
     start: int | None = None
@@ -99,9 +117,14 @@ class Quote:
     cue: Cue | None = None
 
     def to_contract(self) -> dict:
-        return {"start": self.start, "end": self.end, "text": self.text, "kind": self.kind,
-                "speaker": self.speaker.to_contract() if self.speaker else None,
-                "cue": self.cue.to_contract() if self.cue else None}
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "kind": self.kind,
+            "speaker": self.speaker.to_contract() if self.speaker else None,
+            "cue": self.cue.to_contract() if self.cue else None,
+        }
 
 
 @dataclass(frozen=True)
@@ -134,13 +157,20 @@ class Claim:
     time: str | None = None
 
     def to_contract(self) -> dict:
-        return {"start": self.start, "end": self.end, "text": self.text,
-                "value": self.value.to_contract(), "qualifier": self.qualifier, "change": self.change,
-                "unit": self.unit, "counted": self.counted, "measure": self.measure,
-                "source": self.source.to_contract() if self.source else None,
-                "sentence": [self.sentence_start, self.sentence_end]
-                if self.sentence_start is not None else None,
-                "time": self.time}
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "value": self.value.to_contract(),
+            "qualifier": self.qualifier,
+            "change": self.change,
+            "unit": self.unit,
+            "counted": self.counted,
+            "measure": self.measure,
+            "source": self.source.to_contract() if self.source else None,
+            "sentence": [self.sentence_start, self.sentence_end] if self.sentence_start is not None else None,
+            "time": self.time,
+        }
 
 
 @dataclass(frozen=True)
@@ -153,13 +183,13 @@ class TimeExpr:
     value: str  # a TIMEX3 value
 
     def to_contract(self) -> dict:
-        return {"start": self.start, "end": self.end, "text": self.text, "type": self.type,
-                "value": self.value}
+        return {"start": self.start, "end": self.end, "text": self.text, "type": self.type, "value": self.value}
 
 
 @dataclass(frozen=True)
 class Event:
     """Something that happened: a trigger word with who did it to whom, and when."""
+
     article_id: str
     start: int
     end: int
@@ -170,13 +200,21 @@ class Event:
     time: str | None = None
 
     def to_contract(self) -> dict:
-        return {"start": self.start, "end": self.end, "trigger": self.trigger, "kind": self.kind,
-                "actor": self.actor, "target": self.target, "time": self.time}
+        return {
+            "start": self.start,
+            "end": self.end,
+            "trigger": self.trigger,
+            "kind": self.kind,
+            "actor": self.actor,
+            "target": self.target,
+            "time": self.time,
+        }
 
 
 @dataclass(frozen=True)
 class Extraction:
     """Everything extracted from one article."""
+
     article: Article
     entities: tuple[Entity, ...] = ()
     quotes: tuple[Quote, ...] = ()
@@ -199,29 +237,36 @@ class Extraction:
 
 # -- reconciled: what reconcile derives and the store keeps (see newsledger.reconcile) -----------------
 
+
 @dataclass(frozen=True)
 class StoryArticle:
     id: str
     source: str
     title: str | None
     published: str | None
-    copy_of: str | None = None            # the original this is a syndicated copy of
-    publications: tuple[str, ...] = ()    # other sources that printed the very same text
+    copy_of: str | None = None  # the original this is a syndicated copy of
+    publications: tuple[str, ...] = ()  # other sources that printed the very same text
 
     @property
     def syndicated(self) -> bool:
         return self.copy_of is not None
 
     def to_contract(self) -> dict:
-        return {"id": self.id, "source": self.source, "title": self.title, "published": self.published,
-                "copy_of": self.copy_of, "publications": list(self.publications)}
+        return {
+            "id": self.id,
+            "source": self.source,
+            "title": self.title,
+            "published": self.published,
+            "copy_of": self.copy_of,
+            "publications": list(self.publications),
+        }
 
 
 @dataclass(frozen=True)
 class Story:
     id: str
     title: str | None
-    first: str | None           # the earliest and latest publication dates of its articles
+    first: str | None  # the earliest and latest publication dates of its articles
     last: str | None
     articles: tuple[StoryArticle, ...]
 
@@ -231,9 +276,14 @@ class Story:
         return sum(not a.syndicated for a in self.articles)
 
     def to_contract(self) -> dict:
-        return {"id": self.id, "title": self.title, "first": self.first, "last": self.last,
-                "independent": self.independent,
-                "articles": [a.to_contract() for a in self.articles]}
+        return {
+            "id": self.id,
+            "title": self.title,
+            "first": self.first,
+            "last": self.last,
+            "independent": self.independent,
+            "articles": [a.to_contract() for a in self.articles],
+        }
 
 
 @dataclass(frozen=True)
@@ -247,6 +297,7 @@ class Canonical:
 @dataclass(frozen=True)
 class CanonicalEntity:
     """A canonical entity as listed: every name it goes by, and how often the ledger names it."""
+
     id: str
     kind: str
     name: str
@@ -259,18 +310,28 @@ class CanonicalEntity:
     @property
     def label(self) -> str | None:
         """The NER label it is best known by: PERSON over ORG over GPE, NORP and LOC, else its first."""
-        return next((x for x in ("PERSON", "ORG", "GPE", "NORP", "LOC") if x in self.labels),
-                    self.labels[0] if self.labels else None)
+        return next(
+            (x for x in ("PERSON", "ORG", "GPE", "NORP", "LOC") if x in self.labels),
+            self.labels[0] if self.labels else None,
+        )
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "kind": self.kind, "name": self.name, "country": self.country,
-                "labels": list(self.labels), "aliases": list(self.aliases), "articles": self.articles,
-                "mentions": self.mentions}
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "name": self.name,
+            "country": self.country,
+            "labels": list(self.labels),
+            "aliases": list(self.aliases),
+            "articles": self.articles,
+            "mentions": self.mentions,
+        }
 
 
 @dataclass(frozen=True)
 class Mention:
     """One place a statement was made: an article and the claim row in it."""
+
     article: str
     published: str | None
     claim: int
@@ -279,6 +340,7 @@ class Mention:
 @dataclass(frozen=True)
 class FigureClaim:
     """One statement in a figure: a source giving a value, with every article it appeared in."""
+
     article: str
     source: str | None
     text: str
@@ -295,16 +357,26 @@ class FigureClaim:
     preliminary: bool = False  # "so far", "expected to rise", "at least"
 
     def to_contract(self) -> dict:
-        return {"article": self.article, "source": self.source, "text": self.text,
-                "value": self.value.to_contract(), "qualifier": self.qualifier, "published": self.published,
-                "party": self.party, "party_name": self.party_name, "relayed_by": self.relayed_by,
-                "stance": self.stance, "preliminary": self.preliminary,
-                "mentions": [{"article": m.article, "published": m.published} for m in self.mentions]}
+        return {
+            "article": self.article,
+            "source": self.source,
+            "text": self.text,
+            "value": self.value.to_contract(),
+            "qualifier": self.qualifier,
+            "published": self.published,
+            "party": self.party,
+            "party_name": self.party_name,
+            "relayed_by": self.relayed_by,
+            "stance": self.stance,
+            "preliminary": self.preliminary,
+            "mentions": [{"article": m.article, "published": m.published} for m in self.mentions],
+        }
 
 
 @dataclass(frozen=True)
 class Incident:
     """What a figure counts in: one incident of one story, as a person names it."""
+
     title: str
     place: str | None = None
     country: str | None = None  # ISO 3166-1 alpha-3
@@ -355,18 +427,30 @@ class Figure:
         return [(v, q, tuple(srcs)) for (v, q), srcs in sorted(out.items(), key=lambda kv: key(kv[0]))]
 
     def to_contract(self) -> dict:
-        return {"id": self.id, "measure": self.measure, "counted": self.counted, "low": self.low,
-                "best": self.best, "high": self.high, "first": self.first, "last": self.last,
-                "sources": self.sources, "claims": [c.to_contract() for c in self.claims],
-                "incident": self.incident.to_contract() if self.incident else None, "part_of": self.part_of,
-                "part": self.part}
+        return {
+            "id": self.id,
+            "measure": self.measure,
+            "counted": self.counted,
+            "low": self.low,
+            "best": self.best,
+            "high": self.high,
+            "first": self.first,
+            "last": self.last,
+            "sources": self.sources,
+            "claims": [c.to_contract() for c in self.claims],
+            "incident": self.incident.to_contract() if self.incident else None,
+            "part_of": self.part_of,
+            "part": self.part,
+        }
 
 
 # -- pages of the web layer --------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Page:
     """One page of a listing, fetched one row past the limit so that `more` needs no count."""
+
     rows: list
     limit: int
     offset: int
@@ -380,6 +464,7 @@ class Page:
 @dataclass(frozen=True)
 class Hit:
     """A full-text search result."""
+
     id: str
     source: str
     title: str | None

@@ -3,6 +3,7 @@
 Articles already in the ledger are skipped before parsing, so re-running an interrupted ingest only
 does the work that is missing. Each batch is one transaction.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
@@ -20,8 +21,9 @@ from .store import Ledger
 
 def register_steps() -> None:
     """Extraction is the one per-article step: the cross-article ones read what it stored."""
-    steps.register(steps.Step("extract", EXTRACT_VERSION, ExtractOptions(), per_article=True,
-                              tuning=("batch_size", "n_process")))
+    steps.register(
+        steps.Step("extract", EXTRACT_VERSION, ExtractOptions(), per_article=True, tuning=("batch_size", "n_process"))
+    )
 
 
 def made_by(extractor: Extractor) -> tuple[str, int, str]:
@@ -37,9 +39,13 @@ class IngestReport:
     failures: list[Failure] = field(default_factory=list)
 
 
-def _new_only(items: Iterable[Article | Failure], ledger: Ledger, report: IngestReport,
-              on_item: Callable[[Article | Failure], None] | None,
-              repeats: list[Article]) -> Iterator[Article | Failure]:
+def _new_only(
+    items: Iterable[Article | Failure],
+    ledger: Ledger,
+    report: IngestReport,
+    on_item: Callable[[Article | Failure], None] | None,
+    repeats: list[Article],
+) -> Iterator[Article | Failure]:
     seen: set[str] = set()
     for item in items:
         if isinstance(item, Article) and (item.id in seen or ledger.has_article(item.id)):
@@ -56,15 +62,25 @@ def _new_only(items: Iterable[Article | Failure], ledger: Ledger, report: Ingest
         yield item
 
 
-def ingest(inputs: Iterable[str], ledger: Ledger, extractor: Extractor, published: date | None = None,
-           batch_size: int = 64, on_item: Callable[[Article | Failure], None] | None = None) -> IngestReport:
+def ingest(
+    inputs: Iterable[str],
+    ledger: Ledger,
+    extractor: Extractor,
+    published: date | None = None,
+    batch_size: int = 64,
+    on_item: Callable[[Article | Failure], None] | None = None,
+) -> IngestReport:
     """Read, extract and store every article of `inputs`; returns what was stored and what failed."""
     return ingest_articles(read_inputs(inputs, published), ledger, extractor, batch_size, on_item)
 
 
-def ingest_articles(items: Iterable[Article | Failure], ledger: Ledger, extractor: Extractor,
-                    batch_size: int = 64, on_item: Callable[[Article | Failure], None] | None = None
-                    ) -> IngestReport:
+def ingest_articles(
+    items: Iterable[Article | Failure],
+    ledger: Ledger,
+    extractor: Extractor,
+    batch_size: int = 64,
+    on_item: Callable[[Article | Failure], None] | None = None,
+) -> IngestReport:
     """Extract and store articles already read (the web API's), then bring the cross-article steps up to
     date; failures among `items` are recorded and reported."""
     report = IngestReport()

@@ -1,4 +1,5 @@
 """How records read to a person: one place for the CLI and the web pages to share. Uses only models."""
+
 from __future__ import annotations
 
 from .models import Claim, Party, Value

@@ -12,6 +12,7 @@ brings the ledger up to date without re-reading any input: articles re-extracted
 when `extract` changed, a cross-article step rebuilt when it or a step it requires changed. A step's
 version goes up whenever a change to its code changes what it stores.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -42,15 +43,18 @@ class Step:
         values = {}
         for k, v in chosen.items():
             if k not in known:
-                raise NewsledgerError("NL701", f"has no option {k!r}; options: {', '.join(sorted(known))}",
-                                      self.name)
+                raise NewsledgerError("NL701", f"has no option {k!r}; options: {', '.join(sorted(known))}", self.name)
             default = getattr(self.options, k)
             try:
-                values[k] = type(default)(v) if default is not None and not isinstance(default, bool) else (
-                    v if not isinstance(default, bool) else str(v).lower() in ("1", "true", "yes"))
+                values[k] = (
+                    type(default)(v)
+                    if default is not None and not isinstance(default, bool)
+                    else (v if not isinstance(default, bool) else str(v).lower() in ("1", "true", "yes"))
+                )
             except (TypeError, ValueError):
-                raise NewsledgerError("NL701", f"option {k!r} takes a {type(default).__name__}, not {v!r}",
-                                      self.name) from None
+                raise NewsledgerError(
+                    "NL701", f"option {k!r} takes a {type(default).__name__}, not {v!r}", self.name
+                ) from None
         return replace(self.options, **values)
 
     def result_options(self, options: Any) -> dict:
@@ -109,6 +113,7 @@ def options_for(ledger: Ledger, step: Step) -> Any:
 
 # -- status ----------------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class StepStatus:
     step: str
@@ -151,8 +156,18 @@ def status(ledger: Ledger) -> list[StepStatus]:
                 reason = "made with other options" + _options_diff(s, st.options, opts)
             elif upstream := [r for r in s.requires if r in redo]:
                 reason = f"{', '.join(upstream)} must be redone first"
-            out.append(StepStatus(s.name, s.version, h, st.version if st else None, st.options_hash if st else None,
-                                  1 if reason else 0, st is not None, reason))
+            out.append(
+                StepStatus(
+                    s.name,
+                    s.version,
+                    h,
+                    st.version if st else None,
+                    st.options_hash if st else None,
+                    1 if reason else 0,
+                    st is not None,
+                    reason,
+                )
+            )
         if out[-1].stale:
             redo.add(s.name)
     return out
@@ -163,8 +178,9 @@ def _article_reason(versions: dict, version: int, h: str) -> str:
     for (v, oh), n in sorted(versions.items(), key=lambda kv: -kv[1]):
         if (v, oh) == (version, h):
             continue
-        parts.append(f"{n} unrecorded" if v is None else f"{n} by version {v}" if v != version
-                     else f"{n} with other options")
+        parts.append(
+            f"{n} unrecorded" if v is None else f"{n} by version {v}" if v != version else f"{n} with other options"
+        )
     return "; ".join(parts)
 
 
@@ -176,6 +192,7 @@ def _options_diff(step: Step, before: dict | None, now: Any) -> str:
 
 
 # -- running -----------------------------------------------------------------------------------------------
+
 
 def update(ledger: Ledger, only: tuple[str, ...] | None = None) -> None:
     """Run every cross-article step incrementally over what is new (ingest calls this). A step that never
@@ -197,8 +214,13 @@ class Progress:
     total: int
 
 
-def reprocess(ledger: Ledger, step: str | None = None, extractor_factory: Callable[[], Any] | None = None,
-              batch_size: int = 64, force: bool = False) -> Iterator[Progress]:
+def reprocess(
+    ledger: Ledger,
+    step: str | None = None,
+    extractor_factory: Callable[[], Any] | None = None,
+    batch_size: int = 64,
+    force: bool = False,
+) -> Iterator[Progress]:
     """Bring the ledger up to date (one step and what requires it, or every step): yields progress.
 
     `force` redoes the step even when it is current (every article, for extract)."""
@@ -224,16 +246,17 @@ def reprocess(ledger: Ledger, step: str | None = None, extractor_factory: Callab
             yield Progress(s.name, 1, 1)
 
 
-def _reextract(ledger: Ledger, s: Step, opts: Any, extractor_factory, batch_size: int,
-               everything: bool) -> Iterator[Progress]:
+def _reextract(
+    ledger: Ledger, s: Step, opts: Any, extractor_factory, batch_size: int, everything: bool
+) -> Iterator[Progress]:
     h = s.options_hash(opts)
-    ids = (ledger.article_ids() if everything else made.stale_articles(ledger, s.name, s.version, h))
+    ids = ledger.article_ids() if everything else made.stale_articles(ledger, s.name, s.version, h)
     if not ids:
         return
     extractor = extractor_factory() if extractor_factory else _extractor(opts)
     done = 0
     for i in range(0, len(ids), batch_size):
-        chunk = [ledger.article(a) for a in ids[i:i + batch_size]]
+        chunk = [ledger.article(a) for a in ids[i : i + batch_size]]
         ledger.replace_extractions(list(extractor.pipe(chunk)), made_by=(s.name, s.version, h))
         done += len(chunk)
         yield Progress(s.name, done, len(ids))

@@ -2,6 +2,7 @@
 
 Every sentence here is invented (Veridia, Brenn, Kessel and the Orvin dam do not exist).
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -17,7 +18,7 @@ from newsledger.models import Party, Quote, TimeExpr
 def claims(extract_text, text, **kw):
     x = extract_text(text, **kw)
     for c in x.claims:  # the offsets contract holds for every claim
-        assert x.article.text[c.start:c.end] == c.text
+        assert x.article.text[c.start : c.end] == c.text
         assert c.sentence_start <= c.start < c.end <= c.sentence_end
     return x.claims
 
@@ -31,50 +32,60 @@ def one(extract_text, text, fragment):
 
 # --- values ---------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, fragment, point", [
-    ("The fund paid out 1,200 grants last year.", "1,200", 1200),
-    ("About 2.5 million people live in Veridia.", "2.5 million", 2_500_000),
-    ("The clip drew 15k views in Brenn.", "15k", 15_000),
-    ("Two dozen boats left Kessel harbour.", "Two dozen", 24),
-    ("A hundred volunteers came to the dam.", "A hundred", 100),
-    ("Four hundred million tonnes of rock moved.", "Four hundred million", 400_000_000),
-    ("Twenty-five villages lost power.", "Twenty-five", 25),
-    ("She sold half of her shares.", "half", 0.5),
-    ("A third of the valley flooded.", "A third", 1 / 3),
-    ("Three-quarters of residents stayed.", "Three-quarters", 0.75),
-    ("One in five homes in Brenn was damaged.", "One in five", 0.2),
-    ("A quarter of a million people live in Brenn.", "A quarter of a million", 250_000),
-    ("Half a million people live in Kessel.", "Half a million", 500_000),
-    ("The works will take 2½ years.", "2½ years", 2.5),
-])
+
+@pytest.mark.parametrize(
+    "text, fragment, point",
+    [
+        ("The fund paid out 1,200 grants last year.", "1,200", 1200),
+        ("About 2.5 million people live in Veridia.", "2.5 million", 2_500_000),
+        ("The clip drew 15k views in Brenn.", "15k", 15_000),
+        ("Two dozen boats left Kessel harbour.", "Two dozen", 24),
+        ("A hundred volunteers came to the dam.", "A hundred", 100),
+        ("Four hundred million tonnes of rock moved.", "Four hundred million", 400_000_000),
+        ("Twenty-five villages lost power.", "Twenty-five", 25),
+        ("She sold half of her shares.", "half", 0.5),
+        ("A third of the valley flooded.", "A third", 1 / 3),
+        ("Three-quarters of residents stayed.", "Three-quarters", 0.75),
+        ("One in five homes in Brenn was damaged.", "One in five", 0.2),
+        ("A quarter of a million people live in Brenn.", "A quarter of a million", 250_000),
+        ("Half a million people live in Kessel.", "Half a million", 500_000),
+        ("The works will take 2½ years.", "2½ years", 2.5),
+    ],
+)
 def test_values_in_digits_and_words(extract_text, text, fragment, point):
     c = one(extract_text, text, fragment)
     assert c.value.point == pytest.approx(point)
 
 
-@pytest.mark.parametrize("text, fragment", [
-    ("Turnout reached 40% in Brenn.", "40%"),
-    ("Turnout reached 40 per cent in Brenn.", "40 per cent"),
-    ("Turnout reached forty percent in Brenn.", "forty percent"),
-])
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ("Turnout reached 40% in Brenn.", "40%"),
+        ("Turnout reached 40 per cent in Brenn.", "40 per cent"),
+        ("Turnout reached forty percent in Brenn.", "forty percent"),
+    ],
+)
 def test_percentages(extract_text, text, fragment):
     c = one(extract_text, text, fragment)
     assert (c.value.point, c.unit) == (40, "percent")
 
 
-@pytest.mark.parametrize("text, fragment, point, unit", [
-    ("The Orvin dam will cost $3bn to rebuild.", "$3bn", 3e9, "USD"),
-    ("Brussels pledged €200 million for the valley.", "€200 million", 2e8, "EUR"),
-    ("Kessel's debt stands at £1.5 trillion.", "£1.5 trillion", 1.5e12, "GBP"),
-    ("Veridia raised 5 million euros in bonds.", "5 million euros", 5e6, "EUR"),
-    ("The grant was 10.5 million Australian dollars.", "Australian dollars", 10.5e6, "AUD"),
-    ("The pipeline runs 300 km to Brenn.", "300 km", 300, "km"),
-    ("The lorry carried 12 tonnes of grain.", "12 tonnes", 12, "tonnes"),
-    ("Wind gusts hit 90mph over Kessel.", "90mph", 90, "mph"),
-    ("Fuel sold at $2.11 per gallon in Brenn.", "$2.11 per gallon", 2.11, "USD per gallon"),
-    ("The Brenn port project is worth Rs 500 crore.", "Rs 500 crore", 5e9, "INR"),
-    ("The new Orvin chip is 3x faster.", "3x", 3, "times"),
-])
+@pytest.mark.parametrize(
+    "text, fragment, point, unit",
+    [
+        ("The Orvin dam will cost $3bn to rebuild.", "$3bn", 3e9, "USD"),
+        ("Brussels pledged €200 million for the valley.", "€200 million", 2e8, "EUR"),
+        ("Kessel's debt stands at £1.5 trillion.", "£1.5 trillion", 1.5e12, "GBP"),
+        ("Veridia raised 5 million euros in bonds.", "5 million euros", 5e6, "EUR"),
+        ("The grant was 10.5 million Australian dollars.", "Australian dollars", 10.5e6, "AUD"),
+        ("The pipeline runs 300 km to Brenn.", "300 km", 300, "km"),
+        ("The lorry carried 12 tonnes of grain.", "12 tonnes", 12, "tonnes"),
+        ("Wind gusts hit 90mph over Kessel.", "90mph", 90, "mph"),
+        ("Fuel sold at $2.11 per gallon in Brenn.", "$2.11 per gallon", 2.11, "USD per gallon"),
+        ("The Brenn port project is worth Rs 500 crore.", "Rs 500 crore", 5e9, "INR"),
+        ("The new Orvin chip is 3x faster.", "3x", 3, "times"),
+    ],
+)
 def test_money_and_units(extract_text, text, fragment, point, unit):
     c = one(extract_text, text, fragment)
     assert c.value.point == pytest.approx(point) and c.unit == unit
@@ -82,14 +93,18 @@ def test_money_and_units(extract_text, text, fragment, point, unit):
 
 # --- ranges and vague counts ----------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, fragment, low, high", [
-    ("Between 200 and 300 people were sheltering in the school.", "Between 200 and 300", 200, 300),
-    ("Officials counted 200-300 people at the school.", "200-300", 200, 300),
-    ("Officials counted 200 to 300 people at the school.", "200 to 300", 200, 300),
-    ("Repairs will cost $3 billion to $5 billion.", "$3 billion to $5 billion", 3e9, 5e9),
-    ("The levy could reach 33-35 billion euros.", "33-35 billion", 33e9, 35e9),
-    ("Estimates ranged from 1 to 2 thousand homes.", "1 to 2 thousand", 1000, 2000),
-])
+
+@pytest.mark.parametrize(
+    "text, fragment, low, high",
+    [
+        ("Between 200 and 300 people were sheltering in the school.", "Between 200 and 300", 200, 300),
+        ("Officials counted 200-300 people at the school.", "200-300", 200, 300),
+        ("Officials counted 200 to 300 people at the school.", "200 to 300", 200, 300),
+        ("Repairs will cost $3 billion to $5 billion.", "$3 billion to $5 billion", 3e9, 5e9),
+        ("The levy could reach 33-35 billion euros.", "33-35 billion", 33e9, 35e9),
+        ("Estimates ranged from 1 to 2 thousand homes.", "1 to 2 thousand", 1000, 2000),
+    ],
+)
 def test_ranges(extract_text, text, fragment, low, high):
     c = one(extract_text, text, fragment)
     assert c.qualifier == "range"
@@ -101,10 +116,15 @@ def test_a_score_is_not_a_range(extract_text):
     assert cs == ()
 
 
-@pytest.mark.parametrize("word, point, high", [
-    ("Dozens", 12, 120), ("Hundreds", 100, 1000), ("Thousands", 1000, 10_000),
-    ("Tens of thousands", 10_000, 100_000),
-])
+@pytest.mark.parametrize(
+    "word, point, high",
+    [
+        ("Dozens", 12, 120),
+        ("Hundreds", 100, 1000),
+        ("Thousands", 1000, 10_000),
+        ("Tens of thousands", 10_000, 100_000),
+    ],
+)
 def test_vague_counts_read_as_the_lower_magnitude(extract_text, word, point, high):
     c = one(extract_text, f"{word} of people fled the valley.", word)
     assert c.value.point == point and (c.value.low, c.value.high) == (point, high)
@@ -113,22 +133,26 @@ def test_vague_counts_read_as_the_lower_magnitude(extract_text, word, point, hig
 
 # --- qualifiers and intervals ---------------------------------------------------------------------
 
-@pytest.mark.parametrize("phrase, qualifier, low, high", [
-    ("some 300", "approx", None, None),
-    ("about 300", "approx", None, None),
-    ("an estimated 300", "approx", None, None),
-    ("nearly 300", "approx", None, 300),
-    ("almost 300", "approx", None, 300),
-    ("close to 300", "approx", None, 300),
-    ("just over 300", "more_than", 300, None),
-    ("more than 300", "more_than", 300, None),
-    ("at least 300", "at_least", 300, None),
-    ("300 or more", "at_least", 300, None),
-    ("up to 300", "at_most", None, 300),
-    ("fewer than 300", "less_than", None, 300),
-    ("under 300", "less_than", None, 300),
-    ("300", "exact", 300, 300),
-])
+
+@pytest.mark.parametrize(
+    "phrase, qualifier, low, high",
+    [
+        ("some 300", "approx", None, None),
+        ("about 300", "approx", None, None),
+        ("an estimated 300", "approx", None, None),
+        ("nearly 300", "approx", None, 300),
+        ("almost 300", "approx", None, 300),
+        ("close to 300", "approx", None, 300),
+        ("just over 300", "more_than", 300, None),
+        ("more than 300", "more_than", 300, None),
+        ("at least 300", "at_least", 300, None),
+        ("300 or more", "at_least", 300, None),
+        ("up to 300", "at_most", None, 300),
+        ("fewer than 300", "less_than", None, 300),
+        ("under 300", "less_than", None, 300),
+        ("300", "exact", 300, 300),
+    ],
+)
 def test_qualifiers_bound_the_interval(extract_text, phrase, qualifier, low, high):
     c = one(extract_text, f"Rescuers reached {phrase} families near the Orvin dam.", "300")
     assert c.text == phrase
@@ -138,14 +162,18 @@ def test_qualifiers_bound_the_interval(extract_text, phrase, qualifier, low, hig
 
 # --- change ---------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, fragment, change", [
-    ("Veridia's exports rose 5% last year.", "5%", "up"),
-    ("Unemployment in Brenn fell by 200 in March.", "200", "down"),
-    ("Kessel Mining shares were up 19 per cent.", "19 per cent", "up"),
-    ("Arrivals showed a drop of 3,000 on the year.", "3,000", "down"),
-    ("Orvin Hydro slid 4.8% after the report.", "4.8%", "down"),
-    ("Output grew sales by 35 per cent.", "35 per cent", "up"),
-])
+
+@pytest.mark.parametrize(
+    "text, fragment, change",
+    [
+        ("Veridia's exports rose 5% last year.", "5%", "up"),
+        ("Unemployment in Brenn fell by 200 in March.", "200", "down"),
+        ("Kessel Mining shares were up 19 per cent.", "19 per cent", "up"),
+        ("Arrivals showed a drop of 3,000 on the year.", "3,000", "down"),
+        ("Orvin Hydro slid 4.8% after the report.", "4.8%", "down"),
+        ("Output grew sales by 35 per cent.", "35 per cent", "up"),
+    ],
+)
 def test_change(extract_text, text, fragment, change):
     assert one(extract_text, text, fragment).change == change
 
@@ -161,14 +189,16 @@ def test_up_in_a_phrasal_verb_is_not_a_change(extract_text):
 
 # --- counted and measure --------------------------------------------------------------------------
 
+
 def test_counted_and_measure_of_a_casualty_figure(extract_text):
     c = one(extract_text, "Some 3,500 Congolese soldiers died in the fighting near Brenn.", "3,500")
     assert (c.value.point, c.qualifier, c.counted, c.measure) == (3500, "approx", "Congolese soldiers", "killed")
 
 
 def test_counted_is_carried_to_a_bare_figure(extract_text):
-    text = ("The ministry acknowledged just over 40 casualties, while opposition lawmakers claimed "
-            "a figure close to 300.")
+    text = (
+        "The ministry acknowledged just over 40 casualties, while opposition lawmakers claimed a figure close to 300."
+    )
     a, b = claims(extract_text, text)
     assert (a.value.point, a.qualifier, a.counted, a.measure) == (40, "more_than", "casualties", "casualties")
     assert (b.value.point, b.qualifier, b.value.high) == (300, "approx", 300)
@@ -176,8 +206,10 @@ def test_counted_is_carried_to_a_bare_figure(extract_text):
 
 
 def test_measure_is_carried_without_a_counted_noun(extract_text):
-    a, b = claims(extract_text, "The ministry acknowledged just over 20 dead, while opposition lawmakers "
-                                "claimed a figure close to 300.")
+    a, b = claims(
+        extract_text,
+        "The ministry acknowledged just over 20 dead, while opposition lawmakers claimed a figure close to 300.",
+    )
     assert (a.measure, b.measure, b.counted) == ("killed", "killed", None)
 
 
@@ -188,32 +220,38 @@ def test_fraction_of_a_counted_force(extract_text):
     assert a.counted == "troops"
 
 
-@pytest.mark.parametrize("text, fragment, measure", [
-    ("The blast killed 12 people in Brenn.", "12", "killed"),
-    ("The death toll rose to 52 on Tuesday.", "52", "killed"),
-    ("At least 40 people were wounded in Kessel.", "40", "injured"),
-    ("Officials reported 70 casualties after the attack.", "70", "casualties"),
-    ("Some 15 fishermen remain missing off Brenn.", "15", "missing"),
-    ("Rebels captured 30 soldiers near the dam.", "30", "captured"),
-    ("Police detained 45 protesters in Kessel.", "45", "arrested"),
-    ("About 3,000 residents fled the valley.", "3,000", "displaced"),
-    ("The army evacuated 1,500 residents from Orvin.", "1,500", "evacuated"),
-    ("Veridia sent 2,000 troops to the border.", "2,000", "deployed"),
-    ("The floods affected 200,000 households.", "200,000", "affected"),
-    ("Some 5,000 protesters marched in Brenn.", "5,000", "other"),
-])
+@pytest.mark.parametrize(
+    "text, fragment, measure",
+    [
+        ("The blast killed 12 people in Brenn.", "12", "killed"),
+        ("The death toll rose to 52 on Tuesday.", "52", "killed"),
+        ("At least 40 people were wounded in Kessel.", "40", "injured"),
+        ("Officials reported 70 casualties after the attack.", "70", "casualties"),
+        ("Some 15 fishermen remain missing off Brenn.", "15", "missing"),
+        ("Rebels captured 30 soldiers near the dam.", "30", "captured"),
+        ("Police detained 45 protesters in Kessel.", "45", "arrested"),
+        ("About 3,000 residents fled the valley.", "3,000", "displaced"),
+        ("The army evacuated 1,500 residents from Orvin.", "1,500", "evacuated"),
+        ("Veridia sent 2,000 troops to the border.", "2,000", "deployed"),
+        ("The floods affected 200,000 households.", "200,000", "affected"),
+        ("Some 5,000 protesters marched in Brenn.", "5,000", "other"),
+    ],
+)
 def test_measure_lexicon(extract_text, text, fragment, measure):
     assert one(extract_text, text, fragment).measure == measure
 
 
-@pytest.mark.parametrize("text, fragment, measure", [
-    ("More than 60,000 customers were left without power in Brenn.", "60,000", "affected"),
-    ("Officials said 228 people were reported missing after the flood.", "228", "missing"),
-    ("About 3,000 Veridian troops are now in Kessel.", "3,000", "deployed"),
-    ("Rebels are holding 52 aid workers hostage near Orvin.", "52", "captured"),
-    ("The storm left 40 dead and 5 million displaced.", "5 million", "displaced"),
-    ("Police arrested 332 people, but only seven were convicted.", "seven", None),
-])
+@pytest.mark.parametrize(
+    "text, fragment, measure",
+    [
+        ("More than 60,000 customers were left without power in Brenn.", "60,000", "affected"),
+        ("Officials said 228 people were reported missing after the flood.", "228", "missing"),
+        ("About 3,000 Veridian troops are now in Kessel.", "3,000", "deployed"),
+        ("Rebels are holding 52 aid workers hostage near Orvin.", "52", "captured"),
+        ("The storm left 40 dead and 5 million displaced.", "5 million", "displaced"),
+        ("Police arrested 332 people, but only seven were convicted.", "seven", None),
+    ],
+)
 def test_more_measure_cues(extract_text, text, fragment, measure):
     assert one(extract_text, text, fragment).measure == measure
 
@@ -235,8 +273,11 @@ def test_carry_stays_in_the_sentence(extract_text):
 
 
 def test_the_figure_points_back_to_the_sentence_before(extract_text):
-    a, b = claims(extract_text, "The government of Veridia has acknowledged 31 deaths. "
-                                "Opposition lawmakers say the real figure is close to 150.")
+    a, b = claims(
+        extract_text,
+        "The government of Veridia has acknowledged 31 deaths. "
+        "Opposition lawmakers say the real figure is close to 150.",
+    )
     assert (b.value.point, b.qualifier, b.counted, b.measure) == (150, "approx", "deaths", "killed")
 
 
@@ -247,20 +288,24 @@ def test_money_has_no_measure(extract_text):
 
 # --- not claims -----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text", [
-    "The dam was finished in 1987 and repaired in 2019.",
-    "The vote is due on March 29 and the result on 4 April 2025.",
-    "Polls close at 10:30 p.m. and the count starts at 6am.",
-    "The 22nd amendment and the 3rd reading were debated.",
-    "Call the Brenn office on 555-123-4567.",
-    "Protesters gathered at 10 Downing Street.",
-    "Mayor Ana Rusk, 58, opened the bridge.",
-    "Rusk scored in Game 7 of the final.",
-    "The 2019-20 season ended early.",
-    "Rents doubled in the 1990s.",
-    "The vote moved from 11/19 to 11/20.",
-    "The Brenn channel streams in 1080p.",
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The dam was finished in 1987 and repaired in 2019.",
+        "The vote is due on March 29 and the result on 4 April 2025.",
+        "Polls close at 10:30 p.m. and the count starts at 6am.",
+        "The 22nd amendment and the 3rd reading were debated.",
+        "Call the Brenn office on 555-123-4567.",
+        "Protesters gathered at 10 Downing Street.",
+        "Mayor Ana Rusk, 58, opened the bridge.",
+        "Rusk scored in Game 7 of the final.",
+        "The 2019-20 season ended early.",
+        "Rents doubled in the 1990s.",
+        "The vote moved from 11/19 to 11/20.",
+        "The Brenn channel streams in 1080p.",
+    ],
+)
 def test_not_claims(extract_text, text):
     assert claims(extract_text, text) == ()
 
@@ -272,6 +317,7 @@ def test_years_next_to_figures_stay_out(extract_text):
 
 # --- source, time, contract -----------------------------------------------------------------------
 
+
 def _parse(extractor, text):
     from newsledger.ingest.readers import text_article
 
@@ -282,10 +328,17 @@ def _parse(extractor, text):
 def test_source_is_the_speaker_of_the_innermost_quote(extractor):
     text = "Rusk said the army believes that 40 soldiers died, and the toll is 52."
     doc, art = _parse(extractor, text)
-    outer = Quote(art.id, text.index("the army"), text.index(", and"), "", "indirect",
-                  speaker=Party("Rusk", None, 0, 4))
-    inner = Quote(art.id, text.index("40"), text.index(", and"), "", "indirect",
-                  speaker=Party("the army", None, text.index("the army"), text.index("the army") + 8))
+    outer = Quote(
+        art.id, text.index("the army"), text.index(", and"), "", "indirect", speaker=Party("Rusk", None, 0, 4)
+    )
+    inner = Quote(
+        art.id,
+        text.index("40"),
+        text.index(", and"),
+        "",
+        "indirect",
+        speaker=Party("the army", None, text.index("the army"), text.index("the army") + 8),
+    )
     got = {c.text: c.source for c in extract_claims(doc, art, [], [outer, inner], [])}
     assert got["40"].name == "the army"
     assert got["52"] is None
@@ -322,8 +375,7 @@ def test_no_date_in_the_sentence_gives_no_time(extractor):
 def test_contract_shape(extract_text):
     (c,) = claims(extract_text, "Some 3,500 Congolese soldiers died near Brenn.")
     d = c.to_contract()
-    assert set(d) >= {"start", "end", "text", "value", "qualifier", "change", "unit", "counted", "measure",
-                      "source"}
+    assert set(d) >= {"start", "end", "text", "value", "qualifier", "change", "unit", "counted", "measure", "source"}
     assert d["value"] == {"point": 3500.0, "low": None, "high": None}
 
 
@@ -336,10 +388,11 @@ def test_number_words():
     assert parse_words("two thousand five hundred and five") == 2505
     assert parse_words("a dozen") == 12
     text = "five and six"
-    assert [text[n.start:n.end] for n in find_numbers(text)] == ["five", "six"]
+    assert [text[n.start : n.end] for n in find_numbers(text)] == ["five", "six"]
 
 
 # --- the gate -------------------------------------------------------------------------------------
+
 
 def _bench():
     from pathlib import Path

@@ -9,13 +9,15 @@ def test_possessive_is_not_part_of_the_name(extract_text):
     x = extract_text("Veridia's interior ministry said the Orvin dam had failed.")
     ents = by_name(x)
     assert "Veridia" in ents and "Veridia's" not in ents
-    (s, e), = ents["Veridia"].mentions
+    ((s, e),) = ents["Veridia"].mentions
     assert x.article.text[s:e] == "Veridia"
 
 
 def test_title_and_short_form_join_the_full_name(extract_text):
-    x = extract_text("Ngozi Okafor, the finance minister, resigned on Monday. "
-                     "Ms Okafor said she had been misled. Okafor left the building at noon.")
+    x = extract_text(
+        "Ngozi Okafor, the finance minister, resigned on Monday. "
+        "Ms Okafor said she had been misled. Okafor left the building at noon."
+    )
     people = [e for e in x.entities if e.label == "PERSON"]
     assert len(people) == 1
     p = people[0]
@@ -31,11 +33,13 @@ def test_numbers_and_dates_are_not_entities(extract_text):
 
 
 def test_related_headlines_are_not_extracted(extract_text):
-    text = ("The Orvin dam collapsed on Sunday, officials in Veridia said.\n\nRelated\n"
-            "Marsh named head of Kessel rescue operation\nBrenn camps fill up as Rusk visits\n"
-            "Photos from the valley\n")
+    text = (
+        "The Orvin dam collapsed on Sunday, officials in Veridia said.\n\nRelated\n"
+        "Marsh named head of Kessel rescue operation\nBrenn camps fill up as Rusk visits\n"
+        "Photos from the valley\n"
+    )
     x = extract_text(text)
-    assert x.article.body_end is not None and x.article.text[x.article.body_end:].strip().startswith("Related")
+    assert x.article.body_end is not None and x.article.text[x.article.body_end :].strip().startswith("Related")
     assert all(e < x.article.body_end for ent in x.entities for _, e in ent.mentions)
 
 

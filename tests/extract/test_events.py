@@ -25,4 +25,4 @@ def test_noun_trigger_and_reporting_verbs_are_not_events(extract_text):
 def test_offsets_point_at_the_trigger(extract_text):
     x = extract_text("Troops were deployed to the valley.")
     (e,) = x.events
-    assert x.article.text[e.start:e.end] == e.trigger == "deployed" and e.kind == "deploy"
+    assert x.article.text[e.start : e.end] == e.trigger == "deployed" and e.kind == "deploy"

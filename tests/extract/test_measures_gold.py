@@ -1,5 +1,6 @@
 """Our measure/counted gold set (docs/measures_gold.md): the fixture holds offsets and labels only, and
 every span must still point at the right characters of the ../shared corpus; plus the accuracy gate."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -26,14 +27,37 @@ FLOOR_MEASURE = 0.76
 FLOOR_COUNTED_EXACT = 0.83
 FLOOR_COUNTED_HEAD = 0.86
 
-_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-          "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
-          "fifty": 50, "a dozen": 12, "dozens": 12, "hundreds": 100, "thousands": 1000,
-          "tens of thousands": 10000, "a hundred": 100, "a thousand": 1000}
-_SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
-          "trillion": 1e12}
-_NUM = re.compile(r"^(?:us\$|[$€£])?\s*([\d,]+(?:\.\d+)?|[a-z ]+?)\s*(hundred|thousand|million|billion|trillion|bn|m)?"
-                  r"\s*(?:%|percent|per cent)?$")
+_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "a dozen": 12,
+    "dozens": 12,
+    "hundreds": 100,
+    "thousands": 1000,
+    "tens of thousands": 10000,
+    "a hundred": 100,
+    "a thousand": 1000,
+}
+_SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+_NUM = re.compile(
+    r"^(?:us\$|[$€£])?\s*([\d,]+(?:\.\d+)?|[a-z ]+?)\s*(hundred|thousand|million|billion|trillion|bn|m)?"
+    r"\s*(?:%|percent|per cent)?$"
+)
 
 
 def number_value(text: str) -> float | None:
@@ -116,7 +140,7 @@ def test_fixture_spans_point_at_the_corpus(shared_data):
             assert g["counted"] is None and g["measure"] == "other" and re.match(r"(US\$|[$€£])", span), g
         if g["kind"] == "percent":
             assert g["measure"] == "other", g
-            assert re.search(r"%|per ?cent", span) or text[e:e + 12].strip().startswith("percentage"), g
+            assert re.search(r"%|per ?cent", span) or text[e : e + 12].strip().startswith("percentage"), g
 
 
 @pytest.mark.gate

@@ -1,5 +1,6 @@
 """Quotes and attributions: one test per pattern of issue 3, on sentences written for the tests
 (invented people and events), and the PolNeAR evaluation gate."""
+
 from __future__ import annotations
 
 import json
@@ -30,23 +31,24 @@ def find(qs, content):
 
 def check_offsets(text, qs):
     for q in qs:
-        assert text[q.start:q.end] == q.text
+        assert text[q.start : q.end] == q.text
         if q.cue:
-            assert text[q.cue.start:q.cue.end] == q.cue.text
+            assert text[q.cue.start : q.cue.end] == q.cue.text
         if q.speaker and q.speaker.start is not None:
             assert 0 <= q.speaker.start < q.speaker.end <= len(text)
 
 
 # --- quotation marks -------------------------------------------------------------------------------
 
+
 def test_regions_straight_curly_and_latex_marks():
-    text = 'He said "one two" and “three four” and ``five six\'\' too.'
+    text = "He said \"one two\" and “three four” and ``five six'' too."
     assert [text[a:b] for a, b in quote_regions(text)] == ['"one two"', "“three four”", "``five six''"]
 
 
 def test_region_continues_over_paragraphs_that_reopen():
     text = "“The first part goes on\n\n“and the second part ends here,” she said.\n\nNo quote."
-    (a, b), = quote_regions(text)
+    ((a, b),) = quote_regions(text)
     assert text[a:b].startswith("“The first") and text[a:b].endswith("here,”")
 
 
@@ -57,12 +59,13 @@ def test_unclosed_quote_is_dropped_at_paragraph_end():
 
 # --- direct quotes ---------------------------------------------------------------------------------
 
+
 def test_direct_quote_before_cue(extract_text):
     text = "“We will not sign this deal,” Okafor said on Monday."
     q = find(quotes(extract_text, text), "We will not sign")
     assert q.text == "“We will not sign this deal,”"
     assert q.kind == "direct" and q.cue.text == "said"
-    assert q.speaker.name == "Okafor" and text[q.speaker.start:q.speaker.end] == "Okafor"
+    assert q.speaker.name == "Okafor" and text[q.speaker.start : q.speaker.end] == "Okafor"
 
 
 def test_direct_quote_after_colon_cue(extract_text):
@@ -73,7 +76,7 @@ def test_direct_quote_after_colon_cue(extract_text):
     assert q.text == '"The bridge will open in May."'
     assert q.kind == "direct"
     assert q.speaker.name == "Tomas Berg"  # "He" resolved to the person named before
-    assert text[q.speaker.start:q.speaker.end] == "He"
+    assert text[q.speaker.start : q.speaker.end] == "He"
 
 
 def test_quote_split_by_its_cue(extract_text):
@@ -85,8 +88,10 @@ def test_quote_split_by_its_cue(extract_text):
 
 
 def test_quote_over_sentences_and_resumed_after_cue(extract_text):
-    text = ("Ngozi Okafor, the trade minister, spoke in Abuja. “We will not sign. Not now,” Okafor said. "
-            "“It is a betrayal of our farmers.”")
+    text = (
+        "Ngozi Okafor, the trade minister, spoke in Abuja. “We will not sign. Not now,” Okafor said. "
+        "“It is a betrayal of our farmers.”"
+    )
     qs = quotes(extract_text, text)
     check_offsets(text, qs)
     q = find(qs, "We will not sign")
@@ -95,9 +100,11 @@ def test_quote_over_sentences_and_resumed_after_cue(extract_text):
 
 
 def test_quote_over_paragraphs(extract_text):
-    text = ("Hanna Voss, the union leader, addressed the strikers.\n\n"
-            "“We have waited three years for this offer\n\n"
-            "“and we will wait no longer,” Voss said.")
+    text = (
+        "Hanna Voss, the union leader, addressed the strikers.\n\n"
+        "“We have waited three years for this offer\n\n"
+        "“and we will wait no longer,” Voss said."
+    )
     q = find(quotes(extract_text, text), "We have waited")
     assert q.text.startswith("“We have waited") and q.text.endswith("no longer,”")
     assert q.speaker.name == "Hanna Voss"
@@ -117,8 +124,10 @@ def test_quote_inside_quote_is_not_an_attribution(extract_text):
 
 
 def test_uncued_quote_paragraph_continues_last_speaker(extract_text):
-    text = ("“The harvest failed,” said Farida Osei, a grower in Tamale.\n\n"
-            "“Nobody came to help us and the prices doubled within a month.”")
+    text = (
+        "“The harvest failed,” said Farida Osei, a grower in Tamale.\n\n"
+        "“Nobody came to help us and the prices doubled within a month.”"
+    )
     qs = quotes(extract_text, text)
     q = find(qs, "Nobody came")
     assert q.cue is None and q.kind == "direct"
@@ -129,7 +138,7 @@ def test_headline_speaker_colon(extract_text):
     text = "Okafor: We Will Not Sign The Trade Deal.\n\nThe minister spoke in Abuja."
     q = find(quotes(extract_text, text), "We Will Not Sign")
     assert q.text == "We Will Not Sign The Trade Deal"
-    assert text[q.speaker.start:q.speaker.end] == "Okafor" and q.cue.text == ":"
+    assert text[q.speaker.start : q.speaker.end] == "Okafor" and q.cue.text == ":"
 
 
 def test_sentence_with_colon_is_not_a_headline_speaker(extract_text):
@@ -138,6 +147,7 @@ def test_sentence_with_colon_is_not_a_headline_speaker(extract_text):
 
 
 # --- indirect speech -------------------------------------------------------------------------------
+
 
 def test_said_that_content_includes_that(extract_text):
     text = "The Ministry of Health said on Tuesday that 45 people had died."
@@ -192,7 +202,7 @@ def test_object_of_reporting_verb(extract_text):
     text = "Kinshasa has acknowledged just over 20 dead."
     q = find(quotes(extract_text, text), "20 dead")
     assert q.text == "just over 20 dead" and q.cue.text == "acknowledged"
-    assert q.speaker.name == "Kinshasa" and text[q.speaker.start:q.speaker.end] == "Kinshasa"
+    assert q.speaker.name == "Kinshasa" and text[q.speaker.start : q.speaker.end] == "Kinshasa"
 
 
 def test_according_to_covers_the_rest_of_the_clause(extract_text):
@@ -203,20 +213,22 @@ def test_according_to_covers_the_rest_of_the_clause(extract_text):
 
 
 def test_according_to_demonym_estimates_is_the_country(extract_text):
-    text = ("Thousands crossed into Kenya last week, and according to Kenyan estimates, some 6,000 people "
-            "have fled.")
+    text = "Thousands crossed into Kenya last week, and according to Kenyan estimates, some 6,000 people have fled."
     q = find(quotes(extract_text, text), "6,000 people")
     assert q.text == "some 6,000 people have fled"
     assert q.speaker.name == "Kenya" and q.speaker.entity == "gpe:kenya"
-    assert text[q.speaker.start:q.speaker.end] == "Kenyan estimates"
+    assert text[q.speaker.start : q.speaker.end] == "Kenyan estimates"
 
 
-@pytest.mark.parametrize("sentence,content,cue", [
-    ("Senator Lina Park believes the tax is unfair.", "the tax is unfair", "believes"),
-    ("The farmers' union backs the new water plan.", "the new water plan", "backs"),
-    ("The governor opposes the northern pipeline.", "the northern pipeline", "opposes"),
-    ("The mayor is convinced that the tunnel will be finished.", "that the tunnel will be finished", "convinced"),
-])
+@pytest.mark.parametrize(
+    "sentence,content,cue",
+    [
+        ("Senator Lina Park believes the tax is unfair.", "the tax is unfair", "believes"),
+        ("The farmers' union backs the new water plan.", "the new water plan", "backs"),
+        ("The governor opposes the northern pipeline.", "the northern pipeline", "opposes"),
+        ("The mayor is convinced that the tunnel will be finished.", "that the tunnel will be finished", "convinced"),
+    ],
+)
 def test_stance_cues(extract_text, sentence, content, cue):
     q = find(quotes(extract_text, sentence), content)
     assert q.text == content and q.cue.text == cue and q.kind == "indirect"
@@ -226,13 +238,13 @@ def test_passive_cue_with_agent(extract_text):
     text = "The harbour plan was criticized by the fishermen's union."
     q = find(quotes(extract_text, text), "The harbour plan")
     assert q.text == "The harbour plan" and q.cue.text == "criticized"
-    assert text[q.speaker.start:q.speaker.end] == "the fishermen's union"
+    assert text[q.speaker.start : q.speaker.end] == "the fishermen's union"
 
 
 def test_possessive_noun_cue(extract_text):
     text = "Mr. Halvorsen's support for the harbour plan angered the council."
     q = find(quotes(extract_text, text), "the harbour plan")
-    assert q.cue.text == "support" and text[q.speaker.start:q.speaker.end] == "Mr. Halvorsen's"
+    assert q.cue.text == "support" and text[q.speaker.start : q.speaker.end] == "Mr. Halvorsen's"
 
 
 def test_reported_speech_stays_in_its_paragraph(extract_text):
@@ -244,8 +256,10 @@ def test_reported_speech_stays_in_its_paragraph(extract_text):
 
 
 def test_idioms_and_media_are_not_content(extract_text):
-    text = ("That said, the harbour stays closed. “We are ready,” Ms. Ines Laine said on Radio Lindqvist. "
-            "“Who do they think they are?” Laine said of the council.")
+    text = (
+        "That said, the harbour stays closed. “We are ready,” Ms. Ines Laine said on Radio Lindqvist. "
+        "“Who do they think they are?” Laine said of the council."
+    )
     qs = quotes(extract_text, text)
     assert not [q for q in qs if q.text in ("the harbour stays closed", "Radio Lindqvist", "the council")]
     assert find(qs, "Who do they think").speaker.name == "Ines Laine"
@@ -258,10 +272,11 @@ def test_date_is_not_content(extract_text):
 
 # --- speakers --------------------------------------------------------------------------------------
 
+
 def test_pronoun_resolves_to_nearest_person(extract_text):
     text = "Senator Amara Diallo chairs the committee. She said the vote was postponed."
     q = find(quotes(extract_text, text), "the vote was postponed")
-    assert text[q.speaker.start:q.speaker.end] == "She"
+    assert text[q.speaker.start : q.speaker.end] == "She"
     assert q.speaker.name == "Amara Diallo" and q.speaker.entity == "person:amara-diallo"
 
 
@@ -274,21 +289,21 @@ def test_title_and_surname_resolve_to_full_name(extract_text):
 def test_description_resolves_to_institution(extract_text):
     text = "The Ministry of Health published new figures. The ministry added that 300 were in hospital."
     q = find(quotes(extract_text, text), "300 were in hospital")
-    assert text[q.speaker.start:q.speaker.end] == "The ministry"
+    assert text[q.speaker.start : q.speaker.end] == "The ministry"
     assert q.speaker.name == "Ministry of Health" and q.speaker.entity
 
 
 def test_apposition_before_cue_keeps_its_comma(extract_text):
     text = "Tomas Berg, the mayor of Lindqvist, said the bridge was closed."
     q = find(quotes(extract_text, text), "the bridge was closed")
-    assert text[q.speaker.start:q.speaker.end] == "Tomas Berg, the mayor of Lindqvist,"
+    assert text[q.speaker.start : q.speaker.end] == "Tomas Berg, the mayor of Lindqvist,"
     assert q.speaker.name == "Tomas Berg"
 
 
 def test_inverted_speaker_after_cue(extract_text):
     text = "“It is too late,” said Ida Marsh, a spokeswoman for the port, on Friday."
     q = find(quotes(extract_text, text), "too late")
-    assert text[q.speaker.start:q.speaker.end].startswith("Ida Marsh")
+    assert text[q.speaker.start : q.speaker.end].startswith("Ida Marsh")
     assert q.speaker.name == "Ida Marsh"
 
 
@@ -298,8 +313,10 @@ def test_no_attribution_in_plain_narrative(extract_text):
 
 
 def test_every_offset_matches_the_text(extract_text):
-    text = ("Kinshasa has acknowledged just over 20 dead. “We are counting,” a ministry spokesman said. "
-            "According to aid groups, the toll is higher, and Ms. Ines Laine, a nurse, warned it would rise.")
+    text = (
+        "Kinshasa has acknowledged just over 20 dead. “We are counting,” a ministry spokesman said. "
+        "According to aid groups, the toll is higher, and Ms. Ines Laine, a nurse, warned it would rise."
+    )
     qs = quotes(extract_text, text)
     assert len(qs) >= 3
     check_offsets(text, qs)
@@ -308,13 +325,16 @@ def test_every_offset_matches_the_text(extract_text):
 
 # --- the cue filter learned on the train split --------------------------------------------------------
 
+
 def test_cue_filter_keeps_by_smoothed_source_precision():
     from newsledger.extract.attribution.cues import Filter
 
-    table = {("say", "ccomp", "per", "m"): (100, 90, 100, 85),  # a lexicon cue, mostly right
-             ("have", "obj", "per", "m"): (200, 20, 200, 10),  # a verb outside the lexicon, mostly wrong
-             ("seem", "obj", "pron", "m"): (40, 30, 40, 25),  # outside the lexicon, right on train
-             ("think", "ccomp", "other", "s"): (50, 10, 50, 2)}  # a lexicon cue wrong with this source
+    table = {
+        ("say", "ccomp", "per", "m"): (100, 90, 100, 85),  # a lexicon cue, mostly right
+        ("have", "obj", "per", "m"): (200, 20, 200, 10),  # a verb outside the lexicon, mostly wrong
+        ("seem", "obj", "pron", "m"): (40, 30, 40, 25),  # outside the lexicon, right on train
+        ("think", "ccomp", "other", "s"): (50, 10, 50, 2),
+    }  # a lexicon cue wrong with this source
     f = Filter(table, threshold=0.32)
     assert f.keep(("say", "ccomp", "per", "m"))
     assert f.keep(("say", "ccomp", "org", "l"))  # unseen source kind: backs off to (say, ccomp)
@@ -365,8 +385,13 @@ def polnear_dev(shared_data):
     split = shared_data / "polnear" / "dev"
     if not (split / "text").is_dir():
         pytest.skip(f"needs PolNeAR dev at {split}, which is absent")
-    out = subprocess.run([sys.executable, str(ROOT / "bench" / "eval_attribution.py"), str(split), "--json"],
-                         capture_output=True, text=True, check=True, timeout=600).stdout
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "eval_attribution.py"), str(split), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+    ).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
@@ -388,17 +413,24 @@ def _speaker_of(extract_text, text, content_word):
 
 
 def test_a_modifier_entity_is_not_the_speaker(extract_text):
-    sp = _speaker_of(extract_text, "Veridia's interior ministry said on Monday that 23 bodies had been found.",
-                     "bodies")
+    sp = _speaker_of(
+        extract_text, "Veridia's interior ministry said on Monday that 23 bodies had been found.", "bodies"
+    )
     assert sp.name == "Veridia's interior ministry" and sp.entity is None
     sp = _speaker_of(extract_text, "Opposition lawmakers in Veridia claimed that close to 150 people died.", "150")
     assert sp.name.startswith("Opposition lawmakers")
 
 
 def test_a_description_that_fits_no_one_is_a_new_speaker(extract_text):
-    sp = _speaker_of(extract_text, "Mira Okonjo leads the Civic Union. Some 2,000 people have fled to Brenn, "
-                     "according to the regional governor.", "2,000")
+    sp = _speaker_of(
+        extract_text,
+        "Mira Okonjo leads the Civic Union. Some 2,000 people have fled to Brenn, according to the regional governor.",
+        "2,000",
+    )
     assert sp.name == "the regional governor" and sp.entity is None
-    sp = _speaker_of(extract_text, "Interior Minister Halvard Rusk visited the valley. The minister said that "
-                     "the water was still rising.", "water")
+    sp = _speaker_of(
+        extract_text,
+        "Interior Minister Halvard Rusk visited the valley. The minister said that the water was still rising.",
+        "water",
+    )
     assert sp.name == "Halvard Rusk"

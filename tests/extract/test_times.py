@@ -1,4 +1,5 @@
 """Time expressions: TIMEX3 types and values on sentences about invented events, and the TempEval-3 gate."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -18,7 +19,7 @@ DCT = "2025-10-30"  # a Thursday, ISO week 44
 def times(extract_text, text, published=DCT):
     ext = extract_text(text, published=published)
     for t in ext.times:  # every span is the article's own text
-        assert ext.article.text[t.start:t.end] == t.text
+        assert ext.article.text[t.start : t.end] == t.text
     return {t.text: (t.type, t.value) for t in ext.times}
 
 
@@ -29,6 +30,7 @@ def value(extract_text, text, phrase, published=DCT):
 
 
 # ---- weekdays and months: the tense of the governing verb decides the direction ----
+
 
 def test_weekday_in_past_tense_is_the_one_before(extract_text):
     text = "The envoy attended the signing in Valdoria, the agency said on Tuesday."
@@ -75,19 +77,23 @@ def test_prospective_verb_looks_ahead(extract_text):
 
 # ---- relative to the publication date ----
 
-@pytest.mark.parametrize("text,phrase,expected", [
-    ("The Ardent party has gained ground this year.", "this year", "2025"),
-    ("Prices at the Corran market rose last month.", "last month", "2025-09"),
-    ("The ministry of Esker opened an inquiry earlier this week.", "earlier this week", "2025-W44"),
-    ("The Veld council will vote next week.", "next week", "2025-W45"),
-    ("The regatta was cancelled last year.", "last year", "2024"),
-    ("The Halden strike began yesterday.", "yesterday", "2025-10-29"),
-    ("The Halden strike ends tomorrow.", "tomorrow", "2025-10-31"),
-    ("The Halden strike is over today.", "today", "2025-10-30"),
-    ("The festival in Morrow returns next year.", "next year", "2026"),
-    ("The Sarn bridge opened two weeks ago.", "two weeks ago", "2025-W42"),
-    ("The Sarn bridge opened three years ago.", "three years ago", "2022"),
-])
+
+@pytest.mark.parametrize(
+    "text,phrase,expected",
+    [
+        ("The Ardent party has gained ground this year.", "this year", "2025"),
+        ("Prices at the Corran market rose last month.", "last month", "2025-09"),
+        ("The ministry of Esker opened an inquiry earlier this week.", "earlier this week", "2025-W44"),
+        ("The Veld council will vote next week.", "next week", "2025-W45"),
+        ("The regatta was cancelled last year.", "last year", "2024"),
+        ("The Halden strike began yesterday.", "yesterday", "2025-10-29"),
+        ("The Halden strike ends tomorrow.", "tomorrow", "2025-10-31"),
+        ("The Halden strike is over today.", "today", "2025-10-30"),
+        ("The festival in Morrow returns next year.", "next year", "2026"),
+        ("The Sarn bridge opened two weeks ago.", "two weeks ago", "2025-W42"),
+        ("The Sarn bridge opened three years ago.", "three years ago", "2022"),
+    ],
+)
 def test_relative_to_publication(extract_text, text, phrase, expected):
     assert value(extract_text, text, phrase) == expected
 
@@ -115,21 +121,25 @@ def test_the_year_ago_quarter(extract_text):
 
 # ---- coarse dates ----
 
-@pytest.mark.parametrize("text,phrase,expected", [
-    ("Grain prices in Osk doubled in the 1990s.", "the 1990s", "199"),
-    ("The Osk treaty was signed in early 2024.", "early 2024", "2024"),
-    ("The Osk strike began in mid-March.", "mid-March", "2025-03"),
-    ("Sales at Fenwick Ltd rose in the third quarter of 2025.", "the third quarter of 2025", "2025-Q3"),
-    ("Fenwick Ltd posted a third-quarter loss.", "third-quarter", "2025-Q3"),
-    ("Fenwick Ltd reported results for Q2 2024.", "Q2 2024", "2024-Q2"),
-    ("The Marl canal will be dredged this summer.", "this summer", "2025-SU"),
-    ("The Marl canal froze in the winter of 1998.", "the winter of 1998", "1998-WI"),
-    ("The Marl canal froze last winter.", "last winter", "2024-WI"),
-    ("The Marl bridge was built in the 19th century.", "the 19th century", "18"),
-    ("The Marl census is due in the first half of 2026.", "the first half of 2026", "2026-H1"),
-    ("The Marl census ran on 2025-10-23.", "2025-10-23", "2025-10-23"),
-    ("The Marl census ran on 23 October 2025.", "23 October 2025", "2025-10-23"),
-])
+
+@pytest.mark.parametrize(
+    "text,phrase,expected",
+    [
+        ("Grain prices in Osk doubled in the 1990s.", "the 1990s", "199"),
+        ("The Osk treaty was signed in early 2024.", "early 2024", "2024"),
+        ("The Osk strike began in mid-March.", "mid-March", "2025-03"),
+        ("Sales at Fenwick Ltd rose in the third quarter of 2025.", "the third quarter of 2025", "2025-Q3"),
+        ("Fenwick Ltd posted a third-quarter loss.", "third-quarter", "2025-Q3"),
+        ("Fenwick Ltd reported results for Q2 2024.", "Q2 2024", "2024-Q2"),
+        ("The Marl canal will be dredged this summer.", "this summer", "2025-SU"),
+        ("The Marl canal froze in the winter of 1998.", "the winter of 1998", "1998-WI"),
+        ("The Marl canal froze last winter.", "last winter", "2024-WI"),
+        ("The Marl bridge was built in the 19th century.", "the 19th century", "18"),
+        ("The Marl census is due in the first half of 2026.", "the first half of 2026", "2026-H1"),
+        ("The Marl census ran on 2025-10-23.", "2025-10-23", "2025-10-23"),
+        ("The Marl census ran on 23 October 2025.", "23 October 2025", "2025-10-23"),
+    ],
+)
 def test_coarse_dates(extract_text, text, phrase, expected):
     assert value(extract_text, text, phrase) == expected
 
@@ -141,24 +151,28 @@ def test_weeks_are_iso_weeks(extract_text):
 
 # ---- durations, sets, references ----
 
-@pytest.mark.parametrize("text,phrase,typ,expected", [
-    ("The siege of Carrow lasted a month.", "a month", "DURATION", "P1M"),
-    ("The Carrow mine was closed for 10 years.", "10 years", "DURATION", "P10Y"),
-    ("The Carrow talks dragged on for several months.", "several months", "DURATION", "PXM"),
-    ("The Carrow hearing took three hours.", "three hours", "DURATION", "PT3H"),
-    ("Carrow has grown over the past two decades.", "the past two decades", "DURATION", "P20Y"),
-    ("The Carrow ferry takes 1 1/2 hours.", "1 1/2 hours", "DURATION", "PT1H30M"),
-    ("The Carrow plant signed a five-year contract.", "five-year", "DURATION", "P5Y"),
-    ("The Carrow board meets every week.", "every week", "SET", "P1W"),
-    ("The Carrow paper is published daily.", "daily", "SET", "P1D"),
-    ("The Carrow market opens each Thursday.", "each Thursday", "SET", "XXXX-WXX-4"),
-    ("The Carrow levy is paid annually.", "annually", "SET", "P1Y"),
-    ("The Carrow levy costs $40 a year.", "a year", "SET", "P1Y"),
-    ("The Carrow river is now at its lowest.", "now", "DATE", "PRESENT_REF"),
-    ("The Carrow council recently raised taxes.", "recently", "DATE", "PAST_REF"),
-    ("The Carrow council will decide in the future.", "the future", "DATE", "FUTURE_REF"),
-    ("Net income for the year ended Sept. 30 fell.", "the year", "DURATION", "P1Y"),
-])
+
+@pytest.mark.parametrize(
+    "text,phrase,typ,expected",
+    [
+        ("The siege of Carrow lasted a month.", "a month", "DURATION", "P1M"),
+        ("The Carrow mine was closed for 10 years.", "10 years", "DURATION", "P10Y"),
+        ("The Carrow talks dragged on for several months.", "several months", "DURATION", "PXM"),
+        ("The Carrow hearing took three hours.", "three hours", "DURATION", "PT3H"),
+        ("Carrow has grown over the past two decades.", "the past two decades", "DURATION", "P20Y"),
+        ("The Carrow ferry takes 1 1/2 hours.", "1 1/2 hours", "DURATION", "PT1H30M"),
+        ("The Carrow plant signed a five-year contract.", "five-year", "DURATION", "P5Y"),
+        ("The Carrow board meets every week.", "every week", "SET", "P1W"),
+        ("The Carrow paper is published daily.", "daily", "SET", "P1D"),
+        ("The Carrow market opens each Thursday.", "each Thursday", "SET", "XXXX-WXX-4"),
+        ("The Carrow levy is paid annually.", "annually", "SET", "P1Y"),
+        ("The Carrow levy costs $40 a year.", "a year", "SET", "P1Y"),
+        ("The Carrow river is now at its lowest.", "now", "DATE", "PRESENT_REF"),
+        ("The Carrow council recently raised taxes.", "recently", "DATE", "PAST_REF"),
+        ("The Carrow council will decide in the future.", "the future", "DATE", "FUTURE_REF"),
+        ("Net income for the year ended Sept. 30 fell.", "the year", "DURATION", "P1Y"),
+    ],
+)
 def test_durations_sets_and_references(extract_text, text, phrase, typ, expected):
     assert times(extract_text, text)[phrase] == (typ, expected)
 
@@ -172,8 +186,9 @@ def test_times_of_day(extract_text):
 
 def test_holidays(extract_text):
     assert value(extract_text, "The Lorne shops will close on Christmas Day.", "Christmas Day") == "2025-12-25"
-    assert value(extract_text, "The Lorne parade was held on Thanksgiving.", "Thanksgiving",
-                 "2026-01-10") == "2025-11-27"
+    assert (
+        value(extract_text, "The Lorne parade was held on Thanksgiving.", "Thanksgiving", "2026-01-10") == "2025-11-27"
+    )
 
 
 def test_the_same_period_is_the_last_mentioned_one(extract_text):
@@ -184,21 +199,24 @@ def test_the_same_period_is_the_last_mentioned_one(extract_text):
 
 
 def test_passive_takes_its_auxiliary_tense(extract_text):
-    assert value(extract_text, "A ruling on the Harl canal is expected by summer.", "summer",
-                 "2025-11-12") == "2026-SU"
+    assert value(extract_text, "A ruling on the Harl canal is expected by summer.", "summer", "2025-11-12") == "2026-SU"
 
 
-@pytest.mark.parametrize("text,phrase,typ,expected", [
-    ("The Harl levy will fund roads for the next decade.", "the next decade", "DURATION", "P10Y"),
-    ("Harl talks resume the week of Nov. 10.", "the week of Nov. 10", "DATE", "2025-W46"),
-    ("Harl debt rose at year-end.", "year-end", "DATE", "2025"),
-    ("Harl fought the eight-year war.", "eight-year", "DURATION", "P8Y"),
-])
+@pytest.mark.parametrize(
+    "text,phrase,typ,expected",
+    [
+        ("The Harl levy will fund roads for the next decade.", "the next decade", "DURATION", "P10Y"),
+        ("Harl talks resume the week of Nov. 10.", "the week of Nov. 10", "DATE", "2025-W46"),
+        ("Harl debt rose at year-end.", "year-end", "DATE", "2025"),
+        ("Harl fought the eight-year war.", "eight-year", "DURATION", "P8Y"),
+    ],
+)
 def test_spans_of_time_weeks_and_adjectives(extract_text, text, phrase, typ, expected):
     assert times(extract_text, text)[phrase] == (typ, expected)
 
 
 # ---- without a publication date nothing is guessed ----
+
 
 def test_without_publication_date_values_stay_unresolved(extract_text):
     text = "The Velm vote is on Oct. 23. The mayor spoke on Friday. Turnout fell last year."
@@ -211,23 +229,28 @@ def test_without_publication_date_values_stay_unresolved(extract_text):
 
 # ---- what is not a time ----
 
-@pytest.mark.parametrize("text", [
-    "Theresa May met the Velm delegation.",
-    "A 40-year-old man from Velm was arrested.",
-    "The Velm director, 52 years old, resigned.",
-    "Protesters may march through Velm.",
-    "The Velm fund holds 2000 shares.",
-    "Velm won a second term.",
-    "A quarter of the Velm vote went to the Greens.",
-    "Thousands joined the March for Velm.",
-    "The mayor of Velm wrote in the Weekly Standard.",
-    "The mayor of Velm spoke to USA TODAY.",
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Theresa May met the Velm delegation.",
+        "A 40-year-old man from Velm was arrested.",
+        "The Velm director, 52 years old, resigned.",
+        "Protesters may march through Velm.",
+        "The Velm fund holds 2000 shares.",
+        "Velm won a second term.",
+        "A quarter of the Velm vote went to the Greens.",
+        "Thousands joined the March for Velm.",
+        "The mayor of Velm wrote in the Weekly Standard.",
+        "The mayor of Velm spoke to USA TODAY.",
+    ],
+)
 def test_not_times(extract_text, text):
     assert times(extract_text, text) == {}
 
 
 # ---- pieces ----
+
 
 def test_number_words():
     assert number("twenty-four") == 24
@@ -239,8 +262,16 @@ def test_number_words():
 
 def test_point_values():
     d = date(2025, 10, 30)
-    assert [Point(g, d).value() for g in ("day", "week", "month", "quarter", "half", "year", "decade", "century")] \
-        == ["2025-10-30", "2025-W44", "2025-10", "2025-Q4", "2025-H2", "2025", "202", "20"]
+    assert [Point(g, d).value() for g in ("day", "week", "month", "quarter", "half", "year", "decade", "century")] == [
+        "2025-10-30",
+        "2025-W44",
+        "2025-10",
+        "2025-Q4",
+        "2025-H2",
+        "2025",
+        "202",
+        "20",
+    ]
     assert easter(2024) == date(2024, 3, 31)
     assert nth_weekday(2025, 11, 4, 4) == date(2025, 11, 27)  # Thanksgiving
 
@@ -252,6 +283,7 @@ def test_find_keeps_the_longest_match_and_works_without_a_parse():
 
 
 # ---- the evaluation gate ----
+
 
 def _bench():
     spec = importlib.util.spec_from_file_location("eval_times", ROOT / "bench" / "eval_times.py")

@@ -1,4 +1,5 @@
 """Bad input: each gets a coded message naming the input (and line), and the rest is still read."""
+
 from __future__ import annotations
 
 import gzip
@@ -13,9 +14,11 @@ from newsledger.ingest import read_inputs, readers
 from newsledger.ingest.readers import bounded_lines, read_jsonl_lines, read_stdin
 
 GOOD = "The Kessel ferry resumed service on Monday after a two-week strike, the port authority said.\n"
-PAGE_WITHOUT_ARTICLE = ("<html><head><title>Veridia Courier</title></head><body><nav><ul>"
-                        "<li><a href='/'>Home</a></li><li><a href='/w'>World</a></li></ul></nav>"
-                        "<footer>Contact</footer></body></html>")
+PAGE_WITHOUT_ARTICLE = (
+    "<html><head><title>Veridia Courier</title></head><body><nav><ul>"
+    "<li><a href='/'>Home</a></li><li><a href='/w'>World</a></li></ul></nav>"
+    "<footer>Contact</footer></body></html>"
+)
 FIFTY_MB = 50 * 2**20
 
 
@@ -132,8 +135,11 @@ def test_fifty_mb_stdin_is_refused_after_the_limit():
 
 
 def test_fifty_mb_jsonl_line_is_skipped_and_the_next_line_read():
-    stream = io.BufferedReader(LazyStream([(b'{"text": "', 1), (b"a", FIFTY_MB), (b'"}\n', 1),
-                                           (json.dumps({"text": GOOD}).encode() + b"\n", 1)]))
+    stream = io.BufferedReader(
+        LazyStream(
+            [(b'{"text": "', 1), (b"a", FIFTY_MB), (b'"}\n', 1), (json.dumps({"text": GOOD}).encode() + b"\n", 1)]
+        )
+    )
     out, peak = bounded_peak(lambda: list(read_jsonl_lines(bounded_lines(stream), "big.jsonl")))
     only_failure(out, "NL107", "big.jsonl:1")
     assert [a.text for a in out if not isinstance(a, Failure)] == [GOOD]
@@ -141,15 +147,17 @@ def test_fifty_mb_jsonl_line_is_skipped_and_the_next_line_read():
 
 
 def test_jsonl_bad_lines_are_reported_by_line_and_the_rest_read(tmp_path):
-    lines = [json.dumps({"text": GOOD}).encode(),
-             b'{"text": "unterminated',
-             b"[1, 2, 3]",
-             b'"just a string"',
-             json.dumps({"title": "No text here", "url": "https://x.example/a"}).encode(),
-             json.dumps({"text": "   "}).encode(),
-             b'{"text": "caf\xe9"}',
-             b"",
-             json.dumps({"content": "The last line is fine."}).encode()]
+    lines = [
+        json.dumps({"text": GOOD}).encode(),
+        b'{"text": "unterminated',
+        b"[1, 2, 3]",
+        b'"just a string"',
+        json.dumps({"title": "No text here", "url": "https://x.example/a"}).encode(),
+        json.dumps({"text": "   "}).encode(),
+        b'{"text": "caf\xe9"}',
+        b"",
+        json.dumps({"content": "The last line is fine."}).encode(),
+    ]
     p = tmp_path / "feed.jsonl"
     p.write_bytes(b"\n".join(lines) + b"\n")
     out = list(read_inputs([str(p)]))
@@ -191,24 +199,43 @@ def bad_inputs(tmp_path):
     with open(tmp_path / "big.txt", "wb") as f:
         f.truncate(FIFTY_MB)
     (tmp_path / "mixed.jsonl").write_text(
-        json.dumps({"text": "The port reopened on Tuesday, officials said."}) + "\n{oops\n[1]\n{\"title\": \"x\"}\n",
-        encoding="utf-8")
+        json.dumps({"text": "The port reopened on Tuesday, officials said."}) + '\n{oops\n[1]\n{"title": "x"}\n',
+        encoding="utf-8",
+    )
     (tmp_path / "last.txt").write_text("Brenn council met on Wednesday, its clerk said.\n", encoding="utf-8")
-    names = ["good.txt", "missing.txt", "nothing", "empty.txt", "binary.txt", "latin1.txt", "index.html",
-             "big.txt", "mixed.jsonl", "last.txt"]
+    names = [
+        "good.txt",
+        "missing.txt",
+        "nothing",
+        "empty.txt",
+        "binary.txt",
+        "latin1.txt",
+        "index.html",
+        "big.txt",
+        "mixed.jsonl",
+        "last.txt",
+    ]
     return [str(tmp_path / n) for n in names]
 
 
-EXPECTED = [("NL101", "missing.txt"), ("NL102", "nothing"), ("NL103", "empty.txt"), ("NL104", "binary.txt"),
-            ("NL105", "latin1.txt"), ("NL106", "index.html"), ("NL107", "big.txt"),
-            ("NL108", "mixed.jsonl:2"), ("NL108", "mixed.jsonl:3"), ("NL108", "mixed.jsonl:4")]
+EXPECTED = [
+    ("NL101", "missing.txt"),
+    ("NL102", "nothing"),
+    ("NL103", "empty.txt"),
+    ("NL104", "binary.txt"),
+    ("NL105", "latin1.txt"),
+    ("NL106", "index.html"),
+    ("NL107", "big.txt"),
+    ("NL108", "mixed.jsonl:2"),
+    ("NL108", "mixed.jsonl:3"),
+    ("NL108", "mixed.jsonl:4"),
+]
 
 
 def test_every_bad_input_through_read_inputs(bad_inputs):
     out = list(read_inputs(bad_inputs))
     msgs = failures(out)
-    assert [(m.split(":")[0], name) for m, (_, name) in zip(msgs, EXPECTED)] == \
-        [(c, n) for c, n in EXPECTED]
+    assert [(m.split(":")[0], name) for m, (_, name) in zip(msgs, EXPECTED)] == [(c, n) for c, n in EXPECTED]
     assert all(name in m for m, (_, name) in zip(msgs, EXPECTED))
     good = [a for a in out if not isinstance(a, Failure)]
     assert [a.source.rsplit("/", 1)[-1] for a in good] == ["good.txt", "mixed.jsonl:1", "last.txt"]

@@ -1,16 +1,19 @@
 """The related-headlines rule: what is marked off after a plain-text article, and what is not."""
+
 from __future__ import annotations
 
 from newsledger.ingest.boilerplate import body_end, headline_title
 from newsledger.ingest.readers import text_article
 
-BODY = ("The Orvin dam on the Kessel river gave way on Sunday, flooding three villages, officials in "
-        "Veridia said.\n\nRescue teams reached Brenn by boat on Monday and moved 1,200 people to a "
-        "school gym, the regional governor said.\n")
+BODY = (
+    "The Orvin dam on the Kessel river gave way on Sunday, flooding three villages, officials in "
+    "Veridia said.\n\nRescue teams reached Brenn by boat on Monday and moved 1,200 people to a "
+    "school gym, the regional governor said.\n"
+)
 
 
 def tail(text: str) -> str:
-    return text[body_end(text):]
+    return text[body_end(text) :]
 
 
 def test_headline_block_after_prose_is_marked_off():
@@ -50,7 +53,7 @@ def test_single_unpunctuated_final_line_is_kept():
 def test_sign_off_stays_in_body_and_headlines_after_it_go():
     signoff = "Reporting by Ana Petrov; Editing by Tom Reyes"
     text = BODY + f"\n{signoff}\n\nMarsh named head of coastal bank\nLynford festival cancelled again\n"
-    assert text[:body_end(text)].endswith(signoff)
+    assert text[: body_end(text)].endswith(signoff)
     alone = BODY + f"\n{signoff}\n"
     assert body_end(alone) == len(alone)
 

@@ -1,4 +1,5 @@
 """Feeds (RSS, Atom, JSON Feed) and .json article files."""
+
 from __future__ import annotations
 
 import json
@@ -48,12 +49,21 @@ ATOM = """<?xml version="1.0" encoding="utf-8"?>
 </entry>
 </feed>"""
 
-JSON_FEED = {"version": "https://jsonfeed.org/version/1.1", "title": "Courier",
-             "items": [{"id": "j-1", "url": "https://courier.example/j1", "title": "Port reopens",
-                        "content_html": "<p>The port reopened on Tuesday.</p><p>Queues formed early.</p>",
-                        "date_published": "2025-10-22T10:00:00-04:00"},
-                       {"id": "j-2", "title": "Text item", "content_text": "Plain text body, kept as is."},
-                       {"id": "j-3", "title": "No text"}]}
+JSON_FEED = {
+    "version": "https://jsonfeed.org/version/1.1",
+    "title": "Courier",
+    "items": [
+        {
+            "id": "j-1",
+            "url": "https://courier.example/j1",
+            "title": "Port reopens",
+            "content_html": "<p>The port reopened on Tuesday.</p><p>Queues formed early.</p>",
+            "date_published": "2025-10-22T10:00:00-04:00",
+        },
+        {"id": "j-2", "title": "Text item", "content_text": "Plain text body, kept as is."},
+        {"id": "j-3", "title": "No text"},
+    ],
+}
 
 
 def split(items):
@@ -69,7 +79,10 @@ def test_rss_items(tmp_path):
     first, second = arts
     assert first.source == first.url == "https://courier.example/ferry"
     assert first.title == "Ferry back after strike" and first.published == date(2025, 10, 23)
-    assert first.text == "The Kessel ferry resumed service on Monday, the port said.\n\nSome 300 passengers crossed\nto Tallin."
+    assert (
+        first.text
+        == "The Kessel ferry resumed service on Monday, the port said.\n\nSome 300 passengers crossed\nto Tallin."
+    )
     assert second.source == "c-2" and second.published == date(2000, 1, 1)
     assert second.text == "Brenn council met on Wednesday, its clerk said."
 
@@ -98,24 +111,37 @@ def test_json_feed(tmp_path):
 
 
 def test_json_article_files(tmp_path):
-    one = {"title": "Brenn flood", "text": "Floodwater reached Brenn on Tuesday.",
-           "date_publish": "2025-10-21 09:00:00", "url": "https://courier.example/flood",
-           "source_domain": "courier.example"}
+    one = {
+        "title": "Brenn flood",
+        "text": "Floodwater reached Brenn on Tuesday.",
+        "date_publish": "2025-10-21 09:00:00",
+        "url": "https://courier.example/flood",
+        "source_domain": "courier.example",
+    }
     (tmp_path / "one.json").write_text(json.dumps(one), encoding="utf-8")
-    (tmp_path / "many.json").write_text(json.dumps([{"text": "First."}, {"title": "no text"}, {"text": "Third."}]),
-                                        encoding="utf-8")
+    (tmp_path / "many.json").write_text(
+        json.dumps([{"text": "First."}, {"title": "no text"}, {"text": "Third."}]), encoding="utf-8"
+    )
     arts, errs = split(read_inputs([str(tmp_path / "one.json"), str(tmp_path / "many.json")]))
-    assert [a.source for a in arts] == ["https://courier.example/flood", f"{tmp_path / 'many.json'}[0]",
-                                        f"{tmp_path / 'many.json'}[2]"]
+    assert [a.source for a in arts] == [
+        "https://courier.example/flood",
+        f"{tmp_path / 'many.json'}[0]",
+        f"{tmp_path / 'many.json'}[2]",
+    ]
     assert arts[0].published == date(2025, 10, 21) and arts[0].title == "Brenn flood"
     assert len(errs) == 1 and errs[0].startswith("NL108:") and "many.json[1]" in errs[0]
 
 
 def test_bad_feeds(tmp_path):
-    cases = {"broken.rss": "<rss><channel><item><title>x", "html.rss": "<html><body>hi</body></html>",
-             "empty.atom": "", "titles.rss": "<rss><channel><item><title>Only a title</title></item></channel></rss>",
-             "bad.json": "{not json", "entity.rss": '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM '
-             '"file:///etc/passwd">]><rss><channel><item><description>&x;</description></item></channel></rss>'}
+    cases = {
+        "broken.rss": "<rss><channel><item><title>x",
+        "html.rss": "<html><body>hi</body></html>",
+        "empty.atom": "",
+        "titles.rss": "<rss><channel><item><title>Only a title</title></item></channel></rss>",
+        "bad.json": "{not json",
+        "entity.rss": '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM '
+        '"file:///etc/passwd">]><rss><channel><item><description>&x;</description></item></channel></rss>',
+    }
     for name, body in cases.items():
         (tmp_path / name).write_text(body, encoding="utf-8")
     got = {}
@@ -124,13 +150,21 @@ def test_bad_feeds(tmp_path):
         assert not arts and len(errs) == 1, (name, arts, errs)
         assert name in errs[0]
         got[name] = errs[0].split(":")[0]
-    assert got == {"broken.rss": "NL112", "html.rss": "NL112", "empty.atom": "NL103", "titles.rss": "NL112",
-                   "bad.json": "NL108", "entity.rss": "NL112"}
+    assert got == {
+        "broken.rss": "NL112",
+        "html.rss": "NL112",
+        "empty.atom": "NL103",
+        "titles.rss": "NL112",
+        "bad.json": "NL108",
+        "entity.rss": "NL112",
+    }
 
 
 def test_fragment_text():
-    assert fragment_text("<h2>Head</h2>Loose <i>inline</i> text<ul><li>one</li><li>two</li></ul>") == \
-        "Head\n\nLoose inline text\n\none\n\ntwo"
+    assert (
+        fragment_text("<h2>Head</h2>Loose <i>inline</i> text<ul><li>one</li><li>two</li></ul>")
+        == "Head\n\nLoose inline text\n\none\n\ntwo"
+    )
     assert fragment_text("no tags at all") == "no tags at all"
 
 

@@ -1,4 +1,5 @@
 """HTML cascade steps: standfirst, inline furniture, navigation fallback."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,23 +8,29 @@ from newsledger.errors import InputError
 from newsledger.ingest.html import BOILERPLATE_LINE, clean_lines, html_article, navigation_like
 
 DESC = "Volunteers fill sandbags as the Kessel rises for a third day."
-BODY = "".join(f"<p>{t}</p>" for t in (
-    "Floodwater reached the old town of Brenn on Tuesday, the Veridian interior ministry said, and some "
-    "400 residents spent the night in a school gym while volunteers filled sandbags along the quay.",
-    "\"We expect the river to fall by Thursday,\" said Lina Marsh, the town's mayor, who asked residents "
-    "of the lower streets to stay with relatives until the water has gone down.",
-    "Related: Kessel bridge to reopen in spring",
-    "The ministry said a second pumping station would be running by the weekend, and that damage to the "
-    "quay walls would be assessed once the river had fallen below its spring level.",
-    "3 comments",
-    "Sign up for our Morning Brief newsletter to get the day's news in your inbox."))
+BODY = "".join(
+    f"<p>{t}</p>"
+    for t in (
+        "Floodwater reached the old town of Brenn on Tuesday, the Veridian interior ministry said, and some "
+        "400 residents spent the night in a school gym while volunteers filled sandbags along the quay.",
+        '"We expect the river to fall by Thursday," said Lina Marsh, the town\'s mayor, who asked residents '
+        "of the lower streets to stay with relatives until the water has gone down.",
+        "Related: Kessel bridge to reopen in spring",
+        "The ministry said a second pumping station would be running by the weekend, and that damage to the "
+        "quay walls would be assessed once the river had fallen below its spring level.",
+        "3 comments",
+        "Sign up for our Morning Brief newsletter to get the day's news in your inbox.",
+    )
+)
 
 
 def page(head_extra: str, article_start: str) -> str:
-    return (f"<html><head><title>Floodwater reaches Brenn</title>"
-            f'<meta name="description" content="{DESC}">{head_extra}</head><body>'
-            f"<article><header><h1>Floodwater reaches Brenn</h1>{article_start}</header>{BODY}</article>"
-            "</body></html>")
+    return (
+        f"<html><head><title>Floodwater reaches Brenn</title>"
+        f'<meta name="description" content="{DESC}">{head_extra}</head><body>'
+        f"<article><header><h1>Floodwater reaches Brenn</h1>{article_start}</header>{BODY}</article>"
+        "</body></html>"
+    )
 
 
 def test_standfirst_heading_is_dropped():
@@ -33,8 +40,11 @@ def test_standfirst_heading_is_dropped():
 
 
 def test_description_that_is_the_first_paragraph_stays():
-    html = page("", "").replace("<article><header>", "<article><header></header>").replace(
-        "</header><p>", f"<p>{DESC}</p><p>", 1)
+    html = (
+        page("", "")
+        .replace("<article><header>", "<article><header></header>")
+        .replace("</header><p>", f"<p>{DESC}</p><p>", 1)
+    )
     art = html_article(html, "p.html")
     assert art.text.startswith(DESC)
 
@@ -46,30 +56,50 @@ def test_inline_furniture_lines_are_dropped():
     assert "pumping station" in art.text
 
 
-@pytest.mark.parametrize("line", [
-    "READ MORE: Kessel bridge to reopen", "Related: Ferry strike ends", "Related story: Dam inquiry opens",
-    "Also on wire.example Ferry strike ends after two weeks", "DON'T MISS", "You may also like...",
-    "Most read in world news", "Popular on Courier", "12 Comments", "Advertisement",
-    "Thanks for signing up!", "Print Article", "Like this story? Share it with a friend!",
-    "Sign up for our Morning Brief newsletter here.", "Subscribe to the Courier's newsletters."])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "READ MORE: Kessel bridge to reopen",
+        "Related: Ferry strike ends",
+        "Related story: Dam inquiry opens",
+        "Also on wire.example Ferry strike ends after two weeks",
+        "DON'T MISS",
+        "You may also like...",
+        "Most read in world news",
+        "Popular on Courier",
+        "12 Comments",
+        "Advertisement",
+        "Thanks for signing up!",
+        "Print Article",
+        "Like this story? Share it with a friend!",
+        "Sign up for our Morning Brief newsletter here.",
+        "Subscribe to the Courier's newsletters.",
+    ],
+)
 def test_boilerplate_line_patterns(line):
     assert BOILERPLATE_LINE.match(line)
 
 
-@pytest.mark.parametrize("line", [
-    "Related coverage of the flood led the news for a week.",
-    "She said the newsletter had been sent to 4,000 subscribers before the vote.",
-    "Comments from residents were collected by the council on Monday.",
-    "Most residents returned home on Friday.",
-    "See the full report at the ministry's website."])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Related coverage of the flood led the news for a week.",
+        "She said the newsletter had been sent to 4,000 subscribers before the vote.",
+        "Comments from residents were collected by the council on Monday.",
+        "Most residents returned home on Friday.",
+        "See the full report at the ministry's website.",
+    ],
+)
 def test_prose_is_not_boilerplate(line):
     assert not BOILERPLATE_LINE.match(line)
 
 
 def test_clean_lines_title_and_own_url():
     text = "Floodwater reaches Brenn\nhttps://courier.example/brenn\nThe river rose.\nhttps://other.example/x"
-    assert clean_lines(text, "Floodwater reaches Brenn | Courier".split(" | ")[0],
-                       ("https://courier.example/brenn", None)) == "The river rose.\nhttps://other.example/x"
+    assert (
+        clean_lines(text, "Floodwater reaches Brenn | Courier".split(" | ")[0], ("https://courier.example/brenn", None))
+        == "The river rose.\nhttps://other.example/x"
+    )
 
 
 def test_navigation_like():

@@ -1,4 +1,5 @@
 """Gate: HTML main-text quality on the 181-page article-extraction benchmark must not regress."""
+
 from __future__ import annotations
 
 import importlib.util

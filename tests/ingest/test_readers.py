@@ -1,4 +1,5 @@
 """Formats and fields that read_inputs accepts, and stable article ids."""
+
 from __future__ import annotations
 
 import gzip
@@ -11,9 +12,11 @@ from newsledger.ingest import read_inputs
 from newsledger.ingest.ids import article_id
 from newsledger.ingest.readers import parse_date, read_stdin
 
-TEXT = ("Floodwater reached the old town of Brenn on Tuesday, the Veridian interior ministry said, "
-        "and some 400 residents spent the night in a school gym.\n\n"
-        "\"We expect the river to fall by Thursday,\" said Lina Marsh, the town's mayor.\n")
+TEXT = (
+    "Floodwater reached the old town of Brenn on Tuesday, the Veridian interior ministry said, "
+    "and some 400 residents spent the night in a school gym.\n\n"
+    '"We expect the river to fall by Thursday," said Lina Marsh, the town\'s mayor.\n'
+)
 
 PAGE = """<!DOCTYPE html><html lang="en"><head>
 <title>Floodwater reaches Brenn | Veridia Courier</title>
@@ -68,16 +71,23 @@ def test_html_main_text_and_metadata(tmp_path):
 
 def test_html_body_split_in_chunks_is_joined(tmp_path):
     # Some sites cut the body into same-class containers with ads between; all parts are the article.
-    tail = ("while volunteers kept filling sandbags through the night and the river kept rising along the "
-            "old quay walls of the town")
+    tail = (
+        "while volunteers kept filling sandbags through the night and the river kept rising along the "
+        "old quay walls of the town"
+    )
     chunks = "".join(
         '<div class="row"><div class="article-body">'
-        + "".join(f"<p>Part {c}.{n} of the Brenn flood report: the water rose street by street, {tail}.</p>"
-                  for n in range(4))
-        + '</div><div class="ad-rail">Advertisement</div></div>' for c in range(3))
+        + "".join(
+            f"<p>Part {c}.{n} of the Brenn flood report: the water rose street by street, {tail}.</p>" for n in range(4)
+        )
+        + '</div><div class="ad-rail">Advertisement</div></div>'
+        for c in range(3)
+    )
     p = tmp_path / "chunks.html"
-    p.write_text(f"<html><head><title>Brenn flood</title></head><body><article>{chunks}</article></body></html>",
-                 encoding="utf-8")
+    p.write_text(
+        f"<html><head><title>Brenn flood</title></head><body><article>{chunks}</article></body></html>",
+        encoding="utf-8",
+    )
     [art] = articles(read_inputs([str(p)]))
     assert [f"Part {c}.{n} " in art.text for c in range(3) for n in range(4)] == [True] * 12
     assert "Advertisement" not in art.text
@@ -92,14 +102,16 @@ def test_directory_is_recursive_sorted_and_skips_hidden(tmp_path):
     (tmp_path / ".cache" / "x.txt").write_text("Hidden.\n", encoding="utf-8")
     (tmp_path / "notes.md").write_text("Not an article type.\n", encoding="utf-8")
     got = articles(read_inputs([str(tmp_path)]))
-    assert [a.source for a in got] == [str(tmp_path / "a.txt"), str(tmp_path / "b" / "c.html"),
-                                       str(tmp_path / "b" / "z.txt")]
+    assert [a.source for a in got] == [
+        str(tmp_path / "a.txt"),
+        str(tmp_path / "b" / "c.html"),
+        str(tmp_path / "b" / "z.txt"),
+    ]
 
 
 def test_jsonl_contract_and_corpus_fields(tmp_path):
     rows = [
-        {"text": TEXT, "title": "Brenn", "published": "2025-10-23", "url": "https://x.example/1",
-         "source": "courier"},
+        {"text": TEXT, "title": "Brenn", "published": "2025-10-23", "url": "https://x.example/1", "source": "courier"},
         {"content_original": "Second story.", "date": "2016-09-20", "url": "https://x.example/2"},
         {"content": "Third story.", "date_publish": "2017-01-02 10:00:00", "id": "n-3"},
         {"body": "Fourth story.", "date": "Tue, 19 Nov 2019 08:57:40 +0100"},
@@ -109,8 +121,13 @@ def test_jsonl_contract_and_corpus_fields(tmp_path):
     p.write_text("\n".join(json.dumps(r) for r in rows) + "\n\n", encoding="utf-8")
     got = articles(read_inputs([str(p)]))
     assert [a.source for a in got] == ["courier", "https://x.example/2", "n-3", f"{p}:4", "page"]
-    assert [a.published for a in got] == [date(2025, 10, 23), date(2016, 9, 20), date(2017, 1, 2),
-                                          date(2019, 11, 19), date(2025, 10, 23)]
+    assert [a.published for a in got] == [
+        date(2025, 10, 23),
+        date(2016, 9, 20),
+        date(2017, 1, 2),
+        date(2019, 11, 19),
+        date(2025, 10, 23),
+    ]
     assert got[0].text == TEXT and got[0].title == "Brenn" and got[0].url == "https://x.example/1"
     assert got[4].title == "Given title" and "pumping station" in got[4].text
 

@@ -1,4 +1,5 @@
 """Near-duplicates: a wire story printed by several outlets is one original with copies (invented articles)."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -11,26 +12,31 @@ from newsledger.models import Article, Extraction
 from newsledger.reconcile import dedup
 from newsledger.store import Ledger
 
-WIRE = ("The passenger ferry Maren Star capsized on Lake Tarsin early on Tuesday with 212 people on board, "
-        "the Norland coast guard said. Rescue boats from the port of Velda pulled 180 survivors from the cold "
-        "water by midday, and divers were searching the hull for those still missing. Coast guard spokeswoman "
-        "Ilse Brandvik said the ferry had left Velda at dawn and turned over about four kilometres from the "
-        "shore after its cargo shifted in high winds. The ferry operator, Tarsin Lines, said it was "
-        "cooperating fully with investigators and had set up a hotline for relatives. The government "
-        "declared a day of mourning. ")
+WIRE = (
+    "The passenger ferry Maren Star capsized on Lake Tarsin early on Tuesday with 212 people on board, "
+    "the Norland coast guard said. Rescue boats from the port of Velda pulled 180 survivors from the cold "
+    "water by midday, and divers were searching the hull for those still missing. Coast guard spokeswoman "
+    "Ilse Brandvik said the ferry had left Velda at dawn and turned over about four kilometres from the "
+    "shore after its cargo shifted in high winds. The ferry operator, Tarsin Lines, said it was "
+    "cooperating fully with investigators and had set up a hotline for relatives. The government "
+    "declared a day of mourning. "
+)
 # The same wire story as two other outlets ran it: their own last line, or the last paragraph cut.
 COPY = WIRE + "Reporting by the Norland Press Agency; editing by the Velda Courier news desk."
 CUT = WIRE.rsplit(" The government", 1)[0]
-OTHER = ("The city council of Orsk approved a new tram line on Monday after a three-year debate, clearing the "
-         "way for construction to start in the spring. The line will link the northern suburbs with the old "
-         "market square and the railway station, the mayor told reporters, and should carry 40,000 riders a "
-         "day once it opens. Shopkeepers on the route asked for help during the works, which are expected to "
-         "close two streets for most of next year.")
+OTHER = (
+    "The city council of Orsk approved a new tram line on Monday after a three-year debate, clearing the "
+    "way for construction to start in the spring. The line will link the northern suburbs with the old "
+    "market square and the railway station, the mayor told reporters, and should carry 40,000 riders a "
+    "day once it opens. Shopkeepers on the route asked for help during the works, which are expected to "
+    "close two streets for most of next year."
+)
 
 
 def article(text: str, source: str, day: int = 3, month: int = 3) -> Extraction:
-    return Extraction(Article(id=article_id(text), source=source, text=text, title=None,
-                              published=date(2025, month, day)))
+    return Extraction(
+        Article(id=article_id(text), source=source, text=text, title=None, published=date(2025, month, day))
+    )
 
 
 @pytest.fixture
@@ -87,7 +93,7 @@ def test_short_texts_are_never_copies(ledger):
 def test_same_text_rule():
     options = dedup.DedupOptions()
     assert dedup.same_text(0.6, 100, 100, options)
-    assert dedup.same_text(0.3, 100, 30, options)       # the short one is inside the long one
+    assert dedup.same_text(0.3, 100, 30, options)  # the short one is inside the long one
     assert not dedup.same_text(0.3, 100, 100, options)  # two texts sharing a third of their wording
     assert not dedup.same_text(0.1, 100, 10, options)
 

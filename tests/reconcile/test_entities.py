@@ -3,6 +3,7 @@
 Articles are short invented texts; their entities are given as (name, label) and located in the text, as the
 extractor would store them.
 """
+
 from __future__ import annotations
 
 import json
@@ -35,22 +36,36 @@ def ledger(tmp_path):
 
 
 def canon(ledger, aid: str, name: str) -> str:
-    return ledger.conn.execute("SELECT canonical FROM entities WHERE article_id = ? AND name = ?",
-                               (aid, name)).fetchone()[0]
+    return ledger.conn.execute(
+        "SELECT canonical FROM entities WHERE article_id = ? AND name = ?", (aid, name)
+    ).fetchone()[0]
 
 
 def test_congo_by_name_code_demonym_and_capital(ledger):
-    ledger.write([
-        article("a1", "The Democratic Republic of the Congo closed its border on Monday.",
-                [("Democratic Republic of the Congo", "GPE")]),
-        article("a2", "DRC officials met Congolese traders. Kinshasa said the talks would go on.",
-                [("DRC", "GPE"), ("Congolese", "NORP"), ("Kinshasa", "GPE")]),
-        article("a3", "Floods reached the outskirts of Kinshasa, where the river rose overnight.",
-                [("Kinshasa", "GPE")]),
-    ])
+    ledger.write(
+        [
+            article(
+                "a1",
+                "The Democratic Republic of the Congo closed its border on Monday.",
+                [("Democratic Republic of the Congo", "GPE")],
+            ),
+            article(
+                "a2",
+                "DRC officials met Congolese traders. Kinshasa said the talks would go on.",
+                [("DRC", "GPE"), ("Congolese", "NORP"), ("Kinshasa", "GPE")],
+            ),
+            article(
+                "a3", "Floods reached the outskirts of Kinshasa, where the river rose overnight.", [("Kinshasa", "GPE")]
+            ),
+        ]
+    )
     entities.update(ledger)
-    for aid, name in [("a1", "Democratic Republic of the Congo"), ("a2", "DRC"), ("a2", "Congolese"),
-                      ("a2", "Kinshasa")]:
+    for aid, name in [
+        ("a1", "Democratic Republic of the Congo"),
+        ("a2", "DRC"),
+        ("a2", "Congolese"),
+        ("a2", "Kinshasa"),
+    ]:
         assert canon(ledger, aid, name) == "country:COD", name
     # Kinshasa as a place, not acting as the government, stays the city (in the DRC).
     assert canon(ledger, "a3", "Kinshasa") == "gpe:kinshasa"
@@ -79,15 +94,22 @@ def test_person_aliases_across_articles_in_either_order(ledger):
     # The surname arrives before the full name: it is joined once the full name is known.
     ledger.write([article("b1", "Ms Okafor declined to comment.", [("Ms Okafor", "PERSON")], day=3)])
     entities.update(ledger)
-    ledger.write([
-        article("b2", "Engineer Ngozi Okafor said the spillway failed. Okafor left at noon.",
-                [("Ngozi Okafor", "PERSON"), ("Okafor", "PERSON")]),
-        article("b3", "Okafor told the inquiry the gauges were broken.", [("Okafor", "PERSON")]),
-        article("b4", "Dr. Ngozi A. Okafor will testify again.", [("Ngozi A. Okafor", "PERSON")]),
-    ])
+    ledger.write(
+        [
+            article(
+                "b2",
+                "Engineer Ngozi Okafor said the spillway failed. Okafor left at noon.",
+                [("Ngozi Okafor", "PERSON"), ("Okafor", "PERSON")],
+            ),
+            article("b3", "Okafor told the inquiry the gauges were broken.", [("Okafor", "PERSON")]),
+            article("b4", "Dr. Ngozi A. Okafor will testify again.", [("Ngozi A. Okafor", "PERSON")]),
+        ]
+    )
     entities.update(ledger)
-    ids = {canon(ledger, a, n) for a, n in [("b1", "Ms Okafor"), ("b2", "Ngozi Okafor"), ("b2", "Okafor"),
-                                            ("b3", "Okafor")]}
+    ids = {
+        canon(ledger, a, n)
+        for a, n in [("b1", "Ms Okafor"), ("b2", "Ngozi Okafor"), ("b2", "Okafor"), ("b3", "Okafor")]
+    }
     assert ids == {"person:ngozi-okafor"}
     # An initial is not part of the name.
     assert canon(ledger, "b4", "Ngozi A. Okafor") == "person:ngozi-okafor"
@@ -96,22 +118,36 @@ def test_person_aliases_across_articles_in_either_order(ledger):
 
 
 def test_an_ambiguous_surname_stays_apart(ledger):
-    ledger.write([article("c1", "Ngozi Okafor and Chidi Okafor ran the plant.",
-                          [("Ngozi Okafor", "PERSON"), ("Chidi Okafor", "PERSON")]),
-                  article("c2", "Okafor refused to say more.", [("Okafor", "PERSON")])])
+    ledger.write(
+        [
+            article(
+                "c1",
+                "Ngozi Okafor and Chidi Okafor ran the plant.",
+                [("Ngozi Okafor", "PERSON"), ("Chidi Okafor", "PERSON")],
+            ),
+            article("c2", "Okafor refused to say more.", [("Okafor", "PERSON")]),
+        ]
+    )
     entities.update(ledger)
     assert canon(ledger, "c2", "Okafor") == "person:okafor"
 
 
 def test_state_body_with_its_country(ledger):
-    ledger.write([
-        article("d1", "The French defence ministry said two jets were sent.",
-                [("French defence ministry", "ORG")]),
-        article("d2", "France's Ministry of the Armed Forces confirmed the flights.",
-                [("Ministry of the Armed Forces", "ORG"), ("France", "GPE")]),
-        article("d3", "Ukraine's defence ministry reported shelling. The Pentagon declined comment.",
-                [("defence ministry", "ORG"), ("Pentagon", "ORG")]),
-    ])
+    ledger.write(
+        [
+            article("d1", "The French defence ministry said two jets were sent.", [("French defence ministry", "ORG")]),
+            article(
+                "d2",
+                "France's Ministry of the Armed Forces confirmed the flights.",
+                [("Ministry of the Armed Forces", "ORG"), ("France", "GPE")],
+            ),
+            article(
+                "d3",
+                "Ukraine's defence ministry reported shelling. The Pentagon declined comment.",
+                [("defence ministry", "ORG"), ("Pentagon", "ORG")],
+            ),
+        ]
+    )
     entities.update(ledger)
     assert canon(ledger, "d1", "French defence ministry") == "org:fra:ministry-of-defence"
     assert canon(ledger, "d2", "Ministry of the Armed Forces") == "org:fra:ministry-of-defence"
@@ -122,8 +158,12 @@ def test_state_body_with_its_country(ledger):
 
 
 def test_a_country_tagged_org_joins_the_place(ledger):
-    ledger.write([article("v1", "Veridia said the dam was safe.", [("Veridia", "ORG")]),
-                  article("v2", "Rain fell across Veridia.", [("Veridia", "GPE")])])
+    ledger.write(
+        [
+            article("v1", "Veridia said the dam was safe.", [("Veridia", "ORG")]),
+            article("v2", "Rain fell across Veridia.", [("Veridia", "GPE")]),
+        ]
+    )
     entities.update(ledger)
     assert canon(ledger, "v1", "Veridia") == canon(ledger, "v2", "Veridia") == "gpe:veridia"
 
@@ -155,12 +195,16 @@ def test_unreconciled_rows_are_opened_by_key_and_listed_once_reconciled(ledger):
 def test_list_counts_follow_merges_and_pages(ledger):
     ledger.write([article("h1", "Moritz spoke.", [("Moritz", "PERSON")])])
     entities.update(ledger)
-    ledger.write([article("h2", "Lena Moritz spoke again.", [("Lena Moritz", "PERSON")]),
-                  article("h3", "Brenn council met.", [("Brenn", "GPE")])])
+    ledger.write(
+        [
+            article("h2", "Lena Moritz spoke again.", [("Lena Moritz", "PERSON")]),
+            article("h3", "Brenn council met.", [("Brenn", "GPE")]),
+        ]
+    )
     entities.update(ledger)  # the lone surname joins the full name: its article counts there now
     rows = entities.list_entities(ledger)
     assert [(r.id, r.articles) for r in rows][0] == ("person:lena-moritz", 2)
-    keys, = ledger.conn.execute("SELECT keys FROM canonical_entities WHERE id = 'person:lena-moritz'").fetchone()
+    (keys,) = ledger.conn.execute("SELECT keys FROM canonical_entities WHERE id = 'person:lena-moritz'").fetchone()
     assert sorted(json.loads(keys)) == ["person:lena-moritz", "person:moritz"]  # the merged surname's too
     days = ledger.conn.execute("SELECT canonical, day, articles, mentions FROM entity_days ORDER BY canonical")
     assert [tuple(r) for r in days] == [("gpe:brenn", "2025-03-04", 1, 1), ("person:lena-moritz", "2025-03-04", 2, 2)]
@@ -189,12 +233,19 @@ def test_cli_entities_shows_canonical_entities(tmp_path):
 
     db = tmp_path / "cli.db"
     with Ledger(db) as led:
-        led.write([article("h1", "DRC troops crossed. Kinshasa said it acted alone.",
-                           [("DRC", "GPE"), ("Kinshasa", "GPE")]),
-                   article("h2", "Congolese officials met.", [("Congolese", "NORP")])])
+        led.write(
+            [
+                article(
+                    "h1", "DRC troops crossed. Kinshasa said it acted alone.", [("DRC", "GPE"), ("Kinshasa", "GPE")]
+                ),
+                article("h2", "Congolese officials met.", [("Congolese", "NORP")]),
+            ]
+        )
         entities.update(led)
-    rows = [json.loads(line) for line in CliRunner().invoke(main, ["entities", "--db", str(db), "--json"])
-            .output.splitlines()]
+    rows = [
+        json.loads(line)
+        for line in CliRunner().invoke(main, ["entities", "--db", str(db), "--json"]).output.splitlines()
+    ]
     assert rows[0]["id"] == "country:COD" and rows[0]["articles"] == 2
     assert set(rows[0]["aliases"]) == {"DRC", "Kinshasa", "Congolese"}
     out = CliRunner().invoke(main, ["entities", "--db", str(db), "--label", "NORP"], env={"COLUMNS": "200"}).output
@@ -202,8 +253,12 @@ def test_cli_entities_shows_canonical_entities(tmp_path):
 
 
 def test_georgia_the_state_and_the_country(ledger):
-    ledger.write([article("k1", "Voters in Georgia lined up in Atlanta.", [("Georgia", "GPE")]),
-                  article("k2", "Georgia recalled its envoy, officials in Tbilisi said.", [("Georgia", "GPE")])])
+    ledger.write(
+        [
+            article("k1", "Voters in Georgia lined up in Atlanta.", [("Georgia", "GPE")]),
+            article("k2", "Georgia recalled its envoy, officials in Tbilisi said.", [("Georgia", "GPE")]),
+        ]
+    )
     entities.update(ledger)
     assert canon(ledger, "k1", "Georgia") == "gpe:georgia"
     assert canon(ledger, "k2", "Georgia") == "country:GEO"
@@ -211,33 +266,54 @@ def test_georgia_the_state_and_the_country(ledger):
 
 
 def test_a_surname_goes_to_the_dominant_full_name_and_suffixes_count(ledger):
-    ledger.write([article(f"t{i}", "Aldo Brenner spoke.", [("Aldo Brenner", "PERSON")]) for i in range(3)]
-                 + [article("t9", "Aldo Brenner Jr. spoke. Brenner left.",
-                            [("Aldo Brenner Jr.", "PERSON")]),
-                    article("u1", "Brenner said no.", [("Brenner", "PERSON")])])
+    ledger.write(
+        [article(f"t{i}", "Aldo Brenner spoke.", [("Aldo Brenner", "PERSON")]) for i in range(3)]
+        + [
+            article("t9", "Aldo Brenner Jr. spoke. Brenner left.", [("Aldo Brenner Jr.", "PERSON")]),
+            article("u1", "Brenner said no.", [("Brenner", "PERSON")]),
+        ]
+    )
     entities.update(ledger)
     assert canon(ledger, "t9", "Aldo Brenner Jr.") == "person:aldo-brenner-jr"
     assert canon(ledger, "u1", "Brenner") == "person:aldo-brenner"  # 3 articles against 1
 
 
 def test_plural_groups_dotted_codes_and_names_that_only_contain_a_body(ledger):
-    ledger.write([article("n1", "Republicans and one Republican met U.S officials of the "
-                                "Military Religious Freedom Foundation and the U.S. Senate.",
-                          [("Republicans", "NORP"), ("Republican", "NORP"), ("U.S", "GPE"),
-                           ("Military Religious Freedom Foundation", "ORG"), ("U.S. Senate", "ORG")])])
+    ledger.write(
+        [
+            article(
+                "n1",
+                "Republicans and one Republican met U.S officials of the "
+                "Military Religious Freedom Foundation and the U.S. Senate.",
+                [
+                    ("Republicans", "NORP"),
+                    ("Republican", "NORP"),
+                    ("U.S", "GPE"),
+                    ("Military Religious Freedom Foundation", "ORG"),
+                    ("U.S. Senate", "ORG"),
+                ],
+            )
+        ]
+    )
     entities.update(ledger)
     assert canon(ledger, "n1", "Republicans") == canon(ledger, "n1", "Republican") == "norp:republican"
     assert canon(ledger, "n1", "U.S") == "country:USA"
-    assert canon(ledger, "n1", "Military Religious Freedom Foundation") == \
-        "org:military-religious-freedom-foundation"
+    assert canon(ledger, "n1", "Military Religious Freedom Foundation") == "org:military-religious-freedom-foundation"
     assert canon(ledger, "n1", "U.S. Senate") == "org:usa:senate"
 
 
 def test_an_acronym_is_the_one_organisation_with_those_initials(ledger):
-    ledger.write([article("w0", "WHO experts arrived on Monday.", [("WHO", "ORG")]),
-                  article("w1", "The World Health Organization sent a team.", [("World Health Organization", "ORG")]),
-                  article("w2", "U.N. staff and the United Nations envoy met the Union of Nurses.",
-                          [("U.N.", "ORG"), ("United Nations", "ORG"), ("Union of Nurses", "ORG")])])
+    ledger.write(
+        [
+            article("w0", "WHO experts arrived on Monday.", [("WHO", "ORG")]),
+            article("w1", "The World Health Organization sent a team.", [("World Health Organization", "ORG")]),
+            article(
+                "w2",
+                "U.N. staff and the United Nations envoy met the Union of Nurses.",
+                [("U.N.", "ORG"), ("United Nations", "ORG"), ("Union of Nurses", "ORG")],
+            ),
+        ]
+    )
     entities.update(ledger)
     assert canon(ledger, "w0", "WHO") == "org:world-health-organization"  # the acronym came first
     # Two organisations with the initials UN: the acronym stays apart.

@@ -3,11 +3,12 @@
 The articles are invented (a flood at the Tamsin barrage in Lorvia, a border clash) and their claims are
 written out as the extractor would store them.
 """
+
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -31,9 +32,16 @@ def value_of(text: str) -> tuple[Value, str]:
 def article(aid, day, text, claims, names=(), source=None) -> Extraction:
     """claims: (figure as written, counted, measure, source name or None)."""
     art = Article(id=aid, source=source or f"{aid}.txt", text=text, published=date(2025, 4, day))
-    ents = [Entity(aid, f"{label.lower()}:{name.lower().replace(' ', '-')}", name, label,
-                   tuple((m.start(), m.end()) for m in re.finditer(re.escape(name), text)))
-            for name, label in names]
+    ents = [
+        Entity(
+            aid,
+            f"{label.lower()}:{name.lower().replace(' ', '-')}",
+            name,
+            label,
+            tuple((m.start(), m.end()) for m in re.finditer(re.escape(name), text)),
+        )
+        for name, label in names
+    ]
     out = []
     for shown, counted, measure, who in claims:
         s = text.index(shown)
@@ -44,28 +52,63 @@ def article(aid, day, text, claims, names=(), source=None) -> Extraction:
             party = Party(who, ent.id if ent else None, text.find(who), text.find(who) + len(who))
         sent_start = text.rfind(". ", 0, s) + 2 if ". " in text[:s] else 0
         sent_end = text.find(". ", s) + 1 or len(text)
-        out.append(Claim(aid, s, s + len(shown), shown, value, qualifier, None, None, counted, measure, party,
-                         sent_start, sent_end))
+        out.append(
+            Claim(
+                aid,
+                s,
+                s + len(shown),
+                shown,
+                value,
+                qualifier,
+                None,
+                None,
+                counted,
+                measure,
+                party,
+                sent_start,
+                sent_end,
+            )
+        )
     return Extraction(art, tuple(ents), (), tuple(out))
 
 
 DAM = [("Tamsin barrage", "FAC"), ("Lorvia", "GPE")]
 
-A1 = article("a1", 4, "The Tamsin barrage burst in Lorvia, killing 23 people, the interior ministry said.",
-             [("23", "people", "killed", "interior ministry")], DAM)
-A2 = article("a2", 6, "Opposition leader Irena Vasko said close to 150 people died at the Tamsin barrage in Lorvia. "
-             "The interior ministry now counts 31 deaths.",
-             [("close to 150", "people", "killed", "Irena Vasko"), ("31", "deaths", "killed", "interior ministry")],
-             DAM + [("Irena Vasko", "PERSON")])
-A3 = article("a3", 9, "The Lorvian Red Cross said some 90 civilians were killed and more than 200 people were "
-             "wounded when the Tamsin barrage failed. Casualties reached some 300, it said.",
-             [("some 90", "civilians", "killed", "Lorvian Red Cross"),
-              ("more than 200", "people", "injured", "Lorvian Red Cross"),
-              ("some 300", None, "casualties", "Lorvian Red Cross")],
-             DAM + [("Lorvian Red Cross", "ORG")])
+A1 = article(
+    "a1",
+    4,
+    "The Tamsin barrage burst in Lorvia, killing 23 people, the interior ministry said.",
+    [("23", "people", "killed", "interior ministry")],
+    DAM,
+)
+A2 = article(
+    "a2",
+    6,
+    "Opposition leader Irena Vasko said close to 150 people died at the Tamsin barrage in Lorvia. "
+    "The interior ministry now counts 31 deaths.",
+    [("close to 150", "people", "killed", "Irena Vasko"), ("31", "deaths", "killed", "interior ministry")],
+    DAM + [("Irena Vasko", "PERSON")],
+)
+A3 = article(
+    "a3",
+    9,
+    "The Lorvian Red Cross said some 90 civilians were killed and more than 200 people were "
+    "wounded when the Tamsin barrage failed. Casualties reached some 300, it said.",
+    [
+        ("some 90", "civilians", "killed", "Lorvian Red Cross"),
+        ("more than 200", "people", "injured", "Lorvian Red Cross"),
+        ("some 300", None, "casualties", "Lorvian Red Cross"),
+    ],
+    DAM + [("Lorvian Red Cross", "ORG")],
+)
 # The ministry repeats its toll in another article: one statement, two mentions.
-A4 = article("a4", 7, "Rescuers kept digging at the Tamsin barrage. The interior ministry said 31 people had died.",
-             [("31", "people", "killed", "interior ministry")], DAM)
+A4 = article(
+    "a4",
+    7,
+    "Rescuers kept digging at the Tamsin barrage. The interior ministry said 31 people had died.",
+    [("31", "people", "killed", "interior ministry")],
+    DAM,
+)
 
 
 @pytest.fixture
@@ -94,13 +137,24 @@ def test_three_sources_over_several_days(ledger):
     assert f.best == 90
     assert (f.first, f.last) == ("2025-04-04", "2025-04-09")
     assert [c.text for c in f.claims] == ["23", "close to 150", "31", "some 90"]
-    assert [c.source for c in f.claims] == ["interior ministry", "Irena Vasko", "interior ministry",
-                                           "Lorvian Red Cross"]
+    assert [c.source for c in f.claims] == [
+        "interior ministry",
+        "Irena Vasko",
+        "interior ministry",
+        "Lorvian Red Cross",
+    ]
     assert [(v.point, who) for v, _, who in f.by_value] == [  # by party: the ministry is the government's
-        (23, ("Government",)), (31, ("Government",)), (90, ("Lorvian Red Cross",)),
-        (150, ("Irena Vasko",))]
-    assert [(d, c.text) for d, _, c in f.timeline] == [("2025-04-04", "23"), ("2025-04-06", "close to 150"),
-                                                       ("2025-04-06", "31"), ("2025-04-09", "some 90")]
+        (23, ("Government",)),
+        (31, ("Government",)),
+        (90, ("Lorvian Red Cross",)),
+        (150, ("Irena Vasko",)),
+    ]
+    assert [(d, c.text) for d, _, c in f.timeline] == [
+        ("2025-04-04", "23"),
+        ("2025-04-06", "close to 150"),
+        ("2025-04-06", "31"),
+        ("2025-04-09", "some 90"),
+    ]
 
 
 def test_a_source_repeating_its_value_is_one_claim(ledger):
@@ -122,8 +176,9 @@ def test_casualties_killed_and_injured_stay_apart(ledger):
 
 
 def test_counted_groups():
-    assert figures.counted_group("Congolese soldiers") == figures.counted_group("Congolese troops") == \
-        ("soldiers", "COD")
+    assert (
+        figures.counted_group("Congolese soldiers") == figures.counted_group("Congolese troops") == ("soldiers", "COD")
+    )
     assert figures.counted_group("civilians")[0] == figures.counted_group("persons")[0] == "people"
     assert figures.counted_group(None) == ("people", None)
     assert figures.counted_group("other Americans") == ("people", "USA")
@@ -134,14 +189,31 @@ def test_counted_groups():
 
 def test_troops_and_soldiers_of_one_country_join_and_other_countries_do_not(ledger):
     names = [("Kivu ridge", "LOC")]
-    ledger.write([
-        article("b1", 10, "Twelve hours of fighting on the Kivu ridge killed 14 Congolese soldiers, the army said.",
-                [("14", "Congolese soldiers", "killed", None)], names),
-        article("b2", 11, "Officials said 17 Congolese troops died on the Kivu ridge.",
-                [("17", "Congolese troops", "killed", "Officials")], names),
-        article("b3", 11, "On the Kivu ridge, 9 Rwandan soldiers were killed, Kigali said.",
-                [("9", "Rwandan soldiers", "killed", None)], names),
-    ])
+    ledger.write(
+        [
+            article(
+                "b1",
+                10,
+                "Twelve hours of fighting on the Kivu ridge killed 14 Congolese soldiers, the army said.",
+                [("14", "Congolese soldiers", "killed", None)],
+                names,
+            ),
+            article(
+                "b2",
+                11,
+                "Officials said 17 Congolese troops died on the Kivu ridge.",
+                [("17", "Congolese troops", "killed", "Officials")],
+                names,
+            ),
+            article(
+                "b3",
+                11,
+                "On the Kivu ridge, 9 Rwandan soldiers were killed, Kigali said.",
+                [("9", "Rwandan soldiers", "killed", None)],
+                names,
+            ),
+        ]
+    )
     reconcile(ledger)
     fs = {f.counted: f for f in figures.list_figures(ledger)}
     assert set(fs) == {"Congolese soldiers", "Rwandan soldiers"}
@@ -149,35 +221,79 @@ def test_troops_and_soldiers_of_one_country_join_and_other_countries_do_not(ledg
 
 
 def test_unrelated_events_make_separate_figures(ledger):
-    ledger.write([A1,
-                  article("c1", 5, "A bus fell into the Narrow gorge near Pellam, killing 23 people, police said.",
-                          [("23", "people", "killed", "police")], [("Narrow gorge", "LOC"), ("Pellam", "GPE")]),
-                  article("c2", 30, "The Tamsin barrage toll was revised: 40 people died, the ministry said.",
-                          [("40", "people", "killed", "ministry")], DAM)])
+    ledger.write(
+        [
+            A1,
+            article(
+                "c1",
+                5,
+                "A bus fell into the Narrow gorge near Pellam, killing 23 people, police said.",
+                [("23", "people", "killed", "police")],
+                [("Narrow gorge", "LOC"), ("Pellam", "GPE")],
+            ),
+            article(
+                "c2",
+                30,
+                "The Tamsin barrage toll was revised: 40 people died, the ministry said.",
+                [("40", "people", "killed", "ministry")],
+                DAM,
+            ),
+        ]
+    )
     reconcile(ledger)
     assert len([f for f in figures.list_figures(ledger) if f.measure == "killed"]) == 3
 
 
 def test_stories_decide_when_present(ledger):
-    ledger.write([A1, A2, article("c3", 5, "In Lorvia, a fire at the Tamsin barrage depot killed 2 people.",
-                                  [("2", "people", "killed", None)], DAM)])
+    ledger.write(
+        [
+            A1,
+            A2,
+            article(
+                "c3",
+                5,
+                "In Lorvia, a fire at the Tamsin barrage depot killed 2 people.",
+                [("2", "people", "killed", None)],
+                DAM,
+            ),
+        ]
+    )
     # Stories as the stories step files them (migration 0002), set by hand: a1 and a2 are one event.
     with ledger.conn as c:
         c.executemany("INSERT INTO stories(id) VALUES (?)", [("a1",), ("c3",)])
-        c.executemany("INSERT INTO story_articles(article_id, story_id, terms) VALUES (?, ?, '{}')",
-                      [("a1", "a1"), ("a2", "a1"), ("c3", "c3")])
+        c.executemany(
+            "INSERT INTO story_articles(article_id, story_id, terms) VALUES (?, ?, '{}')",
+            [("a1", "a1"), ("a2", "a1"), ("c3", "c3")],
+        )
     reconcile(ledger)
     fs = [f for f in figures.list_figures(ledger) if f.measure == "killed"]
     assert sorted(len(f.claims) for f in fs) == [1, 3]
 
 
 def test_a_syndicated_copy_counts_once(ledger, monkeypatch):
-    orig = article("d1", 4, "At least 12 people were killed at the Tamsin barrage overnight.",
-                   [("12", "people", "killed", None)], DAM, source="Lorvia Wire")
-    copy = article("d2", 5, "At least 12 people were killed at the Tamsin barrage overnight, the wire reported.",
-                   [("12", "people", "killed", None)], DAM, source="Coast Herald")
-    own = article("d3", 5, "Some 15 people died at the Tamsin barrage, the Herald learned.",
-                  [("Some 15", "people", "killed", None)], DAM)
+    orig = article(
+        "d1",
+        4,
+        "At least 12 people were killed at the Tamsin barrage overnight.",
+        [("12", "people", "killed", None)],
+        DAM,
+        source="Lorvia Wire",
+    )
+    copy = article(
+        "d2",
+        5,
+        "At least 12 people were killed at the Tamsin barrage overnight, the wire reported.",
+        [("12", "people", "killed", None)],
+        DAM,
+        source="Coast Herald",
+    )
+    own = article(
+        "d3",
+        5,
+        "Some 15 people died at the Tamsin barrage, the Herald learned.",
+        [("Some 15", "people", "killed", None)],
+        DAM,
+    )
     monkeypatch.setattr(figures.dedup, "original_of", lambda ledger, aid: "d1" if aid == "d2" else aid)
     ledger.write([orig, copy, own])
     reconcile(ledger)
@@ -189,10 +305,12 @@ def test_a_syndicated_copy_counts_once(ledger, monkeypatch):
 def test_an_outlet_repeating_its_own_count_is_one_source(ledger):
     text = "At least 12 people died at the Tamsin barrage in Lorvia."
     later = "Rescuers at the Tamsin barrage in Lorvia found no one alive; at least 12 people died."
-    ledger.write([article("o1", 4, text, [("12", "people", "killed", None)], DAM,
-                          source="https://www.lorviawire.example/a"),
-                  article("o2", 6, later, [("12", "people", "killed", None)], DAM,
-                          source="https://lorviawire.example/b")])
+    ledger.write(
+        [
+            article("o1", 4, text, [("12", "people", "killed", None)], DAM, source="https://www.lorviawire.example/a"),
+            article("o2", 6, later, [("12", "people", "killed", None)], DAM, source="https://lorviawire.example/b"),
+        ]
+    )
     reconcile(ledger)
     f = killed(ledger)
     assert f.sources == 1 and [m.article for m in f.claims[0].mentions] == ["o1", "o2"]
@@ -226,10 +344,16 @@ def test_queries_and_contract_shape(ledger):
 
 def test_only_counts_become_figures(ledger):
     text = "Prices rose by 5 percent and 40 people were evacuated, while 3 million euros were sent."
-    x = Extraction(Article("e1", "e1.txt", text, published=date(2025, 4, 1)), (), (), (
-        Claim("e1", 14, 23, "5 percent", Value(5, 5, 5), "exact", "up", "percent", None, "other"),
-        Claim("e1", 28, 30, "40", Value(40, 40, 40), "exact", None, None, "people", "evacuated"),
-        Claim("e1", 56, 72, "3 million euros", Value(3e6, 3e6, 3e6), "exact", None, "EUR", None, None)))
+    x = Extraction(
+        Article("e1", "e1.txt", text, published=date(2025, 4, 1)),
+        (),
+        (),
+        (
+            Claim("e1", 14, 23, "5 percent", Value(5, 5, 5), "exact", "up", "percent", None, "other"),
+            Claim("e1", 28, 30, "40", Value(40, 40, 40), "exact", None, None, "people", "evacuated"),
+            Claim("e1", 56, 72, "3 million euros", Value(3e6, 3e6, 3e6), "exact", None, "EUR", None, None),
+        ),
+    )
     ledger.write([x])
     reconcile(ledger)
     assert [(f.measure, f.best) for f in figures.list_figures(ledger)] == [("evacuated", 40)]
@@ -288,10 +412,12 @@ def test_the_demo_has_a_toll_from_three_sources_over_several_days(tmp_path):
     assert len({c.value.point for c in f.claims}) >= 3
 
 
-WIRE = ("KESTA - Floodwater from the Tamsin barrage swept through three villages in Lorvia overnight, and at "
-        "least 12 people were killed, the regional governor said on Friday. Rescue teams in boats were still "
-        "searching flooded houses along the river, and the road to the valley was closed to traffic. Engineers "
-        "had warned in the spring that the barrage needed repairs, local officials said.")
+WIRE = (
+    "KESTA - Floodwater from the Tamsin barrage swept through three villages in Lorvia overnight, and at "
+    "least 12 people were killed, the regional governor said on Friday. Rescue teams in boats were still "
+    "searching flooded houses along the river, and the road to the valley was closed to traffic. Engineers "
+    "had warned in the spring that the barrage needed repairs, local officials said."
+)
 
 
 def test_a_syndicated_copy_found_by_dedup_counts_once(ledger):
@@ -300,10 +426,19 @@ def test_a_syndicated_copy_found_by_dedup_counts_once(ledger):
 
     copy_text = WIRE.replace("KESTA - ", "") + " The Coast Herald contributed to this report."
     claims = [("least 12", "people", "killed", None)]
-    ledger.write([article("s1", 4, WIRE, claims, DAM, source="Lorvia Wire"),
-                  article("s2", 5, copy_text, claims, DAM, source="Coast Herald"),
-                  article("s3", 5, "Some 15 people died at the Tamsin barrage in Lorvia, the Herald learned.",
-                          [("Some 15", "people", "killed", None)], DAM)])
+    ledger.write(
+        [
+            article("s1", 4, WIRE, claims, DAM, source="Lorvia Wire"),
+            article("s2", 5, copy_text, claims, DAM, source="Coast Herald"),
+            article(
+                "s3",
+                5,
+                "Some 15 people died at the Tamsin barrage in Lorvia, the Herald learned.",
+                [("Some 15", "people", "killed", None)],
+                DAM,
+            ),
+        ]
+    )
     reconcile.update(ledger)
     f = killed(ledger)
     assert f.sources == 2
@@ -313,14 +448,26 @@ def test_a_syndicated_copy_found_by_dedup_counts_once(ledger):
 
 def test_the_list_orders_by_sources_then_spread_then_latest(ledger):
     def report(aid, day, who, n, measure):
-        return article(aid, day, f"The {who} said {n} people were {measure} at the Tamsin barrage in Lorvia.",
-                       [(n, "people", measure, who)], DAM)
+        return article(
+            aid,
+            day,
+            f"The {who} said {n} people were {measure} at the Tamsin barrage in Lorvia.",
+            [(n, "people", measure, who)],
+            DAM,
+        )
 
-    ledger.write([A1, A2, A3, A4,
-                  report("d1", 5, "interior ministry", "1,000", "displaced"),
-                  report("d2", 6, "Lorvian Red Cross", "5,000", "displaced"),  # spread 4
-                  report("e1", 8, "interior ministry", "100", "evacuated"),
-                  report("e2", 9, "Lorvian Red Cross", "110", "evacuated")])  # spread 0.1, but later
+    ledger.write(
+        [
+            A1,
+            A2,
+            A3,
+            A4,
+            report("d1", 5, "interior ministry", "1,000", "displaced"),
+            report("d2", 6, "Lorvian Red Cross", "5,000", "displaced"),  # spread 4
+            report("e1", 8, "interior ministry", "100", "evacuated"),
+            report("e2", 9, "Lorvian Red Cross", "110", "evacuated"),
+        ]
+    )  # spread 0.1, but later
     reconcile(ledger)
     listed = figures.list_figures(ledger)
     assert [(f.measure, f.sources) for f in listed[:3]] == [("killed", 3), ("displaced", 2), ("evacuated", 2)]
@@ -345,8 +492,7 @@ def test_the_demo_toll_is_one_figure_of_three_parties(tmp_path, extractor):
     from newsledger.store import Ledger
 
     with Ledger(tmp_path / "demo.db") as led:
-        ingest([str(Path(__file__).resolve().parents[2] / "samples")], led, extractor,
-               published=date(2025, 3, 10))
+        ingest([str(Path(__file__).resolve().parents[2] / "samples")], led, extractor, published=date(2025, 3, 10))
         killed = [f for f in figures.list_figures(led) if f.measure == "killed"]
     assert len(killed) == 1
     f = killed[0]

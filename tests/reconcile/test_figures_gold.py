@@ -1,5 +1,6 @@
 """Our figure gold (docs/figures_gold.md): the fixture holds allsides IDs, offsets and labels only; every
 evidence span must still read as its value in the ../shared corpus; plus the reconciling gate."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -20,11 +21,28 @@ BENCH = ROOT / "bench" / "eval_figures.py"
 # layer improves (it is the pass count of score_figures.py, not a share).
 FLOOR_PASSED = 5
 
-_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-          "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-          "seventeen": 17, "eighteen": 18, "nineteen": 19}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-         "ninety": 90}
+_UNITS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 
 
 def number_value(text: str) -> float | None:
@@ -98,7 +116,7 @@ def test_evidence_offsets_hold_the_numbers(shared_data):
     wrong = []
     for f in gold["figures"]:
         for e in f["evidence"]["expect"] + f["evidence"]["forbid"]:
-            span = rows[e[1]]["content_original"][e[2]:e[3]]
+            span = rows[e[1]]["content_original"][e[2] : e[3]]
             if number_value(span) != e[0]:
                 wrong.append((f["event"], f["measure"], e[:4], span))
     assert not wrong, wrong

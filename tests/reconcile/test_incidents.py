@@ -1,5 +1,6 @@
 """What a counted claim is about, read in its sentence (reconcile.incidents). Sentences written for these
 tests; the same phenomena on real articles are in test_figure_phenomena.py and the figure gold."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,35 +8,37 @@ import pytest
 from newsledger.reconcile import incidents as I
 
 
-def read(sentence: str, number: str, published: str = "2025-05-13", time: str | None = None,
-         counted: str | None = None) -> I.Reading:
+def read(
+    sentence: str, number: str, published: str = "2025-05-13", time: str | None = None, counted: str | None = None
+) -> I.Reading:
     i = sentence.index(number)
     return I.read(sentence, (0, len(sentence)), (i, i + len(number)), time, published, counted)
 
 
-@pytest.mark.parametrize("sentence, number, time, role", [
-    ("The 2004 tsunami killed 170,000 people across the region.", "170,000", "2004", I.BACKGROUND),
-    ("It was the deadliest attack since 2015, when 130 people died in the capital.", "130", None, I.BACKGROUND),
-    ("Last year's floods killed 300 people in the same valley.", "300", None, I.BACKGROUND),
-    ("About 2,000 people a day are crossing the border, the agency said.", "2,000", None, I.RATE),
-    ("More than 100,000 Americans have died of COVID-19, officials said.", "100,000", None, I.TALLY),
-    ("Officials said 20,000 troops would be needed to hold the city.", "20,000", None, I.HYPOTHETICAL),
-    ("If the dam fails, up to 5,000 people could be displaced, engineers warned.", "5,000", None,
-     I.HYPOTHETICAL),
-    ("Three of the dead were children, the hospital said.", "Three", None, I.PART),
-    ("At least 14 people were killed, including nine villagers, police said.", "nine", None, I.PART),
-    ("Four seriously and 20 slightly injured people were taken to hospital.", "Four", None, I.PART),
-    ("The storm displaced 2.5 million more people on Tuesday, the UN said.", "2.5 million", None, I.PART),
-    ("The earthquake killed 23 people on Sunday, the ministry said.", "23", "2025-05-11", I.INCIDENT),
-    ("BREAKING: 12 DEAD", "12", None, I.NOT_A_CLAIM),
-])
+@pytest.mark.parametrize(
+    "sentence, number, time, role",
+    [
+        ("The 2004 tsunami killed 170,000 people across the region.", "170,000", "2004", I.BACKGROUND),
+        ("It was the deadliest attack since 2015, when 130 people died in the capital.", "130", None, I.BACKGROUND),
+        ("Last year's floods killed 300 people in the same valley.", "300", None, I.BACKGROUND),
+        ("About 2,000 people a day are crossing the border, the agency said.", "2,000", None, I.RATE),
+        ("More than 100,000 Americans have died of COVID-19, officials said.", "100,000", None, I.TALLY),
+        ("Officials said 20,000 troops would be needed to hold the city.", "20,000", None, I.HYPOTHETICAL),
+        ("If the dam fails, up to 5,000 people could be displaced, engineers warned.", "5,000", None, I.HYPOTHETICAL),
+        ("Three of the dead were children, the hospital said.", "Three", None, I.PART),
+        ("At least 14 people were killed, including nine villagers, police said.", "nine", None, I.PART),
+        ("Four seriously and 20 slightly injured people were taken to hospital.", "Four", None, I.PART),
+        ("The storm displaced 2.5 million more people on Tuesday, the UN said.", "2.5 million", None, I.PART),
+        ("The earthquake killed 23 people on Sunday, the ministry said.", "23", "2025-05-11", I.INCIDENT),
+        ("BREAKING: 12 DEAD", "12", None, I.NOT_A_CLAIM),
+    ],
+)
 def test_roles(sentence, number, time, role):
     assert read(sentence, number, time=time).role == role
 
 
 def test_the_same_year_is_not_history():
-    assert read("The attack in 2025 killed 40 people, police said.", "40", published="2025-06-01").role == \
-        I.INCIDENT
+    assert read("The attack in 2025 killed 40 people, police said.", "40", published="2025-06-01").role == I.INCIDENT
 
 
 def test_a_second_incident_in_the_story_is_named():

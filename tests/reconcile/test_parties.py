@@ -1,5 +1,6 @@
 """Who a value belongs to: one party, one name (reconcile.parties). Names as the demo's invented articles
 write them, and the kinds of junk sources seen on real ones."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,9 +8,17 @@ import pytest
 from newsledger.reconcile import parties as P
 
 
-@pytest.mark.parametrize("name", ["Veridia's interior ministry", "a ministry spokesman", "The government",
-                                  "the interior ministry", "A spokesman for the government",
-                                  "Interior Minister Halvard Rusk"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Veridia's interior ministry",
+        "a ministry spokesman",
+        "The government",
+        "the interior ministry",
+        "A spokesman for the government",
+        "Interior Minister Halvard Rusk",
+    ],
+)
 def test_a_country_s_ministries_and_government_are_one_party(name):
     cid = ("person:halvard-rusk", "Halvard Rusk") if "Rusk" in name else None
     p = P.party(name, cid, "VER", name, (0, len(name)))
@@ -23,7 +32,7 @@ def test_opposition_named_with_or_without_its_country():
 
 
 def test_a_person_speaks_for_the_body_their_apposition_names():
-    text = "The Veridian Red Cross said 90 died. \"We recorded 87,\" said Tomas Ferreira, the organisation's head."
+    text = 'The Veridian Red Cross said 90 died. "We recorded 87," said Tomas Ferreira, the organisation\'s head.'
     start = text.index("Tomas")
     end = len(text) - 1
     orgs = [(4, "org:veridian-red-cross", "Veridian Red Cross")]
@@ -37,8 +46,19 @@ def test_a_person_speaks_for_the_body_their_apposition_names():
     assert alone is not None and alone.key == "person:ana-lima"
 
 
-@pytest.mark.parametrize("name", ["TARGET", "who", "which", "They", "he", "Nepal", "5 things to know",
-                                  "Officials say 12 dead in blast at market as crowds gather near station"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "TARGET",
+        "who",
+        "which",
+        "They",
+        "he",
+        "Nepal",
+        "5 things to know",
+        "Officials say 12 dead in blast at market as crowds gather near station",
+    ],
+)
 def test_junk_sources_name_no_party(name):
     assert P.junk(name)
     assert P.party(name, None, None) is None

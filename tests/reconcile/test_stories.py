@@ -1,4 +1,5 @@
 """Stories: articles about one event grouped, wire copies marked, every article in exactly one story."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -17,36 +18,45 @@ from newsledger.reconcile import stories
 from newsledger.store import Ledger
 
 # An invented event: the wire story, an outlet's copy of it, and an outlet's own report a day later.
-WIRE = ("The passenger ferry Maren Star capsized on Lake Tarsin early on Tuesday with 212 people on board, "
-        "the Norland coast guard said. Rescue boats from the port of Velda pulled 180 survivors from the cold "
-        "water by midday, and divers were searching the hull for those still missing. Coast guard spokeswoman "
-        "Ilse Brandvik said the ferry had left Velda at dawn and turned over about four kilometres from the "
-        "shore after its cargo shifted in high winds. The ferry operator, Tarsin Lines, said it was "
-        "cooperating fully with investigators and had set up a hotline for relatives.")
+WIRE = (
+    "The passenger ferry Maren Star capsized on Lake Tarsin early on Tuesday with 212 people on board, "
+    "the Norland coast guard said. Rescue boats from the port of Velda pulled 180 survivors from the cold "
+    "water by midday, and divers were searching the hull for those still missing. Coast guard spokeswoman "
+    "Ilse Brandvik said the ferry had left Velda at dawn and turned over about four kilometres from the "
+    "shore after its cargo shifted in high winds. The ferry operator, Tarsin Lines, said it was "
+    "cooperating fully with investigators and had set up a hotline for relatives."
+)
 COPY = WIRE + " Reporting by the Norland Press Agency; editing by the Velda Courier news desk."
-OWN = ("Divers on Lake Tarsin recovered nine more bodies from the capsized ferry Maren Star on Wednesday, and "
-       "relatives waiting at the port of Velda demanded to know why the ferry sailed in high winds. Tarsin "
-       "Lines said the cargo had been secured, while the Norland coast guard said 23 passengers were still "
-       "missing. Survivors described the ferry listing minutes after leaving Velda.")
+OWN = (
+    "Divers on Lake Tarsin recovered nine more bodies from the capsized ferry Maren Star on Wednesday, and "
+    "relatives waiting at the port of Velda demanded to know why the ferry sailed in high winds. Tarsin "
+    "Lines said the cargo had been secured, while the Norland coast guard said 23 passengers were still "
+    "missing. Survivors described the ferry listing minutes after leaving Velda."
+)
 # Another event: different place, people and wording.
-TRAM = ("The city council of Orsk approved a new tram line on Monday after a three-year debate, clearing the way "
-        "for construction to start in the spring. The line will link the northern suburbs with the old market "
-        "square and the railway station, the mayor told reporters, and should carry 40,000 riders a day once "
-        "it opens. Shopkeepers on the route asked for help during the works.")
-TRAM_LATER = ("Work on the Orsk tram line began on Thursday at the old market square, where the mayor laid the "
-              "first rail. The council says the line to the northern suburbs and the railway station will open "
-              "in two years; shopkeepers on the route have been promised help while streets are closed.")
+TRAM = (
+    "The city council of Orsk approved a new tram line on Monday after a three-year debate, clearing the way "
+    "for construction to start in the spring. The line will link the northern suburbs with the old market "
+    "square and the railway station, the mayor told reporters, and should carry 40,000 riders a day once "
+    "it opens. Shopkeepers on the route asked for help during the works."
+)
+TRAM_LATER = (
+    "Work on the Orsk tram line began on Thursday at the old market square, where the mayor laid the "
+    "first rail. The council says the line to the northern suburbs and the railway station will open "
+    "in two years; shopkeepers on the route have been promised help while streets are closed."
+)
 
 
 def article(text: str, source: str, title: str, day: int) -> Extraction:
-    return Extraction(Article(id=article_id(text), source=source, text=text, title=title,
-                              published=date(2025, 3, day)))
+    return Extraction(Article(id=article_id(text), source=source, text=text, title=title, published=date(2025, 3, day)))
 
 
-ARTICLES = [article(WIRE, "wire", "Ferry capsizes on Lake Tarsin", 4),
-            article(COPY, "courier", "Ferry capsizes on Lake Tarsin, 180 rescued", 4),
-            article(TRAM, "orsk-news", "Orsk approves tram line", 3),
-            article(OWN, "gazette", "Nine more bodies found in Lake Tarsin ferry", 5)]
+ARTICLES = [
+    article(WIRE, "wire", "Ferry capsizes on Lake Tarsin", 4),
+    article(COPY, "courier", "Ferry capsizes on Lake Tarsin, 180 rescued", 4),
+    article(TRAM, "orsk-news", "Orsk approves tram line", 3),
+    article(OWN, "gazette", "Nine more bodies found in Lake Tarsin ferry", 5),
+]
 
 
 @pytest.fixture
@@ -103,8 +113,9 @@ def test_update_inside_a_caller_transaction_and_from_a_second_connection(ledger,
 def test_stories_are_compared_only_within_the_window(ledger):
     ledger.write([ARTICLES[0]])
     stories.update(ledger)
-    late = Extraction(Article(id=article_id(OWN), source="gazette", text=OWN, title="Ferry",
-                              published=date(2027, 3, 5)))
+    late = Extraction(
+        Article(id=article_id(OWN), source="gazette", text=OWN, title="Ferry", published=date(2027, 3, 5))
+    )
     ledger.write([late])
     stories.update(ledger)
     assert len(stories.list_stories(ledger)) == 2
@@ -120,8 +131,10 @@ def test_an_undated_article_is_compared_with_every_story(ledger):
 
 def test_dates_at_the_ends_of_the_calendar(ledger):
     # Corpora carry bogus dates (year 1, year 9999): the time windows must not step outside the calendar.
-    odd = [Extraction(Article(id=article_id(t), source=s, text=t, title=None, published=d))
-           for t, s, d in ((WIRE, "a", date(1, 1, 1)), (TRAM, "b", date(9999, 12, 31)))]
+    odd = [
+        Extraction(Article(id=article_id(t), source=s, text=t, title=None, published=d))
+        for t, s, d in ((WIRE, "a", date(1, 1, 1)), (TRAM, "b", date(9999, 12, 31)))
+    ]
     ledger.write(odd)
     assert stories.update(ledger) == 2
     assert len(stories.list_stories(ledger)) == 2

@@ -1,5 +1,6 @@
 """Fixtures for the web layer: the demo ledger built once from the samples, a hostile ledger, and in-process
 clients (no socket)."""
+
 from __future__ import annotations
 
 import json
@@ -18,10 +19,12 @@ HOSTILE = {
     "url": "javascript:alert('url')",
     "published": "2025-03-08",
     "title": "Dam toll <script>alert('title')</script> <a href=\"javascript:alert(1)\">click</a>",
-    "text": ("The ministry said <script>alert('text')</script> that 12 people were killed "
-             "<img src=x onerror=\"alert('img')\"> near the dam, <a href=\"javascript:alert('link')\">officials</a> "
-             "said on Friday. \"We found <b onmouseover=alert('q')>12 bodies</b>\", said Anna Berg. "
-             "</script><script>alert('close')</script> ]]> {{ 7*7 }} {% raw %}\n"),
+    "text": (
+        "The ministry said <script>alert('text')</script> that 12 people were killed "
+        "<img src=x onerror=\"alert('img')\"> near the dam, <a href=\"javascript:alert('link')\">officials</a> "
+        "said on Friday. \"We found <b onmouseover=alert('q')>12 bodies</b>\", said Anna Berg. "
+        "</script><script>alert('close')</script> ]]> {{ 7*7 }} {% raw %}\n"
+    ),
 }
 
 

@@ -1,5 +1,6 @@
 """The CLI, the JSON API and the pages list figures through one function: the same figures in the same
 order, the same `about` filter, and `sources` the same count everywhere."""
+
 from __future__ import annotations
 
 import json
@@ -23,7 +24,7 @@ def api_ids(client, query: str = "") -> list[str]:
 
 def page_ids(client, url: str) -> list[str]:
     body = client.get(url).text
-    table = body[body.index('<table class="grid">'):body.index("</table>")]
+    table = body[body.index('<table class="grid">') : body.index("</table>")]
     return re.findall(r'href="/figures/([^"/?]+)"', table)
 
 
@@ -45,8 +46,9 @@ def test_sources_is_the_count_the_cli_gives(client, demo_db):
     api = client.get("/api/figures?limit=500").json()["items"]
     assert {f["id"]: f["sources"] for f in api} == {i: f["sources"] for i, f in cli.items()}
     for f in api:
-        assert f["parties"] == sorted({c["party_name"] or c["source"] or "unattributed"
-                                       for c in cli[f["id"]]["claims"]})
+        assert f["parties"] == sorted(
+            {c["party_name"] or c["source"] or "unattributed" for c in cli[f["id"]]["claims"]}
+        )
         assert len({c["party"] for c in cli[f["id"]]["claims"]}) == f["sources"]  # the count is of parties
         detail = client.get(f"/api/figures/{f['id']}").json()
         assert detail["sources"] == f["sources"] and detail["parties"] == f["parties"]

@@ -1,4 +1,5 @@
 """Every JSON endpoint, in-process: shapes, filters, pages, and errors as JSON with status codes."""
+
 from __future__ import annotations
 
 import pytest
@@ -38,9 +39,9 @@ def test_article_has_every_extraction_with_offsets(client):
     assert x["schema"] == "newsledger/1" and x["article"]["id"] == aid
     assert x["entities"] and x["quotes"] and x["claims"] and x["times"]
     for c in x["claims"]:
-        assert text[c["start"]:c["end"]] == c["text"] and c["figure"]
+        assert text[c["start"] : c["end"]] == c["text"] and c["figure"]
     for q in x["quotes"]:
-        assert text[q["start"]:q["end"]] == q["text"]
+        assert text[q["start"] : q["end"]] == q["text"]
     for e in x["entities"]:
         assert all(text[s:t] for s, t in e["mentions"])
 
@@ -96,8 +97,11 @@ def test_figures_most_disputed_first(client):
     figs = get(client, "/api/figures")["items"]
     assert figs, "the demo ledger holds no figures"
     assert figs[0]["sources"] == max(f["sources"] for f in figs)
-    assert all(1 <= f["sources"] <= len(f["parties"]) + ("unattributed" in f["parties"]) * f["claims"]
-               and f["parties"] == sorted(set(f["parties"])) for f in figs)
+    assert all(
+        1 <= f["sources"] <= len(f["parties"]) + ("unattributed" in f["parties"]) * f["claims"]
+        and f["parties"] == sorted(set(f["parties"]))
+        for f in figs
+    )
     top = get(client, f"/api/figures/{figs[0]['id']}")
     assert top["measure"] == "killed" and top["low"] <= top["best"] <= top["high"]
     assert len(top["claims"]) >= 3 and all(c["figure"] and c["mentions"] for c in top["claims"])
@@ -126,13 +130,14 @@ def test_search_with_offsets_into_the_snippet(client):
     hits = get(client, "/api/search?q=inquiry")["items"]
     assert hits
     for h in hits:
-        assert h["marks"] and all(h["snippet"][m["start"]:m["end"]].lower().startswith("inquir") for m in h["marks"])
+        assert h["marks"] and all(h["snippet"][m["start"] : m["end"]].lower().startswith("inquir") for m in h["marks"])
     assert get(client, '/api/search?q="unbalanced')["items"] is not None  # bad FTS5 syntax is a phrase
     assert get(client, "/api/search", 422)["error"]["detail"][0]["loc"] == ["query", "q"]
 
 
-@pytest.mark.parametrize("url", ["/api/articles?limit=0", "/api/articles?limit=501", "/api/claims?offset=-1",
-                                 "/api/quotes?limit=abc"])
+@pytest.mark.parametrize(
+    "url", ["/api/articles?limit=0", "/api/articles?limit=501", "/api/claims?offset=-1", "/api/quotes?limit=abc"]
+)
 def test_bad_pages_are_422(client, url):
     assert get(client, url, 422)["error"]["status"] == 422
 
@@ -143,9 +148,19 @@ def test_unknown_api_path_is_json(client):
 
 def test_openapi_document_lists_every_endpoint(client):
     paths = set(get(client, "/openapi.json")["paths"])
-    assert {"/api/articles", "/api/articles/{article_id}", "/api/entities", "/api/entities/{entity_id}",
-            "/api/quotes", "/api/claims", "/api/figures", "/api/figures/{figure_id}", "/api/stories",
-            "/api/stories/{story_id}", "/api/search"} <= paths
+    assert {
+        "/api/articles",
+        "/api/articles/{article_id}",
+        "/api/entities",
+        "/api/entities/{entity_id}",
+        "/api/quotes",
+        "/api/claims",
+        "/api/figures",
+        "/api/figures/{figure_id}",
+        "/api/stories",
+        "/api/stories/{story_id}",
+        "/api/search",
+    } <= paths
     assert not any(p.startswith("/articles") for p in paths)  # pages are not API
 
 

@@ -1,5 +1,6 @@
 """End to end in a real browser (Debian's chromium driven by Playwright): home, search, an article, hover
 a claim, follow it to its figure, and see the chart drawn. Screenshots go to test-artifacts/."""
+
 from __future__ import annotations
 
 import socket
@@ -16,13 +17,21 @@ from .conftest import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 pytestmark = [
     pytest.mark.skipif(not CHROMIUM.exists(), reason=f"needs Debian's chromium at {CHROMIUM} (apt install chromium)"),
-    pytest.mark.skipif(not (STATIC / "vendor" / "vega-lite.min.js").exists(),
-                       reason="needs the vendored chart libraries: run scripts/vendor_js.sh (make install does)"),
+    pytest.mark.skipif(
+        not (STATIC / "vendor" / "vega-lite.min.js").exists(),
+        reason="needs the vendored chart libraries: run scripts/vendor_js.sh (make install does)",
+    ),
 ]
 
 

@@ -1,4 +1,5 @@
 """`newsledger serve` refuses a ledger it cannot open before it starts listening."""
+
 from __future__ import annotations
 
 from click.testing import CliRunner

@@ -1,4 +1,5 @@
 """Overlapping marks become properly nested HTML, with every character of the text kept and escaped."""
+
 from __future__ import annotations
 
 import html
@@ -24,8 +25,12 @@ def balanced(markup: str) -> bool:
 
 def test_nested_marks_keep_the_text():
     text = 'He said "23 <b>bodies</b> were found" on Monday.'
-    marks = [Mark(8, 38, "quote", "speaker: He"), Mark(9, 11, "claim", "23", "/figures/x"),
-             Mark(3, 7, "cue"), Mark(42, 48, "time", "date")]
+    marks = [
+        Mark(8, 38, "quote", "speaker: He"),
+        Mark(9, 11, "claim", "23", "/figures/x"),
+        Mark(3, 7, "cue"),
+        Mark(42, 48, "time", "date"),
+    ]
     out = str(render(text, marks))
     assert plain(out) == text and balanced(out)
     assert "&lt;b&gt;bodies&lt;/b&gt;" in out

@@ -1,11 +1,10 @@
 """The report pages, in-process: each renders, links where it should, and keeps hostile text inert."""
+
 from __future__ import annotations
 
 import html
 import json
 import re
-
-import pytest
 
 
 def page(client, url, status=200):
@@ -26,7 +25,7 @@ def test_home_has_search_figures_and_articles(client):
     assert "/articles/" in body
     figs = client.get("/api/figures").json()["items"]
     if figs:
-        assert f'/figures/{figs[0]["id"]}' in body
+        assert f"/figures/{figs[0]['id']}" in body
 
 
 def test_article_page_marks_claims_quotes_entities_times(client):
@@ -75,8 +74,15 @@ def test_entity_page(client):
 
 
 def test_lists_search_and_docs(client):
-    for url in ("/articles", "/entities", "/entities?label=PERSON", "/figures", "/figures?about=killed", "/stories",
-                "/docs"):
+    for url in (
+        "/articles",
+        "/entities",
+        "/entities?label=PERSON",
+        "/figures",
+        "/figures?about=killed",
+        "/stories",
+        "/docs",
+    ):
         page(client, url)
     body = page(client, "/search?q=inquiry")
     assert "<mark>" in body and "/articles/" in body
@@ -89,9 +95,9 @@ def test_story_page_lists_articles_outlets_and_figures(client):
     top = max(stories, key=lambda s: s["articles"])
     s = client.get(f"/api/stories/{top['id']}").json()
     body = page(client, f"/stories/{top['id']}")
-    assert all(f'/articles/{a["id"]}' in body for a in s["articles"])
+    assert all(f"/articles/{a['id']}" in body for a in s["articles"])
     assert all(html.escape(o) in body for o in s["outlets"])
-    assert all(f'/figures/{f["id"]}' in body for f in s["figures"])
+    assert all(f"/figures/{f['id']}" in body for f in s["figures"])
 
 
 def test_missing_pages_are_404_pages(client):
@@ -106,6 +112,7 @@ def test_static_files_are_served(client):
 
 
 # -- hostile content ----------------------------------------------------------------------------------
+
 
 def _scripts(body: str) -> list[str]:
     return re.findall(r"<script\b[^>]*>", body, re.I)
@@ -122,8 +129,16 @@ def _assert_inert(body: str) -> None:
 
 def test_hostile_article_is_inert_everywhere(hostile_client):
     aid = hostile_client.get("/api/articles").json()["items"][0]["id"]
-    urls = ["/", "/articles", f"/articles/{aid}", "/search?q=ministry", "/search?q=script",
-            "/entities", "/figures", "/stories"]
+    urls = [
+        "/",
+        "/articles",
+        f"/articles/{aid}",
+        "/search?q=ministry",
+        "/search?q=script",
+        "/entities",
+        "/figures",
+        "/stories",
+    ]
     urls += [f"/entities/{e['id']}" for e in hostile_client.get("/api/entities").json()["items"]]
     urls += [f"/figures/{f['id']}" for f in hostile_client.get("/api/figures").json()["items"]]
     for url in urls:

@@ -4,6 +4,7 @@ as its schema says (no 500s, declared status codes, conforming bodies). Examples
 The operations are driven with Hypothesis directly: schemathesis's pytest plugin (`from_fixture`) reads a
 node attribute that pytest 9 no longer has.
 """
+
 from __future__ import annotations
 
 import schemathesis

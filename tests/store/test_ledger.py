@@ -1,4 +1,5 @@
 """The ledger: migrations, idempotent batches, rollback, queries back to typed records."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -7,7 +8,7 @@ from datetime import date
 import pytest
 
 from newsledger.errors import Failure, InputError, NotFound, StoreError
-from newsledger.models import (Article, Claim, Cue, Entity, Extraction, Party, Quote, TimeExpr, Value)
+from newsledger.models import Article, Claim, Cue, Entity, Extraction, Party, Quote, TimeExpr, Value
 from newsledger.store import Ledger
 from newsledger.store.db import migrations
 
@@ -18,8 +19,22 @@ def extraction(text=TEXT, source="a.txt", aid="a1") -> Extraction:
     art = Article(id=aid, source=source, text=text, title="Dam", published=date(2025, 3, 4))
     rusk = Entity(aid, "person:rusk", "Rusk", "PERSON", ((77, 81),))
     ministry = Party("the ministry", None, 30, 42)
-    claim = Claim(aid, 15, 17, "23", Value(23.0, 23.0, 23.0), "exact", None, None, "bodies", "killed", ministry,
-                  0, 53, "2025-03-03")
+    claim = Claim(
+        aid,
+        15,
+        17,
+        "23",
+        Value(23.0, 23.0, 23.0),
+        "exact",
+        None,
+        None,
+        "bodies",
+        "killed",
+        ministry,
+        0,
+        53,
+        "2025-03-03",
+    )
     quote = Quote(aid, 55, 73, TEXT[55:73], "direct", Party("Rusk", "person:rusk", 77, 81), Cue("said", 82, 86))
     when = TimeExpr(aid, 46, 52, "Monday", "DATE", "2025-03-03")
     return Extraction(art, (rusk,), (quote,), (claim,), (when,))
@@ -57,8 +72,9 @@ def test_same_article_twice_is_one_article(ledger):
 
 def test_a_refused_article_is_a_failure_and_the_batch_goes_on(ledger):
     ledger.write([extraction()])
-    good = Extraction(Article(id="b1", source="b.txt", text="x"),
-                      claims=(Claim("b1", 0, 1, "x", Value(1.0), qualifier="exact"),))
+    good = Extraction(
+        Article(id="b1", source="b.txt", text="x"), claims=(Claim("b1", 0, 1, "x", Value(1.0), qualifier="exact"),)
+    )
     dup = Entity("c1", "gpe:brenn", "Brenn", "GPE", ((0, 5),))
     broken = Extraction(Article(id="c1", source="c.txt", text="Brenn"), entities=(dup, dup))  # same key twice
     result = ledger.write([broken, good])
@@ -115,27 +131,44 @@ def _many(n: int) -> list[Extraction]:
     """n articles on successive days, each with a quote by Rusk or Ilse Brandt and a claim by the ministry."""
     out = []
     for i in range(n):
-        text = f"Rescuers found {i + 1} bodies, the ministry said. \"We keep searching,\" Rusk said. {i}"
+        text = f'Rescuers found {i + 1} bodies, the ministry said. "We keep searching," Rusk said. {i}'
         who = Party("Rusk", "person:rusk", 77, 81) if i % 3 else Party("Ilse Brandt", "person:ilse-brandt", 77, 81)
         art = Article(id=f"m{i:03d}", source=f"m{i}.txt", text=text, published=date(2025, 1, 1 + i % 28))
         q = Quote(art.id, 55, 73, text[55:73], "direct", who, Cue("said", 82, 86))
-        k = Claim(art.id, 15, 15 + len(str(i + 1)), str(i + 1), Value(i + 1.0, i + 1.0, i + 1.0), "exact", None, None,
-                  "bodies", "killed" if i % 10 == 0 else "other", Party("the ministry", None, 30, 42), 0, 53, None)
+        k = Claim(
+            art.id,
+            15,
+            15 + len(str(i + 1)),
+            str(i + 1),
+            Value(i + 1.0, i + 1.0, i + 1.0),
+            "exact",
+            None,
+            None,
+            "bodies",
+            "killed" if i % 10 == 0 else "other",
+            Party("the ministry", None, 30, 42),
+            0,
+            53,
+            None,
+        )
         out.append(Extraction(art, (), (q,), (k,)))
     return out
 
 
 def test_name_filters_give_the_same_rows_whichever_way_they_are_read(ledger):
     ledger.write(_many(60))
-    names = dict((r["name"], r["rows"]) for r in ledger.conn.execute(
-        "SELECT name, rows FROM attributions WHERE kind = 'quotes'"))
+    names = dict(
+        (r["name"], r["rows"]) for r in ledger.conn.execute("SELECT name, rows FROM attributions WHERE kind = 'quotes'")
+    )
     assert names == {"Rusk": 40, "person:rusk": 40, "Ilse Brandt": 20, "person:ilse-brandt": 20}  # kept on insert
 
     def read():
-        return ([c.row for c in ledger.quotes(by="brandt", newest_first=True)],
-                [c.row for c in ledger.quotes(by="R", newest_first=True, limit=7, offset=3)],
-                [c.row for c in ledger.claims(source="ministry", measure="killed", newest_first=True)],
-                [c.row for c in ledger.claims(measure="other", newest_first=True, limit=5)])
+        return (
+            [c.row for c in ledger.quotes(by="brandt", newest_first=True)],
+            [c.row for c in ledger.quotes(by="R", newest_first=True, limit=7, offset=3)],
+            [c.row for c in ledger.claims(source="ministry", measure="killed", newest_first=True)],
+            [c.row for c in ledger.claims(measure="other", newest_first=True, limit=5)],
+        )
 
     by_index = read()  # few rows behind the names: fetched by index and sorted
     assert len(by_index[0]) == 20 and len(by_index[1]) == 7 and len(by_index[2]) == 6
@@ -163,12 +196,15 @@ def test_readonly_needs_an_existing_ledger(tmp_path):
 def _at_version(path, version: int) -> None:
     """A ledger as an older newsledger left it: only the migrations up to `version`."""
     conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-                 "applied_at TEXT NOT NULL DEFAULT '')")
+    conn.execute(
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+        "applied_at TEXT NOT NULL DEFAULT '')"
+    )
     for v, name, sql in migrations():
         if v <= version:
-            conn.executescript(f"BEGIN;\n{sql}\nINSERT INTO schema_migrations(version, name) VALUES ({v}, '{name}');"
-                               "\nCOMMIT;")
+            conn.executescript(
+                f"BEGIN;\n{sql}\nINSERT INTO schema_migrations(version, name) VALUES ({v}, '{name}');\nCOMMIT;"
+            )
     conn.close()
 
 
@@ -178,10 +214,13 @@ def test_an_older_ledger_is_upgraded_with_its_counts_even_when_opened_read_only(
     conn = sqlite3.connect(p)  # rows as version 3 wrote them: no date or mention count on entities
     conn.execute("INSERT INTO articles(id, source, published, text) VALUES ('a1', 'a.txt', '2025-03-04', ?)", (TEXT,))
     conn.execute("INSERT INTO canonical_entities(id, kind, name) VALUES ('person:ivo-rusk', 'person', 'Ivo Rusk')")
-    conn.execute("INSERT INTO entities(id, article_id, key, name, label, canonical) "
-                 "VALUES (1, 'a1', 'person:rusk', 'Rusk', 'PERSON', 'person:ivo-rusk')")
-    conn.executemany("INSERT INTO mentions(entity_id, article_id, start, end) VALUES (1, 'a1', ?, ?)",
-                     [(77, 81), (0, 4)])
+    conn.execute(
+        "INSERT INTO entities(id, article_id, key, name, label, canonical) "
+        "VALUES (1, 'a1', 'person:rusk', 'Rusk', 'PERSON', 'person:ivo-rusk')"
+    )
+    conn.executemany(
+        "INSERT INTO mentions(entity_id, article_id, start, end) VALUES (1, 'a1', ?, ?)", [(77, 81), (0, 4)]
+    )
     conn.commit()
     conn.close()
     with Ledger(p, readonly=True) as led:

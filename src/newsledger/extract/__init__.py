@@ -9,6 +9,7 @@ so token offsets are article offsets) and the records extracted before it:
     claims(doc, article, entities, quotes, times)     -> Claim records (numbers, with their source)
     events(doc, article, entities, times)             -> Event records
 """
+
 import sys
 import types
 

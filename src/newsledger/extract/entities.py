@@ -4,6 +4,7 @@ Repairs: a possessive ('s) and surrounding punctuation are not part of a name, n
 a surname or short form of a person named in full earlier ("Okafor" after "Ngozi Okafor", "Ms Okafor")
 is a mention of that person.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,11 +14,40 @@ from spacy.tokens import Doc
 from ..models import Article, Entity
 
 # Numeric and temporal labels belong to claims and times, not to the entity list.
-LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART",
-          "LANGUAGE"}
-TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "gen", "col", "lt", "sgt", "capt", "president",
-          "minister", "senator", "sen", "rep", "gov", "governor", "judge", "justice", "chancellor",
-          "premier", "king", "queen", "prince", "pope", "general", "secretary", "mayor", "ambassador"}
+LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE"}
+TITLES = {
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "sir",
+    "gen",
+    "col",
+    "lt",
+    "sgt",
+    "capt",
+    "president",
+    "minister",
+    "senator",
+    "sen",
+    "rep",
+    "gov",
+    "governor",
+    "judge",
+    "justice",
+    "chancellor",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "pope",
+    "general",
+    "secretary",
+    "mayor",
+    "ambassador",
+}
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _TRIM = " \t\n\"'“”‘’.,;:()[]-–—"
 
@@ -71,8 +101,7 @@ def extract_entities(doc: Doc, article: Article) -> list[Entity]:
         if label == "PERSON" and words:
             # A short form joins the earlier full name whose last words it matches.
             for full, fkey in persons:
-                if len(words) < len(full) and [w.lower() for w in full[-len(words):]] == \
-                        [w.lower() for w in words]:
+                if len(words) < len(full) and [w.lower() for w in full[-len(words) :]] == [w.lower() for w in words]:
                     key = fkey
                     break
             else:
@@ -89,5 +118,7 @@ def extract_entities(doc: Doc, article: Article) -> list[Entity]:
             by_id[eid][2].extend(m for m in g["mentions"] if m not in by_id[eid][2])
         else:
             by_id[eid] = (g["name"], label, list(g["mentions"]))
-    return [Entity(article_id=article.id, id=eid, name=name, label=label, mentions=tuple(sorted(ms)))
-            for eid, (name, label, ms) in by_id.items()]
+    return [
+        Entity(article_id=article.id, id=eid, name=name, label=label, mentions=tuple(sorted(ms)))
+        for eid, (name, label, ms) in by_id.items()
+    ]

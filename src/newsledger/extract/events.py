@@ -4,6 +4,7 @@ Kinds follow the measures of claims and the broad PLOVER categories an event-dat
 The actor is the verb's subject, the target its object (or the subject of a passive), each widened to
 the entity that covers it when there is one. Reporting verbs ("said") are attributions, not events.
 """
+
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
@@ -30,8 +31,25 @@ for _kind, _lemmas in KINDS.items():
     for _lemma in _lemmas:
         _KIND_OF.setdefault(_lemma, _kind)  # "strike" is an attack before it is a protest
 # Nouns that name an event on their own ("the collapse", "an airstrike"); verbs need to be verbs.
-_NOUN_TRIGGERS = {"attack", "airstrike", "raid", "ambush", "bombing", "collapse", "flood", "earthquake",
-                  "explosion", "landslide", "protest", "rally", "riot", "ceasefire", "truce", "summit", "massacre"}
+_NOUN_TRIGGERS = {
+    "attack",
+    "airstrike",
+    "raid",
+    "ambush",
+    "bombing",
+    "collapse",
+    "flood",
+    "earthquake",
+    "explosion",
+    "landslide",
+    "protest",
+    "rally",
+    "riot",
+    "ceasefire",
+    "truce",
+    "summit",
+    "massacre",
+}
 
 
 def _party(tok: Token | None, entities_at: dict[int, Entity]) -> str | None:
@@ -41,7 +59,7 @@ def _party(tok: Token | None, entities_at: dict[int, Entity]) -> str | None:
     if ent is not None:
         return ent.name
     left = min(t.idx for t in tok.subtree if t.dep_ in ("compound", "amod", "det", "poss") or t is tok)
-    return tok.doc.text[left: tok.idx + len(tok.text)]
+    return tok.doc.text[left : tok.idx + len(tok.text)]
 
 
 def extract_events(doc: Doc, article: Article, entities: list[Entity], times: list[TimeExpr]) -> list[Event]:
@@ -67,6 +85,16 @@ def extract_events(doc: Doc, article: Article, entities: list[Entity], times: li
                 actor = next((g for g in child.children if g.dep_ == "pobj"), actor)
         sent = tok.sent
         when = next((v for s, v in dates if sent.start_char <= s < sent.end_char), None)
-        out.append(Event(article.id, tok.idx, tok.idx + len(tok.text), tok.text, kind,
-                         _party(actor, entities_at), _party(target, entities_at), when))
+        out.append(
+            Event(
+                article.id,
+                tok.idx,
+                tok.idx + len(tok.text),
+                tok.text,
+                kind,
+                _party(actor, entities_at),
+                _party(target, entities_at),
+                when,
+            )
+        )
     return out

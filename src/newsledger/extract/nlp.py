@@ -1,4 +1,5 @@
 """Loading the spaCy English pipeline, from installed packages only (never downloaded at run time)."""
+
 from __future__ import annotations
 
 import spacy
@@ -19,5 +20,4 @@ def load_pipeline(name: str | None = None) -> Language:
         # Articles are cut to a size limit on ingest; the parser copes with long texts in memory here.
         nlp.max_length = 20_000_000
         return nlp
-    raise NewsledgerError("NL401", f"none of {', '.join((name,) if name else MODELS)} is installed; "
-                          "run `make install`")
+    raise NewsledgerError("NL401", f"none of {', '.join((name,) if name else MODELS)} is installed; run `make install`")

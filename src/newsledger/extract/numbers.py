@@ -3,35 +3,83 @@
 `find_numbers(text)` yields every number with its span and value; it knows nothing of units or
 context (the claims package adds those). All regexes are compiled once, at import.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-         "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-         "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-        "ninety": 90}
+UNITS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # Indian numbering, as Indian news writes money and counts ("Rs 500 crore").
 INDIAN_SCALES = {"crore": 1e7, "lakh": 1e5}
 # Suffixes written onto a digit ("15k", "$3bn", "4.3M"); "m"/"b" only count as million/billion
 # after a currency sign, where they cannot be metres or bytes (claims/reading.py checks that).
-SUFFIX_SCALES = {"k": 1e3, "K": 1e3, "M": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "bn": 1e9, "b": 1e9,
-                 "B": 1e9, "tn": 1e12, "trn": 1e12}
+SUFFIX_SCALES = {
+    "k": 1e3,
+    "K": 1e3,
+    "M": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "m": 1e6,
+    "bn": 1e9,
+    "b": 1e9,
+    "B": 1e9,
+    "tn": 1e12,
+    "trn": 1e12,
+}
 # Fractions: the denominator word gives the value of one part.
-FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-                  "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
-                  "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
-                  "tenth": 10, "tenths": 10}
+FRACTION_WORDS = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fourth": 4,
+    "fourths": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "seventh": 7,
+    "sevenths": 7,
+    "eighth": 8,
+    "eighths": 8,
+    "ninth": 9,
+    "ninths": 9,
+    "tenth": 10,
+    "tenths": 10,
+}
 UNICODE_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125}
 # Vague plural counts, read the way ACLED codes them: the lower bound of the order of magnitude
 # ("dozens" = 12, "hundreds" = 100) as the point, and ten times that as the upper bound.
-VAGUE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3, "millions": 1e6,
-         "billions": 1e9}
+VAGUE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
 # "several hundred", "a few thousand": between two and nine of the unit.
 FEW = r"(?:several|a\s+few|a\s+couple\s+of)"
+
 
 def trie_regex(words) -> str:
     """One regex alternation for many words, as a trie: Python's re tries alternatives one by one, so a
@@ -54,8 +102,14 @@ def trie_regex(words) -> str:
     return "(?:" + build(trie) + ")"
 
 
-_FIRST_WORDS = (list(UNITS) + list(TENS) + list(SCALES) + list(FRACTION_WORDS) + list(VAGUE)
-                + ["a", "an", "dozen", "tens", "several"])
+_FIRST_WORDS = (
+    list(UNITS)
+    + list(TENS)
+    + list(SCALES)
+    + list(FRACTION_WORDS)
+    + list(VAGUE)
+    + ["a", "an", "dozen", "tens", "several"]
+)
 _W_UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
 _W_TENS = "|".join(TENS)
 _W_SCALE = "|".join(SCALES)
@@ -206,7 +260,7 @@ def find_numbers(text: str, pos: int = 0, endpos: int | None = None) -> list[Num
         elif kind == "wfrac":
             words = _WORD_SPLIT.split(g.lower())
             den = FRACTION_WORDS[words[-1]]
-            after = text[e:e + 8]
+            after = text[e : e + 8]
             if len(words) == 1:
                 # "half" alone is a fraction unless it is a half of a match ("second half");
                 # "third" alone is an ordinal ("the third largest")
@@ -228,8 +282,16 @@ def find_numbers(text: str, pos: int = 0, endpos: int | None = None) -> list[Num
             scale = 12.0 if words[-1] == "dozen" else SCALES[words[-1]]
             frac_word = next(w for w in words if w in FRACTION_WORDS)
             num = float(UNITS.get(words[0], 1)) if words[0] in UNITS else 1.0
-            out.append(Number(s, e, num / FRACTION_WORDS[frac_word] * scale, "words", scaled=True,
-                              raw=num / FRACTION_WORDS[frac_word] * scale))
+            out.append(
+                Number(
+                    s,
+                    e,
+                    num / FRACTION_WORDS[frac_word] * scale,
+                    "words",
+                    scaled=True,
+                    raw=num / FRACTION_WORDS[frac_word] * scale,
+                )
+            )
         elif kind == "outof":
             parts = re.split(r"(?i)\s+(?:out\s+of|in)\s+(?:every\s+)?", g)
             a, b = (parse_digits(p) if p[0].isdigit() else parse_words(p) for p in parts)
@@ -243,7 +305,7 @@ def find_numbers(text: str, pos: int = 0, endpos: int | None = None) -> list[Num
             i = next(k for k, ch in enumerate(g) if ch in UNICODE_FRACTIONS)
             whole = float(g[:i]) if g[:i].strip() else 0.0
             v = whole + UNICODE_FRACTIONS[g[i]]
-            word = g[i + 1:].strip().lower()
+            word = g[i + 1 :].strip().lower()
             if word:
                 out.append(Number(s, e, v * SCALES[word], "digits", scaled=True, raw=v))
             else:

@@ -1,4 +1,5 @@
 """The extraction pipeline: parse articles in batches with spaCy, then run the extractors in order."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
@@ -14,7 +15,6 @@ from .events import extract_events
 from .nlp import load_pipeline
 from .quotes import extract_quotes
 from .times import extract_times
-
 
 # Goes up with every change to an extractor that changes what it stores (`newsledger reprocess` then
 # re-extracts the articles stored by an older version).
@@ -45,12 +45,19 @@ class Extractor:
         quotes = extract_quotes(doc, article, entities)
         claims = extract_claims(doc, article, entities, quotes, times)
         events = extract_events(doc, article, entities, times)
-        return Extraction(article=article, entities=tuple(entities), quotes=tuple(quotes),
-                          claims=tuple(claims), times=tuple(times), events=tuple(events),
-                          sentences=tuple((s.start_char, s.end_char) for s in doc.sents))
+        return Extraction(
+            article=article,
+            entities=tuple(entities),
+            quotes=tuple(quotes),
+            claims=tuple(claims),
+            times=tuple(times),
+            events=tuple(events),
+            sentences=tuple((s.start_char, s.end_char) for s in doc.sents),
+        )
 
     def pipe(self, items: Iterable[Article | Failure]) -> Iterator[Extraction | Failure]:
         """Extract a stream, in order; failures pass through and a failing article becomes one."""
+
         def texts():
             for item in items:
                 if isinstance(item, Failure):
@@ -58,8 +65,9 @@ class Extractor:
                 else:
                     yield item.body, item
 
-        docs = self.nlp.pipe(texts(), as_tuples=True, batch_size=self.options.batch_size,
-                             n_process=self.options.n_process)
+        docs = self.nlp.pipe(
+            texts(), as_tuples=True, batch_size=self.options.batch_size, n_process=self.options.n_process
+        )
         for doc, item in docs:
             if isinstance(item, Failure):
                 yield item

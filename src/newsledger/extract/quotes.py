@@ -5,6 +5,7 @@ Two sources of evidence meet here: the dependency parse finds cue words with the
 content span to its whole quotation and catches quotations the parse leaves without a cue. Speakers are
 then resolved to the article's entities (`attribution.speakers`).
 """
+
 from __future__ import annotations
 
 import bisect
@@ -25,8 +26,9 @@ _UNCUED = ("", "uncued", "none", "-")
 _PRONOUNS = frozenset("he she they it i we".split())
 
 
-def candidates(doc: Doc, article: Article, entities: list[Entity], use_filter=True
-               ) -> list[tuple[Quote, tuple[str, ...]]]:
+def candidates(
+    doc: Doc, article: Article, entities: list[Entity], use_filter=True
+) -> list[tuple[Quote, tuple[str, ...]]]:
     """The quotes with the key (cue lemma, construction, kind of source, length) that produced each.
     `use_filter=False`: every candidate, verbs outside the lexicon included, unfiltered and not deduplicated
     (bench/build_cue_stats.py counts these); a `cues.Filter`: that filter instead of the shipped one."""
@@ -42,8 +44,7 @@ def candidates(doc: Doc, article: Article, entities: list[Entity], use_filter=Tr
         found = [f for f in found if flt.keep(f.key)]
     found += colons.headline_quotes(text, len(article.body))
     covered = [(f.start, f.end) for f in found]
-    found += [f for f in colons.colon_quotes(text, regions)
-              if not any(s < f.end and f.start < e for s, e in covered)]
+    found += [f for f in colons.colon_quotes(text, regions) if not any(s < f.end and f.start < e for s, e in covered)]
     for f in found:
         start, end = _paragraph(f.start, f.end, f.cue, regions, text)
         start, end = _widen(start, end, regions, text)
@@ -54,9 +55,17 @@ def candidates(doc: Doc, article: Article, entities: list[Entity], use_filter=Tr
             continue
         seen.add((start, end))
         speaker = speakers.party(*f.source, f.source_head, f.source_head_at) if f.source else None
-        out.append(Quote(article_id=article.id, start=start, end=end, text=text[start:end],
-                         kind=kind, speaker=speaker,
-                         cue=Cue(text[f.cue[0]:f.cue[1]], f.cue[0], f.cue[1])))
+        out.append(
+            Quote(
+                article_id=article.id,
+                start=start,
+                end=end,
+                text=text[start:end],
+                kind=kind,
+                speaker=speaker,
+                cue=Cue(text[f.cue[0] : f.cue[1]], f.cue[0], f.cue[1]),
+            )
+        )
         keys[id(out[-1])] = f.key
     out.sort(key=lambda q: (q.start, -q.end))
     if flt:
@@ -93,8 +102,12 @@ def _continue(text: str, cue_end: int, end: int, regions) -> int:
         qs, qe = regions[k]
         gap = text[cue_end:qs]
         # same paragraph, nothing but the rest of the cue's clause in between
-        if "\n" not in gap and len(gap) <= 80 and gap.rstrip()[-1:] in (",", ".", ":", "") and \
-                not _SENTENCES.search(gap):
+        if (
+            "\n" not in gap
+            and len(gap) <= 80
+            and gap.rstrip()[-1:] in (",", ".", ":", "")
+            and not _SENTENCES.search(gap)
+        ):
             return qe
     return end
 
@@ -122,13 +135,12 @@ def _uncued(quotes: list[Quote], regions, text: str, article_id: str, keys: dict
         if last:
             speaker = Party(last.name, last.entity)
             if last.start is not None:
-                mention = text[last.start:last.end].lower()
+                mention = text[last.start : last.end].lower()
                 key = ("", "uncued", "pron" if mention in _PRONOUNS else "name", rules.size((qs, qe)))
                 if flt is None or flt.keep(key):
                     speaker = Party(last.name, last.entity, last.start, last.end)
                     keys_key = key
-        q = Quote(article_id=article_id, start=qs, end=qe, text=text[qs:qe], kind="direct", speaker=speaker,
-                  cue=None)
+        q = Quote(article_id=article_id, start=qs, end=qe, text=text[qs:qe], kind="direct", speaker=speaker, cue=None)
         if speaker and speaker.start is not None:
             keys[id(q)] = keys_key
         out.append(q)
@@ -145,7 +157,7 @@ def _paragraph(start: int, end: int, cue: tuple[int, int], regions, text: str) -
         k = bisect.bisect_right(regions, (nl, len(text))) - 1
         if not (k >= 0 and regions[k][0] < nl < regions[k][1]):
             if cue[0] < nl:
-                return start, len(text[start:nl].rstrip())  + start
+                return start, len(text[start:nl].rstrip()) + start
             start = nl + 1
         nl = text.find("\n", max(start, nl + 1), end)
     while start < end and text[start].isspace():
@@ -164,7 +176,7 @@ def _widen(start: int, end: int, regions: list[tuple[int, int]], text: str) -> t
             start = qs
         if start == qs and end < qe:
             end = qe
-        elif end < qe <= end + 2 and all(c in ",.!?;:" for c in text[end:qe - 1]):
+        elif end < qe <= end + 2 and all(c in ",.!?;:" for c in text[end : qe - 1]):
             end = qe
     return start, end
 

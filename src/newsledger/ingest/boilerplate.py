@@ -15,33 +15,40 @@ by `body_end`, so nothing is extracted from it. The rule (docs/ingest.md, "Relat
 - without a marker, a block that only repeats the body (80% of its content words occur before it) is
   the body's own ending, a list or a closing line, and is not cut.
 """
+
 from __future__ import annotations
 
 import re
 
-_END_PUNCT = tuple('.!?:;,"\'”’)]»…')
+_END_PUNCT = tuple(".!?:;,\"'”’)]»…")
 _MAX_HEADLINE_WORDS = 20
 _REPEAT_SHARE = 0.8
 _WORD = re.compile(r"[^\W\d_]{4,}")
 # Frequent long words that say nothing about a story's topic.
-_STOP = frozenset("""about above after again against also among another around because been before being
+_STOP = frozenset(
+    """about above after again against also among another around because been before being
 below between both could does doing down during each even every first from further have having here
 into just last later like made make many more most much must next only other over said says same should
 since some still such than that their them then there these they this those through under until very
-were what when where which while will with within without would year years your""".split())
+were what when where which while will with within without would year years your""".split()
+)
 _SIGNOFF = re.compile(
     r"""^\W*(?:(?:additional\ )?(?:reporting|editing|writing|written|compiled|translated|research)
               (?:\ and\ \w+)?\ by\b
          | (?:contact|email|e-mail|follow)\b.{0,60}[:@]
          | (?:--|—|–)\s*\S                          # "-- The Associated Press", "— Jane Doe"
-         | \(?(?:ap|afp|reuters|bloomberg|cnn|upi)\)?\W*$)""", re.I | re.X)
+         | \(?(?:ap|afp|reuters|bloomberg|cnn|upi)\)?\W*$)""",
+    re.I | re.X,
+)
 _MARKER = re.compile(
     r"""^\W*(?:related(?:\ (?:stories|articles|news|coverage|links|content|posts|reading))?
          | more\ (?:stories|news|headlines|coverage|from\b.{0,40}|on\b.{0,40}|like\ this)
          | (?:read|see)\ (?:more|next|also) | also\ (?:read|see) | also\ on\b.{0,40} | further\ reading
          | trending(?:\ now|\ stories)? | most\ (?:read|popular|viewed|shared)
          | you\ (?:may|might)\ also\ (?:like|enjoy) | recommended(?:\ for\ you|\ stories)?
-         | top\ stories | latest(?:\ news|\ stories)? | popular(?:\ stories)?)\W*$""", re.I | re.X)
+         | top\ stories | latest(?:\ news|\ stories)? | popular(?:\ stories)?)\W*$""",
+    re.I | re.X,
+)
 
 
 # Lines led by a date ("June 9 -- Brenn arena", "2025-10-23: ...") are a schedule, and a bare URL is a
@@ -49,7 +56,9 @@ _MARKER = re.compile(
 _NOT_HEADLINE = re.compile(
     r"""^\W*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b
          | \d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b
-         | (?:https?://|www\.)\S+\s*$)""", re.I | re.X)
+         | (?:https?://|www\.)\S+\s*$)""",
+    re.I | re.X,
+)
 
 
 def _words(s: str) -> set[str]:
@@ -90,8 +99,9 @@ def body_end(text: str) -> int:
     while end > 0 and not lines[end - 1].strip():
         end -= 1
     start = end  # the block is lines[start:end]
-    while start > 0 and (not lines[start - 1].strip() or _headline_like(lines[start - 1])
-                         or _MARKER.match(lines[start - 1])):
+    while start > 0 and (
+        not lines[start - 1].strip() or _headline_like(lines[start - 1]) or _MARKER.match(lines[start - 1])
+    ):
         start -= 1
     while start < end and not lines[start].strip():
         start += 1

@@ -4,6 +4,7 @@ text to an Article (`text_article`).
 Kept apart so that readers, html, feeds and warc all import it and none of them imports another to get
 these: readers imports the format modules, never the reverse.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -60,17 +61,28 @@ def decode(data: bytes, where: str) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise InputError("NL105", f"is not valid UTF-8: byte 0x{data[e.start]:02x} at offset {e.start}, "
-                         f"line {_line_of(data, e.start)} (convert it to UTF-8 first)", where) from None
+        raise InputError(
+            "NL105",
+            f"is not valid UTF-8: byte 0x{data[e.start]:02x} at offset {e.start}, "
+            f"line {_line_of(data, e.start)} (convert it to UTF-8 first)",
+            where,
+        ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def text_article(text: str, source: str, published: date | None = None, title: str | None = None,
-                 url: str | None = None) -> Article:
+def text_article(
+    text: str, source: str, published: date | None = None, title: str | None = None, url: str | None = None
+) -> Article:
     """An article from plain text, kept verbatim; a trailing related-headlines block is marked off."""
     if not text.strip():
         raise InputError("NL103", "has no text", source)
     end = body_end(text)
-    return Article(id=article_id(text), source=source, text=text,
-                   title=title or headline_title(text), published=published, url=url,
-                   body_end=None if end == len(text) else end)
+    return Article(
+        id=article_id(text),
+        source=source,
+        text=text,
+        title=title or headline_title(text),
+        published=published,
+        url=url,
+        body_end=None if end == len(text) else end,
+    )

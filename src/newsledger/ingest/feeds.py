@@ -7,6 +7,7 @@ blank line between blocks. Title, link (Atom: the alternate link) and date (`pub
 `FILE#N`. Items with no text (titles and links only) are skipped; a feed with no item that has text,
 or that is not a feed at all, is NL112. XML is parsed without resolving entities or fetching anything.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,8 +21,10 @@ from ..errors import Failure, InputError
 from ..models import Article
 from .common import parse_date, text_article
 
-_BLOCK = frozenset("""p div li ul ol h1 h2 h3 h4 h5 h6 blockquote pre table tr section article header
-footer figure figcaption dl dt dd hr""".split())
+_BLOCK = frozenset(
+    """p div li ul ol h1 h2 h3 h4 h5 h6 blockquote pre table tr section article header
+footer figure figcaption dl dt dd hr""".split()
+)
 _SKIP = frozenset(("script", "style", "noscript", "template"))
 _HTML_TAG = re.compile(r"<(?:[a-zA-Z][\w-]*|/[a-zA-Z]|!--)")
 _SPACES = re.compile(r"[^\S\n]+")
@@ -92,8 +95,14 @@ def _xml_item(item) -> dict:
         if found := first(names):
             value, el = found
             kind = el.get("type", "")
-            text = _as_text(value, True if kind in ("html", "xhtml") or kind.endswith("html")
-                            else False if kind in ("text", "plain") else None)
+            text = _as_text(
+                value,
+                True
+                if kind in ("html", "xhtml") or kind.endswith("html")
+                else False
+                if kind in ("text", "plain")
+                else None,
+            )
             if text:
                 break
     link = None
@@ -106,8 +115,13 @@ def _xml_item(item) -> dict:
     title = first(("title",))
     when = first(_DATES)
     ident = first(_IDS)
-    return {"text": text, "title": _as_text(title[0]) if title else None, "url": link,
-            "date": when[0].strip() if when else None, "id": ident[0].strip() if ident else None}
+    return {
+        "text": text,
+        "title": _as_text(title[0]) if title else None,
+        "url": link,
+        "date": when[0].strip() if when else None,
+        "id": ident[0].strip() if ident else None,
+    }
 
 
 def xml_items(data: bytes, where: str) -> list[dict]:
@@ -118,14 +132,20 @@ def xml_items(data: bytes, where: str) -> list[dict]:
     except etree.XMLSyntaxError as e:
         raise InputError("NL112", f"is not a well-formed XML feed ({e})", where) from None
     if root is None or _local(root) not in ("rss", "RDF", "feed"):
-        raise InputError("NL112", "is not an RSS or Atom feed (its root is "
-                         f"<{_local(root) if root is not None else 'nothing'}>)", where)
+        raise InputError(
+            "NL112",
+            f"is not an RSS or Atom feed (its root is <{_local(root) if root is not None else 'nothing'}>)",
+            where,
+        )
     return [_xml_item(el) for el in root.iter() if _local(el) in ("item", "entry")]
 
 
 def is_json_feed(doc) -> bool:
-    return (isinstance(doc, dict) and isinstance(doc.get("items"), list)
-            and str(doc.get("version", "")).startswith("https://jsonfeed.org/"))
+    return (
+        isinstance(doc, dict)
+        and isinstance(doc.get("items"), list)
+        and str(doc.get("version", "")).startswith("https://jsonfeed.org/")
+    )
 
 
 def json_items(doc: dict) -> list[dict]:
@@ -139,10 +159,15 @@ def json_items(doc: dict) -> list[dict]:
                 text = _as_text(item[key], html)
                 if text:
                     break
-        out.append({"text": text, "title": item.get("title") if isinstance(item.get("title"), str) else None,
-                    "url": item.get("url") or item.get("external_url"),
-                    "date": item.get("date_published") or item.get("date_modified"),
-                    "id": str(item["id"]) if item.get("id") is not None else None})
+        out.append(
+            {
+                "text": text,
+                "title": item.get("title") if isinstance(item.get("title"), str) else None,
+                "url": item.get("url") or item.get("external_url"),
+                "date": item.get("date_published") or item.get("date_modified"),
+                "id": str(item["id"]) if item.get("id") is not None else None,
+            }
+        )
     return out
 
 
@@ -154,8 +179,12 @@ def feed_articles(items: list[dict], where: str, published: date | None) -> Iter
             continue
         found += 1
         source = item["url"] or item["id"] or f"{where}#{n}"
-        yield text_article(item["text"], source, parse_date(item["date"]) or published,
-                           (item["title"] or "").strip() or None, item["url"])
+        yield text_article(
+            item["text"],
+            source,
+            parse_date(item["date"]) or published,
+            (item["title"] or "").strip() or None,
+            item["url"],
+        )
     if not found:
-        yield Failure(InputError("NL112", f"holds no item with text ({len(items)} items, titles or links "
-                                 "only)", where))
+        yield Failure(InputError("NL112", f"holds no item with text ({len(items)} items, titles or links only)", where))

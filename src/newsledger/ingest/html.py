@@ -19,6 +19,7 @@ A page left with fewer than MIN_ARTICLE_WORDS words, or with navigation only, ho
 Metadata: title, publication date (original, not modified; only when the page states one) and the page's
 URL (canonical link or og:url) come from trafilatura's metadata extraction.
 """
+
 from __future__ import annotations
 
 import re
@@ -37,15 +38,17 @@ from .common import parse_date
 from .ids import article_id
 
 # trafilatura's first body expression without its "[1]": every container that looks like an article body.
-_BODY_CONTAINERS = XPath(BODY_XPATH[0].path.replace("][1]", "]"),
-                         namespaces={"re": "http://exslt.org/regular-expressions"})
+_BODY_CONTAINERS = XPath(
+    BODY_XPATH[0].path.replace("][1]", "]"), namespaces={"re": "http://exslt.org/regular-expressions"}
+)
 _CHUNK_MIN_CHARS = 80
 _STANDFIRST = XPath("//h2|//h3|//h4|//h5|//h6|//header//*[self::p or self::div or self::span]")
 _URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 _WORD = re.compile(r"\w+")
 # Whole lines that are page furniture, never article prose. Kept narrow: copyright lines are not here
 # because wire stories carry them as part of the story.
-BOILERPLATE_LINE = re.compile(r"""^\W*(?:
+BOILERPLATE_LINE = re.compile(
+    r"""^\W*(?:
      (?:read|see|watch)\ (?:more|also)\s*:\s*\S            # inline teaser of another story
    | related(?:\ (?:post|story|article|video))?\s*:\s*\S
    | also\ on\ \S+\.[a-z]{2,}\b                           # "Also on example.com <headline>"
@@ -64,7 +67,9 @@ BOILERPLATE_LINE = re.compile(r"""^\W*(?:
    | an\ error\ has\ occurred,?\ please\ try\ again\ later\W*$
    | keep\ an\ eye\ on\ your\ inbox\b
    | (?:order\ reprints|print\ article|share\ this\ (?:article|story))\W*$
-)""", re.I | re.X)
+)""",
+    re.I | re.X,
+)
 _BOILERPLATE_MAX_WORDS = 30
 # Fewer words than this is a page without an article (an index, an error page), not a news brief.
 MIN_ARTICLE_WORDS = 10
@@ -72,8 +77,12 @@ MIN_ARTICLE_WORDS = 10
 _NAV_SHARE = 0.6
 _NAV_CHAR_SHARE = 0.5
 
-_OPTIONS: dict[str, Any] = dict(include_comments=False, include_tables=True, with_metadata=True,
-                                date_extraction_params={"extensive_search": False, "original_date": True})
+_OPTIONS: dict[str, Any] = dict(
+    include_comments=False,
+    include_tables=True,
+    with_metadata=True,
+    date_extraction_params={"extensive_search": False, "original_date": True},
+)
 
 
 def _norm(s: str) -> str:
@@ -93,9 +102,13 @@ def merge_split_body(tree) -> None:
     cls = first.get("class")
     above_first = [a for a in first.iterancestors() if a.tag not in ("body", "html")]
     for other in found[1:]:
-        if (other.get("class") != cls or other in above_first or first in other.iterancestors()
-                or not any(a in above_first for a in other.iterancestors())
-                or not any(len(p.text_content()) >= _CHUNK_MIN_CHARS for p in other.iter("p"))):
+        if (
+            other.get("class") != cls
+            or other in above_first
+            or first in other.iterancestors()
+            or not any(a in above_first for a in other.iterancestors())
+            or not any(len(p.text_content()) >= _CHUNK_MIN_CHARS for p in other.iter("p"))
+        ):
             continue
         for child in list(other):
             first.append(child)
@@ -105,8 +118,11 @@ def navigation_like(text: str) -> bool:
     """Most lines menu-sized (at most three words) and holding most of the text: a menu, not an article."""
     lines = [ln for ln in text.split("\n") if ln.strip()]
     short = [ln for ln in lines if len(ln.split()) <= 3 and len(ln) < 30]
-    return (bool(lines) and len(short) / len(lines) > _NAV_SHARE
-            and sum(map(len, short)) / sum(map(len, lines)) > _NAV_CHAR_SHARE)
+    return (
+        bool(lines)
+        and len(short) / len(lines) > _NAV_SHARE
+        and sum(map(len, short)) / sum(map(len, lines)) > _NAV_CHAR_SHARE
+    )
 
 
 def standfirst(html: str, text: str, description: str) -> bool:
@@ -116,15 +132,17 @@ def standfirst(html: str, text: str, description: str) -> bool:
     if not first or first != _norm(description):
         return False
     tree = load_html(html)
-    return tree is not None and any(
-        _norm(el.text_content()) == first for el in _STANDFIRST(tree))
+    return tree is not None and any(_norm(el.text_content()) == first for el in _STANDFIRST(tree))
 
 
 def clean_lines(text: str, title: str | None, urls: tuple[str | None, ...]) -> str:
     own = {_norm(u) for u in urls if u}
-    lines = [ln for ln in text.split("\n")
-             if not (_URL_LINE.match(ln) and _norm(ln) in own)
-             and not (len(ln.split()) <= _BOILERPLATE_MAX_WORDS and BOILERPLATE_LINE.match(ln))]
+    lines = [
+        ln
+        for ln in text.split("\n")
+        if not (_URL_LINE.match(ln) and _norm(ln) in own)
+        and not (len(ln.split()) <= _BOILERPLATE_MAX_WORDS and BOILERPLATE_LINE.match(ln))
+    ]
     head = _norm(title) if title else ""
     while lines and head and _norm(lines[0]) == head:
         lines.pop(0)
@@ -166,7 +184,12 @@ def html_article(html: str, source: str, published: date | None = None, url: str
     if not text:
         raise InputError("NL106", "holds no article text that could be extracted", source)
     if len(text.split()) < MIN_ARTICLE_WORDS or navigation_like(text):
-        raise InputError("NL106", f"holds no article text, only navigation or a few words ({text[:60]!r})",
-                         source)
-    return Article(id=article_id(text), source=source, text=text, title=doc.title or None,
-                   published=parse_date(doc.date) or published, url=doc.url or url)
+        raise InputError("NL106", f"holds no article text, only navigation or a few words ({text[:60]!r})", source)
+    return Article(
+        id=article_id(text),
+        source=source,
+        text=text,
+        title=doc.title or None,
+        published=parse_date(doc.date) or published,
+        url=doc.url or url,
+    )

@@ -1,4 +1,5 @@
 """Stable article ids: the same text gives the same id, whatever its whitespace or source."""
+
 from __future__ import annotations
 
 import hashlib

@@ -4,6 +4,7 @@
 read, so one bad file never stops the rest. Nothing here knows about extraction or storage.
 Every read is bounded: no file, line or stdin is ever held in memory beyond `MAX_ARTICLE_BYTES` + 1.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -31,8 +32,14 @@ JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 FEED_SUFFIXES = (".rss", ".atom")
 JSON_SUFFIXES = (".json",)
-_SUFFIXES = (("text", TEXT_SUFFIXES), ("html", HTML_SUFFIXES), ("jsonl", JSONL_SUFFIXES),
-             ("warc", WARC_SUFFIXES), ("feed", FEED_SUFFIXES), ("json", JSON_SUFFIXES))
+_SUFFIXES = (
+    ("text", TEXT_SUFFIXES),
+    ("html", HTML_SUFFIXES),
+    ("jsonl", JSONL_SUFFIXES),
+    ("warc", WARC_SUFFIXES),
+    ("feed", FEED_SUFFIXES),
+    ("json", JSON_SUFFIXES),
+)
 KINDS = ", ".join(s for _, suffixes in _SUFFIXES for s in suffixes)
 # Field names of common news corpora (news-please, allsides, CommonCrawl dumps), in order of preference.
 TEXT_FIELDS = ("text", "content", "content_original", "body", "maintext")
@@ -51,8 +58,12 @@ def _kind(path: str) -> str | None:
 
 def _too_large(where: str, size: int | None = None) -> InputError:
     what = f"is {size / 2**20:.1f} MB" if size is not None else "is larger than the limit"
-    return InputError("NL107", f"{what}; one article may be at most {MAX_ARTICLE_BYTES // 2**20} MB "
-                      "(put many articles in a .jsonl file, one per line)", where)
+    return InputError(
+        "NL107",
+        f"{what}; one article may be at most {MAX_ARTICLE_BYTES // 2**20} MB "
+        "(put many articles in a .jsonl file, one per line)",
+        where,
+    )
 
 
 def read_bounded(f: BinaryIO, where: str) -> bytes:
@@ -85,8 +96,7 @@ def read_html_file(path: str, published: date | None = None) -> Article:
 def article_from_record(rec, where: str, published: date | None = None) -> Article:
     """An article from one JSON object (the contract's fields, or a common corpus's)."""
     if not isinstance(rec, dict):
-        raise InputError("NL108", f"is a JSON {type(rec).__name__}, not an object with the article's "
-                         "fields", where)
+        raise InputError("NL108", f"is a JSON {type(rec).__name__}, not an object with the article's fields", where)
     source = next((str(rec[k]) for k in SOURCE_FIELDS if rec.get(k) not in (None, "")), where)
     when = next((d for k in DATE_FIELDS if (d := parse_date(rec.get(k)))), None) or published
     title = rec.get("title").strip() if isinstance(rec.get("title"), str) else None
@@ -97,8 +107,9 @@ def article_from_record(rec, where: str, published: date | None = None) -> Artic
     if isinstance(rec.get("html"), str) and rec["html"].strip():
         art = html_article(rec["html"], source, when, url=url)
         return art if not title else Article(**{**art.__dict__, "title": title})
-    raise InputError("NL108", f"has no article text: none of {', '.join(TEXT_FIELDS)} or html is a "
-                     "non-empty string", where)
+    raise InputError(
+        "NL108", f"has no article text: none of {', '.join(TEXT_FIELDS)} or html is a non-empty string", where
+    )
 
 
 def read_feed_file(path: str, published: date | None = None) -> Iterator[Article | Failure]:
@@ -115,8 +126,7 @@ def read_json_file(path: str, published: date | None = None) -> Iterator[Article
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as e:
-        raise InputError("NL108", f"is not valid JSON ({e.msg} at line {e.lineno}, column {e.colno})",
-                         path) from None
+        raise InputError("NL108", f"is not valid JSON ({e.msg} at line {e.lineno}, column {e.colno})", path) from None
     if is_json_feed(doc):
         yield from feed_articles(json_items(doc), path, published)
     elif isinstance(doc, list):
@@ -144,8 +154,9 @@ def bounded_lines(f: BinaryIO) -> Iterator[bytes | None]:
             yield line
 
 
-def read_jsonl_lines(lines: Iterable[bytes | None], name: str, published: date | None = None
-                     ) -> Iterator[Article | Failure]:
+def read_jsonl_lines(
+    lines: Iterable[bytes | None], name: str, published: date | None = None
+) -> Iterator[Article | Failure]:
     for n, raw in enumerate(lines, 1):
         where = f"{name}:{n}"
         try:
@@ -156,8 +167,9 @@ def read_jsonl_lines(lines: Iterable[bytes | None], name: str, published: date |
             try:
                 line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
             except UnicodeDecodeError as e:
-                raise InputError("NL105", f"is not valid UTF-8 (byte 0x{raw[e.start]:02x} at column "
-                                 f"{e.start + 1})", where) from None
+                raise InputError(
+                    "NL105", f"is not valid UTF-8 (byte 0x{raw[e.start]:02x} at column {e.start + 1})", where
+                ) from None
             try:
                 rec = json.loads(line)
             except json.JSONDecodeError as e:
@@ -199,8 +211,7 @@ def read_stdin(published: date | None = None, stream: BinaryIO | None = None) ->
         text = decode(read_bounded(f, "-"), "-")
         kind = _sniff(text)
         if kind == "jsonl":
-            yield from read_jsonl_lines((ln.encode() for ln in text.splitlines(keepends=True)), "-",
-                                        published)
+            yield from read_jsonl_lines((ln.encode() for ln in text.splitlines(keepends=True)), "-", published)
         elif kind == "html":
             yield html_article(text, "-", published)
         else:
@@ -235,8 +246,11 @@ def expand(path: str) -> Iterator[str | Failure]:
         found, errors = _walk(p)
         yield from errors
         if not found and not errors:
-            yield Failure(InputError("NL102", "is a directory with no article files in it (looked for "
-                                     f"{KINDS}, recursively)", path))
+            yield Failure(
+                InputError(
+                    "NL102", f"is a directory with no article files in it (looked for {KINDS}, recursively)", path
+                )
+            )
         yield from found
     elif _kind(p.name) is None:
         yield Failure(InputError("NL109", f"is not an input newsledger reads ({KINDS})", path))

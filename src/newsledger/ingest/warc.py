@@ -9,6 +9,7 @@ are valid UTF-8, else the charset of the HTTP header, then of a <meta> tag, else
 with no article (index pages, errors) are crawl furniture and are skipped without a message; a
 malformed or truncated archive is NL111. The article's source and URL are the record's target URI.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -72,9 +73,12 @@ def records(f: BinaryIO, name: str, limit: int) -> Iterator[Record | Failure]:
             if len(fields) < 5 or not fields[-1].isdigit():
                 yield Failure(InputError("NL111", f"is not a WARC or ARC record ({line[:40]!r})", where))
                 return
-            headers = {"warc-type": "response" if not fields[0].startswith(b"filedesc:") else "warcinfo",
-                       "warc-target-uri": fields[0].decode("utf-8", "replace"),
-                       "content-type": "application/http", "arc": "1"}
+            headers = {
+                "warc-type": "response" if not fields[0].startswith(b"filedesc:") else "warcinfo",
+                "warc-target-uri": fields[0].decode("utf-8", "replace"),
+                "content-type": "application/http",
+                "arc": "1",
+            }
             length = fields[-1].decode()
         if not length.isdigit():
             yield Failure(InputError("NL111", "has no valid Content-Length; the rest cannot be read", where))
@@ -84,8 +88,11 @@ def records(f: BinaryIO, name: str, limit: int) -> Iterator[Record | Failure]:
             if _skip(f, size) < size:
                 yield Failure(InputError("NL111", "ends inside a record (truncated archive)", where))
                 return
-            yield Failure(InputError("NL107", f"is a {size / 2**20:.1f} MB record; one article may be at "
-                                     f"most {limit // 2**20} MB", where))
+            yield Failure(
+                InputError(
+                    "NL107", f"is a {size / 2**20:.1f} MB record; one article may be at most {limit // 2**20} MB", where
+                )
+            )
             continue
         try:
             block = f.read(size)
@@ -107,7 +114,7 @@ def _dechunk(body: bytes) -> bytes:
         size = int(body[pos:end].split(b";")[0].strip() or b"0", 16)
         if size == 0:
             return b"".join(out)
-        out.append(body[end + 1: end + 1 + size])
+        out.append(body[end + 1 : end + 1 + size])
         pos = end + 1 + size
         pos = body.find(b"\n", pos) + 1  # the CRLF after the chunk
 

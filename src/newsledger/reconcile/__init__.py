@@ -6,6 +6,7 @@ Each layer is a registered step (`newsledger.steps`), run in this order over wha
   entities  mentions across articles -> canonical entities (people, countries with ISO codes, organisations)
   figures   claims about the same quantity -> figures with low / best / high and their sources
 """
+
 from __future__ import annotations
 
 from ..store import Ledger
@@ -18,15 +19,41 @@ def register_steps() -> None:
     from .. import steps
     from . import dedup, entities, figures, stories
 
-    steps.register(steps.Step("dedup", VERSIONS["dedup"], dedup.DedupOptions(), requires=(),
-                              update=dedup.update, tuning=("chunk",)))
-    steps.register(steps.Step("stories", VERSIONS["stories"], stories.StoryOptions(), requires=("dedup",),
-                              update=stories.update, tuning=("chunk",)))
-    steps.register(steps.Step("entities", VERSIONS["entities"], entities.EntityOptions(),
-                              requires=("extract",), update=entities.update, tuning=("batch",)))
-    steps.register(steps.Step("figures", VERSIONS["figures"], figures.FigureOptions(),
-                              requires=("extract", "dedup", "stories", "entities"), update=figures.update,
-                              tuning=("batch",)))
+    steps.register(
+        steps.Step(
+            "dedup", VERSIONS["dedup"], dedup.DedupOptions(), requires=(), update=dedup.update, tuning=("chunk",)
+        )
+    )
+    steps.register(
+        steps.Step(
+            "stories",
+            VERSIONS["stories"],
+            stories.StoryOptions(),
+            requires=("dedup",),
+            update=stories.update,
+            tuning=("chunk",),
+        )
+    )
+    steps.register(
+        steps.Step(
+            "entities",
+            VERSIONS["entities"],
+            entities.EntityOptions(),
+            requires=("extract",),
+            update=entities.update,
+            tuning=("batch",),
+        )
+    )
+    steps.register(
+        steps.Step(
+            "figures",
+            VERSIONS["figures"],
+            figures.FigureOptions(),
+            requires=("extract", "dedup", "stories", "entities"),
+            update=figures.update,
+            tuning=("batch",),
+        )
+    )
 
 
 def update(ledger: Ledger) -> None:

@@ -14,6 +14,7 @@ and outlets cut it. The best match makes the new article a copy of that candidat
 stored, so an update only hashes the new articles. Texts under `min_shingles` shingles (captions, video
 pages) are never matched: a few shared words there say nothing about syndication.
 """
+
 from __future__ import annotations
 
 import re
@@ -46,15 +47,15 @@ class _Seen(NamedTuple):
 
 @dataclass(frozen=True)
 class DedupOptions:
-    threshold: float = 0.5      # estimated Jaccard of shingle sets (see docs/stories.md for the measurements)
-    containment: float = 0.8    # share of the shorter text's shingles found in the longer one
-    min_jaccard: float = 0.2    # floor for a containment match; also the LSH index's threshold
+    threshold: float = 0.5  # estimated Jaccard of shingle sets (see docs/stories.md for the measurements)
+    containment: float = 0.8  # share of the shorter text's shingles found in the longer one
+    min_jaccard: float = 0.2  # floor for a containment match; also the LSH index's threshold
     num_perm: int = 128
     seed: int = 1
-    shingle: int = 4            # words per shingle
+    shingle: int = 4  # words per shingle
     min_shingles: int = 20
-    window_days: int = 30       # copies run within days of each other; bounds the index on large ledgers
-    chunk: int = 2000           # articles read and hashed at a time
+    window_days: int = 30  # copies run within days of each other; bounds the index on large ledgers
+    chunk: int = 2000  # articles read and hashed at a time
 
 
 def shingles(text: str, size: int) -> np.ndarray:
@@ -67,7 +68,7 @@ def shingles(text: str, size: int) -> np.ndarray:
     h = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
     acc = np.zeros(n, dtype=np.uint64)
     for k in range(size):  # stays below 2**64: (2**32 - 1) * _MIX + 2**32
-        acc = (acc * _MIX + h[k:k + n]) & _MASK
+        acc = (acc * _MIX + h[k : k + n]) & _MASK
     return np.unique(acc)
 
 
@@ -133,7 +134,7 @@ def _update(ledger: Ledger, options: DedupOptions) -> int:
         known[row.article_id] = _Seen(values, row.shingles, row.original_id, _day(row.published), row.rowid)
         lsh.insert(row.article_id, _lean(values, options), check_duplication=False)
     for i in range(0, len(new), options.chunk):
-        part = new[i:i + options.chunk]
+        part = new[i : i + options.chunk]
         texts = store.bodies(ledger, [r.id for r in part])  # a slice at a time: texts are not all held at once
         rows = []
         for r in part:
@@ -160,8 +161,7 @@ def _indexed(ledger: Ledger, dates: list[date | None], options: DedupOptions):
     return store.signatures(ledger, (lo.isoformat(), hi.isoformat()))
 
 
-def _match(lsh: MinHashLSH, known: dict[str, _Seen], new: _Seen, options: DedupOptions
-           ) -> tuple[str, float] | None:
+def _match(lsh: MinHashLSH, known: dict[str, _Seen], new: _Seen, options: DedupOptions) -> tuple[str, float] | None:
     best: tuple[float, int, str] | None = None
     for key in lsh.query(_lean(new.values, options)):
         other = known[key]

@@ -14,6 +14,7 @@ place ("Veridia" tagged ORG) is that place. Both are applied whichever of the tw
 
 `update(ledger)` handles the entity rows stored since its last run and fills their `canonical` column.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,19 +22,56 @@ from dataclasses import dataclass
 
 from ..errors import NotFound
 from ..models import Canonical, CanonicalEntity
-from ..store import Ledger
+from ..store import Ledger, progress
 from ..store import entities as store
-from ..store import progress
 from ..store.entities import EntityRow
-from .gazetteer import (AMBIGUOUS, STATE_BODIES, Gazetteer, fold, gazetteer, government_body,
-                        named_body_country)
+from .gazetteer import AMBIGUOUS, STATE_BODIES, Gazetteer, fold, gazetteer, government_body, named_body_country
 
 STEP = "entities"
 COUNTRY_LABELS = {"GPE", "NORP", "ORG", "LOC"}
-_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "gen", "col", "lt",
-           "sgt", "capt", "maj", "cpl", "president", "minister", "senator", "sen", "rep", "gov", "governor",
-           "judge", "justice", "chancellor", "premier", "king", "queen", "prince", "princess", "pope",
-           "general", "secretary", "mayor", "ambassador", "rev", "father", "sheikh"}
+_TITLES = {
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "prof",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "gen",
+    "col",
+    "lt",
+    "sgt",
+    "capt",
+    "maj",
+    "cpl",
+    "president",
+    "minister",
+    "senator",
+    "sen",
+    "rep",
+    "gov",
+    "governor",
+    "judge",
+    "justice",
+    "chancellor",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "general",
+    "secretary",
+    "mayor",
+    "ambassador",
+    "rev",
+    "father",
+    "sheikh",
+}
 # Part of the name (Donald Trump Jr. is not Donald Trump), but never the surname.
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # A surname alone is the most-named person of that surname when that one is named this many times as often
@@ -45,7 +83,8 @@ _ACTING = re.compile(
     r"offer|envoy|regime|leadership)\b|(?:has|have|had|is|was)?\s*(?:said|says|say|announced|accused|"
     r"denied|rejected|claimed|insisted|warned|ordered|sent|deployed|wants|responded|blamed|condemned|"
     r"confirmed|agreed|refused|urged|called|demanded|threatened|signed|imposed|launched|recalled|"
-    r"expelled|protested|vowed|pledged)\b)")
+    r"expelled|protested|vowed|pledged)\b)"
+)
 
 
 def slug(text: str) -> str:
@@ -68,13 +107,13 @@ _MINOR = {"of", "the", "for", "and", "&", "on", "in", "at", "to", "de", "du", "d
 
 
 def initials(name: str) -> str | None:
-    """"who" for "World Health Organization", "icrc" for "International Committee of the Red Cross"."""
+    """ "who" for "World Health Organization", "icrc" for "International Committee of the Red Cross"."""
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w.lower() not in _MINOR]
     return "".join(w[0] for w in words).lower() if len(words) >= 2 else None
 
 
 def as_acronym(name: str) -> str | None:
-    """"un" for "UN" or "U.N.": a name written as an acronym, lower-cased."""
+    """ "un" for "UN" or "U.N.": a name written as an acronym, lower-cased."""
     t = name.replace(".", "").strip()
     return t.lower() if 2 <= len(t) <= 6 and t.isalpha() and t.isupper() else None
 
@@ -83,8 +122,14 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 4 else word
 
 
-def canonicalize(name: str, label: str, gaz: Gazetteer | None = None, acting: bool = True,
-                 country: str | None = None, context: str | None = None) -> Canonical | None:
+def canonicalize(
+    name: str,
+    label: str,
+    gaz: Gazetteer | None = None,
+    acting: bool = True,
+    country: str | None = None,
+    context: str | None = None,
+) -> Canonical | None:
     """The canonical entity `name` with NER `label` stands for, from the name alone (no ledger).
 
     `acting`: the name is used as an actor (a source or speaker), so a capital stands for its state.
@@ -97,8 +142,11 @@ def canonicalize(name: str, label: str, gaz: Gazetteer | None = None, acting: bo
         return None
     cues = AMBIGUOUS.get(fold(text))
     ambiguous = cues is not None and not (context and any(c in context.lower() for c in cues))
-    if label in COUNTRY_LABELS and not ambiguous and \
-            (a3 := gaz.country(text, capitals=acting and label in {"GPE", "ORG"})):
+    if (
+        label in COUNTRY_LABELS
+        and not ambiguous
+        and (a3 := gaz.country(text, capitals=acting and label in {"GPE", "ORG"}))
+    ):
         return Canonical(f"country:{a3}", "country", gaz.name(a3), a3)
     if label == "PERSON":
         words = person_words(text)
@@ -107,8 +155,7 @@ def canonicalize(name: str, label: str, gaz: Gazetteer | None = None, acting: bo
         a3, rest = gaz.split_country(text)
         if a3 and not (STATE_BODIES.search(rest) or government_body(rest)):
             a3, rest = None, text  # "American Airlines" is not a state body
-        a3 = a3 or named_body_country(rest) or (country if STATE_BODIES.search(rest) or government_body(rest)
-                                                else None)
+        a3 = a3 or named_body_country(rest) or (country if STATE_BODIES.search(rest) or government_body(rest) else None)
         body = government_body(rest) or as_acronym(rest) or slug(rest)  # "U.N." and "UN": org:un
         return Canonical(f"org:{a3.lower()}:{body}" if a3 else f"org:{body}", "org", text, a3)
     kind = "place" if label in {"GPE", "LOC"} else label.lower()
@@ -139,8 +186,9 @@ class Resolver:
         counts = sorted(((store.articles_naming(self.ledger, h), h) for h in hits), reverse=True)
         return counts[0][1] if counts[0][0] >= DOMINANT * max(counts[1][0], 1) else None
 
-    def resolve(self, name: str, label: str, acting: bool = True, country: str | None = None,
-                context: str | None = None) -> Canonical | None:
+    def resolve(
+        self, name: str, label: str, acting: bool = True, country: str | None = None, context: str | None = None
+    ) -> Canonical | None:
         c = canonicalize(name, label, self.gaz, acting, country, context)
         if c is None:
             return None
@@ -177,6 +225,7 @@ def resolve(name: str, label: str, ledger: Ledger | None = None) -> str | None:
 
 # -- update ------------------------------------------------------------------------------------------
 
+
 class _Articles:
     """Article texts and the countries each names, read once per update."""
 
@@ -198,15 +247,19 @@ class _Articles:
                 self._countries.clear()
             names = store.place_names(self.ledger, aid)
             text = self.text(aid).lower()
-            self._countries[aid] = {a3 for n, _ in names if (a3 := self.gaz.country(n)) and not (
-                fold(n) in AMBIGUOUS and not any(c in text for c in AMBIGUOUS[fold(n)]))}
+            self._countries[aid] = {
+                a3
+                for n, _ in names
+                if (a3 := self.gaz.country(n))
+                and not (fold(n) in AMBIGUOUS and not any(c in text for c in AMBIGUOUS[fold(n)]))
+            }
         return self._countries[aid]
 
 
 def _context_country(gaz: Gazetteer, text: str, start: int) -> str | None:
     """A country that owns a mention in the words right before it: "France's <Ministry>", "the French
     <defence ministry>". A bare country name there ("in Russia <Capitol Police>") owns nothing."""
-    words = text[max(0, start - 60):start].split()[-4:]
+    words = text[max(0, start - 60) : start].split()[-4:]
     for n in range(1, len(words) + 1):
         head = " ".join(words[-n:])
         bare = re.sub(r"['’]s?$", "", head)
@@ -219,7 +272,7 @@ def _context_country(gaz: Gazetteer, text: str, start: int) -> str | None:
 def _acting(ledger: Ledger, row: EntityRow, text: str, spans) -> bool:
     """Whether a place acts as a state in its article: it is a source, speaker or actor, or a verb of
     saying or deciding follows it."""
-    if any(_ACTING.match(text[e:e + 60]) for _, e in spans):
+    if any(_ACTING.match(text[e : e + 60]) for _, e in spans):
         return True
     return store.acts(ledger, row.article_id, row.key, row.name)
 
@@ -263,7 +316,7 @@ def _join_surnames(ledger: Ledger, res: Resolver, touched: set[str]) -> set[str]
     for cid in touched:
         if cid.startswith("person:") and (c := res.canonical(cid)) and (last := surname(c.name.split())):
             lone.add("person:" + slug(last))
-    for (cid, name) in store.lone_surnames(ledger, sorted(lone)):
+    for cid, name in store.lone_surnames(ledger, sorted(lone)):
         hit = res.person_by_surname(name)
         if hit and hit != cid:
             store.merge(ledger, cid, hit)
@@ -284,8 +337,12 @@ def _display_names(ledger: Ledger, ids: set[str]) -> None:
             names = [" ".join(person_words(n)) for n in names]
         best = max(names, key=lambda n: (len(n.split()), len(n)))
         best = re.sub(r"^(?:the|The)\s+", "", best)
-        if r.kind == "org" and r.country and gazetteer().split_country(best)[0] is None \
-                and not named_body_country(best):
+        if (
+            r.kind == "org"
+            and r.country
+            and gazetteer().split_country(best)[0] is None
+            and not named_body_country(best)
+        ):
             best = f"{best} ({gazetteer().name(r.country)})"
         store.rename(ledger, cid, best)
 
@@ -350,8 +407,10 @@ def rebuild(ledger: Ledger) -> int:
 
 # -- queries -----------------------------------------------------------------------------------------
 
-def list_entities(ledger: Ledger, label: str | None = None, limit: int | None = None, offset: int = 0,
-                  name: str | None = None) -> list[CanonicalEntity]:
+
+def list_entities(
+    ledger: Ledger, label: str | None = None, limit: int | None = None, offset: int = 0, name: str | None = None
+) -> list[CanonicalEntity]:
     """Canonical entities, most widely named first; `label` keeps those named at least once with that NER
     label, `name` those with a name or alias containing it. Rows not reconciled yet are not listed."""
     return store.list_entities(ledger, label, limit, offset, name)

@@ -23,23 +23,24 @@ Low / best / high (docs/figures.md):
         the side of neither the lowest (often an official count of bodies found) nor the highest (often
         an advocate's); the lower middle, and a range's low end, keep it on the conservative side (ACLED).
 """
+
 from __future__ import annotations
 
 import hashlib
 import re
 from collections import Counter
-from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from statistics import median_low
 from urllib.parse import urlparse
 
 from ..errors import NotFound
 from ..models import MEASURES, Figure, FigureClaim, Mention  # noqa: F401 (re-exported)
 from ..store import Ledger, progress
+from ..store import entities as entity_store
 from ..store import figures as store
 from ..store import stories as story_store
-from ..store import entities as entity_store
 from ..store.figures import ClaimRow, list_figures  # noqa: F401 (re-exported: the CLI, API and pages list by it)
 from . import dedup, incidents, parties
 from .gazetteer import fold, gazetteer
@@ -54,21 +55,98 @@ LEDE = 400  # characters: an article's opening, where it says where its own inci
 
 # Counted words -> the group they count. Anything else is its own group (by its head noun, singular).
 GROUPS = {
-    "people": ("people", "person", "persons", "civilian", "civilians", "individual", "individuals", "resident",
-               "residents", "villager", "villagers", "inhabitant", "inhabitants", "death", "deaths", "fatality",
-               "fatalities", "victim", "victims", "body", "bodies", "life", "lives", "dead", "casualty",
-               "casualties", "injury", "injuries", "wounded", "injured", "toll", "death toll",
-               # who was there: the crowd an attack struck
-               "worshipper", "worshippers", "worshiper", "worshipers", "congregant", "congregants", "parishioner",
-               "parishioners", "churchgoer", "churchgoers", "concertgoer", "concertgoers", "shopper", "shoppers",
-               "pilgrim", "pilgrims", "mourner", "mourners", "bystander", "bystanders", "patron", "patrons",
-               "guest", "guests", "attendee", "attendees", "passenger", "passengers", "spectator", "spectators"),
-    "soldiers": ("soldier", "soldiers", "troop", "troops", "serviceman", "servicemen", "servicewoman",
-                 "service members", "service member", "servicemembers", "military personnel",
-                 "army personnel", "personnel"),
+    "people": (
+        "people",
+        "person",
+        "persons",
+        "civilian",
+        "civilians",
+        "individual",
+        "individuals",
+        "resident",
+        "residents",
+        "villager",
+        "villagers",
+        "inhabitant",
+        "inhabitants",
+        "death",
+        "deaths",
+        "fatality",
+        "fatalities",
+        "victim",
+        "victims",
+        "body",
+        "bodies",
+        "life",
+        "lives",
+        "dead",
+        "casualty",
+        "casualties",
+        "injury",
+        "injuries",
+        "wounded",
+        "injured",
+        "toll",
+        "death toll",
+        # who was there: the crowd an attack struck
+        "worshipper",
+        "worshippers",
+        "worshiper",
+        "worshipers",
+        "congregant",
+        "congregants",
+        "parishioner",
+        "parishioners",
+        "churchgoer",
+        "churchgoers",
+        "concertgoer",
+        "concertgoers",
+        "shopper",
+        "shoppers",
+        "pilgrim",
+        "pilgrims",
+        "mourner",
+        "mourners",
+        "bystander",
+        "bystanders",
+        "patron",
+        "patrons",
+        "guest",
+        "guests",
+        "attendee",
+        "attendees",
+        "passenger",
+        "passengers",
+        "spectator",
+        "spectators",
+    ),
+    "soldiers": (
+        "soldier",
+        "soldiers",
+        "troop",
+        "troops",
+        "serviceman",
+        "servicemen",
+        "servicewoman",
+        "service members",
+        "service member",
+        "servicemembers",
+        "military personnel",
+        "army personnel",
+        "personnel",
+    ),
     "children": ("child", "children", "kid", "kids", "minor", "minors", "boy", "boys", "girl", "girls"),
-    "police officers": ("police officer", "police officers", "policeman", "policemen", "police", "officer",
-                        "officers", "policewoman", "policewomen"),
+    "police officers": (
+        "police officer",
+        "police officers",
+        "policeman",
+        "policemen",
+        "police",
+        "officer",
+        "officers",
+        "policewoman",
+        "policewomen",
+    ),
     "fighters": ("fighter", "fighters", "militant", "militants", "insurgent", "insurgents", "rebel", "rebels"),
     "migrants": ("migrant", "migrants", "refugee", "refugees", "asylum seeker", "asylum seekers"),
 }
@@ -77,6 +155,7 @@ _LEADING = re.compile(r"^(?:the|a|an|some|other|more|at least|about|of|those|the
 
 
 # -- what a claim counts -----------------------------------------------------------------------------
+
 
 def _singular(word: str) -> str:
     for end, rep in (("ies", "y"), ("men", "man"), ("ses", "s"), ("s", "")):
@@ -90,14 +169,14 @@ def counted_group(counted: str | None) -> tuple[str, str | None]:
     if not counted:
         return "people", None
     text = counted.strip()
-    while (m := _LEADING.match(text)):  # "other Americans", "the Congolese troops"
-        text = text[m.end():]
+    while m := _LEADING.match(text):  # "other Americans", "the Congolese troops"
+        text = text[m.end() :]
     if a3 := gazetteer().demonym(text):  # "Americans", "four Congolese"
         return "people", a3
     a3, rest = gazetteer().split_country(text)
     text = fold(rest)
-    while (m := _LEADING.match(text)):
-        text = text[m.end():]
+    while m := _LEADING.match(text):
+        text = text[m.end() :]
     if text in _GROUP_OF:
         return _GROUP_OF[text], a3
     words = text.split()
@@ -125,9 +204,11 @@ def eligible(row: ClaimRow) -> bool:
 
 # -- the ledger around a claim -----------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class FigureOptions:
     """How close in time reports must be, and how rare a shared entity, to join one figure."""
+
     window_days: int = WINDOW_DAYS
     rare_share: float = RARE_SHARE
     rare_min: int = RARE_MIN
@@ -158,8 +239,13 @@ class _Context:
 
     def anchors(self, aid: str) -> frozenset[str]:
         """The places, facilities, events and people the article names, countries aside."""
-        return self._memo("anchors", aid, lambda: frozenset(
-            e for e in store.anchors(self.ledger, aid, ANCHOR_LABELS) if not e.startswith("country:")))
+        return self._memo(
+            "anchors",
+            aid,
+            lambda: frozenset(
+                e for e in store.anchors(self.ledger, aid, ANCHOR_LABELS) if not e.startswith("country:")
+            ),
+        )
 
     def rare(self, cid: str) -> bool:
         """Whether few articles name an entity, so that sharing it ties two reports."""
@@ -204,8 +290,11 @@ class _Context:
         return bool(mine & self.rare_anchors(others[0])) or shared >= max(1, 0.3 * len(told))
 
     def top_anchors(self, aid: str) -> frozenset[str]:
-        return self._memo("top_anchors", aid, lambda: frozenset(
-            store.anchors_by_mentions(self.ledger, aid, ANCHOR_LABELS)[:TOP_ANCHORS + 2]))
+        return self._memo(
+            "top_anchors",
+            aid,
+            lambda: frozenset(store.anchors_by_mentions(self.ledger, aid, ANCHOR_LABELS)[: TOP_ANCHORS + 2]),
+        )
 
     def elsewhere(self, aid: str, sentence: tuple[int, int]) -> str | None:
         """A place the sentence names that its article is not about: another incident ("a synagogue in
@@ -215,8 +304,14 @@ class _Context:
         lede = (self.title(aid) or "") + " " + text[:LEDE]
         for key, name, mentions in store.places_between(self.ledger, aid, *sentence):
             # Named once, in this sentence only, outside the opening, not a state or province: another place.
-            if mentions > 1 or key in top or key.startswith("country:") or sentence[0] < LEDE \
-                    or fold(name) in _regions() or not self.rare(key):
+            if (
+                mentions > 1
+                or key in top
+                or key.startswith("country:")
+                or sentence[0] < LEDE
+                or fold(name) in _regions()
+                or not self.rare(key)
+            ):
                 continue
             if name.lower() not in lede.lower():  # the article's own place is in its headline or dateline
                 return name
@@ -225,14 +320,23 @@ class _Context:
     def rare_anchors(self, aid: str) -> frozenset[str]:
         """The few places, events and people an article is most about (mentions), among those few articles
         name: what tells its incident from another of the same kind."""
-        return self._memo("rare_anchors", aid, lambda: frozenset(
-            [e for e in store.anchors_by_mentions(self.ledger, aid, ANCHOR_LABELS)
-             if not e.startswith("country:") and self.rare(e)][:TOP_ANCHORS]))
+        return self._memo(
+            "rare_anchors",
+            aid,
+            lambda: frozenset(
+                [
+                    e
+                    for e in store.anchors_by_mentions(self.ledger, aid, ANCHOR_LABELS)
+                    if not e.startswith("country:") and self.rare(e)
+                ][:TOP_ANCHORS]
+            ),
+        )
 
 
 @dataclass(frozen=True)
 class Credit:
     """Who a claim's value belongs to."""
+
     key: str  # the party's key: one per party across articles
     name: str | None  # the party as shown (None: the outlet's own statement from a file, which names none)
     source: str | None  # the source as written in the article
@@ -252,8 +356,8 @@ def _sentence(text: str, row: ClaimRow) -> tuple[int, int]:
     the sentence ends around it."""
     if row.sentence_start is not None and row.sentence_end is not None:
         return row.sentence_start, row.sentence_end
-    starts = [m.end() for m in re.finditer(r"[.!?]\s+|\n", text[:row.start])]
-    end = re.search(r"[.!?](?:\s|$)|\n", text[row.end:])
+    starts = [m.end() for m in re.finditer(r"[.!?]\s+|\n", text[: row.start])]
+    end = re.search(r"[.!?](?:\s|$)|\n", text[row.end :])
     return (starts[-1] if starts else 0), (row.end + end.end() if end else len(text))
 
 
@@ -263,8 +367,7 @@ def _credit(ledger: Ledger, ctx: _Context, row: ClaimRow, origin: str) -> Credit
     text = ctx.text(aid)
     country = ctx.country(aid)
     canonical = store.source_entity(ledger, aid, row.source_entity) if row.source_entity else None
-    said = parties.party(row.source_name, canonical, country, text, (row.source_start, row.source_end),
-                         ctx.orgs(aid))
+    said = parties.party(row.source_name, canonical, country, text, (row.source_start, row.source_end), ctx.orgs(aid))
     sentence = _sentence(text, row)
     other = parties.relayed(text, sentence, (row.start, row.end))
     if other and (p := parties.party(other, None, country)) and (said is None or p.key != said.key):
@@ -302,8 +405,10 @@ def _near(day: str | None, first: str | None, last: str | None, window_days: int
 
 # -- update ------------------------------------------------------------------------------------------
 
-def _find(ledger: Ledger, ctx: _Context, measure, grp, country, aid, origin, day, incident: str,
-          part: str | None) -> str | None:
+
+def _find(
+    ledger: Ledger, ctx: _Context, measure, grp, country, aid, origin, day, incident: str, part: str | None
+) -> str | None:
     story = ctx.story(aid)
     window = ctx.options.window_days
     for f in store.candidates(ledger, measure, grp, country, day, window):
@@ -335,8 +440,16 @@ def _summarize(ledger: Ledger, ctx: _Context, fid: str) -> None:
     for r in rows:  # oldest first: each source's last word wins
         latest[r.source_key] = r.point if r.point is not None else (r.low if r.low is not None else r.high)
     days = [r.day for r in rows if r.day]
-    store.summarize(ledger, fid, min(lows), median_low(sorted(latest.values())), max(highs),
-                    min(days, default=None), max(days, default=None), len(latest))
+    store.summarize(
+        ledger,
+        fid,
+        min(lows),
+        median_low(sorted(latest.values())),
+        max(highs),
+        min(days, default=None),
+        max(days, default=None),
+        len(latest),
+    )
     _describe(ledger, ctx, fid, min(days, default=None))
 
 
@@ -349,8 +462,11 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
     whole = None
     if f.part is not None or f.grp != "people" or f.country is not None:
         for oid, anchor in store.whole_of(ledger, f):
-            if ctx.story(anchor) == story and ctx.same_place(f.anchor, store.origins(ledger, oid) or [anchor]) \
-                    and (story or anchor == f.anchor):
+            if (
+                ctx.story(anchor) == story
+                and ctx.same_place(f.anchor, store.origins(ledger, oid) or [anchor])
+                and (story or anchor == f.anchor)
+            ):
                 whole = oid
                 break
     arts = store.origins(ledger, fid) or [f.anchor]
@@ -364,11 +480,14 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
     store.describe(ledger, fid, whole, title, place, country, first)
 
 
-_EVENT_WORD = re.compile(r"\b(earthquake|quake|tsunami|attack|bombing|blast|explosion|shooting|massacre|raid|"
-                         r"disaster|dam collapse|"
-                         r"air ?strike|storm|hurricane|typhoon|cyclone|tornado|flood(?:ing|s)?|wildfire|fire|crash|"
-                         r"clashes|riots?|protests?|stampede|ambush|collapse|derailment|eruption|landslide|war|"
-                         r"siege|offensive|strike)\b", re.I)
+_EVENT_WORD = re.compile(
+    r"\b(earthquake|quake|tsunami|attack|bombing|blast|explosion|shooting|massacre|raid|"
+    r"disaster|dam collapse|"
+    r"air ?strike|storm|hurricane|typhoon|cyclone|tornado|flood(?:ing|s)?|wildfire|fire|crash|"
+    r"clashes|riots?|protests?|stampede|ambush|collapse|derailment|eruption|landslide|war|"
+    r"siege|offensive|strike)\b",
+    re.I,
+)
 
 
 def incident_title(measure: str, event: str, place: str | None, country: str | None, day: str | None) -> str:
@@ -387,7 +506,7 @@ def _merge_same_story(ledger: Ledger, ctx: _Context, fid: str) -> str:
     """Stories merge as articles arrive: two figures of the same quantity in one story become one."""
     f = store.head(ledger, fid)
     story = ctx.story(f.anchor) if f else None
-    if story is None:
+    if f is None or story is None:
         return fid
     for oid, anchor in store.same_quantity(ledger, f):
         if ctx.story(anchor) == story and ctx.same_place(f.anchor, store.origins(ledger, oid) or [anchor]):
@@ -448,8 +567,20 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
         store.widen(ledger, fid, day)
     credit = _credit(ledger, ctx, row, origin)
     value = f"{row.point}|{row.low}|{row.high}|{row.qualifier}"
-    store.file(ledger, row.id, fid, credit.key, credit.source, f"{credit.key}|{value}", origin, day,
-               credit.name, credit.relayed_by, reading.stance, reading.preliminary)
+    store.file(
+        ledger,
+        row.id,
+        fid,
+        credit.key,
+        credit.source,
+        f"{credit.key}|{value}",
+        origin,
+        day,
+        credit.name,
+        credit.relayed_by,
+        reading.stance,
+        reading.preliminary,
+    )
     return fid
 
 
@@ -462,6 +593,7 @@ def rebuild(ledger: Ledger) -> int:
 
 
 # -- queries -----------------------------------------------------------------------------------------
+
 
 def get_figure(ledger: Ledger, id: str) -> Figure:
     """One figure by id or unique id prefix."""

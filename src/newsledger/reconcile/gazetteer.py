@@ -4,6 +4,7 @@
 
 `Gazetteer` is built once (`gazetteer()` caches it) and is read-only afterwards.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,7 +26,7 @@ def fold(text: str) -> str:
     if not t.isascii():
         t = unicodedata.normalize("NFKD", t)
         t = "".join(c for c in t if not unicodedata.combining(c)).replace("’", "'")
-    t = _SPACE.sub(" ", t).strip(" \t\n\"“”,;:()")
+    t = _SPACE.sub(" ", t).strip(' \t\n"“”,;:()')
     t = re.sub(r"'s?$", "", t)
     return _THE.sub("", t).lower()
 
@@ -40,10 +41,23 @@ def _inverted(name: str) -> str:
 
 # Government bodies named by what they are for: each domain lists the words that name it.
 DOMAINS = {
-    "defence": ("defence", "defense", "armed forces", "war", "national defence", "national defense",
-                "defence and veterans affairs"),
-    "foreign affairs": ("foreign affairs", "foreign", "external affairs", "europe and foreign affairs",
-                        "foreign and commonwealth affairs", "foreign, commonwealth and development affairs"),
+    "defence": (
+        "defence",
+        "defense",
+        "armed forces",
+        "war",
+        "national defence",
+        "national defense",
+        "defence and veterans affairs",
+    ),
+    "foreign affairs": (
+        "foreign affairs",
+        "foreign",
+        "external affairs",
+        "europe and foreign affairs",
+        "foreign and commonwealth affairs",
+        "foreign, commonwealth and development affairs",
+    ),
     "interior": ("interior", "home affairs", "internal affairs", "home"),
     "health": ("health", "public health", "health and social care", "health and human services"),
     "finance": ("finance", "treasury", "finance and economy", "economy and finance"),
@@ -59,10 +73,14 @@ DOMAINS = {
 _BODY = r"(?:ministry|ministries|department|office)"
 # Bodies with a name of their own: (country, domain).
 NAMED_BODIES = {
-    "pentagon": ("USA", "defence"), "state department": ("USA", "foreign affairs"),
-    "department of state": ("USA", "foreign affairs"), "home office": ("GBR", "interior"),
-    "foreign office": ("GBR", "foreign affairs"), "quai d'orsay": ("FRA", "foreign affairs"),
-    "department of homeland security": ("USA", "interior"), "ministry of the armed forces": (None, "defence"),
+    "pentagon": ("USA", "defence"),
+    "state department": ("USA", "foreign affairs"),
+    "department of state": ("USA", "foreign affairs"),
+    "home office": ("GBR", "interior"),
+    "foreign office": ("GBR", "foreign affairs"),
+    "quai d'orsay": ("FRA", "foreign affairs"),
+    "department of homeland security": ("USA", "interior"),
+    "ministry of the armed forces": (None, "defence"),
 }
 # Country names that are also something else the news often means (a US state): a country only when its
 # article also uses one of these words.
@@ -75,17 +93,19 @@ AMBIGUOUS = {
 STATE_BODIES = re.compile(
     r"\b(?:ministry|ministries|department|army|navy|air force|military|armed forces|police|government|"
     r"parliament|embassy|cabinet|presidency|coast guard|central bank|intelligence|security service|"
-    r"national guard|border guard|senate|congress|supreme court|foreign office|home office)$", re.I)
+    r"national guard|border guard|senate|congress|supreme court|foreign office|home office)$",
+    re.I,
+)
 
 
 @dataclass
 class Gazetteer:
-    names: dict[str, str] = field(default_factory=dict)       # folded name or code -> alpha-3
+    names: dict[str, str] = field(default_factory=dict)  # folded name or code -> alpha-3
     demonyms: dict[str, str] = field(default_factory=dict)
     capitals: dict[str, str] = field(default_factory=dict)
-    display: dict[str, str] = field(default_factory=dict)     # alpha-3 -> name to show
-    adjective: dict[str, str] = field(default_factory=dict)   # alpha-3 -> first demonym
-    codes: dict[str, str] = field(default_factory=dict)       # "COD", "CD" (as written, upper case) -> alpha-3
+    display: dict[str, str] = field(default_factory=dict)  # alpha-3 -> name to show
+    adjective: dict[str, str] = field(default_factory=dict)  # alpha-3 -> first demonym
+    codes: dict[str, str] = field(default_factory=dict)  # "COD", "CD" (as written, upper case) -> alpha-3
 
     def country(self, text: str, capitals: bool = False) -> str | None:
         """The alpha-3 of a country named by `text` (name, code, short name, demonym; capital if asked)."""
@@ -136,8 +156,12 @@ def _load() -> Gazetteer:
     g = Gazetteer()
     for c in pycountry.countries:
         a3 = c.alpha_3
-        forms = {c.name, _inverted(c.name), getattr(c, "official_name", None) or c.name,
-                 getattr(c, "common_name", None) or c.name}
+        forms = {
+            c.name,
+            _inverted(c.name),
+            getattr(c, "official_name", None) or c.name,
+            getattr(c, "common_name", None) or c.name,
+        }
         for form in forms:
             g.names.setdefault(fold(form), a3)
         g.codes[c.alpha_3] = a3  # not alpha-2: "LA", "GA", "IN" are far more often something else
@@ -167,7 +191,7 @@ def gazetteer() -> Gazetteer:
 
 
 def government_body(text: str) -> str | None:
-    """"ministry-of-defence" for "defence ministry", "Ministry of the Armed Forces", "Defense Department";
+    """ "ministry-of-defence" for "defence ministry", "Ministry of the Armed Forces", "Defense Department";
     None when `text` is not a ministry of a known domain."""
     f = fold(text)
     if f in NAMED_BODIES:

@@ -6,6 +6,7 @@ incident, or no incident at all (docs/figures.md, "One quantity of one incident"
 one role "incident" or "part" and one incident key; every other role is left out of figures, with its reason
 kept so that pages can say why. Regexes over the sentence, no parse: the parse already chose what is counted.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,7 +15,14 @@ from datetime import date
 
 # Roles a claim can have.
 INCIDENT, PART, BACKGROUND, TALLY, RATE, HYPOTHETICAL, NOT_A_CLAIM = (
-    "incident", "part", "background", "tally", "rate", "hypothetical", "not_a_claim")
+    "incident",
+    "part",
+    "background",
+    "tally",
+    "rate",
+    "hypothetical",
+    "not_a_claim",
+)
 IN_FIGURES = (INCIDENT, PART)
 
 
@@ -29,57 +37,88 @@ class Reading:
     stance: str | None = None  # the cue as a stance: confirmed, acknowledged, claimed, estimated, reported
 
 
-_EVENT = (r"(?:earthquake|quake|aftershock|tremor|tsunami|attack|bombing|blast|explosion|shooting|massacre|"
-          r"raid|air ?strike|strike|storm|hurricane|typhoon|cyclone|tornado|flood(?:ing)?|fire|wildfire|crash|"
-          r"clash(?:es)?|riot(?:s|ing)?|protest(?:s)?|stampede|ambush|assault|offensive|battle|war|uprising|"
-          r"outbreak|epidemic|pandemic|disaster|eruption|landslide|collapse|derailment|siege)")
+_EVENT = (
+    r"(?:earthquake|quake|aftershock|tremor|tsunami|attack|bombing|blast|explosion|shooting|massacre|"
+    r"raid|air ?strike|strike|storm|hurricane|typhoon|cyclone|tornado|flood(?:ing)?|fire|wildfire|crash|"
+    r"clash(?:es)?|riot(?:s|ing)?|protest(?:s)?|stampede|ambush|assault|offensive|battle|war|uprising|"
+    r"outbreak|epidemic|pandemic|disaster|eruption|landslide|collapse|derailment|siege)"
+)
 # Earlier incidents or periods, named as such near the number. A year counts only when it is before the
 # article's own year (checked in `_history`).
-_YEARS = re.compile(rf"\b(?:since|than|in|of|during)\s+(?:(?:early|late|mid-?)\s*)?(?:the\s+)?(?P<y1>(?:19|20)\d\d)s?\b"
-                    rf"|\b(?P<y2>(?:19|20)\d\d)(?:'s)?\s+(?:\w+\s+)?{_EVENT}", re.I)
+_YEARS = re.compile(
+    rf"\b(?:since|than|in|of|during)\s+(?:(?:early|late|mid-?)\s*)?(?:the\s+)?(?P<y1>(?:19|20)\d\d)s?\b"
+    rf"|\b(?P<y2>(?:19|20)\d\d)(?:'s)?\s+(?:\w+\s+)?{_EVENT}",
+    re.I,
+)
 _EARLIER = re.compile(
     rf"\b(?:last|previous|prior)\s+(?:year|decade)'?s?\b|\ba\s+(?:year|decade)\s+(?:ago|earlier)\b|"
     rf"\b(?:previous|earlier|past|prior)\s+{_EVENT}s?\b|\bin\s+the\s+past\b|\bin\s+history\b|"
-    rf"\bhistoric(?:al)?ly\b|\bworst\s+\w+\s+since\b|\bdeadliest\s+(?:\w+\s+)?since\b", re.I)
+    rf"\bhistoric(?:al)?ly\b|\bworst\s+\w+\s+since\b|\bdeadliest\s+(?:\w+\s+)?since\b",
+    re.I,
+)
 # A second incident in the same story.
 _SIBLING = re.compile(
     rf"\b(?P<which>second|another|new|fresh|separate|later|latest|subsequent|follow-up|earlier|first)\s+"
-    rf"(?:(?:and\s+)?\w+\s+)?(?P<event>{_EVENT})\b|\b(?P<after>aftershocks?)\b", re.I)
+    rf"(?:(?:and\s+)?\w+\s+)?(?P<event>{_EVENT})\b|\b(?P<after>aftershocks?)\b",
+    re.I,
+)
 # Tallies over time and rates: different quantities from an incident's toll.
-_RATE = re.compile(r"\b(?:a|per|each|every)\s+(?:day|week|month|year|hour|minute)\b|\bdaily\b|\bannual(?:ly)?\b|"
-                   r"\bweekly\b|\bmonthly\b|\bon average\b|\ban average of\b", re.I)
+_RATE = re.compile(
+    r"\b(?:a|per|each|every)\s+(?:day|week|month|year|hour|minute)\b|\bdaily\b|\bannual(?:ly)?\b|"
+    r"\bweekly\b|\bmonthly\b|\bon average\b|\ban average of\b",
+    re.I,
+)
 _TALLY = re.compile(
     r"\b(?:covid(?:-19)?|coronavirus|virus|pandemic|flu|influenza|malaria|cholera|ebola|measles|aids|hiv|"
     r"cancer|overdoses?|opioids?|heart disease|tuberculosis|so far this year|so far in (?:19|20)\d\d|"
     r"since the start of|"
     r"since (?:january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+\d)|"
-    r"in total since|each year)\b", re.I)
+    r"in total since|each year)\b",
+    re.I,
+)
 # Not a statement of fact: needs, conditions, forecasts (before the number, in its clause).
 _HYPOTHETICAL = re.compile(
     r"\b(?:would|could|might|may|should|must|need(?:s|ed)?(?:\s+to)?|required?|requires|if|unless|"
     r"plans?\s+to|planning\s+to|aims?\s+to|seeks?\s+to|wants?\s+to|threaten(?:s|ed)?\s+to|up\s+to\s+\w+\s+could|"
     r"projected|forecast|predicts?|risk(?:s|ing)?|hypothetical(?:ly)?|as\s+many\s+as\s+\w+\s+could)\b[^.;:]*$",
-    re.I)
+    re.I,
+)
 # A modal right after the counted words: "20,000 troops would be needed", "5,000 jobs could go".
-_HYPOTHETICAL_AFTER = re.compile(r"^\W*(?:[\w-]+\s+){0,3}?(?:would|could|might|may|will|should|must)\s+"
-                                 r"(?!(?:still\s+)?(?:rise|climb|increase|grow|go up|be higher|be revised)\b)", re.I)
+_HYPOTHETICAL_AFTER = re.compile(
+    r"^\W*(?:[\w-]+\s+){0,3}?(?:would|could|might|may|will|should|must)\s+"
+    r"(?!(?:still\s+)?(?:rise|climb|increase|grow|go up|be higher|be revised)\b)",
+    re.I,
+)
 _GUESS = re.compile(r"\b(?:or more|or even more|perhaps|maybe|possibly|i think|i believe|i guess)\b", re.I)
 # Parts of a whole.
 _OF_WHOLE = re.compile(
     r"^\s*(?:of|among)\s+(?:the|them|those|these|whom|which)\b|^\s*of\s+(?:the\s+)?(?:\d[\d,]*|\w+)\s+"
-    r"(?:dead|killed|victims|injured|wounded|people|casualties)\b", re.I)
-_PART_BEFORE = re.compile(r"\b(?:including|includ(?:es|ed)|among\s+them|among\s+whom|of\s+whom|of\s+them|"
-                          r"among\s+the\s+(?:dead|victims|injured|wounded))\s*$", re.I)
-_SEVERITY = re.compile(r"^\s*(?:(?:were|was)\s+)?(?:seriously|critically|severely|gravely|slightly|lightly|"
-                       r"moderately|badly|mortally)\b", re.I)
+    r"(?:dead|killed|victims|injured|wounded|people|casualties)\b",
+    re.I,
+)
+_PART_BEFORE = re.compile(
+    r"\b(?:including|includ(?:es|ed)|among\s+them|among\s+whom|of\s+whom|of\s+them|"
+    r"among\s+the\s+(?:dead|victims|injured|wounded))\s*$",
+    re.I,
+)
+_SEVERITY = re.compile(
+    r"^\s*(?:(?:were|was)\s+)?(?:seriously|critically|severely|gravely|slightly|lightly|"
+    r"moderately|badly|mortally)\b",
+    re.I,
+)
 _INCREMENT = re.compile(r"^\s*(?:more|additional|new|further|extra)\b|^\s*more\s", re.I)
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|a further|an extra)\s*$", re.I)
 # A place right after the number: "16 in India", "killed 16 people in neighbouring India".
-_PLACE_AFTER = re.compile(r"^[^.;,]{0,30}?\b(?:in|across)\s+(?:neighbou?ring\s+)?(?P<place>[A-Z][\w.'-]+"
-                          r"(?:\s+[A-Z][\w.'-]+){0,2})")
-_PRELIMINARY = re.compile(r"\b(?:preliminary|so far|expected to (?:rise|climb|increase|grow)|"
-                          r"(?:could|may|might|is likely to|will likely) (?:rise|climb|increase|grow)|"
-                          r"feared|fears?|at least|still (?:rising|climbing)|provisional|initial)\b", re.I)
+_PLACE_AFTER = re.compile(
+    r"^[^.;,]{0,30}?\b(?:in|across)\s+(?:neighbou?ring\s+)?(?P<place>[A-Z][\w.'-]+"
+    r"(?:\s+[A-Z][\w.'-]+){0,2})"
+)
+_PRELIMINARY = re.compile(
+    r"\b(?:preliminary|so far|expected to (?:rise|climb|increase|grow)|"
+    r"(?:could|may|might|is likely to|will likely) (?:rise|climb|increase|grow)|"
+    r"feared|fears?|at least|still (?:rising|climbing)|provisional|initial)\b",
+    re.I,
+)
 _STANCES = (
     ("acknowledged", r"acknowledg\w*|admit\w*|concede\w*"),
     ("confirmed", r"confirm\w*|verif\w*"),
@@ -114,7 +153,7 @@ def _year_before(time: str | None, published: str | None, days: int = 45) -> boo
 def _clause_before(before: str) -> str:
     """The words before the number back to its clause's start (a comma, semicolon or "and" boundary)."""
     cut = max(before.rfind(","), before.rfind(";"), before.rfind(":"), before.rfind(" - "), before.rfind("—"))
-    return before[cut + 1:] if cut >= 0 else before
+    return before[cut + 1 :] if cut >= 0 else before
 
 
 def stance(sentence: str) -> str | None:
@@ -124,8 +163,14 @@ def stance(sentence: str) -> str | None:
     return None
 
 
-def read(text: str, sentence: tuple[int, int], claim: tuple[int, int], time: str | None,
-         published: str | None, counted: str | None = None) -> Reading:
+def read(
+    text: str,
+    sentence: tuple[int, int],
+    claim: tuple[int, int],
+    time: str | None,
+    published: str | None,
+    counted: str | None = None,
+) -> Reading:
     """The role of the claim at `claim` (offsets into `text`) in its sentence at `sentence`."""
     s0, s1 = sentence
     c0, c1 = claim
@@ -135,8 +180,9 @@ def read(text: str, sentence: tuple[int, int], claim: tuple[int, int], time: str
     pre = bool(_PRELIMINARY.search(sent))
     st = stance(sent)
 
-    def out(role: str, reason: str = "", incident: str = "", part: str | None = None,
-            place: str | None = None) -> Reading:
+    def out(
+        role: str, reason: str = "", incident: str = "", part: str | None = None, place: str | None = None
+    ) -> Reading:
         return Reading(role, reason, incident, place, part, pre, st)
 
     words = re.findall(r"[A-Za-z]+", sent)
@@ -145,8 +191,9 @@ def read(text: str, sentence: tuple[int, int], claim: tuple[int, int], time: str
     clause = _clause_before(before)
     if _HYPOTHETICAL.search(clause) or _HYPOTHETICAL_AFTER.match(after):
         return out(HYPOTHETICAL, "a need, condition or forecast, not a count")
-    if _GUESS.search(text[c0:min(s1, c1 + 25)]) and re.search(r"\b(?:tens|hundreds|thousands|dozens)\b",
-                                                             text[c0:c1], re.I):
+    if _GUESS.search(text[c0 : min(s1, c1 + 25)]) and re.search(
+        r"\b(?:tens|hundreds|thousands|dozens)\b", text[c0:c1], re.I
+    ):
         return out(HYPOTHETICAL, "a guess, not a count")
     if _RATE.search(after[:40]) or _RATE.search(near_before[-25:]):
         return out(RATE, "a rate over time, not one incident's count")

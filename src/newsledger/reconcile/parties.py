@@ -12,6 +12,7 @@ same body, and the name it is shown by. The rules, in order:
     country (named in the source, else the country the article is about); so is its opposition;
   - anything else is its canonical entity, else its name folded ("the Red Cross" = "Red Cross").
 """
+
 from __future__ import annotations
 
 import re
@@ -26,32 +27,71 @@ class Party:
     name: str  # as shown on a figure
 
 
-_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this", "these", "those",
-             "him", "her", "them", "us", "one", "someone", "somebody", "others", "some", "many", "both"}
+_PRONOUNS = {
+    "he",
+    "she",
+    "they",
+    "it",
+    "we",
+    "i",
+    "you",
+    "who",
+    "which",
+    "that",
+    "this",
+    "these",
+    "those",
+    "him",
+    "her",
+    "them",
+    "us",
+    "one",
+    "someone",
+    "somebody",
+    "others",
+    "some",
+    "many",
+    "both",
+}
 _DET = re.compile(r"^(?:a|an|the|one|some|several|two|three|other|another|its|their|his|her)\s+", re.I)
 _IN_PLACE = re.compile(r"\s+(?:in|from|of)\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}$")
-_SPOKES = r"(?:spokes(?:man|woman|person|people|men|women)|official|officials|source|sources|representative|" \
-          r"representatives|statement|aide|aides|officer|officers)"
+_SPOKES = (
+    r"(?:spokes(?:man|woman|person|people|men|women)|official|officials|source|sources|representative|"
+    r"representatives|statement|aide|aides|officer|officers)"
+)
 _FOR_BODY = re.compile(rf"^{_SPOKES}\s+(?:for|of|at|with|from)\s+(?:the\s+)?(?P<body>.+)$", re.I)
 _BODY_FIRST = re.compile(rf"^(?P<body>.+?)\s+{_SPOKES}$", re.I)
-_GOVERNMENT = re.compile(r"\b(?:government|govt|ministry|ministries|minister|ministers|cabinet|presidency|"
-                         r"president|prime minister|premier|white house|kremlin|pentagon|state department|"
-                         r"interior|foreign office|home office|administration|regime|junta|state media|"
-                         r"state television|state news agency)\b", re.I)
+_GOVERNMENT = re.compile(
+    r"\b(?:government|govt|ministry|ministries|minister|ministers|cabinet|presidency|"
+    r"president|prime minister|premier|white house|kremlin|pentagon|state department|"
+    r"interior|foreign office|home office|administration|regime|junta|state media|"
+    r"state television|state news agency)\b",
+    re.I,
+)
 _OPPOSITION = re.compile(r"\bopposition\b", re.I)
-_AUTHORITIES = re.compile(r"^(?:local\s+|provincial\s+|regional\s+|state\s+|federal\s+)?(?:officials|authorities|"
-                          r"official)$", re.I)
+_AUTHORITIES = re.compile(
+    r"^(?:local\s+|provincial\s+|regional\s+|state\s+|federal\s+)?(?:officials|authorities|"
+    r"official)$",
+    re.I,
+)
 _TITLE_BEFORE = re.compile(
     r"(?P<title>(?:[A-Z][\w.'-]*\s+){0,4}(?:Minister|Secretary|Spokes(?:man|woman|person)|President|Premier|"
     r"Chief|Director|Commissioner|Governor|Mayor|Sheriff|Chairman|Chairwoman|Chair|Leader|Head|Official|"
-    r"Ambassador|Envoy|General|Gen\.|Colonel|Col\.|Commander)\s+)$")
-_APPOSITION = re.compile(r"^,?\s+(?:(?:the|a|an)\s+|who\s+(?:leads|heads|runs|chairs)\s+(?:the\s+)?)"
-                         r"(?P<app>[^,.;:\"“”]{3,90})")
-_ITS = re.compile(r"\b(?:the\s+)?(?:organi[sz]ation|group|agency|charity|company|firm|body|society|"
-                  r"committee|union|party|movement|network|association|institute|foundation|force)'s\b|\bits\b",
-                  re.I)
-_FOR_IN_APP = re.compile(rf"\b(?:{_SPOKES}|head|chief|director|leader|chairman|president|member|minister)\s+"
-                         r"(?:for|of|at)\s+(?:the\s+)?(?P<body>[A-Z][^,.;:]{2,60})")
+    r"Ambassador|Envoy|General|Gen\.|Colonel|Col\.|Commander)\s+)$"
+)
+_APPOSITION = re.compile(
+    r"^,?\s+(?:(?:the|a|an)\s+|who\s+(?:leads|heads|runs|chairs)\s+(?:the\s+)?)"
+    r"(?P<app>[^,.;:\"“”]{3,90})"
+)
+_ITS = re.compile(
+    r"\b(?:the\s+)?(?:organi[sz]ation|group|agency|charity|company|firm|body|society|"
+    r"committee|union|party|movement|network|association|institute|foundation|force)'s\b|\bits\b",
+    re.I,
+)
+_FOR_IN_APP = re.compile(
+    rf"\b(?:{_SPOKES}|head|chief|director|leader|chairman|president|member|minister)\s+"
+    r"(?:for|of|at)\s+(?:the\s+)?(?P<body>[A-Z][^,.;:]{2,60})"
+)
 
 
 def _country_of(text: str) -> str | None:
@@ -90,9 +130,14 @@ def body_of(name: str) -> str:
     return t
 
 
-def party(name: str | None, canonical: tuple[str | None, str | None] | None, country: str | None,
-          text: str = "", span: tuple[int | None, int | None] = (None, None),
-          orgs_before: list[tuple[int, str, str]] | None = None) -> Party | None:
+def party(
+    name: str | None,
+    canonical: tuple[str | None, str | None] | None,
+    country: str | None,
+    text: str = "",
+    span: tuple[int | None, int | None] = (None, None),
+    orgs_before: list[tuple[int, str, str]] | None = None,
+) -> Party | None:
     """The party behind a source. `canonical` is (canonical id, name) of the source's entity, `country` the
     article's own country (ISO alpha-3), `text` and `span` where the source stands in the article (for a
     person's title or apposition), `orgs_before` (offset, canonical id, name) of the article's organisations.
@@ -130,8 +175,14 @@ def _body(body: str, cid: str | None, cname: str | None, country: str | None) ->
     return None
 
 
-def _person(cid: str, name: str, country: str | None, text: str, span: tuple[int | None, int | None],
-            orgs_before: list[tuple[int, str, str]]) -> Party:
+def _person(
+    cid: str,
+    name: str,
+    country: str | None,
+    text: str,
+    span: tuple[int | None, int | None],
+    orgs_before: list[tuple[int, str, str]],
+) -> Party:
     """A person speaks for the body their title ("Interior Minister X") or apposition ("X, the group's head
     of operations", "X, a spokesman for Y") names; the source span may hold the title and apposition."""
     start, end = span
@@ -139,13 +190,15 @@ def _person(cid: str, name: str, country: str | None, text: str, span: tuple[int
         return Party(cid, name)
     inside = text[start:end]
     head, _, app = inside.partition(",")
-    if (m := _TITLE_BEFORE.search(text[max(0, start - 60):start])) and (p := _body(m.group("title"), None, None,
-                                                                                     country)):
+    if (m := _TITLE_BEFORE.search(text[max(0, start - 60) : start])) and (
+        p := _body(m.group("title"), None, None, country)
+    ):
         return p
-    if re.search(r"\b(?:Minister|Secretary|President|Premier|Spokes\w+|Ambassador|Governor)\b", head) and \
-            (p := _body(head, None, None, country)):
+    if re.search(r"\b(?:Minister|Secretary|President|Premier|Spokes\w+|Ambassador|Governor)\b", head) and (
+        p := _body(head, None, None, country)
+    ):
         return p
-    if not app and (m := _APPOSITION.match(text[end:end + 120])):
+    if not app and (m := _APPOSITION.match(text[end : end + 120])):
         app = m.group("app")
     app = re.sub(r"^\s*(?:the|a|an|who\s+(?:leads|heads|runs|chairs)(?:\s+the)?)\s+", "", app.strip())
     if app:
@@ -161,25 +214,28 @@ def _person(cid: str, name: str, country: str | None, text: str, span: tuple[int
                 return _body(oname, oid, oname, country) or Party(oid, oname)
     return Party(cid, name)
 
+
 # A figure another party gave, relayed by the source: "... than the 20 deaths the government has acknowledged",
 # "the government's count stood at 31".
 _RELAY_AFTER = re.compile(
     r"^[^.;:\"“”]{0,45}?\b(?:that\s+|which\s+)?(?P<party>(?:the\s+|a\s+)?(?:[A-Z][\w.'-]*\s+){0,3}"
     r"(?:government|ministry|authorities|officials|police|army|military|opposition|[A-Z][\w.'-]+))\s+"
     r"(?:has\s+|had\s+|have\s+)?(?:acknowledged|admitted|confirmed|conceded|reported|recorded|announced|"
-    r"counted|put|gave|cited)\b")
+    r"counted|put|gave|cited)\b"
+)
 _RELAY_BEFORE = re.compile(
     r"(?P<party>(?:the\s+|The\s+)?(?:[A-Z][\w.'-]*\s+){0,3}(?:government|ministry|authorities|officials|police|"
     r"army|military|opposition|[A-Z][\w.'-]+))['’]s?\s+(?:official\s+|own\s+|latest\s+|last\s+)?"
     r"(?:count|toll|tally|figure|figures|estimate|number)\s+(?:stood\s+at|was|is|of|at|rose\s+to|reached|"
-    r"showed|shows|put\s+\w+\s+at)\s*(?:about\s+|some\s+|around\s+|nearly\s+|over\s+|just\s+)?$")
+    r"showed|shows|put\s+\w+\s+at)\s*(?:about\s+|some\s+|around\s+|nearly\s+|over\s+|just\s+)?$"
+)
 
 
 def relayed(text: str, sentence: tuple[int, int], claim: tuple[int, int]) -> str | None:
     """The party a figure belongs to when the sentence credits it to another than its speaker."""
     s0, s1 = sentence
     c0, c1 = claim
-    if m := _RELAY_BEFORE.search(text[max(s0, c0 - 90):c0]):
+    if m := _RELAY_BEFORE.search(text[max(s0, c0 - 90) : c0]):
         return m.group("party").strip()
     if m := _RELAY_AFTER.match(text[c1:s1]):
         return m.group("party").strip()

@@ -13,6 +13,7 @@ each exactly once (under the write lock), so every stored article is in exactly 
 The thresholds were tuned on ../shared/data/giveme5w1h/news_cluster (bench/eval_stories.py); docs/stories.md
 gives the measurements behind each.
 """
+
 from __future__ import annotations
 
 import re
@@ -39,13 +40,14 @@ _UNDATED = -1
 
 @dataclass(frozen=True)
 class StoryOptions:
-    threshold: float = 0.12     # least average cosine similarity to join a story
-    title_weight: int = 3       # a headline word counts as this many words of the body
-    window_days: int = 365      # only articles this close in time are compared (follow-ups come months later)
-    chunk: int = 256            # articles read, or compared with the ledger in one matrix product, at a time
+    threshold: float = 0.12  # least average cosine similarity to join a story
+    title_weight: int = 3  # a headline word counts as this many words of the body
+    window_days: int = 365  # only articles this close in time are compared (follow-ups come months later)
+    chunk: int = 256  # articles read, or compared with the ledger in one matrix product, at a time
 
 
 # -- wording ---------------------------------------------------------------------------------------
+
 
 def terms(text: str, title: str | None, options: StoryOptions) -> Counter:
     """The words an article is compared by, with counts (the title's weighted)."""
@@ -65,6 +67,7 @@ def _words(text: str) -> list[str]:
 
 # -- assignment ------------------------------------------------------------------------------------
 
+
 def _ordinal(published: str | None) -> int:
     return date.fromisoformat(published).toordinal() if published else _UNDATED
 
@@ -79,6 +82,7 @@ class _New(NamedTuple):
 @dataclass
 class _Open:
     """A story as the update sees it: its date span and, for a new one, what to store."""
+
     id: str
     first: int
     last: int
@@ -109,7 +113,7 @@ def _update(ledger: Ledger, new: list[_New], options: StoryOptions) -> int:
     rows: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     # Texts in slices: only each article's term ids and counts are kept, not its text or a dict of words.
     for i in range(0, len(new), options.chunk):
-        part = [r.id for r in new[i:i + options.chunk]]
+        part = [r.id for r in new[i : i + options.chunk]]
         counts: dict[str, Counter] = {}
         for aid, title, text, body_end in store.texts(ledger, part):
             body = text if body_end is None else text[:body_end]
@@ -118,8 +122,10 @@ def _update(ledger: Ledger, new: list[_New], options: StoryOptions) -> int:
         df = Counter(t for c in counts.values() for t in c)
         ids = store.add_terms(ledger, df)
         for aid, c in counts.items():
-            rows[aid] = (np.fromiter((ids[t] for t in c), dtype=np.int32, count=len(c)),
-                         np.fromiter(c.values(), dtype=np.float32, count=len(c)))
+            rows[aid] = (
+                np.fromiter((ids[t] for t in c), dtype=np.int32, count=len(c)),
+                np.fromiter(c.values(), dtype=np.float32, count=len(c)),
+            )
     new = [r._replace(label=labels[r.id]) for r in new]
     placed, touched = _place(ledger, new, rows, options)
     for s in touched:
@@ -143,8 +149,9 @@ def _unpack(blob: bytes) -> tuple[np.ndarray, np.ndarray]:
     return np.frombuffer(blob, "<i4", n), np.frombuffer(blob, "<f4", n, 4 * n)
 
 
-def _place(ledger: Ledger, new: list[_New], vectors: dict[str, tuple[np.ndarray, np.ndarray]], options: StoryOptions
-           ) -> tuple[list[tuple[str, str, float | None]], list[_Open]]:
+def _place(
+    ledger: Ledger, new: list[_New], vectors: dict[str, tuple[np.ndarray, np.ndarray]], options: StoryOptions
+) -> tuple[list[tuple[str, str, float | None]], list[_Open]]:
     """(article, story, similarity) for every new article, and the stories it touched."""
     originals = [r for r in new if r.original_id == r.id]
     dates = [_ordinal(r.published) for r in originals]
@@ -254,8 +261,9 @@ def _vectors(ledger: Ledger, rows: list[tuple[np.ndarray, np.ndarray]]) -> spars
     np.log(data, out=data)
     data += 1.0
     data *= idf[cols]
-    norms = np.sqrt(np.bincount(np.repeat(np.arange(len(rows)), lengths), weights=data * data,
-                                minlength=len(rows))).astype(np.float32)
+    norms = np.sqrt(
+        np.bincount(np.repeat(np.arange(len(rows)), lengths), weights=data * data, minlength=len(rows))
+    ).astype(np.float32)
     norms[norms == 0] = 1.0
     data /= np.repeat(norms, lengths)
     return sparse.csr_matrix((data, cols.astype(np.int32), indptr), shape=(len(rows), len(vocab)))
@@ -269,6 +277,7 @@ def _label(title: str | None, text: str) -> str | None:
 
 
 # -- queries ---------------------------------------------------------------------------------------
+
 
 def list_stories(ledger: Ledger, limit: int | None = None, offset: int = 0) -> list[Story]:
     """Every story (or a page of them: `limit`, `offset`), the most recently active first, with its articles

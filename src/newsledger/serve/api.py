@@ -4,6 +4,7 @@ record turned into JSON by `views`.
 Lists are pages (`limit`, `offset`, `next_offset`); a missing record is a 404 and bad parameters a 422,
 both as `{"error": {...}}`.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -37,8 +38,10 @@ from .schemas import (
     StorySummary,
 )
 
-ERRORS = {404: {"model": ErrorBody, "description": "No such record"},
-          422: {"model": ErrorBody, "description": "Invalid parameters"}}
+ERRORS = {
+    404: {"model": ErrorBody, "description": "No such record"},
+    422: {"model": ErrorBody, "description": "Invalid parameters"},
+}
 router = APIRouter(prefix="/api", responses=ERRORS)
 
 
@@ -62,10 +65,15 @@ def filter_text(description: str):
     """An optional text filter of at most 200 characters."""
     return Annotated[str | None, Query(max_length=200, description=description)]
 
+
 Measure = Literal[MEASURES]  # type: ignore[valid-type]
-FigureOrder = Annotated[Literal["disputed", "latest"], Query(
-    description="disputed: more sources first, then a wider spread of estimates, then the latest; "
-                "latest: the latest reported first")]
+FigureOrder = Annotated[
+    Literal["disputed", "latest"],
+    Query(
+        description="disputed: more sources first, then a wider spread of estimates, then the latest; "
+        "latest: the latest reported first"
+    ),
+]
 ABOUT = "Part of the measure, what is counted, a source, or a claim's sentence or article title"
 
 
@@ -85,19 +93,30 @@ def counts(db: Ledger, kept: Memo) -> dict[str, int]:
 
 @router.get("/", response_model=Index, summary="What the ledger holds, and the endpoints")
 def index(request: Request, db: Db, kept: Kept):
-    return {"counts": counts(db, kept), "ingest": bool(request.app.state.ingest_token),
-            "endpoints": sorted(request.app.openapi()["paths"])}
+    return {
+        "counts": counts(db, kept),
+        "ingest": bool(request.app.state.ingest_token),
+        "endpoints": sorted(request.app.openapi()["paths"]),
+    }
 
 
 @router.get("/articles", response_model=Page[ArticleSummary], summary="Articles, newest first")
-def articles(db: Db, limit: Limit = 50, offset: Offset = 0,
-             source: filter_text("Part of the source (outlet, path or feed id)") = None):
+def articles(
+    db: Db,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    source: filter_text("Part of the source (outlet, path or feed id)") = None,
+):
     p = queries.articles(db, limit, offset, source)
     return _page([views.article_summary(r) for r in p.rows], limit, offset, p.more)
 
 
-@router.get("/articles/{article_id}", response_model=ArticleDetail, response_model_by_alias=True,
-            summary="One article (id or unique id prefix) with every extraction and its offsets")
+@router.get(
+    "/articles/{article_id}",
+    response_model=ArticleDetail,
+    response_model_by_alias=True,
+    summary="One article (id or unique id prefix) with every extraction and its offsets",
+)
 def article(db: Db, article_id: Id):
     x = db.extraction(db.resolve_article_id(article_id))
     out = x.to_contract()
@@ -107,44 +126,75 @@ def article(db: Db, article_id: Id):
 
 
 @router.get("/claims", response_model=Page[CitedClaim], summary="Numeric claims, newest articles first")
-def claims(db: Db, limit: Limit = 50, offset: Offset = 0,
-           source: filter_text("Part of the source's name or entity") = None,
-           measure: Annotated[Measure | None, Query(description="What is measured")] = None,
-           text: Annotated[str | None, Query(max_length=200, description="Words of the claim, what it counts, "
-                                                                           "or its sentence (the last word, of four "
-                                                                           "letters or more, also as a beginning)")] = None,
-           article: Annotated[str | None, Query(max_length=200, description="Only this article's id")] = None):
+def claims(
+    db: Db,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    source: filter_text("Part of the source's name or entity") = None,
+    measure: Annotated[Measure | None, Query(description="What is measured")] = None,
+    text: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            description="Words of the claim, what it counts, "
+            "or its sentence (the last word, of four "
+            "letters or more, also as a beginning)",
+        ),
+    ] = None,
+    article: Annotated[str | None, Query(max_length=200, description="Only this article's id")] = None,
+):
     p = queries.claims(db, limit, offset, source=source, measure=measure, text=text, article=article)
     return _page([views.cited_claim(r) for r in p.rows], limit, offset, p.more)
 
 
 @router.get("/quotes", response_model=Page[CitedQuote], summary="Quotes and attributions, newest articles first")
-def quotes(db: Db, limit: Limit = 50, offset: Offset = 0,
-           speaker: filter_text("Part of the speaker's name or entity") = None,
-           article: Annotated[str | None, Query(max_length=200, description="Only this article's id")] = None):
+def quotes(
+    db: Db,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    speaker: filter_text("Part of the speaker's name or entity") = None,
+    article: Annotated[str | None, Query(max_length=200, description="Only this article's id")] = None,
+):
     p = queries.quotes(db, limit, offset, speaker=speaker, article=article)
     return _page([views.cited_quote(r) for r in p.rows], limit, offset, p.more)
 
 
 @router.get("/entities", response_model=Page[EntitySummary], summary="Canonical entities, most widely named first")
-def entities(db: Db, limit: Limit = 50, offset: Offset = 0,
-             label: Annotated[str | None, Query(max_length=40, description="PERSON, ORG, GPE, NORP, ...")] = None,
-             q: Annotated[str | None, Query(max_length=200, description="Part of the name or an alias")] = None):
+def entities(
+    db: Db,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    label: Annotated[str | None, Query(max_length=40, description="PERSON, ORG, GPE, NORP, ...")] = None,
+    q: Annotated[str | None, Query(max_length=200, description="Part of the name or an alias")] = None,
+):
     return _rows(list_entities(db, label, limit + 1, offset, name=q), limit, offset, views.entity_summary)
 
 
-@router.get("/entities/{entity_id}", response_model=EntityDetail,
-            summary="One entity: mentions per day, recent articles, its quotes and claims")
+@router.get(
+    "/entities/{entity_id}",
+    response_model=EntityDetail,
+    summary="One entity: mentions per day, recent articles, its quotes and claims",
+)
 def entity(db: Db, entity_id: Id):
     return reports.entity_report(db, entity_id)
 
 
-@router.get("/figures", response_model=Page[FigureSummary],
-            summary="Figures: claims about one quantity, with low / best / high; most disputed first")
-def figures(db: Db, limit: Limit = 50, offset: Offset = 0, about: filter_text(ABOUT) = None,
-            order: FigureOrder = "disputed",
-            disputed: Annotated[bool, Query(description="Only figures with more than one statement "
-                                                        "(two sources, or one source giving two values)")] = False):
+@router.get(
+    "/figures",
+    response_model=Page[FigureSummary],
+    summary="Figures: claims about one quantity, with low / best / high; most disputed first",
+)
+def figures(
+    db: Db,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    about: filter_text(ABOUT) = None,
+    order: FigureOrder = "disputed",
+    disputed: Annotated[
+        bool,
+        Query(description="Only figures with more than one statement (two sources, or one source giving two values)"),
+    ] = False,
+):
     rows = list_figures(db, order=order, about=about, disputed=disputed, limit=limit + 1, offset=offset)
     return _rows(rows, limit, offset, views.figure_summary)
 
@@ -152,8 +202,9 @@ def figures(db: Db, limit: Limit = 50, offset: Offset = 0, about: filter_text(AB
 @router.get("/figures/{figure_id}", response_model=FigureDetail, summary="One figure with every claim behind it")
 def figure(db: Db, figure_id: Id):
     f = get_figure(db, figure_id)
-    return views.figure_detail(f, figure_store.left_out(db, sorted({m.article for c in f.claims for m in c.mentions}),
-                                                        f.measure))
+    return views.figure_detail(
+        f, figure_store.left_out(db, sorted({m.article for c in f.claims for m in c.mentions}), f.measure)
+    )
 
 
 @router.get("/stories", response_model=Page[StorySummary], summary="Stories (articles about one event), latest first")
@@ -161,16 +212,32 @@ def stories(db: Db, limit: Limit = 50, offset: Offset = 0):
     return _rows(list_stories(db, limit + 1, offset), limit, offset, views.story_summary)
 
 
-@router.get("/stories/{story_id}", response_model=StoryDetail,
-            summary="One story: its articles, the outlets that ran them, the figures they report")
+@router.get(
+    "/stories/{story_id}",
+    response_model=StoryDetail,
+    summary="One story: its articles, the outlets that ran them, the figures they report",
+)
 def story(db: Db, story_id: Id):
     return reports.story_report(db, story_id)
 
 
 @router.get("/search", response_model=Page[SearchHit], summary="Full-text search over titles and texts (FTS5)")
-def search(db: Db, q: Annotated[str, Query(min_length=1, max_length=200, description="FTS5 query or plain words")],
-           limit: Limit = 20, offset: Offset = 0):
+def search(
+    db: Db,
+    q: Annotated[str, Query(min_length=1, max_length=200, description="FTS5 query or plain words")],
+    limit: Limit = 20,
+    offset: Offset = 0,
+):
     p = queries.search(db, q, limit, offset)
-    items = [{"id": h.id, "source": h.source, "title": h.title, "published": h.published, "snippet": h.snippet,
-              "marks": [{"start": s, "end": e} for s, e in h.marks]} for h in p.rows]
+    items = [
+        {
+            "id": h.id,
+            "source": h.source,
+            "title": h.title,
+            "published": h.published,
+            "snippet": h.snippet,
+            "marks": [{"start": s, "end": e} for s, e in h.marks],
+        }
+        for h in p.rows
+    ]
     return _page(items, limit, offset, p.more)

@@ -4,6 +4,7 @@ Reads go through a small pool of read-only connections (one per worker thread at
 never share a connection and never write. The optional ingest endpoint (only with a token) writes through
 one writable Ledger behind a lock: the store keeps one writer.
 """
+
 from __future__ import annotations
 
 import queue
@@ -26,8 +27,10 @@ STATIC = Path(__file__).parent / "static"
 
 # Hostile article text is escaped; this is the second wall: no inline script runs, nothing loads from
 # elsewhere. Vega compiles its expressions with Function(), hence 'unsafe-eval' for scripts from 'self'.
-CSP = ("default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
-       "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
 
 
 class LedgerPool:
@@ -82,10 +85,16 @@ def create_app(db_path: str | Path, ingest_token: str | None = None, extractor=N
             app.state.writer.close()
 
     # Swagger UI and ReDoc load from a CDN: /docs is a page of our own, from the same OpenAPI document.
-    app = FastAPI(title="newsledger", version="1", lifespan=lifespan, docs_url=None, redoc_url=None,
-                  description="A source-attributed ledger of the news: articles, entities, quotes, numeric "
-                              "claims, the figures they add up to, and stories. Read-only unless started "
-                              "with an ingest token.")
+    app = FastAPI(
+        title="newsledger",
+        version="1",
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        description="A source-attributed ledger of the news: articles, entities, quotes, numeric "
+        "claims, the figures they add up to, and stories. Read-only unless started "
+        "with an ingest token.",
+    )
     app.state.pool = pool
     app.state.memo = Memo(path)
     app.state.ingest_token = ingest_token
@@ -109,8 +118,11 @@ def create_app(db_path: str | Path, ingest_token: str | None = None, extractor=N
         message = exc.detail if isinstance(exc.detail, str) else "error"
         if _wants_json(request):
             code = "NL301" if exc.status_code == 404 and message.startswith("NL301") else "HTTP"
-            return JSONResponse(_error(exc.status_code, code, message), status_code=exc.status_code,
-                                headers=getattr(exc, "headers", None))
+            return JSONResponse(
+                _error(exc.status_code, code, message),
+                status_code=exc.status_code,
+                headers=getattr(exc, "headers", None),
+            )
         return page_error(request, exc.status_code, message)
 
     @app.exception_handler(NotFound)
@@ -127,8 +139,10 @@ def create_app(db_path: str | Path, ingest_token: str | None = None, extractor=N
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError):
-        detail = [{"loc": [str(x) for x in e.get("loc", ())], "msg": str(e.get("msg", "")),
-                   "type": str(e.get("type", ""))} for e in exc.errors()]
+        detail = [
+            {"loc": [str(x) for x in e.get("loc", ())], "msg": str(e.get("msg", "")), "type": str(e.get("type", ""))}
+            for e in exc.errors()
+        ]
         if _wants_json(request):
             return JSONResponse(_error(422, "NL422", "invalid request parameters", detail), status_code=422)
         return page_error(request, 422, "; ".join(f"{'.'.join(d['loc'][1:])}: {d['msg']}" for d in detail))

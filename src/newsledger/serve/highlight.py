@@ -5,6 +5,7 @@ elements: a mark that crosses the end of an enclosing one is closed and reopened
 every attribute is escaped here (html.escape: attributes with quotes); the result is the only Markup the pages
 build outside Jinja.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -46,8 +47,9 @@ def _open(m: Mark, link: bool, first: bool) -> str:
 
 def render(text: str, marks: list[Mark]) -> Markup:
     """`text` escaped, with `marks` as nested elements (links never nested in links)."""
-    marks = sorted((m for m in marks if 0 <= m.start < m.end <= len(text)),
-                   key=lambda m: (m.start, -m.end, RANK[m.kind]))
+    marks = sorted(
+        (m for m in marks if 0 <= m.start < m.end <= len(text)), key=lambda m: (m.start, -m.end, RANK[m.kind])
+    )
     starts: dict[int, list[Mark]] = {}
     for m in marks:
         starts.setdefault(m.start, []).append(m)
@@ -104,8 +106,16 @@ def marks_of(x: Extraction, figure_of: dict[int, str]) -> list[Mark]:
         if c.time:
             bits.append(f"when: {c.time}")
         fig = figure_of.get(c.start)
-        out.append(Mark(c.start, c.end, "claim", " · ".join(bits),
-                        "/figures/" + urlquote(fig, safe="") if fig else f"#claim-{i}", anchor=f"c-{i}"))
+        out.append(
+            Mark(
+                c.start,
+                c.end,
+                "claim",
+                " · ".join(bits),
+                "/figures/" + urlquote(fig, safe="") if fig else f"#claim-{i}",
+                anchor=f"c-{i}",
+            )
+        )
         if c.source and c.source.start is not None and c.source.end is not None:
             out.append(Mark(c.source.start, c.source.end, "speaker", f"source of claim {claim_figure(c)}"))
     for t in x.times:

@@ -3,6 +3,7 @@ server was started with a token, and every request must present it (`Authorizati
 
 Requests are extracted and written one at a time, behind a lock: the ledger keeps one writer.
 """
+
 from __future__ import annotations
 
 import hmac
@@ -24,11 +25,15 @@ HTML = {"text/html", "application/xhtml+xml"}
 TEXT = {"text/plain"}
 MAX_BODY = 64 * MAX_ARTICLE_BYTES  # a JSONL batch of many articles
 
-router = APIRouter(prefix="/api", responses={
-    401: {"model": ErrorBody, "description": "Missing or wrong token"},
-    413: {"model": ErrorBody, "description": "Body too large"},
-    415: {"model": ErrorBody, "description": "Not JSONL, HTML or plain text"},
-    422: {"model": ErrorBody, "description": "Invalid parameters"}})
+router = APIRouter(
+    prefix="/api",
+    responses={
+        401: {"model": ErrorBody, "description": "Missing or wrong token"},
+        413: {"model": ErrorBody, "description": "Body too large"},
+        415: {"model": ErrorBody, "description": "Not JSONL, HTML or plain text"},
+        422: {"model": ErrorBody, "description": "Invalid parameters"},
+    },
+)
 
 
 def _articles(body: bytes, kind: str, source: str, published: date | None, url: str | None):
@@ -48,6 +53,7 @@ def _store(request: Request, items: list) -> dict:
     with state.write_lock:  # one writer, however many requests arrive
         if state.extractor is None:
             from ..extract import Extractor
+
             state.extractor = Extractor()
         if state.writer is None:
             state.writer = Ledger(request.app.state.pool.path)
@@ -56,22 +62,36 @@ def _store(request: Request, items: list) -> dict:
     return {"stored": rep.stored, "already": rep.already, "failures": [str(f.error) for f in rep.failures]}
 
 
-@router.post("/ingest", response_model=IngestResult, summary="Store articles sent as JSONL, HTML or plain text",
-             openapi_extra={"requestBody": {"required": True, "content": {
-                 "application/x-ndjson": {"schema": {"type": "string"}},
-                 "text/html": {"schema": {"type": "string"}},
-                 "text/plain": {"schema": {"type": "string"}}}}})
-async def ingest(request: Request,
-                 authorization: Annotated[str | None, Header(description="Bearer TOKEN")] = None,
-                 source: Annotated[str, Query(min_length=1, max_length=500,
-                                              description="Where an HTML or text article came from")] = "api",
-                 url: Annotated[str | None, Query(max_length=2000)] = None,
-                 published: Annotated[date | None, Query(description="Date for articles that carry none")] = None):
+@router.post(
+    "/ingest",
+    response_model=IngestResult,
+    summary="Store articles sent as JSONL, HTML or plain text",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/x-ndjson": {"schema": {"type": "string"}},
+                "text/html": {"schema": {"type": "string"}},
+                "text/plain": {"schema": {"type": "string"}},
+            },
+        }
+    },
+)
+async def ingest(
+    request: Request,
+    authorization: Annotated[str | None, Header(description="Bearer TOKEN")] = None,
+    source: Annotated[
+        str, Query(min_length=1, max_length=500, description="Where an HTML or text article came from")
+    ] = "api",
+    url: Annotated[str | None, Query(max_length=2000)] = None,
+    published: Annotated[date | None, Query(description="Date for articles that carry none")] = None,
+):
     token = request.app.state.ingest_token
     given = (authorization or "").removeprefix("Bearer ").strip()
     if not token or not hmac.compare_digest(given.encode(), token.encode()):
-        raise HTTPException(401, "a valid token is required: Authorization: Bearer TOKEN",
-                            headers={"WWW-Authenticate": "Bearer"})
+        raise HTTPException(
+            401, "a valid token is required: Authorization: Bearer TOKEN", headers={"WWW-Authenticate": "Bearer"}
+        )
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
     kind = "jsonl" if ctype in JSONL else "html" if ctype in HTML else "text" if ctype in TEXT else None
     if kind is None:

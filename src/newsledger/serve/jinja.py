@@ -1,4 +1,5 @@
 """The Jinja2 environment of the pages: autoescape on for everything, and the filters the templates use."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -31,8 +32,13 @@ def num(x) -> str:
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
-    env = Environment(loader=PackageLoader("newsledger.serve", "templates"), autoescape=True,
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=PackageLoader("newsledger.serve", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.filters["safe_url"] = safe_url
     env.filters["num"] = num
     env.globals["path"] = path

@@ -1,6 +1,7 @@
 """What the pages read of the whole ledger on every request (the row counts), kept per version of the
 database file: the ledger changes only when something is ingested. Everything else is one indexed query
 per request, read as the store's records."""
+
 from __future__ import annotations
 
 import os

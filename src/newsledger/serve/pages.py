@@ -1,6 +1,7 @@
 """The report pages: server-rendered HTML with linkable URLs, no JavaScript framework (only the charts use
 the vendored Vega-Lite). Routes read the same queries as the API, turn records into the API's dicts with
 `views` (or `reports`), and render a template."""
+
 from __future__ import annotations
 
 from typing import Annotated
@@ -34,10 +35,15 @@ def page(request: Request, template: str, **context) -> HTMLResponse:
 @router.get("/")
 def home(request: Request, db: Db, kept: Kept):
     disputed = list_figures(db, order="disputed", disputed=True, limit=DISPUTED)
-    return page(request, "home.html", counts=counts(db, kept),
-                stories=[views.story_summary(s) for s in list_stories(db, 8)],
-                disputed=[views.figure_summary(f) for f in disputed], recent=queries.articles(db, 10, 0).rows,
-                people=[views.entity_summary(e) for e in list_entities(db, "PERSON", 12)])
+    return page(
+        request,
+        "home.html",
+        counts=counts(db, kept),
+        stories=[views.story_summary(s) for s in list_stories(db, 8)],
+        disputed=[views.figure_summary(f) for f in disputed],
+        recent=queries.articles(db, 10, 0).rows,
+        people=[views.entity_summary(e) for e in list_entities(db, "PERSON", 12)],
+    )
 
 
 @router.get("/search")
@@ -57,20 +63,38 @@ def article(request: Request, db: Db, article_id: str):
     figure_of = figure_store.figure_of_claims(db, x.article.id)
     body_end = x.article.body_end if x.article.body_end is not None else len(x.article.text)
     marked = highlight(x.article.text, marks_of(x, figure_of))
-    claims = [{"c": c, "shown": claim_figure(c), "source": party(c.source),
-               "figure": figure_of.get(c.start)}
-              for c in x.claims]
+    claims = [
+        {"c": c, "shown": claim_figure(c), "source": party(c.source), "figure": figure_of.get(c.start)}
+        for c in x.claims
+    ]
     people = sorted(x.entities, key=lambda e: (-len(e.mentions), e.name))
     pubs = queries.publications(db, x.article.id)
-    return page(request, "article.html", x=x, a=x.article, marked=marked, claims=claims, people=people,
-                pubs=pubs, has_related=body_end < len(x.article.text), party=party)
+    return page(
+        request,
+        "article.html",
+        x=x,
+        a=x.article,
+        marked=marked,
+        claims=claims,
+        people=people,
+        pubs=pubs,
+        has_related=body_end < len(x.article.text),
+        party=party,
+    )
 
 
 @router.get("/figures")
 def figures(request: Request, db: Db, offset: Offset = 0, about: Annotated[str, Query(max_length=200)] = ""):
     rows = list_figures(db, order="disputed", about=about or None, limit=PER_PAGE + 1, offset=offset)
-    return page(request, "figures.html", figs=[views.figure_summary(f) for f in rows[:PER_PAGE]], offset=offset,
-                about=about, more=len(rows) > PER_PAGE, per_page=PER_PAGE)
+    return page(
+        request,
+        "figures.html",
+        figs=[views.figure_summary(f) for f in rows[:PER_PAGE]],
+        offset=offset,
+        about=about,
+        more=len(rows) > PER_PAGE,
+        per_page=PER_PAGE,
+    )
 
 
 @router.get("/figures/{figure_id}")
@@ -86,8 +110,15 @@ def figure(request: Request, db: Db, figure_id: str):
 @router.get("/entities")
 def entities(request: Request, db: Db, offset: Offset = 0, label: Annotated[str, Query(max_length=40)] = ""):
     rows = list_entities(db, label or None, PER_PAGE + 1, offset)
-    return page(request, "entities.html", rows=[views.entity_summary(e) for e in rows[:PER_PAGE]], offset=offset,
-                label=label, more=len(rows) > PER_PAGE, per_page=PER_PAGE)
+    return page(
+        request,
+        "entities.html",
+        rows=[views.entity_summary(e) for e in rows[:PER_PAGE]],
+        offset=offset,
+        label=label,
+        more=len(rows) > PER_PAGE,
+        per_page=PER_PAGE,
+    )
 
 
 @router.get("/entities/{entity_id}")
@@ -99,8 +130,14 @@ def entity(request: Request, db: Db, entity_id: str):
 @router.get("/stories")
 def stories(request: Request, db: Db, offset: Offset = 0):
     rows = list_stories(db, PER_PAGE + 1, offset)
-    return page(request, "stories.html", rows=[views.story_summary(s) for s in rows[:PER_PAGE]], offset=offset,
-                more=len(rows) > PER_PAGE, per_page=PER_PAGE)
+    return page(
+        request,
+        "stories.html",
+        rows=[views.story_summary(s) for s in rows[:PER_PAGE]],
+        offset=offset,
+        more=len(rows) > PER_PAGE,
+        per_page=PER_PAGE,
+    )
 
 
 @router.get("/stories/{story_id}")
@@ -111,8 +148,9 @@ def story(request: Request, db: Db, story_id: str):
 def _type(schema: dict) -> str:
     """An OpenAPI parameter schema as a reader writes it: "integer = 50", "string | null"."""
     kinds = [schema] + schema.get("anyOf", [])
-    out = " | ".join(k["type"] + (": " + ", ".join(map(str, k["enum"])) if k.get("enum") else "")
-                     for k in kinds if k.get("type"))
+    out = " | ".join(
+        k["type"] + (": " + ", ".join(map(str, k["enum"])) if k.get("enum") else "") for k in kinds if k.get("type")
+    )
     return out + (f" = {schema['default']}" if schema.get("default") is not None else "")
 
 
@@ -120,9 +158,23 @@ def _type(schema: dict) -> str:
 def docs(request: Request):
     """The API, read from the OpenAPI document: every endpoint, its parameters and what it answers."""
     spec = request.app.openapi()
-    ops = [{"method": m.upper(), "path": p, "summary": op.get("summary", ""),
-            "params": [{"name": x["name"], "in": x["in"], "required": x.get("required", False),
-                        "type": _type(x.get("schema", {})), "description": x.get("description", "")}
-                       for x in op.get("parameters", [])]}
-           for p, item in spec["paths"].items() for m, op in item.items()]
+    ops = [
+        {
+            "method": m.upper(),
+            "path": p,
+            "summary": op.get("summary", ""),
+            "params": [
+                {
+                    "name": x["name"],
+                    "in": x["in"],
+                    "required": x.get("required", False),
+                    "type": _type(x.get("schema", {})),
+                    "description": x.get("description", ""),
+                }
+                for x in op.get("parameters", [])
+            ],
+        }
+        for p, item in spec["paths"].items()
+        for m, op in item.items()
+    ]
     return page(request, "docs.html", ops=ops, spec=spec)

@@ -1,4 +1,5 @@
 """The entity and story reports, assembled once for both the JSON API and the pages."""
+
 from __future__ import annotations
 
 from ..errors import NotFound
@@ -26,11 +27,16 @@ def entity_report(ledger: Ledger, entity_id: str, n: int = 50) -> dict:
     """An entity with its mentions per day, recent articles, and what it said (quotes) and claimed."""
     e = entity(ledger, entity_id)
     keys = queries.entity_keys(ledger, e.id)
-    return {**views.entity_summary(e), "kind": e.kind, "country": e.country, "keys": keys,
-            "timeline": queries.entity_timeline(ledger, e.id),
-            "recent_articles": [views.article_ref(a) for a in queries.entity_articles(ledger, e.id, 20)],
-            "quotes": [views.cited_quote(r) for r in queries.said_by(ledger, "quotes", e.id, n, keys)],
-            "claims": [views.cited_claim(r) for r in queries.said_by(ledger, "claims", e.id, n, keys)]}
+    return {
+        **views.entity_summary(e),
+        "kind": e.kind,
+        "country": e.country,
+        "keys": keys,
+        "timeline": queries.entity_timeline(ledger, e.id),
+        "recent_articles": [views.article_ref(a) for a in queries.entity_articles(ledger, e.id, 20)],
+        "quotes": [views.cited_quote(r) for r in queries.said_by(ledger, "quotes", e.id, n, keys)],
+        "claims": [views.cited_claim(r) for r in queries.said_by(ledger, "claims", e.id, n, keys)],
+    }
 
 
 def story_report(ledger: Ledger, story_id: str) -> dict:
@@ -38,7 +44,13 @@ def story_report(ledger: Ledger, story_id: str) -> dict:
     s = get_story(ledger, story_id)
     outlets = {a.source for a in s.articles} | {p for a in s.articles for p in a.publications}
     figures = figure_store.figures_of(ledger, [a.id for a in s.articles])
-    return {"id": s.id, "title": s.title or (s.articles[0].title if s.articles else None),
-            "first": s.first, "last": s.last, "articles": [views.story_article(a) for a in s.articles],
-            "independent": s.independent, "outlets": sorted(outlets),
-            "figures": [views.figure_summary(f) for f in figures]}
+    return {
+        "id": s.id,
+        "title": s.title or (s.articles[0].title if s.articles else None),
+        "first": s.first,
+        "last": s.last,
+        "articles": [views.story_article(a) for a in s.articles],
+        "independent": s.independent,
+        "outlets": sorted(outlets),
+        "figures": [views.figure_summary(f) for f in figures],
+    }

@@ -2,6 +2,7 @@
 
 Records keep the contract's field names (docs/schema.md) and their offsets into the article text.
 """
+
 from __future__ import annotations
 
 from typing import Any, Generic, TypeVar
@@ -230,8 +231,7 @@ class FigureSummary(BaseModel):
     last: str | None
     claims: int = Field(description="statements behind it: a source giving a value")
     sources: int = Field(description="independent sources behind it (as `newsledger figures` counts them)")
-    parties: list[str] = Field(description='the names of its parties, sorted; "unattributed" for claims that '
-                                           "name none")
+    parties: list[str] = Field(description='the names of its parties, sorted; "unattributed" for claims that name none')
     title: str | None = Field(description="the incident, as a person names it")
     incident: Incident | None
     part_of: str | None = Field(description="the figure this one is a part of")
@@ -240,8 +240,7 @@ class FigureSummary(BaseModel):
 
 class FigureDetail(FigureSummary):
     claims: list[FigureClaimOut]  # type: ignore[assignment]
-    left_out: list[LeftOut] = Field(description="claims of this measure in its articles that are in no figure, "
-                                                 "and why")
+    left_out: list[LeftOut] = Field(description="claims of this measure in its articles that are in no figure, and why")
 
 
 class StorySummary(BaseModel):

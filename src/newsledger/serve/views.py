@@ -1,5 +1,6 @@
 """Records as the API returns them, one function per record: the JSON API and the pages both use them, so
 they agree on every field."""
+
 from __future__ import annotations
 
 from dataclasses import asdict
@@ -54,29 +55,62 @@ def shown(c: FigureClaim) -> str:
 
 
 def figure_summary(f: Figure) -> dict:
-    return {"id": f.id, "measure": f.measure, "counted": f.counted, "low": f.low, "best": f.best, "high": f.high,
-            "first": f.first, "last": f.last, "claims": len(f.claims), "sources": f.sources,
-            "parties": list(f.parties), "title": f.incident.title if f.incident else None,
-            "incident": f.incident.to_contract() if f.incident else None, "part_of": f.part_of, "part": f.part}
+    return {
+        "id": f.id,
+        "measure": f.measure,
+        "counted": f.counted,
+        "low": f.low,
+        "best": f.best,
+        "high": f.high,
+        "first": f.first,
+        "last": f.last,
+        "claims": len(f.claims),
+        "sources": f.sources,
+        "parties": list(f.parties),
+        "title": f.incident.title if f.incident else None,
+        "incident": f.incident.to_contract() if f.incident else None,
+        "part_of": f.part_of,
+        "part": f.part,
+    }
 
 
 def figure_claim(c: FigureClaim) -> dict:
-    return {"article": c.article, "source": c.source, "text": c.text, "value": c.value.to_contract(),
-            "qualifier": c.qualifier, "published": c.published, "when": when(c), "figure": shown(c),
-            "party": c.party, "party_name": c.party_name, "relayed_by": c.relayed_by, "stance": c.stance,
-            "preliminary": c.preliminary,
-            "mentions": [{"article": m.article, "published": m.published} for m in c.mentions]}
+    return {
+        "article": c.article,
+        "source": c.source,
+        "text": c.text,
+        "value": c.value.to_contract(),
+        "qualifier": c.qualifier,
+        "published": c.published,
+        "when": when(c),
+        "figure": shown(c),
+        "party": c.party,
+        "party_name": c.party_name,
+        "relayed_by": c.relayed_by,
+        "stance": c.stance,
+        "preliminary": c.preliminary,
+        "mentions": [{"article": m.article, "published": m.published} for m in c.mentions],
+    }
 
 
 def figure_detail(f: Figure, left_out: list[tuple[str, str, str, str]] = ()) -> dict:  # type: ignore[assignment]
     """A figure with every statement, and the claims of its measure in its articles that it leaves out."""
-    return {**figure_summary(f), "claims": [figure_claim(c) for c in f.claims],
-            "left_out": [{"article": a, "text": t, "role": r, "reason": why} for a, t, r, why in left_out]}
+    return {
+        **figure_summary(f),
+        "claims": [figure_claim(c) for c in f.claims],
+        "left_out": [{"article": a, "text": t, "role": r, "reason": why} for a, t, r, why in left_out],
+    }
 
 
 def entity_summary(e: CanonicalEntity) -> dict:
-    return {"id": e.id, "name": e.name, "label": e.label, "articles": e.articles, "mentions": e.mentions,
-            "aliases": [a for a in e.aliases if a != e.name]}
+    return {
+        "id": e.id,
+        "name": e.name,
+        "label": e.label,
+        "articles": e.articles,
+        "mentions": e.mentions,
+        "aliases": [a for a in e.aliases if a != e.name],
+    }
 
 
 def story_summary(s: Story) -> dict:

@@ -1,4 +1,5 @@
 """Store: the SQLite ledger (one writer, numbered migrations, foreign keys on, FTS5 over texts)."""
+
 from .ledger import ArticleRef, ArticleSummary, Cited, EntitySummary, Ledger, Publication, WriteResult
 
 __all__ = ["ArticleRef", "ArticleSummary", "Cited", "EntitySummary", "Ledger", "Publication", "WriteResult"]

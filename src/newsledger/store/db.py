@@ -3,6 +3,7 @@
 Migrations are the files `migrations/NNNN_name.sql`, applied in order, each in its own transaction and
 recorded in `schema_migrations`, so a ledger written by an older newsledger is brought up to date.
 """
+
 from __future__ import annotations
 
 import re
@@ -77,8 +78,9 @@ def _upgrade(where: str) -> None:
         conn.execute("PRAGMA journal_mode = WAL")
         migrate(conn)
     except sqlite3.OperationalError as e:
-        raise StoreError("NL204", f"has an older schema and cannot be upgraded ({e}); open it once with "
-                         "write access", where) from None
+        raise StoreError(
+            "NL204", f"has an older schema and cannot be upgraded ({e}); open it once with write access", where
+        ) from None
     finally:
         if conn is not None:
             conn.close()
@@ -88,8 +90,9 @@ def _check_version(conn: sqlite3.Connection) -> None:
     applied = _applied(conn)
     known = {v for v, _, _ in migrations()}
     if applied - known:
-        raise StoreError("NL202", f"has schema version {max(applied)}; this newsledger knows up to "
-                         f"{max(known)}; upgrade newsledger")
+        raise StoreError(
+            "NL202", f"has schema version {max(applied)}; this newsledger knows up to {max(known)}; upgrade newsledger"
+        )
     if not applied:
         raise sqlite3.DatabaseError("it holds no newsledger schema")
 
@@ -98,14 +101,19 @@ def migrate(conn: sqlite3.Connection) -> None:
     applied = _applied(conn)
     known = migrations()
     if applied - {v for v, _, _ in known}:
-        raise StoreError("NL202", f"has schema version {max(applied)}; this newsledger knows up to "
-                         f"{known[-1][0]}; upgrade newsledger")
+        raise StoreError(
+            "NL202",
+            f"has schema version {max(applied)}; this newsledger knows up to {known[-1][0]}; upgrade newsledger",
+        )
     if not applied:
-        conn.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-                     "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))")
+        conn.execute(
+            "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+            "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))"
+        )
     for version, name, sql in known:
         if version in applied:
             continue
         # executescript commits first; wrap the migration so it lands whole or not at all.
-        conn.executescript(f"BEGIN;\n{sql}\nINSERT INTO schema_migrations(version, name) "
-                           f"VALUES ({version}, '{name}');\nCOMMIT;")
+        conn.executescript(
+            f"BEGIN;\n{sql}\nINSERT INTO schema_migrations(version, name) VALUES ({version}, '{name}');\nCOMMIT;"
+        )

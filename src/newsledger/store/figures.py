@@ -1,5 +1,6 @@
 """The SQL of figures (`reconcile.figures`): `figures` and `figure_claims`, what filing a claim looks up,
 and the Figure records read from them."""
+
 from __future__ import annotations
 
 import json
@@ -12,6 +13,7 @@ from .ledger import Ledger, like_pattern
 
 class ClaimRow(NamedTuple):
     """A stored claim as filing reads it."""
+
     id: int
     article_id: str
     start: int
@@ -44,6 +46,7 @@ class Candidate(NamedTuple):
 
 class Filed(NamedTuple):
     """A claim filed in a figure, as the figure's summary reads it."""
+
     source_key: str
     point: float | None
     low: float | None
@@ -64,44 +67,79 @@ class Head(NamedTuple):
 
 # -- the ledger around a claim -----------------------------------------------------------------------
 
+
 def claims_after(ledger: Ledger, last: int, batch: int) -> list[ClaimRow]:
     """Up to `batch` claims with a row id above `last`, in id order."""
-    return [ClaimRow(r["id"], r["article_id"], r["start"], r["end"], r["sentence_start"], r["sentence_end"],
-                     r["source_start"], r["source_end"], r["point"], r["low"], r["high"], r["qualifier"],
-                     r["change"], r["unit"], r["counted"], r["measure"], r["source_name"], r["source_entity"],
-                     r["time"])
-            for r in ledger.conn.execute("SELECT * FROM claims WHERE id > ? ORDER BY id LIMIT ?",
-                                         (last, batch)).fetchall()]
+    return [
+        ClaimRow(
+            r["id"],
+            r["article_id"],
+            r["start"],
+            r["end"],
+            r["sentence_start"],
+            r["sentence_end"],
+            r["source_start"],
+            r["source_end"],
+            r["point"],
+            r["low"],
+            r["high"],
+            r["qualifier"],
+            r["change"],
+            r["unit"],
+            r["counted"],
+            r["measure"],
+            r["source_name"],
+            r["source_entity"],
+            r["time"],
+        )
+        for r in ledger.conn.execute("SELECT * FROM claims WHERE id > ? ORDER BY id LIMIT ?", (last, batch)).fetchall()
+    ]
 
 
 def anchors(ledger: Ledger, aid: str, labels: tuple[str, ...]) -> list[str]:
     """The canonical ids (else keys) of an article's entities with these labels."""
-    return [r[0] for r in ledger.conn.execute(
-        "SELECT DISTINCT coalesce(canonical, key) FROM entities WHERE article_id = ? AND label IN "
-        f"({', '.join('?' * len(labels))})", (aid, *labels))]
+    return [
+        r[0]
+        for r in ledger.conn.execute(
+            "SELECT DISTINCT coalesce(canonical, key) FROM entities WHERE article_id = ? AND label IN "
+            f"({', '.join('?' * len(labels))})",
+            (aid, *labels),
+        )
+    ]
 
 
 def anchors_by_mentions(ledger: Ledger, aid: str, labels: tuple[str, ...]) -> list[str]:
     """The canonical ids (else keys) of an article's entities with these labels, most mentioned first."""
-    return [r[0] for r in ledger.conn.execute(
-        "SELECT coalesce(canonical, key) FROM entities WHERE article_id = ? AND label IN "
-        f"({', '.join('?' * len(labels))}) GROUP BY 1 ORDER BY sum(mentions) DESC, min(id)", (aid, *labels))]
+    return [
+        r[0]
+        for r in ledger.conn.execute(
+            "SELECT coalesce(canonical, key) FROM entities WHERE article_id = ? AND label IN "
+            f"({', '.join('?' * len(labels))}) GROUP BY 1 ORDER BY sum(mentions) DESC, min(id)",
+            (aid, *labels),
+        )
+    ]
 
 
 def places_between(ledger: Ledger, aid: str, start: int, end: int) -> list[tuple[str, str, int]]:
     """(canonical id or key, name, how often the article names it) of the places and facilities named between
     two offsets of an article."""
-    return [(r[0], r[1], r[2]) for r in ledger.conn.execute(
-        "SELECT coalesce(e.canonical, e.key), e.name, e.mentions FROM mentions m JOIN entities e "
-        "ON e.id = m.entity_id WHERE m.article_id = ? AND m.start >= ? AND m.end <= ? "
-        "AND e.label IN ('GPE', 'LOC', 'FAC') GROUP BY e.id ORDER BY min(m.start)", (aid, start, end))]
+    return [
+        (r[0], r[1], r[2])
+        for r in ledger.conn.execute(
+            "SELECT coalesce(e.canonical, e.key), e.name, e.mentions FROM mentions m JOIN entities e "
+            "ON e.id = m.entity_id WHERE m.article_id = ? AND m.start >= ? AND m.end <= ? "
+            "AND e.label IN ('GPE', 'LOC', 'FAC') GROUP BY e.id ORDER BY min(m.start)",
+            (aid, start, end),
+        )
+    ]
 
 
 def articles_naming(ledger: Ledger, cid: str) -> int:
     """How many articles name a canonical entity (or an unreconciled key)."""
     return ledger.conn.execute(
         "SELECT count(DISTINCT article_id) FROM entities WHERE canonical = :id OR (canonical IS NULL AND key = :id)",
-        {"id": cid}).fetchone()[0]
+        {"id": cid},
+    ).fetchone()[0]
 
 
 def published(ledger: Ledger, aid: str) -> str | None:
@@ -110,8 +148,11 @@ def published(ledger: Ledger, aid: str) -> str | None:
 
 def source_entity(ledger: Ledger, aid: str, key: str) -> tuple[str | None, str | None] | None:
     """(canonical id, its name) of an article's entity key; None when the article has no such entity."""
-    e = ledger.conn.execute("SELECT e.canonical, c.name FROM entities e LEFT JOIN canonical_entities c "
-                            "ON c.id = e.canonical WHERE e.article_id = ? AND e.key = ?", (aid, key)).fetchone()
+    e = ledger.conn.execute(
+        "SELECT e.canonical, c.name FROM entities e LEFT JOIN canonical_entities c "
+        "ON c.id = e.canonical WHERE e.article_id = ? AND e.key = ?",
+        (aid, key),
+    ).fetchone()
     return (e[0], e[1]) if e else None
 
 
@@ -125,36 +166,44 @@ def article_source(ledger: Ledger, aid: str) -> str:
 
 # -- filing ------------------------------------------------------------------------------------------
 
-def candidates(ledger: Ledger, measure: str, grp: str, country: str | None, day: str | None,
-               window_days: int) -> list[Candidate]:
+
+def candidates(
+    ledger: Ledger, measure: str, grp: str, country: str | None, day: str | None, window_days: int
+) -> list[Candidate]:
     """Figures of this quantity (reported within `window_days` of `day`, when given), oldest first."""
-    sql = ("SELECT id, anchor, first, last, incident, part FROM figures WHERE measure = ? AND grp = ? "
-           "AND country IS ?")
+    sql = "SELECT id, anchor, first, last, incident, part FROM figures WHERE measure = ? AND grp = ? AND country IS ?"
     args: list = [measure, grp, country]
     if day:  # the window in SQL too: a common quantity ("people killed") has many figures
-        sql += (" AND (first IS NULL OR (julianday(first) - ? <= julianday(?) "
-                "AND julianday(?) <= julianday(coalesce(last, first)) + ?))")
+        sql += (
+            " AND (first IS NULL OR (julianday(first) - ? <= julianday(?) "
+            "AND julianday(?) <= julianday(coalesce(last, first)) + ?))"
+        )
         args += [window_days, day, day, window_days]
     return [Candidate(*r) for r in ledger.conn.execute(sql + " ORDER BY first IS NULL, first, rowid", args)]
 
 
 def origins(ledger: Ledger, fid: str) -> list[str]:
     """The original articles of a figure's claims."""
-    return [r[0] for r in ledger.conn.execute("SELECT DISTINCT origin FROM figure_claims WHERE figure_id = ?",
-                                              (fid,))]
+    return [r[0] for r in ledger.conn.execute("SELECT DISTINCT origin FROM figure_claims WHERE figure_id = ?", (fid,))]
 
 
 def filed(ledger: Ledger, fid: str) -> list[Filed]:
     """A figure's claims with their values, by report day (undated last), then claim."""
-    return [Filed(r["source_key"], r["point"], r["low"], r["high"], r["day"]) for r in ledger.conn.execute(
-        "SELECT fc.*, k.point, k.low, k.high FROM figure_claims fc JOIN claims k ON k.id = fc.claim_id "
-        "WHERE fc.figure_id = ? ORDER BY fc.day IS NULL, fc.day, fc.claim_id", (fid,)).fetchall()]
+    return [
+        Filed(r["source_key"], r["point"], r["low"], r["high"], r["day"])
+        for r in ledger.conn.execute(
+            "SELECT fc.*, k.point, k.low, k.high FROM figure_claims fc JOIN claims k ON k.id = fc.claim_id "
+            "WHERE fc.figure_id = ? ORDER BY fc.day IS NULL, fc.day, fc.claim_id",
+            (fid,),
+        ).fetchall()
+    ]
 
 
-def summarize(ledger: Ledger, fid: str, low, best, high, first: str | None, last: str | None,
-              sources: int) -> None:
-    ledger.conn.execute("UPDATE figures SET low = ?, best = ?, high = ?, first = ?, last = ?, sources = ? "
-                        "WHERE id = ?", (low, best, high, first, last, sources, fid))
+def summarize(ledger: Ledger, fid: str, low, best, high, first: str | None, last: str | None, sources: int) -> None:
+    ledger.conn.execute(
+        "UPDATE figures SET low = ?, best = ?, high = ?, first = ?, last = ?, sources = ? WHERE id = ?",
+        (low, best, high, first, last, sources, fid),
+    )
 
 
 def delete(ledger: Ledger, fid: str) -> None:
@@ -163,16 +212,23 @@ def delete(ledger: Ledger, fid: str) -> None:
 
 def head(ledger: Ledger, fid: str) -> Head | None:
     r = ledger.conn.execute("SELECT * FROM figures WHERE id = ?", (fid,)).fetchone()
-    return Head(r["id"], r["measure"], r["grp"], r["country"], r["anchor"], r["incident"], r["part"],
-                r["first"]) if r else None
+    return (
+        Head(r["id"], r["measure"], r["grp"], r["country"], r["anchor"], r["incident"], r["part"], r["first"])
+        if r
+        else None
+    )
 
 
 def same_quantity(ledger: Ledger, f: Head) -> list[tuple[str, str]]:
     """(id, anchor) of the other figures of f's quantity, oldest first."""
-    return [tuple(r) for r in ledger.conn.execute(
-        "SELECT id, anchor FROM figures WHERE measure = ? AND grp = ? AND country IS ? AND incident = ? "
-        "AND part IS ? AND id != ? ORDER BY first IS NULL, first, rowid",
-        (f.measure, f.grp, f.country, f.incident, f.part, f.id)).fetchall()]
+    return [
+        tuple(r)
+        for r in ledger.conn.execute(
+            "SELECT id, anchor FROM figures WHERE measure = ? AND grp = ? AND country IS ? AND incident = ? "
+            "AND part IS ? AND id != ? ORDER BY first IS NULL, first, rowid",
+            (f.measure, f.grp, f.country, f.incident, f.part, f.id),
+        ).fetchall()
+    ]
 
 
 def move(ledger: Ledger, fid: str, into: str) -> None:
@@ -181,88 +237,153 @@ def move(ledger: Ledger, fid: str, into: str) -> None:
     ledger.conn.execute("DELETE FROM figures WHERE id = ?", (fid,))
 
 
-def add(ledger: Ledger, fid: str, measure: str, counted: str, grp: str, country: str | None, anchor: str,
-        day: str | None, incident: str = "", part: str | None = None) -> None:
-    ledger.conn.execute("INSERT INTO figures(id, measure, counted, grp, country, anchor, first, last, incident, "
-                        "part) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (fid, measure, counted, grp, country, anchor, day, day, incident, part))
+def add(
+    ledger: Ledger,
+    fid: str,
+    measure: str,
+    counted: str,
+    grp: str,
+    country: str | None,
+    anchor: str,
+    day: str | None,
+    incident: str = "",
+    part: str | None = None,
+) -> None:
+    ledger.conn.execute(
+        "INSERT INTO figures(id, measure, counted, grp, country, anchor, first, last, incident, "
+        "part) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (fid, measure, counted, grp, country, anchor, day, day, incident, part),
+    )
 
 
 def widen(ledger: Ledger, fid: str, day: str | None) -> None:
     """Stretch a figure's first and last report day to take in `day`."""
-    ledger.conn.execute("UPDATE figures SET first = min(coalesce(first, ?), ?), last = max(coalesce(last, ?), ?) "
-                        "WHERE id = ? AND ? IS NOT NULL", (day, day, day, day, fid, day))
+    ledger.conn.execute(
+        "UPDATE figures SET first = min(coalesce(first, ?), ?), last = max(coalesce(last, ?), ?) "
+        "WHERE id = ? AND ? IS NOT NULL",
+        (day, day, day, day, fid, day),
+    )
 
 
-def file(ledger: Ledger, claim_id: int, fid: str, key: str, shown: str | None, statement: str, origin: str,
-         day: str | None, party_name: str | None = None, relayed_by: str | None = None, stance: str | None = None,
-         preliminary: bool = False) -> None:
-    ledger.conn.execute("INSERT OR REPLACE INTO figure_claims(claim_id, figure_id, source_key, source, statement, "
-                        "origin, day, party, party_name, relayed_by, stance, preliminary) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (claim_id, fid, key, shown, statement, origin, day, key, party_name, relayed_by, stance,
-                         int(preliminary)))
+def file(
+    ledger: Ledger,
+    claim_id: int,
+    fid: str,
+    key: str,
+    shown: str | None,
+    statement: str,
+    origin: str,
+    day: str | None,
+    party_name: str | None = None,
+    relayed_by: str | None = None,
+    stance: str | None = None,
+    preliminary: bool = False,
+) -> None:
+    ledger.conn.execute(
+        "INSERT OR REPLACE INTO figure_claims(claim_id, figure_id, source_key, source, statement, "
+        "origin, day, party, party_name, relayed_by, stance, preliminary) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (claim_id, fid, key, shown, statement, origin, day, key, party_name, relayed_by, stance, int(preliminary)),
+    )
 
 
 def note_reading(ledger: Ledger, claim_id: int, role: str, reason: str) -> None:
     """A counted claim left out of figures, and why."""
-    ledger.conn.execute("INSERT OR REPLACE INTO claim_readings(claim_id, role, reason) VALUES (?, ?, ?)",
-                        (claim_id, role, reason))
+    ledger.conn.execute(
+        "INSERT OR REPLACE INTO claim_readings(claim_id, role, reason) VALUES (?, ?, ?)", (claim_id, role, reason)
+    )
 
 
 def readings(ledger: Ledger, claim_ids: list[int]) -> dict[int, tuple[str, str]]:
     """claim row -> (role, reason) for those of these claims that are in no figure."""
     marks = ",".join("?" * len(claim_ids))
-    return {r[0]: (r[1], r[2]) for r in ledger.conn.execute(
-        f"SELECT claim_id, role, reason FROM claim_readings WHERE claim_id IN ({marks})", claim_ids)} \
-        if claim_ids else {}
+    return (
+        {
+            r[0]: (r[1], r[2])
+            for r in ledger.conn.execute(
+                f"SELECT claim_id, role, reason FROM claim_readings WHERE claim_id IN ({marks})", claim_ids
+            )
+        }
+        if claim_ids
+        else {}
+    )
 
 
 def left_out(ledger: Ledger, article_ids: list[str], measure: str) -> list[tuple[str, str, str, str]]:
     """(article, claim as written, role, reason) of these articles' claims of `measure` that the figures step
     left out of every figure, in text order."""
-    return [(r[0], r[1], r[2], r[3]) for r in ledger.conn.execute(
-        "SELECT k.article_id, k.text, r.role, r.reason FROM claims k JOIN claim_readings r ON r.claim_id = k.id "
-        "WHERE k.article_id IN (SELECT value FROM json_each(?)) AND k.measure = ? ORDER BY k.article_id, k.start",
-        (json.dumps(article_ids), measure))]
+    return [
+        (r[0], r[1], r[2], r[3])
+        for r in ledger.conn.execute(
+            "SELECT k.article_id, k.text, r.role, r.reason FROM claims k JOIN claim_readings r ON r.claim_id = k.id "
+            "WHERE k.article_id IN (SELECT value FROM json_each(?)) AND k.measure = ? ORDER BY k.article_id, k.start",
+            (json.dumps(article_ids), measure),
+        )
+    ]
 
 
 def article_country(ledger: Ledger, aid: str) -> str | None:
     """The country an article names most (ISO alpha-3 of its canonical country entities)."""
     r = ledger.conn.execute(
         "SELECT substr(canonical, 9) FROM entities WHERE article_id = ? AND canonical LIKE 'country:%' "
-        "GROUP BY canonical ORDER BY sum(mentions) DESC, min(id) LIMIT 1", (aid,)).fetchone()
+        "GROUP BY canonical ORDER BY sum(mentions) DESC, min(id) LIMIT 1",
+        (aid,),
+    ).fetchone()
     return r[0] if r else None
 
 
 def article_places(ledger: Ledger, aid: str, n: int = 3) -> list[tuple[str, str]]:
     """(key, name) of the places (not countries) an article names most, most named first."""
-    return [(r[0], r[1]) for r in ledger.conn.execute(
-        "SELECT coalesce(canonical, key), min(name) FROM entities WHERE article_id = ? "
-        "AND label IN ('GPE', 'LOC', 'FAC') AND coalesce(canonical, '') NOT LIKE 'country:%' "
-        "GROUP BY coalesce(canonical, key) ORDER BY sum(mentions) DESC, min(id) LIMIT ?", (aid, n))]
+    return [
+        (r[0], r[1])
+        for r in ledger.conn.execute(
+            "SELECT coalesce(canonical, key), min(name) FROM entities WHERE article_id = ? "
+            "AND label IN ('GPE', 'LOC', 'FAC') AND coalesce(canonical, '') NOT LIKE 'country:%' "
+            "GROUP BY coalesce(canonical, key) ORDER BY sum(mentions) DESC, min(id) LIMIT ?",
+            (aid, n),
+        )
+    ]
 
 
 def article_orgs(ledger: Ledger, aid: str) -> list[tuple[int, str, str]]:
     """(first mention offset, canonical id or key, name) of an article's organisations, in text order."""
-    return sorted((r[0], r[1], r[2]) for r in ledger.conn.execute(
-        "SELECT min(m.start), coalesce(e.canonical, e.key), e.name FROM entities e JOIN mentions m "
-        "ON m.entity_id = e.id WHERE e.article_id = ? AND e.label = 'ORG' GROUP BY e.id", (aid,)))
+    return sorted(
+        (r[0], r[1], r[2])
+        for r in ledger.conn.execute(
+            "SELECT min(m.start), coalesce(e.canonical, e.key), e.name FROM entities e JOIN mentions m "
+            "ON m.entity_id = e.id WHERE e.article_id = ? AND e.label = 'ORG' GROUP BY e.id",
+            (aid,),
+        )
+    )
 
 
 def whole_of(ledger: Ledger, f: Head) -> list[tuple[str, str]]:
     """(id, anchor) of figures that may be the whole `f` is a part of: same measure and incident, no part,
     counting people (or f's own group when f is a marked part), oldest first."""
-    return [(r[0], r[1]) for r in ledger.conn.execute(
-        "SELECT id, anchor FROM figures WHERE measure = ? AND incident = ? AND part IS NULL AND id != ? "
-        "AND ((grp = 'people' AND country IS NULL) OR (? IS NOT NULL AND grp = ? AND country IS ?)) "
-        "ORDER BY first IS NULL, first, rowid", (f.measure, f.incident, f.id, f.part, f.grp, f.country))]
+    return [
+        (r[0], r[1])
+        for r in ledger.conn.execute(
+            "SELECT id, anchor FROM figures WHERE measure = ? AND incident = ? AND part IS NULL AND id != ? "
+            "AND ((grp = 'people' AND country IS NULL) OR (? IS NOT NULL AND grp = ? AND country IS ?)) "
+            "ORDER BY first IS NULL, first, rowid",
+            (f.measure, f.incident, f.id, f.part, f.grp, f.country),
+        )
+    ]
 
 
-def describe(ledger: Ledger, fid: str, part_of: str | None, title: str | None, place: str | None,
-             country: str | None, day: str | None) -> None:
-    ledger.conn.execute("UPDATE figures SET part_of = ?, title = ?, place = ?, incident_country = ?, "
-                        "incident_date = ? WHERE id = ?", (part_of, title, place, country, day, fid))
+def describe(
+    ledger: Ledger,
+    fid: str,
+    part_of: str | None,
+    title: str | None,
+    place: str | None,
+    country: str | None,
+    day: str | None,
+) -> None:
+    ledger.conn.execute(
+        "UPDATE figures SET part_of = ?, title = ?, place = ?, incident_country = ?, incident_date = ? WHERE id = ?",
+        (part_of, title, place, country, day, fid),
+    )
 
 
 def forget_all(ledger: Ledger) -> None:
@@ -276,7 +397,7 @@ def forget_all(ledger: Ledger) -> None:
 ORDERS = ("disputed", "latest")
 
 # How far a figure's estimates are apart, relative to its best one (0 when they agree or a bound is missing).
-SPREAD = ("coalesce((f.high - f.low) * 1.0 / max(abs(coalesce(nullif(f.best, 0), nullif(f.high, 0), 1)), 1), 0)")
+SPREAD = "coalesce((f.high - f.low) * 1.0 / max(abs(coalesce(nullif(f.best, 0), nullif(f.high, 0), 1)), 1), 0)"
 _ORDER_BY = {
     # More independent parties first, then the widest spread, then the latest reported.
     "disputed": f"f.sources DESC, {SPREAD} DESC, f.last IS NULL, f.last DESC, f.id",
@@ -284,12 +405,14 @@ _ORDER_BY = {
 }
 # A figure about `:q`: its counted group or measure, or one of its claims' source, counted words, sentence
 # or article title.
-_ABOUT = ("(f.counted LIKE :q ESCAPE '\\' OR f.measure LIKE :q ESCAPE '\\' OR EXISTS ("
-          "SELECT 1 FROM figure_claims fc JOIN claims k ON k.id = fc.claim_id "
-          "JOIN articles a ON a.id = k.article_id WHERE fc.figure_id = f.id AND ("
-          "fc.source LIKE :q ESCAPE '\\' OR a.title LIKE :q ESCAPE '\\' OR k.counted LIKE :q ESCAPE '\\' "
-          "OR substr(a.text, coalesce(k.sentence_start, k.start) + 1, coalesce(k.sentence_end, k.end) - "
-          "coalesce(k.sentence_start, k.start)) LIKE :q ESCAPE '\\')))")
+_ABOUT = (
+    "(f.counted LIKE :q ESCAPE '\\' OR f.measure LIKE :q ESCAPE '\\' OR EXISTS ("
+    "SELECT 1 FROM figure_claims fc JOIN claims k ON k.id = fc.claim_id "
+    "JOIN articles a ON a.id = k.article_id WHERE fc.figure_id = f.id AND ("
+    "fc.source LIKE :q ESCAPE '\\' OR a.title LIKE :q ESCAPE '\\' OR k.counted LIKE :q ESCAPE '\\' "
+    "OR substr(a.text, coalesce(k.sentence_start, k.start) + 1, coalesce(k.sentence_end, k.end) - "
+    "coalesce(k.sentence_start, k.start)) LIKE :q ESCAPE '\\')))"
+)
 # More than one statement behind it: two sources, or one source giving two values.
 _DISPUTED = "(SELECT count(DISTINCT fc.statement) FROM figure_claims fc WHERE fc.figure_id = f.id) > 1"
 
@@ -300,38 +423,80 @@ def _statements(conn: sqlite3.Connection, ids: list[str]) -> dict[str, tuple[Fig
         "SELECT fc.*, k.article_id, k.text, k.point, k.low, k.high, k.qualifier, k.time, a.published "
         "FROM figure_claims fc JOIN claims k ON k.id = fc.claim_id JOIN articles a ON a.id = k.article_id "
         "WHERE fc.figure_id IN (SELECT value FROM json_each(?)) "
-        "ORDER BY a.published IS NULL, a.published, a.rowid, k.start", (json.dumps(ids),)).fetchall()
+        "ORDER BY a.published IS NULL, a.published, a.rowid, k.start",
+        (json.dumps(ids),),
+    ).fetchall()
     groups: dict[str, dict[str, list[sqlite3.Row]]] = {i: {} for i in ids}
     for r in rows:
         groups[r["figure_id"]].setdefault(r["statement"], []).append(r)
-    return {fid: tuple(
-        FigureClaim(r["article_id"], r["source"], r["text"], Value(r["point"], r["low"], r["high"]), r["qualifier"],
-                    r["published"], r["claim_id"], r["time"],
-                    tuple(Mention(x["article_id"], x["published"], x["claim_id"]) for x in rs),
-                    r["party"], r["party_name"], r["relayed_by"], r["stance"], bool(r["preliminary"]))
-        for rs in by_statement.values() for r in rs[:1]) for fid, by_statement in groups.items()}
+    return {
+        fid: tuple(
+            FigureClaim(
+                r["article_id"],
+                r["source"],
+                r["text"],
+                Value(r["point"], r["low"], r["high"]),
+                r["qualifier"],
+                r["published"],
+                r["claim_id"],
+                r["time"],
+                tuple(Mention(x["article_id"], x["published"], x["claim_id"]) for x in rs),
+                r["party"],
+                r["party_name"],
+                r["relayed_by"],
+                r["stance"],
+                bool(r["preliminary"]),
+            )
+            for rs in by_statement.values()
+            for r in rs[:1]
+        )
+        for fid, by_statement in groups.items()
+    }
 
 
 def _figures(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[Figure]:
     """Figure records of these `figures` rows, their statements read in one query."""
     claims = _statements(conn, [r["id"] for r in rows])
-    return [Figure(r["id"], r["measure"], r["counted"], r["low"], r["best"], r["high"], r["first"], r["last"],
-                   claims[r["id"]], r["sources"],
-                   Incident(r["title"], r["place"], r["incident_country"], r["incident_date"]) if r["title"] else None,
-                   r["part_of"], r["part"]) for r in rows]
+    return [
+        Figure(
+            r["id"],
+            r["measure"],
+            r["counted"],
+            r["low"],
+            r["best"],
+            r["high"],
+            r["first"],
+            r["last"],
+            claims[r["id"]],
+            r["sources"],
+            Incident(r["title"], r["place"], r["incident_country"], r["incident_date"]) if r["title"] else None,
+            r["part_of"],
+            r["part"],
+        )
+        for r in rows
+    ]
 
 
 def _select(ledger: Ledger, where: list[str], args: dict, order: str, limit: int | None, offset: int) -> list[Figure]:
     if order not in _ORDER_BY:
         raise ValueError(f"order must be one of {ORDERS}, not {order!r}")
-    sql = (f"SELECT f.* FROM figures f {'WHERE ' + ' AND '.join(where) if where else ''} "
-           f"ORDER BY {_ORDER_BY[order]} LIMIT :limit OFFSET :offset")
+    sql = (
+        f"SELECT f.* FROM figures f {'WHERE ' + ' AND '.join(where) if where else ''} "
+        f"ORDER BY {_ORDER_BY[order]} LIMIT :limit OFFSET :offset"
+    )
     rows = ledger.conn.execute(sql, {**args, "limit": -1 if limit is None else limit, "offset": offset}).fetchall()
     return _figures(ledger.conn, rows)
 
 
-def list_figures(ledger: Ledger, *, order: str = "disputed", about: str | None = None, disputed: bool = False,
-                 limit: int | None = None, offset: int = 0) -> list[Figure]:
+def list_figures(
+    ledger: Ledger,
+    *,
+    order: str = "disputed",
+    about: str | None = None,
+    disputed: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[Figure]:
     """Figures, one page of them (`limit`, `offset`), with their statements.
 
     order     "disputed": more independent sources first, then a wider spread of estimates
@@ -352,23 +517,31 @@ def list_figures(ledger: Ledger, *, order: str = "disputed", about: str | None =
 
 def figures_of(ledger: Ledger, article_ids: list[str], order: str = "disputed") -> list[Figure]:
     """The figures any of these articles reports (any mention)."""
-    where = ["f.id IN (SELECT fc.figure_id FROM claims k JOIN figure_claims fc ON fc.claim_id = k.id "
-             "WHERE k.article_id IN (SELECT value FROM json_each(:ids)))"]
+    where = [
+        "f.id IN (SELECT fc.figure_id FROM claims k JOIN figure_claims fc ON fc.claim_id = k.id "
+        "WHERE k.article_id IN (SELECT value FROM json_each(:ids)))"
+    ]
     return _select(ledger, where, {"ids": json.dumps(list(article_ids))}, order, None, 0)
 
 
 def figure_of_claims(ledger: Ledger, article_id: str) -> dict[int, str]:
     """Claim start offset -> the figure the claim was filed in, for one article's claims (records carry
     offsets, figures claim rows)."""
-    return {r[0]: r[1] for r in ledger.conn.execute(
-        "SELECT k.start, fc.figure_id FROM claims k JOIN figure_claims fc ON fc.claim_id = k.id "
-        "WHERE k.article_id = ?", (article_id,))}
+    return {
+        r[0]: r[1]
+        for r in ledger.conn.execute(
+            "SELECT k.start, fc.figure_id FROM claims k JOIN figure_claims fc ON fc.claim_id = k.id "
+            "WHERE k.article_id = ?",
+            (article_id,),
+        )
+    }
 
 
 def get_figure(ledger: Ledger, id: str) -> Figure | None:
     """One figure by id or unique id prefix (None: no such figure, or the prefix is not unique)."""
-    rows = ledger.conn.execute("SELECT * FROM figures WHERE id = ? OR id LIKE ? LIMIT 2",
-                               (id, id.replace("%", "").replace("_", "") + "%")).fetchall()
+    rows = ledger.conn.execute(
+        "SELECT * FROM figures WHERE id = ? OR id LIKE ? LIMIT 2", (id, id.replace("%", "").replace("_", "") + "%")
+    ).fetchall()
     exact = [r for r in rows if r["id"] == id]
     if exact:
         rows = exact

@@ -4,6 +4,7 @@ Writes come in batches, one transaction per batch: an interrupted ingest keeps e
 and the same ingest run again stores only what is missing (an article is keyed by its text's id).
 Queries return the typed records of `models`, paired with the article they came from.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,8 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from ..errors import Failure, NotFound, StoreError
-from ..models import (Article, Claim, Cue, Entity, Event, Extraction, Party, Quote, TimeExpr,
-                      Value)
+from ..models import Article, Claim, Cue, Entity, Event, Extraction, Party, Quote, TimeExpr, Value
 from .db import connect
 from .steps import mark_articles
 
@@ -24,6 +24,7 @@ from .steps import mark_articles
 @dataclass(frozen=True)
 class ArticleRef:
     """Enough of an article to cite it next to a record."""
+
     id: str
     source: str
     title: str | None
@@ -33,6 +34,7 @@ class ArticleRef:
 @dataclass(frozen=True)
 class Cited:
     """A record with the article it was extracted from, and its row id in the ledger."""
+
     record: object
     article: ArticleRef
     row: int | None = None
@@ -41,6 +43,7 @@ class Cited:
 @dataclass(frozen=True)
 class ArticleSummary:
     """A stored article as a list shows it: how long it is and how much was extracted from it."""
+
     id: str
     source: str
     title: str | None
@@ -54,6 +57,7 @@ class ArticleSummary:
 @dataclass(frozen=True)
 class Publication:
     """One place an article was seen: the same text under another source is a publication too."""
+
     article_id: str
     source: str
     url: str | None
@@ -121,12 +125,13 @@ class Ledger:
     def note_publication(self, article: Article) -> None:
         """Record that a stored article was seen again under another source."""
         with self.conn:
-            self.conn.execute("INSERT INTO publications(article_id, source, url, published) "
-                              "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", (article.id, article.source, article.url,
-                                                      article.published and article.published.isoformat()))
+            self.conn.execute(
+                "INSERT INTO publications(article_id, source, url, published) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                (article.id, article.source, article.url, article.published and article.published.isoformat()),
+            )
 
-    def write(self, batch: Iterable[Extraction | Failure],
-              made_by: tuple[str, int, str] | None = None) -> WriteResult:
+    def write(self, batch: Iterable[Extraction | Failure], made_by: tuple[str, int, str] | None = None) -> WriteResult:
         """Store a batch in one transaction; articles already stored are left as they are.
 
         An article whose records the database refuses becomes a recorded failure (NL203): a savepoint
@@ -165,19 +170,23 @@ class Ledger:
 
     def _record(self, failure: Failure) -> None:
         e = failure.error
-        self.conn.execute("INSERT INTO failures(input, code, message) VALUES (?, ?, ?)",
-                          (e.where or "", e.code, e.message))
+        self.conn.execute(
+            "INSERT INTO failures(input, code, message) VALUES (?, ?, ?)", (e.where or "", e.code, e.message)
+        )
 
     def _insert(self, x: Extraction) -> bool:
         a, c = x.article, self.conn
         pub = a.published.isoformat() if a.published else None
         # ON CONFLICT, not OR IGNORE: only a repeat is skipped, any other broken row still fails the batch.
-        cur = c.execute("INSERT INTO articles(id, source, title, published, url, text, body_end) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
-                        (a.id, a.source, a.title, pub, a.url, a.text, a.body_end))
-        c.execute("INSERT INTO publications(article_id, source, url, published) VALUES (?, ?, ?, ?) "
-                  "ON CONFLICT DO NOTHING",
-                  (a.id, a.source, a.url, pub))
+        cur = c.execute(
+            "INSERT INTO articles(id, source, title, published, url, text, body_end) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
+            (a.id, a.source, a.title, pub, a.url, a.text, a.body_end),
+        )
+        c.execute(
+            "INSERT INTO publications(article_id, source, url, published) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            (a.id, a.source, a.url, pub),
+        )
         if cur.rowcount == 0:
             return False
         self._insert_records(x)
@@ -185,8 +194,7 @@ class Ledger:
 
     _EXTRACTED = ("mentions", "entities", "quotes", "claims", "times", "events")
 
-    def replace_extractions(self, batch: Iterable[Extraction | Failure],
-                            made_by: tuple[str, int, str]) -> WriteResult:
+    def replace_extractions(self, batch: Iterable[Extraction | Failure], made_by: tuple[str, int, str]) -> WriteResult:
         """Swap stored articles' extracted rows for a new extraction of the same text, in one transaction
         (`newsledger reprocess`). A failure keeps the article's old rows and is recorded."""
         done = 0
@@ -214,30 +222,66 @@ class Ledger:
         a, c = x.article, self.conn
         pub = a.published.isoformat() if a.published else None
         for e in x.entities:
-            row = c.execute("INSERT INTO entities(article_id, key, name, label, canonical, published, mentions) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                            (a.id, e.id, e.name, e.label, e.canonical, pub, len(e.mentions))).lastrowid
-            c.executemany("INSERT INTO mentions(entity_id, article_id, start, end) VALUES (?, ?, ?, ?)",
-                          [(row, a.id, s, t) for s, t in e.mentions])
+            row = c.execute(
+                "INSERT INTO entities(article_id, key, name, label, canonical, published, mentions) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (a.id, e.id, e.name, e.label, e.canonical, pub, len(e.mentions)),
+            ).lastrowid
+            c.executemany(
+                "INSERT INTO mentions(entity_id, article_id, start, end) VALUES (?, ?, ?, ?)",
+                [(row, a.id, s, t) for s, t in e.mentions],
+            )
         c.executemany(
             "INSERT INTO quotes(article_id, start, end, text, kind, speaker_name, speaker_entity, speaker_start, "
             "speaker_end, cue_text, cue_start, cue_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(a.id, q.start, q.end, q.text, q.kind,
-              *((q.speaker.name, q.speaker.entity, q.speaker.start, q.speaker.end) if q.speaker else (None,) * 4),
-              *((q.cue.text, q.cue.start, q.cue.end) if q.cue else (None,) * 3)) for q in x.quotes])
+            [
+                (
+                    a.id,
+                    q.start,
+                    q.end,
+                    q.text,
+                    q.kind,
+                    *((q.speaker.name, q.speaker.entity, q.speaker.start, q.speaker.end) if q.speaker else (None,) * 4),
+                    *((q.cue.text, q.cue.start, q.cue.end) if q.cue else (None,) * 3),
+                )
+                for q in x.quotes
+            ],
+        )
         c.executemany(
             "INSERT INTO claims(article_id, start, end, text, point, low, high, qualifier, change, unit, counted, "
             "measure, source_name, source_entity, source_start, source_end, sentence_start, sentence_end, time) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(a.id, k.start, k.end, k.text, k.value.point, k.value.low, k.value.high, k.qualifier, k.change,
-              k.unit, k.counted, k.measure,
-              *((k.source.name, k.source.entity, k.source.start, k.source.end) if k.source else (None,) * 4),
-              k.sentence_start, k.sentence_end, k.time) for k in x.claims])
-        c.executemany("INSERT INTO times(article_id, start, end, text, type, value) VALUES (?, ?, ?, ?, ?, ?)",
-                      [(a.id, t.start, t.end, t.text, t.type, t.value) for t in x.times])
-        c.executemany("INSERT INTO events(article_id, start, end, trigger, kind, actor, target, time) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                      [(a.id, v.start, v.end, v.trigger, v.kind, v.actor, v.target, v.time) for v in x.events])
+            [
+                (
+                    a.id,
+                    k.start,
+                    k.end,
+                    k.text,
+                    k.value.point,
+                    k.value.low,
+                    k.value.high,
+                    k.qualifier,
+                    k.change,
+                    k.unit,
+                    k.counted,
+                    k.measure,
+                    *((k.source.name, k.source.entity, k.source.start, k.source.end) if k.source else (None,) * 4),
+                    k.sentence_start,
+                    k.sentence_end,
+                    k.time,
+                )
+                for k in x.claims
+            ],
+        )
+        c.executemany(
+            "INSERT INTO times(article_id, start, end, text, type, value) VALUES (?, ?, ?, ?, ?, ?)",
+            [(a.id, t.start, t.end, t.text, t.type, t.value) for t in x.times],
+        )
+        c.executemany(
+            "INSERT INTO events(article_id, start, end, trigger, kind, actor, target, time) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(a.id, v.start, v.end, v.trigger, v.kind, v.actor, v.target, v.time) for v in x.events],
+        )
 
     # -- reading ---------------------------------------------------------------------------------
 
@@ -250,18 +294,23 @@ class Ledger:
         return self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
     def articles(self, limit: int | None = None) -> list[ArticleSummary]:
-        sql = ("SELECT a.id, a.source, a.title, a.published, length(a.text) AS chars, "
-               "(SELECT count(*) FROM claims WHERE article_id = a.id) AS claims, "
-               "(SELECT count(*) FROM quotes WHERE article_id = a.id) AS quotes, a.url "
-               "FROM articles a ORDER BY a.published IS NULL, a.published, a.rowid")
+        sql = (
+            "SELECT a.id, a.source, a.title, a.published, length(a.text) AS chars, "
+            "(SELECT count(*) FROM claims WHERE article_id = a.id) AS claims, "
+            "(SELECT count(*) FROM quotes WHERE article_id = a.id) AS quotes, a.url "
+            "FROM articles a ORDER BY a.published IS NULL, a.published, a.rowid"
+        )
         rows = self.conn.execute(sql + (" LIMIT ?" if limit else ""), (limit,) if limit else ())
         return [ArticleSummary(*r) for r in rows]
 
     def resolve_article_id(self, key: str) -> str:
         """An article id from a full id, a unique id prefix, or a source path/URL."""
         # One indexed lookup at a time (an OR of the three scans every article).
-        for sql, arg in (("id = ?", key), ("source = ?", key),
-                         ("id GLOB ?", re.sub(r"[*?\[\]]", "", key) + "*")):  # GLOB: a prefix reads the index
+        for sql, arg in (
+            ("id = ?", key),
+            ("source = ?", key),
+            ("id GLOB ?", re.sub(r"[*?\[\]]", "", key) + "*"),
+        ):  # GLOB: a prefix reads the index
             rows = self.conn.execute(f"SELECT id FROM articles WHERE {sql} LIMIT 2", (arg,)).fetchall()
             if len(rows) == 1:
                 return rows[0][0]
@@ -273,9 +322,15 @@ class Ledger:
         r = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
         if r is None:
             raise NotFound("article", article_id)
-        return Article(id=r["id"], source=r["source"], text=r["text"], title=r["title"],
-                       published=date.fromisoformat(r["published"]) if r["published"] else None,
-                       url=r["url"], body_end=r["body_end"])
+        return Article(
+            id=r["id"],
+            source=r["source"],
+            text=r["text"],
+            title=r["title"],
+            published=date.fromisoformat(r["published"]) if r["published"] else None,
+            url=r["url"],
+            body_end=r["body_end"],
+        )
 
     def extraction(self, article_id: str) -> Extraction:
         """Everything stored for one article, as the extraction that produced it."""
@@ -283,17 +338,25 @@ class Ledger:
         c = self.conn
         ents = []
         for e in c.execute("SELECT * FROM entities WHERE article_id = ? ORDER BY id", (a.id,)):
-            ms = tuple((m["start"], m["end"]) for m in
-                       c.execute("SELECT start, end FROM mentions WHERE entity_id = ? ORDER BY start", (e["id"],)))
+            ms = tuple(
+                (m["start"], m["end"])
+                for m in c.execute("SELECT start, end FROM mentions WHERE entity_id = ? ORDER BY start", (e["id"],))
+            )
             ents.append(Entity(a.id, e["key"], e["name"], e["label"], ms, e["canonical"]))
-        quotes = [self._quote(r) for r in c.execute("SELECT * FROM quotes WHERE article_id = ? ORDER BY start",
-                                                    (a.id,))]
-        claims = [self._claim(r) for r in c.execute("SELECT * FROM claims WHERE article_id = ? ORDER BY start",
-                                                    (a.id,))]
-        times = [TimeExpr(a.id, r["start"], r["end"], r["text"], r["type"], r["value"])
-                 for r in c.execute("SELECT * FROM times WHERE article_id = ? ORDER BY start", (a.id,))]
-        events = [Event(a.id, r["start"], r["end"], r["trigger"], r["kind"], r["actor"], r["target"], r["time"])
-                  for r in c.execute("SELECT * FROM events WHERE article_id = ? ORDER BY start", (a.id,))]
+        quotes = [
+            self._quote(r) for r in c.execute("SELECT * FROM quotes WHERE article_id = ? ORDER BY start", (a.id,))
+        ]
+        claims = [
+            self._claim(r) for r in c.execute("SELECT * FROM claims WHERE article_id = ? ORDER BY start", (a.id,))
+        ]
+        times = [
+            TimeExpr(a.id, r["start"], r["end"], r["text"], r["type"], r["value"])
+            for r in c.execute("SELECT * FROM times WHERE article_id = ? ORDER BY start", (a.id,))
+        ]
+        events = [
+            Event(a.id, r["start"], r["end"], r["trigger"], r["kind"], r["actor"], r["target"], r["time"])
+            for r in c.execute("SELECT * FROM events WHERE article_id = ? ORDER BY start", (a.id,))
+        ]
         return Extraction(a, tuple(ents), tuple(quotes), tuple(claims), tuple(times), tuple(events))
 
     def extractions(self) -> Iterator[Extraction]:
@@ -303,15 +366,34 @@ class Ledger:
     @staticmethod
     def _quote(r: sqlite3.Row) -> Quote:
         cue = Cue(r["cue_text"], r["cue_start"], r["cue_end"]) if r["cue_text"] is not None else None
-        return Quote(r["article_id"], r["start"], r["end"], r["text"], r["kind"],
-                     _party(r["speaker_name"], r["speaker_entity"], r["speaker_start"], r["speaker_end"]), cue)
+        return Quote(
+            r["article_id"],
+            r["start"],
+            r["end"],
+            r["text"],
+            r["kind"],
+            _party(r["speaker_name"], r["speaker_entity"], r["speaker_start"], r["speaker_end"]),
+            cue,
+        )
 
     @staticmethod
     def _claim(r: sqlite3.Row) -> Claim:
-        return Claim(r["article_id"], r["start"], r["end"], r["text"], Value(r["point"], r["low"], r["high"]),
-                     r["qualifier"], r["change"], r["unit"], r["counted"], r["measure"],
-                     _party(r["source_name"], r["source_entity"], r["source_start"], r["source_end"]),
-                     r["sentence_start"], r["sentence_end"], r["time"])
+        return Claim(
+            r["article_id"],
+            r["start"],
+            r["end"],
+            r["text"],
+            Value(r["point"], r["low"], r["high"]),
+            r["qualifier"],
+            r["change"],
+            r["unit"],
+            r["counted"],
+            r["measure"],
+            _party(r["source_name"], r["source_entity"], r["source_start"], r["source_end"]),
+            r["sentence_start"],
+            r["sentence_end"],
+            r["time"],
+        )
 
     RARE = 2000  # rows: fewer than this are fetched and sorted rather than walked to article by article
     NAMES = 400  # a name filter matching more distinct names than this is checked row by row
@@ -321,8 +403,17 @@ class Ledger:
         read = {"claims": self._claim, "quotes": self._quote}[table]
         return [Cited(read(r), self._ref(r), r["id"]) for r in rows]
 
-    def _cited_query(self, table: str, where: list[str], args: list, article: str | None, limit: int | None,
-                     offset: int, newest_first: bool, walk: bool = True) -> list[Cited]:
+    def _cited_query(
+        self,
+        table: str,
+        where: list[str],
+        args: list,
+        article: str | None,
+        limit: int | None,
+        offset: int,
+        newest_first: bool,
+        walk: bool = True,
+    ) -> list[Cited]:
         alias = {"claims": "k", "quotes": "q"}[table]
         if article:
             where.append("a.id = ?")
@@ -331,17 +422,26 @@ class Ledger:
         # index, and stops at the page (CROSS JOIN keeps that order: the planner would otherwise sort every
         # row). Without it the planner starts from the matching rows: cheaper when they are few. Oldest first
         # (a report's reading order) keeps undated articles last.
-        order = ("a.published DESC, a.rowid DESC" if newest_first else "a.published IS NULL, a.published, a.rowid")
+        order = "a.published DESC, a.rowid DESC" if newest_first else "a.published IS NULL, a.published, a.rowid"
         join = f"articles a CROSS JOIN {table} {alias}" if walk else f"{table} {alias} JOIN articles a"
-        sql = (f"SELECT {alias}.*, {CITE} FROM {join} ON {alias}.article_id = a.id "
-               + (f"WHERE {' AND '.join(where)} " if where else "")
-               + f"ORDER BY {order}, {alias}.start LIMIT ? OFFSET ?")
+        sql = (
+            f"SELECT {alias}.*, {CITE} FROM {join} ON {alias}.article_id = a.id "
+            + (f"WHERE {' AND '.join(where)} " if where else "")
+            + f"ORDER BY {order}, {alias}.start LIMIT ? OFFSET ?"
+        )
         rows = self.conn.execute(sql, [*args, -1 if limit is None else limit, offset]).fetchall()
         return self.cited(table, rows)
 
-    def claims(self, about: str | None = None, source: str | None = None, measure: str | None = None,
-               article: str | None = None, limit: int | None = None, offset: int = 0,
-               newest_first: bool = False) -> list[Cited]:
+    def claims(
+        self,
+        about: str | None = None,
+        source: str | None = None,
+        measure: str | None = None,
+        article: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        newest_first: bool = False,
+    ) -> list[Cited]:
         """Claims; `about` matches the figure as written, what it counts, or its sentence, by whole words (the
         last one, of four letters or more, also as a beginning: "refugee" finds "refugees", "efugee" nothing)."""
         where: list[str] = []
@@ -355,9 +455,11 @@ class Ledger:
                 last = tokens[-1]
                 where.append("+a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
                 args.append('"' + " ".join(tokens) + '"' + (" *" if len(last) > 3 and not last.isdigit() else ""))
-            where.append("(k.text LIKE ? ESCAPE '\\' OR k.counted LIKE ? ESCAPE '\\' OR "
-                         "substr(a.text, coalesce(k.sentence_start, k.start) + 1, "
-                         "coalesce(k.sentence_end, k.end) - coalesce(k.sentence_start, k.start)) LIKE ? ESCAPE '\\')")
+            where.append(
+                "(k.text LIKE ? ESCAPE '\\' OR k.counted LIKE ? ESCAPE '\\' OR "
+                "substr(a.text, coalesce(k.sentence_start, k.start) + 1, "
+                "coalesce(k.sentence_end, k.end) - coalesce(k.sentence_start, k.start)) LIKE ? ESCAPE '\\')"
+            )
             args += [like_pattern(about)] * 3
         walk: bool | None = True
         if source:
@@ -367,14 +469,25 @@ class Ledger:
         if measure:
             # A rare measure is found from its own index; a common one article by article ("+": the
             # measure is then checked in each article's index, not looked up across all claims).
-            walk = walk and self.conn.execute("SELECT count(*) FROM (SELECT 1 FROM claims WHERE measure = ? LIMIT ?)",
-                                              (measure, self.RARE)).fetchone()[0] >= self.RARE
+            walk = (
+                walk
+                and self.conn.execute(
+                    "SELECT count(*) FROM (SELECT 1 FROM claims WHERE measure = ? LIMIT ?)", (measure, self.RARE)
+                ).fetchone()[0]
+                >= self.RARE
+            )
             where.append(("+" if walk else "") + "k.measure = ?")
             args.append(measure)
         return self._cited_query("claims", where, args, article, limit, offset, newest_first, bool(walk))
 
-    def quotes(self, by: str | None = None, article: str | None = None, limit: int | None = None,
-               offset: int = 0, newest_first: bool = False) -> list[Cited]:
+    def quotes(
+        self,
+        by: str | None = None,
+        article: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        newest_first: bool = False,
+    ) -> list[Cited]:
         where: list[str] = []
         args: list = []
         walk: bool | None = True
@@ -389,12 +502,16 @@ class Ledger:
         distinct names come from `attributions`: none matching -> None (no row can match); few rows behind
         them -> their rows by index (False: no walk); else the articles are walked newest first (True)."""
         if len(text) >= 3 and not set(text) & set("%_\\"):  # the trigram index answers LIKE without ESCAPE
-            sql = ("SELECT a.name, a.rows FROM attributions_fts f CROSS JOIN attributions a ON a.id = f.rowid "
-                   "WHERE f.name LIKE ? AND a.kind = ? LIMIT ?")
+            sql = (
+                "SELECT a.name, a.rows FROM attributions_fts f CROSS JOIN attributions a ON a.id = f.rowid "
+                "WHERE f.name LIKE ? AND a.kind = ? LIMIT ?"
+            )
             found = self.conn.execute(sql, (f"%{text}%", kind, self.NAMES + 1)).fetchall()
         else:
-            found = self.conn.execute("SELECT name, rows FROM attributions WHERE kind = ? AND name LIKE ? "
-                                      "ESCAPE '\\' LIMIT ?", (kind, like_pattern(text), self.NAMES + 1)).fetchall()
+            found = self.conn.execute(
+                "SELECT name, rows FROM attributions WHERE kind = ? AND name LIKE ? ESCAPE '\\' LIMIT ?",
+                (kind, like_pattern(text), self.NAMES + 1),
+            ).fetchall()
         if not found:
             return None
         if len(found) > self.NAMES:
@@ -408,21 +525,27 @@ class Ledger:
         return sum(r[1] for r in found) >= self.RARE
 
     def entities(self, label: str | None = None, limit: int | None = None) -> list[EntitySummary]:
-        sql = ("SELECT e.key, min(e.name) AS name, e.label, count(DISTINCT e.article_id) AS articles, "
-               "sum(e.mentions) AS mentions FROM entities e "
-               + ("WHERE e.label = ? " if label else "")
-               + "GROUP BY e.key, e.label ORDER BY articles DESC, mentions DESC, name"
-               + (" LIMIT ?" if limit else ""))
+        sql = (
+            "SELECT e.key, min(e.name) AS name, e.label, count(DISTINCT e.article_id) AS articles, "
+            "sum(e.mentions) AS mentions FROM entities e "
+            + ("WHERE e.label = ? " if label else "")
+            + "GROUP BY e.key, e.label ORDER BY articles DESC, mentions DESC, name"
+            + (" LIMIT ?" if limit else "")
+        )
         args = ([label] if label else []) + ([limit] if limit else [])
-        return [EntitySummary(r["key"], r["name"], r["label"], r["articles"], r["mentions"])
-                for r in self.conn.execute(sql, args)]
+        return [
+            EntitySummary(r["key"], r["name"], r["label"], r["articles"], r["mentions"])
+            for r in self.conn.execute(sql, args)
+        ]
 
     def search(self, query: str, limit: int = 20) -> list[sqlite3.Row]:
         """Full-text search (FTS5 syntax; a plain phrase is searched as words)."""
-        sql = ("SELECT a.id, a.source, a.title, a.published, "
-               "snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet "
-               "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-               "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?")
+        sql = (
+            "SELECT a.id, a.source, a.title, a.published, "
+            "snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet "
+            "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
+        )
         query = "".join(ch if ch.isprintable() else " " for ch in query).strip()
         if not query:
             return []

@@ -3,6 +3,7 @@ and search with highlight offsets. Reads only; every function takes an open Ledg
 
 Pages are fetched one row past the limit, so a caller knows whether there is a next page without a count.
 """
+
 from __future__ import annotations
 
 import json
@@ -25,25 +26,34 @@ def articles(ledger: Ledger, limit: int, offset: int, source: str | None = None)
     where, args = "", []
     if source:
         where, args = "WHERE a.source LIKE ? ESCAPE '\\' ", [like_pattern(source)]
-    sql = ("SELECT a.id, a.source, a.title, a.published, length(a.text) AS chars, "
-           "(SELECT count(*) FROM claims WHERE article_id = a.id) AS claims, "
-           "(SELECT count(*) FROM quotes WHERE article_id = a.id) AS quotes, a.url "
-           # NULLs sort last in DESC: the order is the articles_published index read backwards, no sort.
-           f"FROM articles a {where}ORDER BY a.published DESC, a.rowid DESC")
+    sql = (
+        "SELECT a.id, a.source, a.title, a.published, length(a.text) AS chars, "
+        "(SELECT count(*) FROM claims WHERE article_id = a.id) AS claims, "
+        "(SELECT count(*) FROM quotes WHERE article_id = a.id) AS quotes, a.url "
+        # NULLs sort last in DESC: the order is the articles_published index read backwards, no sort.
+        f"FROM articles a {where}ORDER BY a.published DESC, a.rowid DESC"
+    )
     page = _page(ledger.conn, sql, args, limit, offset)
     return Page([ArticleSummary(*r) for r in page.rows], limit, offset, page.more)
 
 
-def claims(ledger: Ledger, limit: int, offset: int, source: str | None = None, measure: str | None = None,
-           text: str | None = None, article: str | None = None) -> Page:
+def claims(
+    ledger: Ledger,
+    limit: int,
+    offset: int,
+    source: str | None = None,
+    measure: str | None = None,
+    text: str | None = None,
+    article: str | None = None,
+) -> Page:
     """Claims of the newest articles first; `text` matches the claim, what it counts, or its sentence."""
-    rows = ledger.claims(about=text, source=source, measure=measure, article=article, limit=limit + 1,
-                         offset=offset, newest_first=True)
+    rows = ledger.claims(
+        about=text, source=source, measure=measure, article=article, limit=limit + 1, offset=offset, newest_first=True
+    )
     return Page(rows[:limit], limit, offset, len(rows) > limit)
 
 
-def quotes(ledger: Ledger, limit: int, offset: int, speaker: str | None = None,
-           article: str | None = None) -> Page:
+def quotes(ledger: Ledger, limit: int, offset: int, speaker: str | None = None, article: str | None = None) -> Page:
     rows = ledger.quotes(by=speaker, article=article, limit=limit + 1, offset=offset, newest_first=True)
     return Page(rows[:limit], limit, offset, len(rows) > limit)
 
@@ -67,28 +77,37 @@ def entity_keys(ledger: Ledger, eid: str) -> list[str]:
 
 def canonical_of(ledger: Ledger, key: str) -> str | None:
     """The canonical id reconciliation gave a per-article key, if any."""
-    r = ledger.conn.execute("SELECT canonical FROM entities WHERE key = ? AND canonical IS NOT NULL LIMIT 1",
-                            (key,)).fetchone()
+    r = ledger.conn.execute(
+        "SELECT canonical FROM entities WHERE key = ? AND canonical IS NOT NULL LIMIT 1", (key,)
+    ).fetchone()
     return r[0] if r else None
 
 
 def entity_timeline(ledger: Ledger, eid: str) -> list[dict]:
     """Mentions and articles per publication day of the entity with this id."""
     if ledger.conn.execute("SELECT 1 FROM canonical_entities WHERE id = ?", (eid,)).fetchone():
-        return [dict(r) for r in ledger.conn.execute(
-            "SELECT day, mentions, articles FROM entity_days WHERE canonical = ? ORDER BY day IS NULL, day", (eid,))]
+        return [
+            dict(r)
+            for r in ledger.conn.execute(
+                "SELECT day, mentions, articles FROM entity_days WHERE canonical = ? ORDER BY day IS NULL, day", (eid,)
+            )
+        ]
     cond, args = _of_entity(ledger, eid)
-    sql = ("SELECT e.published AS day, sum(e.mentions) AS mentions, count(DISTINCT e.article_id) AS articles "
-           f"FROM entities e WHERE {cond} GROUP BY e.published ORDER BY e.published IS NULL, e.published")
+    sql = (
+        "SELECT e.published AS day, sum(e.mentions) AS mentions, count(DISTINCT e.article_id) AS articles "
+        f"FROM entities e WHERE {cond} GROUP BY e.published ORDER BY e.published IS NULL, e.published"
+    )
     return [dict(r) for r in ledger.conn.execute(sql, args)]
 
 
 def entity_articles(ledger: Ledger, eid: str, limit: int) -> list[ArticleRef]:
     """The latest articles naming the entity."""
     cond, args = _of_entity(ledger, eid)
-    sql = ("SELECT a.id, a.source, a.title, a.published FROM entities e "
-           f"JOIN articles a ON a.id = e.article_id WHERE {cond} "
-           "GROUP BY e.published, e.article_id ORDER BY e.published DESC, e.article_id DESC LIMIT ?")
+    sql = (
+        "SELECT a.id, a.source, a.title, a.published FROM entities e "
+        f"JOIN articles a ON a.id = e.article_id WHERE {cond} "
+        "GROUP BY e.published, e.article_id ORDER BY e.published DESC, e.article_id DESC LIMIT ?"
+    )
     return [ArticleRef(*r) for r in ledger.conn.execute(sql, [*args, limit])]
 
 
@@ -104,33 +123,48 @@ def said_by(ledger: Ledger, table: str, eid: str, limit: int, keys: list[str] | 
     if not keys:
         return []
     marks = ",".join("?" * len(keys))
-    said = ledger.conn.execute(f"SELECT coalesce(sum(rows), 0) FROM attributions WHERE kind = ? AND name IN ({marks})",
-                               [table, *keys]).fetchone()[0]
+    said = ledger.conn.execute(
+        f"SELECT coalesce(sum(rows), 0) FROM attributions WHERE kind = ? AND name IN ({marks})", [table, *keys]
+    ).fetchone()[0]
     if said < ledger.RARE:
-        sql = (f"SELECT {alias}.*, {CITE} FROM {table} {alias} "
-               f"CROSS JOIN entities e ON e.article_id = {alias}.article_id AND e.key = {alias}.{prefix}_entity "
-               f"JOIN articles a ON a.id = {alias}.article_id WHERE {alias}.{prefix}_entity IN ({marks}) AND {cond} "
-               f"ORDER BY e.published DESC, e.article_id DESC, {alias}.start LIMIT ?")
+        sql = (
+            f"SELECT {alias}.*, {CITE} FROM {table} {alias} "
+            f"CROSS JOIN entities e ON e.article_id = {alias}.article_id AND e.key = {alias}.{prefix}_entity "
+            f"JOIN articles a ON a.id = {alias}.article_id WHERE {alias}.{prefix}_entity IN ({marks}) AND {cond} "
+            f"ORDER BY e.published DESC, e.article_id DESC, {alias}.start LIMIT ?"
+        )
         return ledger.cited(table, ledger.conn.execute(sql, [*keys, *args, limit]))
-    sql = (f"SELECT {alias}.*, {CITE} FROM entities e "
-           f"CROSS JOIN {table} {alias} ON {alias}.article_id = e.article_id AND {alias}.{prefix}_entity = e.key "
-           f"JOIN articles a ON a.id = e.article_id WHERE {cond} "
-           f"ORDER BY e.published DESC, e.article_id DESC, {alias}.start LIMIT ?")
+    sql = (
+        f"SELECT {alias}.*, {CITE} FROM entities e "
+        f"CROSS JOIN {table} {alias} ON {alias}.article_id = e.article_id AND {alias}.{prefix}_entity = e.key "
+        f"JOIN articles a ON a.id = e.article_id WHERE {cond} "
+        f"ORDER BY e.published DESC, e.article_id DESC, {alias}.start LIMIT ?"
+    )
     return ledger.cited(table, ledger.conn.execute(sql, [*args, limit]))
 
 
 def articles_by_id(ledger: Ledger, ids: list[str]) -> dict[str, ArticleRef]:
     """These articles by id (ids not in the ledger are left out)."""
-    return {r[0]: ArticleRef(*r) for r in ledger.conn.execute(
-        "SELECT a.id, a.source, a.title, a.published FROM articles a "
-        "WHERE a.id IN (SELECT value FROM json_each(?))", (json.dumps(list(ids)),))}
+    return {
+        r[0]: ArticleRef(*r)
+        for r in ledger.conn.execute(
+            "SELECT a.id, a.source, a.title, a.published FROM articles a "
+            "WHERE a.id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(ids)),),
+        )
+    }
 
 
 def publications(ledger: Ledger, article_id: str) -> list[Publication]:
     """Every place an article was seen: one row per source, the first first."""
-    return [Publication(*r) for r in ledger.conn.execute(
-        "SELECT article_id, source, url, published FROM publications WHERE article_id = ? "
-        "ORDER BY published, source", (article_id,))]
+    return [
+        Publication(*r)
+        for r in ledger.conn.execute(
+            "SELECT article_id, source, url, published FROM publications WHERE article_id = ? "
+            "ORDER BY published, source",
+            (article_id,),
+        )
+    ]
 
 
 def _unmark(snippet: str) -> tuple[str, list[tuple[int, int]]]:
@@ -151,10 +185,12 @@ def _unmark(snippet: str) -> tuple[str, list[tuple[int, int]]]:
 
 def search(ledger: Ledger, query: str, limit: int, offset: int) -> Page:
     """Full-text search (FTS5 syntax; text that is not valid syntax is searched as a phrase)."""
-    sql = (f"SELECT a.id, a.source, a.title, a.published, "
-           f"snippet(articles_fts, 1, char(2), char(3), ' … ', 24) AS snippet "
-           "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-           "WHERE articles_fts MATCH ? ORDER BY rank")
+    sql = (
+        "SELECT a.id, a.source, a.title, a.published, "
+        "snippet(articles_fts, 1, char(2), char(3), ' … ', 24) AS snippet "
+        "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+        "WHERE articles_fts MATCH ? ORDER BY rank"
+    )
     query = "".join(ch if ch.isprintable() else " " for ch in query)  # a NUL ends FTS5's string early
     try:
         page = _page(ledger.conn, sql, [query], limit, offset)

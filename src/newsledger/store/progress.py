@@ -1,4 +1,5 @@
 """How far each incremental reconcile step has read (`canonical_progress`: the last row id it handled)."""
+
 from __future__ import annotations
 
 from .ledger import Ledger
@@ -10,8 +11,11 @@ def last_id(ledger: Ledger, step: str) -> int:
 
 
 def advance(ledger: Ledger, step: str, last: int) -> None:
-    ledger.conn.execute("INSERT INTO canonical_progress(step, last_id) VALUES (?, ?) "
-                        "ON CONFLICT(step) DO UPDATE SET last_id = excluded.last_id", (step, last))
+    ledger.conn.execute(
+        "INSERT INTO canonical_progress(step, last_id) VALUES (?, ?) "
+        "ON CONFLICT(step) DO UPDATE SET last_id = excluded.last_id",
+        (step, last),
+    )
 
 
 def forget(ledger: Ledger, step: str) -> None:

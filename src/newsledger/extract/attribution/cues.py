@@ -9,6 +9,7 @@ A candidate is kept when the smoothed share of right sources reaches the thresho
 statistics is kept, a verb outside the lexicon only when the statistics vouch for it (`explore_lemmas`:
 the lemmas the rules then try as cues, e.g. *seem*, *make* in the constructions that PolNeAR annotates).
 """
+
 from __future__ import annotations
 
 from functools import cached_property, lru_cache

@@ -5,6 +5,7 @@ direct quotes include the marks). Straight marks toggle; curly marks say which s
 A paragraph that opens a quote and does not close it continues into the next paragraph when that one
 opens with a quote mark again (the newspaper convention for a quote over several paragraphs).
 """
+
 from __future__ import annotations
 
 import re

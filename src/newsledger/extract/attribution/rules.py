@@ -10,6 +10,7 @@ The cascade, per cue verb (lemma in the lexicon):
            verb it is conjoined or subordinated to (`..., adding that ...`); for `who said`, the noun.
 `according to X` adjuncts make X the source of the rest of their sentence.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -19,8 +20,19 @@ from dataclasses import dataclass
 from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 
-from .lexicon import (CONTENT_PREPS, CUE_VERBS, DOC_NOUNS, NAMING, NOUN_CUES, OBJECT_CONTENT, ORG_NOUNS,
-                      PERSON_NOUNS, PREP_CUES, SPEECH, STANCE_ADJ)
+from .lexicon import (
+    CONTENT_PREPS,
+    CUE_VERBS,
+    DOC_NOUNS,
+    NAMING,
+    NOUN_CUES,
+    OBJECT_CONTENT,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    PREP_CUES,
+    SPEECH,
+    STANCE_ADJ,
+)
 
 _PREP_VERBS = frozenset(v for v, _ in PREP_CUES)
 
@@ -44,6 +56,7 @@ _SENT_END = re.compile(r"[a-z]{3}[.!?] +[A-Z\"“]")
 @dataclass(frozen=True)
 class Found:
     """One attribution as character spans; source is None when the text names nobody."""
+
     start: int
     end: int
     cue: tuple[int, int]
@@ -100,7 +113,7 @@ def char_span(doc: Doc, i: int, j: int) -> tuple[int, int] | None:
     while i < j and _is_trim(doc[i]):
         i += 1
     while j > i and _is_trim(doc[j - 1]):
-        if doc[j - 1].text == ")" and any(t.text == "(" for t in doc[i:j - 1]):
+        if doc[j - 1].text == ")" and any(t.text == "(" for t in doc[i : j - 1]):
             break  # "Rep. Ann Lee (D-Ga.)" keeps its closing bracket
         j -= 1
     if i >= j:
@@ -121,8 +134,9 @@ def _source(doc: Doc, verb: Token) -> tuple[Token, tuple[int, int]] | None:
             if c.dep_ == "nsubj" or (depth and c.dep_ == "nsubjpass"):
                 if c.lower_ in ("that", "this"):
                     return None  # "That, the ministry says, ...": a misparse
-                if c.i < cue.i and any("\n" in t.text_with_ws or t.text in ("—", "--")
-                                       for t in doc[c.right_edge.i:cue.i]):
+                if c.i < cue.i and any(
+                    "\n" in t.text_with_ws or t.text in ("—", "--") for t in doc[c.right_edge.i : cue.i]
+                ):
                     return _left_noun(doc, cue)  # a dateline or headline taken for the subject
                 span = _source_span(doc, c, cue)
                 return (c, span) if span else None
@@ -177,13 +191,17 @@ def _source_span(doc: Doc, tok: Token, cue: Token) -> tuple[int, int] | None:
             i = k + 1  # "10:10 a.m.\n\nJeb Bush": a source does not cross a line break
             break
     for c in reversed(list(tok.rights)):
-        if c.dep_ == "npadvmod" and c.ent_type_ in _WHEN or c.dep_ == "prep" and any(
-                p.ent_type_ in _WHEN for p in c.children if p.dep_ == "pobj"):
+        if (
+            c.dep_ == "npadvmod"
+            and c.ent_type_ in _WHEN
+            or c.dep_ == "prep"
+            and any(p.ent_type_ in _WHEN for p in c.children if p.dep_ == "pobj")
+        ):
             j = c.left_edge.i  # "the host on Thursday"
         else:
             break
     span = char_span(doc, i, j)
-    if span and tok.i < cue.i and doc[j - 1].text == "," and any(t.text == "," for t in doc[i:j - 1]):
+    if span and tok.i < cue.i and doc[j - 1].text == "," and any(t.text == "," for t in doc[i : j - 1]):
         span = (span[0], doc[j - 1].idx + 1)
     return span
 
@@ -197,14 +215,14 @@ def _that_clause(verb: Token) -> bool:
     for c in verb.children:
         if c.dep_ == "nsubj":
             subj = True
-        elif c.dep_ == "ccomp" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that"
-                                                        for m in c.children):
+        elif c.dep_ == "ccomp" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
             comp = True
     return subj and comp
 
 
-def _content(doc: Doc, verb: Token, regions_after, explore: bool = False
-             ) -> tuple[tuple[int, int], str] | tuple[None, str]:
+def _content(
+    doc: Doc, verb: Token, regions_after, explore: bool = False
+) -> tuple[tuple[int, int], str] | tuple[None, str]:
     """The content span and the construction that gave it (ccomp, pass, obj, prep, quote, clause)."""
     span, how = _content_how(doc, verb, regions_after, explore)
     return (span, how) if span else (None, how)
@@ -231,9 +249,13 @@ def _content_how(doc: Doc, verb: Token, regions_after, explore: bool):
         if objs:
             return char_span(doc, objs[0].left_edge.i, objs[-1].right_edge.i + 1), "obj"
     for c in verb.children:
-        if c.dep_ == "prep" and c.i > verb.i and (
-                c.lower_ in CONTENT_PREPS and not (lemma in _SAY and c.lower_ == "of") or
-                (lemma, c.lower_) in PREP_CUES):
+        if (
+            c.dep_ == "prep"
+            and c.i > verb.i
+            and (
+                c.lower_ in CONTENT_PREPS and not (lemma in _SAY and c.lower_ == "of") or (lemma, c.lower_) in PREP_CUES
+            )
+        ):
             for p in c.children:
                 if p.dep_ in ("pobj", "pcomp") and p.ent_type_ not in _WHEN:  # not "spoke on Monday"
                     return _subtree(doc, p), "prep"
@@ -243,9 +265,14 @@ def _content_how(doc: Doc, verb: Token, regions_after, explore: bool):
     if q:
         return q, "quote"
     head = verb.head
-    if lemma in SPEECH and verb.dep_ in ("parataxis", "ccomp") and head.i != verb.i and \
-            verb.left_edge.i > 0 and (doc[verb.left_edge.i].is_punct or doc[verb.left_edge.i - 1].is_punct) and \
-            not any(c.dep_ == "mark" for c in verb.children):
+    if (
+        lemma in SPEECH
+        and verb.dep_ in ("parataxis", "ccomp")
+        and head.i != verb.i
+        and verb.left_edge.i > 0
+        and (doc[verb.left_edge.i].is_punct or doc[verb.left_edge.i - 1].is_punct)
+        and not any(c.dep_ == "mark" for c in verb.children)
+    ):
         if head.i < verb.i and verb.right_edge.i + 2 >= head.right_edge.i:
             # '"...," the minister said.' / '..., X said.': the clause before the cue
             return char_span(doc, head.left_edge.i, verb.left_edge.i), "clause"
@@ -267,7 +294,7 @@ def find(doc: Doc, text: str, regions: list[tuple[int, int]], explore=frozenset(
         for off in range(0, 4):
             k = starts.get(pos + off)
             if k is not None:
-                between = text[pos:pos + off]
+                between = text[pos : pos + off]
                 if all(ch in " ,:\n—-" for ch in between):
                     return regions[k]
         return None
@@ -312,8 +339,13 @@ def find(doc: Doc, text: str, regions: list[tuple[int, int]], explore=frozenset(
     for tok in cands:
         if tok.lemma_.lower() in NAMING and (tok.dep_ == "acl" or doc[tok.i - 1].lower_ in ("so", "so-")):
             continue  # "a group called X", "the so-called deal": a name, not a statement
-        if tok.lower_ == "said" and tok.i and doc[tok.i - 1].lower_ == "that" and \
-                tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",":
+        if (
+            tok.lower_ == "said"
+            and tok.i
+            and doc[tok.i - 1].lower_ == "that"
+            and tok.i + 1 < len(doc)
+            and doc[tok.i + 1].text == ","
+        ):
             continue  # "That said, ..."
         content, how = _content(doc, tok, regions_after, tok.i in new)
         quote = anchored.get(tok.i)
@@ -333,8 +365,11 @@ def find(doc: Doc, text: str, regions: list[tuple[int, int]], explore=frozenset(
             head, span = src
             if content[0] < span[0] < content[1] and not content[0] < cue[0] < content[1]:
                 # "..., a spokesman, Ana Ruiz, said": the parse put the source in the clause
-                content = char_span(doc, doc.char_span(content[0], content[1], alignment_mode="expand").start,
-                                    doc.char_span(span[0], span[1], alignment_mode="expand").start)
+                content = char_span(
+                    doc,
+                    doc.char_span(content[0], content[1], alignment_mode="expand").start,
+                    doc.char_span(span[0], span[1], alignment_mode="expand").start,
+                )
                 if content is None:
                     continue
             found.append(Found(content[0], content[1], cue, span, head.lower_, head.idx, key))
@@ -352,16 +387,16 @@ def _quote_cues(text: str, regions: list[tuple[int, int]], cands: list[Token]) -
     for qs, qe in regions:
         k = bisect.bisect_left(pos, qe)
         if k < len(speech) and speech[k].i not in out:
-            gap = text[qe:pos[k]]
+            gap = text[qe : pos[k]]
             # speech ends in punctuation inside its marks ('"... it,"') or is set off by a comma after them
-            mark = 2 if text[qe - 2:qe] == "''" else 1
-            ended = text[qe - mark - 1:qe - mark] in _END_PUNCT or gap.lstrip().startswith(",")
+            mark = 2 if text[qe - 2 : qe] == "''" else 1
+            ended = text[qe - mark - 1 : qe - mark] in _END_PUNCT or gap.lstrip().startswith(",")
             if ended and len(gap) <= 80 and "\n" not in gap and not _SENT_END.search(gap):
                 out[speech[k].i] = (qs, qe)
                 continue
         k = bisect.bisect_left(pos, qs) - 1
         if k >= 0 and speech[k].i not in out:
-            gap = text[pos[k] + len(speech[k]):qs]
+            gap = text[pos[k] + len(speech[k]) : qs]
             # 'said, "...', 'told reporters: "...' -- not 'said in his book, "Title"'
             if gap.strip() in (",", ":", "") or len(gap) <= 40 and gap.rstrip().endswith(":"):
                 out[speech[k].i] = (qs, qe)
@@ -394,12 +429,23 @@ def _stance_adj(doc: Doc, be: Token) -> Found | None:
     if content is None:
         return None
     span = _source_span(doc, subj, be)
-    return Found(content[0], content[1], (adj.idx, adj.idx + len(adj)), span, subj.lower_, subj.idx,
-                 (adj.lower_, "adj", source_kind(subj), size(content))) if span else None
+    return (
+        Found(
+            content[0],
+            content[1],
+            (adj.idx, adj.idx + len(adj)),
+            span,
+            subj.lower_,
+            subj.idx,
+            (adj.lower_, "adj", source_kind(subj), size(content)),
+        )
+        if span
+        else None
+    )
 
 
 def _noun_cue(doc: Doc, noun: Token) -> Found | None:
-    """"Ruiz's support for the plan", "the ministry's claim that ...": possessor, noun, content."""
+    """ "Ruiz's support for the plan", "the ministry's claim that ...": possessor, noun, content."""
     poss = content = None
     for c in noun.children:
         if c.dep_ == "poss" and c.i < noun.i:
@@ -413,8 +459,19 @@ def _noun_cue(doc: Doc, noun: Token) -> Found | None:
     if poss is None or content is None or poss.tag_ == "PRP$" and poss.lower_ == "its":
         return None
     span = char_span(doc, poss.left_edge.i, poss.right_edge.i + 1)
-    return Found(content[0], content[1], (noun.idx, noun.idx + len(noun)), span, poss.lower_, poss.idx,
-                 (noun.lower_, "noun", source_kind(poss), size(content))) if span else None
+    return (
+        Found(
+            content[0],
+            content[1],
+            (noun.idx, noun.idx + len(noun)),
+            span,
+            poss.lower_,
+            poss.idx,
+            (noun.lower_, "noun", source_kind(poss), size(content)),
+        )
+        if span
+        else None
+    )
 
 
 def _according(doc: Doc, tok: Token) -> Found | None:
@@ -440,5 +497,12 @@ def _according(doc: Doc, tok: Token) -> Found | None:
     if not parts:
         return None
     content = max(parts, key=lambda p: p[1] - p[0])
-    return Found(content[0], content[1], (tok.idx, to.idx + len(to)), src, pobj.lower_, pobj.idx,
-                 ("according", "according", source_kind(pobj), size(content)))
+    return Found(
+        content[0],
+        content[1],
+        (tok.idx, to.idx + len(to)),
+        src,
+        pobj.lower_,
+        pobj.idx,
+        ("according", "according", source_kind(pobj), size(content)),
+    )

@@ -1,5 +1,6 @@
 """Who a source span refers to: the entity it names, or for a pronoun or a description
 ("he", "the ministry") the nearest compatible earlier mention."""
+
 from __future__ import annotations
 
 import bisect
@@ -13,8 +14,7 @@ _WORD = re.compile(r"[\w'’-]+")
 _PERSON_PRON = {"he", "she", "him", "her"}
 _GROUP_PRON = {"they", "it", "them"}
 _SPEAKERS = ("PERSON", "ORG", "GPE", "NORP")
-_DEMONYM = ((re.compile(r"ese$"), ""), (re.compile(r"ian$"), "ia"), (re.compile(r"an$"), "a"),
-            (re.compile(r"i$"), ""))
+_DEMONYM = ((re.compile(r"ese$"), ""), (re.compile(r"ian$"), "ia"), (re.compile(r"an$"), "a"), (re.compile(r"i$"), ""))
 
 
 class Speakers:
@@ -22,8 +22,7 @@ class Speakers:
 
     def __init__(self, text: str, entities: list[Entity]):
         self.text = text
-        mentions = sorted((s, e, ent) for ent in entities if ent.label in _SPEAKERS
-                          for s, e in ent.mentions)
+        mentions = sorted((s, e, ent) for ent in entities if ent.label in _SPEAKERS for s, e in ent.mentions)
         self.starts = [m[0] for m in mentions]
         self.mentions = mentions
         self.by_label = {lab: [m for m in mentions if m[2].label == lab] for lab in _SPEAKERS}
@@ -64,11 +63,11 @@ class Speakers:
             return None
         tail = [w.lower() for w in words]
         best = None
-        for s, e, ent in self.by_label["PERSON"]:
+        for s, _e, ent in self.by_label["PERSON"]:
             if s >= start:
                 break
             name = [w.lower() for w in _WORD.findall(ent.name)]
-            if len(name) > len(tail) and name[-len(tail):] == tail:
+            if len(name) > len(tail) and name[-len(tail) :] == tail:
                 best = ent
         return best
 

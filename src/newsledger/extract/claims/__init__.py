@@ -15,6 +15,7 @@ The cascade, for each article (docs/claims.md gives the reasons):
    its sentence (`sources`).
 Everything is regex over the text plus a few lookups in the parse per figure: no per-token loops.
 """
+
 from __future__ import annotations
 
 from spacy.tokens import Doc
@@ -31,8 +32,9 @@ from .sources import source_of, time_of
 __all__ = ["extract_claims"]
 
 
-def extract_claims(doc: Doc, article: Article, entities: list[Entity], quotes: list[Quote],
-                   times: list[TimeExpr]) -> list[Claim]:
+def extract_claims(
+    doc: Doc, article: Article, entities: list[Entity], quotes: list[Quote], times: list[TimeExpr]
+) -> list[Claim]:
     """The claims of the article body, in text order (`entities` is not read)."""
     text = article.text
     limit = len(article.body)
@@ -102,8 +104,9 @@ def _parse(doc: Doc, text: str, q: Figure) -> tuple[Counting, tuple[int, int] | 
     return syntax(doc, text, q, span), (s.start_char, s.end_char)
 
 
-def _from_figure_before(q: Figure, c: Counting, sent: tuple[int, int],
-                        kept: list[tuple[Figure, Counting, tuple[int, int]]]) -> None:
+def _from_figure_before(
+    q: Figure, c: Counting, sent: tuple[int, int], kept: list[tuple[Figure, Counting, tuple[int, int]]]
+) -> None:
     """A bare figure counts what the figure before it in the sentence counted; it measures the same
     unless a verb of its own says something else ("332 were arrested, but only seven convicted")."""
     if c.counted is not None or not (q.unit is None and c.bare or c.generic) or q.num.kind == "fraction":
@@ -121,8 +124,18 @@ def _from_figure_before(q: Figure, c: Counting, sent: tuple[int, int],
 
 def _claim(article: Article, text: str, q: Figure, c: Counting, sent, quotes, dates) -> Claim:
     return Claim(
-        article_id=article.id, start=q.start, end=q.end, text=text[q.start:q.end],
-        value=Value(q.point, q.low, q.high), qualifier=q.qualifier, change=q.change, unit=q.unit,
-        counted=c.counted, measure=c.measure, source=source_of(quotes, q.start, q.end),
-        sentence_start=sent[0] if sent else None, sentence_end=sent[1] if sent else None,
-        time=time_of(dates, sent, q.start, q.end))
+        article_id=article.id,
+        start=q.start,
+        end=q.end,
+        text=text[q.start : q.end],
+        value=Value(q.point, q.low, q.high),
+        qualifier=q.qualifier,
+        change=q.change,
+        unit=q.unit,
+        counted=c.counted,
+        measure=c.measure,
+        source=source_of(quotes, q.start, q.end),
+        sentence_start=sent[0] if sent else None,
+        sentence_end=sent[1] if sent else None,
+        time=time_of(dates, sent, q.start, q.end),
+    )

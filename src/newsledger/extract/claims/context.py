@@ -1,19 +1,31 @@
 """A figure's neighbours: two numbers joined into a range, qualifier words and the interval they allow,
 words of change, and a conversion in brackets."""
+
 from __future__ import annotations
 
 from .. import measures as M
 from .figure import Figure
 from .lexicon import CHANGE_OF, NOUN_CHANGE, PERCENTISH, QUAL_AFTER_OF, QUAL_OF
-from .patterns import (BETWEEN_RE, BY_BEFORE_RE, CHANGE_BEFORE_RE, CHANGE_BY_RE, CHANGE_NOUN_AFTER_RE,
-                       CHANGE_NOUN_BEFORE_RE, PAREN_GAP_RE, PHRASAL_RE, QUAL_AFTER_RE, QUAL_BEFORE_RE,
-                       RANGE_GAP_RE, WS)
+from .patterns import (
+    BETWEEN_RE,
+    BY_BEFORE_RE,
+    CHANGE_BEFORE_RE,
+    CHANGE_BY_RE,
+    CHANGE_NOUN_AFTER_RE,
+    CHANGE_NOUN_BEFORE_RE,
+    PAREN_GAP_RE,
+    PHRASAL_RE,
+    QUAL_AFTER_RE,
+    QUAL_BEFORE_RE,
+    RANGE_GAP_RE,
+    WS,
+)
 from .reading import yearlike
 
 
 def join_range(text: str, a: Figure, b: Figure) -> Figure | None:
     """`a` and `b` as one range ("between 5 and 8", "14-18 mpg"), or None when they are two figures."""
-    m = RANGE_GAP_RE.match(text[a.end:b.start])
+    m = RANGE_GAP_RE.match(text[a.end : b.start])
     if not m or a.point is None or b.point is None or a.num.kind == "fraction" or b.num.kind == "fraction":
         return None
     if not _share_unit(a, b):
@@ -28,17 +40,37 @@ def join_range(text: str, a: Figure, b: Figure) -> Figure | None:
     if yearlike(text, a.num) and yearlike(text, b.num) and not unit:
         return None  # "between 1600 and 1900": two years
     start = opener.start() if opener else a.start
-    return Figure(start, b.end, a.core_start, b.core_end, b.num, None, min(av, bv), max(av, bv), unit,
-                  a.currency_sign or b.currency_sign, "range", explicit_unit=a.explicit_unit or b.explicit_unit,
-                  range_from=bool(opener and opener.group("w").lower() == "from"))
+    return Figure(
+        start,
+        b.end,
+        a.core_start,
+        b.core_end,
+        b.num,
+        None,
+        min(av, bv),
+        max(av, bv),
+        unit,
+        a.currency_sign or b.currency_sign,
+        "range",
+        explicit_unit=a.explicit_unit or b.explicit_unit,
+        range_from=bool(opener and opener.group("w").lower() == "from"),
+    )
 
 
 def is_score(text: str, a: Figure, b: Figure) -> bool:
     """A score or a tally: "won 3-1", "tied 89-89", "a 257-167 vote"."""
-    gap = text[a.end:b.start]
-    return a.num.kind == "digits" and b.num.kind == "digits" and bool(RANGE_GAP_RE.match(gap)) \
-        and "-" in gap and not a.unit and a.point is not None and b.point is not None \
-        and a.point >= b.point and a.num.value == int(a.num.value)
+    gap = text[a.end : b.start]
+    return (
+        a.num.kind == "digits"
+        and b.num.kind == "digits"
+        and bool(RANGE_GAP_RE.match(gap))
+        and "-" in gap
+        and not a.unit
+        and a.point is not None
+        and b.point is not None
+        and a.point >= b.point
+        and a.num.value == int(a.num.value)
+    )
 
 
 def _share_unit(a: Figure, b: Figure) -> bool:
@@ -53,8 +85,15 @@ def _share_unit(a: Figure, b: Figure) -> bool:
 
 
 def _first_value(a: Figure, b: Figure) -> float:
-    if not a.num.scaled and b.num.scaled and a.num.kind == "digits" and b.num.raw is not None \
-            and a.num.raw is not None and a.num.raw < b.num.raw and not a.currency_sign == "PS":
+    if (
+        not a.num.scaled
+        and b.num.scaled
+        and a.num.kind == "digits"
+        and b.num.raw is not None
+        and a.num.raw is not None
+        and a.num.raw < b.num.raw
+        and not a.currency_sign == "PS"
+    ):
         return a.point * (b.point / b.num.raw)  # "33-35 billion", "1 to 2 thousand"
     return a.point
 
@@ -75,11 +114,16 @@ def _joined(text: str, m, opener, a: Figure, b: Figure, av: float, bv: float) ->
 
 
 def _to_joins(text: str, a: Figure, b: Figure, av: float, bv: float) -> bool:
-    """"5 to 8" with no "from" or "between" before: a range, unless after a word of change ("rose 5% to $84":
+    """ "5 to 8" with no "from" or "between" before: a range, unless after a word of change ("rose 5% to $84":
     a change and a level) other than a change by a range ("dropped by 1 to 1.5 degrees")."""
     ch = CHANGE_BEFORE_RE.search(text, max(0, a.start - 30), a.start)
-    by_range = ch is not None and ch.group(0).rstrip().lower().endswith(" by") and a.unit is None \
-        and b.explicit_unit and bv < 4 * av
+    by_range = (
+        ch is not None
+        and ch.group(0).rstrip().lower().endswith(" by")
+        and a.unit is None
+        and b.explicit_unit
+        and bv < 4 * av
+    )
     return not (av > bv or ch and not by_range)
 
 
@@ -153,7 +197,7 @@ def change(text: str, q: Figure, prev: Figure | None, limit: int) -> None:
     if m:
         q.change = CHANGE_OF.get(m.group("w").lower())  # "grow sales by 35 per cent"
         return
-    digits_sign = text[q.num.start:q.num.start + 1] if q.num.kind == "digits" else ""
+    digits_sign = text[q.num.start : q.num.start + 1] if q.num.kind == "digits" else ""
     if (digits_sign in "+-−" and digits_sign) and q.unit in PERCENTISH and q.low is not None:
         q.change = "up" if digits_sign == "+" else "down"
         return
@@ -166,6 +210,10 @@ def change(text: str, q: Figure, prev: Figure | None, limit: int) -> None:
         if m:
             q.change = NOUN_CHANGE.get(m.group("w").lower())
             return
-    if prev is not None and prev.change and BY_BEFORE_RE.search(text, max(0, q.start - 4), q.start) \
-            and q.start - prev.end < 60:
+    if (
+        prev is not None
+        and prev.change
+        and BY_BEFORE_RE.search(text, max(0, q.start - 4), q.start)
+        and q.start - prev.end < 60
+    ):
         q.change = prev.change  # "Ross were down 2.3%, Burlington by 2.6%"

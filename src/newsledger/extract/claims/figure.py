@@ -1,4 +1,5 @@
 """The records a figure is read into before it becomes a Claim."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ class Figure:
     span or sets a field, often reading what an earlier step set, and copying a frozen record at each of
     them would hide that order rather than protect it. It never leaves the package: each one ends as a
     frozen Claim."""
+
     start: int  # the claim: the number with its sign, unit and qualifier words
     end: int
     core_start: int  # the number (or the two of a range) alone, as looked up in the parse
@@ -36,6 +38,7 @@ class Counting:
     """What a figure counts and measures, from the parse (`parse.syntax`) or, for a bare figure, from the
     figure before it. Mutable for the same reason as Figure: the walk up the parse and the inheritance
     fill it in turn."""
+
     counted: str | None = None
     generic: bool = False  # counts a word like "toll" or "figure": what it counts is said elsewhere
     bare: bool = False  # no noun of its own

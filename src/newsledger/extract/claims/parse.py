@@ -1,6 +1,7 @@
 """What the parse says about a figure: whether it is a figure at all (years, labels, names), what it
 counts (the noun it modifies, or "of" what) and what it measures (a lexicon word on the noun or on the
 verbs above it)."""
+
 from __future__ import annotations
 
 from spacy.tokens import Doc
@@ -36,9 +37,12 @@ def _year(doc: Doc, text: str, q: Figure, first) -> bool:
     n = q.num
     if not (yearlike(text, n) and q.qualifier == "exact"):
         return False
-    return first.ent_type_ not in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT") or \
-        bool(YEAR_PREP.search(text, max(0, n.start - 12), n.start)) or \
-        first.i + 1 < len(doc) and doc[first.i + 1].pos_ not in ("NOUN",)
+    return (
+        first.ent_type_ not in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
+        or bool(YEAR_PREP.search(text, max(0, n.start - 12), n.start))
+        or first.i + 1 < len(doc)
+        and doc[first.i + 1].pos_ not in ("NOUN",)
+    )
 
 
 def _word_name(text: str, q: Figure, first) -> bool:
@@ -46,8 +50,11 @@ def _word_name(text: str, q: Figure, first) -> bool:
     n = q.num
     if first.tag_ in ("NNP", "NNPS"):
         return True
-    return first.lower_ == "one" and (first.tag_ != "CD" or bool(ONE_NOT.match(text, n.end))
-                                      or bool(ONE_NOT_BEFORE.search(text, max(0, n.start - 10), n.start)))
+    return first.lower_ == "one" and (
+        first.tag_ != "CD"
+        or bool(ONE_NOT.match(text, n.end))
+        or bool(ONE_NOT_BEFORE.search(text, max(0, n.start - 10), n.start))
+    )
 
 
 def _labelled(doc: Doc, text: str, q: Figure, span) -> bool:
@@ -58,9 +65,14 @@ def _labelled(doc: Doc, text: str, q: Figure, span) -> bool:
     prev = doc[first.i - 1]
     if text[q.num.start] in "-−" and prev.text[:1].isupper():
         return True  # COVID -19
-    if prev.whitespace_ and (prev.lower_.rstrip(".") in LABELS or (
-            prev.tag_ in ("NNP", "NNPS") and prev.is_title | prev.is_upper | (not prev.is_lower)
-            and not prev.is_sent_start)):
+    if prev.whitespace_ and (
+        prev.lower_.rstrip(".") in LABELS
+        or (
+            prev.tag_ in ("NNP", "NNPS")
+            and prev.is_title | prev.is_upper | (not prev.is_lower)
+            and not prev.is_sent_start
+        )
+    ):
         nxt = doc[span.end] if span.end < len(doc) else None
         return nxt is None or nxt.pos_ != "NOUN" or nxt.tag_ == "NN"
     return False
@@ -97,12 +109,17 @@ def _counted_noun(doc: Doc, q: Figure, span, root, lemmas: list[str]):
     head = head_noun(doc, q, span, root)
     if head is not None and head.pos_ == "PRON":
         # "4,200 of those killed": what those are is said by the words on the pronoun
-        lemmas.extend(w for c in head.children if c.dep_ in ("acl", "relcl", "amod")
-                      for w in (c.lemma_.lower(), c.lower_))
+        lemmas.extend(
+            w for c in head.children if c.dep_ in ("acl", "relcl", "amod") for w in (c.lemma_.lower(), c.lower_)
+        )
         return None
-    if head is not None and (head.tag_ == "CD" or head.lower_ in NUMBER_NOUNS
-                             or head.ent_type_ in ("DATE", "TIME")
-                             or head.lower_ in M.UNIT_WORDS or head.lower_ in M.CURRENCY_WORDS):
+    if head is not None and (
+        head.tag_ == "CD"
+        or head.lower_ in NUMBER_NOUNS
+        or head.ent_type_ in ("DATE", "TIME")
+        or head.lower_ in M.UNIT_WORDS
+        or head.lower_ in M.CURRENCY_WORDS
+    ):
         return None
     return head
 
@@ -212,23 +229,41 @@ def _subject_words(verb, subject, bare: bool, lemmas: list[str], c: Counting, te
             c.generic = True  # "the real figure is close to 150": what it counts is said before
         if bare and c.counted is None and low in M.MEASURE_OF and low not in M.GENERIC_COUNTED:
             c.counted = counted_text(text, subject, 0)
-    if bare and c.counted is None and subject.tag_ in ("NNS", "NNPS") and low not in M.GENERIC_COUNTED \
-            and verb.lemma_.lower() in M.PREDICATE:
+    if (
+        bare
+        and c.counted is None
+        and subject.tag_ in ("NNS", "NNPS")
+        and low not in M.GENERIC_COUNTED
+        and verb.lemma_.lower() in M.PREDICATE
+    ):
         c.counted = counted_text(text, subject, 0)  # "confirmed cases neared 1 million"
 
 
 def head_noun(doc: Doc, q: Figure, span, root):
     """The noun the figure counts, or None."""
     head = None
-    if q.unit is None and root.dep_ in ("nummod", "quantmod", "compound", "amod", "npadvmod", "appos") \
-            and root.head.pos_ in ("NOUN", "PROPN") and not (span.start <= root.head.i < span.end):
+    if (
+        q.unit is None
+        and root.dep_ in ("nummod", "quantmod", "compound", "amod", "npadvmod", "appos")
+        and root.head.pos_ in ("NOUN", "PROPN")
+        and not (span.start <= root.head.i < span.end)
+    ):
         head = root.head
     if head is None:
-        head = _of_object(root) or (_of_object(root.head) if root.head.tag_ in ("NN", "NNS", "CD") and
-                                    span.start <= root.head.i < span.end + 2 and root.head.i >= span.start
-                                    else None)
-    if head is None and q.unit is None and span.end < len(doc) and doc[span.end].tag_ in ("NNS", "NNPS") \
-            and doc[span.end].idx >= q.core_end:
+        head = _of_object(root) or (
+            _of_object(root.head)
+            if root.head.tag_ in ("NN", "NNS", "CD")
+            and span.start <= root.head.i < span.end + 2
+            and root.head.i >= span.start
+            else None
+        )
+    if (
+        head is None
+        and q.unit is None
+        and span.end < len(doc)
+        and doc[span.end].tag_ in ("NNS", "NNPS")
+        and doc[span.end].idx >= q.core_end
+    ):
         head = doc[span.end]  # "2.5 million people" under a parse that missed the nummod
     return head
 
@@ -253,18 +288,28 @@ def counted_text(text: str, head, claim_end: int) -> str:
         start += 1
     end = head.idx + len(head.text)
     for child in head.rights:
-        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN") and child.is_alpha and any(
-                c.dep_ == "cc" and c.lower_ in ("and", "or") for c in head.children) \
-                and child.i - head.i <= 4 and not any(t.like_num for t in head.doc[head.i + 1:child.i]):
+        if (
+            child.dep_ == "conj"
+            and child.pos_ in ("NOUN", "PROPN")
+            and child.is_alpha
+            and any(c.dep_ == "cc" and c.lower_ in ("and", "or") for c in head.children)
+            and child.i - head.i <= 4
+            and not any(t.like_num for t in head.doc[head.i + 1 : child.i])
+        ):
             end = child.idx + len(child.text)
             break
     while end > start and not text[end - 1].isalnum():  # "people.3" (a footnote glued on)
         end -= 1
     nl = text.find("\n", start, end)
-    return text[start:nl if nl > start else end]
+    return text[start : nl if nl > start else end]
 
 
 def is_people(tok) -> bool:
     low = tok.lower_
-    return (low in M.PEOPLE or tok.lemma_.lower() in M.PEOPLE or tok.ent_type_ == "NORP"
-            or low.endswith(("ians", "ists")) and tok.tag_ in ("NNS", "NNPS"))
+    return (
+        low in M.PEOPLE
+        or tok.lemma_.lower() in M.PEOPLE
+        or tok.ent_type_ == "NORP"
+        or low.endswith(("ians", "ists"))
+        and tok.tag_ in ("NNS", "NNPS")
+    )

@@ -1,4 +1,5 @@
 """A number read with what is written onto it: a currency sign before, a scale, unit or rate after."""
+
 from __future__ import annotations
 
 from .. import measures as M
@@ -38,8 +39,13 @@ def read(text: str, n: Number, limit: int) -> Figure | None:
 
 
 def yearlike(text: str, n: Number) -> bool:
-    return n.kind == "digits" and n.end - n.start == 4 and 1000 <= n.value <= 2199 and n.value == int(n.value) \
-        and text[n.start:n.end].isdigit()
+    return (
+        n.kind == "digits"
+        and n.end - n.start == 4
+        and 1000 <= n.value <= 2199
+        and n.value == int(n.value)
+        and text[n.start : n.end].isdigit()
+    )
 
 
 def _read_digits(text: str, q: Figure, limit: int) -> None:
@@ -51,20 +57,20 @@ def _read_digits(text: str, q: Figure, limit: int) -> None:
         q.currency_sign = m.group(0).strip()
         q.unit = M.CURRENCY_PREFIX[q.currency_sign]
         q.start = m.start()
-    elif text[start - 1:start].isalpha():
+    elif text[start - 1 : start].isalpha():
         raise _NotAFigure  # glued to a word: A2, S22
     if n.suffix in ("m", "b"):
         _scale(q)
-    tail = text[end:end + 1]
+    tail = text[end : end + 1]
     if tail.isalpha() or tail.isdigit():
         um = UNIT_AFTER_RE.match(text, end, min(limit, end + 40))
         if not um or um.group("gap"):
             raise _NotAFigure  # "3s", "5G", "11th": not a unit we know
-    if text[start - 1:start] == "-" and start >= 2:
+    if text[start - 1 : start] == "-" and start >= 2:
         _prefix_word(text, q)
     if NEG_WORD_RE.search(text, max(0, start - 6), start) and q.point is not None:
         q.point = -abs(q.point)
-        q.start = start - 6 if text[start - 6:start].lower().startswith("minus") else q.start
+        q.start = start - 6 if text[start - 6 : start].lower().startswith("minus") else q.start
 
 
 def _sign_before(text: str, n: Number):
@@ -74,7 +80,7 @@ def _sign_before(text: str, n: Number):
     if not m:
         return None
     sign = m.group(0).strip()
-    before = text[m.start() - 1:m.start()] if m.start() else ""
+    before = text[m.start() - 1 : m.start()] if m.start() else ""
     if before.isalpha():
         return None
     if sign == "PS" and not (n.scaled or n.suffix or "," in text[start:end] or "." in text[start:end]):
@@ -85,7 +91,7 @@ def _sign_before(text: str, n: Number):
 
 
 def _scale(q: Figure) -> None:
-    """"$2.5m", "$3b": the suffix scales money; a bare "5m" is metres."""
+    """ "$2.5m", "$3b": the suffix scales money; a bare "5m" is metres."""
     n = q.num
     if q.currency_sign:
         q.point = n.value * (1e6 if n.suffix == "m" else 1e9)
@@ -100,7 +106,7 @@ def _prefix_word(text: str, q: Figure) -> None:
     if not pw:
         return
     w = pw.group("w").lower()
-    if w in ("to", "and", "or") or text[pw.start() - 1:pw.start()].isdigit():
+    if w in ("to", "and", "or") or text[pw.start() - 1 : pw.start()].isdigit():
         return  # "200,000 to-260,000"
     if w == "sub":
         q.qualifier = "less_than"

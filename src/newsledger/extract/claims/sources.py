@@ -1,5 +1,6 @@
 """Who states a claim and when: the speaker of the innermost quote holding it, and the nearest DATE in
 its sentence."""
+
 from __future__ import annotations
 
 from ...models import Party, Quote

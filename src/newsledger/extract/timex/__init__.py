@@ -4,6 +4,7 @@
 `resolve` walks them in text order, resolving each against the publication date and the last
 mentioned date (see `resolve.py`).
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator

@@ -1,5 +1,6 @@
 """Handlers for amounts of time and for references: durations ("the past two months", "five-year"),
 sets ("daily", "every week", "$40 a year") and PRESENT_REF / PAST_REF / FUTURE_REF ("now", "recently")."""
+
 from __future__ import annotations
 
 from .context import Context, norm, text_after
@@ -28,8 +29,13 @@ def _duration(n, letter: str, mult: int, timed: bool) -> str:
     t = "T" if timed else ""
     if not frac:
         return f"P{t}{whole * mult}{letter}"
-    smaller = {"Y": (12, "M", False), "D": (24, "H", True), "H": (60, "M", True), "W": (7, "D", False),
-               "M": (60, "S", True) if timed else (30, "D", False)}
+    smaller = {
+        "Y": (12, "M", False),
+        "D": (24, "H", True),
+        "H": (60, "M", True),
+        "W": (7, "D", False),
+        "M": (60, "S", True) if timed else (30, "D", False),
+    }
     if mult != 1 or letter not in smaller:
         return f"P{t}{whole * mult}{letter}"
     k, sub, sub_timed = smaller[letter]
@@ -55,7 +61,7 @@ def h_duration(m, ctx):
         if text_after(ctx, m).startswith(" of") or n_text in ("a", "an", "three"):
             return None  # "a quarter of the vote", "three quarters of voters"
     value = _duration(n, letter, mult, timed)
-    if m["det"] and not m["plural"] and "-" in m[0][m.end("n") - m.start():m.start("unit") - m.start()]:
+    if m["det"] and not m["plural"] and "-" in m[0][m.end("n") - m.start() : m.start("unit") - m.start()]:
         # "the eight-year war": the expression is the adjective, not the noun phrase
         return "DURATION", value, min(m.start(g) for g in ("side", "approx", "n") if m[g])
     return "DURATION", value
@@ -96,8 +102,16 @@ def h_set(m, ctx):
     if m["word"] and name_part(ctx, m):
         return None
     if m["word"]:
-        return "SET", {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
-                       "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W"}[m["word"].lower()]
+        return "SET", {
+            "daily": "P1D",
+            "weekly": "P1W",
+            "monthly": "P1M",
+            "annually": "P1Y",
+            "yearly": "P1Y",
+            "hourly": "PT1H",
+            "nightly": "P1D",
+            "biweekly": "P2W",
+        }[m["word"].lower()]
     unit = m["unit"].lower()
     letter, mult, timed, _ = unit_of("day" if unit == "night" else unit)
     n = 2 if m["other"] else (number(m["n"]) if m["n"] else 1)

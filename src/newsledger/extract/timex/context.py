@@ -1,5 +1,6 @@
 """What resolving a document's time expressions needs: its creation time, the last date it mentioned,
 its parse (for the tense of the verb governing an expression) and a few helpers over its text."""
+
 from __future__ import annotations
 
 import re
@@ -13,15 +14,44 @@ FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
 VAGUE_MODALS = frozenset({"would", "could", "might", "'d"})
 MODALS = frozenset({"may", "should", "can", "must", "ca"})
 # Verbs whose infinitive complement lies ahead of them.
-PROSPECTIVE = frozenset({"agree", "expect", "plan", "intend", "schedule", "slate", "due", "hope", "aim", "seek",
-                         "want", "propose", "decide", "promise", "vow", "threaten", "prepare", "set", "pledge",
-                         "offer", "ask", "urge", "order", "need", "wish", "try", "attempt"})
+PROSPECTIVE = frozenset(
+    {
+        "agree",
+        "expect",
+        "plan",
+        "intend",
+        "schedule",
+        "slate",
+        "due",
+        "hope",
+        "aim",
+        "seek",
+        "want",
+        "propose",
+        "decide",
+        "promise",
+        "vow",
+        "threaten",
+        "prepare",
+        "set",
+        "pledge",
+        "offer",
+        "ask",
+        "urge",
+        "order",
+        "need",
+        "wish",
+        "try",
+        "attempt",
+    }
+)
 _SPACE = re.compile(r"[\s-]+")
 
 
 @dataclass
 class Context:
     """What resolution needs about the document: its creation time, the last date it mentioned, the parse."""
+
     dct: date | None
     text: str = ""
     doc: object = None  # the spaCy Doc of text, for tenses; None resolves without them
@@ -83,11 +113,11 @@ class Context:
 
 def text_after(ctx: Context, m, n: int = 8) -> str:
     """The few characters after a match, lower-cased."""
-    return ctx.text[m.end():m.end() + n].lower()
+    return ctx.text[m.end() : m.end() + n].lower()
 
 
 def text_before(ctx: Context, m, n: int = 8) -> str:
-    return ctx.text[max(0, m.start() - n):m.start()].lower()
+    return ctx.text[max(0, m.start() - n) : m.start()].lower()
 
 
 def norm(text: str | None) -> str:

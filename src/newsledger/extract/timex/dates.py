@@ -1,4 +1,5 @@
 """Calendar points at a granularity (day, week, month, quarter, ...), their arithmetic and TIMEX3 values."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ GRANULARITIES = ("day", "week", "weekend", "month", "quarter", "half", "season",
 @dataclass(frozen=True)
 class Point:
     """A calendar period given by its granularity and a date inside it (or its start)."""
+
     gran: str
     day: date
     suffix: str = ""  # "TNI", "T10:30", "-SU": appended to the value as is

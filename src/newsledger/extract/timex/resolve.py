@@ -8,35 +8,108 @@ governing verb; "two days later", "the following week", "that year" and the fina
 earlier", "the year-ago quarter") count from the last date the text mentioned. Without a publication
 date, relative values stay unresolved (`XXXX-10-23`, `XXXX-WXX-5`).
 """
+
 from __future__ import annotations
 
 import re
 from datetime import date, timedelta
 
-from .amounts import (h_bare_units, h_duration, h_half_unit, h_plural_units, h_ref, h_set, h_set_a,
-                      unit_of)
+from .amounts import h_bare_units, h_duration, h_half_unit, h_plural_units, h_ref, h_set, h_set_a, unit_of
 from .context import FUTURE, PAST, Context, capitalised, norm, text_after, text_before
 from .dates import Point, easter, nth_weekday, shift, weekday_near
-from .lexicon import (DAYPARTS, HOLIDAYS, MONTHS, NTH_WEEKDAY_HOLIDAYS, ONES, ORDINALS, SEASONS, TENS,
-                      WEEKDAYS, number)
+from .lexicon import DAYPARTS, HOLIDAYS, MONTHS, NTH_WEEKDAY_HOLIDAYS, ONES, ORDINALS, SEASONS, TENS, WEEKDAYS, number
 
 # A date without a year this close to the publication date is taken as the nearest one, whatever the tense:
 # "payable Nov. 10" in a story of Oct. 27 said in the past tense is still the coming Nov. 10.
 NEAR_DAYS = 62
 # Words before a bare "May" that make it the month, not the verb or the surname.
-MAY_CONTEXT = frozenset({"in", "since", "until", "till", "by", "of", "from", "through", "early", "late",
-                         "mid", "last", "next", "this", "during", "before", "after", "end", "between"})
+MAY_CONTEXT = frozenset(
+    {
+        "in",
+        "since",
+        "until",
+        "till",
+        "by",
+        "of",
+        "from",
+        "through",
+        "early",
+        "late",
+        "mid",
+        "last",
+        "next",
+        "this",
+        "during",
+        "before",
+        "after",
+        "end",
+        "between",
+    }
+)
 # Nouns a bare year may count (a "1998 report") versus things a number counts ("2000 people").
-TIME_NOUNS = frozenset({"year", "season", "election", "campaign", "budget", "report", "census", "level",
-                        "law", "act", "agreement", "accord", "war", "game", "games", "olympics", "cup",
-                        "model", "period", "quarter", "results", "figure", "figures", "estimate", "forecast",
-                        "plan", "crisis", "attack", "attacks", "summit", "race", "earnings", "loss", "profit"})
-FINENESS = {"day": 0, "week": 1, "weekend": 1, "month": 2, "quarter": 3, "season": 3, "half": 4, "year": 5,
-            "decade": 6, "century": 7}
+TIME_NOUNS = frozenset(
+    {
+        "year",
+        "season",
+        "election",
+        "campaign",
+        "budget",
+        "report",
+        "census",
+        "level",
+        "law",
+        "act",
+        "agreement",
+        "accord",
+        "war",
+        "game",
+        "games",
+        "olympics",
+        "cup",
+        "model",
+        "period",
+        "quarter",
+        "results",
+        "figure",
+        "figures",
+        "estimate",
+        "forecast",
+        "plan",
+        "crisis",
+        "attack",
+        "attacks",
+        "summit",
+        "race",
+        "earnings",
+        "loss",
+        "profit",
+    }
+)
+FINENESS = {
+    "day": 0,
+    "week": 1,
+    "weekend": 1,
+    "month": 2,
+    "quarter": 3,
+    "season": 3,
+    "half": 4,
+    "year": 5,
+    "decade": 6,
+    "century": 7,
+}
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _CLOCK = re.compile(r"(\d{1,2})(?::(\d\d))?\s*([ap])?", re.I)
-UNRESOLVED = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
-              "quarter": "XXXX-QX", "half": "XXXX-HX", "year": "XXXX", "decade": "XXX", "century": "XX"}
+UNRESOLVED = {
+    "day": "XXXX-XX-XX",
+    "week": "XXXX-WXX",
+    "weekend": "XXXX-WXX-WE",
+    "month": "XXXX-XX",
+    "quarter": "XXXX-QX",
+    "half": "XXXX-HX",
+    "year": "XXXX",
+    "decade": "XXX",
+    "century": "XX",
+}
 
 
 def _month(word: str) -> int:
@@ -119,6 +192,7 @@ def _set_point(ctx: Context, p: Point) -> str:
 
 # ---- handlers: (match, ctx) -> (type, value) | None -------------------------------------------------
 
+
 def h_date(m, ctx):
     if not capitalised(m["mon"]):
         return None
@@ -165,7 +239,7 @@ def h_clock(m, ctx):
     else:
         cm = _CLOCK.match(c)
         hh, mm = int(cm[1]), int(cm[2] or 0)
-        if not cm[3] and not (m["wd"] or m["rel"] or m["mon"]) and "T" not in m[0][len(m["clock"]):].upper():
+        if not cm[3] and not (m["wd"] or m["rel"] or m["mon"]) and "T" not in m[0][len(m["clock"]) :].upper():
             return None  # "3:30" alone may be a score or a ratio
         if hh > 24 or mm > 59:
             return None
@@ -218,7 +292,7 @@ def _season_year(d: date, code: str, direction: int) -> int:
 def h_rel(m, ctx):
     rel, what = norm(m["rel"]), norm(m["what"])
     sign = _sign(rel)
-    base = (ctx.base() if rel in ANAPHORIC else ctx.dct)
+    base = ctx.base() if rel in ANAPHORIC else ctx.dct
     if what in MONTHS:
         if not capitalised(m["what"]):
             return None
@@ -337,8 +411,13 @@ def h_today(m, ctx):
     if m[0].isupper() and len(m[0]) > 1:
         return None  # "USA TODAY"
     w = norm(m["word"])
-    offset = {"yesterday": -1, "tomorrow": 1, "last night": -1, "the day before yesterday": -2,
-              "the day after tomorrow": 2}.get(w.split()[0] if w.split()[0] in ("yesterday", "tomorrow") else w, 0)
+    offset = {
+        "yesterday": -1,
+        "tomorrow": 1,
+        "last night": -1,
+        "the day before yesterday": -2,
+        "the day after tomorrow": 2,
+    }.get(w.split()[0] if w.split()[0] in ("yesterday", "tomorrow") else w, 0)
     part = ""
     if w == "tonight" or w == "last night":
         part = "TNI"
@@ -371,7 +450,7 @@ def h_month(m, ctx):
     if not capitalised(word):
         return None
     if word.lower() == "may" and not m["year"] and not m["edge"]:
-        before = ctx.text[max(0, m.start() - 12):m.start()].split()
+        before = ctx.text[max(0, m.start() - 12) : m.start()].split()
         if not before or before[-1].lower() not in MAY_CONTEXT:
             return None
     if not m["year"] and not m["edge"] and (text_after(ctx, m).startswith(" for ") or text_after(ctx, m) == " of the "):
@@ -502,8 +581,16 @@ def h_decade(m, ctx):
     if m["short"]:
         d = int(m["short"])
         return "DATE", f"{19 if d >= 30 else 20}{d // 10}"
-    words = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
-             "eighties": 8, "nineties": 9}
+    words = {
+        "twenties": 2,
+        "thirties": 3,
+        "forties": 4,
+        "fifties": 5,
+        "sixties": 6,
+        "seventies": 7,
+        "eighties": 8,
+        "nineties": 9,
+    }
     return "DATE", f"19{words[m['word'].lower()]}"
 
 
@@ -527,7 +614,7 @@ def h_year(m, ctx):
             counts = tok.dep_ == "nummod" and tok.head.pos_ in ("NOUN", "PROPN")
             if counts and tok.head.lemma_.lower() not in TIME_NOUNS:
                 return None
-        before = ctx.text[max(0, m.start() - 1):m.start()]
+        before = ctx.text[max(0, m.start() - 1) : m.start()]
         if before in ("$", "#"):
             return None
     return "DATE", _set_point(ctx, Point("year", date(y, 1, 1)))
@@ -575,12 +662,38 @@ def h_holiday(m, ctx):
 
 
 HANDLERS = {
-    "date": h_date, "date_dmy": h_date, "iso": h_iso, "slash": h_slash, "clock": h_clock,
-    "clock_words": h_clock_words, "anaphoric_day": h_anaphoric_day, "the_weekend": h_the_weekend,
-    "the_year": h_the_year, "year_end": h_year_end, "week_of": h_week_of, "rel": h_rel, "of_year": h_of_year,
-    "today": h_today, "weekday": h_weekday, "month": h_month, "quarter": h_quarter,
-    "quarter_code": h_quarter_code, "half": h_half, "period": h_period, "year_ago_adj": h_year_ago_adj,
-    "set_a": h_set_a, "ago": h_ago, "duration": h_duration, "half_unit": h_half_unit,
-    "plural_units": h_plural_units, "bare_units": h_bare_units, "decade": h_decade, "century": h_century,
-    "year": h_year, "season": h_season, "holiday": h_holiday, "ref": h_ref, "set": h_set,
+    "date": h_date,
+    "date_dmy": h_date,
+    "iso": h_iso,
+    "slash": h_slash,
+    "clock": h_clock,
+    "clock_words": h_clock_words,
+    "anaphoric_day": h_anaphoric_day,
+    "the_weekend": h_the_weekend,
+    "the_year": h_the_year,
+    "year_end": h_year_end,
+    "week_of": h_week_of,
+    "rel": h_rel,
+    "of_year": h_of_year,
+    "today": h_today,
+    "weekday": h_weekday,
+    "month": h_month,
+    "quarter": h_quarter,
+    "quarter_code": h_quarter_code,
+    "half": h_half,
+    "period": h_period,
+    "year_ago_adj": h_year_ago_adj,
+    "set_a": h_set_a,
+    "ago": h_ago,
+    "duration": h_duration,
+    "half_unit": h_half_unit,
+    "plural_units": h_plural_units,
+    "bare_units": h_bare_units,
+    "decade": h_decade,
+    "century": h_century,
+    "year": h_year,
+    "season": h_season,
+    "holiday": h_holiday,
+    "ref": h_ref,
+    "set": h_set,
 }
