@@ -1,0 +1,252 @@
+"""What a figure must not do, on real sentences: tests/reconcile/data/figure_phenomena.jsonl.
+
+The data file holds pointers only (an allsides article ID or a news_cluster file name, character offsets
+into the text as newsledger stores it) and the expected behaviour; the article text stays in ../shared.
+Each figure must hold one quantity of one incident, each value credited to one party:
+
+- two_incidents  {"separate_from": [s, e]}  the other incident's claim is never in the same figure
+- background     {"not_in_figure": true}    history ("the 2004 tsunami killed ...") is in no figure
+- part           {"part_of": [s, e] | null} a part ("three of the dead") is not in the whole's figure
+                                            (and is linked to it where figures record parts)
+- tally_or_rate  {"not_in_figure"} | {"separate_from"}  running totals and rates beside an incident
+- not_a_claim    {"not_in_figure": true}    hypotheticals, needs, opinions, names, durations, ordinals
+- party          {"party": name} | {"party_of": [s, e]} | {"not_source": name}
+- hedge          {"qualifier": q} | {"preliminary": true} | {"stance": s}
+
+The offsets checks must pass now; the end-to-end checks are xfail (not strict) while the figure layer is
+rewritten, one test per item so that each one's state shows.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data" / "figure_phenomena.jsonl"
+ITEMS = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+PHENOMENA = ("two_incidents", "background", "part", "tally_or_rate", "not_a_claim", "party", "hedge")
+REWRITE = pytest.mark.xfail(strict=False, reason="figure layer rewrite in progress")
+
+
+def _texts(shared: Path) -> dict[tuple[str, str], dict]:
+    """(corpus, article) -> the record newsledger would read, for every article the items point to."""
+    want = {(i["corpus"], i["article"]) for i in ITEMS}
+    out: dict[tuple[str, str], dict] = {}
+    allsides = {a for c, a in want if c == "allsides"}
+    if allsides:
+        with gzip.open(shared / "allsides" / "articles.jsonl.gz", "rt", encoding="utf-8") as f:
+            for line in f:
+                if not any(a in line for a in allsides):  # cheap filter before parsing
+                    continue
+                rec = json.loads(line)
+                if rec.get("ID") in allsides:
+                    out[("allsides", rec["ID"])] = {"text": rec["content_original"], "title": rec.get("title"),
+                                                    "published": rec.get("date") or None}
+    for c, a in want:
+        if c == "news_cluster":
+            from newsledger.ingest.readers import article_from_record
+
+            path = shared / "giveme5w1h" / "news_cluster" / "data" / a
+            art = article_from_record(json.loads(path.read_text(encoding="utf-8")), str(path))
+            out[(c, a)] = {"text": art.text, "title": art.title,
+                           "published": art.published.isoformat() if art.published else None}
+    return out
+
+
+@pytest.fixture(scope="module")
+def texts(shared_data):
+    return _texts(shared_data)
+
+
+def test_data_is_well_formed():
+    ids = [i["id"] for i in ITEMS]
+    assert len(ids) == len(set(ids)), "ids must be unique"
+    keys = {"not_in_figure", "separate_from", "part_of", "party_of", "party", "not_source", "qualifier",
+            "preliminary", "stance"}
+    for i in ITEMS:
+        assert i["phenomenon"] in PHENOMENA, i["id"]
+        assert i["corpus"] in ("allsides", "news_cluster"), i["id"]
+        assert len(i["expect"]) == 1 and set(i["expect"]) <= keys, i["id"]
+    for p in PHENOMENA[:6]:
+        assert sum(i["phenomenon"] == p for i in ITEMS) >= 3, p
+
+
+def _spans(item) -> list[tuple[str, list[int]]]:
+    out = [("claim", item["claim"])]
+    for k in ("separate_from", "part_of", "party_of"):
+        if isinstance(item["expect"].get(k), list):
+            out.append((k, item["expect"][k]))
+    return out
+
+
+@pytest.mark.parametrize("item", ITEMS, ids=[i["id"] for i in ITEMS])
+def test_offsets_hold_the_text(item, texts):
+    text = texts[(item["corpus"], item["article"])]["text"]
+    s, e = item["claim"]
+    assert text[s:e] == item["text"]
+    for name, (s, e) in _spans(item):
+        assert 0 <= s < e <= len(text) and text[s:e].strip() == text[s:e], (name, text[s:e])
+
+
+# -- end to end: ingest the items' articles into one ledger, then read its figures -------------------------
+
+@pytest.fixture(scope="module")
+def built(texts, extractor, tmp_path_factory):
+    from newsledger.pipeline import ingest
+    from newsledger.reconcile.figures import list_figures
+    from newsledger.store import Ledger
+
+    tmp = tmp_path_factory.mktemp("phenomena")
+    src = tmp / "articles.jsonl"
+    with open(src, "w", encoding="utf-8") as f:
+        for (corpus, article), rec in sorted(texts.items()):
+            f.write(json.dumps({**rec, "source": f"{corpus}:{article}"}) + "\n")
+    led = Ledger(tmp / "ledger.db")
+    rep = ingest([str(src)], led, extractor)
+    assert not rep.failures, rep.failures
+    by_source = {s.source: s.id for s in led.articles()} if hasattr(led, "articles") else {}
+    figures = list_figures(led)
+    yield led, by_source, figures
+    led.close()
+
+
+def _article_id(led, by_source, item) -> str:
+    key = f"{item['corpus']}:{item['article']}"
+    if key in by_source:
+        return by_source[key]
+    row = led.conn.execute("SELECT id FROM articles WHERE source = ?", (key,)).fetchone()
+    assert row, f"article {key} was not stored"
+    return row[0]
+
+
+def _claim_at(led, by_source, item, span):
+    """The stored claim whose span covers `span` (the tightest one), else None."""
+    aid = _article_id(led, by_source, item)
+    s, e = span
+    hits = [c for c in led.claims(article=aid) if c.record.start <= s and e <= c.record.end]
+    if not hits:  # a claim that overlaps the number at all
+        hits = [c for c in led.claims(article=aid) if c.record.start < e and s < c.record.end]
+    return min(hits, key=lambda c: c.record.end - c.record.start) if hits else None
+
+
+def _rows(fc) -> set[int]:
+    return {fc.claim} | {m.claim for m in getattr(fc, "mentions", ()) or ()}
+
+
+def _figure_of(figures, row):
+    """(figure, figure claim) holding claim row `row`, else (None, None)."""
+    for f in figures:
+        for fc in f.claims:
+            if row in _rows(fc):
+                return f, fc
+    return None, None
+
+
+def _same_party(shown: str | None, want: str) -> bool:
+    if not shown:
+        return False
+    a, b = shown.lower(), want.lower()
+    return b in a or a in b
+
+
+def _check(item, built):
+    led, by_source, figures = built
+    exp = item["expect"]
+    (key, val), = exp.items()
+    cited = _claim_at(led, by_source, item, item["claim"])
+    if key == "not_in_figure":
+        if cited is None:
+            return  # not even a claim: in no figure
+        f, _ = _figure_of(figures, cited.row)
+        assert f is None, f"{item['text']!r} is in figure {f.id} ({f.measure} {f.counted})"
+        return
+    assert cited is not None, f"no stored claim at {item['claim']} ({item['text']!r})"
+    row = cited.row
+    if key in ("separate_from", "part_of"):
+        f, _ = _figure_of(figures, row)
+        if val is not None:
+            other = _claim_at(led, by_source, item, val)
+            if other is not None and f is not None:
+                g, _ = _figure_of(figures, other.row)
+                assert g is None or g.id != f.id, f"both claims are in figure {f.id}"
+            if key == "part_of" and f is not None and hasattr(f, "part_of"):
+                assert other is not None and f.part_of is not None
+                whole, _ = _figure_of(figures, other.row)
+                assert whole is not None and f.part_of == whole.id
+        elif key == "part_of" and f is not None and hasattr(f, "part_of"):
+            pass  # the whole is not in the text: nothing to link
+        return
+    if key in ("party", "party_of"):
+        f, fc = _figure_of(figures, row)
+        assert fc is not None, f"{item['text']!r} is in no figure"
+        if key == "party":
+            assert _same_party(fc.source, val), f"credited to {fc.source!r}, not {val!r}"
+        else:
+            other = _claim_at(led, by_source, item, val)
+            assert other is not None
+            _, oc = _figure_of(figures, other.row)
+            assert oc is not None, "the other claim is in no figure"
+            assert fc.source and oc.source and fc.source.lower() == oc.source.lower(), (fc.source, oc.source)
+        return
+    if key == "not_source":
+        bad = [(f.id, fc.text) for f in figures for fc in f.claims if (fc.source or "").lower() == val.lower()]
+        assert not bad, f"{val!r} is a figure source: {bad}"
+        return
+    if key == "qualifier":
+        assert cited.record.qualifier == val, cited.record.qualifier
+        return
+    if key in ("preliminary", "stance"):
+        _, fc = _figure_of(figures, row)
+        have = [getattr(o, key) for o in (cited.record, fc) if o is not None and hasattr(o, key)]
+        assert have, f"neither the claim nor its figure claim records {key}"
+        assert val in have, have
+        return
+    raise AssertionError(f"unknown expectation {key}")
+
+
+def _cases(phenomenon):
+    return [pytest.param(i, id=i["id"]) for i in ITEMS if i["phenomenon"] == phenomenon]
+
+
+@REWRITE
+@pytest.mark.parametrize("item", _cases("two_incidents"))
+def test_two_incidents(item, built):
+    _check(item, built)
+
+
+@REWRITE
+@pytest.mark.parametrize("item", _cases("background"))
+def test_background(item, built):
+    _check(item, built)
+
+
+@REWRITE
+@pytest.mark.parametrize("item", _cases("part"))
+def test_part(item, built):
+    _check(item, built)
+
+
+@REWRITE
+@pytest.mark.parametrize("item", _cases("tally_or_rate"))
+def test_tally_or_rate(item, built):
+    _check(item, built)
+
+
+@REWRITE
+@pytest.mark.parametrize("item", _cases("not_a_claim"))
+def test_not_a_claim(item, built):
+    _check(item, built)
+
+
+@REWRITE
+@pytest.mark.parametrize("item", _cases("party"))
+def test_party(item, built):
+    _check(item, built)
+
+
+@REWRITE
+@pytest.mark.parametrize("item", _cases("hedge"))
+def test_hedge(item, built):
+    _check(item, built)
