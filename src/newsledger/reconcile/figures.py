@@ -51,6 +51,7 @@ RARE_SHARE = 0.01
 RARE_MIN = 10
 ANCHOR_LABELS = ("GPE", "LOC", "FAC", "EVENT", "PERSON")
 TOP_ANCHORS = 4  # an article's most named anchors that tell its incident apart
+EVENT_GAP_DAYS = 3  # an incident the sentence dates this long before its report is another, earlier one
 LEDE = 400  # characters: an article's opening, where it says where its own incident happened
 
 # Counted words -> the group they count. Anything else is its own group (by its head noun, singular).
@@ -396,6 +397,11 @@ def report_day(published: str | None, time: str | None) -> str | None:
     return time if time and re.fullmatch(r"\d{4}-\d{2}-\d{2}", time) else None
 
 
+def _days(a: str, b: str) -> int:
+    """Days from `a` to `b` (YYYY-MM-DD)."""
+    return (date.fromisoformat(b) - date.fromisoformat(a)).days
+
+
 def _near(day: str | None, first: str | None, last: str | None, window_days: int = WINDOW_DAYS) -> bool:
     if not day or not first:
         return True
@@ -476,7 +482,7 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
     country = countries.most_common(1)[0][0] if countries else None
     events = Counter(m.group(1).lower() for a in arts if (t := ctx.title(a)) for m in _EVENT_WORD.finditer(t))
     event = events.most_common(1)[0][0] if events else None
-    title = incident_title(f.measure, f.incident or event or "", place, country, first)
+    title = incident_title(f.measure, event or "", place, country, first, f.incident)
     store.describe(ledger, fid, whole, title, place, country, first)
 
 
@@ -490,11 +496,23 @@ _EVENT_WORD = re.compile(
 )
 
 
-def incident_title(measure: str, event: str, place: str | None, country: str | None, day: str | None) -> str:
-    """How a person names the incident: measure, event, place, date, country."""
+def incident_title(
+    measure: str, event: str, place: str | None, country: str | None, day: str | None, incident: str = ""
+) -> str:
+    """How a person names the incident: measure, event, place, date, country ("killed in the Las Vegas
+    shooting, 2017-10-02, United States"); another incident of the story by what tells it apart ("killed at
+    Charleston, in a story on the El Paso shooting", "killed in the earthquake of 2015-04-25")."""
     event = event or "incident"
-    where = f"the {place} {event}" if place and place.lower() not in event else f"the {event}"
-    parts = [f"{measure} in {where}"]
+    main = f"the {place} {event}" if place and place.lower() not in event else f"the {event}"
+    if incident.startswith(("at ", "in ")):
+        head = f"{measure} {incident}, in a story on {main}"
+    elif incident.startswith("of "):
+        head = f"{measure} in the {event} {incident}"
+    elif incident:
+        head = f"{measure} in the {incident}"
+    else:
+        head = f"{measure} in {main}"
+    parts = [head]
     if day:
         parts.append(day)
     if country:
@@ -542,7 +560,7 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
     published = ctx.published(aid)
     text = ctx.text(aid)
     sentence = _sentence(text, row)
-    reading = incidents.read(text, sentence, (row.start, row.end), row.time, published, row.counted)
+    reading = incidents.read(text, sentence, (row.start, row.end), row.time, published, row.counted, row.measure)
     if reading.role not in incidents.IN_FIGURES:
         store.note_reading(ledger, row.id, reading.role, reading.reason)
         return None
@@ -557,6 +575,8 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
         incident = f"at {other}"
     part = reading.part if reading.role == incidents.PART else None
     day = report_day(published, row.time)
+    if not incident and reading.event_day and day and _days(reading.event_day, day) > EVENT_GAP_DAYS:
+        incident = f"of {reading.event_day}"  # "the April 25 quake" in a report of May 12: an earlier incident
     fid = _find(ledger, ctx, row.measure, grp, country, aid, origin, day, incident, part)
     if fid is None:
         key = f"{row.measure}|{grp}|{country}|{aid}|{row.start}" + (f"|{incident}|{part}" if incident or part else "")

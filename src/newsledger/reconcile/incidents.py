@@ -35,6 +35,7 @@ class Reading:
     part: str | None = None  # what part of the whole: "of the dead", "children", "seriously injured"
     preliminary: bool = False  # "so far", "expected to rise", "preliminary"
     stance: str | None = None  # the cue as a stance: confirmed, acknowledged, claimed, estimated, reported
+    event_day: str | None = None  # the day of the incident the sentence dates ("the April 25 quake")
 
 
 _EVENT = (
@@ -51,7 +52,8 @@ _YEARS = re.compile(
     re.I,
 )
 _EARLIER = re.compile(
-    rf"\b(?:last|previous|prior)\s+(?:year|decade)'?s?\b|\ba\s+(?:year|decade)\s+(?:ago|earlier)\b|"
+    rf"\b(?:last|previous|prior)\s+(?:year|decade|month)'?s?\b|\b(?:a|one|two|three|several|\d+)\s+"
+    rf"(?:years?|decades?|months?)\s+(?:ago|earlier|before)\b|\byears\s+ago\b|"
     rf"\b(?:previous|earlier|past|prior)\s+{_EVENT}s?\b|\bin\s+the\s+past\b|\bin\s+history\b|"
     rf"\bhistoric(?:al)?ly\b|\bworst\s+\w+\s+since\b|\bdeadliest\s+(?:\w+\s+)?since\b",
     re.I,
@@ -62,6 +64,36 @@ _SIBLING = re.compile(
     rf"(?:(?:and\s+)?\w+\s+)?(?P<event>{_EVENT})\b|\b(?P<after>aftershocks?)\b",
     re.I,
 )
+# An incident the sentence dates: "the April 25 quake", "Tuesday's attack", "the attack on Oct. 1".
+_DATED_EVENT = re.compile(
+    rf"(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|"
+    rf"\b\d{{1,2}}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|"
+    rf"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day['’]s)\s+(?:\w+\s+)?{_EVENT}\b|"
+    rf"\b{_EVENT}\s+(?:on|of)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    rf"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{{1,2}})\b",
+    re.I,
+)
+# The words that say a count is of the measure, next to the number (within its clause): a figure of people
+# killed needs "killed", "died", "deaths"... there, not only somewhere up the parse ("four inmates ... one of
+# whom was executed ... filed a lawsuit"; "billions of lives").
+_EVIDENCE = {
+    "killed": r"kill\w*|died|dies|dying|die|dead|deaths?|death toll|toll|fatalit\w+|bodies|corpses|slain|slaughter\w*|"
+    r"murder\w*|massacr\w*|perish\w*|lost (?:their |his |her )?lives|lives (?:lost|were lost|claimed)|"
+    r"executed|shot dead|gunned down|lost|victims",
+    "injured": r"injur\w*|wound\w*|hurt|hospitali[sz]ed|treated|casualt\w+|maimed",
+    "casualties": r"casualt\w+|killed or (?:injured|wounded)|dead (?:and|or) (?:injured|wounded)",
+    "missing": r"missing|unaccounted|disappeared|lost at sea",
+    "captured": r"captur\w*|taken (?:prisoner|captive|hostage)|seized|abduct\w*|kidnap\w*|held (?:hostage|captive)|"
+    r"hostages?|prisoners? of war|pows?",
+    "arrested": r"arrest\w*|detain\w*|detention|held|custody|rounded up|apprehend\w*|charged|jailed|imprisoned",
+    "displaced": r"displac\w*|fled|flee\w*|homeless|refugees?|uproot\w*|forced from|driven from|lost their homes",
+    "deployed": r"deploy\w*|sent|send\w*|dispatch\w*|station\w*|mobili[sz]\w*|troops? (?:to|in|into)|"
+    r"boots on the ground|surge|arriv\w*|posted",
+    "evacuated": r"evacuat\w*|rescued|moved to safety|ordered to leave|airlifted",
+    "affected": r"affected|hit|impacted|struck",
+}
+_EVIDENCE_RE = {m: re.compile(rf"\b(?:{p})\b", re.I) for m, p in _EVIDENCE.items()}
+_CLAUSE_END = re.compile(r"[;:]|,\s+(?:but|while|whereas|and\s+(?:the|a|an|he|she|they|it))\b|\s[-–—]\s")
 # Tallies over time and rates: different quantities from an incident's toll.
 _RATE = re.compile(
     r"\b(?:a|per|each|every)\s+(?:day|week|month|year|hour|minute)\b|\bdaily\b|\bannual(?:ly)?\b|"
@@ -71,7 +103,8 @@ _RATE = re.compile(
 _TALLY = re.compile(
     r"\b(?:covid(?:-19)?|coronavirus|virus|pandemic|flu|influenza|malaria|cholera|ebola|measles|aids|hiv|"
     r"cancer|overdoses?|opioids?|heart disease|tuberculosis|so far this year|so far in (?:19|20)\d\d|"
-    r"since the start of|"
+    r"since the (?:start|beginning|outbreak) of|over the (?:past|last) (?:\w+ )?(?:weeks|months|years|decades?)|"
+    r"in recent (?:weeks|months|years)|since (?:19|20)\d\d|"
     r"since (?:january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+\d)|"
     r"in total since|each year)\b",
     re.I,
@@ -163,6 +196,18 @@ def stance(sentence: str) -> str | None:
     return None
 
 
+def _evidence(measure: str | None, before: str, counted_span: str, after: str) -> bool:
+    """Whether a word of the measure stands in the number's clause (a few words around it)."""
+    rx = _EVIDENCE_RE.get(measure or "")
+    if rx is None:
+        return True
+    b = _clause_before(before)[-90:]
+    a = after[:110]
+    if m := _CLAUSE_END.search(a):
+        a = a[: m.start()]
+    return bool(rx.search(b) or rx.search(counted_span) or rx.search(a))
+
+
 def read(
     text: str,
     sentence: tuple[int, int],
@@ -170,6 +215,7 @@ def read(
     time: str | None,
     published: str | None,
     counted: str | None = None,
+    measure: str | None = None,
 ) -> Reading:
     """The role of the claim at `claim` (offsets into `text`) in its sentence at `sentence`."""
     s0, s1 = sentence
@@ -180,15 +226,19 @@ def read(
     pre = bool(_PRELIMINARY.search(sent))
     st = stance(sent)
 
+    event_day = time if time and re.fullmatch(r"\d{4}-\d{2}-\d{2}", time) and _DATED_EVENT.search(sent) else None
+
     def out(
         role: str, reason: str = "", incident: str = "", part: str | None = None, place: str | None = None
     ) -> Reading:
-        return Reading(role, reason, incident, place, part, pre, st)
+        return Reading(role, reason, incident, place, part, pre, st, event_day)
 
     words = re.findall(r"[A-Za-z]+", sent)
     if len(words) < 4 or (sent.isupper() and len(words) < 12):
         return out(NOT_A_CLAIM, "a label or headline fragment, not a sentence")
     clause = _clause_before(before)
+    if not _evidence(measure, before, text[c0:c1], after):
+        return out(NOT_A_CLAIM, f"no word of '{measure}' next to the number")
     if _HYPOTHETICAL.search(clause) or _HYPOTHETICAL_AFTER.match(after):
         return out(HYPOTHETICAL, "a need, condition or forecast, not a count")
     if _GUESS.search(text[c0 : min(s1, c1 + 25)]) and re.search(

@@ -145,6 +145,8 @@ def party(
     if junk(name) and not (canonical and canonical[0]):
         return None
     cid, cname = canonical or (None, None)
+    if cid and cid.split(":")[0] in ("gpe", "loc", "fac"):
+        return None  # a place speaks for no one: where something happened, or a city's name for its people
     shown = name or cname or ""
     if cid and cid.startswith("person:"):
         return _person(cid, cname or shown, country, text, span, orgs_before or [])

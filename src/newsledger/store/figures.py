@@ -323,10 +323,10 @@ def left_out(ledger: Ledger, article_ids: list[str], measure: str) -> list[tuple
 
 
 def article_country(ledger: Ledger, aid: str) -> str | None:
-    """The country an article names most (ISO alpha-3 of its canonical country entities)."""
+    """The country an article names most, and more than once (ISO alpha-3 of its canonical country entities)."""
     r = ledger.conn.execute(
         "SELECT substr(canonical, 9) FROM entities WHERE article_id = ? AND canonical LIKE 'country:%' "
-        "GROUP BY canonical ORDER BY sum(mentions) DESC, min(id) LIMIT 1",
+        "GROUP BY canonical HAVING sum(mentions) > 1 ORDER BY sum(mentions) DESC, min(id) LIMIT 1",
         (aid,),
     ).fetchone()
     return r[0] if r else None
