@@ -51,6 +51,7 @@ RARE_SHARE = 0.01
 RARE_MIN = 10
 ANCHOR_LABELS = ("GPE", "LOC", "FAC", "EVENT", "PERSON")
 TOP_ANCHORS = 4  # an article's most named anchors that tell its incident apart
+SPAN_WINDOWS = 3  # a figure takes reports up to this many windows after its first (a toll still rising)
 EVENT_GAP_DAYS = 3  # an incident the sentence dates this long before its report is another, earlier one
 LEDE = 400  # characters: an article's opening, where it says where its own incident happened
 
@@ -169,6 +170,8 @@ def counted_group(counted: str | None) -> tuple[str, str | None]:
     """(group, country alpha-3) of a counted phrase: "Congolese troops" -> ("soldiers", "COD")."""
     if not counted:
         return "people", None
+    if re.search(r"\b(?:and|or)\b", counted) or fold(counted) in ("other", "others", "more"):
+        return "people", None  # "teens and educators", "202 others": people of several kinds
     text = counted.strip()
     while m := _LEADING.match(text):  # "other Americans", "the Congolese troops"
         text = text[m.end() :]
@@ -403,10 +406,13 @@ def _days(a: str, b: str) -> int:
 
 
 def _near(day: str | None, first: str | None, last: str | None, window_days: int = WINDOW_DAYS) -> bool:
+    """Whether a report of `day` can be of the incident a figure reports from `first` to `last`: within the
+    window of its reports, and not long after its first (a story that runs for months, or merged two similar
+    incidents months apart, holds later incidents; their tolls are not this one's)."""
     if not day or not first:
         return True
-    d, w = date.fromisoformat(day), timedelta(days=window_days)
-    return date.fromisoformat(first) - w <= d <= date.fromisoformat(last or first) + w
+    d, w, f0 = date.fromisoformat(day), timedelta(days=window_days), date.fromisoformat(first)
+    return f0 - w <= d <= min(date.fromisoformat(last or first) + w, f0 + SPAN_WINDOWS * w)
 
 
 # -- update ------------------------------------------------------------------------------------------
@@ -526,8 +532,12 @@ def _merge_same_story(ledger: Ledger, ctx: _Context, fid: str) -> str:
     story = ctx.story(f.anchor) if f else None
     if f is None or story is None:
         return fid
-    for oid, anchor in store.same_quantity(ledger, f):
-        if ctx.story(anchor) == story and ctx.same_place(f.anchor, store.origins(ledger, oid) or [anchor]):
+    for oid, anchor, first in store.same_quantity(ledger, f):
+        if (
+            ctx.story(anchor) == story
+            and _near(f.first, first, first, ctx.options.window_days)
+            and ctx.same_place(f.anchor, store.origins(ledger, oid) or [anchor])
+        ):
             store.move(ledger, fid, oid)
             return oid
     return fid

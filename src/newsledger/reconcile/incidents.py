@@ -55,7 +55,10 @@ _EARLIER = re.compile(
     rf"\b(?:last|previous|prior)\s+(?:year|decade|month)'?s?\b|\b(?:a|one|two|three|several|\d+)\s+"
     rf"(?:years?|decades?|months?)\s+(?:ago|earlier|before)\b|\byears\s+ago\b|"
     rf"\b(?:previous|earlier|past|prior)\s+{_EVENT}s?\b|\bin\s+the\s+past\b|\bin\s+history\b|"
-    rf"\bhistoric(?:al)?ly\b|\bworst\s+\w+\s+since\b|\bdeadliest\s+(?:\w+\s+)?since\b",
+    rf"\bhistoric(?:al)?ly\b|\bworst\s+\w+\s+since\b|\bdeadliest\s+(?:\w+\s+)?since\b|\banniversary\b|"
+    rf"\bsince\s+(?:the\s+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    rf"April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|"
+    rf"Nov|Dec)\b)(?-i:[A-Z])[\w.'-]+",
     re.I,
 )
 # A second incident in the same story.

@@ -219,12 +219,12 @@ def head(ledger: Ledger, fid: str) -> Head | None:
     )
 
 
-def same_quantity(ledger: Ledger, f: Head) -> list[tuple[str, str]]:
-    """(id, anchor) of the other figures of f's quantity, oldest first."""
+def same_quantity(ledger: Ledger, f: Head) -> list[tuple[str, str, str | None]]:
+    """(id, anchor, first report day) of the other figures of f's quantity, oldest first."""
     return [
-        tuple(r)
+        (r[0], r[1], r[2])
         for r in ledger.conn.execute(
-            "SELECT id, anchor FROM figures WHERE measure = ? AND grp = ? AND country IS ? AND incident = ? "
+            "SELECT id, anchor, first FROM figures WHERE measure = ? AND grp = ? AND country IS ? AND incident = ? "
             "AND part IS ? AND id != ? ORDER BY first IS NULL, first, rowid",
             (f.measure, f.grp, f.country, f.incident, f.part, f.id),
         ).fetchall()
