@@ -170,8 +170,12 @@ def counted_group(counted: str | None) -> tuple[str, str | None]:
     """(group, country alpha-3) of a counted phrase: "Congolese troops" -> ("soldiers", "COD")."""
     if not counted:
         return "people", None
-    if re.search(r"\b(?:and|or)\b", counted) or fold(counted) in ("other", "others", "more"):
-        return "people", None  # "teens and educators", "202 others": people of several kinds
+    if fold(counted) in ("other", "others", "more"):
+        return "people", None  # "202 others"
+    if re.search(r"\b(?:and|or)\b", counted):  # "children and adolescents": children; "teens and educators"
+        groups = {counted_group(p)[0] for p in re.split(r"\s*\b(?:and|or)\b\s*|,\s*", counted) if p.strip()}
+        known = groups & set(GROUPS)
+        return (known.pop() if len(known) == 1 else "people"), None
     text = counted.strip()
     while m := _LEADING.match(text):  # "other Americans", "the Congolese troops"
         text = text[m.end() :]
@@ -287,11 +291,8 @@ class _Context:
         mine = self.rare_anchors(a)
         if len(mine) < 2:
             return True
-        told = [o for o in others[:20] if len(self.rare_anchors(o)) >= 2]
-        if not told:
-            return True
-        shared = sum(bool(mine & self.rare_anchors(o)) for o in told)
-        return bool(mine & self.rare_anchors(others[0])) or shared >= max(1, 0.3 * len(told))
+        theirs = frozenset().union(*(self.rare_anchors(o) for o in others[:20]))
+        return len(theirs) < 2 or bool(mine & theirs)
 
     def top_anchors(self, aid: str) -> frozenset[str]:
         return self._memo(
@@ -584,6 +585,13 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
     if not incident and (other := ctx.elsewhere(aid, sentence)):
         incident = f"at {other}"
     part = reading.part if reading.role == incidents.PART else None
+    if (
+        part is None
+        and not incident
+        and (site := incidents.site_of(text, sentence, (row.start, row.end)))
+        and incidents.several_sites((ctx.title(aid) or "") + " " + text[:LEDE])
+    ):
+        part = site  # "10 killed at the airport" of an attack on an airport and a metro station: one site's toll
     day = report_day(published, row.time)
     if not incident and reading.event_day and day and _days(reading.event_day, day) > EVENT_GAP_DAYS:
         incident = f"of {reading.event_day}"  # "the April 25 quake" in a report of May 12: an earlier incident

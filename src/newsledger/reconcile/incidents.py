@@ -290,3 +290,37 @@ def _part_label(after: str, counted: str | None) -> str | None:
         return counted
     m = re.match(r"\s*(?:of|among)\s+(?:the\s+)?(\w+)", after)
     return f"of the {m.group(1)}" if m else None
+
+
+# One site of an incident that struck several: "two explosions at Brussels Airport, one at a subway station",
+# "shootings at two mosques". A count at one of them is a part of the incident's toll.
+_SITE = (
+    r"airport|terminal|station|metro|subway|mosque|church|synagogue|temple|school|university|campus|hospital|"
+    r"market|hotel|club|nightclub|bar|restaurant|stadium|arena|mall|store|base|checkpoint|square|embassy|"
+    r"museum|theat(?:er|re)|concert hall|office|building|village|town"
+)
+_AT_SITE = re.compile(
+    rf"^[^.;]{{0,60}}?\bat\s+(?P<site>(?:the\s+|a\s+)?(?:[A-Z][\w'.-]*['’]?s?\s+){{0,4}}(?:[\w-]+\s+){{0,2}}"
+    rf"(?:{_SITE})s?\b(?:\s+(?:[A-Z][\w'.-]*\s*){{1,3}})?)"
+)
+_SEVERAL = re.compile(
+    r"\b(?:two|three|four|five|2|3|4|5|several|multiple|twin|coordinated|simultaneous|a series of)\s+(?:\w+\s+)?"
+    r"(?:attacks|blasts|explosions|bombings|shootings|mosques|churches|sites|locations|stations|targets)\b|"
+    r"\band (?:another|one) at\b",
+    re.I,
+)
+
+
+def site_of(text: str, sentence: tuple[int, int], claim: tuple[int, int]) -> str | None:
+    """The site a count is placed at in its clause ("at the Maelbeek metro station"), if any."""
+    after = text[claim[1] : sentence[1]]
+    if (m := _AT_SITE.match(after)) and not re.match(
+        r"(?:the\s+)?(?:two|three|four|five|both|several|multiple|\d+)\b", m.group("site"), re.I
+    ):  # "at two mosques" is the whole incident
+        return "at " + re.sub(r"\s+", " ", m.group("site")).strip()
+    return None
+
+
+def several_sites(opening: str) -> bool:
+    """Whether an article's headline and opening tell of an incident at several sites."""
+    return bool(_SEVERAL.search(opening))
