@@ -33,22 +33,12 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "reconcile" / "data" / "figures_gold.json"
 ALLSIDES = ROOT.parent / "shared" / "data" / "allsides" / "articles.jsonl.gz"
 REFERENCE = ROOT.parent / "shared" / "tools" / "scorers" / "score_figures.py"
+from newsledger.models import MEASURES as _MEASURES  # noqa: E402  (the scorer judges the same)
+
 SECTION = "Figures (own gold)"
 # As the reference scorer (score_figures.py): the measures it judges, and the generic party words that count
 # as one of the gold's parties in source purity.
-MEASURES = {
-    "killed",
-    "injured",
-    "casualties",
-    "missing",
-    "captured",
-    "arrested",
-    "displaced",
-    "deployed",
-    "evacuated",
-    "affected",
-    "other",
-}
+MEASURES = set(_MEASURES)
 GENERIC = ("official", "authorit", "police", "report", "media", "witness", "medic", "rescuer", "spokes")
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from newsledger.extract.numbers import TENS, UNITS
 from newsledger.models import MEASURES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,40 +22,17 @@ BENCH = ROOT / "bench" / "eval_figures.py"
 # measurement; raise it as the figure layer improves (the pass count of score_figures.py, not a share).
 FLOOR_PASSED = 10
 
-_UNITS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-
 
 def number_value(text: str) -> float | None:
     """The value a gold span reads as: digits (with thousands commas) or a number word ('Twenty-two')."""
     t = text.strip().lower()
     if re.fullmatch(r"\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?", t):
         return float(t.replace(",", ""))
-    if t in _UNITS:
-        return float(_UNITS[t])
+    if t in UNITS:
+        return float(UNITS[t])
     head, _, unit = t.partition("-")
-    if head in _TENS and (not unit or unit in _UNITS and _UNITS[unit] < 10):
-        return float(_TENS[head] + (_UNITS[unit] if unit else 0))
+    if head in TENS and (not unit or unit in UNITS and UNITS[unit] < 10):
+        return float(TENS[head] + (UNITS[unit] if unit else 0))
     return None
 
 
