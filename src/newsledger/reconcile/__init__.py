@@ -19,41 +19,14 @@ def register_steps() -> None:
     from .. import steps
     from . import dedup, entities, figures, stories
 
-    steps.register(
-        steps.Step(
-            "dedup", VERSIONS["dedup"], dedup.DedupOptions(), requires=(), update=dedup.update, tuning=("chunk",)
-        )
-    )
-    steps.register(
-        steps.Step(
-            "stories",
-            VERSIONS["stories"],
-            stories.StoryOptions(),
-            requires=("dedup",),
-            update=stories.update,
-            tuning=("chunk",),
-        )
-    )
-    steps.register(
-        steps.Step(
-            "entities",
-            VERSIONS["entities"],
-            entities.EntityOptions(),
-            requires=("extract",),
-            update=entities.update,
-            tuning=("batch",),
-        )
-    )
-    steps.register(
-        steps.Step(
-            "figures",
-            VERSIONS["figures"],
-            figures.FigureOptions(),
-            requires=("extract", "dedup", "stories", "entities"),
-            update=figures.update,
-            tuning=("batch",),
-        )
-    )
+    # name, module, options (the defaults), what it requires, options that only tune speed or memory
+    for name, module, options, requires, tuning in (
+        ("dedup", dedup, dedup.DedupOptions(), (), ("chunk",)),
+        ("stories", stories, stories.StoryOptions(), ("dedup",), ("chunk",)),
+        ("entities", entities, entities.EntityOptions(), ("extract",), ("batch",)),
+        ("figures", figures, figures.FigureOptions(), ("extract", "dedup", "stories", "entities"), ("batch",)),
+    ):
+        steps.register(steps.Step(name, VERSIONS[name], options, requires, module.update, tuning=tuning))
 
 
 def update(ledger: Ledger) -> None:
