@@ -30,6 +30,7 @@ ITEMS = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitline
 PHENOMENA = ("two_incidents", "background", "part", "tally_or_rate", "not_a_claim", "party", "hedge")
 # What the figure layer still gets wrong (docs/figures.md, "Limits"), and why.
 KNOWN_WRONG = {
+    "va-acknowledged-23": "read as a nationwide tally and left out of figures: no figure claim holds its stance",
     "nepal-may-quake-vs-april-quake": "the April and the May quakes' tolls end in one figure",
     "nepal-may-quake-india-toll": "India's toll ends in the Nepal figure",
     "white-house-list-target": "an upper-case list label that is also a word stays a source",

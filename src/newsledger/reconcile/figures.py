@@ -474,23 +474,34 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
     story = ctx.story(f.anchor)
     whole = None
     if f.part is not None or f.grp != "people" or f.country is not None:
-        for oid, anchor in store.whole_of(ledger, f):
+        for oid, anchor, ofirst in store.whole_of(ledger, f):
             if (
                 ctx.story(anchor) == story
+                and _near(f.first, ofirst, ofirst, ctx.options.window_days)
                 and ctx.same_place(f.anchor, store.origins(ledger, oid) or [anchor])
                 and (story or anchor == f.anchor)
             ):
                 whole = oid
                 break
+    # What the title says, only as far as the headlines of the figure's articles say it: a place or country
+    # that only the body names most is as often the reporter's as the incident's.
     arts = store.origins(ledger, fid) or [f.anchor]
-    places = Counter(name for a in arts for _, name in ctx.places(a)[:1])
+    heads = [t for a in arts if (t := ctx.title(a))]
+    said = " ".join(heads).lower()
+    places = Counter(name for a in arts for _, name in ctx.places(a)[:3] if name.lower() in said)
     place = places.most_common(1)[0][0] if places else None
-    countries = Counter(c for a in arts if (c := ctx.country(a)))
+    countries = Counter(c for a in arts if (c := ctx.country(a)) and _named(c, said))
     country = countries.most_common(1)[0][0] if countries else None
-    events = Counter(m.group(1).lower() for a in arts if (t := ctx.title(a)) for m in _EVENT_WORD.finditer(t))
+    events = Counter(m.group(1).lower() for t in heads for m in _EVENT_WORD.finditer(t))
     event = events.most_common(1)[0][0] if events else None
-    title = incident_title(f.measure, event or "", place, country, first, f.incident)
+    title = incident_title(f.measure, event or "", place, country, first, f.incident, heads[0] if heads else None)
     store.describe(ledger, fid, whole, title, place, country, first)
+
+
+def _named(a3: str, text: str) -> bool:
+    """Whether `text` (lower case) names the country: its name or its adjective."""
+    g = gazetteer()
+    return any(n and n.lower() in text for n in (g.name(a3), g.adjective.get(a3)))
 
 
 _EVENT_WORD = re.compile(
@@ -504,24 +515,32 @@ _EVENT_WORD = re.compile(
 
 
 def incident_title(
-    measure: str, event: str, place: str | None, country: str | None, day: str | None, incident: str = ""
+    measure: str,
+    event: str,
+    place: str | None,
+    country: str | None,
+    day: str | None,
+    incident: str = "",
+    headline: str | None = None,
 ) -> str:
-    """How a person names the incident: measure, event, place, date, country ("killed in the Las Vegas
-    shooting, 2017-10-02, United States"); another incident of the story by what tells it apart ("killed at
-    Charleston, in a story on the El Paso shooting", "killed in the earthquake of 2015-04-25")."""
-    event = event or "incident"
-    main = f"the {place} {event}" if place and place.lower() not in event else f"the {event}"
+    """How a person names the incident, as far as the headlines tell: "killed in the Las Vegas shooting,
+    reported 2017-10-02, United States"; without an event word in them, the first headline itself;
+    another incident of the story by what tells it apart ("killed at Charleston, in a story on ...")."""
+    if event:
+        main = f"the {place} {event}" if place and place.lower() not in event else f"the {event}"
+    else:
+        main = f"“{headline}”" if headline else "an untitled story"
     if incident.startswith(("at ", "in ")):
         head = f"{measure} {incident}, in a story on {main}"
     elif incident.startswith("of "):
-        head = f"{measure} in the {event} {incident}"
+        head = f"{measure} in the {event or 'incident'} {incident}"
     elif incident:
         head = f"{measure} in the {incident}"
     else:
-        head = f"{measure} in {main}"
+        head = f"{measure} in {main}" if event else f"{measure}, in {main}"
     parts = [head]
     if day:
-        parts.append(day)
+        parts.append(f"reported {day}")
     if country:
         parts.append(gazetteer().name(country))
     return ", ".join(parts)
@@ -599,7 +618,7 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
     if fid is None:
         key = f"{row.measure}|{grp}|{country}|{aid}|{row.start}" + (f"|{incident}|{part}" if incident or part else "")
         fid = hashlib.sha1(key.encode()).hexdigest()[:12]
-        shown = shown_group(grp, country) + (f" ({part})" if part and part != row.counted else "")
+        shown = shown_group(grp, country)
         store.add(ledger, fid, row.measure, shown, grp, country, aid, day, incident, part)
     else:  # keep the window current for the claims that follow in this batch
         store.widen(ledger, fid, day)

@@ -97,6 +97,14 @@ _EVIDENCE = {
 }
 _EVIDENCE_RE = {m: re.compile(rf"\b(?:{p})\b", re.I) for m, p in _EVIDENCE.items()}
 _CLAUSE_END = re.compile(r"[;:]|,\s+(?:but|while|whereas|and\s+(?:the|a|an|he|she|they|it))\b|\s[-–—]\s")
+# Ages and "one of the things": numbers that count nothing.
+_AGE_AFTER = re.compile(r"^(?:-|\s)?(?:years?[- ]old|-year-old|yo\b)|^\s*,\s*(?:was|is)\s+(?:killed|shot)", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|at age|at the age of|died at|dies at)\s*$", re.I)
+_ONE_OF = re.compile(
+    r"one of (?:the|my|his|her|their|our|its|these|those)\s+(?!(?:dead|killed|victims|wounded|"
+    r"injured|people|hostages)\b)\w+",
+    re.I,
+)
 # Tallies over time and rates: different quantities from an incident's toll.
 _RATE = re.compile(
     r"\b(?:a|per|each|every)\s+(?:day|week|month|year|hour|minute)\b|\bdaily\b|\bannual(?:ly)?\b|"
@@ -109,7 +117,8 @@ _TALLY = re.compile(
     r"since the (?:start|beginning|outbreak) of|over the (?:past|last) (?:\w+ )?(?:weeks|months|years|decades?)|"
     r"in recent (?:weeks|months|years)|since (?:19|20)\d\d|"
     r"since (?:january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+\d)|"
-    r"in total since|each year)\b",
+    r"in total since|each year|across the (?:country|nation|region|state|world)|nationwide|worldwide|"
+    r"in cities across|since the (?:war|conflict|crisis|uprising|fighting|revolution|occupation) (?:began|started))\b",
     re.I,
 )
 # Not a statement of fact: needs, conditions, forecasts (before the number, in its clause).
@@ -239,6 +248,12 @@ def read(
     words = re.findall(r"[A-Za-z]+", sent)
     if len(words) < 4 or (sent.isupper() and len(words) < 12):
         return out(NOT_A_CLAIM, "a label or headline fragment, not a sentence")
+    if _headline(sent, words):
+        return out(NOT_A_CLAIM, "a headline (of this or another story), not a sentence of the article")
+    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before[-12:]):
+        return out(NOT_A_CLAIM, "an age, not a count")
+    if _ONE_OF.match(text[c0:s1]):
+        return out(NOT_A_CLAIM, "'one of' a kind, not a count")
     clause = _clause_before(before)
     if not _evidence(measure, before, text[c0:c1], after):
         return out(NOT_A_CLAIM, f"no word of '{measure}' next to the number")
@@ -324,3 +339,15 @@ def site_of(text: str, sentence: tuple[int, int], claim: tuple[int, int]) -> str
 def several_sites(opening: str) -> bool:
     """Whether an article's headline and opening tell of an incident at several sites."""
     return bool(_SEVERAL.search(opening))
+
+
+_SMALL = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "as", "from", "is", "are"}
+
+
+def _headline(sentence: str, words: list[str]) -> bool:
+    """A line of capitalised words without a sentence's end: a headline (a related story's, left in the text)."""
+    s = sentence.strip()
+    if not words or s[-1:] in ".!?\"”'’)" or len(words) > 20:
+        return False
+    content = [w for w in words if w.lower() not in _SMALL]
+    return len(content) >= 3 and sum(w[0].isupper() for w in content) >= 0.75 * len(content)

@@ -357,13 +357,13 @@ def article_orgs(ledger: Ledger, aid: str) -> list[tuple[int, str, str]]:
     )
 
 
-def whole_of(ledger: Ledger, f: Head) -> list[tuple[str, str]]:
-    """(id, anchor) of figures that may be the whole `f` is a part of: same measure and incident, no part,
-    counting people (or f's own group when f is a marked part), oldest first."""
+def whole_of(ledger: Ledger, f: Head) -> list[tuple[str, str, str | None]]:
+    """(id, anchor, first report day) of figures that may be the whole `f` is a part of: same measure and
+    incident, no part, counting people (or f's own group when f is a marked part), oldest first."""
     return [
-        (r[0], r[1])
+        (r[0], r[1], r[2])
         for r in ledger.conn.execute(
-            "SELECT id, anchor FROM figures WHERE measure = ? AND incident = ? AND part IS NULL AND id != ? "
+            "SELECT id, anchor, first FROM figures WHERE measure = ? AND incident = ? AND part IS NULL AND id != ? "
             "AND ((grp = 'people' AND country IS NULL) OR (? IS NOT NULL AND grp = ? AND country IS ?)) "
             "ORDER BY first IS NULL, first, rowid",
             (f.measure, f.incident, f.id, f.part, f.grp, f.country),

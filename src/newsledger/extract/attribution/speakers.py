@@ -14,6 +14,34 @@ _WORD = re.compile(r"[\w'’-]+")
 _PERSON_PRON = {"he", "she", "him", "her"}
 _GROUP_PRON = {"they", "it", "them"}
 _SPEAKERS = ("PERSON", "ORG", "GPE", "NORP")
+_UNNAMED = {
+    "he",
+    "she",
+    "him",
+    "her",
+    "they",
+    "them",
+    "it",
+    "we",
+    "us",
+    "i",
+    "me",
+    "you",
+    "who",
+    "whom",
+    "which",
+    "that",
+    "this",
+    "these",
+    "those",
+    "one",
+    "someone",
+    "somebody",
+    "anyone",
+    "everyone",
+    "others",
+}
+_LABEL = re.compile(r"[A-Z][A-Z'’-]{3,}")
 _DEMONYM = ((re.compile(r"ese$"), ""), (re.compile(r"ian$"), "ia"), (re.compile(r"an$"), "a"), (re.compile(r"i$"), ""))
 
 
@@ -51,7 +79,12 @@ class Speakers:
             elif word in ORG_NOUNS and self._definite(start, end):
                 ent = self._described_before(start, "ORG", word)
         if ent is None:
-            return Party(name=self.text[start:end], start=start, end=end)
+            raw = self.text[start:end]
+            # An unresolved pronoun or relative, or an upper-case list label ("TARGET"), names no one: the span
+            # is kept, the name is not (contract: name null).
+            if word in _UNNAMED or raw.strip().lower() in _UNNAMED or _LABEL.fullmatch(raw.strip()):
+                return Party(name=None, start=start, end=end)
+            return Party(name=raw, start=start, end=end)
         if ent.label == "NORP":
             ent = self._country(ent)
         return Party(name=ent.name, entity=ent.id, start=start, end=end)
