@@ -51,6 +51,11 @@ RARE_SHARE = 0.01
 RARE_MIN = 10
 ANCHOR_LABELS = ("GPE", "LOC", "FAC", "EVENT", "PERSON")
 TOP_ANCHORS = 4  # an article's most named anchors that tell its incident apart
+_LIST_HEAD = re.compile(
+    r"^\s*(?:[\w ]+?(?:shooting|attack|bombing|massacre),\s+)?(?P<place>(?-i:[A-Z])[\w.'-]+(?:\s+(?-i:[A-Z])[\w.'-]+){0,2}),"
+    r"\s+(?-i:[A-Z])[\w.'-]+(?:\s+(?-i:[A-Z])[\w.'-]+){0,2}(?:,\s+(?-i:[A-Z]{2,3}))?\s+(?-i:[A-Z0-9])",
+    re.I,
+)
 SPAN_WINDOWS = 3  # a figure takes reports up to this many windows after its first (a toll still rising)
 EVENT_GAP_DAYS = 3  # an incident the sentence dates this long before its report is another, earlier one
 LEDE = 400  # characters: an article's opening, where it says where its own incident happened
@@ -320,7 +325,21 @@ class _Context:
                 continue
             if name.lower() not in lede.lower():  # the article's own place is in its headline or dateline
                 return name
+        # An item of a list of incidents: a sentence, past the opening, headed by its place ("Charleston, South
+        # Carolina, US Nine people killed ...").
+        if sentence[0] >= LEDE and (m := _LIST_HEAD.match(text[sentence[0] : sentence[1]])):
+            name = m.group("place")
+            if name.lower() not in lede.lower() and fold(name) not in _regions():
+                return name
         return None
+
+    def not_here(self, aid: str, place: str) -> bool:
+        """Whether a place a claim is placed in ("killed 20 in El Paso") is not where its article's incident is:
+        not in its headline or opening, not one of the places it names most, not a state or province."""
+        text = self.text(aid)
+        lede = ((self.title(aid) or "") + " " + text[:LEDE]).lower()
+        names = {fold(n) for _, n in self.places(aid)}
+        return place.lower() not in lede and fold(place) not in names and fold(place) not in _regions()
 
     def rare_anchors(self, aid: str) -> frozenset[str]:
         """The few places, events and people an article is most about (mentions), among those few articles
@@ -601,6 +620,8 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
         where = gazetteer().country(reading.place)
         if where and where != ctx.country(aid):
             incident = f"in {gazetteer().name(where)}"
+        elif not where and sentence[0] >= LEDE and ctx.not_here(aid, reading.place):
+            incident = f"in {reading.place}"  # "the man accused of killing 20 in El Paso" in a story on Dayton
     if not incident and (other := ctx.elsewhere(aid, sentence)):
         incident = f"at {other}"
     part = reading.part if reading.role == incidents.PART else None
