@@ -314,14 +314,18 @@ _SITE = (
     r"market|hotel|club|nightclub|bar|restaurant|stadium|arena|mall|store|base|checkpoint|square|embassy|"
     r"museum|theat(?:er|re)|concert hall|office|building|village|town"
 )
-_AT_SITE = re.compile(
-    rf"^[^.;]{{0,60}}?\bat\s+(?P<site>(?:the\s+|a\s+)?(?:[A-Z][\w'.-]*['’]?s?\s+){{0,4}}(?:[\w-]+\s+){{0,2}}"
-    rf"(?:{_SITE})s?\b(?:\s+(?:[A-Z][\w'.-]*\s*){{1,3}})?)"
+_SITE_NP = (
+    rf"(?:the\s+|a\s+)?(?:[A-Z][\w'.-]*['’]?s?\s+){{0,4}}(?:[\w-]+\s+){{0,2}}(?i:{_SITE})s?\b"
+    rf"(?:\s+(?:[A-Z][\w'.-]*\s*){{1,3}})?"
 )
+_AT_SITE = re.compile(rf"^[^.;]{{0,60}}?\bat\s+(?P<site>{_SITE_NP})")
+# "at Al Noor Mosque, where ... he killed at least 41 people"
+_AT_SITE_BEFORE = re.compile(rf"\bat\s+(?P<site>{_SITE_NP}),?\s+where\b[^.;]*$")
 _SEVERAL = re.compile(
     r"\b(?:two|three|four|five|2|3|4|5|several|multiple|twin|coordinated|simultaneous|a series of)\s+(?:\w+\s+)?"
     r"(?:attacks|blasts|explosions|bombings|shootings|mosques|churches|sites|locations|stations|targets)\b|"
-    r"\band (?:another|one) at\b",
+    r"\band (?:another|one) at\b|\band another (?:struck|hit|at|in)\b|"
+    r"^[^.]*\b(?:attacks|bombings|blasts|explosions|shootings)\b",
     re.I,
 )
 
@@ -329,7 +333,8 @@ _SEVERAL = re.compile(
 def site_of(text: str, sentence: tuple[int, int], claim: tuple[int, int]) -> str | None:
     """The site a count is placed at in its clause ("at the Maelbeek metro station"), if any."""
     after = text[claim[1] : sentence[1]]
-    if (m := _AT_SITE.match(after)) and not re.match(
+    m = _AT_SITE.match(after) or _AT_SITE_BEFORE.search(text[sentence[0] : claim[0]])
+    if m and not re.match(
         r"(?:the\s+)?(?:two|three|four|five|both|several|multiple|\d+)\b", m.group("site"), re.I
     ):  # "at two mosques" is the whole incident
         return "at " + re.sub(r"\s+", " ", m.group("site")).strip()
