@@ -329,7 +329,7 @@ class _Context:
         # Carolina, US Nine people killed ...").
         if sentence[0] >= LEDE and (m := _LIST_HEAD.match(text[sentence[0] : sentence[1]])):
             name = m.group("place")
-            if name.lower() not in lede.lower() and fold(name) not in _regions():
+            if self.not_here(aid, name):
                 return name
         return None
 
