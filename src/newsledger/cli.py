@@ -480,7 +480,7 @@ def figures(db, as_json, limit, about, fmt):
         return emit_json(f.to_contract() for f in rows)
     table(
         "Figures",
-        ["id", "measure", "counted", "figure", "spread", "sources", "when"],
+        ["id", "measure", "counted", "figure", "spread", "parties", "when"],
         [
             [
                 f.id,
@@ -495,7 +495,7 @@ def figures(db, as_json, limit, about, fmt):
         ],
     )
     if rows:
-        click.echo("figure: best estimate (median of each source's latest value); spread: lowest to highest")
+        click.echo("figure: best estimate (median of each party's latest value); spread: lowest to highest")
 
 
 @main.command()
