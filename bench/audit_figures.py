@@ -46,7 +46,9 @@ def main() -> None:
             )
             for c in f.claims:
                 x = led.store.extraction(c.article)
-                claim = next((k for k in x.claims if k.text == c.text and k.value == c.value), None)
+                # The statement's own claim row (an article can hold the same number twice).
+                row = next((k for k in led.store.claims(article=c.article) if k.row == c.claim), None)
+                claim = row.record if row else None
                 s0, s1 = (
                     (claim.sentence_start, claim.sentence_end) if claim and claim.sentence_start is not None else (0, 0)
                 )

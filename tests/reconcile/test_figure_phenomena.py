@@ -33,7 +33,6 @@ KNOWN_WRONG = {
     "va-acknowledged-23": "read as a nationwide tally and left out of figures: no figure claim holds its stance",
     "nepal-may-quake-vs-april-quake": "the April and the May quakes' tolls end in one figure",
     "nepal-may-quake-india-toll": "India's toll ends in the Nepal figure",
-    "white-house-list-target": "an upper-case list label that is also a word stays a source",
     "kabul-health-ministry-spokesperson": "a spokesperson named after the body ('X, the ministry's spokesman')",
     "gaza-2012-relayed-health-ministry": "a figure relayed by a broadcaster credited to the broadcaster",
     "africom-acknowledged": "a command ('Africa Command') is not read as a party of its own",

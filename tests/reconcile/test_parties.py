@@ -49,7 +49,6 @@ def test_a_person_speaks_for_the_body_their_apposition_names():
 @pytest.mark.parametrize(
     "name",
     [
-        "TARGET",
         "who",
         "which",
         "They",
@@ -73,3 +72,12 @@ def test_relayed_figures_go_to_whom_the_sentence_credits():
     assert P.relayed(s2, (0, len(s2)), (i2, i2 + 2)) == "The government"
     s3 = "Police said 12 people were killed."
     assert P.relayed(s3, (0, len(s3)), (12, 14)) is None
+
+
+def test_a_list_label_is_no_party_but_an_acronym_is():
+    text = "TARGET: a concert in Manchester, 22 dead."
+    assert P.party("TARGET", ("org:target", "TARGET"), None, text, (0, 6)) is None
+    text2 = "NATO said 20 soldiers died."
+    p = P.party("NATO", ("org:nato", "NATO"), None, text2, (0, 4))
+    assert p is not None and p.key == "org:nato"
+    assert not P.junk("NATO")

@@ -36,6 +36,8 @@ from statistics import median_low
 from urllib.parse import urlparse
 
 from ..errors import NotFound
+from ..extract.attribution.lexicon import PERSON_NOUNS
+from ..extract.measures import PEOPLE, THING_MEASURES
 from ..models import MEASURES, Figure, FigureClaim, Mention  # noqa: F401 (re-exported)
 from ..store import Ledger, progress
 from ..store import entities as entity_store
@@ -44,6 +46,56 @@ from ..store import stories as story_store
 from ..store.figures import ClaimRow, list_figures  # noqa: F401 (re-exported: the CLI, API and pages list by it)
 from . import dedup, incidents, parties
 from .gazetteer import fold, gazetteer
+
+# Words for people (the extractors' lexicons, data only), and faiths and peoples that no demonym names.
+PEOPLE_WORDS = (
+    frozenset(PEOPLE)
+    | PERSON_NOUNS
+    | {
+        "muslim",
+        "muslims",
+        "jew",
+        "jews",
+        "christian",
+        "christians",
+        "hindu",
+        "hindus",
+        "sikh",
+        "sikhs",
+        "buddhist",
+        "buddhists",
+        "shiite",
+        "shiites",
+        "sunni",
+        "sunnis",
+        "kurd",
+        "kurds",
+        "arab",
+        "arabs",
+        "yazidi",
+        "yazidis",
+        "rohingya",
+        "uighur",
+        "uighurs",
+        "uyghur",
+        "uyghurs",
+        "copt",
+        "copts",
+        "alawite",
+        "alawites",
+        "druze",
+        "citizen",
+        "citizens",
+        "national",
+        "nationals",
+        "resident",
+        "residents",
+        "adult",
+        "adults",
+        "fan",
+        "fans",
+    }
+)
 
 STEP = "figures"
 WINDOW_DAYS = 14
@@ -198,6 +250,61 @@ def counted_group(counted: str | None) -> tuple[str, str | None]:
         if tail in _GROUP_OF:
             return _GROUP_OF[tail], a3
     return (_singular(words[-1]) if words else "people"), a3
+
+
+_PERSON_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|man|men|woman|women|person|people|ee|ite|ic|ar)s?$")
+_NOT_PEOPLE = {
+    "wound",
+    "wounds",
+    "injury",
+    "injuries",
+    "boat",
+    "boats",
+    "sentence",
+    "sentences",
+    "attack",
+    "attacks",
+    "case",
+    "cases",
+    "charge",
+    "charges",
+    "count",
+    "counts",
+    "year",
+    "years",
+    "time",
+    "times",
+    "day",
+    "days",
+    "percent",
+    "dollar",
+    "dollars",
+    "vote",
+    "votes",
+    "seat",
+    "seats",
+    "job",
+    "jobs",
+}
+
+
+def counts_people(counted: str | None) -> bool:
+    """Whether a counted phrase counts people (or says nothing: people): "students", "Christian villagers",
+    "Americans", "worshippers", not "wounds", "boats", "sentences", "attacks"."""
+    if not counted:
+        return True
+    words = fold(counted).split()
+    head = words[-1] if words else ""
+    if head in _NOT_PEOPLE:
+        return False
+    grp, country = counted_group(counted)
+    return (
+        grp in GROUPS
+        or country is not None
+        or head in PEOPLE_WORDS
+        or _singular(head) in PEOPLE_WORDS
+        or bool(_PERSON_SUFFIX.search(head))
+    )
 
 
 def shown_group(group: str, country: str | None) -> str:
@@ -612,6 +719,9 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
     reading = incidents.read(text, sentence, (row.start, row.end), row.time, published, row.counted, row.measure)
     if reading.role not in incidents.IN_FIGURES:
         store.note_reading(ledger, row.id, reading.role, reading.reason)
+        return None
+    if row.measure not in THING_MEASURES and not counts_people(row.counted):
+        store.note_reading(ledger, row.id, incidents.NOT_A_CLAIM, f"counts {row.counted!r}, not people")
         return None
     origin = ctx.origin(aid)
     grp, country = counted_group(row.counted)

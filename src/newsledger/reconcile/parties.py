@@ -27,6 +27,7 @@ class Party:
     name: str  # as shown on a figure
 
 
+_LABEL = re.compile(r"[A-Z][A-Z'’-]{3,}")
 _PRONOUNS = {
     "he",
     "she",
@@ -110,9 +111,6 @@ def junk(name: str | None) -> bool:
     f = fold(name)
     if f in _PRONOUNS or len(f) < 2:
         return True
-    letters = re.sub(r"[^A-Za-z]", "", name)
-    if letters.isupper() and len(letters) > 3 and " " not in name.strip() and not gazetteer().country(name):
-        return True  # a list label ("TARGET"); an acronym of a body is shorter or a known one
     if len(f.split()) > 8 or re.search(r"\d", f):
         return True  # a headline fragment or a run of text
     if gazetteer().country(name, capitals=True) and not _GOVERNMENT.search(name):
@@ -144,6 +142,9 @@ def party(
     None: no party (the caller credits the outlet)."""
     if junk(name) and not (canonical and canonical[0]):
         return None
+    start, end = span
+    if name and _LABEL.fullmatch(name.strip()) and end is not None and re.match(r"\s*[:—–-]", text[end : end + 3]):
+        return None  # an upper-case list label ("TARGET: ..."), even when the tagger made an entity of it
     cid, cname = canonical or (None, None)
     if cid and cid.split(":")[0] in ("gpe", "loc", "fac"):
         return None  # a place speaks for no one: where something happened, or a city's name for its people
