@@ -52,9 +52,9 @@ _YEARS = re.compile(
     re.I,
 )
 _EARLIER = re.compile(
-    rf"\b(?:last|previous|prior)\s+(?:year|decade|month)'?s?\b|\b(?:a|one|two|three|several|\d+)\s+"
-    rf"(?:years?|decades?|months?)\s+(?:ago|earlier|before)\b|\byears\s+ago\b|"
-    rf"\b(?:previous|earlier|past|prior)\s+{_EVENT}s?\b|\bin\s+the\s+past\b|\bin\s+history\b|"
+    rf"\b(?:last|previous|prior)\s+(?:year|decade|month)'?s?\b|\b(?:a|an|one|two|three|four|five|six|seven|"
+    rf"eight|nine|ten|several|many|\d+)\s+(?:years?|decades?|months?)\s+(?:ago|earlier|before|after|later)\b|"
+    rf"\byears\s+ago\b|\b(?:previous|earlier|past|prior)\s+{_EVENT}s?\b|\blast\s+(?:\w+\s+){{0,2}}{_EVENT}\b|\bin\s+the\s+past\b|\bin\s+history\b|"
     rf"\bhistoric(?:al)?ly\b|\bworst\s+\w+\s+since\b|\bdeadliest\s+(?:\w+\s+)?since\b|\banniversary\b|"
     rf"\bsince\s+(?:the\s+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     rf"April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|"
