@@ -576,8 +576,8 @@ def _summarize(ledger: Ledger, ctx: _Context, fid: str) -> None:
     lows = [next(v for v in (r.low, r.point, r.high) if v is not None) for r in rows]
     highs = [next(v for v in (r.high, r.point, r.low) if v is not None) for r in rows]
     latest: dict[str, float] = {}
-    for r in rows:  # oldest first: each source's last word wins
-        latest[r.source_key] = r.point if r.point is not None else (r.low if r.low is not None else r.high)
+    for r in rows:  # oldest first: each source's last word wins (a filed claim holds at least one value)
+        latest[r.source_key] = next(v for v in (r.point, r.low, r.high) if v is not None)
     days = [r.day for r in rows if r.day]
     store.summarize(
         ledger,
@@ -750,7 +750,7 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
         key = f"{row.measure}|{grp}|{country}|{aid}|{row.start}" + (f"|{incident}|{part}" if incident or part else "")
         fid = hashlib.sha1(key.encode()).hexdigest()[:12]
         shown = shown_group(grp, country)
-        store.add(ledger, fid, row.measure, shown, grp, country, aid, day, incident, part)
+        store.add(ledger, fid, row.measure or "", shown, grp, country, aid, day, incident, part)
     else:  # keep the window current for the claims that follow in this batch
         store.widen(ledger, fid, day)
     credit = _credit(ledger, ctx, row, origin)
