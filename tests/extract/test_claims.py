@@ -425,3 +425,22 @@ def test_measure_and_counted_on_annotated_news(shared_data):
     assert result["found"] >= 0.97, result
     assert result["measure"] >= 0.88, result
     assert result["counted"] >= 0.93, result
+
+
+@pytest.mark.parametrize(
+    "text, fragment, source",
+    [
+        ("At least 12 people died in the flood, according to the interior ministry.", "12", "interior ministry"),
+        ("The Veridian Red Cross estimated that 90 people were killed in the collapse.", "90", "Red Cross"),
+        ("Figures from the health ministry show 300 deaths in the valley.", "300", "health ministry"),
+        ("Police put the death toll at 45 on Monday.", "45", "Police"),
+    ],
+)
+def test_a_source_the_sentence_names_for_a_number_outside_any_quote(extract_text, text, fragment, source):
+    c = one(extract_text, text, fragment)
+    assert c.source is not None and source in (c.source.name or ""), c.source
+    assert text[c.source.start : c.source.end].strip().endswith(source.split()[-1])
+
+
+def test_a_number_in_no_quote_and_with_no_source_named_has_none(extract_text):
+    assert one(extract_text, "The flood destroyed 40 houses in the valley on Monday.", "40").source is None

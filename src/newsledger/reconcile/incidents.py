@@ -115,6 +115,8 @@ _TALLY = re.compile(
     r"\b(?:covid(?:-19)?|coronavirus|virus|pandemic|flu|influenza|malaria|cholera|ebola|measles|aids|hiv|"
     r"cancer|overdoses?|opioids?|heart disease|tuberculosis|so far this year|so far in (?:19|20)\d\d|"
     r"since the (?:start|beginning|outbreak) of|over the (?:past|last) (?:\w+ )?(?:weeks|months|years|decades?)|"
+    r"over (?:a|an|the|two|three|four|five|six|several|many|\d+) (?:days|weeks|months|years|decades?|decade)|"
+    r"in (?:the )?(?:past|last) (?:\w+ )?(?:weeks|months|years|decades?)|since 9/11|since september 11|"
     r"in recent (?:weeks|months|years)|since (?:19|20)\d\d|"
     r"since (?:january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+\d)|"
     r"in total since|each year|across the (?:country|nation|region|state|world)|nationwide|worldwide|"

@@ -35,7 +35,7 @@ __all__ = ["extract_claims"]
 def extract_claims(
     doc: Doc, article: Article, entities: list[Entity], quotes: list[Quote], times: list[TimeExpr]
 ) -> list[Claim]:
-    """The claims of the article body, in text order (`entities` is not read)."""
+    """The claims of the article body, in text order; `entities` name the sources a sentence gives."""
     text = article.text
     limit = len(article.body)
     figures = _ranges(text, _read_all(text, limit))
@@ -54,7 +54,7 @@ def extract_claims(
             _from_figure_before(q, c, sent, kept)
             kept.append((q, c, sent))
         prev = q
-        out.append(_claim(article, text, q, c, sent, quotes, dates))
+        out.append(_claim(article, text, q, c, sent, quotes, dates, entities))
     return out
 
 
@@ -122,7 +122,7 @@ def _from_figure_before(
             break
 
 
-def _claim(article: Article, text: str, q: Figure, c: Counting, sent, quotes, dates) -> Claim:
+def _claim(article: Article, text: str, q: Figure, c: Counting, sent, quotes, dates, entities) -> Claim:
     return Claim(
         article_id=article.id,
         start=q.start,
@@ -134,7 +134,7 @@ def _claim(article: Article, text: str, q: Figure, c: Counting, sent, quotes, da
         unit=q.unit,
         counted=c.counted,
         measure=c.measure,
-        source=source_of(quotes, q.start, q.end),
+        source=source_of(quotes, q.start, q.end, text, sent, entities),
         sentence_start=sent[0] if sent else None,
         sentence_end=sent[1] if sent else None,
         time=time_of(dates, sent, q.start, q.end),
