@@ -31,7 +31,6 @@ PHENOMENA = ("two_incidents", "background", "part", "tally_or_rate", "not_a_clai
 # What the figure layer still gets wrong (docs/figures.md, "Limits"), and why.
 KNOWN_WRONG = {
     "va-acknowledged-23": "read as a nationwide tally and left out of figures: no figure claim holds its stance",
-    "nepal-may-quake-vs-april-quake": "the April and the May quakes' tolls end in one figure",
     "nepal-may-quake-india-toll": "India's toll ends in the Nepal figure",
     "kabul-health-ministry-spokesperson": "a spokesperson named after the body ('X, the ministry's spokesman')",
     "gaza-2012-relayed-health-ministry": "a figure relayed by a broadcaster credited to the broadcaster",
@@ -43,7 +42,6 @@ KNOWN_WRONG = {
     "virginia-beach-definition": "a number inside a definition ('at least four killed') is taken as a count",
     "africom-acknowledged-stance": "the stance of a cue outside the claim's sentence",
     "santa-fe-parkland": "kept in a figure of its own ('at Parkland'), which this test counts as a figure",
-    "jersey-city-tree-of-life": "an earlier attack of another year named by its place, not by its year, gets a figure",
 }
 
 

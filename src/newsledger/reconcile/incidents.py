@@ -144,8 +144,8 @@ _OF_WHOLE = re.compile(
     re.I,
 )
 _PART_BEFORE = re.compile(
-    r"\b(?:including|includ(?:es|ed)|among\s+them|among\s+whom|of\s+whom|of\s+them|"
-    r"among\s+the\s+(?:dead|victims|injured|wounded))\s*$",
+    r"\b(?:including|includ(?:e|es|ed)|among\s+them|among\s+whom|of\s+whom|of\s+them|"
+    r"among\s+the\s+(?:dead|victims|injured|wounded))\s+(?:(?:\w+\s+){1,4}and\s+)?$",
     re.I,
 )
 _SEVERITY = re.compile(
