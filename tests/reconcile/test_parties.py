@@ -81,3 +81,10 @@ def test_a_list_label_is_no_party_but_an_acronym_is():
     p = P.party("NATO", ("org:nato", "NATO"), None, text2, (0, 4))
     assert p is not None and p.key == "org:nato"
     assert not P.junk("NATO")
+
+
+def test_an_embedded_post_is_its_author_s():
+    t = "Three officers dead after a shooting. pic.twitter.com/x — The Associated Press (@AP) July 17, 2016"
+    p = P.tweeted_by(t)
+    assert p is not None and p.key == "handle:ap" and p.name == "The Associated Press"
+    assert P.tweeted_by("Police said three people died on July 17, 2016.") is None

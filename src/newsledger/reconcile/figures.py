@@ -505,6 +505,9 @@ def _credit(ledger: Ledger, ctx: _Context, row: ClaimRow, origin: str) -> Credit
         return Credit(p.key, p.name, other, said.name if said else None)
     if said is not None:
         return Credit(said.key, said.name, row.source_name or (canonical[1] if canonical else None))
+    if tweet := parties.tweeted_by(text[sentence[0] : min(len(text), sentence[1] + 200)]):
+        # An embedded post ("... — AP (@AP) July 17, 2016"): its author's statement, relayed by the outlet.
+        return Credit(tweet.key, tweet.name, None, _outlet(store.article_source(ledger, origin)))
     outlet = _outlet(store.article_source(ledger, origin))
     return Credit("outlet:" + outlet if outlet else "article:" + origin, outlet, None)
 

@@ -243,3 +243,16 @@ def relayed(text: str, sentence: tuple[int, int], claim: tuple[int, int]) -> str
     if m := _RELAY_AFTER.match(text[c1:s1]):
         return m.group("party").strip()
     return None
+
+
+# An embedded social media post as pasted text: "... pic.twitter.com/x — The Associated Press (@AP) July 17, 2016".
+_TWEET = re.compile(
+    r"[—–-]\s*(?P<name>[^—–()\n]{2,60}?)\s*\(@(?P<handle>\w{1,30})\)\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})"
+)
+
+
+def tweeted_by(text: str) -> Party | None:
+    """The author of an embedded post that `text` (a sentence and what follows it) carries, if any."""
+    if m := _TWEET.search(text):
+        return Party("handle:" + m.group("handle").lower(), m.group("name").strip())
+    return None
