@@ -106,6 +106,19 @@ def test_export_jsonl_and_csv(demo_db):
     assert rows and {"point", "qualifier", "counted", "source"} <= set(rows[0])
 
 
+def test_export_figures_with_their_parts_incidents_and_parties(demo_db):
+    figs = [json.loads(l) for l in run("export", "--db", demo_db, "--table", "figures").output.splitlines()]
+    killed = [f for f in figs if f["measure"] == "killed"]
+    assert len(killed) == 1 and killed[0]["incident"]["title"] and "part_of" in killed[0]
+    assert {c["party"] for c in killed[0]["claims"]} and len({c["party"] for c in killed[0]["claims"]}) == 3
+    out = run("export", "--db", demo_db, "--table", "figures", "--format", "csv").output
+    rows = list(csv.DictReader(io.StringIO(out)))
+    mine = [r for r in rows if r["figure"] == killed[0]["id"]]
+    assert len(mine) == len(killed[0]["claims"])
+    assert {r["party_name"] for r in mine} == {"Government", "Opposition", "Veridian Red Cross"}
+    assert {"incident", "part_of", "stance", "relayed_by"} <= set(rows[0])
+
+
 def test_missing_database_is_a_clear_error(tmp_path):
     r = run("claims", "--db", tmp_path / "none.db", ok=False)
     assert r.exit_code == 1 and "NL201" in r.output and "Traceback" not in r.output

@@ -407,25 +407,29 @@ def search(query, db, as_json, limit):
     type=click.Choice(["jsonl", "csv"]),
     default="jsonl",
     show_default=True,
-    help="jsonl: one contract object per article; csv: one row per record of --table.",
+    help="jsonl: one contract object per article (per figure with --table figures); csv: one row per record of "
+    "--table.",
 )
 @click.option(
     "--table",
     "what",
-    type=click.Choice(["claims", "quotes", "entities", "times"]),
+    type=click.Choice(["claims", "quotes", "entities", "times", "figures"]),
     default="claims",
     show_default=True,
-    help="Which records to write as CSV.",
+    help="Which records to write as CSV; figures: one row per statement, with its figure, incident and party.",
 )
 @click.option(
     "--output", "-o", type=click.File("w", encoding="utf-8"), default="-", help="File to write (- for stdout)."
 )
 def export(db, fmt, what, output):
     """Export the ledger: every article with its extractions (jsonl), or one kind of record (csv)."""
-    from .export import write_csv, write_jsonl
+    from .export import write_csv, write_figures_csv, write_figures_jsonl, write_jsonl
 
     with open_ledger(db) as ledger:
-        (write_jsonl if fmt == "jsonl" else lambda l, o: write_csv(l, o, what))(ledger, output)
+        if what == "figures":
+            (write_figures_jsonl if fmt == "jsonl" else write_figures_csv)(ledger, output)
+        else:
+            (write_jsonl if fmt == "jsonl" else lambda l, o: write_csv(l, o, what))(ledger, output)
 
 
 @main.command()

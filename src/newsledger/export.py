@@ -7,6 +7,7 @@ import json
 from typing import TextIO
 
 from .store import Ledger
+from .store.figures import list_figures
 
 _COLUMNS = {
     "claims": [
@@ -79,3 +80,31 @@ def write_csv(ledger: Ledger, out: TextIO, what: str) -> None:
     w.writerow(_COLUMNS[what])
     for x in ledger.extractions():
         w.writerows(_rows(x, what))
+
+
+FIGURE_COLUMNS = [
+    "figure", "measure", "counted", "part", "part_of", "incident", "incident_date", "incident_country",
+    "low", "best", "high", "parties", "party", "party_name", "source", "relayed_by", "stance", "preliminary",
+    "point", "value_low", "value_high", "qualifier", "text", "article", "published", "mentions",
+]  # fmt: skip
+
+
+def write_figures_jsonl(ledger: Ledger, out: TextIO) -> None:
+    """Every figure, parts included, as the contract's figure line."""
+    for f in list_figures(ledger):
+        out.write(json.dumps(f.to_contract(), ensure_ascii=False) + "\n")
+
+
+def write_figures_csv(ledger: Ledger, out: TextIO) -> None:
+    """One row per statement of every figure (parts included), with the figure's incident and values."""
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(FIGURE_COLUMNS)
+    for f in list_figures(ledger):
+        inc = f.incident
+        for c in f.claims:
+            w.writerow([
+                f.id, f.measure, f.counted, f.part, f.part_of, inc and inc.title, inc and inc.date,
+                inc and inc.country, f.low, f.best, f.high, f.sources, c.party, c.party_name, c.source,
+                c.relayed_by, c.stance, c.preliminary, c.value.point, c.value.low, c.value.high, c.qualifier,
+                c.text, c.article, c.published, len(c.mentions),
+            ])  # fmt: skip

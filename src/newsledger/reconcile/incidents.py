@@ -203,11 +203,18 @@ def _clause_before(before: str) -> str:
     return before[cut + 1 :] if cut >= 0 else before
 
 
-def stance(sentence: str) -> str | None:
+def stance(sentence: str, at: int | None = None) -> str | None:
+    """The cue's stance: the reporting verb nearest the number at `at` (in the sentence), a verb before it
+    over one after ("lawmakers claimed that close to 150 died, more than the 20 the government acknowledged")."""
+    best: tuple[int, str] | None = None
     for name, rx in _STANCE:
-        if rx.search(sentence):
-            return name
-    return None
+        for m in rx.finditer(sentence):
+            d = 0 if at is None else (at - m.end() if m.end() <= at else 2 * (m.start() - at))
+            if best is None or d < best[0]:
+                best = (d, name)
+            if at is None:
+                return name
+    return best[1] if best else None
 
 
 def _evidence(measure: str | None, before: str, counted_span: str, after: str) -> bool:
@@ -238,7 +245,7 @@ def read(
     before, after = text[s0:c0], text[c1:s1]
     near_before = before[-60:]
     pre = bool(_PRELIMINARY.search(sent))
-    st = stance(sent)
+    st = stance(sent, c0 - s0)
 
     event_day = time if time and re.fullmatch(r"\d{4}-\d{2}-\d{2}", time) and _DATED_EVENT.search(sent) else None
 
