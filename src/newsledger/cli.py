@@ -36,6 +36,16 @@ class LedgerGroup(click.Group):
             raise click.ClickException(str(e)) from None
 
 
+def workers_option(f):
+    return click.option(
+        "--workers",
+        type=click.IntRange(min=1),
+        default=1,
+        show_default=True,
+        help="Processes that parse in parallel (up to the number of cores).",
+    )(f)
+
+
 @click.group(cls=LedgerGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="newsledger")
 def main():
@@ -59,13 +69,7 @@ def main():
     help="Output format: one JSON object per article (see docs/schema.md).",
 )
 @click.option("--model", default=None, help="spaCy pipeline to use (default: the installed English one).")
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Processes that parse in parallel (up to the number of cores).",
-)
+@workers_option
 def extract(inputs, published, fmt, model, workers):
     """Extract entities, quotes, claims and times from INPUTS, one JSON line per article, no database.
 
@@ -154,13 +158,7 @@ def table(title: str, columns: list[str], rows: list[list]) -> None:
 @click.option(
     "--batch-size", type=click.IntRange(min=1), default=64, show_default=True, help="Articles per transaction."
 )
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Processes that parse in parallel (up to the number of cores).",
-)
+@workers_option
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def ingest(inputs, db, published, batch_size, workers, quiet):
     """Read INPUTS, extract, and store them in the ledger. Idempotent: stored articles are skipped.
@@ -693,13 +691,7 @@ def _settings(ctx, param, values) -> dict:
     help="Run --step with this option from now on (repeatable); --set NAME= goes back to the default.",
 )
 @click.option("--force", is_flag=True, help="Redo --step even when it is current.")
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Processes that parse in parallel when articles are re-extracted.",
-)
+@workers_option
 @click.option("--quiet", is_flag=True, help="No progress.")
 def reprocess(db, step_name, settings, force, workers, quiet):
     """Bring the ledger up to date with this newsledger: re-extract articles stored by an older extractor
