@@ -119,6 +119,13 @@ def test_export_figures_with_their_parts_incidents_and_parties(demo_db):
     assert {"incident", "part_of", "stance", "relayed_by"} <= set(rows[0])
 
 
+def test_search_keeps_the_matched_word_and_errors_read_alike(demo_db):
+    out = run("search", "inquiry", "--db", demo_db).output
+    assert "[inquiry]" in out  # the snippet's mark, not taken for a style tag
+    r = run("figure", "nope", "--db", demo_db, ok=False)
+    assert r.exit_code == 1 and "newsledger: NL301" in r.output and "Error:" not in r.output
+
+
 def test_missing_database_is_a_clear_error(tmp_path):
     r = run("claims", "--db", tmp_path / "none.db", ok=False)
     assert r.exit_code == 1 and "NL201" in r.output and "Traceback" not in r.output

@@ -26,6 +26,13 @@ def report(failure: Failure) -> None:
     click.echo(f"newsledger: {failure.error}", err=True)
 
 
+class CodedError(click.ClickException):
+    """A coded error, printed as every other message of newsledger is: "newsledger: NL301: ..."."""
+
+    def show(self, file=None) -> None:
+        click.echo(f"newsledger: {self.message}", err=True)
+
+
 class LedgerGroup(click.Group):
     """Any coded error a command meets is printed as its message (exit 1), never as a traceback."""
 
@@ -33,7 +40,7 @@ class LedgerGroup(click.Group):
         try:
             return super().invoke(ctx)
         except NewsledgerError as e:
-            raise click.ClickException(str(e)) from None
+            raise CodedError(str(e)) from None
 
 
 def workers_option(f):
@@ -137,13 +144,14 @@ _NO_WRAP = {"id", "published", "date", "figure", "when"}
 
 def table(title: str, columns: list[str], rows: list[list]) -> None:
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     t = Table(title=title, title_justify="left", show_lines=False, expand=False)
     for c in columns:
         t.add_column(c, overflow="fold", no_wrap=c in _NO_WRAP)
-    for r in rows:
-        t.add_row(*["" if v is None else str(v) for v in r])
+    for r in rows:  # cells are text, never rich markup: a search snippet's "[inquiry]" must print as is
+        t.add_row(*["" if v is None else escape(str(v)) for v in r])
     Console().print(t)
     if not rows:
         click.echo("(none)")
