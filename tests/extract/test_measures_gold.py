@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from newsledger.extract.numbers import TENS, UNITS
 from newsledger.models import MEASURES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,23 +29,8 @@ FLOOR_COUNTED_EXACT = 0.83
 FLOOR_COUNTED_HEAD = 0.86
 
 _WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
+    **{w: n for w, n in UNITS.items() if n},
+    **TENS,
     "a dozen": 12,
     "dozens": 12,
     "hundreds": 100,

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from ..numbers import TENS as NUMBER_TENS
+from ..numbers import UNITS as NUMBER_WORDS
+
 MONTHS = {
     "january": 1,
     "jan": 1,
@@ -72,26 +75,7 @@ ORDINALS = {
     "last": 4,
 }
 ONES = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
+    **NUMBER_WORDS,
     "a": 1,
     "an": 1,
     "a single": 1,
@@ -103,7 +87,7 @@ ONES = {
     "dozen": 12,
     "half a dozen": 6,
 }
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+TENS = NUMBER_TENS
 # Vague amounts: "several months" is PXM.
 VAGUE = ("several", "a few", "few", "some", "many", "numerous", "a number of", "dozens of", "hundreds of", "countless")
 # Unit -> (TIMEX3 duration letter, multiplier, needs the T of a time duration, granularity for dates).
