@@ -104,3 +104,8 @@ def group(ledger: Ledger, original_id: str) -> list[str]:
             (original_id,),
         )
     ]
+
+
+def forget_all(ledger: Ledger) -> None:
+    """Forget which articles are copies of which (the dedup step's rows)."""
+    ledger.conn.execute("DELETE FROM duplicates")

@@ -103,28 +103,11 @@ def mark_articles(conn, step: str, version: int, options_hash: str, article_ids:
     )
 
 
-# What each cross-article step derives; clearing them is the first half of a rebuild.
-_DERIVED = {
-    "dedup": ("DELETE FROM duplicates",),
-    "stories": ("DELETE FROM story_articles", "DELETE FROM stories", "DELETE FROM story_terms"),
-    "entities": (
-        "UPDATE entities SET canonical = NULL WHERE canonical IS NOT NULL",
-        "DELETE FROM entity_days",
-        "DELETE FROM entity_aliases",
-        "DELETE FROM canonical_entities",
-        "DELETE FROM canonical_progress WHERE step = 'entities'",
-    ),
-    "figures": (
-        "DELETE FROM figure_claims",
-        "DELETE FROM figures",
-        "DELETE FROM claim_readings",
-        "DELETE FROM canonical_progress WHERE step = 'figures'",
-    ),
-}
-
-
 def clear(ledger: Ledger, step: str) -> None:
-    """Delete every row a cross-article step derived, in one transaction."""
-    with ledger.conn as c:
-        for sql in _DERIVED[step]:
-            c.execute(sql)
+    """Delete every row a cross-article step derived, and how far it had read, in one transaction."""
+    from . import dedup, entities, figures, progress, stories
+
+    forget = {"dedup": dedup, "stories": stories, "entities": entities, "figures": figures}[step].forget_all
+    with ledger.conn:
+        forget(ledger)
+        progress.forget(ledger, step)

@@ -170,3 +170,11 @@ def load(ledger: Ledger, ids: list[str]) -> list[Story]:
         for i in ids
         if i in heads and members[i]
     ]
+
+
+def forget_all(ledger: Ledger) -> None:
+    """Drop every story, its articles' places in it and the term counts."""
+    c = ledger.conn
+    c.execute("DELETE FROM story_articles")
+    c.execute("DELETE FROM stories")
+    c.execute("DELETE FROM story_terms")
