@@ -14,12 +14,72 @@ import re
 from spacy.tokens import Doc
 
 from ..models import Article, Cue, Entity, Party, Quote
-from .attribution import colons, cues, marks, rules
+from .attribution import colons, cues, marks, model, rules
 from .attribution.speakers import Speakers
 
 
 def extract_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Quote]:
+    """The trained tagger's attributions where the model is installed (the rules are its features), else
+    the rules' own."""
+    quotes = rule_quotes(doc, article, entities)
+    tagger = model.tagger()
+    return quotes if tagger is None else tagged_quotes(doc, article, entities, quotes, tagger)
+
+
+def rule_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Quote]:
     return [q for q, _ in candidates(doc, article, entities)]
+
+
+def tagged_quotes(doc: Doc, article: Article, entities: list[Entity], rules_out: list[Quote], tagger) -> list[Quote]:
+    """Quotes from the CRF's source / cue / content tags over the paragraphs that can hold one."""
+    text = article.text
+    regions = marks.quote_regions(text, len(article.body))
+    labels = model.rule_labels(doc, rules_out)
+    speakers = Speakers(text, entities)
+    found = []
+    for i, j in model.paragraphs(doc):
+        if model.worth_tagging(doc, i, j, labels[i:j]):
+            found += model.decode(doc, i, tagger.tag(model.features(doc, i, j, labels[i:j], regions)))
+    out: list[Quote] = []
+    seen: set[tuple[int, int]] = set()
+    last: Party | None = None
+    for f in found:
+        start, end = _widen(f.start, f.end, regions, text)
+        cue = Cue(text[f.cue[0] : f.cue[1]], *f.cue) if f.cue else None
+        rule = _overlapping(rules_out, start, end)
+        if rule is not None and cue is not None and rule.cue is not None and _meets(rule.cue, cue):
+            if rule.start <= start and end <= rule.end:
+                start, end = rule.start, rule.end  # the parse's whole clause around a cue set into it
+        if (start, end) in seen or end <= start:
+            continue
+        seen.add((start, end))
+        speaker = None
+        if rule is not None and rule.speaker is not None and rule.speaker.start is not None:
+            speaker = rule.speaker  # the parse's source of the same content
+        elif f.source is not None and f.source_head is not None:
+            speaker = speakers.party(*f.source, f.source_head.text, f.source_head.idx)
+        elif rule is not None and rule.speaker is not None:
+            speaker = rule.speaker  # a speaker named elsewhere (an uncued quotation's last speaker)
+            cue = cue or rule.cue
+        elif f.cue is None and last is not None:
+            speaker = last  # an uncued quotation goes on with the last speaker's speech
+        if speaker is not None:
+            last = speaker
+        out.append(
+            Quote(
+                article_id=article.id,
+                start=start,
+                end=end,
+                text=text[start:end],
+                kind=_resumed(_kind(start, end, regions), start, end, cue, regions),
+                speaker=speaker,
+                cue=cue,
+            )
+        )
+    # what the rules found and the tagger did not read at all stays (short texts, rare constructions)
+    out += [q for q in rules_out if _overlapping(out, q.start, q.end) is None]
+    out.sort(key=lambda q: (q.start, -q.end))
+    return out
 
 
 _UNCUED = ("", "uncued", "none", "-")
@@ -71,6 +131,28 @@ def candidates(
     if flt:
         out = _one_per_content(out)
     return [(q, keys.get(id(q), _UNCUED)) for q in _uncued(out, regions, text, article.id, keys, flt)]
+
+
+def _resumed(kind: str, start: int, end: int, cue: Cue | None, regions) -> str:
+    """'"...," said X, "..."' is direct speech, though the cue and speaker stand between its quotations."""
+    if kind != "mixed" or cue is None or not start < cue.start < end:
+        return kind
+    starts = {s for s, _ in regions}
+    ends = {e for _, e in regions}
+    return "direct" if start in starts and end in ends else kind
+
+
+def _meets(a: Cue, b: Cue) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _overlapping(quotes: list[Quote], start: int, end: int) -> Quote | None:
+    """The first quote whose content overlaps [start, end) by half the shorter span or more."""
+    for q in quotes:
+        inter = min(q.end, end) - max(q.start, start)
+        if inter > 0 and inter >= 0.5 * min(q.end - q.start, end - start):
+            return q
+    return None
 
 
 def _one_per_content(quotes: list[Quote]) -> list[Quote]:
