@@ -294,6 +294,63 @@ def ingest(inputs, db, published, batch_size, workers, quiet, **fetch):
     sys.exit(1 if n_fail else 0)
 
 
+def _duration(ctx, param, value) -> float:
+    """'15m', '90s', '2h', '1d' or plain seconds, to seconds."""
+    import re
+
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*", str(value))
+    if not m or float(m.group(1)) <= 0:
+        raise click.BadParameter(f"{value!r} is not a duration such as 90s, 15m, 2h or 1d")
+    return float(m.group(1)) * {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}[m.group(2)]
+
+
+@main.command()
+@click.argument("feeds", nargs=-1, required=True)
+@db_option
+@click.option("--every", default="15m", show_default=True, callback=_duration, help="Time between two polls of a feed.")
+@click.option("--polls", type=click.IntRange(min=1), default=None, help="Stop after this many polls (default: never).")
+@click.option("--once", is_flag=True, help="Poll once and stop (as --polls 1).")
+@fetch_options
+def watch(feeds, db, every, polls, once, **fetch):
+    """Poll FEEDS (RSS, Atom or JSON Feed URLs or files, or OPML files listing them) and ingest new entries.
+
+    Each new entry's page is fetched, extracted and stored, and stories, entities and figures are brought up
+    to date; one summary line is printed per poll. Feeds are polled with ETag / Last-Modified; a failing feed
+    backs off (doubling, up to 6 h). The state is in the ledger: a stopped watch (Ctrl-C) restarted later
+    goes on where it stopped.
+    """
+    from .extract import Extractor
+    from .watch import Watcher, WatchOptions
+
+    ledger = open_ledger(db, readonly=False)
+    watcher = Watcher(list(feeds), ledger, Extractor(), _fetcher(**fetch), WatchOptions(every=every))
+    failed = bool(watcher.setup_failures)
+    for f in watcher.setup_failures:
+        report(f)
+    if not watcher.feeds:
+        ledger.close()
+        raise CodedError("no feed to watch")
+    try:
+        for poll in watcher.run(polls=1 if once else polls):
+            for fp in poll.feeds:
+                for f in fp.failures:
+                    report(f)
+                    failed = True
+                for w in fp.warnings:
+                    warn(w)
+            click.echo(poll.line())
+    except KeyboardInterrupt:
+        click.echo(
+            f"newsledger: stopped after {watcher.polls} polls; every feed's state is in {db}: "
+            "the same watch goes on from there",
+            err=True,
+        )
+        sys.exit(130)
+    finally:
+        ledger.close()
+    sys.exit(1 if failed else 0)
+
+
 @main.command()
 @db_option
 @json_option

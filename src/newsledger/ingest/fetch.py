@@ -3,8 +3,10 @@
 Every fetch:
 - goes only to http(s) URLs whose host resolves to public addresses: loopback, private, link-local (the
   cloud metadata address 169.254.169.254 among them), multicast, reserved and unspecified addresses are
-  refused (NL121), every resolved address checked, again for each redirect (`allow_private` lifts this, for
-  a local test server);
+  refused (NL121), every resolved address checked before connecting, again for each redirect
+  (`allow_private` lets loopback and private addresses through, for a local test server; link-local and
+  metadata addresses stay refused). The check is on the address resolved just before the request: a DNS
+  answer that changes between the check and the connection is not caught;
 - follows at most `max_redirects` redirects (NL125);
 - gives up after `timeout` seconds in all, however slowly the server trickles (NL123);
 - reads at most `max_bytes` of body, after gzip/deflate is undone, so a small compressed bomb is cut off
@@ -53,7 +55,7 @@ class FetchOptions:
     backoff: float = 1.0  # seconds before the first retry, doubled for each next one
     max_retry_after: float = 30.0  # a longer Retry-After is not waited for: the URL fails
     robots: bool = True  # ask robots.txt first
-    allow_private: bool = False  # fetch loopback and private addresses (local testing only)
+    allow_private: bool = False  # fetch loopback and private addresses (local testing only; never link-local)
     user_agent: str = ""  # empty: newsledger's own
 
 
@@ -61,18 +63,14 @@ def is_url(text: str) -> bool:
     return text.lower().startswith(("http://", "https://"))
 
 
-def _refused(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+def _refused(addr: ipaddress.IPv4Address | ipaddress.IPv6Address, allow_private: bool) -> bool:
     if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped:
         addr = addr.ipv4_mapped
-    return (
-        addr.is_loopback
-        or addr.is_private
-        or addr.is_link_local
-        or addr.is_multicast
-        or addr.is_reserved
-        or addr.is_unspecified
-        or not addr.is_global
-    )
+    if addr.is_link_local or addr.is_multicast or addr.is_unspecified:
+        return True  # link-local holds the cloud metadata address: never a test server either
+    if addr.is_loopback or addr.is_private:
+        return not allow_private
+    return addr.is_reserved or not addr.is_global
 
 
 def check_address(url: str, allow_private: bool) -> None:
@@ -88,15 +86,14 @@ def check_address(url: str, allow_private: bool) -> None:
         infos = socket.getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as e:
         raise InputError("NL122", f"names a host that cannot be resolved ({e})", url) from None
-    if allow_private:
-        return
     for info in infos:
         addr = ipaddress.ip_address(info[4][0].split("%")[0])
-        if _refused(addr):
+        if _refused(addr, allow_private):
             raise InputError(
                 "NL121",
-                f"resolves to {addr}, a loopback, private, link-local or metadata address (refused; "
-                "--allow-private fetches such addresses, for local testing)",
+                f"resolves to {addr}, a loopback, private, link-local or metadata address (refused"
+                + ("" if allow_private else "; --allow-private lets loopback and private ones through, for testing")
+                + ")",
                 url,
             )
 
@@ -143,6 +140,7 @@ class Fetcher:
         """The page at `url` after redirects. A 304 (to conditional `headers`) is returned as it is."""
         o = self.options
         deadline = time.monotonic() + o.timeout
+        check_address(url, o.allow_private)  # before robots.txt: a refused host is asked nothing
         if (o.robots if robots is None else robots) and not self.allowed(url, deadline):
             raise InputError("NL127", f"is disallowed for {self.user_agent.split()[0]} by the site's robots.txt", url)
         current = url
@@ -166,7 +164,12 @@ class Fetcher:
         o = self.options
         wait = o.backoff
         for attempt in range(o.retries + 1):
-            check_address(target, o.allow_private)
+            try:
+                check_address(target, o.allow_private)
+            except InputError as e:
+                if target == url:
+                    raise
+                raise InputError(e.code, f"redirects to {target}, which {e.message}", url) from None
             left = deadline - time.monotonic()
             if left <= 0:
                 raise InputError("NL123", f"did not answer within {o.timeout:g} s", url)
@@ -228,13 +231,13 @@ class Fetcher:
         parts = urlsplit(url)
         site = f"{parts.scheme}://{parts.netloc}"
         if site not in self._robots:
-            self._robots[site] = self._read_robots(site + "/robots.txt", deadline)
+            self._robots[site] = self._read_robots(site + "/robots.txt", url, deadline)
         rules = self._robots[site]
         if isinstance(rules, bool):
             return rules
         return rules.can_fetch(self.user_agent.split("/")[0], url)
 
-    def _read_robots(self, robots_url: str, deadline: float | None) -> RobotFileParser | bool:
+    def _read_robots(self, robots_url: str, url: str, deadline: float | None) -> RobotFileParser | bool:
         o = self.options
         try:
             status, _, body = self._get(
@@ -245,7 +248,7 @@ class Fetcher:
                 return True
             if e.code == "NL126":  # a server error after retries: the site disallows (RFC 9309 2.3.1.4)
                 return False
-            raise InputError(e.code, e.message, robots_url) from None  # the page cannot be had either
+            raise InputError(e.code, e.message, url) from None  # the page cannot be had either
         if status in _REDIRECTS or 400 <= status < 500:  # absent (or moved): everything is allowed
             return True
         parser = RobotFileParser()

@@ -79,3 +79,11 @@ def mark_entries(ledger: Ledger, feed: str, done: list[tuple[str, str | None, st
 
 def feeds(ledger: Ledger) -> list[FeedState]:
     return [FeedState(**dict(r)) for r in ledger.conn.execute("SELECT * FROM feeds ORDER BY url")]
+
+
+def totals(ledger: Ledger) -> dict[str, int]:
+    """What a watch summary line reports: the ledger's articles, claims, stories and figures."""
+    return {
+        t: ledger.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("articles", "claims", "stories", "figures")
+    }
