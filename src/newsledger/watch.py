@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urljoin
 
 from lxml import etree
 
@@ -224,7 +225,7 @@ class Watcher:
     def _entry_article(self, item: dict, outlet: str | None, feed: str) -> tuple[Article | None, Failure | None]:
         when = parse_date(item["date"])
         failure = None
-        link = item["url"]
+        link = urljoin(feed, item["url"]) if item["url"] and is_url(feed) else item["url"]  # a relative href
         if link and is_url(link):
             try:
                 art = page_article(self._fetch(link), when, outlet=outlet, source=link)
