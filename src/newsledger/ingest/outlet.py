@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import tldextract
 
-_DOMAIN_LIKE = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?$", re.I)
+_DOMAIN_LIKE = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?::\d+)?/?$", re.I)
 
 
 @cache
