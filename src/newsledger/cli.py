@@ -211,7 +211,7 @@ def emit_json(rows) -> None:
         click.echo(json.dumps(r, ensure_ascii=False, default=str))
 
 
-_NO_WRAP = {"id", "published", "date", "figure", "when"}
+_NO_WRAP = {"id", "published", "date", "figure", "when", "lang"}
 
 
 def table(title: str, columns: list[str], rows: list[list]) -> None:
@@ -364,7 +364,7 @@ def articles(db, as_json, limit, language):
         return emit_json(dataclasses.asdict(r) for r in rows)
     table(
         "Articles",
-        ["id", "published", "title", "outlet", "language", "claims", "quotes"],
+        ["id", "published", "title", "outlet", "lang", "claims", "quotes"],
         [[r.id, r.published, r.title, r.outlet or r.source, r.language, r.claims, r.quotes] for r in rows],
     )
 
