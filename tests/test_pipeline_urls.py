@@ -126,10 +126,14 @@ def test_cli_ingest_url_articles_language_and_extract(site, tmp_path):
     )
     assert r.returncode == 0, r.stderr
     assert "warning: NL129" in r.stderr and site.url("/pt") in r.stderr
-    r = subprocess.run([str(BIN), "articles", "--db", str(db), "--language", "pt", "--json"], capture_output=True, text=True)
+    r = subprocess.run(
+        [str(BIN), "articles", "--db", str(db), "--language", "pt", "--json"], capture_output=True, text=True
+    )
     rows = [json.loads(ln) for ln in r.stdout.splitlines()]
     assert [(x["source"], x["language"], x["claims"]) for x in rows] == [(site.url("/pt"), "pt", 0)]
-    r = subprocess.run([str(BIN), "articles", "--db", str(db)], capture_output=True, text=True, env={**os.environ, "COLUMNS": "200"})
+    r = subprocess.run(
+        [str(BIN), "articles", "--db", str(db)], capture_output=True, text=True, env={**os.environ, "COLUMNS": "200"}
+    )
     assert "Valley Post" in r.stdout and site.url("/en") not in r.stdout  # the outlet, not the URL
     # Without --allow-private the local server is refused, with a coded error naming the URL; exit 1.
     r = subprocess.run([str(BIN), "extract", site.url("/en")], capture_output=True, text=True)
