@@ -87,7 +87,7 @@ def check_address(url: str, allow_private: bool) -> None:
     except (socket.gaierror, UnicodeError) as e:
         raise InputError("NL122", f"names a host that cannot be resolved ({e})", url) from None
     for info in infos:
-        addr = ipaddress.ip_address(info[4][0].split("%")[0])
+        addr = ipaddress.ip_address(str(info[4][0]).split("%")[0])
         if _refused(addr, allow_private):
             raise InputError(
                 "NL121",

@@ -187,7 +187,7 @@ def html_article(
     except (ValueError, TypeError, AttributeError, RecursionError, LxmlError) as e:  # malformed markup
         raise InputError("NL106", f"could not be parsed as HTML ({e.__class__.__name__})", source) from None
     text = doc.text if doc is not None else ""
-    if not text:
+    if doc is None or not text:
         raise InputError("NL106", "holds no article text that could be extracted", source)
     if len(text.split()) < MIN_ARTICLE_WORDS or navigation_like(text):
         raise InputError("NL106", f"holds no article text, only navigation or a few words ({text[:60]!r})", source)
