@@ -200,7 +200,9 @@ class Watcher:
         live.save_feed_state(
             self.ledger, replace(st, polled_at=_now(), next_poll=now + wait, failures=n, last_error=str(e))
         )
-        err = NewsledgerError("NL130", f"{e} (failed {n} times in a row; next poll in {wait:.0f} s)", st.url)
+        err = NewsledgerError(
+            "NL130", f"{e.code}: {e.message} (failed {n} times in a row; next poll in {wait:.0f} s)", st.url
+        )
         return FeedPoll(st.url, "failed", failures=[Failure(err)])
 
     def _ingest(self, feed: str, outlet: str | None, new: list[tuple[str, dict]], result: FeedPoll) -> None:
