@@ -56,8 +56,11 @@ def test_articles(demo_db):
     rows = [json.loads(l) for l in run("articles", "--db", demo_db, "--json").output.splitlines()]
     assert len(rows) == 6
     assert [r["published"] for r in rows] == sorted(r["published"] for r in rows)
-    out = run("articles", "--db", demo_db).output
-    assert rows[0]["id"] in out and "Orvin dam" in out
+    assert {r["outlet"] for r in rows} >= {"Veridia Daily Wire", "kesselcourier.example"}
+    assert {r["language"] for r in rows} == {"en"}
+    out = run("articles", "--db", demo_db).output  # 80 columns: titles wrap
+    assert rows[0]["id"] in out and "Orvin" in out and "Veridia" in out
+    assert run("articles", "--db", demo_db, "--language", "pt", "--json").output == ""
 
 
 def test_show_marks_the_article(demo_db):

@@ -53,6 +53,72 @@ def workers_option(f):
     )(f)
 
 
+def fetch_options(f):
+    """How URLs are fetched (ingest, extract, watch): the defaults are FetchOptions'."""
+    from .ingest.fetch import FetchOptions
+
+    d = FetchOptions()
+    for opt in reversed(
+        [
+            click.option(
+                "--timeout",
+                type=click.FloatRange(min=0.1),
+                default=d.timeout,
+                show_default=True,
+                help="Seconds to fetch one URL in all (redirects and retries included).",
+            ),
+            click.option(
+                "--max-bytes",
+                type=click.IntRange(min=1),
+                default=d.max_bytes,
+                show_default=True,
+                help="Largest page body fetched, in bytes, after decompression.",
+            ),
+            click.option(
+                "--max-redirects",
+                type=click.IntRange(min=0),
+                default=d.max_redirects,
+                show_default=True,
+                help="Redirects followed for one URL.",
+            ),
+            click.option(
+                "--retries",
+                type=click.IntRange(min=0),
+                default=d.retries,
+                show_default=True,
+                help="Retries of a 429, a 5xx or a dropped connection, with a doubling backoff.",
+            ),
+            click.option("--ignore-robots", is_flag=True, help="Fetch what the site's robots.txt disallows."),
+            click.option(
+                "--allow-private",
+                is_flag=True,
+                help="Fetch loopback and private addresses too (a local test server only).",
+            ),
+        ]
+    ):
+        f = opt(f)
+    return f
+
+
+def _fetcher(timeout, max_bytes, max_redirects, retries, ignore_robots, allow_private):
+    from .ingest.fetch import Fetcher, FetchOptions
+
+    return Fetcher(
+        FetchOptions(
+            timeout=timeout,
+            max_bytes=max_bytes,
+            max_redirects=max_redirects,
+            retries=retries,
+            robots=not ignore_robots,
+            allow_private=allow_private,
+        )
+    )
+
+
+def warn(error: NewsledgerError) -> None:
+    click.echo(f"newsledger: warning: {error}", err=True)
+
+
 @click.group(cls=LedgerGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="newsledger")
 def main():
@@ -77,24 +143,30 @@ def main():
 )
 @click.option("--model", default=None, help="spaCy pipeline to use (default: the installed English one).")
 @workers_option
-def extract(inputs, published, fmt, model, workers):
+@fetch_options
+def extract(inputs, published, fmt, model, workers, **fetch):
     """Extract entities, quotes, claims and times from INPUTS, one JSON line per article, no database.
 
-    INPUTS are .txt, .html/.htm or .jsonl files, directories of them, or - for stdin.
-    Unreadable inputs are reported on stderr and the exit status is 1; the rest is still printed.
+    INPUTS are .txt, .html/.htm or .jsonl files, directories of them, http(s) URLs, or - for stdin.
+    Unreadable inputs are reported on stderr and the exit status is 1; the rest is still printed. An article
+    not in English is printed with its language and nothing extracted, and a warning (NL129).
     """
     from .extract import ExtractOptions, Extractor
     from .ingest import read_inputs
+    from .pipeline import not_read
 
     failed = False
     extractor = Extractor(ExtractOptions(model=model, n_process=workers))
+    fetcher = _fetcher(**fetch)
     out = sys.stdout
     try:
-        for item in extractor.pipe(read_inputs(inputs, published)):
+        for item in extractor.pipe(read_inputs(inputs, published, fetcher.fetch)):
             if isinstance(item, Failure):
                 report(item)
                 failed = True
                 continue
+            if (w := not_read(item.article)) is not None:
+                warn(w)
             out.write(json.dumps(item.to_contract(), ensure_ascii=False) + "\n")
         out.flush()
     except BrokenPipeError:  # `newsledger extract ... | head`: the reader has all it wants
@@ -139,7 +211,7 @@ def emit_json(rows) -> None:
         click.echo(json.dumps(r, ensure_ascii=False, default=str))
 
 
-_NO_WRAP = {"id", "published", "date", "figure", "when"}
+_NO_WRAP = {"id", "published", "date", "figure", "when", "lang"}
 
 
 def table(title: str, columns: list[str], rows: list[list]) -> None:
@@ -167,12 +239,14 @@ def table(title: str, columns: list[str], rows: list[list]) -> None:
     "--batch-size", type=click.IntRange(min=1), default=64, show_default=True, help="Articles per transaction."
 )
 @workers_option
+@fetch_options
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def ingest(inputs, db, published, batch_size, workers, quiet):
+def ingest(inputs, db, published, batch_size, workers, quiet, **fetch):
     """Read INPUTS, extract, and store them in the ledger. Idempotent: stored articles are skipped.
 
-    INPUTS are .txt, .html/.htm, .jsonl(.gz) files, directories of them, or - for stdin. Unreadable inputs
-    are reported and recorded, the rest is stored, and the exit status is 1.
+    INPUTS are .txt, .html/.htm, .jsonl(.gz) files, directories of them, http(s) URLs (each page fetched
+    once and kept in the ledger), or - for stdin. Unreadable inputs are reported and recorded, the rest is
+    stored, and the exit status is 1. Articles not in English are stored with their language, unextracted.
     """
     from rich.markup import escape
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -202,8 +276,10 @@ def ingest(inputs, db, published, batch_size, workers, quiet):
                 progress.update(task, rate=f"{t.completed / t.elapsed:.1f}")
 
         try:
-            rep = run(inputs, ledger, extractor, published, batch_size, on_item)
+            rep = run(inputs, ledger, extractor, published, batch_size, on_item, _fetcher(**fetch))
             n_fail = len(rep.failures)
+            for w in rep.warnings:
+                warn(w)
             click.echo(f"{rep.stored} stored, {rep.already} already in the ledger, {n_fail} failed -> {db}")
             if quiet:
                 for f in rep.failures:
@@ -218,20 +294,78 @@ def ingest(inputs, db, published, batch_size, workers, quiet):
     sys.exit(1 if n_fail else 0)
 
 
+def _duration(ctx, param, value) -> float:
+    """'15m', '90s', '2h', '1d' or plain seconds, to seconds."""
+    import re
+
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*", str(value))
+    if not m or float(m.group(1)) <= 0:
+        raise click.BadParameter(f"{value!r} is not a duration such as 90s, 15m, 2h or 1d")
+    return float(m.group(1)) * {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}[m.group(2)]
+
+
+@main.command()
+@click.argument("feeds", nargs=-1, required=True)
+@db_option
+@click.option("--every", default="15m", show_default=True, callback=_duration, help="Time between two polls of a feed.")
+@click.option("--polls", type=click.IntRange(min=1), default=None, help="Stop after this many polls (default: never).")
+@click.option("--once", is_flag=True, help="Poll once and stop (as --polls 1).")
+@fetch_options
+def watch(feeds, db, every, polls, once, **fetch):
+    """Poll FEEDS (RSS, Atom or JSON Feed URLs or files, or OPML files listing them) and ingest new entries.
+
+    Each new entry's page is fetched, extracted and stored, and stories, entities and figures are brought up
+    to date; one summary line is printed per poll. Feeds are polled with ETag / Last-Modified; a failing feed
+    backs off (doubling, up to 6 h). The state is in the ledger: a stopped watch (Ctrl-C) restarted later
+    goes on where it stopped.
+    """
+    from .extract import Extractor
+    from .watch import Watcher, WatchOptions
+
+    ledger = open_ledger(db, readonly=False)
+    watcher = Watcher(list(feeds), ledger, Extractor(), _fetcher(**fetch), WatchOptions(every=every))
+    failed = bool(watcher.setup_failures)
+    for f in watcher.setup_failures:
+        report(f)
+    if not watcher.feeds:
+        ledger.close()
+        raise CodedError("no feed to watch")
+    try:
+        for poll in watcher.run(polls=1 if once else polls):
+            for fp in poll.feeds:
+                for f in fp.failures:
+                    report(f)
+                    failed = True
+                for w in fp.warnings:
+                    warn(w)
+            click.echo(poll.line())
+    except KeyboardInterrupt:
+        click.echo(
+            f"newsledger: stopped after {watcher.polls} polls; every feed's state is in {db}: "
+            "the same watch goes on from there",
+            err=True,
+        )
+        sys.exit(130)
+    finally:
+        ledger.close()
+    sys.exit(1 if failed else 0)
+
+
 @main.command()
 @db_option
 @json_option
 @limit_option
-def articles(db, as_json, limit):
-    """List stored articles, oldest first."""
+@click.option("--language", metavar="CODE", help="Only articles in this language (ISO 639-1: en, pt, de, ...).")
+def articles(db, as_json, limit, language):
+    """List stored articles, oldest first, with their outlet and language."""
     with open_ledger(db) as ledger:
-        rows = ledger.articles(limit)
+        rows = ledger.articles(limit, language=language.lower() if language else None)
     if as_json:
         return emit_json(dataclasses.asdict(r) for r in rows)
     table(
         "Articles",
-        ["id", "published", "title", "source", "claims", "quotes"],
-        [[r.id, r.published, r.title, r.source, r.claims, r.quotes] for r in rows],
+        ["id", "published", "title", "outlet", "lang", "claims", "quotes"],
+        [[r.id, r.published, r.title, r.outlet or r.source, r.language, r.claims, r.quotes] for r in rows],
     )
 
 
@@ -242,6 +376,7 @@ def articles(db, as_json, limit):
 def show(article, db, as_json):
     """Show one ARTICLE (id, id prefix or source) with its entities, quotes, claims and times marked."""
     from rich.console import Console
+    from rich.markup import escape
     from rich.text import Text
 
     from .present import claim_figure, party
@@ -264,7 +399,10 @@ def show(article, db, as_json):
     for c in x.claims:
         text.stylize("bold yellow", c.start, c.end)
     con = Console()
-    con.print(f"[bold]{a.title or '(untitled)'}[/bold]  {a.published or 'undated'}  {a.source}  [dim]{a.id}[/dim]")
+    con.print(
+        f"[bold]{escape(a.title or '(untitled)')}[/bold]  {a.published or 'undated'}  {escape(a.outlet or a.source)}"
+        f"{'  ' + a.language if a.language else ''}  [dim]{a.id}[/dim]"
+    )
     con.print(
         "[dim]entities[/dim] [cyan]cyan[/cyan] · [dim]quotes[/dim] [italic green]green[/italic green] · "
         "[dim]figures[/dim] [bold yellow]yellow[/bold yellow] · [dim]times[/dim] [magenta]magenta[/magenta]\n"

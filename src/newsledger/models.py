@@ -41,6 +41,9 @@ class Article:
     # Where the article body ends; text after it (a trailing "related stories" block) is kept
     # verbatim so offsets hold, but nothing is extracted from it.
     body_end: int | None = None
+    # Contract revision 2: the publisher ("BBC News") and the ISO 639-1 code of the text ("en", "pt").
+    outlet: str | None = None
+    language: str | None = None
 
     @property
     def body(self) -> str:
@@ -53,7 +56,24 @@ class Article:
             "title": self.title,
             "published": self.published.isoformat() if self.published else None,
             "text": self.text,
+            "outlet": self.outlet,
+            "language": self.language,
         }
+
+
+@dataclass(frozen=True)
+class FetchedPage:
+    """A page as fetched from the web: kept whole, so that re-extraction never fetches it again."""
+
+    url: str  # as asked for
+    final_url: str  # after redirects
+    status: int
+    headers: tuple[tuple[str, str], ...]  # names lower-cased
+    body: bytes  # content encoding (gzip) undone
+    fetched_at: str  # ISO 8601, UTC
+
+    def header(self, name: str) -> str:
+        return next((v for k, v in self.headers if k == name), "")
 
 
 @dataclass(frozen=True)

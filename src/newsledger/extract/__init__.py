@@ -13,9 +13,9 @@ so token offsets are article offsets) and the records extracted before it:
 import sys
 import types
 
-from .pipeline import VERSION, ExtractOptions, Extractor
+from .pipeline import LANGUAGE, VERSION, ExtractOptions, Extractor, reads
 
-__all__ = ["VERSION", "ExtractOptions", "Extractor"]
+__all__ = ["LANGUAGE", "VERSION", "ExtractOptions", "Extractor", "reads"]
 
 
 class _CallableModule(types.ModuleType):

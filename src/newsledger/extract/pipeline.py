@@ -22,6 +22,14 @@ VERSION = 4  # 2: unresolved pronouns and list labels keep their span, not a nam
 # 4: the trained attribution tagger
 
 
+LANGUAGE = "en"  # what the extractors read
+
+
+def reads(article: Article) -> bool:
+    """Whether the English extractors can read the article: English, or of a language not known."""
+    return article.language in (None, LANGUAGE)
+
+
 @dataclass(frozen=True)
 class ExtractOptions:
     model: str | None = None  # a spaCy pipeline name; None picks the installed English one
@@ -37,6 +45,8 @@ class Extractor:
         self.nlp = nlp or load_pipeline(self.options.model)
 
     def extract(self, article: Article) -> Extraction:
+        if not reads(article):
+            return Extraction(article)
         return self.from_doc(self.nlp(article.body), article)
 
     @staticmethod
@@ -61,8 +71,8 @@ class Extractor:
 
         def texts():
             for item in items:
-                if isinstance(item, Failure):
-                    yield "", item  # an empty doc keeps the failure in its place in the stream
+                if isinstance(item, Failure) or not reads(item):
+                    yield "", item  # an empty doc keeps the failure (or the unread article) in its place
                 else:
                     yield item.body, item
 
@@ -72,6 +82,9 @@ class Extractor:
         for doc, item in docs:
             if isinstance(item, Failure):
                 yield item
+                continue
+            if not reads(item):
+                yield Extraction(item)  # stored with its language; the English extractors would misread it
                 continue
             try:
                 yield self.from_doc(doc, item)

@@ -8,6 +8,7 @@ these: readers imports the format modules, never the reverse.
 from __future__ import annotations
 
 import codecs
+import re
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 
@@ -15,11 +16,14 @@ from ..errors import InputError
 from ..models import Article
 from .boilerplate import body_end, headline_title
 from .ids import article_id
+from .language import detect
+from .outlet import outlet as outlet_of
 
 # Share of C0 control characters (other than whitespace) above which bytes are not text.
 _MAX_CONTROL_SHARE = 0.05
 _CONTROL = bytes(c for c in range(32) if c not in b"\t\n\r\f\v\x1b")
 
+_CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 _DATE_FORMATS = ("%Y/%m/%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y")
 
 
@@ -71,18 +75,46 @@ def decode(data: bytes, where: str) -> str:
 
 
 def text_article(
-    text: str, source: str, published: date | None = None, title: str | None = None, url: str | None = None
+    text: str,
+    source: str,
+    published: date | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    outlet: str | None = None,
+    key: str | None = None,
 ) -> Article:
-    """An article from plain text, kept verbatim; a trailing related-headlines block is marked off."""
+    """An article from plain text, kept verbatim; a trailing related-headlines block is marked off. Its outlet
+    is `outlet`, else the URL's registered domain; its language is detected. `key` (a feed entry's id or link)
+    joins the text in the article's id: a summary is not the article, two entries with one summary are two."""
     if not text.strip():
         raise InputError("NL103", "has no text", source)
     end = body_end(text)
     return Article(
-        id=article_id(text),
+        id=article_id(text if key is None else f"{key}\n{text}"),
         source=source,
         text=text,
         title=title or headline_title(text),
         published=published,
         url=url,
         body_end=None if end == len(text) else end,
+        outlet=outlet_of(url, outlet),
+        language=detect(text[:end]),
     )
+
+
+def html_text(body: bytes, content_type: str) -> str:
+    """The text of an HTML body: UTF-8 when it is valid UTF-8, else the charset of `content_type`, then of a
+    <meta> tag, else cp1252 (an unknown charset too)."""
+    # Valid UTF-8 with non-ASCII bytes is almost never another encoding, whatever the page declares
+    # (declarations are often stale); otherwise the HTTP header's charset, then the page's <meta>.
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    m = _CHARSET.search(content_type.encode("latin-1", "replace")) or _CHARSET.search(body[:4096])
+    charset = m.group(1).decode("ascii") if m else "cp1252"
+    try:
+        codecs.lookup(charset)
+    except LookupError:
+        charset = "cp1252"
+    return body.decode(charset, "replace")

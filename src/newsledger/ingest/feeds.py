@@ -91,6 +91,7 @@ def _xml_item(item) -> dict:
         return None
 
     text = None
+    full = False
     for names in (_CONTENT, _SUMMARY):
         if found := first(names):
             value, el = found
@@ -104,6 +105,7 @@ def _xml_item(item) -> dict:
                 else None,
             )
             if text:
+                full = names is _CONTENT
                 break
     link = None
     for el in kids.get("link", ()):
@@ -121,10 +123,16 @@ def _xml_item(item) -> dict:
         "url": link,
         "date": when[0].strip() if when else None,
         "id": ident[0].strip() if ident else None,
+        "full": full,
     }
 
 
 def xml_items(data: bytes, where: str) -> list[dict]:
+    return xml_feed(data, where)[1]
+
+
+def xml_feed(data: bytes, where: str) -> tuple[str | None, list[dict]]:
+    """(the feed's title, its items) of an RSS or Atom document."""
     try:
         # A parser per call: lxml parsers must not be shared between threads (the web layer ingests too).
         parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True, huge_tree=False)
@@ -137,7 +145,9 @@ def xml_items(data: bytes, where: str) -> list[dict]:
             f"is not an RSS or Atom feed (its root is <{_local(root) if root is not None else 'nothing'}>)",
             where,
         )
-    return [_xml_item(el) for el in root.iter() if _local(el) in ("item", "entry")]
+    head = next((el for el in root if _local(el) == "channel"), root)  # RSS: the channel's; Atom: the feed's
+    title = next((_as_text(el.text) for el in head if _local(el) == "title" and (el.text or "").strip()), None)
+    return title, [_xml_item(el) for el in root.iter() if _local(el) in ("item", "entry")]
 
 
 def is_json_feed(doc) -> bool:
@@ -154,10 +164,12 @@ def json_items(doc: dict) -> list[dict]:
         if not isinstance(item, dict):
             continue
         text = None
+        full = False
         for key, html in (("content_text", False), ("content_html", True), ("summary", None)):
             if isinstance(item.get(key), str) and item[key].strip():
                 text = _as_text(item[key], html)
                 if text:
+                    full = key != "summary"
                     break
         out.append(
             {
@@ -166,13 +178,26 @@ def json_items(doc: dict) -> list[dict]:
                 "url": item.get("url") or item.get("external_url"),
                 "date": item.get("date_published") or item.get("date_modified"),
                 "id": str(item["id"]) if item.get("id") is not None else None,
+                "full": full,
             }
         )
     return out
 
 
-def feed_articles(items: list[dict], where: str, published: date | None) -> Iterator[Article | Failure]:
-    """Articles from parsed items (`xml_items`, `json_items`)."""
+def json_title(doc: dict) -> str | None:
+    return doc["title"].strip() or None if isinstance(doc.get("title"), str) else None
+
+
+def entry_key(item: dict) -> str | None:
+    """What identifies a feed entry: its id, else its link (never its text)."""
+    return item["id"] or item["url"]
+
+
+def feed_articles(
+    items: list[dict], where: str, published: date | None, outlet: str | None = None
+) -> Iterator[Article | Failure]:
+    """Articles from parsed items (`xml_items`, `json_items`); `outlet` is the feed's title. An item with only a
+    summary is identified by its id or link with that text: a new entry that repeats a summary is not dropped."""
     found = 0
     for n, item in enumerate(items, 1):
         if not item["text"]:
@@ -185,6 +210,8 @@ def feed_articles(items: list[dict], where: str, published: date | None) -> Iter
             parse_date(item["date"]) or published,
             (item["title"] or "").strip() or None,
             item["url"],
+            outlet=outlet,
+            key=None if item["full"] else entry_key(item),
         )
     if not found:
         yield Failure(InputError("NL112", f"holds no item with text ({len(items)} items, titles or links only)", where))

@@ -36,6 +36,8 @@ from ..errors import InputError
 from ..models import Article
 from .common import parse_date
 from .ids import article_id
+from .language import detect
+from .outlet import outlet as outlet_of
 
 # trafilatura's first body expression without its "[1]": every container that looks like an article body.
 _BODY_CONTAINERS = XPath(
@@ -175,13 +177,17 @@ def extract_main(html: str, url: str | None = None) -> Document | None:
     return doc
 
 
-def html_article(html: str, source: str, published: date | None = None, url: str | None = None) -> Article:
+def html_article(
+    html: str, source: str, published: date | None = None, url: str | None = None, outlet: str | None = None
+) -> Article:
+    """The article of a page. Its outlet is the page's own name for its publisher (og:site_name, JSON-LD
+    publisher: trafilatura's sitename), else `outlet` (a feed's title), else the URL's registered domain."""
     try:
         doc = extract_main(html, url)
     except (ValueError, TypeError, AttributeError, RecursionError, LxmlError) as e:  # malformed markup
         raise InputError("NL106", f"could not be parsed as HTML ({e.__class__.__name__})", source) from None
     text = doc.text if doc is not None else ""
-    if not text:
+    if doc is None or not text:
         raise InputError("NL106", "holds no article text that could be extracted", source)
     if len(text.split()) < MIN_ARTICLE_WORDS or navigation_like(text):
         raise InputError("NL106", f"holds no article text, only navigation or a few words ({text[:60]!r})", source)
@@ -192,4 +198,6 @@ def html_article(html: str, source: str, published: date | None = None, url: str
         title=doc.title or None,
         published=parse_date(doc.date) or published,
         url=doc.url or url,
+        outlet=outlet_of(doc.url or url, doc.sitename, outlet),
+        language=detect(text),
     )

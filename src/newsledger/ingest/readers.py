@@ -11,17 +11,23 @@ import gzip
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import Failure, InputError
-from ..models import Article
+from ..models import Article, FetchedPage
 from .common import decode, parse_date, text_article
-from .feeds import feed_articles, is_json_feed, json_items, xml_items
+from .feeds import feed_articles, is_json_feed, json_items, json_title, xml_feed
+from .fetch import is_url
 from .html import html_article
 from .warc import read_warc_file
+from .web import page_article
+
+# Fetches one URL: a Fetcher's, or the pipeline's, which first looks for the page in the ledger.
+Fetch = Callable[[str], FetchedPage]
 
 # One article (a file, a JSONL line, stdin) larger than this is refused; JSONL files are streamed,
 # so only their lines count.
@@ -102,14 +108,24 @@ def article_from_record(rec, where: str, published: date | None = None) -> Artic
     title = rec.get("title").strip() if isinstance(rec.get("title"), str) else None
     url = rec.get("url") if isinstance(rec.get("url"), str) else None
     text = next((rec[k] for k in TEXT_FIELDS if isinstance(rec.get(k), str) and rec[k].strip()), None)
+    named = _record_outlet(rec)
     if text is not None:
-        return text_article(text, source, when, title or None, url)
+        return text_article(text, source, when, title or None, url, outlet=named)
     if isinstance(rec.get("html"), str) and rec["html"].strip():
         art = html_article(rec["html"], source, when, url=url)
-        return art if not title else Article(**{**art.__dict__, "title": title})
+        return replace(art, title=title or art.title, outlet=named or art.outlet)
     raise InputError(
         "NL108", f"has no article text: none of {', '.join(TEXT_FIELDS)} or html is a non-empty string", where
     )
+
+
+def _record_outlet(rec: dict) -> str | None:
+    """The outlet a record names: its "outlet" field, a "source" that is a name (allsides: "New York Times -
+    News"; not a path or URL), news-please's "source_domain", allsides' "source_url"."""
+    src = rec.get("source")
+    names = [rec.get("outlet"), src if isinstance(src, str) and "/" not in src else None]
+    names += [rec.get("source_domain"), rec.get("source_url")]
+    return next((n.strip() for n in names if isinstance(n, str) and n.strip()), None)
 
 
 def read_feed_file(path: str, published: date | None = None) -> Iterator[Article | Failure]:
@@ -117,7 +133,8 @@ def read_feed_file(path: str, published: date | None = None) -> Iterator[Article
     data = _read_file(path)
     if not data.strip():
         raise InputError("NL103", "is empty", path)
-    yield from feed_articles(xml_items(data, path), path, published)
+    title, items = xml_feed(data, path)
+    yield from feed_articles(items, path, published, outlet=title)
 
 
 def read_json_file(path: str, published: date | None = None) -> Iterator[Article | Failure]:
@@ -128,7 +145,7 @@ def read_json_file(path: str, published: date | None = None) -> Iterator[Article
     except json.JSONDecodeError as e:
         raise InputError("NL108", f"is not valid JSON ({e.msg} at line {e.lineno}, column {e.colno})", path) from None
     if is_json_feed(doc):
-        yield from feed_articles(json_items(doc), path, published)
+        yield from feed_articles(json_items(doc), path, published, outlet=json_title(doc))
     elif isinstance(doc, list):
         for i, rec in enumerate(doc):
             try:
@@ -236,7 +253,7 @@ def _walk(root: Path) -> tuple[list[str], list[Failure]]:
 
 def expand(path: str) -> Iterator[str | Failure]:
     """A path, or every article file under a directory (recursively, sorted by path)."""
-    if path == "-":
+    if path == "-" or is_url(path):
         yield path
         return
     p = Path(path)
@@ -258,10 +275,12 @@ def expand(path: str) -> Iterator[str | Failure]:
         yield str(p)
 
 
-def read_path(path: str, published: date | None = None) -> Iterator[Article | Failure]:
-    kind = "stdin" if path == "-" else _kind(path)
+def read_path(path: str, published: date | None = None, fetch: Fetch | None = None) -> Iterator[Article | Failure]:
+    kind = "stdin" if path == "-" else "url" if is_url(path) else _kind(path)
     try:
-        if kind == "stdin":
+        if kind == "url":
+            yield page_article(fetch(path) if fetch else _fetch_once(path), published)
+        elif kind == "stdin":
             yield from read_stdin(published)
         elif kind == "jsonl":
             yield from read_jsonl_file(path, published)
@@ -279,11 +298,21 @@ def read_path(path: str, published: date | None = None) -> Iterator[Article | Fa
         yield Failure(e)
 
 
-def read_inputs(paths: Iterable[str], published: date | None = None) -> Iterator[Article | Failure]:
-    """Every article from every input, in input order, with a Failure for each unreadable one."""
+def _fetch_once(url: str) -> FetchedPage:
+    from .fetch import Fetcher
+
+    with Fetcher() as f:
+        return f.fetch(url)
+
+
+def read_inputs(
+    paths: Iterable[str], published: date | None = None, fetch: Fetch | None = None
+) -> Iterator[Article | Failure]:
+    """Every article from every input, in input order, with a Failure for each unreadable one. A URL is
+    fetched with `fetch` (default: a Fetcher with the default FetchOptions)."""
     for path in paths:
         for item in expand(path):
             if isinstance(item, Failure):
                 yield item
             else:
-                yield from read_path(item, published)
+                yield from read_path(item, published, fetch)

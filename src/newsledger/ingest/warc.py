@@ -12,9 +12,7 @@ malformed or truncated archive is NL111. The article's source and URL are the re
 
 from __future__ import annotations
 
-import codecs
 import gzip
-import re
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,12 +21,12 @@ from typing import BinaryIO
 
 from ..errors import Failure, InputError
 from ..models import Article
+from .common import html_text
 from .html import html_article
 
 _CHUNK = 1 << 16
 _MAX_HEADER_LINE = 1 << 16
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
-_CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 
 
 @dataclass(frozen=True)
@@ -150,28 +148,12 @@ def _http(block: bytes) -> tuple[int, dict[str, str], bytes] | None:
     return code, headers, body
 
 
-def _text(body: bytes, content_type: str) -> str:
-    # Valid UTF-8 with non-ASCII bytes is almost never another encoding, whatever the page declares
-    # (declarations are often stale); otherwise the HTTP header's charset, then the page's <meta>.
-    try:
-        return body.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    m = _CHARSET.search(content_type.encode("latin-1", "replace")) or _CHARSET.search(body[:4096])
-    charset = m.group(1).decode("ascii") if m else "cp1252"
-    try:
-        codecs.lookup(charset)
-    except LookupError:
-        charset = "cp1252"
-    return body.decode(charset, "replace")
-
-
 def page(record: Record) -> str | None:
     """The HTML text a record archives, or None when it holds no HTML page."""
     kind = record.headers.get("warc-type", "")
     if kind == "resource":
         ctype = record.headers.get("content-type", "")
-        return _text(record.block, ctype) if ctype.lower().startswith(_HTML_TYPES) else None
+        return html_text(record.block, ctype) if ctype.lower().startswith(_HTML_TYPES) else None
     if kind != "response" or not record.headers.get("content-type", "").startswith("application/http"):
         return None
     http = _http(record.block)
@@ -187,7 +169,7 @@ def page(record: Record) -> str | None:
         except ValueError:
             pass  # stored already de-chunked
     body = _decode_content(body, headers.get("content-encoding", ""))
-    return _text(body, ctype) if body else None
+    return html_text(body, ctype) if body else None
 
 
 def read_warc_file(path: str, published: date | None, limit: int) -> Iterator[Article | Failure]:

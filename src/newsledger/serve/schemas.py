@@ -128,6 +128,8 @@ class ArticleSummary(BaseModel):
     chars: int
     claims: int
     quotes: int
+    outlet: str | None = Field(None, description="the publisher, from the page's metadata or the URL's domain")
+    language: str | None = Field(None, description="ISO 639-1 code of the text; null: not known")
 
 
 class ArticleText(BaseModel):
@@ -138,6 +140,8 @@ class ArticleText(BaseModel):
     url: str | None
     text: str
     body_end: int | None
+    outlet: str | None = None
+    language: str | None = None
 
 
 class ArticleDetail(BaseModel):
@@ -172,6 +176,7 @@ class ArticleRef(BaseModel):
     source: str
     title: str | None
     published: str | None
+    outlet: str | None = None
 
 
 class EntityDetail(EntitySummary):

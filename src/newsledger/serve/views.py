@@ -37,7 +37,13 @@ def article_summary(a: ArticleSummary) -> dict:
 
 
 def article_ref(a: ArticleRef | StoryArticle) -> dict:
-    return {"id": a.id, "source": a.source, "title": a.title, "published": a.published}
+    return {
+        "id": a.id,
+        "source": a.source,
+        "title": a.title,
+        "published": a.published,
+        "outlet": getattr(a, "outlet", None),  # a story's article names none: its outlet is its source
+    }
 
 
 def story_article(a: StoryArticle) -> dict:

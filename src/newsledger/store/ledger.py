@@ -29,6 +29,7 @@ class ArticleRef:
     source: str
     title: str | None
     published: str | None
+    outlet: str | None = None
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,8 @@ class ArticleSummary:
     claims: int
     quotes: int
     url: str | None = None
+    outlet: str | None = None
+    language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -90,7 +93,7 @@ def like_pattern(text: str) -> str:
 
 
 # The columns that cite a row's article (`a`), as `cited` reads them.
-CITE = "a.source AS a_source, a.title AS a_title, a.published AS a_published"
+CITE = "a.source AS a_source, a.title AS a_title, a.published AS a_published, a.outlet AS a_outlet"
 
 
 class Ledger:
@@ -121,6 +124,11 @@ class Ledger:
 
     def has_article(self, article_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def article_by_url(self, url: str) -> str | None:
+        """The stored article with this canonical URL: the same page, even when its text has changed since."""
+        r = self.conn.execute("SELECT id FROM articles WHERE url = ? ORDER BY rowid LIMIT 1", (url,)).fetchone()
+        return r[0] if r else None
 
     def note_publication(self, article: Article) -> None:
         """Record that a stored article was seen again under another source."""
@@ -179,9 +187,9 @@ class Ledger:
         pub = a.published.isoformat() if a.published else None
         # ON CONFLICT, not OR IGNORE: only a repeat is skipped, any other broken row still fails the batch.
         cur = c.execute(
-            "INSERT INTO articles(id, source, title, published, url, text, body_end) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
-            (a.id, a.source, a.title, pub, a.url, a.text, a.body_end),
+            "INSERT INTO articles(id, source, title, published, url, text, body_end, outlet, language) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
+            (a.id, a.source, a.title, pub, a.url, a.text, a.body_end, a.outlet, a.language),
         )
         c.execute(
             "INSERT INTO publications(article_id, source, url, published) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
@@ -287,20 +295,24 @@ class Ledger:
 
     @staticmethod
     def _ref(r: sqlite3.Row) -> ArticleRef:
-        return ArticleRef(r["article_id"], r["a_source"], r["a_title"], r["a_published"])
+        return ArticleRef(r["article_id"], r["a_source"], r["a_title"], r["a_published"], r["a_outlet"])
 
     def count(self, table: str) -> int:
         assert table in {"articles", "entities", "quotes", "claims", "times", "events", "failures"}
         return self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
-    def articles(self, limit: int | None = None) -> list[ArticleSummary]:
+    def articles(self, limit: int | None = None, language: str | None = None) -> list[ArticleSummary]:
+        """Stored articles, oldest first; `language` (an ISO 639-1 code) keeps those in that language."""
         sql = (
             "SELECT a.id, a.source, a.title, a.published, length(a.text) AS chars, "
             "(SELECT count(*) FROM claims WHERE article_id = a.id) AS claims, "
-            "(SELECT count(*) FROM quotes WHERE article_id = a.id) AS quotes, a.url "
-            "FROM articles a ORDER BY a.published IS NULL, a.published, a.rowid"
+            "(SELECT count(*) FROM quotes WHERE article_id = a.id) AS quotes, a.url, a.outlet, a.language "
+            "FROM articles a "
+            + ("WHERE a.language = ? " if language else "")
+            + "ORDER BY a.published IS NULL, a.published, a.rowid"
         )
-        rows = self.conn.execute(sql + (" LIMIT ?" if limit else ""), (limit,) if limit else ())
+        args: list = [language] if language else []
+        rows = self.conn.execute(sql + (" LIMIT ?" if limit else ""), [*args, *([limit] if limit else [])])
         return [ArticleSummary(*r) for r in rows]
 
     def resolve_article_id(self, key: str) -> str:
@@ -330,6 +342,8 @@ class Ledger:
             published=date.fromisoformat(r["published"]) if r["published"] else None,
             url=r["url"],
             body_end=r["body_end"],
+            outlet=r["outlet"],
+            language=r["language"],
         )
 
     def extraction(self, article_id: str) -> Extraction:

@@ -29,7 +29,7 @@ def articles(ledger: Ledger, limit: int, offset: int, source: str | None = None)
     sql = (
         "SELECT a.id, a.source, a.title, a.published, length(a.text) AS chars, "
         "(SELECT count(*) FROM claims WHERE article_id = a.id) AS claims, "
-        "(SELECT count(*) FROM quotes WHERE article_id = a.id) AS quotes, a.url "
+        "(SELECT count(*) FROM quotes WHERE article_id = a.id) AS quotes, a.url, a.outlet, a.language "
         # NULLs sort last in DESC: the order is the articles_published index read backwards, no sort.
         f"FROM articles a {where}ORDER BY a.published DESC, a.rowid DESC"
     )
@@ -104,7 +104,7 @@ def entity_articles(ledger: Ledger, eid: str, limit: int) -> list[ArticleRef]:
     """The latest articles naming the entity."""
     cond, args = _of_entity(ledger, eid)
     sql = (
-        "SELECT a.id, a.source, a.title, a.published FROM entities e "
+        "SELECT a.id, a.source, a.title, a.published, a.outlet FROM entities e "
         f"JOIN articles a ON a.id = e.article_id WHERE {cond} "
         "GROUP BY e.published, e.article_id ORDER BY e.published DESC, e.article_id DESC LIMIT ?"
     )
@@ -148,7 +148,7 @@ def articles_by_id(ledger: Ledger, ids: list[str]) -> dict[str, ArticleRef]:
     return {
         r[0]: ArticleRef(*r)
         for r in ledger.conn.execute(
-            "SELECT a.id, a.source, a.title, a.published FROM articles a "
+            "SELECT a.id, a.source, a.title, a.published, a.outlet FROM articles a "
             "WHERE a.id IN (SELECT value FROM json_each(?))",
             (json.dumps(list(ids)),),
         )
