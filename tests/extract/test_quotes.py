@@ -377,10 +377,12 @@ def test_the_same_content_is_not_reported_twice(extract_text):
 
 # --- evaluation gate -------------------------------------------------------------------------------
 
-FLOORS = {"content-overlap": 0.65, "source-exact": 0.60}
-# Issue 3 asks source overlap F1 >= 0.70. The rules with the cue filter learned on the train split
-# (attribution/cues.py, bench/build_cue_stats.py) and one attribution per content measure 0.736 on dev.
+# The trained tagger with the rules beside it measures content 0.817, source exact 0.688, source overlap
+# 0.729 and claim sources 0.504 on dev (bench/attribution_model.py); the rules alone 0.783 / 0.698 / 0.736 /
+# 0.453. Issue 13's goals (source exact 0.80, content 0.82, claim sources 0.70) are not reached.
+FLOORS = {"content-overlap": 0.80, "source-exact": 0.67}
 SOURCE_OVERLAP_TARGET = 0.70
+CLAIM_SOURCES_FLOOR = 0.48
 
 
 @pytest.fixture(scope="module")
@@ -407,6 +409,11 @@ def test_gate_polnear_dev_floors(polnear_dev, metric):
 @pytest.mark.gate
 def test_gate_polnear_dev_source_overlap(polnear_dev):
     assert polnear_dev["source-overlap"]["f1"] >= SOURCE_OVERLAP_TARGET, polnear_dev["reference"]
+
+
+@pytest.mark.gate
+def test_gate_polnear_dev_claim_sources(polnear_dev):
+    assert polnear_dev["claim_sources"]["rate"] >= CLAIM_SOURCES_FLOOR, polnear_dev["claims_reference"]
 
 
 def _speaker_of(extract_text, text, content_word):
