@@ -10,6 +10,7 @@ kept so that pages can say why. Regexes over the sentence, no parse: the parse a
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -237,12 +238,17 @@ def read(
     published: str | None,
     counted: str | None = None,
     measure: str | None = None,
+    others: Sequence[tuple[int, int, str | None]] = (),
 ) -> Reading:
-    """The role of the claim at `claim` (offsets into `text`) in its sentence at `sentence`."""
+    """The role of the claim at `claim` (offsets into `text`) in its sentence at `sentence`. `others` are the
+    sentence's other counted claims, (start, end, measure): a count coordinated with another ("killed five
+    and injured 17") shares its history, and is read against it ("50 dead and another 53 wounded")."""
     s0, s1 = sentence
     c0, c1 = claim
     sent = text[s0:s1]
     before, after = text[s0:c0], text[c1:s1]
+    mates = [o for o in others if s0 <= o[0] and o[1] <= s1 and (o[0], o[1]) != (c0, c1)]
+    lead = _lead(text, c0, mates)
     near_before = before[-60:]
     pre = bool(_PRELIMINARY.search(sent))
     st = stance(sent, c0 - s0)
@@ -276,7 +282,7 @@ def read(
         return out(RATE, "a rate over time, not one incident's count")
     if _year_before(time, published):
         return out(BACKGROUND, f"an earlier time ({time}) than the article's incident")
-    if _history(before[-80:] + " # " + after[:60], published):
+    if _history(text[max(s0, lead - 80) : c0] + " # " + after[:60], published):
         return out(BACKGROUND, "an earlier incident or period, named next to the number")
     if _TALLY.search(sent):
         return out(TALLY, "a running tally of a cause or period, not one incident's count")
@@ -286,8 +292,12 @@ def read(
     if _SEVERITY.search(after):
         m = _SEVERITY.search(after)
         return out(PART, "one degree of the whole", part=m.group(0).split()[-1].lower() if m else None)
-    if _INCREMENT.search(after) or _INCREMENT_BEFORE.search(before[-25:]):
+    if (_INCREMENT.search(after) or _INCREMENT_BEFORE.search(before[-25:])) and not _beside_other(
+        text, c0, mates, measure
+    ):  # "50 dead and another 53 wounded": others than the dead, not more wounded
         return out(PART, "an increment, not a total", part="more")
+    if label := _component(text, (c0, c1), s1, mates, measure):
+        return out(PART, "one of several counts of the same measure, not the total", part=label)
     incident = ""
     if m := _SIBLING.search(sent):
         if m.group("after"):
@@ -296,6 +306,54 @@ def read(
             incident = f"{m.group('which').lower()} {m.group('event').lower()}"
     p = _PLACE_AFTER.match(after)
     return out(INCIDENT, incident=incident, place=p.group("place") if p else None)
+
+
+_COORD = re.compile(r"^[^.;:!?]{0,40}\band\b[^.;:!?]{0,30}$", re.I)
+# Words between two counts of one measure that make the second a revision or a comparison, not a component.
+_NOT_COMPONENT = re.compile(
+    r"\b(?:from|to|than|up|down|rose|risen|raised|revised|later|now|said|says|say|put|toll|total|including|"
+    r"of\s+(?:them|whom|the))\b",
+    re.I,
+)
+
+
+def _lead(text: str, c0: int, mates: Sequence[tuple[int, int, str | None]]) -> int:
+    """Where the run of coordinated counts the claim ends starts: "killed five people and injured 17" is read
+    from "five" on, so that what is said before the first count holds for both."""
+    lead = c0
+    for s, e, _ in sorted(mates, key=lambda m: -m[0]):
+        if e <= lead and _COORD.match(text[e:lead]):
+            lead = s
+    return lead
+
+
+def _beside_other(text: str, c0: int, mates: Sequence[tuple[int, int, str | None]], measure: str | None) -> bool:
+    """Whether a count of another measure stands just before, in the same clause ("49 victims dead and 53 more
+    wounded")."""
+    return any(
+        e <= c0 and m and m != measure and m != "other" and c0 - e <= 60 and not re.search(r"[.;:]", text[e:c0])
+        for _, e, m in mates
+    )
+
+
+def _component(
+    text: str, claim: tuple[int, int], s1: int, mates: Sequence[tuple[int, int, str | None]], measure: str | None
+) -> str | None:
+    """A count coordinated with another count of the same measure ("one other person was wounded by gunfire,
+    and as many as 15 others suffered minor injuries"; "20 children and six teachers died"): each is a part
+    of a whole the sentence does not state. Returns what tells this part apart (the words after it)."""
+    c0, c1 = claim
+    for s, e, m in mates:
+        if m != measure:
+            continue
+        gap = text[e:c0] if e <= c0 else text[c1:s] if c1 <= s else ""
+        if not gap or len(gap) > 60 or not re.search(r"\band\b", gap) or _NOT_COMPONENT.search(gap):
+            continue
+        if re.search(r"[.;:!?]", gap):
+            continue
+        words = re.findall(r"[\w'-]+", text[c1 : min(s1, c1 + 60)])
+        return " ".join(words[:4]).lower() or "a part"
+    return None
 
 
 def _history(window: str, published: str | None) -> bool:
@@ -334,7 +392,9 @@ _SEVERAL = re.compile(
     r"\b(?:two|three|four|five|2|3|4|5|several|multiple|twin|coordinated|simultaneous|a series of)\s+(?:\w+\s+)?"
     r"(?:attacks|blasts|explosions|bombings|shootings|mosques|churches|sites|locations|stations|targets)\b|"
     r"\band (?:another|one) at\b|\band another (?:struck|hit|at|in)\b|"
-    r"^[^.]*\b(?:attacks|bombings|blasts|explosions|shootings)\b",
+    # "the attacks in Brussels", "Tuesday's bombings": one incident's; not "16 high-profile attacks" (many)
+    r"(?:\bthe|['’]s)\s+(?:(?!(?:of|from|for|by|against|on|in)\b)[\w-]+\s+){0,2}"
+    r"(?:attacks|bombings|blasts|explosions|shootings)\b",
     re.I,
 )
 

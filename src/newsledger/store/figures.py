@@ -33,6 +33,7 @@ class ClaimRow(NamedTuple):
     source_name: str | None
     source_entity: str | None
     time: str | None
+    text: str = ""  # the number as written
 
 
 class Candidate(NamedTuple):
@@ -52,6 +53,7 @@ class Filed(NamedTuple):
     low: float | None
     high: float | None
     day: str | None
+    text: str = ""  # the number as written ("dozens", "at least 48")
 
 
 class Head(NamedTuple):
@@ -91,8 +93,21 @@ def claims_after(ledger: Ledger, last: int, batch: int) -> list[ClaimRow]:
             r["source_name"],
             r["source_entity"],
             r["time"],
+            r["text"],
         )
         for r in ledger.conn.execute("SELECT * FROM claims WHERE id > ? ORDER BY id LIMIT ?", (last, batch)).fetchall()
+    ]
+
+
+def article_counts(ledger: Ledger, aid: str) -> list[tuple[int, int, str | None]]:
+    """(start, end, measure) of an article's claims that count something (a measure, no unit), in text order."""
+    return [
+        (r[0], r[1], r[2])
+        for r in ledger.conn.execute(
+            "SELECT start, end, measure FROM claims WHERE article_id = ? AND measure IS NOT NULL AND unit IS NULL "
+            "ORDER BY start",
+            (aid,),
+        )
     ]
 
 
@@ -190,9 +205,9 @@ def origins(ledger: Ledger, fid: str) -> list[str]:
 def filed(ledger: Ledger, fid: str) -> list[Filed]:
     """A figure's claims with their values, by report day (undated last), then claim."""
     return [
-        Filed(r["source_key"], r["point"], r["low"], r["high"], r["day"])
+        Filed(r["source_key"], r["point"], r["low"], r["high"], r["day"], r["text"])
         for r in ledger.conn.execute(
-            "SELECT fc.*, k.point, k.low, k.high FROM figure_claims fc JOIN claims k ON k.id = fc.claim_id "
+            "SELECT fc.*, k.point, k.low, k.high, k.text FROM figure_claims fc JOIN claims k ON k.id = fc.claim_id "
             "WHERE fc.figure_id = ? ORDER BY fc.day IS NULL, fc.day, fc.claim_id",
             (fid,),
         ).fetchall()
