@@ -528,6 +528,8 @@ def _credit(ledger: Ledger, ctx: _Context, row: ClaimRow, origin: str) -> Credit
     canonical = store.source_entity(ledger, aid, row.source_entity) if row.source_entity else None
     said = parties.party(row.source_name, canonical, country, text, (row.source_start, row.source_end), ctx.orgs(aid))
     sentence = _sentence(text, row)
+    if said is not None and _unsaid(text, sentence, row):
+        said = None
     other = parties.relayed(text, sentence, (row.start, row.end))
     if other and (p := parties.party(other, None, country)) and (said is None or p.key != said.key):
         return Credit(p.key, p.name, other, said.name if said else None)
@@ -538,6 +540,29 @@ def _credit(ledger: Ledger, ctx: _Context, row: ClaimRow, origin: str) -> Credit
         return Credit(tweet.key, tweet.name, None, _outlet(store.article_source(ledger, origin)))
     outlet = _outlet(store.article_source(ledger, origin))
     return Credit("outlet:" + outlet if outlet else "article:" + origin, outlet, None)
+
+
+_NEGATED_CUE = re.compile(
+    r"\b(?:did not|didn't|does not|doesn't|never|declined to|refused to)\s+(?:\w+\s+)?"
+    r"(?:mention|say|confirm|address|cite|give|comment)\b",
+    re.I,
+)
+
+
+def _unsaid(text: str, sentence: tuple[int, int], row: ClaimRow) -> bool:
+    """Whether the claim's source, named in its sentence, does not say the number there: the sentence has no
+    reporting word and the number stands in no quote ("the separatists launched a missile that murdered 298":
+    the perpetrators, not a source), or says the source did not say it ("Obama did not mention the arrests of
+    two reporters"). The statement is then the outlet's."""
+    s0, s1 = sentence
+    if row.source_start is None or not s0 <= row.source_start < s1:
+        return False
+    sent = text[s0:s1]
+    if _NEGATED_CUE.search(sent):
+        return True
+    before = text[s0 : row.start]
+    quoted = before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+    return not quoted and incidents.stance(sent) is None
 
 
 def _outlet(source: str) -> str | None:
@@ -631,7 +656,7 @@ def _same_incident(ledger: Ledger, ctx: _Context, aid: str, fid: str, value: tup
     arts = store.origins(ledger, fid)
     if not arts or not mine & frozenset().union(*(ctx.rare_anchors(a) for a in arts[:20])):
         return False
-    vals = [v for r in store.filed(ledger, fid) if not vague(r.text) for v in (r.point, r.low, r.high) if v]
+    vals = [v for r in store.filed(ledger, fid) for v in (r.point, r.low, r.high) if v]
     lo, hi = value
     return bool(vals) and lo > 0 and min(vals) / ACROSS_RATIO <= hi and lo <= max(vals) * ACROSS_RATIO
 
@@ -645,10 +670,6 @@ def _summarize(ledger: Ledger, ctx: _Context, fid: str) -> None:
     if not rows:
         store.delete(ledger, fid)
         return
-    # "dozens", "hundreds": an order of magnitude, not an estimate; they bound and vote only where no
-    # statement gives a number.
-    exact = [r for r in rows if not vague(r.text)]
-    rows = exact or rows
     lows = [next(v for v in (r.low, r.point, r.high) if v is not None) for r in rows]
     highs = [next(v for v in (r.high, r.point, r.low) if v is not None) for r in rows]
     latest: dict[str, float] = {}
@@ -736,6 +757,8 @@ def incident_title(
         head = f"{measure} {incident}, in a story on {main}"
     elif incident.startswith("of "):
         head = f"{measure} in the {event or 'incident'} {incident}"
+    elif incident.startswith(("another ", "new ")):
+        head = f"{measure} in {'a ' if incident.startswith('new ') else ''}{incident.removeprefix('new ')}"
     elif incident:
         head = f"{measure} in the {incident}"
     else:
@@ -785,6 +808,12 @@ def update(ledger: Ledger, options: FigureOptions | None = None) -> int:
             done += len(rows)
 
 
+_DIED_AFTER = re.compile(
+    r"(?:(?!\b(?:and|but|while|of)\b|\d)[^.;:,]){0,60}?\b(?:died|have died|has died|later died|succumbed|was killed|were killed|did not survive)\b",
+    re.I,
+)
+
+
 def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
     """File a counted claim in the figure of its quantity and incident; None when it is about no incident of
     its story (background, a tally, a rate, a need or a guess: kept in claim_readings with the reason)."""
@@ -793,11 +822,22 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
     text = ctx.text(aid)
     sentence = _sentence(text, row)
     mates = [c for c in ctx.counts(aid) if sentence[0] <= c[0] and c[1] <= sentence[1]]
+    if row.measure == "injured" and _DIED_AFTER.match(text, row.end, sentence[1]):
+        row = row._replace(measure="killed")  # "One other wounded rebel was reported to have died"
     reading = incidents.read(text, sentence, (row.start, row.end), row.time, published, row.counted, row.measure, mates)
+    if (
+        reading.role in incidents.IN_FIGURES
+        and row.measure in ("killed", "casualties")
+        and incidents.epidemic((ctx.title(aid) or "") + " " + text[:LEDE])
+    ):
+        reading = incidents.Reading(incidents.TALLY, "an epidemic's deaths: a running tally of a cause")
+    if reading.role in incidents.IN_FIGURES and vague(row.text):
+        # "dozens", "hundreds": an order of magnitude that no one can check against a count
+        reading = incidents.Reading(incidents.NOT_A_CLAIM, f"{row.text!r} is an order of magnitude, not a count")
     if reading.role not in incidents.IN_FIGURES:
         store.note_reading(ledger, row.id, reading.role, reading.reason)
         return None
-    if row.measure not in THING_MEASURES and not counts_people(row.counted):
+    if (row.measure not in THING_MEASURES or row.measure == "missing") and not counts_people(row.counted):
         store.note_reading(ledger, row.id, incidents.NOT_A_CLAIM, f"counts {row.counted!r}, not people")
         return None
     origin = ctx.origin(aid)
@@ -808,7 +848,9 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
         if where and where != ctx.country(aid):
             incident = f"in {gazetteer().name(where)}"
         elif not where and sentence[0] >= LEDE and ctx.not_here(aid, reading.place):
-            incident = f"in {reading.place}"  # "the man accused of killing 20 in El Paso" in a story on Dayton
+            incident = (
+                f"in {reading.place.rstrip('.')}"  # "the man accused of killing 20 in El Paso" in a story on Dayton
+            )
     if not incident and (other := ctx.elsewhere(aid, sentence)):
         incident = f"at {other}"
     part = reading.part if reading.role == incidents.PART else None
@@ -823,8 +865,8 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
     if not incident and reading.event_day and day and _days(reading.event_day, day) > EVENT_GAP_DAYS:
         incident = f"of {reading.event_day}"  # "the April 25 quake" in a report of May 12: an earlier incident
     vals = [v for v in (row.point, row.low, row.high) if v is not None]
-    value = None if vague(row.text) or not vals else (min(vals), max(vals))
-    fid = _find(ledger, ctx, row.measure, grp, country, aid, origin, day, incident, part, value)
+    span = (min(vals), max(vals)) if vals else None
+    fid = _find(ledger, ctx, row.measure, grp, country, aid, origin, day, incident, part, span)
     if fid is None:
         key = f"{row.measure}|{grp}|{country}|{aid}|{row.start}" + (f"|{incident}|{part}" if incident or part else "")
         fid = hashlib.sha1(key.encode()).hexdigest()[:12]

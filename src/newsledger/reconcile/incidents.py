@@ -56,7 +56,7 @@ _EARLIER = re.compile(
     rf"\b(?:last|previous|prior)\s+(?:year|decade|month)'?s?\b|\b(?:a|an|one|two|three|four|five|six|seven|"
     rf"eight|nine|ten|several|many|\d+)\s+(?:years?|decades?|months?)\s+(?:ago|earlier|before|after|later)\b|"
     rf"\byears\s+ago\b|\b(?:previous|earlier|past|prior)\s+{_EVENT}s?\b|\blast\s+(?:\w+\s+){{0,2}}{_EVENT}\b|\bin\s+the\s+past\b|\bin\s+history\b|"
-    rf"\bhistoric(?:al)?ly\b|\bworst\s+\w+\s+since\b|\bdeadliest\s+(?:\w+\s+)?since\b|\banniversary\b|"
+    rf"\b(?:early|earlier)\s+(?:this|that|last)\s+(?:year|month)\b|\bhistoric(?:al)?ly\b|\bworst\s+\w+\s+since\b|\bdeadliest\s+(?:\w+\s+)?since\b|\banniversary\b|"
     rf"\bsince\s+(?:the\s+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     rf"April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|"
     rf"Nov|Dec)\b)(?-i:[A-Z])[\w.'-]+",
@@ -106,6 +106,13 @@ _ONE_OF = re.compile(
     r"injured|people|hostages)\b)\w+",
     re.I,
 )
+_LABEL_COLON = re.compile(r"(?:^|\s)(?-i:[A-Z]{4,}(?:\s[A-Z]{2,})?):(?:\s|$)")
+# A noun right after the number that counts no people, whatever the parse made of the counted words.
+_THING_AFTER = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?(?P<thing>counts?|charges?|felon(?:y|ies)|"
+    r"times|percent|votes?|seats?|indictments?|lawsuits?|guns|rifles|weapons|rounds|shots)\b",
+    re.I,
+)
 # Tallies over time and rates: different quantities from an incident's toll.
 _RATE = re.compile(
     r"\b(?:a|per|each|every)\s+(?:day|week|month|year|hour|minute)\b|\bdaily\b|\bannual(?:ly)?\b|"
@@ -114,10 +121,10 @@ _RATE = re.compile(
 )
 _TALLY = re.compile(
     r"\b(?:covid(?:-19)?|coronavirus|virus|pandemic|flu|influenza|malaria|cholera|ebola|measles|aids|hiv|"
-    r"cancer|overdoses?|opioids?|heart disease|tuberculosis|so far this year|so far in (?:19|20)\d\d|"
+    r"cancer|overdoses?|opioids?|heart disease|tuberculosis|(?:so far )?this year|so far in (?:19|20)\d\d|"
     r"since the (?:start|beginning|outbreak) of|over the (?:past|last) (?:\w+ )?(?:weeks|months|years|decades?)|"
     r"over (?:a|an|the|two|three|four|five|six|several|many|\d+) (?:days|weeks|months|years|decades?|decade)|"
-    r"in (?:the )?(?:past|last) (?:\w+ )?(?:weeks|months|years|decades?)|since 9/11|since september 11|"
+    r"in (?:the )?(?:past|last) (?:\w+ )?(?:weeks|months|years|decades?)|since (?:the )?9/11|since september 11|"
     r"in recent (?:weeks|months|years)|since (?:19|20)\d\d|"
     r"since (?:january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+\d)|"
     r"in total since|each year|across the (?:country|nation|region|state|world)|nationwide|worldwide|"
@@ -127,8 +134,15 @@ _TALLY = re.compile(
 # Not a statement of fact: needs, conditions, forecasts (before the number, in its clause).
 _HYPOTHETICAL = re.compile(
     r"\b(?:would|could|might|may|should|must|need(?:s|ed)?(?:\s+to)?|required?|requires|if|unless|"
-    r"plans?\s+to|planning\s+to|aims?\s+to|seeks?\s+to|wants?\s+to|threaten(?:s|ed)?\s+to|up\s+to\s+\w+\s+could|"
+    r"plans?\s+to|planning\s+to|pledg(?:e|es|ed)\s+to|promis(?:e|es|ed)\s+to|vow(?:s|ed)?\s+to|call(?:s|ed|ing)?\s+(?:on\s+\w+\s+)?for|urg(?:e|es|ed|ing)|propos(?:e|es|ed|ing)|aims?\s+to|seeks?\s+to|wants?\s+to|threaten(?:s|ed)?\s+to|up\s+to\s+\w+\s+could|"
     r"projected|forecast|predicts?|risk(?:s|ing)?|hypothetical(?:ly)?|as\s+many\s+as\s+\w+\s+could)\b[^.;:]*$",
+    re.I,
+)
+# A purpose or a way, not an event: "there's no good way to kill a person", "enough to kill 1,000"; not "went
+# on to kill 20", "managed to evacuate 300".
+_INFINITIVE = re.compile(
+    r"(?<!went on )(?<!managed )(?<!able )(?<!proceeded )(?<!going on )\bto\s+(?:kill|arrest|deploy|evacuate|"
+    r"detain|capture|injure|wound|murder)\s+(?:[\w-]+\s+)?$",
     re.I,
 )
 # A modal right after the counted words: "20,000 troops would be needed", "5,000 jobs could go".
@@ -152,6 +166,17 @@ _PART_BEFORE = re.compile(
 _SEVERITY = re.compile(
     r"^\s*(?:(?:were|was)\s+)?(?:seriously|critically|severely|gravely|slightly|lightly|"
     r"moderately|badly|mortally)\b",
+    re.I,
+)
+_CONDITION = re.compile(
+    r"^[^.;:]{0,70}?(?:\b(?:remain(?:s|ed|ing)?|still)\s+(?:\w+\s+)?(?P<state>(?:in\s+)?(?:critical|serious|grave|"
+    r"stable)\s+condition|hospitali[sz]ed|in\s+(?:the\s+)?hospital|in\s+intensive\s+care)|"
+    r"\b(?:are|were|was|is|in)\s+(?P<cond>(?:in\s+)?(?:critical|serious|grave|stable)\s+condition))\b",
+    re.I,
+)
+# One region's toll: "killed in the state", "in its jurisdiction" (a county's part of a state's fires).
+_SUBREGION = re.compile(
+    r"^[^.;:]{0,50}?\bin\s+(?:the|its|their|that)\s+(?P<region>state|province|district|region|county|jurisdiction)\b(?!\s+of)",
     re.I,
 )
 _INCREMENT = re.compile(r"^\s*(?:more|additional|new|further|extra)\b|^\s*more\s", re.I)
@@ -263,22 +288,26 @@ def read(
     words = re.findall(r"[A-Za-z]+", sent)
     if len(words) < 4 or (sent.isupper() and len(words) < 12):
         return out(NOT_A_CLAIM, "a label or headline fragment, not a sentence")
-    if _headline(sent, words):
+    if _LABEL_COLON.search(after):  # "22 killed ... ATTACKERS: ..." (a label before the sentence is a kicker)
+        return out(NOT_A_CLAIM, "an entry of a list with labels ('ATTACKERS:'), not a sentence")
+    if _headline(sent, words) or _in_headline_run(sent, c0 - s0):
         return out(NOT_A_CLAIM, "a headline (of this or another story), not a sentence of the article")
-    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before[-12:]):
+    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before[-16:]):
         return out(NOT_A_CLAIM, "an age, not a count")
+    if m := _THING_AFTER.match(after):  # "charged with 29 federal felony counts"
+        return out(NOT_A_CLAIM, f"counts {m.group('thing').lower()}, not people")
     if _ONE_OF.match(text[c0:s1]):
         return out(NOT_A_CLAIM, "'one of' a kind, not a count")
     clause = _clause_before(before)
     if not _evidence(measure, before, text[c0:c1], after):
         return out(NOT_A_CLAIM, f"no word of '{measure}' next to the number")
-    if _HYPOTHETICAL.search(clause) or _HYPOTHETICAL_AFTER.match(after):
+    if _HYPOTHETICAL.search(clause) or _HYPOTHETICAL_AFTER.match(after) or _INFINITIVE.search(clause[-40:]):
         return out(HYPOTHETICAL, "a need, condition or forecast, not a count")
     if _GUESS.search(text[c0 : min(s1, c1 + 25)]) and re.search(
         r"\b(?:tens|hundreds|thousands|dozens)\b", text[c0:c1], re.I
     ):
         return out(HYPOTHETICAL, "a guess, not a count")
-    if _RATE.search(after[:40]) or _RATE.search(near_before[-25:]):
+    if _RATE.search(after[:60]) or _RATE.search(near_before[-25:]):
         return out(RATE, "a rate over time, not one incident's count")
     if _year_before(time, published):
         return out(BACKGROUND, f"an earlier time ({time}) than the article's incident")
@@ -292,6 +321,10 @@ def read(
     if _SEVERITY.search(after):
         m = _SEVERITY.search(after)
         return out(PART, "one degree of the whole", part=m.group(0).split()[-1].lower() if m else None)
+    if m := _CONDITION.match(after):  # "45 people who were wounded remained in critical condition"
+        return out(PART, "those in one condition, not all of them", part=(m.group("state") or m.group("cond")).lower())
+    if m := _SUBREGION.match(after):  # "More than 70 people have been killed in the state"
+        return out(PART, "one region's toll of a wider incident", part="in the " + m.group("region").lower())
     if (_INCREMENT.search(after) or _INCREMENT_BEFORE.search(before[-25:])) and not _beside_other(
         text, c0, mates, measure
     ):  # "50 dead and another 53 wounded": others than the dead, not more wounded
@@ -356,6 +389,18 @@ def _component(
     return None
 
 
+# An epidemic's deaths are a running tally of a cause, whatever the sentence says.
+_EPIDEMIC = re.compile(
+    r"\b(?:covid(?:-19)?|coronavirus|pandemic|epidemic|ebola|influenza|flu season|measles|cholera|sars|mers|zika)\b",
+    re.I,
+)
+
+
+def epidemic(opening: str) -> bool:
+    """Whether an article's headline and opening are about an epidemic (its counts are tallies)."""
+    return bool(_EPIDEMIC.search(opening))
+
+
 def _history(window: str, published: str | None) -> bool:
     if _EARLIER.search(window):
         return True
@@ -413,6 +458,18 @@ def site_of(text: str, sentence: tuple[int, int], claim: tuple[int, int]) -> str
 def several_sites(opening: str) -> bool:
     """Whether an article's headline and opening tell of an incident at several sites."""
     return bool(_SEVERAL.search(opening))
+
+
+def _in_headline_run(sentence: str, at: int) -> bool:
+    """Whether the number at `at` stands in a line of related headlines pasted into the text: pieces set
+    apart by runs of spaces, the number's own piece a headline ("One security guard wounded in shooting at
+    ...  Gunman dead after Garland, Texas attack  ...")."""
+    pieces = [(m.start(), m.group(0)) for m in re.finditer(r"\S+(?:\s\S+)*", sentence)]
+    if len(pieces) < 4:
+        return False
+    own = next((p for s, p in pieces if s <= at < s + len(p)), "")
+    open_ended = [p for _, p in pieces if p[-1:] not in ".!\"”'’)"]
+    return own in open_ended and len(open_ended) >= 0.75 * len(pieces)
 
 
 _SMALL = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "as", "from", "is", "are"}
