@@ -90,7 +90,8 @@ _EVIDENCE = {
     "captured": r"captur\w*|taken (?:prisoner|captive|hostage)|seized|abduct\w*|kidnap\w*|held (?:hostage|captive)|"
     r"hostages?|prisoners? of war|pows?",
     "arrested": r"arrest\w*|detain\w*|detention|held|custody|rounded up|apprehend\w*|charged|jailed|imprisoned",
-    "displaced": r"displac\w*|fled|flee\w*|homeless|refugees?|uproot\w*|forced from|driven from|lost their homes",
+    # not "refugees" alone: "a trawler carrying 396 refugees" counts people aboard, not an incident's displaced
+    "displaced": r"displac\w*|fled|flee\w*|homeless|uproot\w*|forced from|driven from|lost their homes",
     "deployed": r"deploy\w*|sent|send\w*|dispatch\w*|station\w*|mobili[sz]\w*|troops? (?:to|in|into)|"
     r"boots on the ground|surge|arriv\w*|posted",
     "evacuated": r"evacuat\w*|rescued|moved to safety|ordered to leave|airlifted",
@@ -313,6 +314,8 @@ def read(
         return out(BACKGROUND, f"an earlier time ({time}) than the article's incident")
     if _history(text[max(s0, lead - 80) : c0] + " # " + after[:60], published):
         return out(BACKGROUND, "an earlier incident or period, named next to the number")
+    if _earlier_context(text, s0, sent, published):
+        return out(BACKGROUND, "an earlier year set by the sentence before, and no day of its own")
     if _TALLY.search(sent):
         return out(TALLY, "a running tally of a cause or period, not one incident's count")
     # Parts: "three of the dead", "including 10 children", "four seriously", "2.5 million more".
@@ -401,6 +404,25 @@ def epidemic(opening: str) -> bool:
     return bool(_EPIDEMIC.search(opening))
 
 
+_OWN_DAY = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\btoday\b|\byesterday\b|\btonight\b|\bthis (?:week|morning|"
+    r"evening)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\b(?:19|20)\d\d\b|\bnow\b",
+    re.I,
+)
+
+
+def _earlier_context(text: str, s0: int, sent: str, published: str | None) -> bool:
+    """Whether the sentence before sets an earlier year and this one names no day of
+    its own: "In 2006, Israel fought Hezbollah for a month. Around 160 Israelis died, ..." ."""
+    if not published or not published[:4].isdigit() or _OWN_DAY.search(sent):
+        return False
+    prev = text[max(0, s0 - 300) : s0].rstrip()
+    cut = [m.end() for m in re.finditer(r"[.!?][\"”’]?\s+|\n", prev[:-1])]
+    prev = prev[cut[-1] :] if cut else prev
+    years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", prev)]
+    return bool(years) and max(years) < int(published[:4])
+
+
 def _history(window: str, published: str | None) -> bool:
     if _EARLIER.search(window):
         return True
@@ -465,7 +487,7 @@ def _in_headline_run(sentence: str, at: int) -> bool:
     apart by runs of spaces, the number's own piece a headline ("One security guard wounded in shooting at
     ...  Gunman dead after Garland, Texas attack  ...")."""
     pieces = [(m.start(), m.group(0)) for m in re.finditer(r"\S+(?:\s\S+)*", sentence)]
-    if len(pieces) < 4:
+    if len(pieces) < 4 or re.search(r"\(@\w+\)", sentence):  # embedded posts are statements, not headlines
         return False
     own = next((p for s, p in pieces if s <= at < s + len(p)), "")
     open_ended = [p for _, p in pieces if p[-1:] not in ".!\"”'’)"]

@@ -149,7 +149,7 @@ def party(
     if cid and cid.split(":")[0] in ("gpe", "loc", "fac"):
         return None  # a place speaks for no one: where something happened, or a city's name for its people
     shown = name or cname or ""
-    if (b := _spokesman_of(text, start, country)) is not None:
+    if (b := _spokesman_of(text, span, country)) is not None:
         return b
     if cid and cid.startswith("person:"):
         return _person(cid, cname or shown, country, text, span, orgs_before or [])
@@ -157,15 +157,18 @@ def party(
     return _body(body, cid, cname, country) or Party(cid or "name:" + _key(body), cname or _clean(body))
 
 
-_SPOKES_TITLE = re.compile(r"(?P<body>(?:[A-Z][\w.'-]*\s+){1,5})[Ss]pokes(?:man|woman|person)\s+$")
+_SPOKES_TITLE = re.compile(
+    r"(?P<body>(?:[A-Z][\w.'-]*\s+){1,5})[Ss]pokes(?:man|woman|person)\s+(?:[A-Z][\w.'’-]*\s*){0,3}$"
+)
 
 
-def _spokesman_of(text: str, start: int | None, country: str | None) -> Party | None:
+def _spokesman_of(text: str, span: tuple[int | None, int | None], country: str | None) -> Party | None:
     """The body a spokesperson named after their title speaks for: "Baton Rouge Police spokesman L'Jean
     Mckneely" speaks for the Baton Rouge Police (whatever the tagger made of the name)."""
-    if not text or start is None:
+    start, end = span
+    if not text or start is None or end is None:
         return None
-    m = _SPOKES_TITLE.search(text[max(0, start - 60) : start])
+    m = _SPOKES_TITLE.search(text[max(0, start - 60) : end])  # the title before the name, or in the span
     if not m:
         return None
     body = m.group("body").strip()
