@@ -14,7 +14,8 @@ Each figure must hold one quantity of one incident, each value credited to one p
 - hedge          {"qualifier": q} | {"preliminary": true} | {"stance": s} | {"best": v} (the figure's best)
 
 A span is [s, e] in the item's article, or [article, s, e] in another one (a split story). "same_figure_as"
-(a span): both claims are in one figure; "party_not" (a name): the claim is not credited to it.
+(a span): both claims are in one figure; "party_not" (a name): the claim is not credited to it; "measure": the
+figure's measure.
 
 One test per item, so that each one's state shows. Items the figure layer still gets wrong are listed in
 KNOWN_WRONG with why; they are strict xfails, so fixing one shows (and the entry must then go).
@@ -113,6 +114,7 @@ def test_data_is_well_formed():
         "same_figure_as",
         "party_not",
         "best",
+        "measure",
     }
     for i in ITEMS:
         assert i["phenomenon"] in PHENOMENA, i["id"]
@@ -245,6 +247,10 @@ def _check(item, built):
         _, fc = _figure_of(figures, row)
         assert fc is not None, f"{item['text']!r} is in no figure"
         assert not _same_party(fc.party_name or fc.source, val), f"credited to {fc.party_name or fc.source!r}"
+        return
+    if key == "measure":
+        f, _ = _figure_of(figures, row)
+        assert f is not None and f.measure == val, f"measure {f.measure if f else None}"
         return
     if key == "best":
         f, _ = _figure_of(figures, row)

@@ -139,13 +139,6 @@ _HYPOTHETICAL = re.compile(
     r"projected|forecast|predicts?|risk(?:s|ing)?|hypothetical(?:ly)?|as\s+many\s+as\s+\w+\s+could)\b[^.;:]*$",
     re.I,
 )
-# A purpose or a way, not an event: "there's no good way to kill a person", "enough to kill 1,000"; not "went
-# on to kill 20", "managed to evacuate 300".
-_INFINITIVE = re.compile(
-    r"(?<!went on )(?<!managed )(?<!able )(?<!proceeded )(?<!going on )\bto\s+(?:kill|arrest|deploy|evacuate|"
-    r"detain|capture|injure|wound|murder)\s+(?:[\w-]+\s+)?$",
-    re.I,
-)
 # A modal right after the counted words: "20,000 troops would be needed", "5,000 jobs could go".
 _HYPOTHETICAL_AFTER = re.compile(
     r"^\W*(?:[\w-]+\s+){0,3}?(?:would|could|might|may|will|should|must)\s+"
@@ -302,7 +295,7 @@ def read(
     clause = _clause_before(before)
     if not _evidence(measure, before, text[c0:c1], after):
         return out(NOT_A_CLAIM, f"no word of '{measure}' next to the number")
-    if _HYPOTHETICAL.search(clause) or _HYPOTHETICAL_AFTER.match(after) or _INFINITIVE.search(clause[-40:]):
+    if _HYPOTHETICAL.search(clause) or _HYPOTHETICAL_AFTER.match(after):
         return out(HYPOTHETICAL, "a need, condition or forecast, not a count")
     if _GUESS.search(text[c0 : min(s1, c1 + 25)]) and re.search(
         r"\b(?:tens|hundreds|thousands|dozens)\b", text[c0:c1], re.I

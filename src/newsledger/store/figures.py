@@ -53,7 +53,6 @@ class Filed(NamedTuple):
     low: float | None
     high: float | None
     day: str | None
-    text: str = ""  # the number as written ("dozens", "at least 48")
 
 
 class Head(NamedTuple):
@@ -205,9 +204,9 @@ def origins(ledger: Ledger, fid: str) -> list[str]:
 def filed(ledger: Ledger, fid: str) -> list[Filed]:
     """A figure's claims with their values, by report day (undated last), then claim."""
     return [
-        Filed(r["source_key"], r["point"], r["low"], r["high"], r["day"], r["text"])
+        Filed(r["source_key"], r["point"], r["low"], r["high"], r["day"])
         for r in ledger.conn.execute(
-            "SELECT fc.*, k.point, k.low, k.high, k.text FROM figure_claims fc JOIN claims k ON k.id = fc.claim_id "
+            "SELECT fc.*, k.point, k.low, k.high FROM figure_claims fc JOIN claims k ON k.id = fc.claim_id "
             "WHERE fc.figure_id = ? ORDER BY fc.day IS NULL, fc.day, fc.claim_id",
             (fid,),
         ).fetchall()
