@@ -38,6 +38,7 @@ from urllib.parse import urlparse
 from ..errors import NotFound
 from ..extract.attribution.lexicon import PERSON_NOUNS
 from ..extract.measures import PEOPLE, THING_MEASURES
+from ..extract.numbers import VAGUE
 from ..models import MEASURES, Figure, FigureClaim, Mention  # noqa: F401 (re-exported)
 from ..store import Ledger, progress
 from ..store import entities as entity_store
@@ -102,7 +103,8 @@ WINDOW_DAYS = 14
 RARE_SHARE = 0.01
 RARE_MIN = 10
 ANCHOR_LABELS = ("GPE", "LOC", "FAC", "EVENT", "PERSON")
-TOP_ANCHORS = 4  # an article's most named anchors that tell its incident apart
+TOP_ANCHORS = 4  # an article's most named anchors that tell its incident apart (across stories)
+STORY_ANCHORS = 10  # within a story, where the story already ties the articles: a wider look
 _LIST_HEAD = re.compile(
     r"^\s*(?:[\w ]+?(?:shooting|attack|bombing|massacre),\s+)?(?P<place>(?-i:[A-Z])[\w.'-]+(?:\s+(?-i:[A-Z])[\w.'-]+){0,2}),"
     r"\s+(?-i:[A-Z])[\w.'-]+(?:\s+(?-i:[A-Z])[\w.'-]+){0,2}(?:,\s+(?-i:[A-Z]{2,3}))?\s+(?-i:[A-Z0-9])",
@@ -314,6 +316,17 @@ def shown_group(group: str, country: str | None) -> str:
     return f"{g.adjective.get(country) or g.name(country)} {group}"
 
 
+_VAGUE = re.compile(rf"\b(?:{'|'.join(VAGUE)}|several|a few|a couple of|many|scores)\b", re.I)
+
+
+def vague(text: str) -> bool:
+    """A count as an order of magnitude ("dozens", "hundreds of", "several"), with no digit and no number word
+    before it ("two dozen" is a number)."""
+    return bool(_VAGUE.search(text)) and not re.search(
+        r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", text, re.I
+    )
+
+
 def eligible(row: ClaimRow) -> bool:
     """A count of something measured: no unit, no change, a whole number."""
     if row.measure not in MEASURES or row.measure == "other" or row.unit or row.change:
@@ -390,6 +403,9 @@ class _Context:
     def places(self, aid: str) -> tuple[tuple[str, str], ...]:
         return self._memo("places", aid, lambda: tuple(store.article_places(self.ledger, aid)))
 
+    def counts(self, aid: str) -> list[tuple[int, int, str | None]]:
+        return self._memo("counts", aid, lambda: store.article_counts(self.ledger, aid))
+
     def orgs(self, aid: str) -> list[tuple[int, str, str]]:
         return self._memo("orgs", aid, lambda: store.article_orgs(self.ledger, aid))
 
@@ -400,10 +416,10 @@ class _Context:
         towns, officials or victims)."""
         if a in others:
             return True
-        mine = self.rare_anchors(a)
+        mine = self.rare_anchors(a, STORY_ANCHORS)
         if len(mine) < 2:
             return True
-        theirs = frozenset().union(*(self.rare_anchors(o) for o in others[:20]))
+        theirs = frozenset().union(*(self.rare_anchors(o, STORY_ANCHORS) for o in others[:20]))
         return len(theirs) < 2 or bool(mine & theirs)
 
     def top_anchors(self, aid: str) -> frozenset[str]:
@@ -423,6 +439,7 @@ class _Context:
             # Named once, in this sentence only, outside the opening, not a state or province: another place.
             if (
                 mentions > 1
+                or not re.match(r"[A-Z]", name)  # "@stephgracela": a handle the tagger took for a place
                 or key in top
                 or key.startswith("country:")
                 or sentence[0] < LEDE
@@ -434,32 +451,44 @@ class _Context:
                 return name
         # An item of a list of incidents: a sentence, past the opening, headed by its place ("Charleston, South
         # Carolina, US Nine people killed ...").
-        if sentence[0] >= LEDE and (m := _LIST_HEAD.match(text[sentence[0] : sentence[1]])):
-            name = m.group("place")
-            if self.not_here(aid, name):
-                return name
+        # The item's head may open an earlier sentence of its paragraph ("Trollhättan, Sweden An attacker
+        # stabbed ... . Three died, ...").
+        if sentence[0] >= LEDE:
+            para = max(text.rfind("\n\n", 0, sentence[0]), sentence[0] - 500)
+            starts = [sentence[0]] + [
+                m.end() + para for m in re.finditer(r"[.!?][\"”’]?\s+|\n", text[para : sentence[0]])
+            ][::-1][1:3]
+            for at in starts:
+                if at < LEDE:
+                    break
+                if m := _LIST_HEAD.match(text[at : sentence[1]]):
+                    name = m.group("place")
+                    if self.not_here(aid, name, regions=False):
+                        return name
+                    break
         return None
 
-    def not_here(self, aid: str, place: str) -> bool:
+    def not_here(self, aid: str, place: str, regions: bool = True) -> bool:
         """Whether a place a claim is placed in ("killed 20 in El Paso") is not where its article's incident is:
-        not in its headline or opening, not one of the places it names most, not a state or province."""
+        not in its headline or opening, not one of the places it names most, not a state or province (unless
+        `regions` is False: a list item headed "Kentucky, US" is another incident)."""
         text = self.text(aid)
         lede = ((self.title(aid) or "") + " " + text[:LEDE]).lower()
         names = {fold(n) for _, n in self.places(aid)}
-        return place.lower() not in lede and fold(place) not in names and fold(place) not in _regions()
+        return place.lower() not in lede and fold(place) not in names and not (regions and fold(place) in _regions())
 
-    def rare_anchors(self, aid: str) -> frozenset[str]:
+    def rare_anchors(self, aid: str, n: int = TOP_ANCHORS) -> frozenset[str]:
         """The few places, events and people an article is most about (mentions), among those few articles
         name: what tells its incident from another of the same kind."""
         return self._memo(
-            "rare_anchors",
+            f"rare_anchors{n}",
             aid,
             lambda: frozenset(
                 [
                     e
                     for e in store.anchors_by_mentions(self.ledger, aid, ANCHOR_LABELS)
                     if not e.startswith("country:") and self.rare(e)
-                ][:TOP_ANCHORS]
+                ][:n]
             ),
         )
 
@@ -500,16 +529,45 @@ def _credit(ledger: Ledger, ctx: _Context, row: ClaimRow, origin: str) -> Credit
     canonical = store.source_entity(ledger, aid, row.source_entity) if row.source_entity else None
     said = parties.party(row.source_name, canonical, country, text, (row.source_start, row.source_end), ctx.orgs(aid))
     sentence = _sentence(text, row)
+    if said is not None and _unsaid(text, sentence, row):
+        said = None
     other = parties.relayed(text, sentence, (row.start, row.end))
     if other and (p := parties.party(other, None, country)) and (said is None or p.key != said.key):
         return Credit(p.key, p.name, other, said.name if said else None)
     if said is not None:
         return Credit(said.key, said.name, row.source_name or (canonical[1] if canonical else None))
-    if tweet := parties.tweeted_by(text[sentence[0] : min(len(text), sentence[1] + 200)]):
+    if tweet := parties.tweeted_by(text[row.end : min(len(text), sentence[1] + 200)]):
         # An embedded post ("... — AP (@AP) July 17, 2016"): its author's statement, relayed by the outlet.
         return Credit(tweet.key, tweet.name, None, _outlet(store.article_source(ledger, origin)))
     outlet = _outlet(store.article_source(ledger, origin))
     return Credit("outlet:" + outlet if outlet else "article:" + origin, outlet, None)
+
+
+_NEGATED_CUE = re.compile(
+    r"\b(?:did not|didn't|does not|doesn't|never|declined to|refused to)\s+(?:\w+\s+)?"
+    r"(?:mention|say|confirm|address|cite|give|comment)\b",
+    re.I,
+)
+
+
+_AGENT = re.compile(
+    r"^[^.;:\"“”]{0,60}?\b(?:launched|fired|killed|kills|murdered|shot|attacked|bombed|struck|detonated|"
+    r"gunned down|massacred|opened fire)\b",
+    re.I,
+)
+
+
+def _unsaid(text: str, sentence: tuple[int, int], row: ClaimRow) -> bool:
+    """Whether the claim's source, named in its sentence before the number, does not say it there: it is who
+    did the killing ("the separatists apparently launched a missile that murdered 298": the perpetrators,
+    not a source), or the sentence says it did not say it ("Obama did not mention the arrests of two
+    reporters"). The statement is then the outlet's."""
+    s0, s1 = sentence
+    if row.source_start is None or row.source_end is None or not s0 <= row.source_start < s1:
+        return False
+    if _NEGATED_CUE.search(text[s0:s1]):
+        return True
+    return row.source_end <= row.start and bool(_AGENT.match(text[row.source_end : row.start]))
 
 
 def _outlet(source: str) -> str | None:
@@ -549,10 +607,21 @@ def _near(day: str | None, first: str | None, last: str | None, window_days: int
 
 
 def _find(
-    ledger: Ledger, ctx: _Context, measure, grp, country, aid, origin, day, incident: str, part: str | None
+    ledger: Ledger,
+    ctx: _Context,
+    measure,
+    grp,
+    country,
+    aid,
+    origin,
+    day,
+    incident: str,
+    part: str | None,
+    value: tuple[float, float] | None = None,
 ) -> str | None:
     story = ctx.story(aid)
     window = ctx.options.window_days
+    across: list[str] = []
     for f in store.candidates(ledger, measure, grp, country, day, window):
         if f.incident != incident or f.part != part or not _near(day, f.first, f.last, window):
             continue
@@ -560,6 +629,8 @@ def _find(
         if story is not None and fstory is not None:
             if story == fstory and ctx.same_place(aid, store.origins(ledger, f.id) or [f.anchor]):
                 return f.id
+            if story != fstory and not incident and part is None:
+                across.append(f.id)
             continue
         arts = store.origins(ledger, f.id)
         if origin in arts:
@@ -568,7 +639,35 @@ def _find(
         theirs = frozenset().union(*(ctx.anchors(a) for a in arts))
         if any(ctx.rare(e) for e in mine & theirs):
             return f.id
-    return None
+    # No figure of its own story: one of another story, when the two tell of the same incident (stories
+    # can split one incident's coverage, El Paso's in three).
+    return next((fid for fid in across if _same_incident(ledger, ctx, aid, fid, value)), None)
+
+
+PLACE_KINDS = ("gpe:", "loc:", "fac:", "event:")
+ACROSS_RATIO = 2.0  # how far apart two stories' values of one incident's quantity can be
+
+
+def _same_incident(ledger: Ledger, ctx: _Context, aid: str, fid: str, value: tuple[float, float] | None) -> bool:
+    """Whether a claim of one story is of the incident a figure of another story counts: its article and the
+    figure's share a place, facility or event that few articles name, among the few each names most (not a
+    state or province), and its value is within ACROSS_RATIO of the figure's numbers. Two stories are weaker
+    evidence than one, so the value must agree too: Dayton's nine are not El Paso's 22."""
+    if value is None:
+        return False
+    mine = {e for e in ctx.rare_anchors(aid) if e.startswith(PLACE_KINDS) and not _region_key(e)}
+    if not mine:
+        return False
+    arts = store.origins(ledger, fid)
+    if not arts or not mine & frozenset().union(*(ctx.rare_anchors(a) for a in arts[:20])):
+        return False
+    vals = [v for r in store.filed(ledger, fid) for v in (r.point, r.low, r.high) if v]
+    lo, hi = value
+    return bool(vals) and lo > 0 and min(vals) / ACROSS_RATIO <= hi and lo <= max(vals) * ACROSS_RATIO
+
+
+def _region_key(key: str) -> bool:
+    return key.split(":", 1)[1].replace("-", " ") in _regions()
 
 
 def _summarize(ledger: Ledger, ctx: _Context, fid: str) -> None:
@@ -663,6 +762,8 @@ def incident_title(
         head = f"{measure} {incident}, in a story on {main}"
     elif incident.startswith("of "):
         head = f"{measure} in the {event or 'incident'} {incident}"
+    elif incident.startswith(("another ", "new ")):
+        head = f"{measure} in {'a ' if incident.startswith('new ') else ''}{incident.removeprefix('new ')}"
     elif incident:
         head = f"{measure} in the {incident}"
     else:
@@ -712,6 +813,12 @@ def update(ledger: Ledger, options: FigureOptions | None = None) -> int:
             done += len(rows)
 
 
+_DIED_AFTER = re.compile(
+    r"(?:(?!\b(?:and|but|while|of)\b|\d)[^.;:,]){0,60}?\b(?:died|have died|has died|later died|succumbed|was killed|were killed|did not survive)\b",
+    re.I,
+)
+
+
 def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
     """File a counted claim in the figure of its quantity and incident; None when it is about no incident of
     its story (background, a tally, a rate, a need or a guess: kept in claim_readings with the reason)."""
@@ -719,11 +826,23 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
     published = ctx.published(aid)
     text = ctx.text(aid)
     sentence = _sentence(text, row)
-    reading = incidents.read(text, sentence, (row.start, row.end), row.time, published, row.counted, row.measure)
+    mates = [c for c in ctx.counts(aid) if sentence[0] <= c[0] and c[1] <= sentence[1]]
+    if row.measure == "injured" and _DIED_AFTER.match(text, row.end, sentence[1]):
+        row = row._replace(measure="killed")  # "One other wounded rebel was reported to have died"
+    reading = incidents.read(text, sentence, (row.start, row.end), row.time, published, row.counted, row.measure, mates)
+    if (
+        reading.role in incidents.IN_FIGURES
+        and row.measure in ("killed", "casualties")
+        and incidents.epidemic((ctx.title(aid) or "") + " " + text[:LEDE])
+    ):
+        reading = incidents.Reading(incidents.TALLY, "an epidemic's deaths: a running tally of a cause")
+    if reading.role in incidents.IN_FIGURES and vague(row.text):
+        # "dozens", "hundreds": an order of magnitude that no one can check against a count
+        reading = incidents.Reading(incidents.NOT_A_CLAIM, f"{row.text!r} is an order of magnitude, not a count")
     if reading.role not in incidents.IN_FIGURES:
         store.note_reading(ledger, row.id, reading.role, reading.reason)
         return None
-    if row.measure not in THING_MEASURES and not counts_people(row.counted):
+    if (row.measure not in THING_MEASURES or row.measure == "missing") and not counts_people(row.counted):
         store.note_reading(ledger, row.id, incidents.NOT_A_CLAIM, f"counts {row.counted!r}, not people")
         return None
     origin = ctx.origin(aid)
@@ -734,7 +853,9 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
         if where and where != ctx.country(aid):
             incident = f"in {gazetteer().name(where)}"
         elif not where and sentence[0] >= LEDE and ctx.not_here(aid, reading.place):
-            incident = f"in {reading.place}"  # "the man accused of killing 20 in El Paso" in a story on Dayton
+            incident = (
+                f"in {reading.place.rstrip('.')}"  # "the man accused of killing 20 in El Paso" in a story on Dayton
+            )
     if not incident and (other := ctx.elsewhere(aid, sentence)):
         incident = f"at {other}"
     part = reading.part if reading.role == incidents.PART else None
@@ -748,7 +869,9 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
     day = report_day(published, row.time)
     if not incident and reading.event_day and day and _days(reading.event_day, day) > EVENT_GAP_DAYS:
         incident = f"of {reading.event_day}"  # "the April 25 quake" in a report of May 12: an earlier incident
-    fid = _find(ledger, ctx, row.measure, grp, country, aid, origin, day, incident, part)
+    vals = [v for v in (row.point, row.low, row.high) if v is not None]
+    span = (min(vals), max(vals)) if vals else None
+    fid = _find(ledger, ctx, row.measure, grp, country, aid, origin, day, incident, part, span)
     if fid is None:
         key = f"{row.measure}|{grp}|{country}|{aid}|{row.start}" + (f"|{incident}|{part}" if incident or part else "")
         fid = hashlib.sha1(key.encode()).hexdigest()[:12]

@@ -10,6 +10,7 @@ kept so that pages can say why. Regexes over the sentence, no parse: the parse a
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -55,7 +56,7 @@ _EARLIER = re.compile(
     rf"\b(?:last|previous|prior)\s+(?:year|decade|month)'?s?\b|\b(?:a|an|one|two|three|four|five|six|seven|"
     rf"eight|nine|ten|several|many|\d+)\s+(?:years?|decades?|months?)\s+(?:ago|earlier|before|after|later)\b|"
     rf"\byears\s+ago\b|\b(?:previous|earlier|past|prior)\s+{_EVENT}s?\b|\blast\s+(?:\w+\s+){{0,2}}{_EVENT}\b|\bin\s+the\s+past\b|\bin\s+history\b|"
-    rf"\bhistoric(?:al)?ly\b|\bworst\s+\w+\s+since\b|\bdeadliest\s+(?:\w+\s+)?since\b|\banniversary\b|"
+    rf"\b(?:early|earlier)\s+(?:this|that|last)\s+(?:year|month)\b|\bhistoric(?:al)?ly\b|\bworst\s+\w+\s+since\b|\bdeadliest\s+(?:\w+\s+)?since\b|\banniversary\b|"
     rf"\bsince\s+(?:the\s+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     rf"April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|"
     rf"Nov|Dec)\b)(?-i:[A-Z])[\w.'-]+",
@@ -89,7 +90,8 @@ _EVIDENCE = {
     "captured": r"captur\w*|taken (?:prisoner|captive|hostage)|seized|abduct\w*|kidnap\w*|held (?:hostage|captive)|"
     r"hostages?|prisoners? of war|pows?",
     "arrested": r"arrest\w*|detain\w*|detention|held|custody|rounded up|apprehend\w*|charged|jailed|imprisoned",
-    "displaced": r"displac\w*|fled|flee\w*|homeless|refugees?|uproot\w*|forced from|driven from|lost their homes",
+    # not "refugees" alone: "a trawler carrying 396 refugees" counts people aboard, not an incident's displaced
+    "displaced": r"displac\w*|fled|flee\w*|homeless|uproot\w*|forced from|driven from|lost their homes",
     "deployed": r"deploy\w*|sent|send\w*|dispatch\w*|station\w*|mobili[sz]\w*|troops? (?:to|in|into)|"
     r"boots on the ground|surge|arriv\w*|posted",
     "evacuated": r"evacuat\w*|rescued|moved to safety|ordered to leave|airlifted",
@@ -105,6 +107,13 @@ _ONE_OF = re.compile(
     r"injured|people|hostages)\b)\w+",
     re.I,
 )
+_LABEL_COLON = re.compile(r"(?:^|\s)(?-i:[A-Z]{4,}(?:\s[A-Z]{2,})?):(?:\s|$)")
+# A noun right after the number that counts no people, whatever the parse made of the counted words.
+_THING_AFTER = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?(?P<thing>counts?|charges?|felon(?:y|ies)|"
+    r"times|percent|votes?|seats?|indictments?|lawsuits?|guns|rifles|weapons|rounds|shots)\b",
+    re.I,
+)
 # Tallies over time and rates: different quantities from an incident's toll.
 _RATE = re.compile(
     r"\b(?:a|per|each|every)\s+(?:day|week|month|year|hour|minute)\b|\bdaily\b|\bannual(?:ly)?\b|"
@@ -113,10 +122,10 @@ _RATE = re.compile(
 )
 _TALLY = re.compile(
     r"\b(?:covid(?:-19)?|coronavirus|virus|pandemic|flu|influenza|malaria|cholera|ebola|measles|aids|hiv|"
-    r"cancer|overdoses?|opioids?|heart disease|tuberculosis|so far this year|so far in (?:19|20)\d\d|"
+    r"cancer|overdoses?|opioids?|heart disease|tuberculosis|(?:so far )?this year|so far in (?:19|20)\d\d|"
     r"since the (?:start|beginning|outbreak) of|over the (?:past|last) (?:\w+ )?(?:weeks|months|years|decades?)|"
     r"over (?:a|an|the|two|three|four|five|six|several|many|\d+) (?:days|weeks|months|years|decades?|decade)|"
-    r"in (?:the )?(?:past|last) (?:\w+ )?(?:weeks|months|years|decades?)|since 9/11|since september 11|"
+    r"in (?:the )?(?:past|last) (?:\w+ )?(?:weeks|months|years|decades?)|since (?:the )?9/11|since september 11|"
     r"in recent (?:weeks|months|years)|since (?:19|20)\d\d|"
     r"since (?:january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+\d)|"
     r"in total since|each year|across the (?:country|nation|region|state|world)|nationwide|worldwide|"
@@ -126,7 +135,7 @@ _TALLY = re.compile(
 # Not a statement of fact: needs, conditions, forecasts (before the number, in its clause).
 _HYPOTHETICAL = re.compile(
     r"\b(?:would|could|might|may|should|must|need(?:s|ed)?(?:\s+to)?|required?|requires|if|unless|"
-    r"plans?\s+to|planning\s+to|aims?\s+to|seeks?\s+to|wants?\s+to|threaten(?:s|ed)?\s+to|up\s+to\s+\w+\s+could|"
+    r"plans?\s+to|planning\s+to|pledg(?:e|es|ed)\s+to|promis(?:e|es|ed)\s+to|vow(?:s|ed)?\s+to|call(?:s|ed|ing)?\s+(?:on\s+\w+\s+)?for|urg(?:e|es|ed|ing)|propos(?:e|es|ed|ing)|aims?\s+to|seeks?\s+to|wants?\s+to|threaten(?:s|ed)?\s+to|up\s+to\s+\w+\s+could|"
     r"projected|forecast|predicts?|risk(?:s|ing)?|hypothetical(?:ly)?|as\s+many\s+as\s+\w+\s+could)\b[^.;:]*$",
     re.I,
 )
@@ -151,6 +160,17 @@ _PART_BEFORE = re.compile(
 _SEVERITY = re.compile(
     r"^\s*(?:(?:were|was)\s+)?(?:seriously|critically|severely|gravely|slightly|lightly|"
     r"moderately|badly|mortally)\b",
+    re.I,
+)
+_CONDITION = re.compile(
+    r"^[^.;:]{0,70}?(?:\b(?:remain(?:s|ed|ing)?|still)\s+(?:\w+\s+)?(?P<state>(?:in\s+)?(?:critical|serious|grave|"
+    r"stable)\s+condition|hospitali[sz]ed|in\s+(?:the\s+)?hospital|in\s+intensive\s+care)|"
+    r"\b(?:are|were|was|is|in)\s+(?P<cond>(?:in\s+)?(?:critical|serious|grave|stable)\s+condition))\b",
+    re.I,
+)
+# One region's toll: "killed in the state", "in its jurisdiction" (a county's part of a state's fires).
+_SUBREGION = re.compile(
+    r"^[^.;:]{0,50}?\bin\s+(?:the|its|their|that)\s+(?P<region>state|province|district|region|county|jurisdiction)\b(?!\s+of)",
     re.I,
 )
 _INCREMENT = re.compile(r"^\s*(?:more|additional|new|further|extra)\b|^\s*more\s", re.I)
@@ -237,12 +257,17 @@ def read(
     published: str | None,
     counted: str | None = None,
     measure: str | None = None,
+    others: Sequence[tuple[int, int, str | None]] = (),
 ) -> Reading:
-    """The role of the claim at `claim` (offsets into `text`) in its sentence at `sentence`."""
+    """The role of the claim at `claim` (offsets into `text`) in its sentence at `sentence`. `others` are the
+    sentence's other counted claims, (start, end, measure): a count coordinated with another ("killed five
+    and injured 17") shares its history, and is read against it ("50 dead and another 53 wounded")."""
     s0, s1 = sentence
     c0, c1 = claim
     sent = text[s0:s1]
     before, after = text[s0:c0], text[c1:s1]
+    mates = [o for o in others if s0 <= o[0] and o[1] <= s1 and (o[0], o[1]) != (c0, c1)]
+    lead = _lead(text, c0, mates)
     near_before = before[-60:]
     pre = bool(_PRELIMINARY.search(sent))
     st = stance(sent, c0 - s0)
@@ -257,10 +282,14 @@ def read(
     words = re.findall(r"[A-Za-z]+", sent)
     if len(words) < 4 or (sent.isupper() and len(words) < 12):
         return out(NOT_A_CLAIM, "a label or headline fragment, not a sentence")
-    if _headline(sent, words):
+    if _LABEL_COLON.search(after):  # "22 killed ... ATTACKERS: ..." (a label before the sentence is a kicker)
+        return out(NOT_A_CLAIM, "an entry of a list with labels ('ATTACKERS:'), not a sentence")
+    if _headline(sent, words) or _in_headline_run(sent, c0 - s0):
         return out(NOT_A_CLAIM, "a headline (of this or another story), not a sentence of the article")
-    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before[-12:]):
+    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before[-16:]):
         return out(NOT_A_CLAIM, "an age, not a count")
+    if m := _THING_AFTER.match(after):  # "charged with 29 federal felony counts"
+        return out(NOT_A_CLAIM, f"counts {m.group('thing').lower()}, not people")
     if _ONE_OF.match(text[c0:s1]):
         return out(NOT_A_CLAIM, "'one of' a kind, not a count")
     clause = _clause_before(before)
@@ -272,12 +301,14 @@ def read(
         r"\b(?:tens|hundreds|thousands|dozens)\b", text[c0:c1], re.I
     ):
         return out(HYPOTHETICAL, "a guess, not a count")
-    if _RATE.search(after[:40]) or _RATE.search(near_before[-25:]):
+    if _RATE.search(after[:60]) or _RATE.search(near_before[-25:]):
         return out(RATE, "a rate over time, not one incident's count")
     if _year_before(time, published):
         return out(BACKGROUND, f"an earlier time ({time}) than the article's incident")
-    if _history(before[-80:] + " # " + after[:60], published):
+    if _history(text[max(s0, lead - 80) : c0] + " # " + after[:60], published):
         return out(BACKGROUND, "an earlier incident or period, named next to the number")
+    if _earlier_context(text, s0, sent, published):
+        return out(BACKGROUND, "an earlier year set by the sentence before, and no day of its own")
     if _TALLY.search(sent):
         return out(TALLY, "a running tally of a cause or period, not one incident's count")
     # Parts: "three of the dead", "including 10 children", "four seriously", "2.5 million more".
@@ -286,8 +317,16 @@ def read(
     if _SEVERITY.search(after):
         m = _SEVERITY.search(after)
         return out(PART, "one degree of the whole", part=m.group(0).split()[-1].lower() if m else None)
-    if _INCREMENT.search(after) or _INCREMENT_BEFORE.search(before[-25:]):
+    if m := _CONDITION.match(after):  # "45 people who were wounded remained in critical condition"
+        return out(PART, "those in one condition, not all of them", part=(m.group("state") or m.group("cond")).lower())
+    if m := _SUBREGION.match(after):  # "More than 70 people have been killed in the state"
+        return out(PART, "one region's toll of a wider incident", part="in the " + m.group("region").lower())
+    if (_INCREMENT.search(after) or _INCREMENT_BEFORE.search(before[-25:])) and not _beside_other(
+        text, c0, mates, measure
+    ):  # "50 dead and another 53 wounded": others than the dead, not more wounded
         return out(PART, "an increment, not a total", part="more")
+    if label := _component(text, (c0, c1), s1, mates, measure):
+        return out(PART, "one of several counts of the same measure, not the total", part=label)
     incident = ""
     if m := _SIBLING.search(sent):
         if m.group("after"):
@@ -296,6 +335,85 @@ def read(
             incident = f"{m.group('which').lower()} {m.group('event').lower()}"
     p = _PLACE_AFTER.match(after)
     return out(INCIDENT, incident=incident, place=p.group("place") if p else None)
+
+
+_COORD = re.compile(r"^[^.;:!?]{0,40}\band\b[^.;:!?]{0,30}$", re.I)
+# Words between two counts of one measure that make the second a revision or a comparison, not a component.
+_NOT_COMPONENT = re.compile(
+    r"\b(?:from|to|than|up|down|rose|risen|raised|revised|later|now|said|says|say|put|toll|total|including|"
+    r"of\s+(?:them|whom|the))\b",
+    re.I,
+)
+
+
+def _lead(text: str, c0: int, mates: Sequence[tuple[int, int, str | None]]) -> int:
+    """Where the run of coordinated counts the claim ends starts: "killed five people and injured 17" is read
+    from "five" on, so that what is said before the first count holds for both."""
+    lead = c0
+    for s, e, _ in sorted(mates, key=lambda m: -m[0]):
+        if e <= lead and _COORD.match(text[e:lead]):
+            lead = s
+    return lead
+
+
+def _beside_other(text: str, c0: int, mates: Sequence[tuple[int, int, str | None]], measure: str | None) -> bool:
+    """Whether a count of another measure stands just before, in the same clause ("49 victims dead and 53 more
+    wounded")."""
+    return any(
+        e <= c0 and m and m != measure and m != "other" and c0 - e <= 60 and not re.search(r"[.;:]", text[e:c0])
+        for _, e, m in mates
+    )
+
+
+def _component(
+    text: str, claim: tuple[int, int], s1: int, mates: Sequence[tuple[int, int, str | None]], measure: str | None
+) -> str | None:
+    """A count coordinated with another count of the same measure ("one other person was wounded by gunfire,
+    and as many as 15 others suffered minor injuries"; "20 children and six teachers died"): each is a part
+    of a whole the sentence does not state. Returns what tells this part apart (the words after it)."""
+    c0, c1 = claim
+    for s, e, m in mates:
+        if m != measure:
+            continue
+        gap = text[e:c0] if e <= c0 else text[c1:s] if c1 <= s else ""
+        if not gap or len(gap) > 60 or not re.search(r"\band\b", gap) or _NOT_COMPONENT.search(gap):
+            continue
+        if re.search(r"[.;:!?]", gap):
+            continue
+        words = re.findall(r"[\w'-]+", text[c1 : min(s1, c1 + 60)])
+        return " ".join(words[:4]).lower() or "a part"
+    return None
+
+
+# An epidemic's deaths are a running tally of a cause, whatever the sentence says.
+_EPIDEMIC = re.compile(
+    r"\b(?:covid(?:-19)?|coronavirus|pandemic|epidemic|ebola|influenza|flu season|measles|cholera|sars|mers|zika)\b",
+    re.I,
+)
+
+
+def epidemic(opening: str) -> bool:
+    """Whether an article's headline and opening are about an epidemic (its counts are tallies)."""
+    return bool(_EPIDEMIC.search(opening))
+
+
+_OWN_DAY = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\btoday\b|\byesterday\b|\btonight\b|\bthis (?:week|morning|"
+    r"evening)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\b(?:19|20)\d\d\b|\bnow\b",
+    re.I,
+)
+
+
+def _earlier_context(text: str, s0: int, sent: str, published: str | None) -> bool:
+    """Whether the sentence before sets an earlier year and this one names no day of
+    its own: "In 2006, Israel fought Hezbollah for a month. Around 160 Israelis died, ..." ."""
+    if not published or not published[:4].isdigit() or _OWN_DAY.search(sent):
+        return False
+    prev = text[max(0, s0 - 300) : s0].rstrip()
+    cut = [m.end() for m in re.finditer(r"[.!?][\"”’]?\s+|\n", prev[:-1])]
+    prev = prev[cut[-1] :] if cut else prev
+    years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", prev)]
+    return bool(years) and max(years) < int(published[:4])
 
 
 def _history(window: str, published: str | None) -> bool:
@@ -334,7 +452,9 @@ _SEVERAL = re.compile(
     r"\b(?:two|three|four|five|2|3|4|5|several|multiple|twin|coordinated|simultaneous|a series of)\s+(?:\w+\s+)?"
     r"(?:attacks|blasts|explosions|bombings|shootings|mosques|churches|sites|locations|stations|targets)\b|"
     r"\band (?:another|one) at\b|\band another (?:struck|hit|at|in)\b|"
-    r"^[^.]*\b(?:attacks|bombings|blasts|explosions|shootings)\b",
+    # "the attacks in Brussels", "Tuesday's bombings": one incident's; not "16 high-profile attacks" (many)
+    r"(?:\bthe|['’]s)\s+(?:(?!(?:of|from|for|by|against|on|in)\b)[\w-]+\s+){0,2}"
+    r"(?:attacks|bombings|blasts|explosions|shootings)\b",
     re.I,
 )
 
@@ -353,6 +473,18 @@ def site_of(text: str, sentence: tuple[int, int], claim: tuple[int, int]) -> str
 def several_sites(opening: str) -> bool:
     """Whether an article's headline and opening tell of an incident at several sites."""
     return bool(_SEVERAL.search(opening))
+
+
+def _in_headline_run(sentence: str, at: int) -> bool:
+    """Whether the number at `at` stands in a line of related headlines pasted into the text: pieces set
+    apart by runs of spaces, the number's own piece a headline ("One security guard wounded in shooting at
+    ...  Gunman dead after Garland, Texas attack  ...")."""
+    pieces = [(m.start(), m.group(0)) for m in re.finditer(r"\S+(?:\s\S+)*", sentence)]
+    if len(pieces) < 4 or re.search(r"\(@\w+\)", sentence):  # embedded posts are statements, not headlines
+        return False
+    own = next((p for s, p in pieces if s <= at < s + len(p)), "")
+    open_ended = [p for _, p in pieces if p[-1:] not in ".!\"”'’)"]
+    return own in open_ended and len(open_ended) >= 0.75 * len(pieces)
 
 
 _SMALL = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "as", "from", "is", "are"}

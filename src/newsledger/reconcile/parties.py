@@ -76,7 +76,7 @@ _AUTHORITIES = re.compile(
     re.I,
 )
 _TITLE_BEFORE = re.compile(
-    r"(?P<title>(?:[A-Z][\w.'-]*\s+){0,4}(?:Minister|Secretary|Spokes(?:man|woman|person)|President|Premier|"
+    r"(?P<title>(?:[A-Z][\w.'-]*\s+){0,4}(?:Minister|Secretary|[Ss]pokes(?:man|woman|person)|President|Premier|"
     r"Chief|Director|Commissioner|Governor|Mayor|Sheriff|Chairman|Chairwoman|Chair|Leader|Head|Official|"
     r"Ambassador|Envoy|General|Gen\.|Colonel|Col\.|Commander)\s+)$"
 )
@@ -149,10 +149,30 @@ def party(
     if cid and cid.split(":")[0] in ("gpe", "loc", "fac"):
         return None  # a place speaks for no one: where something happened, or a city's name for its people
     shown = name or cname or ""
+    if (b := _spokesman_of(text, span, country)) is not None:
+        return b
     if cid and cid.startswith("person:"):
         return _person(cid, cname or shown, country, text, span, orgs_before or [])
     body = body_of(shown)
     return _body(body, cid, cname, country) or Party(cid or "name:" + _key(body), cname or _clean(body))
+
+
+_SPOKES_TITLE = re.compile(
+    r"(?P<body>(?:[A-Z][\w.'-]*\s+){1,5})[Ss]pokes(?:man|woman|person)\s+(?:[A-Z][\w.'’-]*\s*){0,3}$"
+)
+
+
+def _spokesman_of(text: str, span: tuple[int | None, int | None], country: str | None) -> Party | None:
+    """The body a spokesperson named after their title speaks for: "Baton Rouge Police spokesman L'Jean
+    Mckneely" speaks for the Baton Rouge Police (whatever the tagger made of the name)."""
+    start, end = span
+    if not text or start is None or end is None:
+        return None
+    m = _SPOKES_TITLE.search(text[max(0, start - 60) : end])  # the title before the name, or in the span
+    if not m:
+        return None
+    body = m.group("body").strip()
+    return _body(body, None, None, country) or Party("name:" + _key(body), _clean(body))
 
 
 def _key(text: str) -> str:

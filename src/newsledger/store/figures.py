@@ -33,6 +33,7 @@ class ClaimRow(NamedTuple):
     source_name: str | None
     source_entity: str | None
     time: str | None
+    text: str = ""  # the number as written
 
 
 class Candidate(NamedTuple):
@@ -91,8 +92,21 @@ def claims_after(ledger: Ledger, last: int, batch: int) -> list[ClaimRow]:
             r["source_name"],
             r["source_entity"],
             r["time"],
+            r["text"],
         )
         for r in ledger.conn.execute("SELECT * FROM claims WHERE id > ? ORDER BY id LIMIT ?", (last, batch)).fetchall()
+    ]
+
+
+def article_counts(ledger: Ledger, aid: str) -> list[tuple[int, int, str | None]]:
+    """(start, end, measure) of an article's claims that count something (a measure, no unit), in text order."""
+    return [
+        (r[0], r[1], r[2])
+        for r in ledger.conn.execute(
+            "SELECT start, end, measure FROM claims WHERE article_id = ? AND measure IS NOT NULL AND unit IS NULL "
+            "ORDER BY start",
+            (aid,),
+        )
     ]
 
 
