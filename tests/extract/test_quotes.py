@@ -444,3 +444,14 @@ def test_a_description_that_fits_no_one_is_a_new_speaker(extract_text):
         "water",
     )
     assert sp.name == "Halvard Rusk"
+
+
+def test_he_said_two_sentences_after_the_named_speaker(extract_text):
+    # the seed's kind: the speaker is named, two sentences pass, then "he said" with a quotation
+    text = (
+        "Marek Lindholm, the harbour master, met the crews on Tuesday. The storm had broken two moorings. "
+        "Three boats were lost. \u201cWe were lucky nobody drowned,\u201d he said."
+    )
+    q = find(quotes(extract_text, text), "We were lucky nobody drowned")
+    assert text[q.speaker.start : q.speaker.end] == "he"
+    assert q.speaker.name == "Marek Lindholm" and q.speaker.entity == "person:marek-lindholm"
