@@ -1,8 +1,13 @@
-"""Trailing boilerplate in plain-text articles.
+"""Boilerplate in plain-text articles: what is kept verbatim in `Article.text` but marked outside the body.
 
-Scraped pages often end with a block of "related stories": short headline-like lines with no final
-punctuation, about other stories. That block stays in `Article.text` (offsets must hold) but is marked off
-by `body_end`, so nothing is extracted from it. The rule (docs/ingest.md, "Related headlines"):
+Text that arrives as "plain" often carries the page around the article: video and share widgets, "Read more"
+links, newsletter prompts, photo captions and credits, datelines glued to the first sentence, bylines and
+section labels, and a trailing block of related headlines. `outside(text)` finds them as spans
+(start, end, kind); the text itself is never changed, so offsets hold, and no extractor reads a marked span
+(`Article.reading`). The rules are learnt from the allsides corpus (articles 1-3,000) and listed in
+docs/ingest.md, "Outside the body".
+
+The trailing related-headlines rule (`body_end`):
 
 - a headline line is short (at most 20 words) and has no final sentence punctuation (a `?` or `!` only
   when the line is in title case; a trailing ellipsis marks a teaser); a line led by a date (a
@@ -19,6 +24,9 @@ by `body_end`, so nothing is extracted from it. The rule (docs/ingest.md, "Relat
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+
+from ..models import Article, blank
 
 _END_PUNCT = tuple(".!?:;,\"'”’)]»…")
 _MAX_HEADLINE_WORDS = 20
@@ -129,3 +137,199 @@ def headline_title(text: str) -> str | None:
     if m and _headline_like(m.group(1)) and not _MARKER.match(m.group(1)):
         return m.group(1).strip()
     return None
+
+
+# --- Spans outside the body -------------------------------------------------------------------------------
+
+Span = tuple[int, int, str]  # (start, end, kind), offsets into Article.text
+
+_SOCIAL = r"(?:facebook|twitter|email|e-mail|print|comments?|share|whatsapp|linkedin|pinterest|reddit|tweet|post)"
+# Whole lines that are a page's widgets, not the article (matched on the stripped line, any case).
+_WIDGET = re.compile(
+    rf"""^(?:advertisement(?:\ continue\ reading\ the\ main\ story)? | ad | story\ continued\ below
+         | continue\ reading(?:\ (?:below|the\ main\ story))? | story\ continues | close | videos? | photos? | youtube | play
+         | \[\w+\] | watch | listen | slideshow\ \(\d+\ images?\) | (?:next\ |prev\ )?image\ \d+\ of\ \d+
+         | share\ this\ (?:article|story)\b.* | \d+\ (?:years?|months?|days?|hours?|minutes?)\ ago
+         | skip\ (?:to\ (?:main\ )?content|ad) | {_SOCIAL}(?:\W+{_SOCIAL})+ )\W*$""",
+    re.I | re.X,
+)
+# CNN's video widget, on a line of its own or glued into a paragraph.
+_VIDEO = re.compile(r"JUST WATCHED\b.{0,300}?\bReplay More Videos\b(?:.{0,300}?\bMUST WATCH\b.{0,300}?\b\d\d:\d\d\b)?")
+# Prompts to sign up, follow, click, subscribe; copyright and disclaimer notices.
+_PROMPT = re.compile(
+    r"""^\W*(?:click\ here\b | tap\ here\b | (?:-\ )?follow\ (?:us\b|@\w+|\S+(?:\ \S+)?\ on\ (?:twitter|facebook|instagram))
+         | join\ us\ on\ (?:twitter|facebook) | download\ (?:the|our)\b.{0,40}\bapp\b
+         | visit\ .{0,60}\ (?:homepage|website)\ for\ more\b | support\ .{0,40}\bjournalism\b
+         | start\ the\ day\ smarter\b | stay\ up\ to\ date\b | we\ encountered\ an\ issue\ signing\b
+         | please\ enable\ javascript | read\ or\ share\ this\ story\b | get\ breaking\ news\ alerts\b | copyright\ ©|©\ ?\d{4}
+         | all\ rights\ reserved | this\ is\ a\ rush\ transcript\b
+         | the\ (?:opinions|views)\ expressed\ (?:by|in)\b.{0,80}\b(?:their\ own|do\ not\ (?:necessarily\ )?(?:represent|reflect)))""",
+    re.I | re.X,
+)
+_SIGN_UP = re.compile(r"\b(?:sign(?:ing)?\ up|subscribe|signing\ up)\b", re.I)
+_MAILING = re.compile(r"\b(?:newsletters?|inbox|e-?mail\ (?:updates|alerts)|briefing)\b", re.I)
+# A line that is a link to another story: a label and a colon (or a parenthesis around both), or a
+# headline that ends in "Read more".
+_LINK_LABEL = r"""(?:read\ more(?:\ from\b[^:]{0,40})? | related(?:\ (?:stories|articles|coverage|content|news))? | see\ also | also\ see
+         | also\ read | read\ also | more | more\ on\ this | more\ from\b[^:]{0,40} | read | watch | photos? | videos? | listen
+         | full\ coverage | trending | recommended | must\ read | don'?t\ miss | editor'?s\ picks?)"""
+_LINK = re.compile(rf"^\W*{_LINK_LABEL}\s*(?::|\.\.\.|…|>>|»)", re.I | re.X)
+_LINK_ALONE = re.compile(rf"^\W*{_LINK_LABEL}\s*(?::|\.\.\.|…|>>|»)?\W*$", re.I | re.X)
+_LINK_PAREN = re.compile(rf"^\(\s*{_LINK_LABEL}\s*:[^)]*\)\W*$", re.I | re.X)
+_READ_MORE_END = re.compile(r"\sRead more$")
+# Photo captions and credits: a line that opens as a caption widget does, or that ends in a credit.
+_CAPTION = re.compile(
+    r"""^\W*(?:enlarge\ this\ image\b | toggle\ caption\b | image\ (?:copyright|caption|source)\b
+         | facebook\ twitter\ pinterest\b | file\ photo\b | hide\ caption\b
+         | photo(?:graph)?s?\ (?:by|credit|courtesy)\b)""",
+    re.I | re.X,
+)
+_AGENCY = (
+    r"(?:AP|NPR|Getty(?:\ Images)?|Reuters|AFP|POLITICO|Politico(?:\ Magazine)?|EPA|Bloomberg|Pool|Photo|Photograph)"
+)
+_CREDIT_END = re.compile(
+    rf"""(?:\((?:[\w.]+\ )?photo(?:graph)?s?(?:\ by)?:[^)]*\) | \(AP\ Photo[^)]*\)
+         | (?:Photo(?:graph)?|Image|Credit)s?:\ [^.|]{{3,80}} | \|\ [^|]{{2,80}}\b{_AGENCY}\b[^|]{{0,80}})\W*(?:More)?\s*$""",
+    re.X,
+)
+_FILE_CAPTION = re.compile(r"FILE\s*[-–—]+\s")
+_NOT_SENTENCE_END = re.compile(
+    r"\b(?:[A-Z]|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Sgt|Col|St|Jr|Sr|No|Mt|Ft)$"
+)
+_CREDIT_ONLY = re.compile(rf"(?:/\ ?{_AGENCY}\b|\bGetty\ Images\b|\bAP\ Photo\b)", re.X)
+# Bylines: "By Ana Ruiz, Courier staff", and the "Name Surname, Outlet" line under a quoted passage.
+_BYLINE = re.compile(
+    r"""^(?:[Bb][Yy]\ +[A-Z][\w.'’-]*(?:\ +\S+){0,14}
+         | (?:[A-Z][\w.'’-]+\ ){1,3}[A-Z][\w.'’-]+,\ (?:for\ )?(?:the\ |The\ )?[A-Z][\w.&'’-]*(?:\ (?:of\ |the\ |&\ )?[A-Z][\w.&'’-]*){0,4}
+         | (?:special\ (?:for|to)|for\ the|contributing:)\ .{2,40} )$""",
+    re.X,
+)
+# Section labels, on a line of their own.
+_LABEL = re.compile(
+    r"""^\W*(?:analysis/opinion | analysis | opinion | commentary | editorial | exclusive | breaking(?:\ news)?
+         | from\ the\ (?:left|right|center) | perspectives? | (?:the\ )?associated\ press | usa\ today | reuters
+         | news\ analysis | fact\ check | (?:live\ )?updates? | (?:opinion\ )?(?:contributor|columnist) | recent\ stories
+         | this\ article\ is\ more\ than\ \w+\ (?:years?|months?|days?)\ old
+         | (?:last\ )?updated?:?\ (?:at\ )?\d{1,2}(?::\d\d)?\ ?[ap]\.?m\.?.{0,30})\W*$""",
+    re.I | re.X,
+)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# "LUSK - ", "WASHINGTON (Reuters) - ", "Washington (CNN)", "CHARLOTTE, N.C. (AP) — ", "BEIJING, March 3 — ".
+_DATELINE = re.compile(
+    rf"""^(?:(?P<place>(?:[A-Z][A-Z./'’-]+(?:\ [A-Z][A-Z./'’-]+){{0,3}} | [A-Z][a-z]+(?:\ [A-Z][a-z]+){{0,3}}(?=[^(\n]{{0,40}}\())
+            (?:,\ [A-Z][A-Za-z.]+(?:\ [A-Z][A-Za-z.]+){{0,2}})?
+            (?:,?\ (?i:{_MONTH})\ \d{{1,2}}(?:,\ \d{{4}})?)?)\ *)?
+         (?P<agency>\((?:[A-Z][\w.&/ -]{{1,30}})\))?
+         \ *(?P<dash>—|–|--|-|:(?=\ ))?\ *(?=["“‘'A-Z0-9])""",
+    re.X,
+)
+_NOT_PLACES = frozenset(
+    "FILE CLAIM VIDEO PHOTO PHOTOS UPDATE UPDATED BREAKING EXCLUSIVE ANALYSIS OPINION WATCH NOTE WARNING "
+    "EDITOR'S EDITOR’S CORRECTION FACT CHECK READ MORE RELATED SPOILER Q A I".split()
+)
+_LEAD_LINES = 6  # a name alone is a byline above the first paragraph, among this many lines
+_NAME = re.compile(r"(?:[A-Z][\w.'’-]+ ){1,2}[A-Z][\w.'’-]+")
+
+
+def _line_kind(s: str) -> str | None:
+    """The kind of boilerplate a whole (stripped) line is, or None."""
+    words = len(s.split())
+    if _WIDGET.match(s):
+        return "widget"
+    if words <= 60 and (_PROMPT.match(s) or (_SIGN_UP.search(s) and _MAILING.search(s))):
+        return "prompt"
+    if words <= 30 and (
+        _LINK.match(s) or _LINK_ALONE.match(s) or _LINK_PAREN.match(s) or _READ_MORE_END.search(s) or _MARKER.match(s)
+    ):
+        return "link"
+    if words <= 80 and (_CAPTION.match(s) or _CREDIT_END.search(s)):
+        return "caption"
+    if words <= 12 and _CREDIT_ONLY.search(s) and not s.endswith(tuple('.!?"”')):
+        return "caption"
+    if words <= 16 and not s.endswith(tuple(".!?;")) and _BYLINE.match(s):
+        return "byline"
+    if words <= 10 and _LABEL.match(s):
+        return "label"
+    return None
+
+
+def _first_sentence(line: str) -> int:
+    """Where the first sentence of `line` ends (an AP caption glued to the article's first sentence)."""
+    for m in re.finditer(r"\.\s+(?=[\"“A-Z])", line):
+        if not _NOT_SENTENCE_END.search(line[: m.start()]):
+            return m.start() + 1
+    return len(line)
+
+
+def _prose(s: str) -> bool:
+    return s.endswith(tuple('.!?"”’…)')) or len(s.split()) > _MAX_HEADLINE_WORDS
+
+
+def _dateline(line: str) -> int:
+    """Length of the dateline that opens this line, or 0."""
+    m = _DATELINE.match(line)
+    if not m or not m.end():
+        return 0
+    place, agency, dash = m.group("place"), m.group("agency"), m.group("dash")
+    if not agency and (not place or not dash or dash == ":" or not place.split(",")[0].isupper()):
+        return 0  # without "(Agency)": an upper-case place and a dash
+    if place and place.split(",")[0].split()[0].upper() in _NOT_PLACES:
+        return 0
+    if len(line[m.end() :].split()) < 4:  # a dateline opens a sentence, not a short label
+        return 0
+    return m.end()
+
+
+def outside(text: str) -> tuple[Span, ...]:
+    """The spans of `text` that are not the article: (start, end, kind), in order, not overlapping.
+
+    kind: widget, prompt, link, caption, byline, label, dateline, related (the trailing headlines block).
+    """
+    spans: list[Span] = []
+    pos = 0
+    lines = text.splitlines(keepends=True)
+    first_prose = None
+    for i, line in enumerate(lines):
+        s = line.strip()
+        lead = line.find(s) if s else 0
+        videos = [(pos + m.start(), pos + m.end(), "widget") for m in _VIDEO.finditer(line)]
+        if videos and videos[0][0] == pos + lead and videos[-1][1] == pos + lead + len(s):
+            s = ""  # the line is the widget
+        spans += videos
+        if s and _FILE_CAPTION.match(s):
+            cut = _first_sentence(s)
+            spans.append((pos + lead, pos + lead + cut, "caption"))
+            rest = s[cut:]
+            lead, s = lead + cut + len(rest) - len(rest.lstrip()), rest.strip()
+        if s:
+            kind = _line_kind(s)
+            if kind is None and first_prose is None and 0 < i < _LEAD_LINES and _NAME.fullmatch(s):
+                kind = "byline"  # a name alone on a line above the first paragraph
+            if kind:
+                spans.append((pos + lead, pos + lead + len(s), kind))
+            elif _prose(s):
+                first_prose = i if first_prose is None else first_prose
+                n = _dateline(line[lead:])
+                if n:
+                    spans.append((pos + lead, pos + lead + n, "dateline"))
+        pos += len(line)
+    spans = _merged(spans)
+    end = body_end(blank(text, spans))
+    if end < len(text):
+        spans = [sp for sp in spans if sp[1] <= end] + [(end, len(text.rstrip()), "related")]
+    return tuple(spans)
+
+
+def remark(article: Article) -> Article:
+    """`article` with its spans outside the body found again by these rules."""
+    return replace(article, outside=outside(article.text))
+
+
+def _merged(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for sp in sorted(spans):
+        if out and sp[0] < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], sp[1]), out[-1][2])
+        else:
+            out.append(sp)
+    return out

@@ -1,5 +1,5 @@
-"""What every reader shares: bytes to text (`decode`), date strings to dates (`parse_date`) and plain
-text to an Article (`text_article`).
+"""What every reader shares: bytes to text (`decode`), date strings to dates (`parse_date`), repaired
+characters (`repair`) and plain text to an Article (`text_article`).
 
 Kept apart so that readers, html, feeds and warc all import it and none of them imports another to get
 these: readers imports the format modules, never the reverse.
@@ -11,9 +11,11 @@ import codecs
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 
+import ftfy
+
 from ..errors import InputError
 from ..models import Article
-from .boilerplate import body_end, headline_title
+from .boilerplate import headline_title, outside
 from .ids import article_id
 
 # Share of C0 control characters (other than whitespace) above which bytes are not text.
@@ -21,6 +23,25 @@ _MAX_CONTROL_SHARE = 0.05
 _CONTROL = bytes(c for c in range(32) if c not in b"\t\n\r\f\v\x1b")
 
 _DATE_FORMATS = ("%Y/%m/%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y")
+
+
+# Only what undoes broken decoding (mojibake such as "Ã¢â‚¬â„¢" for "’", stray C1 controls); curly quotes,
+# ligatures, widths, line breaks and Unicode normalisation are left as the publisher wrote them.
+_REPAIR = ftfy.TextFixerConfig(
+    unescape_html=False,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    remove_control_chars=False,
+    normalization=None,
+    explain=False,
+)
+
+
+def repair(text: str) -> str:
+    """`text` with its mojibake undone (ftfy); unchanged when it has none."""
+    return ftfy.fix_text(text, _REPAIR)
 
 
 def parse_date(value) -> date | None:
@@ -73,16 +94,20 @@ def decode(data: bytes, where: str) -> str:
 def text_article(
     text: str, source: str, published: date | None = None, title: str | None = None, url: str | None = None
 ) -> Article:
-    """An article from plain text, kept verbatim; a trailing related-headlines block is marked off."""
+    """An article from plain text: its characters repaired (the original kept where that changed it), then
+    kept verbatim, with what is not the article marked outside the body (`boilerplate.outside`)."""
     if not text.strip():
         raise InputError("NL103", "has no text", source)
-    end = body_end(text)
+    fixed = repair(text)
+    fixed_title = repair(title) if title else None
     return Article(
-        id=article_id(text),
+        id=article_id(fixed),
         source=source,
-        text=text,
-        title=title or headline_title(text),
+        text=fixed,
+        title=fixed_title or headline_title(fixed),
         published=published,
         url=url,
-        body_end=None if end == len(text) else end,
+        outside=outside(fixed),
+        original_text=text if fixed != text else None,
+        original_title=title if fixed_title != title else None,
     )

@@ -12,13 +12,14 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import Failure, InputError
 from ..models import Article
-from .common import decode, parse_date, text_article
+from .common import decode, parse_date, repair, text_article
 from .feeds import feed_articles, is_json_feed, json_items, xml_items
 from .html import html_article
 from .warc import read_warc_file
@@ -106,7 +107,10 @@ def article_from_record(rec, where: str, published: date | None = None) -> Artic
         return text_article(text, source, when, title or None, url)
     if isinstance(rec.get("html"), str) and rec["html"].strip():
         art = html_article(rec["html"], source, when, url=url)
-        return art if not title else Article(**{**art.__dict__, "title": title})
+        if not title:
+            return art
+        fixed = repair(title)
+        return replace(art, title=fixed, original_title=title if fixed != title else None)
     raise InputError(
         "NL108", f"has no article text: none of {', '.join(TEXT_FIELDS)} or html is a non-empty string", where
     )

@@ -7,6 +7,7 @@ Queries return the typed records of `models`, paired with the article they came 
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -179,9 +180,20 @@ class Ledger:
         pub = a.published.isoformat() if a.published else None
         # ON CONFLICT, not OR IGNORE: only a repeat is skipped, any other broken row still fails the batch.
         cur = c.execute(
-            "INSERT INTO articles(id, source, title, published, url, text, body_end) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
-            (a.id, a.source, a.title, pub, a.url, a.text, a.body_end),
+            "INSERT INTO articles(id, source, title, published, url, text, body_end, outside, original_text, "
+            "original_title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
+            (
+                a.id,
+                a.source,
+                a.title,
+                pub,
+                a.url,
+                a.text,
+                a.body_end,
+                _spans_json(a),
+                a.original_text,
+                a.original_title,
+            ),
         )
         c.execute(
             "INSERT INTO publications(article_id, source, url, published) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
@@ -209,6 +221,11 @@ class Ledger:
                 aid = item.article.id
                 for table in self._EXTRACTED:
                     c.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
+                # the spans marked outside the body may be newer than the stored ones (ingest's rules grew)
+                c.execute(
+                    "UPDATE articles SET outside = ?, body_end = ? WHERE id = ?",
+                    (_spans_json(item.article), item.article.body_end, aid),
+                )
                 self._insert_records(item)
                 mark_articles(c, *made_by, [aid])
                 done += 1
@@ -329,7 +346,9 @@ class Ledger:
             title=r["title"],
             published=date.fromisoformat(r["published"]) if r["published"] else None,
             url=r["url"],
-            body_end=r["body_end"],
+            outside=tuple(tuple(s) for s in json.loads(r["outside"])) if r["outside"] else (),
+            original_text=r["original_text"],
+            original_title=r["original_title"],
         )
 
     def extraction(self, article_id: str) -> Extraction:
@@ -558,3 +577,7 @@ class Ledger:
 
     def failures(self) -> list[sqlite3.Row]:
         return self.conn.execute("SELECT * FROM failures ORDER BY id").fetchall()
+
+
+def _spans_json(a: Article) -> str | None:
+    return json.dumps([list(s) for s in a.outside]) if a.outside else None
