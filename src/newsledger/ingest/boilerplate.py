@@ -167,6 +167,7 @@ _PROMPT = re.compile(
     re.I | re.X,
 )
 _SIGN_UP = re.compile(r"\b(?:sign(?:ing)?\ up|subscribe|signing\ up)\b", re.I)
+_REPORTED = re.compile(r"\b(?:said|says|told|according)\b")  # a sentence that reports, not a prompt
 _MAILING = re.compile(r"\b(?:newsletters?|inbox|e-?mail\ (?:updates|alerts)|briefing)\b", re.I)
 # A line that is a link to another story: a label and a colon (or a parenthesis around both), or a
 # headline that ends in "Read more".
@@ -175,7 +176,7 @@ _LINK_LABEL = r"""(?:read\ more(?:\ from\b[^:]{0,40})? | related(?:\ (?:stories|
          | full\ coverage | trending | recommended | must\ read | don'?t\ miss | editor'?s\ picks?)"""
 _LINK = re.compile(rf"^\W*{_LINK_LABEL}\s*(?::|\.\.\.|…|>>|»)", re.I | re.X)
 _LINK_ALONE = re.compile(rf"^\W*{_LINK_LABEL}\s*(?::|\.\.\.|…|>>|»)?\W*$", re.I | re.X)
-_LINK_PAREN = re.compile(rf"^\(\s*{_LINK_LABEL}\s*:[^)]*\)\W*$", re.I | re.X)
+_LINK_PAREN = re.compile(rf"^\(\s*(?:{_LINK_LABEL}|[A-Z][A-Z ]{{2,20}})\s*:[^)]*\)\W*$", re.X)
 _READ_MORE_END = re.compile(r"\sRead more$")
 # Photo captions and credits: a line that opens as a caption widget does, or that ends in a credit.
 _CAPTION = re.compile(
@@ -217,7 +218,7 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 # "LUSK - ", "WASHINGTON (Reuters) - ", "Washington (CNN)", "CHARLOTTE, N.C. (AP) — ", "BEIJING, March 3 — ".
 _DATELINE = re.compile(
     rf"""^(?:(?P<place>(?:[A-Z][A-Z./'’-]+(?:\ [A-Z][A-Z./'’-]+){{0,3}} | [A-Z][a-z]+(?:\ [A-Z][a-z]+){{0,3}}(?=[^(\n]{{0,40}}\())
-            (?:,\ [A-Z][A-Za-z.]+(?:\ [A-Z][A-Za-z.]+){{0,2}})?
+            (?:,\ (?!(?i:{_MONTH})\ \d)[A-Z][A-Za-z.]+(?:\ [A-Z][A-Za-z.]+){{0,2}})?
             (?:,?\ (?i:{_MONTH})\ \d{{1,2}}(?:,\ \d{{4}})?)?)\ *)?
          (?P<agency>\((?:[A-Z][\w.&/ -]{{1,30}})\))?
          \ *(?P<dash>—|–|--|-|:(?=\ ))?\ *(?=["“‘'A-Z0-9])""",
@@ -236,7 +237,7 @@ def _line_kind(s: str) -> str | None:
     words = len(s.split())
     if _WIDGET.match(s):
         return "widget"
-    if words <= 60 and (_PROMPT.match(s) or (_SIGN_UP.search(s) and _MAILING.search(s))):
+    if words <= 60 and (_PROMPT.match(s) or (_SIGN_UP.search(s) and _MAILING.search(s) and not _REPORTED.search(s))):
         return "prompt"
     if words <= 30 and (
         _LINK.match(s) or _LINK_ALONE.match(s) or _LINK_PAREN.match(s) or _READ_MORE_END.search(s) or _MARKER.match(s)
@@ -289,6 +290,7 @@ def outside(text: str) -> tuple[Span, ...]:
     pos = 0
     lines = text.splitlines(keepends=True)
     first_prose = None
+    listing = False  # after a "Related:" line: the headlines it introduces, up to the next prose
     for i, line in enumerate(lines):
         s = line.strip()
         lead = line.find(s) if s else 0
@@ -303,8 +305,12 @@ def outside(text: str) -> tuple[Span, ...]:
             lead, s = lead + cut + len(rest) - len(rest.lstrip()), rest.strip()
         if s:
             kind = _line_kind(s)
-            if kind is None and first_prose is None and 0 < i < _LEAD_LINES and _NAME.fullmatch(s):
-                kind = "byline"  # a name alone on a line above the first paragraph
+            if kind is None and first_prose is None and i < _LEAD_LINES and _NAME.fullmatch(s):
+                if i > 0 or _line_kind(next((ln.strip() for ln in lines[1:] if ln.strip()), "")) in ("label", "byline"):
+                    kind = "byline"  # a name alone on a line above the first paragraph (or above "USA TODAY")
+            if kind is None and listing and _headline_like(s):
+                kind = "link"
+            listing = kind == "link" and bool(_LINK_ALONE.match(s) or _MARKER.match(s)) or (listing and kind == "link")
             if kind:
                 spans.append((pos + lead, pos + lead + len(s), kind))
             elif _prose(s):
@@ -314,9 +320,12 @@ def outside(text: str) -> tuple[Span, ...]:
                     spans.append((pos + lead, pos + lead + n, "dateline"))
         pos += len(line)
     spans = _merged(spans)
-    end = body_end(blank(text, spans))
+    blanked = blank(text, spans)
+    end = body_end(blanked)
     if end < len(text):
-        spans = [sp for sp in spans if sp[1] <= end] + [(end, len(text.rstrip()), "related")]
+        # the headlines start at the first character the other rules left; the lines they marked keep their kind
+        start = len(blanked[:end]) + len(blanked[end:]) - len(blanked[end:].lstrip())
+        spans = [sp for sp in spans if sp[0] < start] + [(start, len(text.rstrip()), "related")]
     return tuple(spans)
 
 
