@@ -183,9 +183,16 @@ def draw(seed: int, n: int) -> None:
         print(f"=== line {no} | {rec.get('source')} | {a.title!r} | {len(a.text)} chars | body_end {a.body_end}")
         for s, e, kind in a.outside:
             print(f"  [{kind}] {a.text[s:e][:160]!r}")
-        print("  first:", repr(a.text[:240]))
+        # short lines left in the body: where missed furniture would be
+        pos = 0
+        for line in a.text.splitlines(keepends=True):
+            t = line.strip()
+            if t and len(t.split()) <= 12 and not a.in_outside(pos, pos + len(line)):
+                print(f"  (short) {t[:120]!r}")
+            pos += len(line)
         end = a.body_end or len(a.text)
-        print("  last body:", repr(a.text[max(0, end - 240) : end]))
+        print("  first:", repr(a.body.lstrip()[:200]))
+        print("  last body:", repr(a.text[max(0, end - 300) : end]))
 
 
 def spans(first: int, last: int) -> None:
