@@ -219,3 +219,21 @@ def test_mojibake_is_repaired_and_the_original_kept():
     assert art.title == "Orvin dam’s end" and art.original_title.startswith("Orvin dam\u00c3")
     clean = text_article(BODY, "t.txt", title="Orvin dam “gives way”")
     assert clean.original_text is None and clean.original_title is None and clean.title == "Orvin dam “gives way”"
+
+
+def test_hover_card_glued_after_a_name_is_marked_and_the_name_kept():
+    card = "Ana Maria RuizDam inquiry opens in Brenn Ferry fares to rise in May Lusk counts the cost MORE"
+    text = f"The mayor, Ana Ruiz {card}, said 300 homes were lost in the flood on Sunday.\n"
+    assert kinds(text) == [("widget", card)]
+    assert text_article(text, "t.txt").body.startswith("The mayor, Ana Ruiz ")
+
+
+def test_video_player_caption_with_highlights_and_writers_note():
+    player = "CLOSE Watch the Orvin dam give way, seen from the Brenn bridge."
+    caption = "Rescuers in Brenn on Monday. (Photo: Ana Petrov, Courier) Story Highlights"
+    note = (
+        "Ana Petrov is a columnist for the Courier. The views expressed in this commentary are her own. "
+        "Read more opinion at the Courier."
+    )
+    text = f"{note}\n\n{player}\n\n{caption} The dam gave way on Sunday.\n\n{BODY}"
+    assert kinds(text) == [("prompt", note), ("widget", player), ("caption", caption)]

@@ -155,6 +155,22 @@ _WIDGET = re.compile(
 )
 # CNN's video widget, on a line of its own or glued into a paragraph.
 _VIDEO = re.compile(r"JUST WATCHED\b.{0,300}?\bReplay More Videos\b(?:.{0,300}?\bMUST WATCH\b.{0,300}?\b\d\d:\d\d\b)?")
+# The Hill's hover card, glued into the sentence after a name: the full name, three headlines, "MORE"
+# ("... Adam Schiff Adam Bennett SchiffGraham says ... hearing MORE (D-Calif.) ...").
+_HOVER = re.compile(
+    r"\b(?P<last>[A-Z][\w'’-]+)(?P<card> (?:\(?[A-Z][\w.'’-]*\)? ){1,4}(?P=last)(?=[A-Z0-9'‘“\"])[^\n]{5,600}? MORE\b)"
+)
+# USA TODAY's video player ("CLOSE See who comes out on top ...") on a line of its own.
+_CLOSE = re.compile(r"^CLOSE\s+\S")
+# A caption that ends in its credit, with more text glued after it ("... (Photo: X/AFP) Story Highlights ...").
+_CREDIT_MID = re.compile(
+    r"^.{10,600}?\((?:[\w.]+\ )?(?:photo(?:graph)?|image|illustration)s?(?:\ by)?:[^)]*\)(?:\s*Story Highlights\b)?",
+    re.I,
+)
+# An editor's note on the writer: "... The views expressed in this commentary are her own."
+_NOTE = re.compile(
+    r"\b(?:views|opinions) expressed in this (?:commentary|column|article) are (?:his|her|their|the author'?s) own"
+)
 # Prompts to sign up, follow, click, subscribe; copyright and disclaimer notices.
 _PROMPT = re.compile(
     r"""^\W*(?:click\ here\b | tap\ here\b | (?:-\ )?follow\ (?:us\b|@\w+|\S+(?:\ \S+)?\ on\ (?:twitter|facebook|instagram))
@@ -172,7 +188,7 @@ _MAILING = re.compile(r"\b(?:newsletters?|inbox|e-?mail\ (?:updates|alerts)|brie
 # A line that is a link to another story: a label and a colon (or a parenthesis around both), or a
 # headline that ends in "Read more".
 _LINK_LABEL = r"""(?:read\ more(?:\ from\b[^:]{0,40})? | related(?:\ (?:stories|articles|coverage|content|news))? | see\ also | also\ see
-         | also\ read | read\ also | more | more\ on\ this | more\ from\b[^:]{0,40} | read | watch | photos? | videos? | listen
+         | also\ read | read\ also | story | more | more\ on\ this | more\ from\b[^:]{0,40} | read | watch | photos? | videos? | listen
          | full\ coverage | trending | recommended | must\ read | don'?t\ miss | editor'?s\ picks?)"""
 _LINK = re.compile(rf"^\W*{_LINK_LABEL}\s*(?::|\.\.\.|…|>>|»)", re.I | re.X)
 _LINK_ALONE = re.compile(rf"^\W*{_LINK_LABEL}\s*(?::|\.\.\.|…|>>|»)?\W*$", re.I | re.X)
@@ -189,8 +205,8 @@ _AGENCY = (
     r"(?:AP|NPR|Getty(?:\ Images)?|Reuters|AFP|POLITICO|Politico(?:\ Magazine)?|EPA|Bloomberg|Pool|Photo|Photograph)"
 )
 _CREDIT_END = re.compile(
-    rf"""(?:\((?:[\w.]+\ )?photo(?:graph)?s?(?:\ by)?:[^)]*\) | \(AP\ Photo[^)]*\)
-         | (?:Photo(?:graph)?|Image|Credit)s?:\ [^.|]{{3,80}} | \|\ [^|]{{2,80}}\b{_AGENCY}\b[^|]{{0,80}})\W*(?:More)?\s*$""",
+    rf"""(?:\((?:[\w.]+\ )?(?i:photo(?:graph)?|image|illustration)s?(?:\ by)?:[^)]*\) | \(AP\ Photo[^)]*\)
+         | (?:Photo(?:graph)?|Image|Credit)s?:\ [^.|()]{{3,80}} | \|\ [^|]{{2,80}}\b{_AGENCY}\b[^|]{{0,80}})\W*(?:More)?\s*$""",
     re.X,
 )
 _FILE_CAPTION = re.compile(r"FILE\s*[-–—]+\s")
@@ -235,8 +251,10 @@ _NAME = re.compile(r"(?:[A-Z][\w.'’-]+ ){1,2}[A-Z][\w.'’-]+")
 def _line_kind(s: str) -> str | None:
     """The kind of boilerplate a whole (stripped) line is, or None."""
     words = len(s.split())
-    if _WIDGET.match(s):
+    if _WIDGET.match(s) or _CLOSE.match(s):
         return "widget"
+    if words <= 100 and _NOTE.search(s):
+        return "prompt"
     if words <= 60 and (_PROMPT.match(s) or (_SIGN_UP.search(s) and _MAILING.search(s) and not _REPORTED.search(s))):
         return "prompt"
     if words <= 30 and (
@@ -295,6 +313,8 @@ def outside(text: str) -> tuple[Span, ...]:
         s = line.strip()
         lead = line.find(s) if s else 0
         videos = [(pos + m.start(), pos + m.end(), "widget") for m in _VIDEO.finditer(line)]
+        videos += [(pos + m.start("card") + 1, pos + m.end(), "widget") for m in _HOVER.finditer(line)]
+        videos.sort()
         if videos and videos[0][0] == pos + lead and videos[-1][1] == pos + lead + len(s):
             s = ""  # the line is the widget
         spans += videos
@@ -303,6 +323,10 @@ def outside(text: str) -> tuple[Span, ...]:
             spans.append((pos + lead, pos + lead + cut, "caption"))
             rest = s[cut:]
             lead, s = lead + cut + len(rest) - len(rest.lstrip()), rest.strip()
+        if s and not _line_kind(s) and (m := _CREDIT_MID.match(s)) and m.end() < len(s):
+            spans.append((pos + lead, pos + lead + m.end(), "caption"))
+            rest = s[m.end() :]
+            lead, s = lead + m.end() + len(rest) - len(rest.lstrip()), rest.strip()
         if s:
             kind = _line_kind(s)
             if kind is None and first_prose is None and i < _LEAD_LINES and _NAME.fullmatch(s):
