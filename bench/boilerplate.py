@@ -59,8 +59,10 @@ def lines(first: int, last: int) -> list[str]:
     return out
 
 
-def extract(out: str, first: int, last: int) -> None:
-    """Read and extract lines first..last as `newsledger ingest` would, keeping what `report` counts."""
+def extract(out: str, first: int, last: int, only_marked: bool = False) -> None:
+    """Read and extract lines first..last as `newsledger ingest` would, keeping what `report` counts.
+    `only_marked`: extract only the articles this layer changes (a span marked or a character repaired);
+    the others read exactly as before, so `report` takes their records from the BEFORE file."""
     from newsledger.errors import Failure
     from newsledger.extract import Extractor
     from newsledger.ingest import read_inputs
@@ -68,11 +70,23 @@ def extract(out: str, first: int, last: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "part.jsonl"
         path.write_text("".join(lines(first, last)), encoding="utf-8")
-        rows = []
-        for item in Extractor().pipe(read_inputs([str(path)])):
-            if isinstance(item, Failure):
-                rows.append({"failure": item.error.code})
+        rows: list[dict] = []
+        items = list(read_inputs([str(path)]))
+        todo = [
+            it
+            for it in items
+            if isinstance(it, Failure) or not only_marked or getattr(it, "outside", ()) or it.original_text
+        ]
+        done = {id(x.article if not isinstance(x, Failure) else x): x for x in Extractor().pipe(todo)}
+        for it in items:
+            if isinstance(it, Failure):
+                rows.append({"failure": it.error.code})
                 continue
+            item = done.get(id(it))
+            if item is None:
+                rows.append({"same": True})
+                continue
+            assert not isinstance(item, Failure), item
             a = item.article
             rows.append(
                 {
@@ -101,14 +115,22 @@ def _sentence(sents: list[list[int]], start: int, end: int, text: str) -> tuple[
     return s, e
 
 
-def count(path: str) -> dict:
+def load(path: str) -> list[dict]:
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return json.load(f)
+
+
+def count(rows: list[dict], before: list[dict] | None = None) -> dict:
+    """What the table counts; a row marked "same" (not extracted again) is the BEFORE file's row."""
     from newsledger.ingest.boilerplate import outside
     from newsledger.ingest.common import repair
 
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        rows = json.load(f)
     c: Counter = Counter()
-    for r in rows:
+    for n, r in enumerate(rows):
+        if r.get("same"):
+            assert before is not None and "failure" not in before[n]
+            r = before[n]
+            c["not_extracted_again"] += 1
         if "failure" in r:
             c["failed"] += 1
             continue
@@ -133,6 +155,7 @@ def count(path: str) -> dict:
 ROWS = (
     ("articles", "articles read"),
     ("failed", "inputs that failed"),
+    ("not_extracted_again", "articles this layer leaves unchanged (AFTER: their BEFORE records)"),
     ("widget_articles", "articles with CNN video-widget text in the body read"),
     ("boilerplate_articles", "articles with any marked boilerplate in the body read"),
     ("mojibake_titles", "titles with mojibake (ftfy would change them)"),
@@ -147,7 +170,10 @@ ROWS = (
 
 
 def report(before: str, after: str, record: bool) -> None:
-    b, a = count(before), count(after)
+    rows_before = load(before)
+    rows_after = load(after)
+    assert len(rows_before) == len(rows_after), "the two runs read different inputs"
+    b, a = count(rows_before), count(rows_after, rows_before)
     out = [
         f"`python bench/boilerplate.py report BEFORE AFTER --record` on allsides articles {FIRST:,}-{LAST:,} "
         f"(line order; rules tuned on 1-3,000). BEFORE extracted with the code before this layer "
@@ -214,6 +240,7 @@ def main() -> None:
     sub = ap.add_subparsers(dest="cmd", required=True)
     e = sub.add_parser("extract")
     e.add_argument("out")
+    e.add_argument("--only-marked", action="store_true", help="extract only the articles this layer changes")
     r = sub.add_parser("report")
     r.add_argument("before")
     r.add_argument("after")
@@ -228,7 +255,7 @@ def main() -> None:
     if not DATA.exists():
         sys.exit(f"{DATA} is absent: nothing to measure")
     if args.cmd == "extract":
-        extract(args.out, FIRST, LAST)
+        extract(args.out, FIRST, LAST, args.only_marked)
     elif args.cmd == "report":
         report(args.before, args.after, args.record)
     elif args.cmd == "draw":

@@ -237,3 +237,21 @@ def test_video_player_caption_with_highlights_and_writers_note():
     )
     text = f"{note}\n\n{player}\n\n{caption} The dam gave way on Sunday.\n\n{BODY}"
     assert kinds(text) == [("prompt", note), ("widget", player), ("caption", caption)]
+
+
+def test_a_list_announced_by_a_colon_is_kept():
+    text = BODY + "\nSources:\n\nVeridia interior ministry briefing, March 3\nRed Cross field report, March 4\n"
+    assert body_end(text) == len(text)
+
+
+def test_a_parenthesis_in_lower_case_is_no_agency_and_a_title_no_byline():
+    assert outside("Grid View (From left) Rescuers wade through the flooded streets of Brenn.\n") == ()
+    text = "For Brenn's Mayor, Flood Questions Could Threaten Reelection\n\nThe mayor said 300 homes were lost.\n"
+    assert outside(text) == ()
+
+
+def test_media_player_line_exclusive_label_and_story_prompts():
+    player = "Media playback is unsupported on your device Media caption The mayor of Brenn on the flood"
+    prompt = "Are you in Brenn? Tell us your story by emailing news@courier.example."
+    text = f"{player}\n\nExclusive— The Orvin dam gave way on Sunday, officials said.\n\n{prompt}\n"
+    assert kinds(text) == [("widget", player), ("dateline", "Exclusive— "), ("prompt", prompt)]

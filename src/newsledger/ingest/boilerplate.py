@@ -123,6 +123,8 @@ def body_end(text: str) -> int:
     if not marker and _repeats_body(" ".join(headlines), _words(text[: offsets[start]])):
         return len(text)
     prev = next((ln for ln in reversed(lines[:start]) if ln.strip()), "")
+    if not marker and prev.rstrip().endswith(":") and not _MARKER.match(prev):
+        return len(text)  # "Sources:", "Highlights:": the lines after it are its list
     if len(headlines) >= (1 if marker else 2) and _ends_prose(prev):
         cut = offsets[start]
         while cut > 0 and text[cut - 1].isspace():
@@ -161,7 +163,7 @@ _HOVER = re.compile(
     r"\b(?P<last>[A-Z][\w'’-]+)(?P<card> (?:\(?[A-Z][\w.'’-]*\)? ){1,4}(?P=last)(?=[A-Z0-9'‘“\"])[^\n]{5,600}? MORE\b)"
 )
 # USA TODAY's video player ("CLOSE See who comes out on top ...") on a line of its own.
-_CLOSE = re.compile(r"^CLOSE\s+\S")
+_CLOSE = re.compile(r"^(?:CLOSE\s+\S|Media playback is unsupported on your device\b)")  # and the BBC's
 # A caption that ends in its credit, with more text glued after it ("... (Photo: X/AFP) Story Highlights ...").
 _CREDIT_MID = re.compile(
     r"^.{10,600}?\((?:[\w.]+\ )?(?:photo(?:graph)?|image|illustration)s?(?:\ by)?:[^)]*\)(?:\s*Story Highlights\b)?",
@@ -177,7 +179,7 @@ _PROMPT = re.compile(
          | join\ us\ on\ (?:twitter|facebook) | download\ (?:the|our)\b.{0,40}\bapp\b
          | visit\ .{0,60}\ (?:homepage|website)\ for\ more\b | support\ .{0,40}\bjournalism\b
          | start\ the\ day\ smarter\b | stay\ up\ to\ date\b | we\ encountered\ an\ issue\ signing\b
-         | please\ enable\ javascript | read\ or\ share\ this\ story\b | get\ breaking\ news\ alerts\b | copyright\ ©|©\ ?\d{4}
+         | please\ enable\ javascript | .{0,200}\bsign\ up\ to\ (?:receive|get)\ our\b | .{0,80}\btell\ us\ your\ story\b | read\ or\ share\ this\ story\b | get\ breaking\ news\ alerts\b | copyright\ ©|©\ ?\d{4}
          | all\ rights\ reserved | this\ is\ a\ rush\ transcript\b
          | the\ (?:opinions|views)\ expressed\ (?:by|in)\b.{0,80}\b(?:their\ own|do\ not\ (?:necessarily\ )?(?:represent|reflect)))""",
     re.I | re.X,
@@ -217,7 +219,7 @@ _CREDIT_ONLY = re.compile(rf"(?:/\ ?{_AGENCY}\b|\bGetty\ Images\b|\bAP\ Photo\b)
 # Bylines: "By Ana Ruiz, Courier staff", and the "Name Surname, Outlet" line under a quoted passage.
 _BYLINE = re.compile(
     r"""^(?:[Bb][Yy]\ +[A-Z][\w.'’-]*(?:\ +\S+){0,14}
-         | (?:[A-Z][\w.'’-]+\ ){1,3}[A-Z][\w.'’-]+,\ (?:for\ )?(?:the\ |The\ )?[A-Z][\w.&'’-]*(?:\ (?:of\ |the\ |&\ )?[A-Z][\w.&'’-]*){0,4}
+         | (?:[A-Z][\w.'’-]+\ ){1,2}[A-Z][\w.'’-]+,\ (?:for\ )?(?:the\ |The\ )?[A-Z][\w.&'’-]*(?:\ (?:of\ |the\ |&\ )?[A-Z][\w.&'’-]*){0,3}
          | (?:special\ (?:for|to)|for\ the|contributing:)\ .{2,40} )$""",
     re.X,
 )
@@ -236,7 +238,7 @@ _DATELINE = re.compile(
     rf"""^(?:(?P<place>(?:[A-Z][A-Z./'’-]+(?:\ [A-Z][A-Z./'’-]+){{0,3}} | [A-Z][a-z]+(?:\ [A-Z][a-z]+){{0,3}}(?=[^(\n]{{0,40}}\())
             (?:,\ (?!(?i:{_MONTH})\ \d)[A-Z][A-Za-z.]+(?:\ [A-Z][A-Za-z.]+){{0,2}})?
             (?:,?\ (?i:{_MONTH})\ \d{{1,2}}(?:,\ \d{{4}})?)?)\ *)?
-         (?P<agency>\((?:[A-Z][\w.&/ -]{{1,30}})\))?
+         (?P<agency>\([A-Z][\w.&/-]*(?:\ [A-Z][\w.&/-]*){{0,3}}\))?  # every word capitalised: not "(From left)"
          \ *(?P<dash>—|–|--|-|:(?=\ ))?\ *(?=["“‘'A-Z0-9])""",
     re.X,
 )
@@ -284,8 +286,13 @@ def _prose(s: str) -> bool:
     return s.endswith(tuple('.!?"”’…)')) or len(s.split()) > _MAX_HEADLINE_WORDS
 
 
+_EXCLUSIVE = re.compile(r"^(?:EXCLUSIVE|Exclusive)\s*(?:—|–|--|-|:)\s*(?=[\"“A-Z])")
+
+
 def _dateline(line: str) -> int:
-    """Length of the dateline that opens this line, or 0."""
+    """Length of the dateline (or "Exclusive —" label) that opens this line, or 0."""
+    if m := _EXCLUSIVE.match(line):
+        return m.end()
     m = _DATELINE.match(line)
     if not m or not m.end():
         return 0
