@@ -10,7 +10,7 @@ Extraction runs once per side (it is the slow part: minutes on 2 cores), with wh
 importable, and keeps what is counted in a file:
 
     PYTHONPATH=/work/main/src python bench/boilerplate.py extract /tmp/bp_before.json.gz   # the code before
-    PYTHONPATH=src python bench/boilerplate.py extract /tmp/bp_after.json.gz               # this code
+    PYTHONPATH=src python bench/boilerplate.py extract /tmp/bp_after.json.gz --only marked # this code
     PYTHONPATH=src python bench/boilerplate.py report /tmp/bp_before.json.gz /tmp/bp_after.json.gz --record
     PYTHONPATH=src python bench/boilerplate.py draw          # the 30 articles of docs/boilerplate_audit.md
     PYTHONPATH=src python bench/boilerplate.py spans         # marked spans by kind, articles 1-3,000 (tuning)
@@ -59,10 +59,10 @@ def lines(first: int, last: int) -> list[str]:
     return out
 
 
-def extract(out: str, first: int, last: int, only_marked: bool = False) -> None:
+def extract(out: str, first: int, last: int, only: str | None = None) -> None:
     """Read and extract lines first..last as `newsledger ingest` would, keeping what `report` counts.
-    `only_marked`: extract only the articles this layer changes (a span marked or a character repaired);
-    the others read exactly as before, so `report` takes their records from the BEFORE file."""
+    `only` (see `_needed`): extract only some articles; `report` takes the others' records from the BEFORE
+    file ("marked": they read exactly as before) or counts none for them ("phrase")."""
     from newsledger.errors import Failure
     from newsledger.extract import Extractor
     from newsledger.ingest import read_inputs
@@ -72,11 +72,7 @@ def extract(out: str, first: int, last: int, only_marked: bool = False) -> None:
         path.write_text("".join(lines(first, last)), encoding="utf-8")
         rows: list[dict] = []
         items = list(read_inputs([str(path)]))
-        todo = [
-            it
-            for it in items
-            if isinstance(it, Failure) or not only_marked or getattr(it, "outside", ()) or it.original_text
-        ]
+        todo = [it for it in items if isinstance(it, Failure) or _needed(it, only)]
         done = {id(x.article if not isinstance(x, Failure) else x): x for x in Extractor().pipe(todo)}
         for it in items:
             if isinstance(it, Failure):
@@ -84,7 +80,7 @@ def extract(out: str, first: int, last: int, only_marked: bool = False) -> None:
                 continue
             item = done.get(id(it))
             if item is None:
-                rows.append({"same": True})
+                rows.append({"same": True} if only == "marked" else {"skipped": True})
                 continue
             assert not isinstance(item, Failure), item
             a = item.article
@@ -102,6 +98,17 @@ def extract(out: str, first: int, last: int, only_marked: bool = False) -> None:
     with gzip.open(out, "wt", encoding="utf-8") as f:
         json.dump(rows, f)
     print(f"{len(rows)} items -> {out}")
+
+
+def _needed(a, only: str | None) -> bool:
+    """Whether `a` must be extracted: always without `only`; with "marked", when this layer changes it (a
+    span marked or a character repaired); with "phrase", when what the extractors read still holds a
+    widget/prompt phrase (elsewhere no sentence read can hold one, nor a marked character)."""
+    if only == "marked":
+        return bool(getattr(a, "outside", ()) or getattr(a, "original_text", None))
+    if only == "phrase":
+        return bool(PHRASES.search(a.body))
+    return True
 
 
 def _sentence(sents: list[list[int]], start: int, end: int, text: str) -> tuple[int, int]:
@@ -127,6 +134,9 @@ def count(rows: list[dict], before: list[dict] | None = None) -> dict:
 
     c: Counter = Counter()
     for n, r in enumerate(rows):
+        if r.get("skipped"):
+            c["not_extracted"] += 1
+            continue
         if r.get("same"):
             assert before is not None and "failure" not in before[n]
             r = before[n]
@@ -156,6 +166,7 @@ ROWS = (
     ("articles", "articles read"),
     ("failed", "inputs that failed"),
     ("not_extracted_again", "articles this layer leaves unchanged (AFTER: their BEFORE records)"),
+    ("not_extracted", "articles not extracted: nothing in what they read can be counted below"),
     ("widget_articles", "articles with CNN video-widget text in the body read"),
     ("boilerplate_articles", "articles with any marked boilerplate in the body read"),
     ("mojibake_titles", "titles with mojibake (ftfy would change them)"),
@@ -190,6 +201,19 @@ def report(before: str, after: str, record: bool) -> None:
         "Widget/prompt phrase: one of `bench/boilerplate.py`'s `PHRASES`, found in the sentence as it was read, "
         "whatever marked it. Sentence: the parser's sentences the claim or quote lies in.",
     ]
+    if a.get("not_extracted_again"):
+        out.append(
+            f"AFTER extracted again only the {a['articles'] - a['not_extracted_again']:,} articles this layer "
+            "changes (`extract --only marked`); the others read character for character as before, so their "
+            "BEFORE records are counted."
+        )
+    if a.get("not_extracted"):
+        out.append(
+            f"AFTER extracted only the {a['articles'] - a['not_extracted']:,} articles whose body as read still "
+            "holds a widget/prompt phrase (`extract --only phrase`): in the others no sentence read can hold a "
+            "phrase or a marked character (marked characters read as blanks), so the claim and quote totals "
+            "of AFTER are those articles' only."
+        )
     text = "\n".join(out)
     print(text)
     if record:
@@ -240,7 +264,7 @@ def main() -> None:
     sub = ap.add_subparsers(dest="cmd", required=True)
     e = sub.add_parser("extract")
     e.add_argument("out")
-    e.add_argument("--only-marked", action="store_true", help="extract only the articles this layer changes")
+    e.add_argument("--only", choices=("marked", "phrase"), help="extract only these articles (see _needed)")
     r = sub.add_parser("report")
     r.add_argument("before")
     r.add_argument("after")
@@ -255,7 +279,7 @@ def main() -> None:
     if not DATA.exists():
         sys.exit(f"{DATA} is absent: nothing to measure")
     if args.cmd == "extract":
-        extract(args.out, FIRST, LAST, args.only_marked)
+        extract(args.out, FIRST, LAST, args.only)
     elif args.cmd == "report":
         report(args.before, args.after, args.record)
     elif args.cmd == "draw":
