@@ -79,20 +79,21 @@ def extract(out: str, first: int, last: int, only: str | None = None) -> None:
                 rows.append({"failure": it.error.code})
                 continue
             item = done.get(id(it))
-            if item is None:
-                rows.append({"same": True} if only == "marked" else {"skipped": True})
+            if item is None and only == "marked":
+                rows.append({"same": True})
                 continue
             assert not isinstance(item, Failure), item
-            a = item.article
+            a = it
             rows.append(
                 {
                     "title": a.title,
                     "text": a.text,
                     "body": a.body,  # what the extractors read (with marked spans blanked, where they are)
                     "outside": [list(s) for s in getattr(a, "outside", ())],
-                    "sentences": [list(s) for s in item.sentences],
-                    "claims": [[c.start, c.end] for c in item.claims],
-                    "quotes": [[q.start, q.end] for q in item.quotes],
+                    "skipped": item is None,  # not extracted: it can hold nothing counted (see _needed)
+                    "sentences": [list(s) for s in item.sentences] if item else [],
+                    "claims": [[c.start, c.end] for c in item.claims] if item else [],
+                    "quotes": [[q.start, q.end] for q in item.quotes] if item else [],
                 }
             )
     with gzip.open(out, "wt", encoding="utf-8") as f:
@@ -134,9 +135,7 @@ def count(rows: list[dict], before: list[dict] | None = None) -> dict:
 
     c: Counter = Counter()
     for n, r in enumerate(rows):
-        if r.get("skipped"):
-            c["not_extracted"] += 1
-            continue
+        c["not_extracted"] += bool(r.get("skipped"))
         if r.get("same"):
             assert before is not None and "failure" not in before[n]
             r = before[n]
@@ -209,7 +208,7 @@ def report(before: str, after: str, record: bool) -> None:
         )
     if a.get("not_extracted"):
         out.append(
-            f"AFTER extracted only the {a['articles'] - a['not_extracted']:,} articles whose body as read still "
+            f"AFTER parsed only the {a['articles'] - a['not_extracted']:,} articles whose body as read still "
             "holds a widget/prompt phrase (`extract --only phrase`): in the others no sentence read can hold a "
             "phrase or a marked character (marked characters read as blanks), so the claim and quote totals "
             "of AFTER are those articles' only."
