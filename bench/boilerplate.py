@@ -200,6 +200,11 @@ def report(before: str, after: str, record: bool) -> None:
         "Widget/prompt phrase: one of `bench/boilerplate.py`'s `PHRASES`, found in the sentence as it was read, "
         "whatever marked it. Sentence: the parser's sentences the claim or quote lies in.",
     ]
+    out.append(
+        "Recorded run: BEFORE is one `extract` run of main at 9e43d7f while other work loaded the machine; a "
+        "lone re-run of one of its articles found more quotes than that run did, so compare the boilerplate "
+        "rows, not the claim and quote totals."
+    )
     if a.get("not_extracted_again"):
         out.append(
             f"AFTER extracted again only the {a['articles'] - a['not_extracted_again']:,} articles this layer "
