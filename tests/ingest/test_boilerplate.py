@@ -255,3 +255,8 @@ def test_media_player_line_exclusive_label_and_story_prompts():
     prompt = "Are you in Brenn? Tell us your story by emailing news@courier.example."
     text = f"{player}\n\nExclusive— The Orvin dam gave way on Sunday, officials said.\n\n{prompt}\n"
     assert kinds(text) == [("widget", player), ("dateline", "Exclusive— "), ("prompt", prompt)]
+
+
+def test_reported_speech_before_a_bare_credit_keeps_the_sentence():
+    text = "Julie Marsh said the photo was old. Photo: Harbour Archive\n"
+    assert kinds(text) == [("caption", "Photo: Harbour Archive")]

@@ -263,7 +263,7 @@ def _line_kind(s: str) -> str | None:
         _LINK.match(s) or _LINK_ALONE.match(s) or _LINK_PAREN.match(s) or _READ_MORE_END.search(s) or _MARKER.match(s)
     ):
         return "link"
-    if words <= 80 and (_CAPTION.match(s) or _CREDIT_END.search(s)):
+    if words <= 80 and (_CAPTION.match(s) or (_CREDIT_END.search(s) and (s.endswith(")") or not _REPORTED.search(s)))):
         return "caption"
     if words <= 12 and _CREDIT_ONLY.search(s) and not s.endswith(tuple('.!?"”')):
         return "caption"
@@ -342,7 +342,10 @@ def outside(text: str) -> tuple[Span, ...]:
             if kind is None and listing and _headline_like(s):
                 kind = "link"
             listing = kind == "link" and bool(_LINK_ALONE.match(s) or _MARKER.match(s)) or (listing and kind == "link")
-            if kind:
+            if kind is None and (m := _CREDIT_END.search(s)):
+                # reported speech before a credit ("... said the photo was old. Photo: X"): only the credit
+                spans.append((pos + lead + m.start(), pos + lead + len(s), "caption"))
+            elif kind:
                 spans.append((pos + lead, pos + lead + len(s), kind))
             elif _prose(s):
                 first_prose = i if first_prose is None else first_prose
