@@ -153,3 +153,21 @@ def test_cli_status_and_reprocess(tmp_path, extractor):
     assert run("reprocess").stdout.startswith("up to date")
     bad = run("reprocess", "--step", "stories", "--set", "nope=1")
     assert bad.returncode == 1 and "NL701" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_reprocess_marks_stored_articles_again_before_re_extracting(tmp_path, extractor):
+    """An article stored before a boilerplate rule existed loses what that rule marks on reprocess."""
+    from newsledger.ingest.readers import text_article
+
+    text = (
+        "The Orvin dam gave way on Sunday, killing 12 people, the ministry said.\n\n"
+        "JUST WATCHED Mayor: 40 missing Replay More Videos ... MUST WATCH Mayor: 40 missing 01:51\n"
+    )
+    old = dataclasses.replace(text_article(text, "old.txt"), outside=())
+    with Ledger(tmp_path / "l.db") as led:
+        led.write([extractor.extract(old)], made_by=("extract", 1, "old"))
+        list(steps.reprocess(led, "extract", extractor_factory=lambda: extractor, force=True))
+        again = led.article(old.id)
+        assert [k for _, _, k in again.outside] == ["widget"] and again.body_end is not None
+        claims = led.extraction(old.id).claims
+    assert {c.value.point for c in claims} == {12}

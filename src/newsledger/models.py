@@ -7,7 +7,8 @@ The `to_contract()` methods give the shapes of ../shared/CONTRACT.md (schema "ne
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 SCHEMA = "newsledger/1"
@@ -30,6 +31,22 @@ MEASURES = (
 )
 
 
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def blank(text: str, spans) -> str:
+    """`text` with each (start, end, ...) span's characters but line breaks replaced by spaces."""
+    if not spans:
+        return text
+    out, pos = [], 0
+    for start, end, *_ in spans:
+        out.append(text[pos:start])
+        out.append(_NOT_NEWLINE.sub(" ", text[start:end]))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
 @dataclass(frozen=True)
 class Article:
     id: str
@@ -38,16 +55,46 @@ class Article:
     title: str | None = None
     published: date | None = None
     url: str | None = None
-    # Where the article body ends; text after it (a trailing "related stories" block) is kept
-    # verbatim so offsets hold, but nothing is extracted from it.
-    body_end: int | None = None
+    # Spans of `text` outside the article body, (start, end, kind), in order: widgets, prompts, captions,
+    # bylines, datelines, a trailing related-headlines block (ingest.boilerplate). The text is kept
+    # verbatim so offsets hold; no extractor reads these spans.
+    outside: tuple[tuple[int, int, str], ...] = ()
+    # The text and title as they arrived, where repairing their characters (mojibake) changed them.
+    original_text: str | None = None
+    original_title: str | None = None
     # Contract revision 2: the publisher ("BBC News") and the ISO 639-1 code of the text ("en", "pt").
     outlet: str | None = None
     language: str | None = None
 
     @property
+    def body_end(self) -> int | None:
+        """Where the body ends: before the marked spans that close the text (related headlines, a
+        copyright line), else None."""
+        end = len(self.text.rstrip())
+        cut = None
+        for start, stop, _ in reversed(self.outside):
+            if self.text[stop:end].strip():
+                break
+            cut = end = start
+        while cut and self.text[cut - 1].isspace():
+            cut -= 1
+        return cut
+
+    @property
     def body(self) -> str:
-        return self.text if self.body_end is None else self.text[: self.body_end]
+        """What extraction reads: the text up to `body_end`, each marked span blanked (same offsets)."""
+        return self.reading.text[: self.body_end]
+
+    @property
+    def reading(self) -> Article:
+        """This article as extractors see it: every marked span's characters but line breaks are spaces."""
+        if not self.outside:
+            return self
+        return replace(self, text=blank(self.text, self.outside))
+
+    def in_outside(self, start: int, end: int) -> bool:
+        """Whether [start, end) touches a marked span."""
+        return any(s < end and start < e for s, e, _ in self.outside)
 
     def to_contract(self) -> dict:
         return {

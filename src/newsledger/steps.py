@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
 from .errors import NewsledgerError
+from .ingest.boilerplate import remark
 from .store import Ledger
 from .store import steps as made
 
@@ -256,7 +257,8 @@ def _reextract(
     extractor = extractor_factory() if extractor_factory else _extractor(opts)
     done = 0
     for i in range(0, len(ids), batch_size):
-        chunk = [ledger.article(a) for a in ids[i : i + batch_size]]
+        # marked again: the rules for what is outside the body may have grown since the article was stored
+        chunk = [remark(ledger.article(a)) for a in ids[i : i + batch_size]]
         ledger.replace_extractions(list(extractor.pipe(chunk)), made_by=(s.name, s.version, h))
         done += len(chunk)
         yield Progress(s.name, done, len(ids))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsledger.ingest.boilerplate import body_end, headline_title
+from newsledger.ingest.boilerplate import body_end, headline_title, outside
 from newsledger.ingest.readers import text_article
 
 BODY = (
@@ -89,3 +89,174 @@ def test_closing_schedule_and_link_lists_are_kept():
     assert body_end(schedule) == len(schedule)
     links = BODY + "\nhttps://courier.example/a\nhttps://courier.example/b\n"
     assert body_end(links) == len(links)
+
+
+# --- The test set: trailing headline lists of several shapes, and articles that end without one ------------
+
+HEADLINE_TAILS = {
+    "unpunctuated, no heading": "\nMarsh named head of coastal bank\nLynford festival cancelled for third year\n",
+    "heading and one headline": "\nMore from the Courier\n\nTallin port strike enters second week\n",
+    "bulleted under a heading": "\nRead more:\n\n- Marsh named head of coastal bank\n- Ferry fares to rise in May\n",
+    "title-case questions": "\nWhy Are Ferry Prices Rising Again?\nWho Will Run The Kessel Ports Authority?\n",
+    "teasers": "\nCouncil weighs new tram line for...\nBrenn school reopens after...\n",
+    "each ending in Read more": (
+        "\nKessel barge owners seek compensation Read more\nTallin mayor opens new bridge Read more\n"
+    ),
+    "then a copyright line": (
+        "\nMarsh named head of coastal bank\nFerry fares to rise in May\n\nCopyright © 2025 The Courier. "
+        "All rights reserved.\n"
+    ),
+    "upper case under a heading": "\nREAD MORE ABOUT THE FLOODS\n\nKESSEL LEVEES FAIL AGAIN\nBRENN COUNTS THE COST\n",
+    "after a sign-off": "\n-- The Veridia Courier\n\nMarsh named head of coastal bank\nFerry fares to rise in May\n",
+}
+
+REAL_ENDINGS = {
+    "a short last sentence": "\nThe governor will visit on Friday.\n",
+    "a closing quote": '\n"We will rebuild every house," the mayor said.\n',
+    "a list that repeats the body": "\nVillages flooded\nOrvin dam on the Kessel river\nRescue teams in Brenn\n",
+    "a schedule": "\nHearings:\n\nJune 9 -- Brenn town hall\nJune 12 -- Tallin court\n",
+    "a subheading and its paragraph": "\nWhat comes next\n\nEngineers will inspect the other two dams in May.\n",
+    "a question in a sentence": "\nWill the levees hold next spring? Engineers are not sure.\n",
+    "a sign-off": "\nReporting by Ana Petrov; Editing by Tom Reyes\n",
+    "one unpunctuated closing line": "\nMore updates to follow\n",
+}
+
+
+def test_every_headline_tail_shape_is_marked_off():
+    for shape, tail_text in HEADLINE_TAILS.items():
+        art = text_article(BODY + tail_text, "t.txt")
+        assert art.body_end is not None, shape
+        last = "-- The Veridia Courier" if "sign-off" in shape else BODY.rstrip().split("\n")[-1]
+        assert art.text[: art.body_end].endswith(last), shape
+        assert art.text[art.body_end :].strip() and not art.body[art.body_end :], shape
+
+
+def test_a_real_ending_is_never_cut():
+    for shape, ending in REAL_ENDINGS.items():
+        art = text_article(BODY + ending, "t.txt")
+        assert art.body_end is None, shape
+        assert art.body == art.text, shape
+
+
+# --- Spans outside the body ---------------------------------------------------------------------------------
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(kind, text[s:e]) for s, e, kind in outside(text)]
+
+
+def test_video_widget_on_its_own_line_and_glued_into_a_paragraph():
+    widget = "JUST WATCHED Kessel levees fail Replay More Videos ... MUST WATCH Kessel levees fail 01:51"
+    text = f"{BODY}\n{widget}\n\nThe mayor said 300 homes were lost. {widget} Rescuers kept searching.\n"
+    found = kinds(text)
+    assert found == [("widget", widget), ("widget", widget)]
+    art = text_article(text, "t.txt")
+    assert "JUST WATCHED" not in art.body and "Rescuers kept searching." in art.body
+    assert len(art.body) == len(art.text.rstrip()) or art.body_end is None
+
+
+def test_prompts_links_captions_and_labels_are_marked_whole_lines():
+    lines = {
+        "Advertisement": "widget",
+        "Story Continued Below": "widget",
+        "Sign up for the Courier's morning newsletter": "prompt",
+        "Follow Ana on Twitter": "prompt",
+        "Click here to get the Courier app": "prompt",
+        "Related: Tallin port strike enters second week": "link",
+        "( PHOTOS: The Kessel in flood)": "link",
+        "Rescuers in Brenn on Monday. (Photo: Ana Petrov/Courier)": "caption",
+        "Enlarge this image toggle caption Ana Petrov/AP Ana Petrov/AP": "caption",
+        "Ana Petrov, Veridia Courier": "byline",
+        "By Ana Petrov, Courier staff": "byline",
+        "From the Left": "label",
+    }
+    for line, kind in lines.items():
+        text = f"{BODY}\n{line}\n\nEngineers will inspect the other two dams in May, the ministry said.\n"
+        assert kinds(text) == [(kind, line)], line
+
+
+def test_prose_that_mentions_the_same_words_is_not_marked():
+    for line in (
+        "The mayor said 4,000 people subscribe to the city newsletter.",
+        "By Sunday, the water had receded from most streets.",
+        "Read the full report, the ministry urged residents.",
+        "NATO engineers arrived on Tuesday to help with the levees.",
+    ):
+        assert outside(f"{BODY}\n{line}\n") == (), line
+
+
+def test_datelines_glued_to_the_first_sentence():
+    for dateline in ("LUSK - ", "BRENN, Veridia (Courier) — ", "Brenn (Courier) ", "TALLIN, March 3 -- "):
+        text = f"{dateline}Flash floods swept through the valley on Sunday, the mayor said.\n"
+        assert kinds(text) == [("dateline", dateline)], dateline
+    for start in ("UPDATE - Flash floods swept through the valley on Sunday.", "FLOODS: a timeline of the week\n"):
+        assert not [k for k, _ in kinds(start + "\n") if k == "dateline"], start
+
+
+def test_ap_caption_glued_to_the_first_sentence_marks_the_caption_only():
+    caption = "FILE - In this Jan. 4, 2024, file photo, rescuers wade through Brenn, Veridia."
+    text = f"{caption} The Orvin dam gave way on Sunday, officials said.\n"
+    assert kinds(text) == [("caption", caption)]
+
+
+def test_byline_and_outlet_label_above_the_first_paragraph():
+    text = "Ana Petrov\n\nUSA TODAY\n\nThe Orvin dam gave way on Sunday, flooding three villages, officials said.\n"
+    assert kinds(text) == [("byline", "Ana Petrov"), ("label", "USA TODAY")]
+
+
+def test_headlines_after_a_related_marker_mid_body():
+    text = (
+        f"{BODY}\nRelated:\n\nMarsh named head of coastal bank\nFerry fares to rise in May\n\n"
+        "Engineers will inspect the other two dams in May, the ministry said.\n"
+    )
+    assert [k for k, _ in kinds(text)] == ["link", "link", "link"]
+
+
+def test_mojibake_is_repaired_and_the_original_kept():
+    broken = "The dam\u00c3\u00a2\u00e2\u201a\u00ac\u00e2\u201e\u00a2s keepers said it held until \u00c3\u00a2\u00e2\u201a\u00ac\u00e2\u201e\u00a208."
+    art = text_article(broken, "t.txt", title="Orvin dam\u00c3\u00a2\u00e2\u201a\u00ac\u00e2\u201e\u00a2s end")
+    assert art.text == "The dam’s keepers said it held until ’08." and art.original_text == broken
+    assert art.title == "Orvin dam’s end" and art.original_title.startswith("Orvin dam\u00c3")
+    clean = text_article(BODY, "t.txt", title="Orvin dam “gives way”")
+    assert clean.original_text is None and clean.original_title is None and clean.title == "Orvin dam “gives way”"
+
+
+def test_hover_card_glued_after_a_name_is_marked_and_the_name_kept():
+    card = "Ana Maria RuizDam inquiry opens in Brenn Ferry fares to rise in May Lusk counts the cost MORE"
+    text = f"The mayor, Ana Ruiz {card}, said 300 homes were lost in the flood on Sunday.\n"
+    assert kinds(text) == [("widget", card)]
+    assert text_article(text, "t.txt").body.startswith("The mayor, Ana Ruiz ")
+
+
+def test_video_player_caption_with_highlights_and_writers_note():
+    player = "CLOSE Watch the Orvin dam give way, seen from the Brenn bridge."
+    caption = "Rescuers in Brenn on Monday. (Photo: Ana Petrov, Courier) Story Highlights"
+    note = (
+        "Ana Petrov is a columnist for the Courier. The views expressed in this commentary are her own. "
+        "Read more opinion at the Courier."
+    )
+    text = f"{note}\n\n{player}\n\n{caption} The dam gave way on Sunday.\n\n{BODY}"
+    assert kinds(text) == [("prompt", note), ("widget", player), ("caption", caption)]
+
+
+def test_a_list_announced_by_a_colon_is_kept():
+    text = BODY + "\nSources:\n\nVeridia interior ministry briefing, March 3\nRed Cross field report, March 4\n"
+    assert body_end(text) == len(text)
+
+
+def test_a_parenthesis_in_lower_case_is_no_agency_and_a_title_no_byline():
+    assert outside("Grid View (From left) Rescuers wade through the flooded streets of Brenn.\n") == ()
+    text = "For Brenn's Mayor, Flood Questions Could Threaten Reelection\n\nThe mayor said 300 homes were lost.\n"
+    assert outside(text) == ()
+
+
+def test_media_player_line_exclusive_label_and_story_prompts():
+    player = "Media playback is unsupported on your device Media caption The mayor of Brenn on the flood"
+    prompt = "Are you in Brenn? Tell us your story by emailing news@courier.example."
+    text = f"{player}\n\nExclusive— The Orvin dam gave way on Sunday, officials said.\n\n{prompt}\n"
+    assert kinds(text) == [("widget", player), ("dateline", "Exclusive— "), ("prompt", prompt)]
+
+
+def test_reported_speech_before_a_bare_credit_keeps_the_sentence():
+    text = "Julie Marsh said the photo was old. Photo: Harbour Archive\n"
+    assert kinds(text) == [("caption", "Photo: Harbour Archive")]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
@@ -18,8 +18,9 @@ from .times import extract_times
 
 # Goes up with every change to an extractor that changes what it stores (`newsledger reprocess` then
 # re-extracts the articles stored by an older version).
-VERSION = 4  # 2: unresolved pronouns and list labels keep their span, not a name; 3: sources a sentence names;
-# 4: the trained attribution tagger
+# 2: unresolved pronouns and list labels keep their span, not a name; 3: sources a sentence names;
+# 4: the trained attribution tagger; 5: nothing from the spans marked outside the body (widgets, captions, ...)
+VERSION = 5
 
 
 LANGUAGE = "en"  # what the extractors read
@@ -51,11 +52,24 @@ class Extractor:
 
     @staticmethod
     def from_doc(doc: Doc, article: Article) -> Extraction:
-        entities = extract_entities(doc, article)
-        times = extract_times(doc, article)
-        quotes = extract_quotes(doc, article, entities)
-        claims = extract_claims(doc, article, entities, quotes, times)
-        events = extract_events(doc, article, entities, times)
+        """`doc` is the parse of `article.body`. The extractors read `article.reading`, the text with its
+        marked spans blanked, and what still touches a marked span (a quote widened across a caption line)
+        is dropped, so every record's text is the stored text's and none comes from outside the body."""
+        reading = article.reading
+        entities = extract_entities(doc, reading)
+        times = extract_times(doc, reading)
+        quotes = extract_quotes(doc, reading, entities)
+        claims = extract_claims(doc, reading, entities, quotes, times)
+        events = extract_events(doc, reading, entities, times)
+        if article.outside:
+            inside = article.in_outside
+            entities = [
+                replace(e, mentions=ms) for e in entities if (ms := tuple(m for m in e.mentions if not inside(*m)))
+            ]
+            times = [t for t in times if not inside(t.start, t.end)]
+            quotes = [q for q in quotes if not inside(q.start, q.end)]
+            claims = [c for c in claims if not inside(c.start, c.end)]
+            events = [e for e in events if not inside(e.start, e.end)]
         return Extraction(
             article=article,
             entities=tuple(entities),

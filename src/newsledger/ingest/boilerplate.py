@@ -1,8 +1,13 @@
-"""Trailing boilerplate in plain-text articles.
+"""Boilerplate in plain-text articles: what is kept verbatim in `Article.text` but marked outside the body.
 
-Scraped pages often end with a block of "related stories": short headline-like lines with no final
-punctuation, about other stories. That block stays in `Article.text` (offsets must hold) but is marked off
-by `body_end`, so nothing is extracted from it. The rule (docs/ingest.md, "Related headlines"):
+Text that arrives as "plain" often carries the page around the article: video and share widgets, "Read more"
+links, newsletter prompts, photo captions and credits, datelines glued to the first sentence, bylines and
+section labels, and a trailing block of related headlines. `outside(text)` finds them as spans
+(start, end, kind); the text itself is never changed, so offsets hold, and no extractor reads a marked span
+(`Article.reading`). The rules are learnt from the allsides corpus (articles 1-3,000) and listed in
+docs/ingest.md, "Outside the body".
+
+The trailing related-headlines rule (`body_end`):
 
 - a headline line is short (at most 20 words) and has no final sentence punctuation (a `?` or `!` only
   when the line is in title case; a trailing ellipsis marks a teaser); a line led by a date (a
@@ -19,6 +24,9 @@ by `body_end`, so nothing is extracted from it. The rule (docs/ingest.md, "Relat
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+
+from ..models import Article, blank
 
 _END_PUNCT = tuple(".!?:;,\"'”’)]»…")
 _MAX_HEADLINE_WORDS = 20
@@ -115,6 +123,8 @@ def body_end(text: str) -> int:
     if not marker and _repeats_body(" ".join(headlines), _words(text[: offsets[start]])):
         return len(text)
     prev = next((ln for ln in reversed(lines[:start]) if ln.strip()), "")
+    if not marker and prev.rstrip().endswith(":") and not _MARKER.match(prev):
+        return len(text)  # "Sources:", "Highlights:": the lines after it are its list
     if len(headlines) >= (1 if marker else 2) and _ends_prose(prev):
         cut = offsets[start]
         while cut > 0 and text[cut - 1].isspace():
@@ -129,3 +139,240 @@ def headline_title(text: str) -> str | None:
     if m and _headline_like(m.group(1)) and not _MARKER.match(m.group(1)):
         return m.group(1).strip()
     return None
+
+
+# --- Spans outside the body -------------------------------------------------------------------------------
+
+Span = tuple[int, int, str]  # (start, end, kind), offsets into Article.text
+
+_SOCIAL = r"(?:facebook|twitter|email|e-mail|print|comments?|share|whatsapp|linkedin|pinterest|reddit|tweet|post)"
+# Whole lines that are a page's widgets, not the article (matched on the stripped line, any case).
+_WIDGET = re.compile(
+    rf"""^(?:advertisement(?:\ continue\ reading\ the\ main\ story)? | ad | story\ continued\ below
+         | continue\ reading(?:\ (?:below|the\ main\ story))? | story\ continues | close | videos? | photos? | youtube | play
+         | \[\w+\] | watch | listen | slideshow\ \(\d+\ images?\) | (?:next\ |prev\ )?image\ \d+\ of\ \d+
+         | share\ this\ (?:article|story)\b.* | \d+\ (?:years?|months?|days?|hours?|minutes?)\ ago
+         | skip\ (?:to\ (?:main\ )?content|ad) | {_SOCIAL}(?:\W+{_SOCIAL})+ )\W*$""",
+    re.I | re.X,
+)
+# CNN's video widget, on a line of its own or glued into a paragraph.
+_VIDEO = re.compile(r"JUST WATCHED\b.{0,300}?\bReplay More Videos\b(?:.{0,300}?\bMUST WATCH\b.{0,300}?\b\d\d:\d\d\b)?")
+# The Hill's hover card, glued into the sentence after a name: the full name, three headlines, "MORE"
+# ("... Adam Schiff Adam Bennett SchiffGraham says ... hearing MORE (D-Calif.) ...").
+_HOVER = re.compile(
+    r"\b(?P<last>[A-Z][\w'’-]+)(?P<card> (?:\(?[A-Z][\w.'’-]*\)? ){1,4}(?P=last)(?=[A-Z0-9'‘“\"])[^\n]{5,600}? MORE\b)"
+)
+# USA TODAY's video player ("CLOSE See who comes out on top ...") on a line of its own.
+_CLOSE = re.compile(r"^(?:CLOSE\s+\S|Media playback is unsupported on your device\b)")  # and the BBC's
+# A caption that ends in its credit, with more text glued after it ("... (Photo: X/AFP) Story Highlights ...").
+_CREDIT_MID = re.compile(
+    r"^.{10,600}?\((?:[\w.]+\ )?(?:photo(?:graph)?|image|illustration)s?(?:\ by)?:[^)]*\)(?:\s*Story Highlights\b)?",
+    re.I,
+)
+# An editor's note on the writer: "... The views expressed in this commentary are her own."
+_NOTE = re.compile(
+    r"\b(?:views|opinions) expressed in this (?:commentary|column|article) are (?:his|her|their|the author'?s) own"
+)
+# Prompts to sign up, follow, click, subscribe; copyright and disclaimer notices.
+_PROMPT = re.compile(
+    r"""^\W*(?:click\ here\b | tap\ here\b | (?:-\ )?follow\ (?:us\b|@\w+|\S+(?:\ \S+)?\ on\ (?:twitter|facebook|instagram))
+         | join\ us\ on\ (?:twitter|facebook) | download\ (?:the|our)\b.{0,40}\bapp\b
+         | visit\ .{0,60}\ (?:homepage|website)\ for\ more\b | support\ .{0,40}\bjournalism\b
+         | start\ the\ day\ smarter\b | stay\ up\ to\ date\b | we\ encountered\ an\ issue\ signing\b
+         | please\ enable\ javascript | .{0,200}\bsign\ up\ to\ (?:receive|get)\ our\b | .{0,80}\btell\ us\ your\ story\b | read\ or\ share\ this\ story\b | get\ breaking\ news\ alerts\b | copyright\ ©|©\ ?\d{4}
+         | all\ rights\ reserved | this\ is\ a\ rush\ transcript\b
+         | the\ (?:opinions|views)\ expressed\ (?:by|in)\b.{0,80}\b(?:their\ own|do\ not\ (?:necessarily\ )?(?:represent|reflect)))""",
+    re.I | re.X,
+)
+_SIGN_UP = re.compile(r"\b(?:sign(?:ing)?\ up|subscribe|signing\ up)\b", re.I)
+_REPORTED = re.compile(r"\b(?:said|says|told|according)\b")  # a sentence that reports, not a prompt
+_MAILING = re.compile(r"\b(?:newsletters?|inbox|e-?mail\ (?:updates|alerts)|briefing)\b", re.I)
+# A line that is a link to another story: a label and a colon (or a parenthesis around both), or a
+# headline that ends in "Read more".
+_LINK_LABEL = r"""(?:read\ more(?:\ from\b[^:]{0,40})? | related(?:\ (?:stories|articles|coverage|content|news))? | see\ also | also\ see
+         | also\ read | read\ also | story | more | more\ on\ this | more\ from\b[^:]{0,40} | read | watch | photos? | videos? | listen
+         | full\ coverage | trending | recommended | must\ read | don'?t\ miss | editor'?s\ picks?)"""
+_LINK = re.compile(rf"^\W*{_LINK_LABEL}\s*(?::|\.\.\.|…|>>|»)", re.I | re.X)
+_LINK_ALONE = re.compile(rf"^\W*{_LINK_LABEL}\s*(?::|\.\.\.|…|>>|»)?\W*$", re.I | re.X)
+_LINK_PAREN = re.compile(rf"^\(\s*(?:{_LINK_LABEL}|[A-Z][A-Z ]{{2,20}})\s*:[^)]*\)\W*$", re.X)
+_READ_MORE_END = re.compile(r"\sRead more$")
+# Photo captions and credits: a line that opens as a caption widget does, or that ends in a credit.
+_CAPTION = re.compile(
+    r"""^\W*(?:enlarge\ this\ image\b | toggle\ caption\b | image\ (?:copyright|caption|source)\b
+         | facebook\ twitter\ pinterest\b | file\ photo\b | hide\ caption\b
+         | photo(?:graph)?s?\ (?:by|credit|courtesy)\b)""",
+    re.I | re.X,
+)
+_AGENCY = (
+    r"(?:AP|NPR|Getty(?:\ Images)?|Reuters|AFP|POLITICO|Politico(?:\ Magazine)?|EPA|Bloomberg|Pool|Photo|Photograph)"
+)
+_CREDIT_END = re.compile(
+    rf"""(?:\((?:[\w.]+\ )?(?i:photo(?:graph)?|image|illustration)s?(?:\ by)?:[^)]*\) | \(AP\ Photo[^)]*\)
+         | (?:Photo(?:graph)?|Image|Credit)s?:\ [^.|()]{{3,80}} | \|\ [^|]{{2,80}}\b{_AGENCY}\b[^|]{{0,80}})\W*(?:More)?\s*$""",
+    re.X,
+)
+_FILE_CAPTION = re.compile(r"FILE\s*[-–—]+\s")
+_NOT_SENTENCE_END = re.compile(
+    r"\b(?:[A-Z]|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Sgt|Col|St|Jr|Sr|No|Mt|Ft)$"
+)
+_CREDIT_ONLY = re.compile(rf"(?:/\ ?{_AGENCY}\b|\bGetty\ Images\b|\bAP\ Photo\b)", re.X)
+# Bylines: "By Ana Ruiz, Courier staff", and the "Name Surname, Outlet" line under a quoted passage.
+_BYLINE = re.compile(
+    r"""^(?:[Bb][Yy]\ +[A-Z][\w.'’-]*(?:\ +\S+){0,14}
+         | (?:[A-Z][\w.'’-]+\ ){1,2}[A-Z][\w.'’-]+,\ (?:for\ )?(?:the\ |The\ )?[A-Z][\w.&'’-]*(?:\ (?:of\ |the\ |&\ )?[A-Z][\w.&'’-]*){0,3}
+         | (?:special\ (?:for|to)|for\ the|contributing:)\ .{2,40} )$""",
+    re.X,
+)
+# Section labels, on a line of their own.
+_LABEL = re.compile(
+    r"""^\W*(?:analysis/opinion | analysis | opinion | commentary | editorial | exclusive | breaking(?:\ news)?
+         | from\ the\ (?:left|right|center) | perspectives? | (?:the\ )?associated\ press | usa\ today | reuters
+         | news\ analysis | fact\ check | (?:live\ )?updates? | (?:opinion\ )?(?:contributor|columnist) | recent\ stories
+         | this\ article\ is\ more\ than\ \w+\ (?:years?|months?|days?)\ old
+         | (?:last\ )?updated?:?\ (?:at\ )?\d{1,2}(?::\d\d)?\ ?[ap]\.?m\.?.{0,30})\W*$""",
+    re.I | re.X,
+)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# "LUSK - ", "WASHINGTON (Reuters) - ", "Washington (CNN)", "CHARLOTTE, N.C. (AP) — ", "BEIJING, March 3 — ".
+_DATELINE = re.compile(
+    rf"""^(?:(?P<place>(?:[A-Z][A-Z./'’-]+(?:\ [A-Z][A-Z./'’-]+){{0,3}} | [A-Z][a-z]+(?:\ [A-Z][a-z]+){{0,3}}(?=[^(\n]{{0,40}}\())
+            (?:,\ (?!(?i:{_MONTH})\ \d)[A-Z][A-Za-z.]+(?:\ [A-Z][A-Za-z.]+){{0,2}})?
+            (?:,?\ (?i:{_MONTH})\ \d{{1,2}}(?:,\ \d{{4}})?)?)\ *)?
+         (?P<agency>\([A-Z][\w.&/-]*(?:\ [A-Z][\w.&/-]*){{0,3}}\))?  # every word capitalised: not "(From left)"
+         \ *(?P<dash>—|–|--|-|:(?=\ ))?\ *(?=["“‘'A-Z0-9])""",
+    re.X,
+)
+_NOT_PLACES = frozenset(
+    "FILE CLAIM VIDEO PHOTO PHOTOS UPDATE UPDATED BREAKING EXCLUSIVE ANALYSIS OPINION WATCH NOTE WARNING "
+    "EDITOR'S EDITOR’S CORRECTION FACT CHECK READ MORE RELATED SPOILER Q A I".split()
+)
+_LEAD_LINES = 6  # a name alone is a byline above the first paragraph, among this many lines
+_NAME = re.compile(r"(?:[A-Z][\w.'’-]+ ){1,2}[A-Z][\w.'’-]+")
+
+
+def _line_kind(s: str) -> str | None:
+    """The kind of boilerplate a whole (stripped) line is, or None."""
+    words = len(s.split())
+    if _WIDGET.match(s) or _CLOSE.match(s):
+        return "widget"
+    if words <= 100 and _NOTE.search(s):
+        return "prompt"
+    if words <= 60 and (_PROMPT.match(s) or (_SIGN_UP.search(s) and _MAILING.search(s) and not _REPORTED.search(s))):
+        return "prompt"
+    if words <= 30 and (
+        _LINK.match(s) or _LINK_ALONE.match(s) or _LINK_PAREN.match(s) or _READ_MORE_END.search(s) or _MARKER.match(s)
+    ):
+        return "link"
+    if words <= 80 and (_CAPTION.match(s) or (_CREDIT_END.search(s) and (s.endswith(")") or not _REPORTED.search(s)))):
+        return "caption"
+    if words <= 12 and _CREDIT_ONLY.search(s) and not s.endswith(tuple('.!?"”')):
+        return "caption"
+    if words <= 16 and not s.endswith(tuple(".!?;")) and _BYLINE.match(s):
+        return "byline"
+    if words <= 10 and _LABEL.match(s):
+        return "label"
+    return None
+
+
+def _first_sentence(line: str) -> int:
+    """Where the first sentence of `line` ends (an AP caption glued to the article's first sentence)."""
+    for m in re.finditer(r"\.\s+(?=[\"“A-Z])", line):
+        if not _NOT_SENTENCE_END.search(line[: m.start()]):
+            return m.start() + 1
+    return len(line)
+
+
+def _prose(s: str) -> bool:
+    return s.endswith(tuple('.!?"”’…)')) or len(s.split()) > _MAX_HEADLINE_WORDS
+
+
+_EXCLUSIVE = re.compile(r"^(?:EXCLUSIVE|Exclusive)\s*(?:—|–|--|-|:)\s*(?=[\"“A-Z])")
+
+
+def _dateline(line: str) -> int:
+    """Length of the dateline (or "Exclusive —" label) that opens this line, or 0."""
+    if m := _EXCLUSIVE.match(line):
+        return m.end()
+    m = _DATELINE.match(line)
+    if not m or not m.end():
+        return 0
+    place, agency, dash = m.group("place"), m.group("agency"), m.group("dash")
+    if not agency and (not place or not dash or dash == ":" or not place.split(",")[0].isupper()):
+        return 0  # without "(Agency)": an upper-case place and a dash
+    if place and place.split(",")[0].split()[0].upper() in _NOT_PLACES:
+        return 0
+    if len(line[m.end() :].split()) < 4:  # a dateline opens a sentence, not a short label
+        return 0
+    return m.end()
+
+
+def outside(text: str) -> tuple[Span, ...]:
+    """The spans of `text` that are not the article: (start, end, kind), in order, not overlapping.
+
+    kind: widget, prompt, link, caption, byline, label, dateline, related (the trailing headlines block).
+    """
+    spans: list[Span] = []
+    pos = 0
+    lines = text.splitlines(keepends=True)
+    first_prose = None
+    listing = False  # after a "Related:" line: the headlines it introduces, up to the next prose
+    for i, line in enumerate(lines):
+        s = line.strip()
+        lead = line.find(s) if s else 0
+        videos = [(pos + m.start(), pos + m.end(), "widget") for m in _VIDEO.finditer(line)]
+        videos += [(pos + m.start("card") + 1, pos + m.end(), "widget") for m in _HOVER.finditer(line)]
+        videos.sort()
+        if videos and videos[0][0] == pos + lead and videos[-1][1] == pos + lead + len(s):
+            s = ""  # the line is the widget
+        spans += videos
+        if s and _FILE_CAPTION.match(s):
+            cut = _first_sentence(s)
+            spans.append((pos + lead, pos + lead + cut, "caption"))
+            rest = s[cut:]
+            lead, s = lead + cut + len(rest) - len(rest.lstrip()), rest.strip()
+        if s and not _line_kind(s) and (m := _CREDIT_MID.match(s)) and m.end() < len(s):
+            spans.append((pos + lead, pos + lead + m.end(), "caption"))
+            rest = s[m.end() :]
+            lead, s = lead + m.end() + len(rest) - len(rest.lstrip()), rest.strip()
+        if s:
+            kind = _line_kind(s)
+            if kind is None and first_prose is None and i < _LEAD_LINES and _NAME.fullmatch(s):
+                if i > 0 or _line_kind(next((ln.strip() for ln in lines[1:] if ln.strip()), "")) in ("label", "byline"):
+                    kind = "byline"  # a name alone on a line above the first paragraph (or above "USA TODAY")
+            if kind is None and listing and _headline_like(s):
+                kind = "link"
+            listing = kind == "link" and bool(_LINK_ALONE.match(s) or _MARKER.match(s)) or (listing and kind == "link")
+            if kind is None and (m := _CREDIT_END.search(s)):
+                # reported speech before a credit ("... said the photo was old. Photo: X"): only the credit
+                spans.append((pos + lead + m.start(), pos + lead + len(s), "caption"))
+            elif kind:
+                spans.append((pos + lead, pos + lead + len(s), kind))
+            elif _prose(s):
+                first_prose = i if first_prose is None else first_prose
+                n = _dateline(line[lead:])
+                if n:
+                    spans.append((pos + lead, pos + lead + n, "dateline"))
+        pos += len(line)
+    spans = _merged(spans)
+    blanked = blank(text, spans)
+    end = body_end(blanked)
+    if end < len(text):
+        # the headlines start at the first character the other rules left; the lines they marked keep their kind
+        start = len(blanked[:end]) + len(blanked[end:]) - len(blanked[end:].lstrip())
+        spans = [sp for sp in spans if sp[0] < start] + [(start, len(text.rstrip()), "related")]
+    return tuple(spans)
+
+
+def remark(article: Article) -> Article:
+    """`article` with its spans outside the body found again by these rules."""
+    return replace(article, outside=outside(article.text))
+
+
+def _merged(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for sp in sorted(spans):
+        if out and sp[0] < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], sp[1]), out[-1][2])
+        else:
+            out.append(sp)
+    return out

@@ -1,5 +1,5 @@
-"""What every reader shares: bytes to text (`decode`), date strings to dates (`parse_date`) and plain
-text to an Article (`text_article`).
+"""What every reader shares: bytes to text (`decode`), date strings to dates (`parse_date`), repaired
+characters (`repair`) and plain text to an Article (`text_article`).
 
 Kept apart so that readers, html, feeds and warc all import it and none of them imports another to get
 these: readers imports the format modules, never the reverse.
@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import replace
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 
+import ftfy
+
 from ..errors import InputError
 from ..models import Article
-from .boilerplate import body_end, headline_title
+from .boilerplate import headline_title, outside
 from .ids import article_id
 from .language import detect
 from .outlet import outlet as outlet_of
@@ -25,6 +28,25 @@ _CONTROL = bytes(c for c in range(32) if c not in b"\t\n\r\f\v\x1b")
 
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 _DATE_FORMATS = ("%Y/%m/%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y")
+
+
+# Only what undoes broken decoding (mojibake such as "Ã¢â‚¬â„¢" for "’", stray C1 controls); curly quotes,
+# ligatures, widths, line breaks and Unicode normalisation are left as the publisher wrote them.
+_REPAIR = ftfy.TextFixerConfig(
+    unescape_html=False,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    remove_control_chars=False,
+    normalization=None,
+    explain=False,
+)
+
+
+def repair(text: str) -> str:
+    """`text` with its mojibake undone (ftfy); unchanged when it has none."""
+    return ftfy.fix_text(text, _REPAIR)
 
 
 def parse_date(value) -> date | None:
@@ -83,23 +105,28 @@ def text_article(
     outlet: str | None = None,
     key: str | None = None,
 ) -> Article:
-    """An article from plain text, kept verbatim; a trailing related-headlines block is marked off. Its outlet
-    is `outlet`, else the URL's registered domain; its language is detected. `key` (a feed entry's id or link)
-    joins the text in the article's id: a summary is not the article, two entries with one summary are two."""
+    """An article from plain text: its characters repaired (the original kept where that changed it), then
+    kept verbatim, with what is not the article marked outside the body (`boilerplate.outside`). Its outlet
+    is `outlet`, else the URL's registered domain; its language is detected from the body. `key` (a feed
+    entry's id or link) joins the text in the article's id: a summary is not the article, two entries with
+    one summary are two."""
     if not text.strip():
         raise InputError("NL103", "has no text", source)
-    end = body_end(text)
-    return Article(
-        id=article_id(text if key is None else f"{key}\n{text}"),
+    fixed = repair(text)
+    fixed_title = repair(title) if title else None
+    article = Article(
+        id=article_id(fixed if key is None else f"{key}\n{fixed}"),
         source=source,
-        text=text,
-        title=title or headline_title(text),
+        text=fixed,
+        title=fixed_title or headline_title(fixed),
         published=published,
         url=url,
-        body_end=None if end == len(text) else end,
+        outside=outside(fixed),
+        original_text=text if fixed != text else None,
+        original_title=title if fixed_title != title else None,
         outlet=outlet_of(url, outlet),
-        language=detect(text[:end]),
     )
+    return replace(article, language=detect(article.body))
 
 
 def html_text(body: bytes, content_type: str) -> str:

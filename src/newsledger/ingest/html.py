@@ -23,6 +23,7 @@ URL (canonical link or og:url) come from trafilatura's metadata extraction.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -34,9 +35,7 @@ from trafilatura.xpaths import BODY_XPATH
 
 from ..errors import InputError
 from ..models import Article
-from .common import parse_date
-from .ids import article_id
-from .language import detect
+from .common import parse_date, text_article
 from .outlet import outlet as outlet_of
 
 # trafilatura's first body expression without its "[1]": every container that looks like an article body.
@@ -186,18 +185,17 @@ def html_article(
         doc = extract_main(html, url)
     except (ValueError, TypeError, AttributeError, RecursionError, LxmlError) as e:  # malformed markup
         raise InputError("NL106", f"could not be parsed as HTML ({e.__class__.__name__})", source) from None
-    text = doc.text if doc is not None else ""
-    if doc is None or not text:
+    if doc is None or not doc.text:
         raise InputError("NL106", "holds no article text that could be extracted", source)
+    text = doc.text
     if len(text.split()) < MIN_ARTICLE_WORDS or navigation_like(text):
         raise InputError("NL106", f"holds no article text, only navigation or a few words ({text[:60]!r})", source)
-    return Article(
-        id=article_id(text),
-        source=source,
-        text=text,
-        title=doc.title or None,
-        published=parse_date(doc.date) or published,
-        url=doc.url or url,
+    article = text_article(
+        text,
+        source,
+        parse_date(doc.date) or published,
+        doc.title or None,
+        doc.url or url,
         outlet=outlet_of(doc.url or url, doc.sitename, outlet),
-        language=detect(text),
     )
+    return article if doc.title else replace(article, title=None)

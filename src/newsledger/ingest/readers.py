@@ -19,7 +19,7 @@ from typing import BinaryIO
 
 from ..errors import Failure, InputError
 from ..models import Article, FetchedPage
-from .common import decode, parse_date, text_article
+from .common import decode, parse_date, repair, text_article
 from .feeds import feed_articles, is_json_feed, json_items, json_title, xml_feed
 from .fetch import is_url
 from .html import html_article
@@ -113,7 +113,13 @@ def article_from_record(rec, where: str, published: date | None = None) -> Artic
         return text_article(text, source, when, title or None, url, outlet=named)
     if isinstance(rec.get("html"), str) and rec["html"].strip():
         art = html_article(rec["html"], source, when, url=url)
-        return replace(art, title=title or art.title, outlet=named or art.outlet)
+        fixed = repair(title) if title else None
+        return replace(
+            art,
+            title=fixed or art.title,
+            original_title=title if fixed and fixed != title else art.original_title,
+            outlet=named or art.outlet,
+        )
     raise InputError(
         "NL108", f"has no article text: none of {', '.join(TEXT_FIELDS)} or html is a non-empty string", where
     )

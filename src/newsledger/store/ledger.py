@@ -7,6 +7,7 @@ Queries return the typed records of `models`, paired with the article they came 
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -187,9 +188,22 @@ class Ledger:
         pub = a.published.isoformat() if a.published else None
         # ON CONFLICT, not OR IGNORE: only a repeat is skipped, any other broken row still fails the batch.
         cur = c.execute(
-            "INSERT INTO articles(id, source, title, published, url, text, body_end, outlet, language) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
-            (a.id, a.source, a.title, pub, a.url, a.text, a.body_end, a.outlet, a.language),
+            "INSERT INTO articles(id, source, title, published, url, text, body_end, outside, original_text, "
+            "original_title, outlet, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
+            (
+                a.id,
+                a.source,
+                a.title,
+                pub,
+                a.url,
+                a.text,
+                a.body_end,
+                _spans_json(a),
+                a.original_text,
+                a.original_title,
+                a.outlet,
+                a.language,
+            ),
         )
         c.execute(
             "INSERT INTO publications(article_id, source, url, published) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
@@ -217,6 +231,11 @@ class Ledger:
                 aid = item.article.id
                 for table in self._EXTRACTED:
                     c.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
+                # the spans marked outside the body may be newer than the stored ones (ingest's rules grew)
+                c.execute(
+                    "UPDATE articles SET outside = ?, body_end = ? WHERE id = ?",
+                    (_spans_json(item.article), item.article.body_end, aid),
+                )
                 self._insert_records(item)
                 mark_articles(c, *made_by, [aid])
                 done += 1
@@ -341,7 +360,9 @@ class Ledger:
             title=r["title"],
             published=date.fromisoformat(r["published"]) if r["published"] else None,
             url=r["url"],
-            body_end=r["body_end"],
+            outside=tuple(tuple(s) for s in json.loads(r["outside"])) if r["outside"] else (),
+            original_text=r["original_text"],
+            original_title=r["original_title"],
             outlet=r["outlet"],
             language=r["language"],
         )
@@ -572,3 +593,7 @@ class Ledger:
 
     def failures(self) -> list[sqlite3.Row]:
         return self.conn.execute("SELECT * FROM failures ORDER BY id").fetchall()
+
+
+def _spans_json(a: Article) -> str | None:
+    return json.dumps([list(s) for s in a.outside]) if a.outside else None
