@@ -6,6 +6,7 @@ turns them into messages and exit statuses.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # code -> short description, for docs and `--help`.
@@ -22,15 +23,41 @@ CODES = {
     "NL110": "input cannot be read",
     "NL111": "web archive (WARC/ARC) is malformed or truncated",
     "NL112": "feed cannot be parsed or holds no item with text",
+    "NL140": "input failed in an unexpected way while being read (the run goes on; please report it)",
+    "NL141": "JSON holds an integer of more than 100 digits or nesting deeper than about 1,000 levels",
+    "NL142": "input is not a regular file (a FIFO, device or socket)",
+    "NL143": "compressed input unpacks to more than the stream limit (a decompression bomb)",
+    "NL144": "search text or name filter is longer than the limit",
+    "NL145": "search or filter took longer than its time budget",
     "NL201": "database cannot be opened or is not a newsledger ledger",
     "NL202": "database was written by a newer newsledger",
     "NL203": "article could not be stored (the database refused its records)",
     "NL204": "database has an older schema and cannot be upgraded (opened read-only, or not writable)",
+    "NL205": "ledger is busy: another writer held it longer than the wait (one writer at a time)",
+    "NL206": "ledger is damaged (SQLite's integrity check finds it corrupt)",
     "NL301": "no such record in the ledger",
     "NL401": "spaCy English pipeline is not installed",
     "NL501": "extraction failed on an article",
     "NL701": "no such step, or an option the step does not have or a value of the wrong type",
 }
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# C0 and C1 controls, DEL: a name or message holding them could drive the terminal it is printed to.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _escape_char(m: re.Match) -> str:
+    c = ord(m.group())
+    # A file-name byte that is not UTF-8 (decoded by the OS with surrogateescape) shows as the byte.
+    return f"\\x{c - 0xDC00:02x}" if 0xDC80 <= c <= 0xDCFF else f"\\x{c:02x}" if c < 0x100 else "\ufffd"
+
+
+def printable(text: str) -> str:
+    """`text` safe to print and to store: lone surrogates (from surrogateescape'd file names or JSON
+    escapes) and terminal control characters written as escapes; newlines and tabs kept."""
+    text = _SURROGATE.sub(_escape_char, text)
+    return _CONTROL.sub(_escape_char, text)
 
 
 class NewsledgerError(Exception):
@@ -39,8 +66,8 @@ class NewsledgerError(Exception):
     def __init__(self, code: str, message: str, where: str | None = None):
         assert code in CODES, code
         self.code = code
-        self.message = message
-        self.where = where
+        self.message = printable(message)
+        self.where = printable(where) if where else where
         super().__init__(str(self))
 
     def __str__(self) -> str:

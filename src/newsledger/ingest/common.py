@@ -8,10 +8,12 @@ these: readers imports the format modules, never the reverse.
 from __future__ import annotations
 
 import codecs
+import json
+import re
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 
-from ..errors import InputError
+from ..errors import InputError, printable
 from ..models import Article
 from .boilerplate import body_end, headline_title
 from .ids import article_id
@@ -19,6 +21,11 @@ from .ids import article_id
 # Share of C0 control characters (other than whitespace) above which bytes are not text.
 _MAX_CONTROL_SHARE = 0.05
 _CONTROL = bytes(c for c in range(32) if c not in b"\t\n\r\f\v\x1b")
+
+# JSON past these is refused (NL141): a 5,000-digit integer costs quadratic time to convert, and nesting
+# deeper than Python's recursion limit (about 1,000 levels) exhausts the parser; no article needs either.
+MAX_JSON_DIGITS = 100
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 _DATE_FORMATS = ("%Y/%m/%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y")
 
@@ -43,6 +50,33 @@ def parse_date(value) -> date | None:
         return parsedate_to_datetime(s).date()
     except (TypeError, ValueError, IndexError):
         return None
+
+
+def clean(text: str) -> str:
+    """Text with every lone surrogate (a JSON escape such as "\\ud800", which UTF-8 cannot encode)
+    replaced by U+FFFD, so that it can be stored, printed and hashed."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def _int(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_JSON_DIGITS:
+        raise ValueError(f"an integer of {len(digits)} digits")
+    return int(digits)
+
+
+def load_json(text: str, where: str, line: bool = False):
+    """`json.loads` with bounds: NL141 for an integer over MAX_JSON_DIGITS digits or nesting past the
+    recursion limit; NL108 for what is not JSON."""
+    try:
+        return json.loads(text, parse_int=_int)
+    except json.JSONDecodeError as e:
+        at = f"column {e.colno}" if line else f"line {e.lineno}, column {e.colno}"
+        raise InputError("NL108", f"is not valid JSON ({e.msg} at {at})", where) from None
+    except (ValueError, RecursionError) as e:
+        what = str(e) if isinstance(e, ValueError) else "nesting deeper than the parser's recursion limit"
+        raise InputError(
+            "NL141", f"holds JSON beyond the limits ({what}; integers have at most {MAX_JSON_DIGITS} digits)", where
+        ) from None
 
 
 def _line_of(data: bytes, offset: int) -> int:
@@ -76,6 +110,8 @@ def text_article(
     """An article from plain text, kept verbatim; a trailing related-headlines block is marked off."""
     if not text.strip():
         raise InputError("NL103", "has no text", source)
+    text, source = clean(text), printable(source)
+    title, url = title and clean(title), url and clean(url)
     end = body_end(text)
     return Article(
         id=article_id(text),

@@ -159,12 +159,15 @@ def json_items(doc: dict) -> list[dict]:
                 text = _as_text(item[key], html)
                 if text:
                     break
+        # Only strings are taken: a feed may put a list or an object where the spec says string.
+        url = next((item[k] for k in ("url", "external_url") if isinstance(item.get(k), str) and item[k]), None)
+        when = next((item[k] for k in ("date_published", "date_modified") if isinstance(item.get(k), str)), None)
         out.append(
             {
                 "text": text,
                 "title": item.get("title") if isinstance(item.get("title"), str) else None,
-                "url": item.get("url") or item.get("external_url"),
-                "date": item.get("date_published") or item.get("date_modified"),
+                "url": url,
+                "date": when,
                 "id": str(item["id"]) if item.get("id") is not None else None,
             }
         )

@@ -32,9 +32,9 @@ from trafilatura.settings import Document
 from trafilatura.utils import load_html
 from trafilatura.xpaths import BODY_XPATH
 
-from ..errors import InputError
+from ..errors import InputError, printable
 from ..models import Article
-from .common import parse_date
+from .common import clean, parse_date
 from .ids import article_id
 
 # trafilatura's first body expression without its "[1]": every container that looks like an article body.
@@ -176,6 +176,7 @@ def extract_main(html: str, url: str | None = None) -> Document | None:
 
 
 def html_article(html: str, source: str, published: date | None = None, url: str | None = None) -> Article:
+    html, source, url = clean(html), printable(source), url and clean(url)
     try:
         doc = extract_main(html, url)
     except (ValueError, TypeError, AttributeError, RecursionError, LxmlError) as e:  # malformed markup
@@ -189,7 +190,7 @@ def html_article(html: str, source: str, published: date | None = None, url: str
         id=article_id(text),
         source=source,
         text=text,
-        title=doc.title or None,
+        title=clean(doc.title) if doc.title else None,
         published=parse_date(doc.date) or published,
-        url=doc.url or url,
+        url=clean(doc.url) if doc.url else url,
     )
