@@ -53,9 +53,12 @@ def _escape_char(m: re.Match) -> str:
     return f"\\x{c - 0xDC00:02x}" if 0xDC80 <= c <= 0xDCFF else f"\\x{c:02x}" if c < 0x100 else "\ufffd"
 
 
-def printable(text: str) -> str:
+def printable(text: str, same_length: bool = False) -> str:
     """`text` safe to print and to store: lone surrogates (from surrogateescape'd file names or JSON
-    escapes) and terminal control characters written as escapes; newlines and tabs kept."""
+    escapes) and terminal control characters written as escapes; newlines and tabs kept. `same_length`:
+    each becomes U+FFFD instead, so that offsets into the text still hold."""
+    if same_length:
+        return _CONTROL.sub("\ufffd", _SURROGATE.sub("\ufffd", text))
     text = _SURROGATE.sub(_escape_char, text)
     return _CONTROL.sub(_escape_char, text)
 

@@ -177,7 +177,13 @@ def test_dev_zero_named_txt_is_refused(tmp_path):
 
 @pytest.mark.parametrize(
     ("name", "data"),
-    [("e.jsonl", b""), ("b.jsonl", b"\n\n  \n"), ("e.jsonl.gz", gzip.compress(b"")), ("e.warc", b""), ("l.json", b"[]")],
+    [
+        ("e.jsonl", b""),
+        ("b.jsonl", b"\n\n  \n"),
+        ("e.jsonl.gz", gzip.compress(b"")),
+        ("e.warc", b""),
+        ("l.json", b"[]"),
+    ],
 )
 def test_silent_skips_are_nl103(tmp_path, name, data):
     assert codes(between_good(tmp_path, name, data)) == ["NL103"]

@@ -101,7 +101,9 @@ def records(f: BinaryIO, name: str, limit: int) -> Iterator[Record | Failure]:
         if not line.strip():
             blanks += 1
             if blanks > _MAX_BLANK_LINES:
-                yield Failure(InputError("NL111", f"has more than {_MAX_BLANK_LINES} blank lines between records", name))
+                yield Failure(
+                    InputError("NL111", f"has more than {_MAX_BLANK_LINES} blank lines between records", name)
+                )
                 return
             continue
         n += 1

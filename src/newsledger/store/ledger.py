@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from ..errors import Failure, NotFound, StoreError
 from ..models import Article, Claim, Cue, Entity, Event, Extraction, Party, Quote, TimeExpr, Value
-from .db import connect
+from .db import connect, retry_busy
 from .steps import mark_articles
 
 
@@ -89,6 +90,8 @@ def like_pattern(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+T = TypeVar("T")
+
 # The columns that cite a row's article (`a`), as `cited` reads them.
 CITE = "a.source AS a_source, a.title AS a_title, a.published AS a_published"
 
@@ -122,26 +125,41 @@ class Ledger:
     def has_article(self, article_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
+    def retrying(self, fn: Callable[[], T]) -> T:
+        """`fn()`, tried again while another process holds the write lock; NL205 when it never frees."""
+        return retry_busy(fn, self.path)
+
     def note_publication(self, article: Article) -> None:
         """Record that a stored article was seen again under another source."""
-        with self.conn:
-            self.conn.execute(
-                "INSERT INTO publications(article_id, source, url, published) "
-                "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                (article.id, article.source, article.url, article.published and article.published.isoformat()),
-            )
+
+        def note() -> None:
+            with self.conn:
+                self.conn.execute(
+                    "INSERT INTO publications(article_id, source, url, published) "
+                    "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    (article.id, article.source, article.url, article.published and article.published.isoformat()),
+                )
+
+        self.retrying(note)
 
     def write(self, batch: Iterable[Extraction | Failure], made_by: tuple[str, int, str] | None = None) -> WriteResult:
         """Store a batch in one transaction; articles already stored are left as they are.
 
         An article whose records the database refuses becomes a recorded failure (NL203): a savepoint
         takes its rows back, and the rest of the batch is stored. `made_by` (step, version, options hash)
-        is recorded for each stored article: what made its rows.
+        is recorded for each stored article: what made its rows. While another process writes, the batch
+        waits for it and is tried again whole (NL205 when the lock never frees): nothing of it is dropped.
         """
+        items = list(batch)
+        return self.retrying(lambda: self._write(items, made_by))
+
+    def _write(self, batch: list[Extraction | Failure], made_by: tuple[str, int, str] | None) -> WriteResult:
         stored = already = 0
         failures: list[Failure] = []
         c = self.conn
-        c.execute("BEGIN")  # explicit: releasing an outermost savepoint would commit on its own
+        # IMMEDIATE: the write lock is taken (or waited for) before anything is read, so SQLite's busy
+        # timeout applies; explicit, since releasing an outermost savepoint would commit on its own.
+        c.execute("BEGIN IMMEDIATE")
         try:
             for item in batch:
                 if isinstance(item, Failure):
@@ -155,7 +173,13 @@ class Ledger:
                             mark_articles(c, *made_by, [item.article.id])
                     else:
                         already += 1
-                except sqlite3.IntegrityError as e:
+                except (
+                    sqlite3.IntegrityError,
+                    sqlite3.InterfaceError,
+                    sqlite3.ProgrammingError,
+                    ValueError,
+                    OverflowError,
+                ) as e:  # the record's fault (a constraint, an unbindable value, an int past 64 bits)
                     self.conn.execute("ROLLBACK TO article")
                     failure = Failure(StoreError("NL203", f"cannot be stored ({e})", item.article.source))
                     self._record(failure)
