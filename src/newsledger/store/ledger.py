@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from ..errors import Failure, NotFound, StoreError
+from ..errors import Failure, InputError, NotFound, StoreError
 from ..models import Article, Claim, Cue, Entity, Event, Extraction, Party, Quote, TimeExpr, Value
 from .db import connect, retry_busy
 from .steps import mark_articles
@@ -85,12 +86,28 @@ def _party(name, entity, start, end) -> Party | None:
     return None if name is None and entity is None and start is None else Party(name, entity, start, end)
 
 
+# Bounds on what a caller may ask (the web's query strings, the CLI's options): a filter or search text
+# of at most MAX_FILTER characters (NL144), an id or key of at most MAX_KEY, and QUERY_BUDGET_S seconds of
+# SQLite work per search or filter (NL145), enforced by a progress handler.
+MAX_FILTER = 1000
+MAX_KEY = 200
+QUERY_BUDGET_S = 5.0
+
+
 def like_pattern(text: str) -> str:
     """A LIKE pattern (with ESCAPE '\\') that finds `text` anywhere, its % and _ taken literally."""
+    bounded(text)
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 T = TypeVar("T")
+
+
+def bounded(text: str, what: str = "filter") -> str:
+    if len(text) > MAX_FILTER:
+        raise InputError("NL144", f"is {len(text):,} characters; a {what} may be at most {MAX_FILTER:,}", what)
+    return text
+
 
 # The columns that cite a row's article (`a`), as `cited` reads them.
 CITE = "a.source AS a_source, a.title AS a_title, a.published AS a_published"
@@ -109,6 +126,23 @@ class Ledger:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+    @contextmanager
+    def budget(self, what: str, seconds: float | None = None) -> Iterator[None]:
+        """Queries in the block stop after `seconds` of SQLite work with NL145 (an FTS query of many
+        prefix terms NEAR each other can take minutes)."""
+        deadline = time.monotonic() + (QUERY_BUDGET_S if seconds is None else seconds)
+        self.conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 1000)
+        try:
+            yield
+        except sqlite3.OperationalError as e:
+            if "interrupted" not in str(e):
+                raise
+            raise InputError(
+                "NL145", f"took longer than {QUERY_BUDGET_S:g} s and was stopped; ask for something narrower", what
+            ) from None
+        finally:
+            self.conn.set_progress_handler(None, 0)
 
     @contextmanager
     def transaction(self, lock: bool = False) -> Iterator[None]:
@@ -329,6 +363,8 @@ class Ledger:
 
     def resolve_article_id(self, key: str) -> str:
         """An article id from a full id, a unique id prefix, or a source path/URL."""
+        if len(key) > MAX_FILTER:
+            raise NotFound("article", key[:40] + "…")
         # One indexed lookup at a time (an OR of the three scans every article).
         for sql, arg in (
             ("id = ?", key),
@@ -453,7 +489,8 @@ class Ledger:
             + (f"WHERE {' AND '.join(where)} " if where else "")
             + f"ORDER BY {order}, {alias}.start LIMIT ? OFFSET ?"
         )
-        rows = self.conn.execute(sql, [*args, -1 if limit is None else limit, offset]).fetchall()
+        with self.budget(table):
+            rows = self.conn.execute(sql, [*args, -1 if limit is None else limit, offset]).fetchall()
         return self.cited(table, rows)
 
     def claims(
@@ -525,6 +562,7 @@ class Ledger:
         """Add the filter "name or entity contains `text`" for quotes' speakers or claims' sources. The
         distinct names come from `attributions`: none matching -> None (no row can match); few rows behind
         them -> their rows by index (False: no walk); else the articles are walked newest first (True)."""
+        bounded(text)
         if len(text) >= 3 and not set(text) & set("%_\\"):  # the trigram index answers LIKE without ESCAPE
             sql = (
                 "SELECT a.name, a.rows FROM attributions_fts f CROSS JOIN attributions a ON a.id = f.rowid "
@@ -570,15 +608,18 @@ class Ledger:
             "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
             "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
         )
-        query = "".join(ch if ch.isprintable() else " " for ch in query).strip()
+        query = "".join(ch if ch.isprintable() else " " for ch in bounded(query, "search")).strip()
         if not query:
             return []
-        try:
-            return self.conn.execute(sql, (query, limit)).fetchall()
-        except sqlite3.OperationalError:
-            # Not valid FTS5 syntax (a stray quote or operator): search the words as a phrase instead.
-            phrase = '"' + query.replace('"', '""') + '"'
-            return self.conn.execute(sql, (phrase, limit)).fetchall()
+        with self.budget("search"):
+            try:
+                return self.conn.execute(sql, (query, limit)).fetchall()
+            except sqlite3.OperationalError as e:
+                if "interrupted" in str(e):
+                    raise
+                # Not valid FTS5 syntax (a stray quote or operator): search the words as a phrase instead.
+                phrase = '"' + query.replace('"', '""') + '"'
+                return self.conn.execute(sql, (phrase, limit)).fetchall()
 
     def failures(self) -> list[sqlite3.Row]:
         return self.conn.execute("SELECT * FROM failures ORDER BY id").fetchall()
