@@ -44,7 +44,7 @@ _NOT_CHARSETS = {"idna", "punycode", "raw_unicode_escape", "unicode_escape"}
 class _Limited:
     """A stream that refuses (NL143) to give more than `limit` bytes in all: a gzip bomb stops there."""
 
-    def __init__(self, f: BinaryIO, limit: int, where: str):
+    def __init__(self, f: gzip.GzipFile, limit: int, where: str):
         self.f, self.left, self.where = f, limit, where
 
     def _count(self, data: bytes) -> bytes:
@@ -220,7 +220,7 @@ def _text(body: bytes, content_type: str) -> str:
     charset = m.group(1).decode("ascii") if m else "cp1252"
     try:
         info = codecs.lookup(charset)
-        if not info._is_text_encoding or info.name in _NOT_CHARSETS:  # type: ignore[attr-defined]
+        if not info._is_text_encoding or info.name in _NOT_CHARSETS:
             raise LookupError(charset)
         return body.decode(info.name, "replace")
     except (LookupError, UnicodeError, ValueError, TypeError):
