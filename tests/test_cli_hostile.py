@@ -72,3 +72,12 @@ def test_stored_text_is_not_markup_nor_escapes(tmp_path, monkeypatch):
         for seq in ("\x1b[5m", "\x1b]8;", "\x1b[2J", "\x1b[31m", "\x07"):
             assert seq not in out, (seq, out)
         assert "blink" in out and "\\x1b" in out, out  # shown as the text it is
+
+
+def test_a_filter_of_100000_characters_is_coded(tmp_path):
+    path = tmp_path / "l.db"
+    with Ledger(path) as led:
+        led.write([extraction(i) for i in range(3)])
+    for args in (["claims", "--source", "%" * 100_000], ["quotes", "--by", "a" * 100_000], ["search", "a" * 100_000]):
+        r = CliRunner().invoke(main, [*args, "--db", str(path)])
+        assert isinstance(r.exception, SystemExit) and r.exit_code == 1 and "NL144" in r.output, r.output[:300]
