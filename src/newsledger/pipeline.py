@@ -119,5 +119,6 @@ def ingest_articles(
         if ledger.has_article(article.id):
             ledger.note_publication(article)
     # Stories, canonical entities and figures follow what was stored; incremental, so cheap when little is new.
-    ledger.retrying(lambda: steps.update(ledger))
+    with ledger.steps_lock():  # another ingest into this ledger may be updating them right now
+        ledger.retrying(lambda: steps.update(ledger))
     return report

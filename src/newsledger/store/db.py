@@ -12,10 +12,12 @@ SQLite raises on a damaged file into NL206 with `pragma integrity_check`'s findi
 
 from __future__ import annotations
 
+import fcntl
 import re
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import TypeVar
@@ -94,6 +96,32 @@ def retry_busy(fn: Callable[[], T], where: str, tries: int | None = None) -> T:
                 ) from None
             time.sleep(0.1 * attempt)
     raise AssertionError("unreachable")
+
+
+@contextmanager
+def steps_lock(where: str) -> Iterator[None]:
+    """Held while one process brings the cross-article steps up to date: each step reads what is stored
+    and writes what follows, so two processes doing it at once would write the same rows twice. An
+    advisory lock on `LEDGER.lock` beside the ledger; waited for like the write lock (NL205 past that)."""
+    if where == ":memory:":
+        yield
+        return
+    with open(where + ".lock", "a") as f:
+        deadline = time.monotonic() + BUSY_TIMEOUT_S * BUSY_TRIES
+        while True:
+            try:
+                fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise StoreError(
+                        "NL205", "is busy: another process has been updating its cross-article steps too long", where
+                    ) from None
+                time.sleep(0.05)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
 
 
 def integrity_findings(where: str, most: int = 5) -> list[str]:

@@ -19,7 +19,7 @@ from typing import TypeVar
 
 from ..errors import Failure, InputError, NotFound, StoreError
 from ..models import Article, Claim, Cue, Entity, Event, Extraction, Party, Quote, TimeExpr, Value
-from .db import connect, retry_busy
+from .db import connect, retry_busy, steps_lock
 from .steps import mark_articles
 
 
@@ -162,6 +162,12 @@ class Ledger:
     def retrying(self, fn: Callable[[], T]) -> T:
         """`fn()`, tried again while another process holds the write lock; NL205 when it never frees."""
         return retry_busy(fn, self.path)
+
+    @contextmanager
+    def steps_lock(self) -> Iterator[None]:
+        """One process at a time updates the cross-article steps of this ledger (`store.db.steps_lock`)."""
+        with steps_lock(self.path):
+            yield
 
     def note_publication(self, article: Article) -> None:
         """Record that a stored article was seen again under another source."""
