@@ -56,3 +56,10 @@ def test_walls_of_one_character_and_endless_sentences_are_cheap(extractor):
         assert all(e - s <= len(text) for s, e in x.sentences)
     x = extractor.extract(text_article(" ".join(str(i) for i in range(1000)), "n.txt"))
     assert max(len(x.article.text[s:e].split()) for s, e in x.sentences) <= 160
+
+
+def test_a_number_of_5000_digits_is_no_figure(extractor):
+    # what bench/fuzz.py found: runs of 165 nines read as infinity, and is_score called int() on it
+    text = "Twenty people fled. " + ("9" * 165 + 'people cross kessel twenty"') * 40 + "9" * 400
+    x = extractor.extract(text_article(text, "n.txt"))
+    assert all(c.value.point is None or c.value.point < float("inf") for c in x.claims)

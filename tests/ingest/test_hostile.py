@@ -198,3 +198,9 @@ def test_the_guard_turns_any_reader_bug_into_nl140(tmp_path, monkeypatch):
     (tmp_path / "b.txt").write_text(GOOD, encoding="utf-8")
     out = read(tmp_path / "a.jsonl", tmp_path / "b.txt", tmp_path / "a.jsonl")
     assert codes(out) == ["NL140"] and "KeyError" in str(out[1].error) and len(texts(out)) == 2
+
+
+def test_a_tag_name_lxml_keeps_but_qname_refuses_is_nl112(tmp_path):
+    feed = b"<rss><channel><item><linkVhttps:>x</linkVhttps:><description>" + GOOD.encode() + b"</description></item>"
+    out = between_good(tmp_path, "a.rss", feed + b"</channel></rss>")
+    assert codes(out) in ([], ["NL112"]) and "NL140" not in codes(out)

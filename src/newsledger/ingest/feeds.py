@@ -137,7 +137,10 @@ def xml_items(data: bytes, where: str) -> list[dict]:
             f"is not an RSS or Atom feed (its root is <{_local(root) if root is not None else 'nothing'}>)",
             where,
         )
-    return [_xml_item(el) for el in root.iter() if _local(el) in ("item", "entry")]
+    try:
+        return [_xml_item(el) for el in root.iter() if _local(el) in ("item", "entry")]
+    except ValueError as e:  # lxml's recovering parser can keep a tag name QName refuses ("linkVhttps:")
+        raise InputError("NL112", f"is not a well-formed XML feed ({e})", where) from None
 
 
 def is_json_feed(doc) -> bool:
