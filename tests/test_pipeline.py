@@ -99,3 +99,23 @@ def test_same_text_twice_in_one_run_records_both_sources(tmp_path, extractor):
         assert (rep.stored, rep.already) == (1, 1)
         sources = {r[0] for r in led.conn.execute("SELECT source FROM publications")}
         assert sources == {"outlet-a", "outlet-b"}
+
+
+def test_a_writer_that_cannot_store_says_what_it_stored(tmp_path, extractor, monkeypatch):
+    from newsledger.errors import StoreError
+    from newsledger.store import db
+
+    monkeypatch.setattr(db, "BUSY_TIMEOUT_S", 0.1)
+    monkeypatch.setattr(db, "BUSY_TRIES", 2)
+    src = tmp_path / "a.jsonl"
+    lines = [{"text": f"The Kessel ferry carried {n} passengers on Monday, the port said.\n"} for n in (10, 20, 30)]
+    src.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    path = tmp_path / "l.db"
+    with Ledger(path) as ledger:
+        holder = sqlite3.connect(path)
+        holder.execute("BEGIN IMMEDIATE")  # a second writer that never lets go
+        with pytest.raises(StoreError) as e:
+            ingest([str(src)], ledger, extractor, batch_size=2)
+        assert e.value.code == "NL205" and "0 articles were stored" in str(e.value)
+        holder.rollback()
+        assert ingest([str(src)], ledger, extractor, batch_size=2).stored == 3  # the same command again

@@ -10,7 +10,7 @@ from datetime import date
 
 import click
 
-from .errors import Failure, NewsledgerError
+from .errors import Failure, NewsledgerError, printable
 
 
 def _published(ctx, param, value) -> date | None:
@@ -24,6 +24,11 @@ def _published(ctx, param, value) -> date | None:
 
 def report(failure: Failure) -> None:
     click.echo(f"newsledger: {failure.error}", err=True)
+
+
+def echo(text: str) -> None:
+    """A line for a person: stored text in it (titles, names, sources) cannot drive the terminal."""
+    click.echo(printable(text))
 
 
 class CodedError(click.ClickException):
@@ -41,6 +46,15 @@ class LedgerGroup(click.Group):
             return super().invoke(ctx)
         except NewsledgerError as e:
             raise CodedError(str(e)) from None
+        except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt, SystemExit):
+            raise
+        except Exception as e:  # SQLite on a damaged or busy ledger: a coded error naming the file
+            from .store import explain
+
+            coded = explain(e, ctx.meta.get(LEDGER_KEY))
+            if coded is None:
+                raise
+            raise CodedError(str(coded)) from None
 
 
 def workers_option(f):
@@ -200,9 +214,15 @@ def limit_option(f):
     return click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most this many rows.")(f)
 
 
+LEDGER_KEY = "newsledger.db"
+
+
 def open_ledger(db: str, readonly: bool = True):
     from .store import Ledger
 
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:  # what LedgerGroup names when SQLite fails on it
+        ctx.meta[LEDGER_KEY] = db
     return Ledger(db, readonly=readonly)
 
 
@@ -222,8 +242,8 @@ def table(title: str, columns: list[str], rows: list[list]) -> None:
     t = Table(title=title, title_justify="left", show_lines=False, expand=False)
     for c in columns:
         t.add_column(c, overflow="fold", no_wrap=c in _NO_WRAP)
-    for r in rows:  # cells are text, never rich markup: a search snippet's "[inquiry]" must print as is
-        t.add_row(*["" if v is None else escape(str(v)) for v in r])
+    for r in rows:  # cells are text, never rich markup (a search snippet's "[inquiry]" prints as is) nor escapes
+        t.add_row(*["" if v is None else escape(printable(str(v))) for v in r])
     Console().print(t)
     if not rows:
         click.echo("(none)")
@@ -268,7 +288,7 @@ def ingest(inputs, db, published, batch_size, workers, quiet, **fetch):
 
         def on_item(item):
             if isinstance(item, Failure):
-                progress.console.print(f"[red]newsledger: {escape(str(item.error))}[/red]", highlight=False)
+                progress.console.print(f"[red]newsledger: {escape(printable(str(item.error)))}[/red]", highlight=False)
                 return
             progress.advance(task)
             t = progress.tasks[0]
@@ -386,7 +406,7 @@ def show(article, db, as_json):
     if as_json:
         return click.echo(json.dumps(x.to_contract(), ensure_ascii=False))
     a = x.article
-    text = Text(a.text)
+    text = Text(printable(a.text, same_length=True))
     for e in x.entities:
         for s, t in e.mentions:
             text.stylize("cyan", s, t)
@@ -399,8 +419,9 @@ def show(article, db, as_json):
     for c in x.claims:
         text.stylize("bold yellow", c.start, c.end)
     con = Console()
+    head = f"{a.title or '(untitled)'}"
     con.print(
-        f"[bold]{escape(a.title or '(untitled)')}[/bold]  {a.published or 'undated'}  {escape(a.outlet or a.source)}"
+        f"[bold]{escape(printable(head))}[/bold]  {a.published or 'undated'}  {escape(printable(a.outlet or a.source))}"
         f"{'  ' + a.language if a.language else ''}  [dim]{a.id}[/dim]"
     )
     con.print(
@@ -660,17 +681,17 @@ def figure(figure_id, db, as_json):
         f = get_figure(ledger, figure_id)
     if as_json:
         return click.echo(json.dumps(f.to_contract(), ensure_ascii=False))
-    click.echo(
+    echo(
         f"{f.measure}: {f.counted}"
         + (f" ({f.part}, part of {f.part_of})" if f.part_of else "")
         + (f"  {f.incident.title}" if f.incident else "")
     )
-    click.echo(
+    echo(
         f"  low {number(f.low)} · best {number(f.best)} · high {number(f.high)}  "
         f"{f.sources} parties ({', '.join(f.parties)}), {f.first or '?'} to {f.last or '?'}  [{f.id}]"
     )
     for v, q, who in f.by_value:
-        click.echo(f"  {shown(v, q):>10}  " + ", ".join(w or "(the article itself)" for w in who))
+        echo(f"  {shown(v, q):>10}  " + ", ".join(w or "(the article itself)" for w in who))
     rows = sorted(
         ((m, c, i) for c in f.claims for i, m in enumerate(c.mentions)),
         key=lambda t: (t[0].published is None, t[0].published or "", t[0].claim),
@@ -748,7 +769,7 @@ def story(key, db, as_json):
         s = st.get_story(ledger, key)
     if as_json:
         return click.echo(json.dumps(s.to_contract(), ensure_ascii=False))
-    click.echo(
+    echo(
         f"{s.title or '(untitled)'}  {s.first or '?'} to {s.last or '?'}  "
         f"{len(s.articles)} articles, {s.independent} independent  [{s.id}]"
     )

@@ -6,6 +6,7 @@ turns them into messages and exit statuses.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # code -> short description, for docs and `--help`.
@@ -34,15 +35,44 @@ CODES = {
     "NL129": "article is not in English: stored with its language, no English extraction run (a warning)",
     "NL130": "feed could not be polled (it is retried later, with backoff)",
     "NL131": "OPML file cannot be parsed or lists no feed",
+    "NL140": "input failed in an unexpected way while being read (the run goes on; please report it)",
+    "NL141": "JSON holds an integer of more than 100 digits or nesting deeper than about 1,000 levels",
+    "NL142": "input is not a regular file (a FIFO, device or socket)",
+    "NL143": "compressed input unpacks to more than the stream limit (a decompression bomb)",
+    "NL144": "search text or name filter is longer than the limit",
+    "NL145": "search or filter took longer than its time budget",
     "NL201": "database cannot be opened or is not a newsledger ledger",
     "NL202": "database was written by a newer newsledger",
     "NL203": "article could not be stored (the database refused its records)",
     "NL204": "database has an older schema and cannot be upgraded (opened read-only, or not writable)",
+    "NL205": "ledger is busy: another writer held it longer than the wait (one writer at a time)",
+    "NL206": "ledger is damaged (SQLite's integrity check finds it corrupt)",
     "NL301": "no such record in the ledger",
     "NL401": "spaCy English pipeline is not installed",
     "NL501": "extraction failed on an article",
     "NL701": "no such step, or an option the step does not have or a value of the wrong type",
 }
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# C0 and C1 controls, DEL: a name or message holding them could drive the terminal it is printed to.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _escape_char(m: re.Match) -> str:
+    c = ord(m.group())
+    # A file-name byte that is not UTF-8 (decoded by the OS with surrogateescape) shows as the byte.
+    return f"\\x{c - 0xDC00:02x}" if 0xDC80 <= c <= 0xDCFF else f"\\x{c:02x}" if c < 0x100 else "\ufffd"
+
+
+def printable(text: str, same_length: bool = False) -> str:
+    """`text` safe to print and to store: lone surrogates (from surrogateescape'd file names or JSON
+    escapes) and terminal control characters written as escapes; newlines and tabs kept. `same_length`:
+    each becomes U+FFFD instead, so that offsets into the text still hold."""
+    if same_length:
+        return _CONTROL.sub("\ufffd", _SURROGATE.sub("\ufffd", text))
+    text = _SURROGATE.sub(_escape_char, text)
+    return _CONTROL.sub(_escape_char, text)
 
 
 class NewsledgerError(Exception):
@@ -51,8 +81,8 @@ class NewsledgerError(Exception):
     def __init__(self, code: str, message: str, where: str | None = None):
         assert code in CODES, code
         self.code = code
-        self.message = message
-        self.where = where
+        self.message = printable(message)
+        self.where = printable(where) if where else where
         super().__init__(str(self))
 
     def __str__(self) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from . import steps
-from .errors import Failure, NewsledgerError
+from .errors import Failure, NewsledgerError, StoreError
 from .extract import VERSION as EXTRACT_VERSION
 from .extract import ExtractOptions, Extractor, reads
 from .ingest import read_inputs
@@ -137,7 +137,15 @@ def ingest_articles(
     made = made_by(extractor)
 
     def flush():
-        result = ledger.write(batch, made_by=made)
+        try:
+            result = ledger.write(batch, made_by=made)
+        except StoreError as e:  # the ledger stayed busy: say what is stored; a re-run stores the rest
+            raise StoreError(
+                e.code,
+                f"{e.message}; {report.stored} articles were stored before it, the rest were not: run the "
+                "same command again to store them",
+                e.where,
+            ) from None
         report.stored += result.stored
         report.already += result.already
         report.failures.extend(result.failures)
@@ -161,5 +169,6 @@ def ingest_articles(
         if ledger.has_article(article.id):
             ledger.note_publication(article)
     # Stories, canonical entities and figures follow what was stored; incremental, so cheap when little is new.
-    steps.update(ledger)
+    with ledger.steps_lock():  # another ingest into this ledger may be updating them right now
+        ledger.retrying(lambda: steps.update(ledger))
     return report

@@ -52,14 +52,14 @@ _NOUN_TRIGGERS = {
 }
 
 
-def _party(tok: Token | None, entities_at: dict[int, Entity]) -> str | None:
+def _party(tok: Token | None, entities_at: dict[int, Entity], text: str) -> str | None:
     if tok is None:
         return None
     ent = entities_at.get(tok.idx)
     if ent is not None:
         return ent.name
     left = min(t.idx for t in tok.subtree if t.dep_ in ("compound", "amod", "det", "poss") or t is tok)
-    return tok.doc.text[left : tok.idx + len(tok.text)]
+    return text[left : tok.idx + len(tok.text)]  # the article's text: Doc.text is rebuilt on every call
 
 
 def extract_events(doc: Doc, article: Article, entities: list[Entity], times: list[TimeExpr]) -> list[Event]:
@@ -92,8 +92,8 @@ def extract_events(doc: Doc, article: Article, entities: list[Entity], times: li
                 tok.idx + len(tok.text),
                 tok.text,
                 kind,
-                _party(actor, entities_at),
-                _party(target, entities_at),
+                _party(actor, entities_at, article.text),
+                _party(target, entities_at, article.text),
                 when,
             )
         )

@@ -6,6 +6,7 @@ context (the claims package adds those). All regexes are compiled once, at impor
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -315,4 +316,5 @@ def find_numbers(text: str, pos: int = 0, endpos: int | None = None) -> list[Num
             na, nb = int(a), int(b)
             if 0 < na < nb:
                 out.append(Number(s, e, na / nb, "fraction"))
-    return out
+    # 310 digits in a row read as infinity: no figure, and int() of it would raise further on.
+    return [n for n in out if math.isfinite(n.value)]

@@ -1,7 +1,19 @@
-"""The extraction pipeline: parse articles in batches with spaCy, then run the extractors in order."""
+"""The extraction pipeline: parse articles in batches with spaCy, then run the extractors in order.
+
+Bounded work per article: only the first MAX_PARSE_CHARS characters or MAX_PARSE_TOKENS tokens (words
+and punctuation marks, as a regex counts them: an emoji is one) of a body are parsed and extracted (the
+whole text is stored and searchable), and a body longer than WINDOW_CHARS is parsed in windows cut
+after a paragraph break (else a line break, else a space), joined back into one Doc whose text is the
+body's, so every offset holds. A parser's memory grows with the length of what it is given at once; a
+window keeps it flat whatever the article. A run of more than MAX_RUN characters without a space (200,000
+emoji, a wall of quote marks) is cut into windows of MAX_RUN: spaCy's tokenizer strips affixes from a
+token one at a time, quadratic in its length.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
@@ -31,6 +43,70 @@ def reads(article: Article) -> bool:
     return article.language in (None, LANGUAGE)
 
 
+# Safety bounds, not tuning (a news article is under 50,000 characters): see the module's docstring.
+MAX_PARSE_CHARS = 150_000
+MAX_PARSE_TOKENS = 20_000
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+WINDOW_CHARS = 20_000
+MAX_RUN = 200
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
+
+
+def windows(text: str, size: int | None = None) -> list[str]:
+    """`text` cut into pieces that join back into it: runs of more than MAX_RUN non-space characters in
+    pieces of MAX_RUN, the rest in pieces of at most `size` characters, each cut after the last paragraph
+    break in the piece, else line break, else space."""
+    out: list[str] = []
+    pos = 0
+    for m in _LONG_RUN.finditer(text):
+        out += _by_size(text[pos : m.start()], size or WINDOW_CHARS)
+        out += [text[i : min(i + MAX_RUN, m.end())] for i in range(m.start(), m.end(), MAX_RUN)]
+        pos = m.end()
+    out += _by_size(text[pos:], size or WINDOW_CHARS)
+    return [w for w in out if w] or [text]
+
+
+def _by_size(text: str, size: int) -> list[str]:
+    out = []
+    pos = 0
+    while len(text) - pos > size:
+        end = pos + size
+        for sep in ("\n\n", "\n", ". ", " "):
+            cut = text.rfind(sep, pos + size // 4, end)
+            if cut >= 0:
+                end = cut + len(sep)
+                break
+        out.append(text[pos:end])
+        pos = end
+    out.append(text[pos:])
+    return out
+
+
+def parse_end(body: str) -> int:
+    """Where parsing stops: after MAX_PARSE_CHARS characters or MAX_PARSE_TOKENS tokens, at a space."""
+    end = min(len(body), MAX_PARSE_CHARS)
+    if len(body) // 2 > MAX_PARSE_TOKENS or end < len(body):  # else too short to hold that many tokens
+        for i, m in enumerate(_TOKEN.finditer(body, 0, end)):
+            if i == MAX_PARSE_TOKENS:
+                end = m.start()
+                break
+    if end < len(body):
+        space = max(body.rfind(" ", end - 1000, end), body.rfind("\n", end - 1000, end))
+        end = space + 1 if space > 0 else end
+    return end
+
+
+def parsed_part(article: Article) -> Article:
+    """The article as extraction reads it: its body up to `parse_end` (the rest marked outside the body,
+    as `unparsed`)."""
+    body = article.body
+    end = parse_end(body)
+    if end == len(body):
+        return article
+    kept = tuple(s for s in article.outside if s[1] <= end)
+    return dataclasses.replace(article, outside=(*kept, (end, len(article.text), "unparsed")))
+
+
 @dataclass(frozen=True)
 class ExtractOptions:
     model: str | None = None  # a spaCy pipeline name; None picks the installed English one
@@ -48,7 +124,16 @@ class Extractor:
     def extract(self, article: Article) -> Extraction:
         if not reads(article):
             return Extraction(article)
-        return self.from_doc(self.nlp(article.body), article)
+        part = parsed_part(article)
+        return self._extraction(self._join(list(self.nlp.pipe(windows(part.body)))), part, article)
+
+    @staticmethod
+    def _join(docs: list[Doc]) -> Doc:
+        return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+
+    def _extraction(self, doc: Doc, part: Article, article: Article) -> Extraction:
+        x = self.from_doc(doc, part)
+        return x if part is article else dataclasses.replace(x, article=article)
 
     @staticmethod
     def from_doc(doc: Doc, article: Article) -> Extraction:
@@ -86,21 +171,29 @@ class Extractor:
         def texts():
             for item in items:
                 if isinstance(item, Failure) or not reads(item):
-                    yield "", item  # an empty doc keeps the failure (or the unread article) in its place
-                else:
-                    yield item.body, item
+                    yield "", (item, item, 1)  # an empty doc keeps the failure (or the unread article) in place
+                    continue
+                part = parsed_part(item)
+                pieces = windows(part.body)
+                for piece in pieces:
+                    yield piece, (item, part, len(pieces))
 
         docs = self.nlp.pipe(
             texts(), as_tuples=True, batch_size=self.options.batch_size, n_process=self.options.n_process
         )
-        for doc, item in docs:
+        pending: list[Doc] = []
+        for doc, (item, part, n) in docs:
             if isinstance(item, Failure):
                 yield item
                 continue
             if not reads(item):
                 yield Extraction(item)  # stored with its language; the English extractors would misread it
                 continue
+            pending.append(doc)
+            if len(pending) < n:
+                continue
             try:
-                yield self.from_doc(doc, item)
+                yield self._extraction(self._join(pending), part, item)
             except Exception as e:  # one article's bug must not stop a batch of thousands
                 yield Failure(NewsledgerError("NL501", f"{e.__class__.__name__}: {e}", item.source))
+            pending = []

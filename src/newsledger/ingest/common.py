@@ -8,6 +8,7 @@ these: readers imports the format modules, never the reverse.
 from __future__ import annotations
 
 import codecs
+import json
 import re
 from dataclasses import replace
 from datetime import date, datetime
@@ -15,7 +16,7 @@ from email.utils import parsedate_to_datetime
 
 import ftfy
 
-from ..errors import InputError
+from ..errors import InputError, printable
 from ..models import Article
 from .boilerplate import headline_title, outside
 from .ids import article_id
@@ -26,7 +27,15 @@ from .outlet import outlet as outlet_of
 _MAX_CONTROL_SHARE = 0.05
 _CONTROL = bytes(c for c in range(32) if c not in b"\t\n\r\f\v\x1b")
 
+# Codecs that decode bytes to text but are no page encoding: refused as charsets (rot13, base64 and zlib
+# are not text encodings at all; idna and punycode refuse the 'replace' error handler).
+_NOT_CHARSETS = {"idna", "punycode", "raw_unicode_escape", "unicode_escape"}
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+# JSON past these is refused (NL141): a 5,000-digit integer costs quadratic time to convert, and nesting
+# deeper than Python's recursion limit (about 1,000 levels) exhausts the parser; no article needs either.
+MAX_JSON_DIGITS = 100
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
 _DATE_FORMATS = ("%Y/%m/%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y")
 
 
@@ -71,6 +80,33 @@ def parse_date(value) -> date | None:
         return None
 
 
+def clean(text: str) -> str:
+    """Text with every lone surrogate (a JSON escape such as "\\ud800", which UTF-8 cannot encode)
+    replaced by U+FFFD, so that it can be stored, printed and hashed."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def _int(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_JSON_DIGITS:
+        raise ValueError(f"an integer of {len(digits)} digits")
+    return int(digits)
+
+
+def load_json(text: str, where: str, line: bool = False):
+    """`json.loads` with bounds: NL141 for an integer over MAX_JSON_DIGITS digits or nesting past the
+    recursion limit; NL108 for what is not JSON."""
+    try:
+        return json.loads(text, parse_int=_int)
+    except json.JSONDecodeError as e:
+        at = f"column {e.colno}" if line else f"line {e.lineno}, column {e.colno}"
+        raise InputError("NL108", f"is not valid JSON ({e.msg} at {at})", where) from None
+    except (ValueError, RecursionError) as e:
+        what = str(e) if isinstance(e, ValueError) else "nesting deeper than the parser's recursion limit"
+        raise InputError(
+            "NL141", f"holds JSON beyond the limits ({what}; integers have at most {MAX_JSON_DIGITS} digits)", where
+        ) from None
+
+
 def _line_of(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
@@ -112,6 +148,8 @@ def text_article(
     one summary are two."""
     if not text.strip():
         raise InputError("NL103", "has no text", source)
+    text, source = clean(text), printable(source)
+    title, url = title and clean(title), url and clean(url)
     fixed = repair(text)
     fixed_title = repair(title) if title else None
     article = Article(
@@ -141,7 +179,9 @@ def html_text(body: bytes, content_type: str) -> str:
     m = _CHARSET.search(content_type.encode("latin-1", "replace")) or _CHARSET.search(body[:4096])
     charset = m.group(1).decode("ascii") if m else "cp1252"
     try:
-        codecs.lookup(charset)
-    except LookupError:
-        charset = "cp1252"
-    return body.decode(charset, "replace")
+        info = codecs.lookup(charset)
+        if not info._is_text_encoding or info.name in _NOT_CHARSETS:
+            raise LookupError(charset)
+        return body.decode(info.name, "replace")
+    except (LookupError, UnicodeError, ValueError, TypeError):
+        return body.decode("cp1252", "replace")

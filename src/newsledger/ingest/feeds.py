@@ -147,7 +147,10 @@ def xml_feed(data: bytes, where: str) -> tuple[str | None, list[dict]]:
         )
     head = next((el for el in root if _local(el) == "channel"), root)  # RSS: the channel's; Atom: the feed's
     title = next((_as_text(el.text) for el in head if _local(el) == "title" and (el.text or "").strip()), None)
-    return title, [_xml_item(el) for el in root.iter() if _local(el) in ("item", "entry")]
+    try:
+        return title, [_xml_item(el) for el in root.iter() if _local(el) in ("item", "entry")]
+    except ValueError as e:  # lxml's recovering parser can keep a tag name QName refuses ("linkVhttps:")
+        raise InputError("NL112", f"is not a well-formed XML feed ({e})", where) from None
 
 
 def is_json_feed(doc) -> bool:
@@ -171,12 +174,15 @@ def json_items(doc: dict) -> list[dict]:
                 if text:
                     full = key != "summary"
                     break
+        # Only strings are taken: a feed may put a list or an object where the spec says string.
+        url = next((item[k] for k in ("url", "external_url") if isinstance(item.get(k), str) and item[k]), None)
+        when = next((item[k] for k in ("date_published", "date_modified") if isinstance(item.get(k), str)), None)
         out.append(
             {
                 "text": text,
                 "title": item.get("title") if isinstance(item.get("title"), str) else None,
-                "url": item.get("url") or item.get("external_url"),
-                "date": item.get("date_published") or item.get("date_modified"),
+                "url": url,
+                "date": when,
                 "id": str(item["id"]) if item.get("id") is not None else None,
                 "full": full,
             }

@@ -33,9 +33,9 @@ from trafilatura.settings import Document
 from trafilatura.utils import load_html
 from trafilatura.xpaths import BODY_XPATH
 
-from ..errors import InputError
+from ..errors import InputError, printable
 from ..models import Article
-from .common import parse_date, text_article
+from .common import clean, parse_date, text_article
 from .outlet import outlet as outlet_of
 
 # trafilatura's first body expression without its "[1]": every container that looks like an article body.
@@ -181,6 +181,7 @@ def html_article(
 ) -> Article:
     """The article of a page. Its outlet is the page's own name for its publisher (og:site_name, JSON-LD
     publisher: trafilatura's sitename), else `outlet` (a feed's title), else the URL's registered domain."""
+    html, source, url = clean(html), printable(source), url and clean(url)
     try:
         doc = extract_main(html, url)
     except (ValueError, TypeError, AttributeError, RecursionError, LxmlError) as e:  # malformed markup

@@ -2,24 +2,29 @@
 
 `read_inputs` streams `Article` records, and a `Failure` for each input (or JSONL line) that cannot be
 read, so one bad file never stops the rest. Nothing here knows about extraction or storage.
-Every read is bounded: no file, line or stdin is ever held in memory beyond `MAX_ARTICLE_BYTES` + 1.
+Every read is bounded: no file, line or stdin is ever held in memory beyond `MAX_ARTICLE_BYTES` + 1, no
+compressed stream is unpacked past `MAX_STREAM_BYTES`, and only regular files are opened (a FIFO or a
+device never blocks the run). `read_path` is the guard of one input: whatever goes wrong while reading
+it becomes a coded Failure for that input, and the run goes on with the next.
 """
 
 from __future__ import annotations
 
 import gzip
-import json
 import os
+import re
+import stat
 import sys
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import Failure, InputError
+from ..errors import Failure, InputError, NewsledgerError
 from ..models import Article, FetchedPage
-from .common import decode, parse_date, repair, text_article
+from .common import decode, load_json, parse_date, repair, text_article
 from .feeds import feed_articles, is_json_feed, json_items, json_title, xml_feed
 from .fetch import is_url
 from .html import html_article
@@ -32,6 +37,9 @@ Fetch = Callable[[str], FetchedPage]
 # One article (a file, a JSONL line, stdin) larger than this is refused; JSONL files are streamed,
 # so only their lines count.
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
+# A compressed input (.jsonl.gz, .warc.gz) is unpacked to at most this many bytes (NL143 past it, what was
+# read before is kept): a 500 KB gzip can hold gigabytes.
+MAX_STREAM_BYTES = 2 * 1024**3
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
@@ -52,6 +60,8 @@ TEXT_FIELDS = ("text", "content", "content_original", "body", "maintext")
 DATE_FIELDS = ("published", "date", "date_publish", "datePublished")
 SOURCE_FIELDS = ("source", "url", "id")
 _CHUNK = 1 << 16
+_READ = 1 << 20
+_BLANKS = re.compile(rb"[ \t\r\n\f\v]*")
 
 
 def _kind(path: str) -> str | None:
@@ -78,6 +88,25 @@ def read_bounded(f: BinaryIO, where: str) -> bytes:
     if len(data) > MAX_ARTICLE_BYTES:
         raise _too_large(where)
     return data
+
+
+def regular_file(path: str) -> None:
+    """Refuse (NL142) what is not a regular file: reading a FIFO or /dev/zero never ends."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as e:
+        raise InputError("NL110", f"cannot be read ({e.strerror or e})", path) from None
+    if not stat.S_ISREG(mode):
+        what = "a FIFO" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else None
+        raise InputError("NL142", f"is {what or 'not a regular file'}; only regular files are read", path)
+
+
+def too_big_stream(where: str) -> InputError:
+    return InputError(
+        "NL143",
+        f"unpacks to more than {MAX_STREAM_BYTES // 2**20:,} MB; the rest is not read (split the archive)",
+        where,
+    )
 
 
 def _read_file(path: str) -> bytes:
@@ -145,13 +174,11 @@ def read_feed_file(path: str, published: date | None = None) -> Iterator[Article
 
 def read_json_file(path: str, published: date | None = None) -> Iterator[Article | Failure]:
     """A .json file: a JSON Feed, one article object (news-please and the JSONL fields), or a list of them."""
-    text = decode(_read_file(path), path)
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise InputError("NL108", f"is not valid JSON ({e.msg} at line {e.lineno}, column {e.colno})", path) from None
+    doc = load_json(decode(_read_file(path), path), path)
     if is_json_feed(doc):
         yield from feed_articles(json_items(doc), path, published, outlet=json_title(doc))
+    elif doc == []:
+        raise InputError("NL103", "is an empty list: no articles", path)
     elif isinstance(doc, list):
         for i, rec in enumerate(doc):
             try:
@@ -162,53 +189,96 @@ def read_json_file(path: str, published: date | None = None) -> Iterator[Article
         yield article_from_record(doc, path, published)
 
 
-def bounded_lines(f: BinaryIO) -> Iterator[bytes | None]:
-    """The lines of a stream, each read at most MAX_ARTICLE_BYTES + 1 at a time; None for a longer line
-    (which is skipped without being held in memory)."""
+def bounded_lines(f: BinaryIO, where: str = "-") -> Iterator[tuple[int, bytes | None]]:
+    """The non-blank lines of a stream with their numbers; None for a line longer than MAX_ARTICLE_BYTES
+    (skipped without being held in memory). Read in chunks, so a run of blank lines costs no Python work
+    per line; past MAX_STREAM_BYTES it stops with NL143."""
+    n = 1  # the number of the line buf starts in
+    buf = bytearray()
+    total = 0
+    skipping = False  # inside a line over the limit: dropped until its newline
     while True:
-        line = f.readline(MAX_ARTICLE_BYTES + 1)
-        if not line:
+        chunk = f.read(_READ)
+        total += len(chunk)
+        if total > MAX_STREAM_BYTES:
+            raise too_big_stream(where)
+        if not chunk:
+            if skipping:
+                yield n, None
+            elif buf.strip():
+                yield n, bytes(buf)
             return
-        if len(line) > MAX_ARTICLE_BYTES and not line.endswith(b"\n"):
-            while (rest := f.readline(_CHUNK)) and not rest.endswith(b"\n"):
-                pass
-            yield None
-        else:
-            yield line
+        if skipping:
+            cut = chunk.find(b"\n")
+            if cut < 0:
+                continue
+            yield n, None
+            n += 1
+            skipping = False
+            chunk = chunk[cut + 1 :]
+        buf += chunk
+        pos = 0
+        while True:
+            blank = _BLANKS.match(buf, pos)
+            if blank is not None and blank.end() > pos:
+                n += buf.count(b"\n", pos, blank.end())
+                pos = blank.end()
+            end = buf.find(b"\n", pos)
+            if end < 0:
+                break
+            yield n, (bytes(buf[pos : end + 1]) if end - pos <= MAX_ARTICLE_BYTES else None)
+            n += 1
+            pos = end + 1
+        del buf[:pos]
+        if len(buf) > MAX_ARTICLE_BYTES:
+            buf.clear()
+            skipping = True
+
+
+def numbered(lines: Iterable[bytes]) -> Iterator[tuple[int, bytes]]:
+    """Lines already in memory (a web request's body), numbered for `read_jsonl_lines`."""
+    return enumerate(lines, 1)
 
 
 def read_jsonl_lines(
-    lines: Iterable[bytes | None], name: str, published: date | None = None
+    lines: Iterable[tuple[int, bytes | None]], name: str, published: date | None = None
 ) -> Iterator[Article | Failure]:
-    for n, raw in enumerate(lines, 1):
+    """One article per numbered line (`bounded_lines`, `numbered`); a Failure for each bad line, which
+    never stops the others; NL103 when no line holds anything."""
+    seen = False
+    for n, raw in lines:
         where = f"{name}:{n}"
         try:
             if raw is None:
+                seen = True
                 raise _too_large(where)
             if not raw.strip():
                 continue
+            seen = True
             try:
                 line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
             except UnicodeDecodeError as e:
                 raise InputError(
                     "NL105", f"is not valid UTF-8 (byte 0x{raw[e.start]:02x} at column {e.start + 1})", where
                 ) from None
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise InputError("NL108", f"is not valid JSON ({e.msg} at column {e.colno})", where) from None
-            yield article_from_record(rec, where, published)
+            yield article_from_record(load_json(line, where, line=True), where, published)
         except InputError as e:
             yield Failure(e)
+        except Exception as e:  # the guard of one line: its failure is its own
+            yield Failure(unexpected(e, where))
+    if not seen:
+        yield Failure(InputError("NL103", "is empty: no line holds an article", name))
 
 
 def read_jsonl_file(path: str, published: date | None = None) -> Iterator[Article | Failure]:
     gz = path.lower().endswith(".gz")
     try:
         with (gzip.open if gz else open)(path, "rb") as f:
-            yield from read_jsonl_lines(bounded_lines(f), path, published)
+            yield from read_jsonl_lines(bounded_lines(f, path), path, published)
     except gzip.BadGzipFile:
         yield Failure(InputError("NL110", "is not gzip-compressed (or is corrupt) though named .gz", path))
+    except zlib.error as e:
+        yield Failure(InputError("NL110", f"is corrupt gzip data ({e}); lines before it are kept", path))
     except (OSError, EOFError) as e:
         what = "ends early (truncated gzip)" if isinstance(e, EOFError) else f"cannot be read ({e.strerror or e})"
         yield Failure(InputError("NL110", what, path))
@@ -234,7 +304,7 @@ def read_stdin(published: date | None = None, stream: BinaryIO | None = None) ->
         text = decode(read_bounded(f, "-"), "-")
         kind = _sniff(text)
         if kind == "jsonl":
-            yield from read_jsonl_lines((ln.encode() for ln in text.splitlines(keepends=True)), "-", published)
+            yield from read_jsonl_lines(numbered(ln.encode() for ln in text.splitlines(keepends=True)), "-", published)
         elif kind == "html":
             yield html_article(text, "-", published)
         else:
@@ -281,9 +351,18 @@ def expand(path: str) -> Iterator[str | Failure]:
         yield str(p)
 
 
+def unexpected(e: BaseException, where: str) -> InputError:
+    """What escaped a reader's own checks, as one input's coded failure."""
+    return InputError("NL140", f"failed while being read ({e.__class__.__name__}: {str(e)[:200]})", where)
+
+
 def read_path(path: str, published: date | None = None, fetch: Fetch | None = None) -> Iterator[Article | Failure]:
+    """The articles of one input, and a Failure for what cannot be read: nothing raised while reading,
+    decoding or parsing it leaves this generator (articles it gave before a failure stand)."""
     kind = "stdin" if path == "-" else "url" if is_url(path) else _kind(path)
     try:
+        if kind not in ("stdin", "url"):
+            regular_file(path)
         if kind == "url":
             yield page_article(fetch(path) if fetch else _fetch_once(path), published)
         elif kind == "stdin":
@@ -293,15 +372,17 @@ def read_path(path: str, published: date | None = None, fetch: Fetch | None = No
         elif kind == "html":
             yield read_html_file(path, published)
         elif kind == "warc":
-            yield from read_warc_file(path, published, MAX_ARTICLE_BYTES)
+            yield from read_warc_file(path, published, MAX_ARTICLE_BYTES, MAX_STREAM_BYTES)
         elif kind == "feed":
             yield from read_feed_file(path, published)
         elif kind == "json":
             yield from read_json_file(path, published)
         else:
             yield read_text_file(path, published)
-    except InputError as e:
+    except NewsledgerError as e:
         yield Failure(e)
+    except Exception as e:  # noqa: BLE001 - the per-input guard: one input's bug must not stop the run
+        yield Failure(unexpected(e, path))
 
 
 def _fetch_once(url: str) -> FetchedPage:

@@ -8,11 +8,16 @@ are valid UTF-8, else the charset of the HTTP header, then of a <meta> tag, else
 `resource` records of an HTML type. Requests, metadata, revisits, non-HTML payloads and archived pages
 with no article (index pages, errors) are crawl furniture and are skipped without a message; a
 malformed or truncated archive is NL111. The article's source and URL are the record's target URI.
+
+Bounded: a header block has at most `_MAX_HEADER_LINES` lines, records are separated by at most
+`_MAX_BLANK_LINES` blank lines, a payload's content encoding unpacks to at most the article limit (NL107),
+a gzipped archive to at most the stream limit (NL143), and only text codecs are used for charsets.
 """
 
 from __future__ import annotations
 
 import gzip
+import re
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,6 +32,32 @@ from .html import html_article
 _CHUNK = 1 << 16
 _MAX_HEADER_LINE = 1 << 16
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+_MAX_HEADER_LINES = 1000
+_MAX_BLANK_LINES = 64
+_DIGITS = re.compile(r"[0-9]{1,18}")  # ASCII only: '²'.isdigit() is True, int('²') fails
+
+
+class _Limited:
+    """A stream that refuses (NL143) to give more than `limit` bytes in all: a gzip bomb stops there."""
+
+    def __init__(self, f: gzip.GzipFile, limit: int, where: str):
+        self.f, self.left, self.where = f, limit, where
+
+    def _count(self, data: bytes) -> bytes:
+        self.left -= len(data)
+        if self.left < 0:
+            raise StreamTooLarge(self.where)
+        return data
+
+    def read(self, n: int = -1) -> bytes:
+        return self._count(self.f.read(n))
+
+    def readline(self, n: int = -1) -> bytes:
+        return self._count(self.f.readline(n))
+
+
+class StreamTooLarge(Exception):
+    pass
 
 
 @dataclass(frozen=True)
@@ -36,13 +67,17 @@ class Record:
     block: bytes
 
 
-def _headers(f: BinaryIO) -> dict[str, str]:
+def _headers(f: BinaryIO) -> dict[str, str] | None:
+    """A record's named headers; None for a header block longer than _MAX_HEADER_LINES."""
     out: dict[str, str] = {}
-    while (line := f.readline(_MAX_HEADER_LINE)).strip():
+    for _ in range(_MAX_HEADER_LINES):
+        line = f.readline(_MAX_HEADER_LINE)
+        if not line.strip():
+            return out
         name, sep, value = line.decode("utf-8", "replace").partition(":")
         if sep:
             out[name.strip().lower()] = value.strip()
-    return out
+    return None
 
 
 def _skip(f: BinaryIO, n: int) -> int:
@@ -54,21 +89,31 @@ def _skip(f: BinaryIO, n: int) -> int:
 
 def records(f: BinaryIO, name: str, limit: int) -> Iterator[Record | Failure]:
     """The records of an (uncompressed) archive stream; a Failure for a record that cannot be used."""
-    n = 0
+    n = blanks = 0
     while True:
         line = f.readline(_MAX_HEADER_LINE)
         if not line:
             return
         if not line.strip():
+            blanks += 1
+            if blanks > _MAX_BLANK_LINES:
+                yield Failure(
+                    InputError("NL111", f"has more than {_MAX_BLANK_LINES} blank lines between records", name)
+                )
+                return
             continue
         n += 1
+        blanks = 0
         where = f"{name}#{n}"
         if line.startswith(b"WARC/"):
             headers = _headers(f)
+            if headers is None:
+                yield Failure(InputError("NL111", f"has a header block over {_MAX_HEADER_LINES} lines", where))
+                return
             length = headers.get("content-length", "")
         else:  # ARC v1: "URL IP-address archive-date content-type length"
             fields = line.split()
-            if len(fields) < 5 or not fields[-1].isdigit():
+            if len(fields) < 5 or not _DIGITS.fullmatch(fields[-1].decode("ascii", "replace")):
                 yield Failure(InputError("NL111", f"is not a WARC or ARC record ({line[:40]!r})", where))
                 return
             headers = {
@@ -78,7 +123,7 @@ def records(f: BinaryIO, name: str, limit: int) -> Iterator[Record | Failure]:
                 "arc": "1",
             }
             length = fields[-1].decode()
-        if not length.isdigit():
+        if not _DIGITS.fullmatch(length):
             yield Failure(InputError("NL111", "has no valid Content-Length; the rest cannot be read", where))
             return
         size = int(length)
@@ -103,30 +148,42 @@ def records(f: BinaryIO, name: str, limit: int) -> Iterator[Record | Failure]:
 
 
 def _dechunk(body: bytes) -> bytes:
+    """A chunked body undone; a body cut before its last chunk gives the chunks it has (every step moves
+    forward, so a missing line end ends the loop rather than restarting it)."""
     out: list[bytes] = []
     pos = 0
-    while True:
+    while pos < len(body):
         end = body.find(b"\n", pos)
         if end < 0:
-            raise ValueError("no chunk size")
+            break
         size = int(body[pos:end].split(b";")[0].strip() or b"0", 16)
         if size == 0:
-            return b"".join(out)
+            break
         out.append(body[end + 1 : end + 1 + size])
-        pos = end + 1 + size
-        pos = body.find(b"\n", pos) + 1  # the CRLF after the chunk
+        after = body.find(b"\n", end + 1 + size)  # the CRLF after the chunk
+        if after < 0:
+            break
+        pos = after + 1
+    return b"".join(out)
 
 
-def _decode_content(body: bytes, encoding: str) -> bytes | None:
+def _decode_content(body: bytes, encoding: str, limit: int, where: str) -> bytes | None:
+    """The payload with its content encoding undone, unpacked to at most `limit` bytes (NL107 past it)."""
     encoding = encoding.lower()
     if encoding in ("", "identity"):
         return body
     if encoding in ("gzip", "x-gzip", "deflate"):
         for wbits in (47, -15):  # gzip or zlib by header; raw deflate
+            d = zlib.decompressobj(wbits)
             try:
-                return zlib.decompress(body, wbits)
+                out = d.decompress(body, limit + 1)
             except zlib.error:
                 continue
+            if len(out) > limit:
+                raise InputError(
+                    "NL107", f"unpacks (Content-Encoding {encoding}) to more than {limit // 2**20} MB", where
+                )
+            return out
         return body  # archives often store the decoded payload under the original header
     return None  # br, compress: no decoder in the standard library
 
@@ -148,7 +205,7 @@ def _http(block: bytes) -> tuple[int, dict[str, str], bytes] | None:
     return code, headers, body
 
 
-def page(record: Record) -> str | None:
+def page(record: Record, limit: int = 10 * 2**20, where: str = "") -> str | None:
     """The HTML text a record archives, or None when it holds no HTML page."""
     kind = record.headers.get("warc-type", "")
     if kind == "resource":
@@ -168,21 +225,29 @@ def page(record: Record) -> str | None:
             body = _dechunk(body)
         except ValueError:
             pass  # stored already de-chunked
-    body = _decode_content(body, headers.get("content-encoding", ""))
+    body = _decode_content(body, headers.get("content-encoding", ""), limit, where)
     return html_text(body, ctype) if body else None
 
 
-def read_warc_file(path: str, published: date | None, limit: int) -> Iterator[Article | Failure]:
+def read_warc_file(
+    path: str, published: date | None, limit: int, stream_limit: int = 2 * 1024**3
+) -> Iterator[Article | Failure]:
     try:
         with open(path, "rb") as raw:
             gz = raw.read(2) == b"\x1f\x8b"
             raw.seek(0)
-            f = gzip.GzipFile(fileobj=raw) if gz else raw
-            for rec in records(f, path, limit):
+            f = _Limited(gzip.GzipFile(fileobj=raw), stream_limit, path) if gz else raw
+            found = False
+            for rec in records(f, path, limit):  # type: ignore[arg-type]
+                found = True
                 if isinstance(rec, Failure):
                     yield rec
                     continue
-                html = page(rec)
+                try:
+                    html = page(rec, limit, f"{path}#{rec.number}")
+                except InputError as e:
+                    yield Failure(e)
+                    continue
                 if html is None:
                     continue
                 uri = rec.headers.get("warc-target-uri", "").strip("<>") or None
@@ -190,6 +255,12 @@ def read_warc_file(path: str, published: date | None, limit: int) -> Iterator[Ar
                     yield html_article(html, uri or f"{path}#{rec.number}", published, url=uri)
                 except InputError:
                     continue  # an archived page without an article is crawl furniture
+            if not found:
+                yield Failure(InputError("NL103", "is empty: no records", path))
+    except StreamTooLarge:
+        yield Failure(
+            InputError("NL143", f"unpacks to more than {stream_limit // 2**20:,} MB; the rest is not read", path)
+        )
     except (EOFError, gzip.BadGzipFile, zlib.error) as e:
         yield Failure(InputError("NL111", f"is a truncated or corrupt gzip archive ({e})", path))
     except OSError as e:

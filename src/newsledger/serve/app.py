@@ -19,8 +19,8 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import NewsledgerError, NotFound
-from ..store import Ledger
+from ..errors import InputError, NewsledgerError, NotFound
+from ..store import Ledger, explain
 from .memo import Memo
 
 STATIC = Path(__file__).parent / "static"
@@ -102,13 +102,15 @@ def create_app(db_path: str | Path, ingest_token: str | None = None, extractor=N
     app.state.writer = None
     app.state.write_lock = threading.Lock()
 
-    @app.middleware("http")
-    async def headers(request: Request, call_next):
-        response = await call_next(request)
+    def secure(response):
         response.headers.setdefault("Content-Security-Policy", CSP)
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
         return response
+
+    @app.middleware("http")
+    async def headers(request: Request, call_next):
+        return secure(await call_next(request))
 
     def page_error(request: Request, status: int, message: str) -> HTMLResponse:
         return HTMLResponse(render("error.html", request=request, status=status, message=message), status_code=status)
@@ -131,11 +133,27 @@ def create_app(db_path: str | Path, ingest_token: str | None = None, extractor=N
             return JSONResponse(_error(404, exc.code, str(exc)), status_code=404)
         return page_error(request, 404, str(exc))
 
+    def coded(request: Request, exc: NewsledgerError):
+        # A caller's text past a bound is its fault (400); a busy ledger is temporary (503).
+        status = 400 if isinstance(exc, InputError) else 503 if exc.code == "NL205" else 500
+        if _wants_json(request):
+            return JSONResponse(_error(status, exc.code, str(exc)), status_code=status)
+        return page_error(request, status, str(exc))
+
     @app.exception_handler(NewsledgerError)
     async def ledger_error(request: Request, exc: NewsledgerError):
-        if _wants_json(request):
-            return JSONResponse(_error(500, exc.code, str(exc)), status_code=500)
-        return page_error(request, 500, str(exc))
+        return coded(request, exc)
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception):
+        # Runs outside the middleware above: the headers are set here, on the 500 itself.
+        known = explain(exc, path)
+        if known is not None:
+            return secure(coded(request, known))
+        body = _error(500, "HTTP", "internal error")
+        return secure(
+            JSONResponse(body, status_code=500) if _wants_json(request) else page_error(request, 500, "internal error")
+        )
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError):

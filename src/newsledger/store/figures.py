@@ -8,7 +8,7 @@ import sqlite3
 from typing import NamedTuple
 
 from ..models import Figure, FigureClaim, Incident, Mention, Value
-from .ledger import Ledger, like_pattern
+from .ledger import MAX_KEY, Ledger, like_pattern
 
 
 class ClaimRow(NamedTuple):
@@ -553,6 +553,8 @@ def figure_of_claims(ledger: Ledger, article_id: str) -> dict[int, str]:
 
 def get_figure(ledger: Ledger, id: str) -> Figure | None:
     """One figure by id or unique id prefix (None: no such figure, or the prefix is not unique)."""
+    if len(id) > MAX_KEY:  # ids are short; a 100,000-character one is no id (and no LIKE pattern SQLite takes)
+        return None
     rows = ledger.conn.execute(
         "SELECT * FROM figures WHERE id = ? OR id LIKE ? LIMIT 2", (id, id.replace("%", "").replace("_", "") + "%")
     ).fetchall()

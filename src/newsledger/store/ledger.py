@@ -10,15 +10,17 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
-from ..errors import Failure, NotFound, StoreError
+from ..errors import Failure, InputError, NotFound, StoreError
 from ..models import Article, Claim, Cue, Entity, Event, Extraction, Party, Quote, TimeExpr, Value
-from .db import connect
+from .db import connect, retry_busy, steps_lock
 from .steps import mark_articles
 
 
@@ -88,9 +90,27 @@ def _party(name, entity, start, end) -> Party | None:
     return None if name is None and entity is None and start is None else Party(name, entity, start, end)
 
 
+# Bounds on what a caller may ask (the web's query strings, the CLI's options): a filter or search text
+# of at most MAX_FILTER characters (NL144), an id or key of at most MAX_KEY, and QUERY_BUDGET_S seconds of
+# SQLite work per search or filter (NL145), enforced by a progress handler.
+MAX_FILTER = 1000
+MAX_KEY = 200
+QUERY_BUDGET_S = 5.0
+
+
 def like_pattern(text: str) -> str:
     """A LIKE pattern (with ESCAPE '\\') that finds `text` anywhere, its % and _ taken literally."""
+    bounded(text)
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+T = TypeVar("T")
+
+
+def bounded(text: str, what: str = "filter") -> str:
+    if len(text) > MAX_FILTER:
+        raise InputError("NL144", f"is {len(text):,} characters; a {what} may be at most {MAX_FILTER:,}", what)
+    return text
 
 
 # The columns that cite a row's article (`a`), as `cited` reads them.
@@ -112,6 +132,23 @@ class Ledger:
         self.close()
 
     @contextmanager
+    def budget(self, what: str, seconds: float | None = None) -> Iterator[None]:
+        """Queries in the block stop after `seconds` of SQLite work with NL145 (an FTS query of many
+        prefix terms NEAR each other can take minutes)."""
+        deadline = time.monotonic() + (QUERY_BUDGET_S if seconds is None else seconds)
+        self.conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 1000)
+        try:
+            yield
+        except sqlite3.OperationalError as e:
+            if "interrupted" not in str(e):
+                raise
+            raise InputError(
+                "NL145", f"took longer than {QUERY_BUDGET_S:g} s and was stopped; ask for something narrower", what
+            ) from None
+        finally:
+            self.conn.set_progress_handler(None, 0)
+
+    @contextmanager
     def transaction(self, lock: bool = False) -> Iterator[None]:
         """A transaction: committed when the block ends, rolled back when it raises. `lock`: begin it holding
         the write lock, so that a second updater (a web ingest and a CLI listing at once) waits and then finds
@@ -131,26 +168,47 @@ class Ledger:
         r = self.conn.execute("SELECT id FROM articles WHERE url = ? ORDER BY rowid LIMIT 1", (url,)).fetchone()
         return r[0] if r else None
 
+    def retrying(self, fn: Callable[[], T]) -> T:
+        """`fn()`, tried again while another process holds the write lock; NL205 when it never frees."""
+        return retry_busy(fn, self.path)
+
+    @contextmanager
+    def steps_lock(self) -> Iterator[None]:
+        """One process at a time updates the cross-article steps of this ledger (`store.db.steps_lock`)."""
+        with steps_lock(self.path):
+            yield
+
     def note_publication(self, article: Article) -> None:
         """Record that a stored article was seen again under another source."""
-        with self.conn:
-            self.conn.execute(
-                "INSERT INTO publications(article_id, source, url, published) "
-                "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                (article.id, article.source, article.url, article.published and article.published.isoformat()),
-            )
+
+        def note() -> None:
+            with self.conn:
+                self.conn.execute(
+                    "INSERT INTO publications(article_id, source, url, published) "
+                    "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    (article.id, article.source, article.url, article.published and article.published.isoformat()),
+                )
+
+        self.retrying(note)
 
     def write(self, batch: Iterable[Extraction | Failure], made_by: tuple[str, int, str] | None = None) -> WriteResult:
         """Store a batch in one transaction; articles already stored are left as they are.
 
         An article whose records the database refuses becomes a recorded failure (NL203): a savepoint
         takes its rows back, and the rest of the batch is stored. `made_by` (step, version, options hash)
-        is recorded for each stored article: what made its rows.
+        is recorded for each stored article: what made its rows. While another process writes, the batch
+        waits for it and is tried again whole (NL205 when the lock never frees): nothing of it is dropped.
         """
+        items = list(batch)
+        return self.retrying(lambda: self._write(items, made_by))
+
+    def _write(self, batch: list[Extraction | Failure], made_by: tuple[str, int, str] | None) -> WriteResult:
         stored = already = 0
         failures: list[Failure] = []
         c = self.conn
-        c.execute("BEGIN")  # explicit: releasing an outermost savepoint would commit on its own
+        # IMMEDIATE: the write lock is taken (or waited for) before anything is read, so SQLite's busy
+        # timeout applies; explicit, since releasing an outermost savepoint would commit on its own.
+        c.execute("BEGIN IMMEDIATE")
         try:
             for item in batch:
                 if isinstance(item, Failure):
@@ -164,7 +222,13 @@ class Ledger:
                             mark_articles(c, *made_by, [item.article.id])
                     else:
                         already += 1
-                except sqlite3.IntegrityError as e:
+                except (
+                    sqlite3.IntegrityError,
+                    sqlite3.InterfaceError,
+                    sqlite3.ProgrammingError,
+                    ValueError,
+                    OverflowError,
+                ) as e:  # the record's fault (a constraint, an unbindable value, an int past 64 bits)
                     self.conn.execute("ROLLBACK TO article")
                     failure = Failure(StoreError("NL203", f"cannot be stored ({e})", item.article.source))
                     self._record(failure)
@@ -336,6 +400,8 @@ class Ledger:
 
     def resolve_article_id(self, key: str) -> str:
         """An article id from a full id, a unique id prefix, or a source path/URL."""
+        if len(key) > MAX_FILTER:
+            raise NotFound("article", key[:40] + "…")
         # One indexed lookup at a time (an OR of the three scans every article).
         for sql, arg in (
             ("id = ?", key),
@@ -464,7 +530,8 @@ class Ledger:
             + (f"WHERE {' AND '.join(where)} " if where else "")
             + f"ORDER BY {order}, {alias}.start LIMIT ? OFFSET ?"
         )
-        rows = self.conn.execute(sql, [*args, -1 if limit is None else limit, offset]).fetchall()
+        with self.budget(table):
+            rows = self.conn.execute(sql, [*args, -1 if limit is None else limit, offset]).fetchall()
         return self.cited(table, rows)
 
     def claims(
@@ -536,6 +603,7 @@ class Ledger:
         """Add the filter "name or entity contains `text`" for quotes' speakers or claims' sources. The
         distinct names come from `attributions`: none matching -> None (no row can match); few rows behind
         them -> their rows by index (False: no walk); else the articles are walked newest first (True)."""
+        bounded(text)
         if len(text) >= 3 and not set(text) & set("%_\\"):  # the trigram index answers LIKE without ESCAPE
             sql = (
                 "SELECT a.name, a.rows FROM attributions_fts f CROSS JOIN attributions a ON a.id = f.rowid "
@@ -581,15 +649,18 @@ class Ledger:
             "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
             "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
         )
-        query = "".join(ch if ch.isprintable() else " " for ch in query).strip()
+        query = "".join(ch if ch.isprintable() else " " for ch in bounded(query, "search")).strip()
         if not query:
             return []
-        try:
-            return self.conn.execute(sql, (query, limit)).fetchall()
-        except sqlite3.OperationalError:
-            # Not valid FTS5 syntax (a stray quote or operator): search the words as a phrase instead.
-            phrase = '"' + query.replace('"', '""') + '"'
-            return self.conn.execute(sql, (phrase, limit)).fetchall()
+        with self.budget("search"):
+            try:
+                return self.conn.execute(sql, (query, limit)).fetchall()
+            except sqlite3.OperationalError as e:
+                if "interrupted" in str(e):
+                    raise
+                # Not valid FTS5 syntax (a stray quote or operator): search the words as a phrase instead.
+                phrase = '"' + query.replace('"', '""') + '"'
+                return self.conn.execute(sql, (phrase, limit)).fetchall()
 
     def failures(self) -> list[sqlite3.Row]:
         return self.conn.execute("SELECT * FROM failures ORDER BY id").fetchall()

@@ -10,7 +10,7 @@ import json
 import sqlite3
 
 from ..models import Hit, Page
-from .ledger import CITE, ArticleRef, ArticleSummary, Cited, Ledger, Publication, like_pattern
+from .ledger import CITE, ArticleRef, ArticleSummary, Cited, Ledger, Publication, bounded, like_pattern
 
 # FTS5 snippet markers: control characters never found in stored text, stripped into offsets.
 _OPEN, _CLOSE = "\x02", "\x03"
@@ -191,15 +191,20 @@ def search(ledger: Ledger, query: str, limit: int, offset: int) -> Page:
         "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
         "WHERE articles_fts MATCH ? ORDER BY rank"
     )
-    query = "".join(ch if ch.isprintable() else " " for ch in query)  # a NUL ends FTS5's string early
-    try:
-        page = _page(ledger.conn, sql, [query], limit, offset)
-    except sqlite3.OperationalError:
-        phrase = '"' + query.replace('"', '""') + '"'
+    query = "".join(ch if ch.isprintable() else " " for ch in bounded(query, "search"))  # a NUL ends FTS5's string
+    with ledger.budget("search"):  # NEAR of many prefix terms: minutes without it
         try:
-            page = _page(ledger.conn, sql, [phrase], limit, offset)
-        except sqlite3.OperationalError:  # nothing searchable left in it
-            return Page([], limit, offset, False)
+            page = _page(ledger.conn, sql, [query], limit, offset)
+        except sqlite3.OperationalError as e:
+            if "interrupted" in str(e):
+                raise
+            phrase = '"' + query.replace('"', '""') + '"'
+            try:
+                page = _page(ledger.conn, sql, [phrase], limit, offset)
+            except sqlite3.OperationalError as e:  # nothing searchable left in it
+                if "interrupted" in str(e):
+                    raise
+                return Page([], limit, offset, False)
     hits = []
     for r in page.rows:
         text, marks = _unmark(r["snippet"] or "")

@@ -5,6 +5,7 @@ DATE in its sentence."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ...models import Entity, Party, Quote
 
@@ -77,11 +78,14 @@ def _named_in_sentence(
 
 
 def time_of(dates, sent, start: int, end: int) -> str | None:
+    """The nearest DATE inside the sentence; `dates` (start, end, value) sorted by start."""
     if sent is None:
         return None
     best, dist = None, None
-    for s, e, v in dates:
-        if s >= sent[0] and e <= sent[1]:
+    for s, e, v in dates[bisect_left(dates, (sent[0],)) :]:
+        if s >= sent[1]:
+            break
+        if e <= sent[1]:
             d = start - e if e <= start else s - end  # characters between the date and the claim
             if dist is None or d < dist:
                 best, dist = v, d
