@@ -66,15 +66,7 @@ def tagged_quotes(doc: Doc, article: Article, entities: list[Entity], rules_out:
         if speaker is not None:
             last = speaker
         out.append(
-            Quote(
-                article_id=article.id,
-                start=start,
-                end=end,
-                text=text[start:end],
-                kind=_resumed(_kind(start, end, regions), start, end, cue, regions),
-                speaker=speaker,
-                cue=cue,
-            )
+            _quote(article, start, end, _resumed(_kind(start, end, regions), start, end, cue, regions), speaker, cue)
         )
     # what the rules found and the tagger did not read at all stays (short texts, rare constructions)
     out += [q for q in rules_out if _overlapping(out, q.start, q.end) is None]
@@ -115,22 +107,16 @@ def candidates(
             continue
         seen.add((start, end))
         speaker = speakers.party(*f.source, f.source_head, f.source_head_at) if f.source else None
-        out.append(
-            Quote(
-                article_id=article.id,
-                start=start,
-                end=end,
-                text=text[start:end],
-                kind=kind,
-                speaker=speaker,
-                cue=Cue(text[f.cue[0] : f.cue[1]], f.cue[0], f.cue[1]),
-            )
-        )
+        out.append(_quote(article, start, end, kind, speaker, Cue(text[f.cue[0] : f.cue[1]], f.cue[0], f.cue[1])))
         keys[id(out[-1])] = f.key
     out.sort(key=lambda q: (q.start, -q.end))
     if flt:
         out = _one_per_content(out)
     return [(q, keys.get(id(q), _UNCUED)) for q in _uncued(out, regions, text, article.id, keys, flt)]
+
+
+def _quote(article: Article, start: int, end: int, kind: str, speaker: Party | None, cue: Cue | None) -> Quote:
+    return Quote(article.id, start, end, article.text[start:end], kind, speaker, cue)
 
 
 def _resumed(kind: str, start: int, end: int, cue: Cue | None, regions) -> str:
