@@ -313,6 +313,7 @@ class StoryArticle:
     published: str | None
     copy_of: str | None = None  # the original this is a syndicated copy of
     publications: tuple[str, ...] = ()  # other sources that printed the very same text
+    outlet: str | None = None
 
     @property
     def syndicated(self) -> bool:

@@ -168,3 +168,11 @@ def test_pages_show_the_outlet_not_the_file(client):
     assert "kessel-courier-troops.html" not in body  # the HTML file's outlet, not its path
     x = client.get("/api/articles").json()
     assert {a.get("outlet") for a in x["items"]} >= {"Veridia Daily Wire", "kesselcourier.example"}
+
+
+def test_story_pages_show_the_outlet_not_the_file(client):
+    stories = client.get("/api/stories").json()["items"]
+    bodies = [page(client, f"/stories/{s['id']}") for s in stories]
+    outlets = [o for s in stories for o in client.get(f"/api/stories/{s['id']}").json()["outlets"]]
+    assert not any("kessel-courier-troops.html" in b for b in bodies)
+    assert not any(o.endswith(".html") for o in outlets)

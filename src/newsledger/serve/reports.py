@@ -42,7 +42,7 @@ def entity_report(ledger: Ledger, entity_id: str, n: int = 50) -> dict:
 def story_report(ledger: Ledger, story_id: str) -> dict:
     """A story's articles (oldest first), the outlets that ran them, and the figures its articles report."""
     s = get_story(ledger, story_id)
-    outlets = {a.source for a in s.articles} | {p for a in s.articles for p in a.publications}
+    outlets = {a.outlet or a.source for a in s.articles} | {p for a in s.articles for p in a.publications}
     figures = figure_store.figures_of(ledger, [a.id for a in s.articles])
     return {
         "id": s.id,

@@ -42,7 +42,7 @@ def article_ref(a: ArticleRef | StoryArticle) -> dict:
         "source": a.source,
         "title": a.title,
         "published": a.published,
-        "outlet": getattr(a, "outlet", None),  # a story's article names none: its outlet is its source
+        "outlet": getattr(a, "outlet", None),
     }
 
 

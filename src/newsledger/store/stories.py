@@ -151,7 +151,7 @@ def load(ledger: Ledger, ids: list[str]) -> list[Story]:
     ):
         pubs.setdefault(r[0], []).append(r[1])
     for r in conn.execute(
-        "SELECT m.story_id, a.id, a.source, a.title, a.published, d.original_id FROM story_articles m "
+        "SELECT m.story_id, a.id, a.source, a.title, a.published, a.outlet, d.original_id FROM story_articles m "
         "JOIN articles a ON a.id = m.article_id LEFT JOIN duplicates d ON d.article_id = a.id "
         "WHERE m.story_id IN (SELECT value FROM json_each(?)) "
         "ORDER BY a.published IS NULL, a.published, a.rowid",
@@ -159,7 +159,9 @@ def load(ledger: Ledger, ids: list[str]) -> list[Story]:
     ):
         copy_of = r["original_id"] if r["original_id"] not in (None, r["id"]) else None
         members[r["story_id"]].append(
-            StoryArticle(r["id"], r["source"], r["title"], r["published"], copy_of, tuple(pubs.get(r["id"], ())))
+            StoryArticle(
+                r["id"], r["source"], r["title"], r["published"], copy_of, tuple(pubs.get(r["id"], ())), r["outlet"]
+            )
         )
     heads = {
         r["id"]: r
