@@ -4,6 +4,7 @@ clients (no socket)."""
 from __future__ import annotations
 
 import json
+import shutil
 import warnings
 from datetime import date
 from pathlib import Path
@@ -59,6 +60,20 @@ def client_for(app):
         warnings.simplefilter("ignore")  # starlette's notice that it prefers httpx2 over httpx
         from fastapi.testclient import TestClient
     return TestClient(app)
+
+
+TOKEN = "s3cret-token"  # the ingest token of `writable`
+
+
+@pytest.fixture
+def writable(tmp_path, demo_db, extractor):
+    """A client on a copy of the demo ledger that accepts ingest with TOKEN."""
+    from newsledger.serve import create_app
+
+    db = tmp_path / "copy.db"
+    shutil.copy(demo_db, db)
+    with client_for(create_app(db, ingest_token=TOKEN, extractor=extractor)) as c:
+        yield c
 
 
 @pytest.fixture(scope="session")

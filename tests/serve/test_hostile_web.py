@@ -4,27 +4,15 @@ required, coded 4xx instead of 500s, and the security headers on every error."""
 from __future__ import annotations
 
 import json
-import shutil
 import warnings
-
-import pytest
 
 from newsledger.serve import create_app
 from newsledger.serve import ingest as web_ingest
 
-from .conftest import client_for
+from .conftest import TOKEN
 
-TOKEN = "s3cret-token"
 AUTH = {"authorization": f"Bearer {TOKEN}"}
 JSONL = {"content-type": "application/x-ndjson", **AUTH}
-
-
-@pytest.fixture
-def writable(tmp_path, demo_db, extractor):
-    db = tmp_path / "copy.db"
-    shutil.copy(demo_db, db)
-    with client_for(create_app(db, ingest_token=TOKEN, extractor=extractor)) as c:
-        yield c
 
 
 def secured(r) -> None:

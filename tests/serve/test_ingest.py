@@ -4,23 +4,8 @@ that presents the token, and nothing for anyone else."""
 from __future__ import annotations
 
 import json
-import shutil
 
-import pytest
-
-from newsledger.serve import create_app
-
-from .conftest import SAMPLES, client_for
-
-TOKEN = "s3cret-token"
-
-
-@pytest.fixture
-def writable(tmp_path, demo_db, extractor):
-    db = tmp_path / "copy.db"
-    shutil.copy(demo_db, db)
-    with client_for(create_app(db, ingest_token=TOKEN, extractor=extractor)) as c:
-        yield c
+from .conftest import SAMPLES, TOKEN
 
 
 def test_off_without_a_token(client):
