@@ -254,6 +254,39 @@ class TimeExpr:
 
 
 @dataclass(frozen=True)
+class Place:
+    """A place mention (GPE, LOC, FAC), resolved where the gazetteer can tell which place it is.
+
+    Unresolved places keep their span and text with every resolved field null: never a wrong coordinate.
+    """
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    name: str | None = None
+    country: str | None = None  # ISO 3166 alpha-3
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    feature: str | None = None  # GeoNames feature class: A country/region, P city, L area, H water, T terrain, S spot
+    geonameid: int | None = None
+    population: int | None = None
+
+    def to_contract(self) -> dict:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "name": self.name,
+            "country": self.country,
+            "admin1": self.admin1,
+            "lat": self.lat,
+            "lon": self.lon,
+        }
+
+
+@dataclass(frozen=True)
 class Event:
     """Something that happened: a trigger word with who did it to whom, and when."""
 
