@@ -195,6 +195,23 @@ def test_counted_and_measure_of_a_casualty_figure(extract_text):
     assert (c.value.point, c.qualifier, c.counted, c.measure) == (3500, "approx", "Congolese soldiers", "killed")
 
 
+@pytest.mark.parametrize(
+    "text, fragment, measure",
+    [
+        # dashes the parser reads as a noun phrase ("crowd - killing"): the verb right before still says it
+        (
+            "The driver ploughed a truck into a crowd of revellers in Valmont - killing at least 40 - on Friday.",
+            "at least 40",
+            "killed",
+        ),
+        ("The gunman opened fire on the market - wounding 12 - before he fled.", "12", "injured"),
+        ("Troops swept the old town - arresting some 30 - at dawn.", "some 30", "arrested"),
+    ],
+)
+def test_a_measure_verb_right_before_the_figure(extract_text, text, fragment, measure):
+    assert one(extract_text, text, fragment).measure == measure
+
+
 def test_counted_is_carried_to_a_bare_figure(extract_text):
     text = (
         "The ministry acknowledged just over 40 casualties, while opposition lawmakers claimed a figure close to 300."

@@ -34,8 +34,6 @@ ITEMS = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitline
 PHENOMENA = ("two_incidents", "background", "part", "tally_or_rate", "not_a_claim", "party", "hedge")
 # What the figure layer still gets wrong (docs/figures.md, "Limits"), and why.
 KNOWN_WRONG = {
-    "lasvegas-split-stories-one-figure": "split again since the spans outside the body (#19) were merged; cause "
-    "not found yet (unmarked, the join holds)",
     "va-acknowledged-23": "read as a nationwide tally and left out of figures: no figure claim holds its stance",
     "nepal-may-quake-india-toll": "India's toll ends in the Nepal figure",
     "kabul-health-ministry-spokesperson": "a spokesperson named after the body ('X, the ministry's spokesman')",

@@ -505,3 +505,12 @@ def test_the_demo_toll_is_one_figure_of_three_parties(tmp_path, extractor):
     assert by_text["87"].party_name == "Veridian Red Cross"  # "Tomas Ferreira, the organisation's head ..."
     assert by_text["23"].party_name == "Government"  # "Interior Minister Halvard Rusk"
     assert f.incident is not None and f.incident.title.startswith("killed in the")
+
+
+def test_anchors_match_by_name_form():
+    from newsledger.reconcile.figures import name_forms
+
+    assert name_forms({"person:devin-patrick-kelley"}) & name_forms({"person:devin-kelley"})
+    assert name_forms({"loc:mandalay-bay"}) & name_forms({"fac:mandalay-bay-casino"})
+    assert not name_forms({"person:devin-kelley"}) & name_forms({"person:devin-smith"})
+    assert not name_forms({"gpe:san-antonio"}) & name_forms({"gpe:san-diego"})

@@ -59,3 +59,16 @@ def test_hedges_and_stance():
     assert read("The Red Cross estimated that 90 people were killed.", "90").stance == "estimated"
     assert read("Rebels claimed that 150 soldiers died.", "150").stance == "claimed"
     assert not read("The ministry confirmed 31 deaths.", "31").preliminary
+
+
+def test_a_site_carries_to_the_next_sentence_of_its_paragraph():
+    text = (
+        "Two bombs struck Valmont.\n\nThe first blast tore through the hall at the Valmont airport after 8 a.m. "
+        "Early reports put the dead at 13. In all, 31 people died.\n\nOfficials spoke."
+    )
+    early = text.index("Early")
+    assert I.site_before(text, (early, text.index("13.") + 3)) == "at the Valmont airport"
+    total = text.index("In all")
+    assert I.site_before(text, (total, text.index("died.") + 5)) is None  # the whole, not a part
+    officials = text.index("Officials")
+    assert I.site_before(text, (officials, len(text))) is None  # a paragraph's first sentence names its own

@@ -420,7 +420,12 @@ class _Context:
         if len(mine) < 2:
             return True
         theirs = frozenset().union(*(self.rare_anchors(o, STORY_ANCHORS) for o in others[:20]))
-        return len(theirs) < 2 or bool(mine & theirs)
+        return (
+            len(theirs) < 2
+            or bool(name_forms(mine) & name_forms(theirs))
+            or _in_headlines(self, theirs, [a])
+            or _in_headlines(self, mine, others[:20])
+        )
 
     def top_anchors(self, aid: str) -> frozenset[str]:
         return self._memo(
@@ -651,19 +656,58 @@ ACROSS_RATIO = 2.0  # how far apart two stories' values of one incident's quanti
 def _same_incident(ledger: Ledger, ctx: _Context, aid: str, fid: str, value: tuple[float, float] | None) -> bool:
     """Whether a claim of one story is of the incident a figure of another story counts: its article and the
     figure's share a place, facility or event that few articles name, among the few each names most (not a
-    state or province), and its value is within ACROSS_RATIO of the figure's numbers. Two stories are weaker
-    evidence than one, so the value must agree too: Dayton's nine are not El Paso's 22."""
+    state or province) or in a headline, and its value is within ACROSS_RATIO of the figure's numbers. Two
+    stories are weaker evidence than one, so the value must agree too: Dayton's nine are not El Paso's 22."""
     if value is None:
         return False
-    mine = {e for e in ctx.rare_anchors(aid) if e.startswith(PLACE_KINDS) and not _region_key(e)}
-    if not mine:
-        return False
-    arts = store.origins(ledger, fid)
-    if not arts or not mine & frozenset().union(*(ctx.rare_anchors(a) for a in arts[:20])):
+    arts = store.origins(ledger, fid)[:20]
+    if not arts or not _share_place(ctx, [aid], arts):
         return False
     vals = [v for r in store.filed(ledger, fid) for v in (r.point, r.low, r.high) if v]
     lo, hi = value
     return bool(vals) and lo > 0 and min(vals) / ACROSS_RATIO <= hi and lo <= max(vals) * ACROSS_RATIO
+
+
+def _share_place(ctx: _Context, ours: list[str], theirs: list[str]) -> bool:
+    """Whether two sets of articles share a rare place: among the few each names most, or one side's in the
+    other's headlines (a report that names Las Vegas in its headline only, after the spans outside its body)."""
+
+    def places(arts: list[str]) -> frozenset[str]:
+        return frozenset(
+            e for a in arts for e in ctx.rare_anchors(a) if e.startswith(PLACE_KINDS) and not _region_key(e)
+        )
+
+    mine, yours = places(ours), places(theirs)
+    if not mine and not yours:
+        return False
+    return (
+        bool(name_forms(mine) & name_forms(yours))
+        or _in_headlines(ctx, mine, theirs)
+        or _in_headlines(ctx, yours, ours)
+    )
+
+
+def _in_headlines(ctx: _Context, keys: frozenset[str], arts: list[str]) -> bool:
+    """Whether a headline of these articles names one of these places (of two words or more)."""
+    names = [k.partition(":")[2].replace("-", " ") for k in keys]
+    heads = [f" {fold(t)} " for a in arts if (t := ctx.title(a))]
+    return any(f" {n} " in h for n in names if " " in n for h in heads)
+
+
+def name_forms(keys) -> frozenset[str]:
+    """The forms under which two articles' anchors name one thing: a person by first and last name ("Devin
+    Patrick Kelley" is "Devin Kelley"), a place by its name or a leading part of two words or more, whatever
+    label the tagger gave it ("Mandalay Bay" is the "Mandalay Bay Casino", LOC or FAC)."""
+    forms: set[str] = set()
+    for key in keys:
+        kind, _, slug = key.partition(":")
+        words = slug.split("-")
+        if kind == "person":
+            forms.add("person:" + (f"{words[0]}-{words[-1]}" if len(words) > 1 else slug))
+        else:
+            forms.add("place:" + slug)
+            forms.update("place:" + "-".join(words[:k]) for k in range(2, len(words)))
+    return frozenset(forms)
 
 
 def _region_key(key: str) -> bool:
@@ -793,6 +837,28 @@ def _merge_same_story(ledger: Ledger, ctx: _Context, fid: str) -> str:
     return fid
 
 
+def _merge_across(ledger: Ledger, ctx: _Context, fid: str) -> str:
+    """A figure of one story and a figure of another that count one incident's quantity become one, whichever
+    was filed first: a claim joins its own story's figure before it looks across stories, so an article that
+    its story clustering left alone would keep its own figure if the join were only checked as claims arrive."""
+    f = store.head(ledger, fid)
+    if f is None or f.incident or f.part is not None or ctx.story(f.anchor) is None:
+        return fid
+    arts = store.origins(ledger, fid)
+    vals = [v for r in store.filed(ledger, fid) for v in (r.point, r.low, r.high) if v]
+    span = (min(vals), max(vals)) if vals else None
+    for oid, anchor, first in store.same_quantity(ledger, f):
+        if (
+            ctx.story(anchor) not in (None, ctx.story(f.anchor))
+            and _near(f.first, first, first, ctx.options.window_days)
+            and any(_same_incident(ledger, ctx, a, oid, span) for a in arts[:20])
+        ):
+            small, big = (oid, fid) if len(store.origins(ledger, oid)) < len(arts) else (fid, oid)
+            store.move(ledger, small, big)
+            return big
+    return fid
+
+
 def update(ledger: Ledger, options: FigureOptions | None = None) -> int:
     """File every claim stored since the last run into a figure; returns how many claims were read."""
     options = options or FigureOptions()
@@ -808,7 +874,7 @@ def update(ledger: Ledger, options: FigureOptions | None = None) -> int:
                 if eligible(row) and (fid := _file(ledger, ctx, row)):
                     touched.add(fid)
             for fid in sorted(touched):
-                _summarize(ledger, ctx, _merge_same_story(ledger, ctx, fid))
+                _summarize(ledger, ctx, _merge_across(ledger, ctx, _merge_same_story(ledger, ctx, fid)))
             progress.advance(ledger, STEP, rows[-1].id)
             done += len(rows)
 
@@ -862,7 +928,7 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
     if (
         part is None
         and not incident
-        and (site := incidents.site_of(text, sentence, (row.start, row.end)))
+        and (site := incidents.site_of(text, sentence, (row.start, row.end)) or incidents.site_before(text, sentence))
         and incidents.several_sites((ctx.title(aid) or "") + " " + text[:LEDE])
     ):
         part = site  # "10 killed at the airport" of an attack on an airport and a metro station: one site's toll

@@ -470,6 +470,30 @@ def site_of(text: str, sentence: tuple[int, int], claim: tuple[int, int]) -> str
     return None
 
 
+_WHOLE = re.compile(
+    r"\b(?:in all|in total|total|overall|altogether|combined|both|all (?:the|three|two)|(?:the|these) "
+    r"(?:attacks|bombings|blasts|explosions|shootings))\b",
+    re.I,
+)
+_AT_SITE_ANY = re.compile(rf"\bat\s+(?P<site>{_SITE_NP})")
+
+
+def site_before(text: str, sentence: tuple[int, int]) -> str | None:
+    """The site the sentence before, in the same paragraph, is at, for a count that names none of its own
+    ("The first two explosions rocked the departure hall at the Brussels airport. Early reports placed the
+    number of dead at 13"); none when the count's sentence speaks of the whole ("in all", "the attacks")."""
+    if _WHOLE.search(text, sentence[0], sentence[1]):
+        return None
+    para = text.rfind("\n", 0, sentence[0]) + 1
+    if not text[para : sentence[0]].strip():
+        return None  # the sentence opens its paragraph
+    # the last site named: the one the next sentence goes on about
+    m = next(reversed(list(_AT_SITE_ANY.finditer(text, max(para, sentence[0] - 300), sentence[0]))), None)
+    if m is None or re.match(r"(?:the\s+)?(?:two|three|four|five|both|several|multiple|\d+)\b", m.group("site"), re.I):
+        return None
+    return "at " + re.sub(r"\s+", " ", m.group("site")).strip()
+
+
 def several_sites(opening: str) -> bool:
     """Whether an article's headline and opening tell of an incident at several sites."""
     return bool(_SEVERAL.search(opening))

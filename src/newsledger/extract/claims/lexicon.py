@@ -125,6 +125,15 @@ AFTER_MEASURE = {
     "assistance": "affected",
     "aid": "affected",
 }
+BEFORE_MEASURE = {
+    "kill": "kill",
+    "injur": "injure",
+    "wound": "wound",
+    "displac": "displace",
+    "arrest": "arrest",
+    "evacuat": "evacuate",
+    "detain": "detain",
+}
 # Dependencies through which parse.walk climbs from a figure's noun to its verb.
 UP_DEPS = {
     "nsubj",

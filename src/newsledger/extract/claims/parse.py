@@ -8,8 +8,8 @@ from spacy.tokens import Doc
 
 from .. import measures as M
 from .figure import Counting, Figure
-from .lexicon import AFTER_MEASURE, COUNTED_DEPS, LABELS, NAME_LABELS, NUMBER_NOUNS, UP_DEPS
-from .patterns import AFTER_MEASURE_RE, HYPHEN_NAME, ONE_NOT, ONE_NOT_BEFORE, YEAR_PREP
+from .lexicon import AFTER_MEASURE, BEFORE_MEASURE, COUNTED_DEPS, LABELS, NAME_LABELS, NUMBER_NOUNS, UP_DEPS
+from .patterns import AFTER_MEASURE_RE, BEFORE_MEASURE_RE, HYPHEN_NAME, ONE_NOT, ONE_NOT_BEFORE, YEAR_PREP
 from .reading import yearlike
 
 
@@ -100,6 +100,8 @@ def syntax(doc: Doc, text: str, q: Figure, span) -> Counting:
     c.bare = head is None and not c.generic and not text.startswith("-", q.core_end)
     lemmas += _words_around(doc, text, q, span, head)
     c.verb = walk(head if head is not None else root, head is None, lemmas, c, text)
+    if b := BEFORE_MEASURE_RE.search(text, max(0, q.start - 30), q.start):
+        lemmas.append(BEFORE_MEASURE[b.group("w").lower()])  # last: what the parse says comes first
     c.measure = _measure(lemmas, head, c.generic)
     return c
 

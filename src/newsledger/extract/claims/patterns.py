@@ -122,6 +122,9 @@ PER_SEP = re.compile(r"(?:\s*(?:per|a|an|each)\s+|/)(?P<u>[a-z]+)\b", re.I)
 NEG_WORD_RE = re.compile(r"(?i)minus[\s-]$")
 PREFIX_WORD_RE = re.compile(r"(?i)(?P<w>[a-z]+)-$")
 HYPHEN_NAME = re.compile(r"-[A-Z]")
+# A measure verb right before the figure, for when the parse lost it ("a truck ploughed into the crowd -
+# killing at least 84 -": spaCy reads the dashes as a noun phrase "crowd - killing").
+BEFORE_MEASURE_RE = re.compile(r"(?i)\b(?P<w>kill|injur|wound|displac|arrest|evacuat|detain)(?:ing|ed|es|s)?[ \t]+$")
 AFTER_MEASURE_RE = re.compile(
     r"(?i)(?:[ \t]+[A-Za-z][\w.'’-]*){0,6}?[ \t]+(?P<w>missing|"
     r"unaccounted\s+for|without\s+(?:power|electricity)|in\s+need\s+of\s+(?:\w+\s+)?(?:assistance|aid)|"
