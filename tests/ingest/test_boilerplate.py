@@ -204,6 +204,15 @@ def test_byline_and_outlet_label_above_the_first_paragraph():
     assert kinds(text) == [("byline", "Ana Petrov"), ("label", "USA TODAY")]
 
 
+def test_several_writers_above_the_first_paragraph():
+    text = (
+        "Ana Petrov, Li Wei and Tomas K . Brenner\n\nUSA TODAY\n\nThe Orvin dam gave way on Sunday, officials said.\n"
+    )
+    assert kinds(text) == [("byline", "Ana Petrov, Li Wei and Tomas K . Brenner"), ("label", "USA TODAY")]
+    prose = "Marsh and Brenner\n\nThe Orvin dam gave way on Sunday, officials said.\n"
+    assert kinds(prose) == []  # two surnames are a title, not writers
+
+
 def test_headlines_after_a_related_marker_mid_body():
     text = (
         f"{BODY}\nRelated:\n\nMarsh named head of coastal bank\nFerry fares to rise in May\n\n"

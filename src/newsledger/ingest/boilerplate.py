@@ -248,6 +248,9 @@ _NOT_PLACES = frozenset(
 )
 _LEAD_LINES = 6  # a name alone is a byline above the first paragraph, among this many lines
 _NAME = re.compile(r"(?:[A-Z][\w.'’-]+ ){1,2}[A-Z][\w.'’-]+")
+# Several writers: "Ana Ruiz, Li Wei and John C . Moritz" (an initial as the text gives it, spaced or not).
+_ONE = r"[A-Z][\w'’-]+(?: [A-Z] ?\.)? (?:[A-Z][\w'’-]+ )?[A-Z][\w'’-]+"
+_NAMES = re.compile(rf"{_ONE}(?:, {_ONE})*,? and {_ONE}")
 
 
 def _line_kind(s: str) -> str | None:
@@ -336,7 +339,7 @@ def outside(text: str) -> tuple[Span, ...]:
             lead, s = lead + m.end() + len(rest) - len(rest.lstrip()), rest.strip()
         if s:
             kind = _line_kind(s)
-            if kind is None and first_prose is None and i < _LEAD_LINES and _NAME.fullmatch(s):
+            if kind is None and first_prose is None and i < _LEAD_LINES and (_NAME.fullmatch(s) or _NAMES.fullmatch(s)):
                 if i > 0 or _line_kind(next((ln.strip() for ln in lines[1:] if ln.strip()), "")) in ("label", "byline"):
                     kind = "byline"  # a name alone on a line above the first paragraph (or above "USA TODAY")
             if kind is None and listing and _headline_like(s):
