@@ -533,6 +533,8 @@ def _credit(ledger: Ledger, ctx: _Context, row: ClaimRow, origin: str) -> Credit
     country = ctx.country(aid)
     canonical = store.source_entity(ledger, aid, row.source_entity) if row.source_entity else None
     said = parties.party(row.source_name, canonical, country, text, (row.source_start, row.source_end), ctx.orgs(aid))
+    if said is not None and said.key.startswith("person:") and row.source_entity:
+        said = _introduced_as(ledger, ctx, row, canonical, said)
     sentence = _sentence(text, row)
     if said is not None and _unsaid(text, sentence, row):
         said = None
@@ -548,6 +550,25 @@ def _credit(ledger: Ledger, ctx: _Context, row: ClaimRow, origin: str) -> Credit
     return Credit("outlet:" + outlet if outlet else "article:" + origin, outlet, None)
 
 
+def _introduced_as(ledger: Ledger, ctx: _Context, row: ClaimRow, canonical, said: parties.Party) -> parties.Party:
+    """A person speaks for the body the article introduced them with, wherever they speak again: "he said" and
+    "Rahimi said" after "An interior ministry spokesman, Nasrat Rahimi, said" are the ministry's."""
+    aid, text = row.article_id, ctx.text(row.article_id)
+    for start, end in store.entity_mentions(ledger, aid, row.source_entity or ""):
+        if row.source_start is not None and start >= row.source_start:
+            break
+        # the mention with the title before it in its sentence, or the apposition after it: "An interior
+        # ministry spokesman, Nasrat Rahimi", "Wahid Majroh, health ministry spokesperson,"
+        opening = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, start - 80)
+        after = re.match(r",[^,.;:\"“”]{3,60},", text[end : end + 62])
+        for span in ((opening, end), (start, end + after.end() if after else end)):
+            # read as written (no entity): the words around the name are what name the body
+            p = parties.party(text[span[0] : span[1]], None, ctx.country(aid), text, span, ctx.orgs(aid))
+            if p is not None and not p.key.startswith("person:") and fold(text[start:end]) not in fold(p.name):
+                return p
+    return said
+
+
 _NEGATED_CUE = re.compile(
     r"\b(?:did not|didn't|does not|doesn't|never|declined to|refused to)\s+(?:\w+\s+)?"
     r"(?:mention|say|confirm|address|cite|give|comment)\b",
@@ -556,7 +577,9 @@ _NEGATED_CUE = re.compile(
 
 
 _AGENT = re.compile(
-    r"^[^.;:\"“”]{0,60}?\b(?:launched|fired|killed|kills|murdered|shot|attacked|bombed|struck|detonated|"
+    # not across a cue of speech: "X, health ministry spokesperson, said Tuesday's explosion killed 50" is said
+    r"^(?:(?!\b(?:said|says|told|tells|added|adds|reported|announced|confirmed|stated|estimated)\b)"
+    r"[^.;:\"“”]){0,60}?\b(?:launched|fired|killed|kills|murdered|shot|attacked|bombed|struck|detonated|"
     r"gunned down|massacred|opened fire)\b",
     re.I,
 )

@@ -170,6 +170,18 @@ def source_entity(ledger: Ledger, aid: str, key: str) -> tuple[str | None, str |
     return (e[0], e[1]) if e else None
 
 
+def entity_mentions(ledger: Ledger, aid: str, key: str) -> list[tuple[int, int]]:
+    """Where an article names one of its entities (by key), in text order."""
+    return [
+        (r[0], r[1])
+        for r in ledger.conn.execute(
+            "SELECT m.start, m.end FROM mentions m JOIN entities e ON e.id = m.entity_id "
+            "WHERE e.article_id = ? AND e.key = ? ORDER BY m.start",
+            (aid, key),
+        )
+    ]
+
+
 def article_title(ledger: Ledger, aid: str) -> str | None:
     return ledger.conn.execute("SELECT title FROM articles WHERE id = ?", (aid,)).fetchone()[0]
 
