@@ -514,3 +514,27 @@ def test_anchors_match_by_name_form():
     assert name_forms({"loc:mandalay-bay"}) & name_forms({"fac:mandalay-bay-casino"})
     assert not name_forms({"person:devin-kelley"}) & name_forms({"person:devin-smith"})
     assert not name_forms({"gpe:san-antonio"}) & name_forms({"gpe:san-diego"})
+
+
+def test_a_dateline_says_whose_ministry_a_source_means(ledger):
+    from dataclasses import replace
+
+    text = (
+        "KABUL (Reuters) - The United States said on Monday that the United States would keep its troops. "
+        "An interior ministry spokesman said 12 people were killed in the blast near the Darvaz bridge."
+    )
+    x = article(
+        "k1",
+        4,
+        text,
+        [("12", "people", "killed", "An interior ministry spokesman")],
+        [
+            ("United States", "GPE"),
+            ("Darvaz bridge", "FAC"),
+        ],
+    )
+    x = replace(x, article=replace(x.article, outside=((0, 18, "dateline"),)))
+    ledger.write([x])
+    reconcile(ledger)
+    (claim,) = killed(ledger).claims
+    assert claim.party == "government:AFG"  # not the country the report names most

@@ -400,6 +400,13 @@ class _Context:
         """The country the article is about (the one it names most)."""
         return self._memo("country", aid, lambda: store.article_country(self.ledger, aid))
 
+    def speaking_country(self, aid: str) -> str | None:
+        """The country whose "interior ministry" or "government" an article's sources mean: its dateline's
+        ("KABUL (Reuters) -" in a report that names the United States most), else the one it names most."""
+        return self._memo("speaking", aid, lambda: _dateline_country(store.article_dateline(self.ledger, aid))) or (
+            self.country(aid)
+        )
+
     def places(self, aid: str) -> tuple[tuple[str, str], ...]:
         return self._memo("places", aid, lambda: tuple(store.article_places(self.ledger, aid)))
 
@@ -516,6 +523,20 @@ def _regions() -> frozenset[str]:
     return frozenset(fold(s.name) for s in pycountry.subdivisions)
 
 
+def _dateline_country(dateline: str | None) -> str | None:
+    """The country of a dateline's place: "KABUL (Reuters) - " (a capital), "ABUJA, Nigeria - "."""
+    if not dateline:
+        return None
+    head = re.split(r"\s*(?:\(|—|–|--| - |:)", dateline, maxsplit=1)[0]
+    parts = [p.strip() for p in head.split(",") if p.strip() and not _MONTH_DAY.match(p.strip())]
+    if len(parts) > 1:  # "PARIS, Texas": the place is in what the last part names, a country or not
+        return gazetteer().country(parts[-1])
+    return gazetteer().country(parts[0], capitals=True) if parts else None
+
+
+_MONTH_DAY = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d")
+
+
 def _sentence(text: str, row: ClaimRow) -> tuple[int, int]:
     """The claim's sentence as extraction stored it; for a claim stored without one, the stretch between
     the sentence ends around it."""
@@ -530,7 +551,7 @@ def _credit(ledger: Ledger, ctx: _Context, row: ClaimRow, origin: str) -> Credit
     """The party of a claim (reconcile.parties): relayed figures go to whom the sentence credits them."""
     aid = row.article_id
     text = ctx.text(aid)
-    country = ctx.country(aid)
+    country = ctx.speaking_country(aid)
     canonical = store.source_entity(ledger, aid, row.source_entity) if row.source_entity else None
     said = parties.party(row.source_name, canonical, country, text, (row.source_start, row.source_end), ctx.orgs(aid))
     if said is not None and said.key.startswith("person:") and row.source_entity:
@@ -563,7 +584,7 @@ def _introduced_as(ledger: Ledger, ctx: _Context, row: ClaimRow, canonical, said
         after = re.match(r",[^,.;:\"“”]{3,60},", text[end : end + 62])
         for span in ((opening, end), (start, end + after.end() if after else end)):
             # read as written (no entity): the words around the name are what name the body
-            p = parties.party(text[span[0] : span[1]], None, ctx.country(aid), text, span, ctx.orgs(aid))
+            p = parties.party(text[span[0] : span[1]], None, ctx.speaking_country(aid), text, span, ctx.orgs(aid))
             if p is not None and not p.key.startswith("person:") and fold(text[start:end]) not in fold(p.name):
                 return p
     return said

@@ -182,6 +182,15 @@ def entity_mentions(ledger: Ledger, aid: str, key: str) -> list[tuple[int, int]]
     ]
 
 
+def article_dateline(ledger: Ledger, aid: str) -> str | None:
+    """The text of an article's dateline ("KABUL (Reuters) - "), when ingest marked one."""
+    r = ledger.conn.execute("SELECT text, outside FROM articles WHERE id = ?", (aid,)).fetchone()
+    if not r or not r["outside"]:
+        return None
+    spans = [s for s in json.loads(r["outside"]) if s[2] == "dateline"]
+    return r["text"][spans[0][0] : spans[0][1]] if spans else None
+
+
 def article_title(ledger: Ledger, aid: str) -> str | None:
     return ledger.conn.execute("SELECT title FROM articles WHERE id = ?", (aid,)).fetchone()[0]
 
