@@ -538,3 +538,31 @@ def test_a_dateline_says_whose_ministry_a_source_means(ledger):
     reconcile(ledger)
     (claim,) = killed(ledger).claims
     assert claim.party == "government:AFG"  # not the country the report names most
+
+
+def test_a_person_s_name_the_tagger_took_for_a_place_is_no_other_incident(ledger):
+    from dataclasses import replace
+
+    text = (
+        "Rebels attacked the village of Orvin on Monday, killing 7 people, the army said. "
+        + "The villagers buried their dead in the hills above the river on a cold and windy morning. " * 6
+        + "Aid came from Brenn, Kessel, Lorvia, Valmont, Darvaz and Tamsin, then again from Brenn, Kessel, Lorvia, "
+        + "Valmont, Darvaz and Tamsin. "
+        + "The regional spokeswoman, Capt. Ana Marsh, gave the toll. Soldiers searched the hills near Orvin. "
+        + "Another 1 wounded rebel died later in a village clinic, according to Marsh."
+    )
+    x = article("p1", 4, text, [("7", "people", "killed", None), ("1", "rebel", "killed", None)], [])
+    at = text.rindex("Marsh")
+    ents = (
+        Entity(
+            "p1", "person:ana-marsh", "Ana Marsh", "PERSON", ((text.index("Ana Marsh"), text.index("Ana Marsh") + 9),)
+        ),
+        Entity("p1", "gpe:marsh", "Marsh", "GPE", ((at, at + 5),)),
+        *(
+            Entity("p1", f"gpe:{n.lower()}", n, "GPE", tuple((m.start(), m.end()) for m in re.finditer(n, text)))
+            for n in ("Orvin", "Brenn", "Kessel", "Lorvia", "Valmont", "Darvaz", "Tamsin")
+        ),
+    )
+    ledger.write([replace(x, entities=ents)])
+    reconcile(ledger)
+    assert not [f for f in figures.list_figures(ledger) if f.incident and "Marsh" in (f.incident.title or "")]

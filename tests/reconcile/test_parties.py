@@ -53,6 +53,7 @@ def test_a_person_speaks_for_the_body_their_apposition_names():
         "which",
         "They",
         "he",
+        "His",
         "Nepal",
         "5 things to know",
         "Officials say 12 dead in blast at market as crowds gather near station",
@@ -61,6 +62,10 @@ def test_a_person_speaks_for_the_body_their_apposition_names():
 def test_junk_sources_name_no_party(name):
     assert P.junk(name)
     assert P.party(name, None, None) is None
+
+
+def test_a_pronoun_the_tagger_made_an_entity_of_is_no_party():
+    assert P.party("His", ("person:his", "His"), None) is None
 
 
 def test_relayed_figures_go_to_whom_the_sentence_credits():

@@ -448,9 +448,11 @@ class _Context:
         text = self.text(aid)
         lede = (self.title(aid) or "") + " " + text[:LEDE]
         for key, name, mentions in store.places_between(self.ledger, aid, *sentence):
-            # Named once, in this sentence only, outside the opening, not a state or province: another place.
+            # Named once, in this sentence only, outside the opening, not a state or province, not a person's
+            # name the tagger took for a place ("Petinglay" for the spokeswoman Joan Petinglay): another place.
             if (
                 mentions > 1
+                or fold(name) in self.person_words(aid)
                 or not re.match(r"[A-Z]", name)  # "@stephgracela": a handle the tagger took for a place
                 or key in top
                 or key.startswith("country:")
@@ -479,6 +481,16 @@ class _Context:
                         return name
                     break
         return None
+
+    def person_words(self, aid: str) -> frozenset[str]:
+        """The words of the names of the people an article names."""
+        return self._memo(
+            "person_words",
+            aid,
+            lambda: frozenset(
+                w for k in store.anchors(self.ledger, aid, ("PERSON",)) for w in k.partition(":")[2].split("-")
+            ),
+        )
 
     def not_here(self, aid: str, place: str, regions: bool = True) -> bool:
         """Whether a place a claim is placed in ("killed 20 in El Paso") is not where its article's incident is:

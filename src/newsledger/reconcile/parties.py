@@ -53,6 +53,12 @@ _PRONOUNS = {
     "some",
     "many",
     "both",
+    "his",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
 }
 _DET = re.compile(r"^(?:a|an|the|one|some|several|two|three|other|another|its|their|his|her)\s+", re.I)
 _IN_PLACE = re.compile(r"\s+(?:in|from|of)\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}$")
@@ -140,8 +146,8 @@ def party(
     article's own country (ISO alpha-3), `text` and `span` where the source stands in the article (for a
     person's title or apposition), `orgs_before` (offset, canonical id, name) of the article's organisations.
     None: no party (the caller credits the outlet)."""
-    if junk(name) and not (canonical and canonical[0]):
-        return None
+    if junk(name) and not (canonical and canonical[0]) or fold(name or "") in _PRONOUNS:
+        return None  # a pronoun is no one, even where the tagger made an entity of it ("His")
     start, end = span
     if name and _LABEL.fullmatch(name.strip()) and end is not None and re.match(r"\s*[:—–-]", text[end : end + 3]):
         return None  # an upper-case list label ("TARGET: ..."), even when the tagger made an entity of it
