@@ -179,6 +179,16 @@ def _status(tok: Token) -> tuple[str, str | None]:
     return _from_ancestors(tok), None
 
 
+SPEECH = {"say", "announce", "insist", "conclude", "state", "declare", "tell", "reiterate", "stress", "add"}
+
+
+def _obliged(tok: Token) -> bool:
+    """A verb someone says another must do: "X said Y must return ...", "... insisted that Y should ..."."""
+    if tok.pos_ != "VERB" or tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in SPEECH:
+        return False
+    return bool(_aux(tok) & {"must", "should"}) and any(c.dep_ == "nsubj" for c in tok.children)
+
+
 def _stated(ev: Event, why: str | None) -> Event | None:
     """The event a stated intent or obligation is: AGREE to do a cooperative thing, THREATEN a hostile one,
     REQUEST what someone must do."""
@@ -355,10 +365,13 @@ def extract_events(
     out = []
     for tok in doc:
         code = _code(tok)
-        if code is None:
+        obliged = code is None and _obliged(tok)
+        if code is None and not obliged:
             continue
         sent = tok.sent
         st, why = _status(tok)
+        if obliged:  # "Russia said Sudan must return the helicopter": the demand is the event
+            code, st, why = ("REQUEST", None), "happened", None
         if code[0] == "REJECT" and st == "negated" and tok.lemma_.lower() in ("accept", "allow"):
             st = "happened"  # "will not accept refugees" is the refusal itself
         actor, target = (_role(t, entities_at, article.text) for t in _roles(tok))

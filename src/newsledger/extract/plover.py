@@ -110,6 +110,7 @@ NOUNS = _table(
         ("AID", None): "aid",
         ("ACCUSE", "investigate"): "investigation inquiry probe hearing",
         ("THREATEN", None): "ultimatum",
+        ("REQUEST", None): "demand demands appeal appeals",
     }
 )
 
