@@ -173,6 +173,12 @@ def write(res: dict, ind: dict | None, cost: dict | None) -> None:
             f"| {k} | {ind[k][0]:.3f} | {ind[k][1]:.3f} | {ind[k][2]:.3f} | {ind[k][3]} |"
             for k in ("KILL", "ARREST", "FORCE")
         )
+        body += (
+            "\n\nThe india labels are police actions (police killed, police used force); the coder's KILL and FORCE are "
+            "any happened ASSAULT, whoever did it, so most of their false positives are killings and attacks by "
+            "rioters, which this gold does not label. Mode is scored against the GSR's draft mode names "
+            "(strike-hun, riot-spon, ...), the coder uses PLOVER 2021's (CAMEO2PLOVER-2021.txt)."
+        )
     if cost:
         body += (
             f"\n\nCost: `extract_events` on {cost['articles']} allsides articles (already parsed, entities and "
