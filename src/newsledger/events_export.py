@@ -42,7 +42,9 @@ def plover_record(row: StoredEvent, text: str) -> dict:
     e = row.event
     s0, s1 = _sentence(text, e.start, e.end)
     marks = [(e.start, e.end, "EVT")] + [
-        (r.start, r.end, tag) for r, tag in ((e.actor, "SRC"), (e.target, "TAR")) if r and r.start is not None
+        (r.start, r.end, tag)
+        for r, tag in ((e.actor, "SRC"), (e.target, "TAR"))
+        if r and r.start is not None and r.end is not None
     ]
     return {
         "id": f"newsledger-{e.article_id}-{e.type}-{row.id}",

@@ -365,12 +365,11 @@ def extract_events(
     out = []
     for tok in doc:
         code = _code(tok)
-        obliged = code is None and _obliged(tok)
-        if code is None and not obliged:
+        if code is None and not _obliged(tok):
             continue
         sent = tok.sent
         st, why = _status(tok)
-        if obliged:  # "Russia said Sudan must return the helicopter": the demand is the event
+        if code is None:  # "Russia said Sudan must return the helicopter": the demand is the event
             code, st, why = ("REQUEST", None), "happened", None
         if code[0] == "REJECT" and st == "negated" and tok.lemma_.lower() in ("accept", "allow"):
             st = "happened"  # "will not accept refugees" is the refusal itself

@@ -26,6 +26,7 @@ def find_events(
     since: str | None = None,
     status: str | None = None,
     limit: int | None = None,
+    offset: int = 0,
 ) -> list[StoredEvent]:
     """Events by type, by the actor's or target's country (alpha-3), on or after a date (the event's time, else
     the article's date), by status; newest first."""
@@ -50,9 +51,9 @@ def find_events(
         "SELECT e.*, e.id AS event_id, a.published AS published, a.source AS source FROM events e "
         "JOIN articles a ON a.id = e.article_id"
         + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY COALESCE(e.time, a.published) DESC, e.article_id, e.start LIMIT ?"
+        + " ORDER BY COALESCE(e.time, a.published) DESC, e.article_id, e.start LIMIT ? OFFSET ?"
     )
-    rows = ledger.conn.execute(sql, (*args, limit or -1))
+    rows = ledger.conn.execute(sql, (*args, limit or -1, offset))
     return [StoredEvent(r["event_id"], event_of(r), r["published"], r["source"]) for r in rows]
 
 
