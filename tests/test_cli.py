@@ -174,3 +174,26 @@ def test_a_user_finds_who_said_what_on_the_demo(demo_db):
         json.loads(l) for l in run("claims", "--db", demo_db, "--source", "governor", "--json").output.splitlines()
     ]
     assert [(c["value"]["point"], c["measure"]) for c in governor] == [(2000, "displaced")]
+
+
+def test_events_lists_filters_and_exports_plover(demo_db, shared_data):
+    import json as _json
+
+    rows = [_json.loads(line) for line in run("events", "--db", demo_db, "--format", "jsonl").output.splitlines()]
+    assert rows and all({"type", "status", "actor", "target", "place", "time"} <= set(r) for r in rows)
+    some = rows[0]["type"]
+    typed = run("events", "--db", demo_db, "--format", "jsonl", "--type", some.lower()).output.splitlines()
+    assert typed and all(_json.loads(line)["type"] == some for line in typed)
+    gold = [r for r in _json.loads((shared_data / "plover" / "PLOVER_GSR_CAMEO.txt").read_text()) if r.get("text")]
+    always = set.intersection(*(set(r) for r in gold if r["event"] != "DOCUMENT"))
+    recs = [_json.loads(line) for line in run("events", "--db", demo_db, "--format", "plover").output.splitlines()]
+    assert len(recs) == len(rows) and all(always <= set(r) for r in recs)
+    assert all(isinstance(r["source"], list) and r["event"] == r["event"].upper() for r in recs)
+    assert all(r["eventText"] in r["text"] for r in recs)
+
+
+def test_events_bad_filters_are_coded_errors(demo_db):
+    r = run("events", "--db", demo_db, "--type", "NOPE", ok=False)
+    assert r.exit_code != 0 and "NL155" in r.output and "Traceback" not in r.output
+    r = run("events", "--db", demo_db, "--since", "last week", ok=False)
+    assert r.exit_code != 0 and "NL156" in r.output

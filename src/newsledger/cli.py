@@ -11,6 +11,7 @@ from datetime import date
 import click
 
 from .errors import Failure, NewsledgerError, printable
+from .models import EVENT_STATUSES
 
 
 def _published(ctx, param, value) -> date | None:
@@ -543,6 +544,52 @@ def entities(db, as_json, limit, label):
             [r.id, r.name, r.kind, r.country, "; ".join(a for a in r.aliases if a != r.name), r.articles, r.mentions]
             for r in rows
         ],
+    )
+
+
+@main.command()
+@db_option
+@limit_option
+@click.option("--type", "etype", help="Only this PLOVER type (ASSAULT, PROTEST, COERCE, ...).")
+@click.option("--country", help="Only events whose actor or target is of this country (ISO alpha-3, e.g. UKR).")
+@click.option("--since", help="Only events on or after this date (YYYY-MM-DD).")
+@click.option("--status", type=click.Choice(EVENT_STATUSES), help="Only events with this status (e.g. happened).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "jsonl", "plover"]),
+    default="table",
+    show_default=True,
+    help="table: one row per event; jsonl: contract event objects; plover: PLOVER JSON records, one a line.",
+)
+def events(db, limit, etype, country, since, status, fmt):
+    """List events coded in PLOVER: who did what to whom, where and when, and whether it happened."""
+    from .events_export import plover_records
+    from .store.events import find_events
+
+    with open_ledger(db) as ledger:
+        rows = find_events(ledger, etype, country, since, status, limit)
+        if fmt == "plover":
+            return emit_json(plover_records(rows, lambda aid: ledger.article(aid).text))
+    if fmt == "jsonl":
+        return emit_json({"id": r.id, "article": r.event.article_id, **r.event.to_contract()} for r in rows)
+    table(
+        "Events",
+        ["id", "when", "type", "mode", "status", "actor", "target", "trigger", "article"],
+        [
+            [
+                r.id,
+                r.event.time or r.published,
+                r.event.type,
+                r.event.mode,
+                r.event.status,
+                r.event.actor and r.event.actor.name,
+                r.event.target and r.event.target.name,
+                r.event.trigger,
+                r.event.article_id,
+            ]
+            for r in rows
+        ],  # fmt: skip
     )
 
 

@@ -41,6 +41,8 @@ CODES = {
     "NL143": "compressed input unpacks to more than the stream limit (a decompression bomb)",
     "NL144": "search text or name filter is longer than the limit",
     "NL145": "search or filter took longer than its time budget",
+    "NL155": "event type is not a PLOVER event type",
+    "NL156": "date filter is not a YYYY-MM-DD date",
     "NL201": "database cannot be opened or is not a newsledger ledger",
     "NL202": "database was written by a newer newsledger",
     "NL203": "article could not be stored (the database refused its records)",

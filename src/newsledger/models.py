@@ -287,26 +287,61 @@ class Place:
 
 
 @dataclass(frozen=True)
+class Role:
+    """An event's actor or target: the text as written, the canonical entity covering it, and the sector
+    (government, military, rebels, civilians, police) and country where the text says."""
+
+    name: str | None
+    entity: str | None = None
+    start: int | None = None
+    end: int | None = None
+    sector: str | None = None
+    country: str | None = None  # ISO 3166 alpha-3
+
+    def to_contract(self) -> dict:
+        return {"name": self.name, "entity": self.entity, "start": self.start, "end": self.end}
+
+
+EVENT_STATUSES = ("happened", "negated", "hypothetical", "future", "denied")
+
+
+@dataclass(frozen=True)
 class Event:
-    """Something that happened: a trigger word with who did it to whom, and when."""
+    """A reported happening coded in PLOVER: a trigger span, its type and mode, whether it happened, who did
+    it to whom, where (an index into the article's places), when, and how many died, were hurt or gathered.
+
+    `kind` is the type in lower case, kept for the stored `events.kind` column that older readers filter on."""
 
     article_id: str
     start: int
     end: int
     trigger: str
-    kind: str
-    actor: str | None = None
-    target: str | None = None
+    type: str
+    mode: str | None = None
+    status: str = "happened"  # one of EVENT_STATUSES
+    actor: Role | None = None
+    target: Role | None = None
+    place: int | None = None
     time: str | None = None
+    dead: float | None = None
+    injured: float | None = None
+    size: float | None = None
+
+    @property
+    def kind(self) -> str:
+        return self.type.lower()
 
     def to_contract(self) -> dict:
         return {
             "start": self.start,
             "end": self.end,
             "trigger": self.trigger,
-            "kind": self.kind,
-            "actor": self.actor,
-            "target": self.target,
+            "type": self.type,
+            "mode": self.mode,
+            "status": self.status,
+            "actor": self.actor.to_contract() if self.actor else None,
+            "target": self.target.to_contract() if self.target else None,
+            "place": self.place,
             "time": self.time,
         }
 

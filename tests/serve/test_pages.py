@@ -176,3 +176,14 @@ def test_story_pages_show_the_outlet_not_the_file(client):
     outlets = [o for s in stories for o in client.get(f"/api/stories/{s['id']}").json()["outlets"]]
     assert not any("kessel-courier-troops.html" in b for b in bodies)
     assert not any(o.endswith(".html") for o in outlets)
+
+
+def test_events_list_and_event_page(client):
+    body = page(client, "/events")
+    ids = re.findall(r'href="/events/(\d+)"', body)
+    assert ids and 'data-hook="places"' in body  # the map hook the places half fills
+    one = page(client, f"/events/{ids[0]}")
+    assert "<mark>" in one and "actor" in one and "/articles/" in one
+    assed = page(client, "/events?type=ASSAULT&status=happened")
+    assert all(t == "ASSAULT" for t in re.findall(r'href="/events/\d+">(\w+)<', assed))
+    page(client, "/events/999999999", status=404)

@@ -243,3 +243,25 @@ def test_an_older_ledger_that_cannot_be_upgraded_is_refused_by_name(tmp_path):
         writer.close()
     with Ledger(p, readonly=True) as led:  # upgraded once the lock is gone
         assert led.conn.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] == migrations()[-1][0]
+
+
+def test_plover_events_round_trip_and_filter(ledger):
+    from dataclasses import replace
+
+    from newsledger.models import Event, Role
+    from newsledger.store.events import find_events
+
+    ev = Event(
+        "a1", 0, 8, "Rescuers", "ASSAULT", "heavy-weapons", "denied",
+        Role("the ministry", "org:ministry", 30, 42, "government", "UKR"), None, None, "2025-03-03", 23.0,
+    )  # fmt: skip
+    happened = replace(ev, start=15, end=17, trigger="23", status="happened", type="PROTEST", mode="demo")
+    x = replace(extraction(), events=(ev, happened))
+    ledger.write([x])
+    back = ledger.extraction("a1")
+    assert back.events == (ev, happened) and back.events[0].actor.sector == "government"
+    assert [s.event for s in find_events(ledger, type="assault")] == [ev]
+    assert [s.event for s in find_events(ledger, country="ukr", status="denied")] == [ev]
+    assert find_events(ledger, since="2025-03-04") == [] and len(find_events(ledger, since="2025-03")) == 2
+    old = ledger.conn.execute("SELECT kind FROM events WHERE type = 'PROTEST'").fetchone()[0]
+    assert old == "protest"  # the old column readers filter on

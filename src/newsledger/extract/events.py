@@ -1,100 +1,395 @@
-"""Events: a trigger verb or noun from a small documented lexicon, with who did it to whom, and when.
+"""Events coded in PLOVER: a trigger from the lexicon (plover.py) read over the dependency parse.
 
-Kinds follow the measures of claims and the broad PLOVER categories an event-data user filters by.
-The actor is the verb's subject, the target its object (or the subject of a passive), each widened to
-the entity that covers it when there is one. Reporting verbs ("said") are attributions, not events.
+One event per reported happening: triggers of one type in one sentence are one event. Each gets a status
+from the parse (a negation, a modal, "if", "will", "denied that", a plan or a threat around it), the actor
+(the subject, a passive's agent, "Russia's attack") and the target (the object, a passive's subject, "attack
+on X"), each widened to the entity covering it; numbers and pronouns are never roles. The place is chosen
+among the article's places, the time is the sentence's date or the article's, the magnitude comes from the
+killed / injured claims of the sentence.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from collections.abc import Sequence
+from dataclasses import replace
 
-from ..models import Article, Entity, Event, TimeExpr
+from spacy.tokens import Doc, Span, Token
 
-KINDS = {
-    "attack": {"attack", "bomb", "shell", "strike", "raid", "ambush", "shoot", "storm", "assault", "airstrike"},
-    "kill": {"kill", "die", "execute", "massacre", "murder", "behead", "slay"},
-    "injure": {"injure", "wound", "hurt"},
-    "arrest": {"arrest", "detain", "jail", "imprison", "capture", "abduct", "kidnap"},
-    "protest": {"protest", "demonstrate", "rally", "march", "riot", "strike"},
-    "deploy": {"deploy", "dispatch", "send", "mobilise", "mobilize", "station"},
-    "evacuate": {"evacuate", "rescue"},
-    "displace": {"flee", "displace", "uproot"},
-    "disaster": {"collapse", "flood", "erupt", "earthquake", "hurricane", "landslide", "explode", "burn"},
-    "agree": {"agree", "sign", "ceasefire", "truce", "accord"},
-    "meet": {"meet", "visit", "host", "summit"},
-    "accuse": {"accuse", "blame", "condemn", "denounce"},
-    "sanction": {"sanction", "ban", "embargo", "expel", "impose"},
+from ..models import Article, Claim, Entity, Event, Place, Role, TimeExpr
+from .plover import (
+    COOPERATIVE,
+    HOSTILE,
+    NOT_HAPPENINGS,
+    NOUNS,
+    OBJECT_VERBS,
+    STRIKE_ASSAULT,
+    STRIKE_PROTEST,
+    THREAT_MODE,
+    VERBS,
+    WEAPONS,
+    Code,
+)
+
+MODALS = {"could", "might", "may", "would", "should", "must", "can"}
+FUTURE = {"will", "shall", "'ll", "wo"}
+# Verbs over a trigger that say it has not happened (yet): "preparing for an attack", "plans to strike".
+UNREAL = {
+    "prepare": "hypothetical",
+    "plan": "future",
+    "intend": "future",
+    "expect": "future",
+    "fear": "hypothetical",
+    "consider": "hypothetical",
+    "threaten": "hypothetical",
+    "warn": "hypothetical",
+    "want": "hypothetical",
+    "seek": "hypothetical",
+    "aim": "hypothetical",
+    "propose": "hypothetical",
+    "deny": "denied",
+    "refuse": "negated",
+    "decline": "negated",
+    "fail": "negated",
+    "avoid": "negated",
+    "prevent": "negated",
+    "call": "hypothetical",
+    "urge": "hypothetical",
+    "demand": "hypothetical",
+    "ask": "hypothetical",
 }
-_KIND_OF: dict[str, str] = {}
-for _kind, _lemmas in KINDS.items():
-    for _lemma in _lemmas:
-        _KIND_OF.setdefault(_lemma, _kind)  # "strike" is an attack before it is a protest
-# Nouns that name an event on their own ("the collapse", "an airstrike"); verbs need to be verbs.
-_NOUN_TRIGGERS = {
-    "attack",
-    "airstrike",
-    "raid",
-    "ambush",
-    "bombing",
-    "collapse",
-    "flood",
-    "earthquake",
-    "explosion",
-    "landslide",
-    "protest",
-    "rally",
-    "riot",
-    "ceasefire",
-    "truce",
-    "summit",
-    "massacre",
+INTENT = {"willing", "prepared", "ready", "committed", "determined", "vow", "swear", "pledge", "promise"}
+UNREAL_NOUNS = {"threat", "risk", "fear", "possibility", "prospect", "plan", "plans", "preparation", "warning", "call"}
+UNREAL_ADJ = {"possible", "potential", "planned", "proposed", "future", "imminent", "alleged"}
+
+SECTORS = {
+    "government": "government minister ministry president premier officials official authorities administration "
+    "cabinet parliament regime prime chancellor",
+    "military": "army troops soldiers military forces navy airforce marines soldier commander",
+    "rebels": "rebels rebel insurgents militants guerrillas militia militias separatists fighters terrorists "
+    "jihadists gunmen insurgent militant",
+    "civilians": "civilians civilian residents villagers children women passengers students families",
+    "police": "police policemen officers cops constable constables",
 }
+_SECTOR_OF = {w: s for s, ws in SECTORS.items() for w in ws.split()}
+_LIGHT_ROLES = ("compound", "amod", "det", "poss", "nmod", "flat", "nummod", "case")
+_PLACE_PREPS = {"in", "near", "at", "outside", "inside", "across", "throughout", "around"}
 
 
-def _party(tok: Token | None, entities_at: dict[int, Entity], text: str) -> str | None:
+def _code(tok: Token) -> Code | None:
+    """The PLOVER (type, mode) a token triggers, or None."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB":
+        return _verb_code(tok, lemma)
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound" or tok.dep_ == "compound" and lemma == "strike":
+        if tok.head.lower_ in NOT_HAPPENINGS or tok.dep_ == "compound" and tok.head.lower_ in NOT_HAPPENINGS:
+            return None
+        if lemma == "strike" or tok.lower_ in ("strike", "strikes"):
+            return _strike(tok)
+        return NOUNS.get(tok.lower_) or NOUNS.get(lemma)
+    return None
+
+
+def _verb_code(tok: Token, lemma: str) -> Code | None:
+    objs = [c.lower_ for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if lemma in ("fire", "launch"):
+        hit = next((o for o in objs if o in WEAPONS), None)
+        if hit is not None:
+            return ("ASSAULT", WEAPONS[hit])
+        at = any(c.dep_ == "prep" and c.lower_ in ("at", "on", "into") for c in tok.children)
+        return ("ASSAULT", "firearms") if lemma == "fire" and at else None
+    if lemma == "strike":
+        subj = {c.lower_ for c in tok.children if c.dep_ == "nsubj"}
+        return (
+            None if subj & {"earthquake", "quake", "storm", "hurricane", "lightning", "typhoon"} else ("ASSAULT", None)
+        )
+    if lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+        return ("REQUEST", None)
+    if lemma in ("accept", "allow") and _negated(tok):
+        return ("REJECT", None)
+    if lemma == "send" and set(objs) & {"troops", "soldiers", "forces", "police"}:
+        return ("MOBILIZE", "police" if "police" in objs else "troops")
+    if lemma == "lift" and objs:
+        return ("RETREAT", None) if set(objs) & {"blockade", "siege"} else ("CONCEDE", None)
+    if lemma == "impose":
+        return _impose(objs)
+    if lemma in OBJECT_VERBS:
+        code, want = OBJECT_VERBS[lemma]
+        args = {c.lower_ for c in tok.children if c.dep_ in ("dobj", "xcomp")} | {c.lemma_ for c in tok.children}
+        return code if args & want else None
+    return VERBS.get(lemma)
+
+
+def _impose(objs: list[str]) -> Code | None:
+    for o in objs:
+        if o in ("sanctions", "sanction", "embargo", "tariffs"):
+            return ("SANCTION", None)
+        if o == "curfew":
+            return ("COERCE", "curfew")
+        if o in ("ban", "restrictions"):
+            return ("COERCE", "ban")
+    return None
+
+
+def _strike(tok: Token) -> Code:
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+    if tok.dep_ == "compound":
+        mods.add(tok.head.lower_)
+    if mods & STRIKE_ASSAULT:
+        return ("ASSAULT", "heavy-weapons")
+    for m in mods:
+        if m in STRIKE_PROTEST:
+            return ("PROTEST", STRIKE_PROTEST[m])
+    on_strike = tok.head.lower_ == "on"
+    return ("PROTEST", "boycott") if on_strike or tok.lower_ == "strike" else ("ASSAULT", "heavy-weapons")
+
+
+def _negated(tok: Token) -> bool:
+    heads = [tok, tok.head] if tok.dep_ in ("attr", "dobj", "acomp", "xcomp") else [tok]
+    if any(c.dep_ == "neg" or c.lower_ in ("no", "never") for h in heads for c in h.children):
+        return True
+    return any(c.lower_ == "without" for c in tok.head.children) and tok.head.lower_ == "without"
+
+
+def _aux(tok: Token) -> set[str]:
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+
+
+def status(tok: Token) -> str:
+    """happened | negated | hypothetical | future | denied, from the parse around the trigger."""
+    return _status(tok)[0]
+
+
+def _status(tok: Token) -> tuple[str, str | None]:
+    """The status, and what made it so when that is a stated intent ("will", "would", "willing to") or an
+    obligation put on someone ("must", "should"): those are AGREE / THREATEN / REQUEST events of their own."""
+    if _negated(tok):
+        return "negated", None
+    aux = _aux(tok)
+    if aux & {"must", "should"}:
+        return "hypothetical", "must"
+    if aux & MODALS:
+        return "hypothetical", "intent" if "would" in aux else None
+    if aux & FUTURE or {"going", "to"} <= aux:
+        return "future", "intent"
+    if tok.pos_ != "VERB" and any(c.lower_ in UNREAL_ADJ for c in tok.children if c.dep_ == "amod"):
+        return "hypothetical", None
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in INTENT:
+        return "future", "intent"
+    return _from_ancestors(tok), None
+
+
+SPEECH = {"say", "announce", "insist", "conclude", "state", "declare", "tell", "reiterate", "stress", "add"}
+
+
+def _obliged(tok: Token) -> bool:
+    """A verb someone says another must do: "X said Y must return ...", "... insisted that Y should ..."."""
+    if tok.pos_ != "VERB" or tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in SPEECH:
+        return False
+    return bool(_aux(tok) & {"must", "should"}) and any(c.dep_ == "nsubj" for c in tok.children)
+
+
+def _stated(ev: Event, why: str | None) -> Event | None:
+    """The event a stated intent or obligation is: AGREE to do a cooperative thing, THREATEN a hostile one,
+    REQUEST what someone must do."""
+    if why == "must":
+        return replace(ev, type="REQUEST", mode=None, status="happened")
+    if why == "intent" and ev.type in COOPERATIVE | HOSTILE:
+        kind = "AGREE" if ev.type in COOPERATIVE else "THREATEN"
+        return replace(ev, type=kind, mode=THREAT_MODE.get(ev.type) if kind == "THREATEN" else None, status="happened")
+    return None
+
+
+def _from_ancestors(tok: Token) -> str:
+    child = tok
+    for anc in tok.ancestors:
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in child.children):
+            return "hypothetical"
+        lemma = anc.lemma_.lower()
+        if lemma in UNREAL and child.dep_ in ("xcomp", "ccomp", "dobj", "prep", "pobj", "pcomp", "advcl"):
+            return UNREAL[lemma]
+        if anc.lower_ in UNREAL_NOUNS and child.dep_ in ("pobj", "prep", "acl", "compound"):
+            return "hypothetical"
+        if anc.dep_ == "ROOT" or child.dep_ in ("conj", "relcl"):
+            break
+        child = anc
+    return "happened"
+
+
+# -- roles ------------------------------------------------------------------------------------------
+
+
+def _roles(tok: Token) -> tuple[Token | None, Token | None]:
+    """(actor, target) head tokens of a trigger."""
+    actor = target = None
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "poss"):
+            actor = c
+        elif c.dep_ in ("dobj", "nsubjpass"):
+            target = c
+        elif c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by" and tok.pos_ != "VERB":
+            actor = next((g for g in c.children if g.dep_ == "pobj"), actor)
+        elif c.dep_ == "prep" and c.lower_ in ("on", "against", "with") and target is None:
+            target = next((g for g in c.children if g.dep_ == "pobj"), None)
+    if tok.pos_ != "VERB" and actor is None and tok.dep_ in ("dobj", "attr"):
+        actor = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)  # "rebels launched an attack"
+    if tok.dep_ in ("xcomp", "conj", "advcl") and actor is None:
+        actor = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)  # "agreed to cooperate"
+    return actor, target
+
+
+_NOT_ROLES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+_CUT = {"prep", "relcl", "acl", "appos", "punct", "advmod", "advcl", "ccomp", "xcomp"}
+
+
+def _head_of(tok: Token | None) -> Token | None:
+    """The token a role stands for: "thousands of protesters" -> protesters; numbers, pronouns, dates,
+    weapons ("fired a missile") and time words are no role at all."""
+    if tok is None:
+        return None
+    if tok.like_num or tok.pos_ == "NUM" or tok.ent_type_ == "CARDINAL":
+        tok = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children), None)
+        if tok is None:
+            return None
+    if tok.pos_ == "PRON" or tok.ent_type_ in _NOT_ROLES or tok.lower_ in WEAPONS:
+        return None
+    return tok
+
+
+def _span(tok: Token) -> tuple[int, int]:
+    keep = [tok]
+    todo = [c for c in tok.children if c.dep_ not in _CUT]
+    while todo:
+        t = todo.pop()
+        if not t.like_num or t.head is not tok:
+            keep.append(t)
+            todo += [c for c in t.children if c.dep_ not in _CUT]
+    return min(t.idx for t in keep), max(t.idx + len(t) for t in keep)
+
+
+def _role(tok: Token | None, entities_at: dict[int, Entity], text: str) -> Role | None:
+    tok = _head_of(tok)
     if tok is None:
         return None
     ent = entities_at.get(tok.idx)
+    start, end = _span(tok)
     if ent is not None:
-        return ent.name
-    left = min(t.idx for t in tok.subtree if t.dep_ in ("compound", "amod", "det", "poss") or t is tok)
-    return text[left : tok.idx + len(tok.text)]  # the article's text: Doc.text is rebuilt on every call
+        spans = [m for m in ent.mentions if m[0] <= tok.idx < m[1]]
+        start, end = min([start, *[s for s, _ in spans]]), max([end, *[e for _, e in spans]])
+    name = text[start:end]
+    words = {w.lower() for w in name.split()}
+    sector = next((_SECTOR_OF[w] for w in words if w in _SECTOR_OF), None)
+    return Role(name, (ent.canonical or ent.id) if ent else None, start, end, sector, _country(name))
 
 
-def extract_events(doc: Doc, article: Article, entities: list[Entity], times: list[TimeExpr]) -> list[Event]:
+def _country(name: str) -> str | None:
+    from ..reconcile.gazetteer import gazetteer  # data only: countries and demonyms
+
+    g = gazetteer()
+    return g.split_country(name)[0] or g.demonym(name) or g.names.get(name.lower())
+
+
+# -- where, when, how many --------------------------------------------------------------------------
+
+
+def choose_place(
+    places: Sequence[Place], sentence: tuple[int, int], near: Sequence[tuple[int, int]] = (), avoid=()
+) -> int | None:
+    """The index of the place an event happened at: a place the trigger's "in/near X" names (`near`), else
+    the first place of the sentence outside the roles' spans (`avoid`), else the article's first place
+    (the dateline or the incident's lead). None when the article names no place."""
+    for i, p in enumerate(places):
+        if any(s <= p.start < e for s, e in near):
+            return i
+    for i, p in enumerate(places):
+        if sentence[0] <= p.start < sentence[1] and not any(s <= p.start < e for s, e in avoid):
+            return i
+    return 0 if places else None
+
+
+def _place_spans(tok: Token) -> list[tuple[int, int]]:
+    verb = tok.head if tok.pos_ != "VERB" and tok.dep_ in ("dobj", "attr", "nsubj", "nsubjpass") else tok
+    out = []
+    for v in {tok, verb}:
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
+                out += [(t.idx, t.idx + len(t)) for t in c.subtree if t.ent_type_ in ("GPE", "LOC", "FAC")]
+    return out
+
+
+def _magnitude(claims: Sequence[Claim], sent: Span) -> dict[str, float | None]:
+    out: dict[str, float | None] = {"dead": None, "injured": None, "size": None}
+    for c in claims:
+        if not sent.start_char <= c.start < sent.end_char or c.value.point is None:
+            continue
+        if c.measure == "killed":
+            out["dead"] = out["dead"] or c.value.point
+        elif c.measure == "injured":
+            out["injured"] = out["injured"] or c.value.point
+        elif c.counted and any(w in c.counted for w in ("protester", "demonstrator", "people", "marcher")):
+            out["size"] = out["size"] or c.value.point
+    return out
+
+
+def _merge(events: list[tuple[int, Event]]) -> list[Event]:
+    """One event per happening: a sentence's triggers of one type and status are one event, the one whose
+    roles are fullest (ties: the first)."""
+    best: dict[tuple, Event] = {}
+    for sent, ev in events:
+        key = (sent, ev.type, ev.status)
+        old = best.get(key)
+        if old is None or _filled(ev) > _filled(old):
+            best[key] = ev
+    return sorted(best.values(), key=lambda e: e.start)
+
+
+def _filled(ev: Event) -> int:
+    return (ev.actor is not None) + (ev.target is not None) + (ev.mode is not None)
+
+
+def extract_events(
+    doc: Doc,
+    article: Article,
+    entities: list[Entity],
+    times: list[TimeExpr],
+    claims: Sequence[Claim] = (),
+    places: Sequence[Place] = (),
+) -> list[Event]:
     entities_at = {}
     for e in entities:
         for s, t in e.mentions:
             for tok in doc.char_span(s, t, alignment_mode="expand") or ():
                 entities_at[tok.idx] = e
     dates = sorted((t.start, t.value) for t in times if t.type == "DATE")
+    published = article.published.isoformat() if article.published else None
     out = []
     for tok in doc:
-        lemma = tok.lemma_.lower()
-        kind = _KIND_OF.get(lemma)
-        if kind is None or not (tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and lemma in _NOUN_TRIGGERS)):
+        code = _code(tok)
+        if code is None and not _obliged(tok):
             continue
-        actor = target = None
-        for child in tok.children:
-            if child.dep_ == "nsubj":
-                actor = child
-            elif child.dep_ in ("dobj", "nsubjpass"):
-                target = child
-            elif child.dep_ == "agent":
-                actor = next((g for g in child.children if g.dep_ == "pobj"), actor)
         sent = tok.sent
-        when = next((v for s, v in dates if sent.start_char <= s < sent.end_char), None)
-        out.append(
-            Event(
-                article.id,
-                tok.idx,
-                tok.idx + len(tok.text),
-                tok.text,
-                kind,
-                _party(actor, entities_at, article.text),
-                _party(target, entities_at, article.text),
-                when,
-            )
+        st, why = _status(tok)
+        if code is None:  # "Russia said Sudan must return the helicopter": the demand is the event
+            code, st, why = ("REQUEST", None), "happened", None
+        if code[0] == "REJECT" and st == "negated" and tok.lemma_.lower() in ("accept", "allow"):
+            st = "happened"  # "will not accept refugees" is the refusal itself
+        actor, target = (_role(t, entities_at, article.text) for t in _roles(tok))
+        avoid = [(r.start, r.end) for r in (actor, target) if r and r.start is not None]
+        ev = Event(
+            article.id,
+            tok.idx,
+            tok.idx + len(tok.text),
+            tok.text,
+            code[0],
+            code[1],
+            st,
+            actor,
+            target,
+            choose_place(places, (sent.start_char, sent.end_char), _place_spans(tok), avoid),
+            next((v for s, v in dates if sent.start_char <= s < sent.end_char), published),
+            **_magnitude(claims, sent),
         )
-    return out
+        out.append((sent.start_char, ev))
+        if (said := _stated(ev, why)) is not None:
+            out.append((sent.start_char, said))
+    return _merge(out)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from ..errors import Failure, NewsledgerError
-from ..models import Article, Extraction
+from ..models import Article, Extraction, Place
 from .claims import extract_claims
 from .entities import extract_entities
 from .events import extract_events
@@ -32,8 +32,9 @@ from .times import extract_times
 # re-extracts the articles stored by an older version).
 # 2: unresolved pronouns and list labels keep their span, not a name; 3: sources a sentence names;
 # 4: the trained attribution tagger; 5: nothing from the spans marked outside the body (widgets, captions, ...);
-# 6: a measure verb right before the figure where the parse lost it ("- killing at least 84 -")
-VERSION = 6
+# 6: a measure verb right before the figure where the parse lost it ("- killing at least 84 -");
+# 7: events coded in PLOVER (type, mode, status, roles, place, magnitude)
+VERSION = 7
 
 
 LANGUAGE = "en"  # what the extractors read
@@ -146,7 +147,8 @@ class Extractor:
         times = extract_times(doc, reading)
         quotes = extract_quotes(doc, reading, entities)
         claims = extract_claims(doc, reading, entities, quotes, times)
-        events = extract_events(doc, reading, entities, times)
+        places: tuple[Place, ...] = ()  # the geocoder's places (#15, places half) go here once merged
+        events = extract_events(doc, reading, entities, times, claims, places)
         if article.outside:
             inside = article.in_outside
             entities = [

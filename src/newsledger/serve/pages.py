@@ -9,10 +9,14 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
+from ..errors import NotFound
+from ..extract.plover import TYPES
+from ..models import EVENT_STATUSES
 from ..present import claim_figure, party
 from ..reconcile.entities import list_entities
 from ..reconcile.figures import get_figure, list_figures
 from ..reconcile.stories import list_stories
+from ..store import events as event_store
 from ..store import figures as figure_store
 from ..store import pages as queries
 from . import charts, reports, views
@@ -125,6 +129,37 @@ def entities(request: Request, db: Db, offset: Offset = 0, label: Annotated[str,
 def entity(request: Request, db: Db, entity_id: str):
     e = reports.entity_report(db, entity_id)
     return page(request, "entity.html", e=e, chart=charts.timeline_chart(e["timeline"], e["name"]))
+
+
+@router.get("/events")
+def events(
+    request: Request,
+    db: Db,
+    offset: Offset = 0,
+    type: Annotated[str, Query(max_length=20)] = "",
+    status: Annotated[str, Query(max_length=20)] = "",
+):
+    rows = event_store.find_events(db, type or None, None, None, status or None, PER_PAGE + 1, offset)
+    return page(
+        request,
+        "events.html",
+        rows=[views.event_row(r) for r in rows[:PER_PAGE]],
+        types=list(TYPES),
+        statuses=list(EVENT_STATUSES),
+        etype=type.upper(),
+        status=status,
+        offset=offset,
+        more=len(rows) > PER_PAGE,
+        per_page=PER_PAGE,
+    )
+
+
+@router.get("/events/{event_id}")
+def event(request: Request, db: Db, event_id: int):
+    row = event_store.get_event(db, event_id)
+    if row is None:
+        raise NotFound("event", str(event_id))
+    return page(request, "event.html", e=views.event_detail(row, db.article(row.event.article_id).text))
 
 
 @router.get("/stories")

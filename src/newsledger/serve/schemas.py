@@ -5,7 +5,7 @@ Records keep the contract's field names (docs/schema.md) and their offsets into 
 
 from __future__ import annotations
 
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
@@ -113,9 +113,12 @@ class EventOut(BaseModel):
     start: int
     end: int
     trigger: str
-    kind: str
-    actor: str | None
-    target: str | None
+    type: str = Field(description="a PLOVER event type: ASSAULT, PROTEST, COERCE, ...")
+    mode: str | None
+    status: Literal["happened", "negated", "hypothetical", "future", "denied"]
+    actor: Party | None
+    target: Party | None
+    place: int | None = Field(description="index into the article's places")
     time: str | None
 
 

@@ -121,3 +121,40 @@ def entity_summary(e: CanonicalEntity) -> dict:
 
 def story_summary(s: Story) -> dict:
     return {"id": s.id, "title": s.title, "articles": len(s.articles), "first": s.first, "last": s.last}
+
+
+def event_row(r) -> dict:
+    """A stored event as one row of the events list."""
+    e = r.event
+    return {
+        "id": r.id,
+        "article": e.article_id,
+        "when": e.time or r.published,
+        "type": e.type,
+        "mode": e.mode,
+        "status": e.status,
+        "actor": e.actor.name if e.actor else None,
+        "target": e.target.name if e.target else None,
+        "trigger": e.trigger,
+        "dead": e.dead,
+    }
+
+
+def event_detail(r, text: str) -> dict:
+    """A stored event with the sentence around its trigger, for the event page."""
+    e = r.event
+    left = max(text.rfind(". ", 0, e.start) + 2, text.rfind("\n", 0, e.start) + 1, e.start - 300)
+    right = min(p for p in (text.find(". ", e.end), text.find("\n", e.end), e.end + 300, len(text)) if p >= 0)
+    return {
+        **event_row(r),
+        "source": r.source,
+        "start": e.start,
+        "before": text[left : e.start],
+        "after": text[e.end : right + 1],
+        "actor": asdict(e.actor) if e.actor else None,
+        "target": asdict(e.target) if e.target else None,
+        "place": e.place,
+        "time": e.time,
+        "injured": e.injured,
+        "size": e.size,
+    }

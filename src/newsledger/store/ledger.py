@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from ..errors import Failure, InputError, NotFound, StoreError
-from ..models import Article, Claim, Cue, Entity, Event, Extraction, Party, Quote, TimeExpr, Value
+from ..models import Article, Claim, Cue, Entity, Event, Extraction, Party, Quote, Role, TimeExpr, Value
 from .db import connect, retry_busy, steps_lock
 from .steps import mark_articles
 
@@ -369,9 +369,8 @@ class Ledger:
             [(a.id, t.start, t.end, t.text, t.type, t.value) for t in x.times],
         )
         c.executemany(
-            "INSERT INTO events(article_id, start, end, trigger, kind, actor, target, time) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(a.id, v.start, v.end, v.trigger, v.kind, v.actor, v.target, v.time) for v in x.events],
+            f"INSERT INTO events({', '.join(_EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(_EVENT_COLUMNS))})",
+            [_event_row(a.id, v) for v in x.events],
         )
 
     # -- reading ---------------------------------------------------------------------------------
@@ -454,10 +453,7 @@ class Ledger:
             TimeExpr(a.id, r["start"], r["end"], r["text"], r["type"], r["value"])
             for r in c.execute("SELECT * FROM times WHERE article_id = ? ORDER BY start", (a.id,))
         ]
-        events = [
-            Event(a.id, r["start"], r["end"], r["trigger"], r["kind"], r["actor"], r["target"], r["time"])
-            for r in c.execute("SELECT * FROM events WHERE article_id = ? ORDER BY start", (a.id,))
-        ]
+        events = [event_of(r) for r in c.execute("SELECT * FROM events WHERE article_id = ? ORDER BY start", (a.id,))]
         return Extraction(a, tuple(ents), tuple(quotes), tuple(claims), tuple(times), tuple(events))
 
     def extractions(self) -> Iterator[Extraction]:
@@ -668,3 +664,39 @@ class Ledger:
 
 def _spans_json(a: Article) -> str | None:
     return json.dumps([list(s) for s in a.outside]) if a.outside else None
+
+
+_EVENT_COLUMNS = (
+    "article_id", "start", "end", "trigger", "kind", "type", "mode", "status", "actor", "actor_entity",
+    "actor_start", "actor_end", "actor_sector", "actor_country", "target", "target_entity", "target_start",
+    "target_end", "target_sector", "target_country", "place", "time", "dead", "injured", "size",
+)  # fmt: skip
+
+
+def _role_cols(r: Role | None) -> tuple:
+    return (r.name, r.entity, r.start, r.end, r.sector, r.country) if r else (None,) * 6
+
+
+def _event_row(article_id: str, v: Event) -> tuple:
+    return (
+        (article_id, v.start, v.end, v.trigger, v.kind, v.type, v.mode, v.status)
+        + _role_cols(v.actor)
+        + _role_cols(v.target)
+        + (v.place, v.time, v.dead, v.injured, v.size)
+    )
+
+
+def _role_of(r: sqlite3.Row, side: str) -> Role | None:
+    if r[side] is None and r[f"{side}_entity"] is None:
+        return None
+    return Role(*(r[k] for k in (side, f"{side}_entity", f"{side}_start", f"{side}_end", f"{side}_sector",
+                                  f"{side}_country")))  # fmt: skip
+
+
+def event_of(r: sqlite3.Row) -> Event:
+    """An Event from an `events` row (a row of the old lexicon has its kind upper-cased as its type)."""
+    return Event(
+        r["article_id"], r["start"], r["end"], r["trigger"], r["type"] or r["kind"].upper(), r["mode"],
+        r["status"], _role_of(r, "actor"), _role_of(r, "target"), r["place"], r["time"], r["dead"],
+        r["injured"], r["size"],
+    )  # fmt: skip
