@@ -567,34 +567,48 @@ def search(query, db, as_json, limit):
 @main.command()
 @db_option
 @click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["jsonl", "csv"]),
-    default="jsonl",
-    show_default=True,
-    help="jsonl: one contract object per article (per figure with --table figures); csv: one row per record of "
-    "--table.",
-)
-@click.option(
     "--table",
     "what",
-    type=click.Choice(["claims", "quotes", "entities", "times", "figures"]),
-    default="claims",
+    type=click.Choice(["articles", "claims", "quotes", "entities", "times", "events", "figures", "stories"]),
+    default="articles",
     show_default=True,
-    help="Which records to write as CSV; figures: one row per statement, with its figure, incident and party.",
+    help="Which records: figures write one row per claim with its figure, incident and party; stories one row "
+    "per article of a story.",
 )
 @click.option(
-    "--output", "-o", type=click.File("w", encoding="utf-8"), default="-", help="File to write (- for stdout)."
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "parquet", "timeml"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: one object per row (articles, figures and stories: the contract's nested object); csv; "
+    "parquet (needs newsledger[parquet]); timeml: --table times as TimeML documents.",
 )
-def export(db, fmt, what, output):
-    """Export the ledger: every article with its extractions (jsonl), or one kind of record (csv)."""
-    from .export import write_csv, write_figures_csv, write_figures_jsonl, write_jsonl
+@click.option("--since", callback=_published, metavar="YYYY-MM-DD", help="Only articles published on or after.")
+@click.option("--until", callback=_published, metavar="YYYY-MM-DD", help="Only articles published on or before.")
+@click.option("--story", metavar="ID", help="Only the articles of this story (its id, or one of its articles).")
+@click.option("--output", "-o", default="-", type=click.Path(dir_okay=False, allow_dash=True), help="File (- stdout).")
+def export(db, what, fmt, since, until, story, output):
+    """Export one table of the ledger, or a slice of it, as JSON lines, CSV, Parquet or TimeML.
 
-    with open_ledger(db) as ledger:
-        if what == "figures":
-            (write_figures_jsonl if fmt == "jsonl" else write_figures_csv)(ledger, output)
-        else:
-            (write_jsonl if fmt == "jsonl" else lambda l, o: write_csv(l, o, what))(ledger, output)
+    Column names are stable and documented in docs/exports.md. Figures and stories of a slice are the ones its
+    articles report, whole.
+    """
+    from .errors import NewsledgerError
+    from .export import Slice, writer
+
+    write = writer(what, fmt)  # NL160 before the output file is created
+    if since and until and since > until:
+        raise NewsledgerError("NL162", f"--since {since} is after --until {until}")
+    with _stories_ledger(db) if what == "stories" or story else open_ledger(db) as ledger:
+        members = None
+        if story:
+            from .reconcile import stories as st
+
+            members = tuple(a.id for a in st.get_story(ledger, story).articles)
+        part = Slice(since, until, members)
+        with click.open_file(output, "wb") as out:
+            write(ledger, part, out)
 
 
 @main.command()
