@@ -611,6 +611,25 @@ def export(db, what, fmt, since, until, story, output):
             write(ledger, part, out)
 
 
+@main.command("datasette-metadata")
+@db_option
+@click.option("--output", "-o", default="-", type=click.Path(dir_okay=False, allow_dash=True), help="File (- stdout).")
+def datasette_metadata(db, output):
+    """Write Datasette's metadata.json for the ledger: a description of every table and column.
+
+    Then: datasette LEDGER.db --metadata metadata.json (the full-text tables give articles a search box).
+    """
+    from pathlib import Path
+
+    from .metadata import metadata
+
+    with open_ledger(db) as ledger:
+        meta = metadata(ledger, Path(db).stem)
+    with click.open_file(output, "w", encoding="utf-8") as out:
+        json.dump(meta, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+
+
 @main.command()
 @db_option
 @click.option(
