@@ -174,3 +174,16 @@ def test_a_user_finds_who_said_what_on_the_demo(demo_db):
         json.loads(l) for l in run("claims", "--db", demo_db, "--source", "governor", "--json").output.splitlines()
     ]
     assert [(c["value"]["point"], c["measure"]) for c in governor] == [(2000, "displaced")]
+
+
+def test_about_finds_the_claims_of_the_measure_it_names(demo_db):
+    def keys(*args):
+        rows = run("claims", "--db", demo_db, "--json", *args).output.splitlines()
+        return {(r["article"], r["start"]) for r in map(json.loads, rows)}
+
+    killed = keys("--measure", "killed")
+    assert len(killed) > 4 and keys("--about", "dead") >= killed and keys("--about", "deaths") >= killed
+    assert not keys("--about", "dead") & keys("--measure", "deployed")  # a measure word, not every claim
+    assert keys("--about", "volunteers") and not keys("--about", "volunteers") >= killed
+    figs = [json.loads(l) for l in run("figures", "--db", demo_db, "--about", "dead", "--format", "jsonl").output.splitlines()]
+    assert {f["measure"] for f in figs} == {"killed"}
