@@ -38,15 +38,51 @@ class CodedError(click.ClickException):
         click.echo(f"newsledger: {self.message}", err=True)
 
 
+class CodedUsageError(click.UsageError):
+    """click's own complaint about the command line, in newsledger's form (NL163), with the hint to --help."""
+
+    def show(self, file=None) -> None:
+        click.echo(f"newsledger: {NewsledgerError('NL163', self.format_message())}", err=True)
+        if self.ctx is not None:
+            click.echo(f"Try '{self.ctx.command_path} --help' for help.", err=True)
+
+
+def open_output(path: str, mode: str = "w"):
+    """The file an `-o` names (- for stdout); NL164 when it cannot be made."""
+    try:
+        return click.open_file(path, mode, encoding=None if "b" in mode else "utf-8")
+    except OSError as e:
+        raise NewsledgerError("NL164", f"cannot write {path!r}: {e.strerror or e}") from None
+
+
+def in_our_form(e: click.ClickException) -> click.ClickException:
+    """click's errors (a bad option, a file it cannot open) printed as every other error: "newsledger: NL...: ..."."""
+    if isinstance(e, (CodedError, CodedUsageError, click.exceptions.NoArgsIsHelpError)):
+        return e
+    if isinstance(e, click.UsageError):
+        return CodedUsageError(e.format_message(), e.ctx)
+    out = CodedError(str(NewsledgerError("NL164", e.format_message())))
+    out.exit_code = e.exit_code
+    return out
+
+
 class LedgerGroup(click.Group):
     """Any coded error a command meets is printed as its message (exit 1), never as a traceback."""
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.ClickException as e:
+            raise in_our_form(e) from None
 
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except NewsledgerError as e:
             raise CodedError(str(e)) from None
-        except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt, SystemExit):
+        except click.ClickException as e:
+            raise in_our_form(e) from None
+        except (click.exceptions.Exit, click.Abort, KeyboardInterrupt, SystemExit):
             raise
         except Exception as e:  # SQLite on a damaged or busy ledger: a coded error naming the file
             from .store import explain
@@ -607,7 +643,7 @@ def export(db, what, fmt, since, until, story, output):
 
             members = tuple(a.id for a in st.get_story(ledger, story).articles)
         part = Slice(since, until, members)
-        with click.open_file(output, "wb") as out:
+        with open_output(output, "wb") as out:
             write(ledger, part, out)
 
 
@@ -625,7 +661,7 @@ def datasette_metadata(db, output):
 
     with open_ledger(db) as ledger:
         meta = metadata(ledger, Path(db).stem)
-    with click.open_file(output, "w", encoding="utf-8") as out:
+    with open_output(output) as out:
         json.dump(meta, out, ensure_ascii=False, indent=2)
         out.write("\n")
 

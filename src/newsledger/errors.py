@@ -44,6 +44,8 @@ CODES = {
     "NL160": "export has no such format for that table (see `newsledger export --help`)",
     "NL161": "Parquet export needs pyarrow (pip install 'newsledger[parquet]')",
     "NL162": "export slice is inverted (--since after --until)",
+    "NL163": "command line is not valid: an unknown command or option, a missing argument, a value of the wrong kind",
+    "NL164": "a file named on the command line cannot be opened (or written)",
     "NL201": "database cannot be opened or is not a newsledger ledger",
     "NL202": "database was written by a newer newsledger",
     "NL203": "article could not be stored (the database refused its records)",
