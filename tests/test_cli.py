@@ -187,3 +187,23 @@ def test_about_finds_the_claims_of_the_measure_it_names(demo_db):
     assert keys("--about", "volunteers") and not keys("--about", "volunteers") >= killed
     figs = [json.loads(l) for l in run("figures", "--db", demo_db, "--about", "dead", "--format", "jsonl").output.splitlines()]
     assert {f["measure"] for f in figs} == {"killed"}
+
+
+@pytest.mark.parametrize("cmd", ["ingest", "extract"])
+def test_help_names_every_input_kind(cmd):
+    from newsledger.ingest.readers import KINDS
+
+    text = " ".join(run(cmd, "--help").output.split())
+    assert [k for k in KINDS.split(", ") if k not in text] == [] and "URLs" in text and "stdin" in text
+
+
+def test_progress_has_a_total_and_comes_before_the_summary(tmp_path):
+    db = tmp_path / "p.db"
+    r = run("ingest", SAMPLES, tmp_path / "missing.txt", "--db", db, "--published", "2025-03-10", ok=False)
+    lines = r.output.splitlines()
+    assert r.exit_code == 1 and lines[-1] == f"6 stored, 0 already in the ledger, 1 failed -> {db}"
+    assert any("7/7 read" in l and "ETA" in l for l in lines[:-1])  # six articles and the failure
+    quiet = run("ingest", SAMPLES, "--db", db, "--quiet").output
+    assert quiet == f"0 stored, 6 already in the ledger, 0 failed -> {db}\n"
+    unknown = CliRunner().invoke(main, ["ingest", "-", "--db", str(db)], input="Some text of an article.\n").output
+    assert "read" in unknown and "ETA" not in unknown  # stdin: no total to give

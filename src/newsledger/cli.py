@@ -197,8 +197,9 @@ def main():
 def extract(inputs, published, fmt, model, workers, **fetch):
     """Extract entities, quotes, claims and times from INPUTS, one JSON line per article, no database.
 
-    INPUTS are .txt, .html/.htm or .jsonl files, directories of them, http(s) URLs, or - for stdin.
-    Unreadable inputs are reported on stderr and the exit status is 1; the rest is still printed. An article
+    INPUTS are text (.txt), HTML (.html, .htm), JSON lines (.jsonl, .jsonl.gz), JSON (.json), RSS/Atom feeds
+    (.rss, .atom), web archives (.warc, .warc.gz, .arc, .arc.gz), directories of them, http(s) URLs, or - for
+    stdin. Unreadable inputs are reported on stderr and the exit status is 1; the rest is still printed. An article
     not in English is printed with its language and nothing extracted, and a warning (NL129).
     """
     from .extract import ExtractOptions, Extractor
@@ -296,57 +297,63 @@ def table(title: str, columns: list[str], rows: list[list]) -> None:
 )
 @workers_option
 @fetch_options
-@click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--quiet", is_flag=True, help="No progress line; failures listed after the run.")
 def ingest(inputs, db, published, batch_size, workers, quiet, **fetch):
     """Read INPUTS, extract, and store them in the ledger. Idempotent: stored articles are skipped.
 
-    INPUTS are .txt, .html/.htm, .jsonl(.gz) files, directories of them, http(s) URLs (each page fetched
-    once and kept in the ledger), or - for stdin. Unreadable inputs are reported and recorded, the rest is
-    stored, and the exit status is 1. Articles not in English are stored with their language, unextracted.
+    INPUTS are text (.txt), HTML (.html, .htm), JSON lines (.jsonl, .jsonl.gz), JSON (.json: an article, a
+    list of them, or a JSON Feed), RSS/Atom feeds (.rss, .atom), web archives (.warc, .warc.gz, .arc,
+    .arc.gz), directories of them, http(s) URLs (each page fetched once and kept in the ledger), or - for stdin. Feed
+    lists (OPML) are for `newsledger watch`. Unreadable inputs are reported and recorded, the rest is stored,
+    and the exit status is 1. Articles not in English are stored with their language, unextracted. The
+    progress line shows a total and an ETA when the inputs are files and JSON lines (--quiet: none).
     """
+    from rich.console import Console
     from rich.markup import escape
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
     from .extract import ExtractOptions, Extractor
+    from .ingest.count import expected
     from .pipeline import ingest as run
 
     ledger = open_ledger(db, readonly=False)
     extractor = Extractor(ExtractOptions(n_process=workers))
+    total = None if quiet else expected(inputs)  # files and JSONL lines: known; stdin, feeds, archives: not
     columns = (
         SpinnerColumn(),
-        TextColumn("{task.completed} articles"),
+        TextColumn("{task.completed}{task.fields[of]} read"),
         BarColumn(bar_width=None),
         TextColumn("{task.fields[rate]} articles/s"),
         TimeElapsedColumn(),
+        *([TextColumn("ETA"), TimeRemainingColumn()] if total else []),
     )
-    with Progress(*columns, disable=quiet, transient=False, redirect_stderr=False) as progress:
-        task = progress.add_task("ingest", total=None, rate="–")
+    # On stderr, and stopped before the summary line: the summary is the last thing a run prints.
+    progress = Progress(*columns, console=Console(stderr=True), disable=quiet, redirect_stdout=False, redirect_stderr=False)
+    task = progress.add_task("ingest", total=total, rate="–", of=f"/{total}" if total else "")
 
-        def on_item(item):
-            if isinstance(item, Failure):
-                progress.console.print(f"[red]newsledger: {escape(printable(str(item.error)))}[/red]", highlight=False)
-                return
-            progress.advance(task)
-            t = progress.tasks[0]
-            if t.elapsed:
-                progress.update(task, rate=f"{t.completed / t.elapsed:.1f}")
+    def on_item(item):
+        if isinstance(item, Failure):
+            progress.console.print(f"[red]newsledger: {escape(printable(str(item.error)))}[/red]", highlight=False)
+        progress.advance(task)  # a failure is one of the items the total counts
+        t = progress.tasks[0]
+        if t.elapsed:
+            progress.update(task, rate=f"{t.completed / t.elapsed:.1f}")
 
-        try:
+    try:
+        with progress:
             rep = run(inputs, ledger, extractor, published, batch_size, on_item, _fetcher(**fetch))
-            n_fail = len(rep.failures)
-            for w in rep.warnings:
-                warn(w)
-            click.echo(f"{rep.stored} stored, {rep.already} already in the ledger, {n_fail} failed -> {db}")
-            if quiet:
-                for f in rep.failures:
-                    report(f)
-        except KeyboardInterrupt:
-            click.echo(
-                "newsledger: interrupted; every committed batch is kept, run the same ingest to finish", err=True
-            )
-            sys.exit(130)
-        finally:
-            ledger.close()
+    except KeyboardInterrupt:
+        click.echo("newsledger: interrupted; every committed batch is kept, run the same ingest to finish", err=True)
+        sys.exit(130)
+    finally:
+        ledger.close()
+    n_fail = len(rep.failures)
+    for w in rep.warnings:
+        warn(w)
+    if quiet:
+        for f in rep.failures:
+            report(f)
+    click.echo(f"{rep.stored} stored, {rep.already} already in the ledger, {n_fail} failed -> {db}")
     sys.exit(1 if n_fail else 0)
 
 
