@@ -105,7 +105,9 @@ def test_search(demo_db):
 def test_export_jsonl_and_csv(demo_db):
     lines = run("export", "--db", demo_db, "--format", "jsonl").output.splitlines()
     assert len(lines) == 6 and all(json.loads(l)["schema"] == "newsledger/1" for l in lines)
-    rows = list(csv.DictReader(io.StringIO(run("export", "--db", demo_db, "--format", "csv", "--table", "claims").output)))
+    rows = list(
+        csv.DictReader(io.StringIO(run("export", "--db", demo_db, "--format", "csv", "--table", "claims").output))
+    )
     assert rows and {"point", "qualifier", "counted", "source"} <= set(rows[0])
 
 
@@ -185,7 +187,10 @@ def test_about_finds_the_claims_of_the_measure_it_names(demo_db):
     assert len(killed) > 4 and keys("--about", "dead") >= killed and keys("--about", "deaths") >= killed
     assert not keys("--about", "dead") & keys("--measure", "deployed")  # a measure word, not every claim
     assert keys("--about", "volunteers") and not keys("--about", "volunteers") >= killed
-    figs = [json.loads(l) for l in run("figures", "--db", demo_db, "--about", "dead", "--format", "jsonl").output.splitlines()]
+    figs = [
+        json.loads(l)
+        for l in run("figures", "--db", demo_db, "--about", "dead", "--format", "jsonl").output.splitlines()
+    ]
     assert {f["measure"] for f in figs} == {"killed"}
 
 

@@ -7,7 +7,6 @@ import pytest
 from click.testing import CliRunner
 
 from newsledger.cli import main
-
 from newsledger.errors import CODES, InputError
 
 

@@ -61,9 +61,7 @@ def in_our_form(e: click.ClickException) -> click.ClickException:
         return e
     if isinstance(e, click.UsageError):
         return CodedUsageError(e.format_message(), e.ctx)
-    out = CodedError(str(NewsledgerError("NL164", e.format_message())))
-    out.exit_code = e.exit_code
-    return out
+    return CodedError(str(NewsledgerError("NL164", e.format_message())))  # exit 1, as click's own
 
 
 class LedgerGroup(click.Group):
@@ -328,7 +326,9 @@ def ingest(inputs, db, published, batch_size, workers, quiet, **fetch):
         *([TextColumn("ETA"), TimeRemainingColumn()] if total else []),
     )
     # On stderr, and stopped before the summary line: the summary is the last thing a run prints.
-    progress = Progress(*columns, console=Console(stderr=True), disable=quiet, redirect_stdout=False, redirect_stderr=False)
+    progress = Progress(
+        *columns, console=Console(stderr=True), disable=quiet, redirect_stdout=False, redirect_stderr=False
+    )
     task = progress.add_task("ingest", total=total, rate="–", of=f"/{total}" if total else "")
 
     def on_item(item):

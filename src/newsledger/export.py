@@ -18,8 +18,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from .errors import NewsledgerError
 from .models import Extraction
-from .store import Ledger
-from .store import slices
+from .store import Ledger, slices
 from .store import stories as stored_stories
 from .store.figures import figures_of, list_figures
 
@@ -41,8 +40,8 @@ def _article_ids(ledger: Ledger, part: Slice) -> list[str] | None:
     """None: every article (the whole ledger, streamed), else the ids in the slice."""
     if part.whole:
         return None
-    iso = (d.isoformat() if d else None for d in (part.since, part.until))
-    return slices.article_ids(ledger, *iso, among=list(part.story) if part.story is not None else None)
+    since, until = (d.isoformat() if d else None for d in (part.since, part.until))
+    return slices.article_ids(ledger, since, until, list(part.story) if part.story is not None else None)
 
 
 def _extractions(ledger: Ledger, part: Slice) -> Iterator[Extraction]:
@@ -78,7 +77,17 @@ def _claim_rows(x: Extraction) -> Iterable[list]:
 def _quote_rows(x: Extraction) -> Iterable[list]:
     for q in x.quotes:
         s = q.speaker
-        yield [x.article.id, _pub(x), q.start, q.end, q.text, q.kind, s and s.name, s and s.entity, q.cue and q.cue.text]
+        yield [
+            x.article.id,
+            _pub(x),
+            q.start,
+            q.end,
+            q.text,
+            q.kind,
+            s and s.name,
+            s and s.entity,
+            q.cue and q.cue.text,
+        ]
 
 
 def _entity_rows(x: Extraction) -> Iterable[list]:
@@ -146,11 +155,27 @@ class Flat:
 CITE = ("article", "published")
 TABLES: dict[str, Flat] = {
     "articles": Flat(
-        ("id", "published", "source", "url", "outlet", "language", "title", "chars", "text"), _per_article(_article_rows)
+        ("id", "published", "source", "url", "outlet", "language", "title", "chars", "text"),
+        _per_article(_article_rows),
     ),
     "claims": Flat(
-        (*CITE, "start", "end", "text", "point", "low", "high", "qualifier", "change", "unit", "counted", "measure",
-         "source", "source_entity", "time"),
+        (
+            *CITE,
+            "start",
+            "end",
+            "text",
+            "point",
+            "low",
+            "high",
+            "qualifier",
+            "change",
+            "unit",
+            "counted",
+            "measure",
+            "source",
+            "source_entity",
+            "time",
+        ),
         _per_article(_claim_rows),
     ),  # fmt: skip
     "quotes": Flat(
@@ -158,18 +183,54 @@ TABLES: dict[str, Flat] = {
     ),
     "entities": Flat((*CITE, "id", "name", "label", "canonical", "mentions"), _per_article(_entity_rows)),
     "times": Flat((*CITE, "start", "end", "text", "type", "value"), _per_article(_time_rows)),
-    "events": Flat(
-        (*CITE, "start", "end", "trigger", "kind", "actor", "target", "time"), _per_article(_event_rows)
-    ),
+    "events": Flat((*CITE, "start", "end", "trigger", "kind", "actor", "target", "time"), _per_article(_event_rows)),
     "figures": Flat(
-        ("figure", "measure", "counted", "part", "part_of", "incident", "incident_date", "incident_country",
-         "low", "best", "high", "parties", "party", "party_name", "source", "relayed_by", "stance", "preliminary",
-         "point", "value_low", "value_high", "qualifier", "text", "article", "published", "mentions"),
+        (
+            "figure",
+            "measure",
+            "counted",
+            "part",
+            "part_of",
+            "incident",
+            "incident_date",
+            "incident_country",
+            "low",
+            "best",
+            "high",
+            "parties",
+            "party",
+            "party_name",
+            "source",
+            "relayed_by",
+            "stance",
+            "preliminary",
+            "point",
+            "value_low",
+            "value_high",
+            "qualifier",
+            "text",
+            "article",
+            "published",
+            "mentions",
+        ),
         _figure_rows,
     ),  # fmt: skip
     "stories": Flat(
-        ("story", "title", "first", "last", "articles", "independent", "article", "published", "article_title",
-         "source", "outlet", "copy_of", "publications"),
+        (
+            "story",
+            "title",
+            "first",
+            "last",
+            "articles",
+            "independent",
+            "article",
+            "published",
+            "article_title",
+            "source",
+            "outlet",
+            "copy_of",
+            "publications",
+        ),
         _story_rows,
     ),  # fmt: skip
 }
@@ -261,7 +322,10 @@ def timeml(x: Extraction) -> str:
     for n, t in enumerate(sorted(x.times, key=lambda t: (t.start, -t.end)), 1):
         if t.start < at:
             continue
-        parts += [escape(a.text[at : t.start]), f'<TIMEX3 tid="t{n}" type={quoteattr(t.type)} value={quoteattr(t.value)}>']
+        parts += [
+            escape(a.text[at : t.start]),
+            f'<TIMEX3 tid="t{n}" type={quoteattr(t.type)} value={quoteattr(t.value)}>',
+        ]
         parts += [escape(a.text[t.start : t.end]), "</TIMEX3>"]
         at = t.end
     parts.append(escape(a.text[at:]))

@@ -91,7 +91,9 @@ def corrected_labels(text: str, spans: list[tuple[int, int, str]]) -> list[str]:
         found = _from_name(name) or _from_context(text, s, e) or _gazetteer_place(text, s, name)
         if found is None:
             votes = others[name]
-            top, n = max(((lab, k) for lab, k in votes.items() if lab != "PERSON"), key=lambda t: t[1], default=(None, 0))
+            top, n = max(
+                ((lab, k) for lab, k in votes.items() if lab != "PERSON"), key=lambda t: t[1], default=(None, 0)
+            )
             found = top if top and n > votes["PERSON"] else None
         if found:
             verdict[name] = found

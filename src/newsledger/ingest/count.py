@@ -9,6 +9,7 @@ from ..errors import Failure
 from .fetch import is_url
 from .readers import HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES, expand
 
+
 def _lines(path: str) -> int:
     """Non-blank lines of a plain JSONL file (each is an article or a failure), counted, not parsed."""
     with open(path, "rb") as f:

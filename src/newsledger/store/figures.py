@@ -529,7 +529,8 @@ def list_figures(
               a claim contains this text
     disputed  only figures with more than one statement (two sources, or one source giving two values)
     """
-    where, args = [], {}
+    where: list[str] = []
+    args: dict[str, str | None] = {}
     if about:
         measure = measure_named(about)
         where.append(f"(f.measure = :m OR {_ABOUT})" if measure else _ABOUT)
