@@ -630,8 +630,9 @@ def search(query, db, as_json, limit):
 @click.option("--since", callback=_published, metavar="YYYY-MM-DD", help="Only articles published on or after.")
 @click.option("--until", callback=_published, metavar="YYYY-MM-DD", help="Only articles published on or before.")
 @click.option("--story", metavar="ID", help="Only the articles of this story (its id, or one of its articles).")
+@click.option("--outlet", help="Only the articles of this outlet (its name as `articles` shows it).")
 @click.option("--output", "-o", default="-", type=click.Path(dir_okay=False, allow_dash=True), help="File (- stdout).")
-def export(db, what, fmt, since, until, story, output):
+def export(db, what, fmt, since, until, story, outlet, output):
     """Export one table of the ledger, or a slice of it, as JSON lines, CSV, Parquet or TimeML.
 
     Column names are stable and documented in docs/exports.md. Figures and stories of a slice are the ones its
@@ -644,12 +645,12 @@ def export(db, what, fmt, since, until, story, output):
     if since and until and since > until:
         raise NewsledgerError("NL162", f"--since {since} is after --until {until}")
     with _stories_ledger(db) if what == "stories" or story else open_ledger(db) as ledger:
-        members = None
+        sid = None
         if story:
             from .reconcile import stories as st
 
-            members = tuple(a.id for a in st.get_story(ledger, story).articles)
-        part = Slice(since, until, members)
+            sid = st.get_story(ledger, story).id
+        part = Slice(since and since.isoformat(), until and until.isoformat(), outlet, sid)
         with open_output(output, "wb") as out:
             write(ledger, part, out)
 

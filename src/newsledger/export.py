@@ -12,7 +12,6 @@ import io
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
 from typing import BinaryIO
 from xml.sax.saxutils import escape, quoteattr
 
@@ -21,27 +20,15 @@ from .models import Extraction
 from .store import Ledger, slices
 from .store import stories as stored_stories
 from .store.figures import figures_of, list_figures
+from .store.slices import ArticleFilter
 
 
-@dataclass(frozen=True)
-class Slice:
-    """What an export holds: articles published from `since` to `until`, of the story `story` (article ids)."""
-
-    since: date | None = None
-    until: date | None = None
-    story: tuple[str, ...] | None = None
-
-    @property
-    def whole(self) -> bool:
-        return self.since is None and self.until is None and self.story is None
+Slice = ArticleFilter  # what an export holds: store/slices.py, shared with the web pages and the API
 
 
 def _article_ids(ledger: Ledger, part: Slice) -> list[str] | None:
     """None: every article (the whole ledger, streamed), else the ids in the slice."""
-    if part.whole:
-        return None
-    since, until = (d.isoformat() if d else None for d in (part.since, part.until))
-    return slices.article_ids(ledger, since, until, list(part.story) if part.story is not None else None)
+    return None if part.whole else slices.article_ids(ledger, part)
 
 
 def _extractions(ledger: Ledger, part: Slice) -> Iterator[Extraction]:

@@ -4,10 +4,16 @@ the vendored Vega-Lite). Routes read the same queries as the API, turn records i
 
 from __future__ import annotations
 
+import dataclasses
+import io
+from datetime import date
 from typing import Annotated
+from urllib.parse import urlencode
 
-from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from ..export import writer
 
 from ..present import claim_figure, party
 from ..reconcile.entities import list_entities
@@ -15,6 +21,8 @@ from ..reconcile.figures import get_figure, list_figures
 from ..reconcile.stories import list_stories
 from ..store import figures as figure_store
 from ..store import pages as queries
+from ..store import slices
+from ..store.slices import ArticleFilter
 from . import charts, reports, views
 from .api import Db, Kept, counts  # the same dependencies as the API
 from .highlight import marks_of
@@ -52,9 +60,50 @@ def search(request: Request, db: Db, q: Annotated[str, Query(max_length=200)] = 
     return page(request, "search.html", q=q, hits=hits)
 
 
+Day = Annotated[date | None, Query()]
+Name = Annotated[str, Query(max_length=200)]
+
+
+def article_filter(since: Day = None, until: Day = None, outlet: Name = "", story: Name = "") -> ArticleFilter:
+    """The filter the URL's query names: the same one `newsledger export` and the downloads apply."""
+    return ArticleFilter(since and since.isoformat(), until and until.isoformat(), outlet or None, story or None)
+
+
+Filter = Annotated[ArticleFilter, Depends(article_filter)]
+
+
+def _query(f: ArticleFilter) -> str:
+    return urlencode({k: v for k, v in dataclasses.asdict(f).items() if v})
+
+
 @router.get("/articles")
-def articles(request: Request, db: Db, offset: Offset = 0):
-    return page(request, "articles.html", rows=queries.articles(db, PER_PAGE, offset))
+def articles(request: Request, db: Db, only: Filter, offset: Offset = 0):
+    q = _query(only)
+    return page(
+        request,
+        "articles.html",
+        rows=queries.articles(db, PER_PAGE, offset, only=only),
+        total=slices.count(db, only),
+        only=only,
+        outlets=slices.outlets(db),
+        query=q,
+        extra=f"&{q}" if q else "",
+    )
+
+
+DOWNLOADS = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson"}
+
+
+@router.get("/download/{table}.{fmt}")
+def download(db: Db, only: Filter, table: str, fmt: str):
+    """What a filtered page shows, every page of it, as `newsledger export` writes it (docs/exports.md)."""
+    if table not in {"articles"} or fmt not in DOWNLOADS:
+        raise HTTPException(404, f"no download {table}.{fmt}")
+    out = io.BytesIO()
+    writer(table, fmt)(db, only, out)
+    name = f"newsledger-{table}.{fmt}"
+    headers = {"Content-Disposition": f'attachment; filename="{name}"'}
+    return Response(out.getvalue(), media_type=DOWNLOADS[fmt], headers=headers)
 
 
 @router.get("/articles/{article_id}")
