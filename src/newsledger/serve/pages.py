@@ -60,13 +60,22 @@ def search(request: Request, db: Db, q: Annotated[str, Query(max_length=200)] = 
     return page(request, "search.html", q=q, hits=hits)
 
 
-Day = Annotated[date | None, Query()]
 Name = Annotated[str, Query(max_length=200)]
 
 
-def article_filter(since: Day = None, until: Day = None, outlet: Name = "", story: Name = "") -> ArticleFilter:
+def _day(value: str, name: str) -> str | None:
+    """A YYYY-MM-DD from the URL; empty (a form's blank field) is no bound."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise HTTPException(422, f"{name} {value[:40]!r} is not a date in YYYY-MM-DD form") from None
+
+
+def article_filter(since: Name = "", until: Name = "", outlet: Name = "", story: Name = "") -> ArticleFilter:
     """The filter the URL's query names: the same one `newsledger export` and the downloads apply."""
-    return ArticleFilter(since and since.isoformat(), until and until.isoformat(), outlet or None, story or None)
+    return ArticleFilter(_day(since, "since"), _day(until, "until"), outlet or None, story or None)
 
 
 Filter = Annotated[ArticleFilter, Depends(article_filter)]
