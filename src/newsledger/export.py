@@ -22,7 +22,6 @@ from .store import stories as stored_stories
 from .store.figures import figures_of, list_figures
 from .store.slices import ArticleFilter
 
-
 Slice = ArticleFilter  # what an export holds: store/slices.py, shared with the web pages and the API
 
 

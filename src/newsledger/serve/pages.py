@@ -14,7 +14,6 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from ..export import writer
-
 from ..present import claim_figure, party
 from ..reconcile.entities import list_entities
 from ..reconcile.figures import get_figure, list_figures

@@ -10,8 +10,8 @@ import json
 import sqlite3
 
 from ..models import Hit, Page
-from .slices import ArticleFilter
 from .ledger import CITE, ArticleRef, ArticleSummary, Cited, Ledger, Publication, bounded, like_pattern
+from .slices import ArticleFilter
 
 # FTS5 snippet markers: control characters never found in stored text, stripped into offsets.
 _OPEN, _CLOSE = "\x02", "\x03"

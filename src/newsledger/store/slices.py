@@ -56,7 +56,9 @@ def count(ledger: Ledger, f: ArticleFilter) -> int:
 
 def outlets(ledger: Ledger) -> list[str]:
     """Every outlet named by an article, for a filter's choices."""
-    return [r[0] for r in ledger.conn.execute("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY 1")]
+    return [
+        r[0] for r in ledger.conn.execute("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY 1")
+    ]
 
 
 def story_ids_of(ledger: Ledger, article_ids: list[str]) -> list[str]:
