@@ -105,7 +105,9 @@ def test_search(demo_db):
 def test_export_jsonl_and_csv(demo_db):
     lines = run("export", "--db", demo_db, "--format", "jsonl").output.splitlines()
     assert len(lines) == 6 and all(json.loads(l)["schema"] == "newsledger/1" for l in lines)
-    rows = list(csv.DictReader(io.StringIO(run("export", "--db", demo_db, "--format", "csv").output)))
+    rows = list(
+        csv.DictReader(io.StringIO(run("export", "--db", demo_db, "--format", "csv", "--table", "claims").output))
+    )
     assert rows and {"point", "qualifier", "counted", "source"} <= set(rows[0])
 
 
@@ -197,3 +199,39 @@ def test_events_bad_filters_are_coded_errors(demo_db):
     assert r.exit_code != 0 and "NL155" in r.output and "Traceback" not in r.output
     r = run("events", "--db", demo_db, "--since", "last week", ok=False)
     assert r.exit_code != 0 and "NL156" in r.output
+
+
+def test_about_finds_the_claims_of_the_measure_it_names(demo_db):
+    def keys(*args):
+        rows = run("claims", "--db", demo_db, "--json", *args).output.splitlines()
+        return {(r["article"], r["start"]) for r in map(json.loads, rows)}
+
+    killed = keys("--measure", "killed")
+    assert len(killed) > 4 and keys("--about", "dead") >= killed and keys("--about", "deaths") >= killed
+    assert not keys("--about", "dead") & keys("--measure", "deployed")  # a measure word, not every claim
+    assert keys("--about", "volunteers") and not keys("--about", "volunteers") >= killed
+    figs = [
+        json.loads(l)
+        for l in run("figures", "--db", demo_db, "--about", "dead", "--format", "jsonl").output.splitlines()
+    ]
+    assert {f["measure"] for f in figs} == {"killed"}
+
+
+@pytest.mark.parametrize("cmd", ["ingest", "extract"])
+def test_help_names_every_input_kind(cmd):
+    from newsledger.ingest.readers import KINDS
+
+    text = " ".join(run(cmd, "--help").output.split())
+    assert [k for k in KINDS.split(", ") if k not in text] == [] and "URLs" in text and "stdin" in text
+
+
+def test_progress_has_a_total_and_comes_before_the_summary(tmp_path):
+    db = tmp_path / "p.db"
+    r = run("ingest", SAMPLES, tmp_path / "missing.txt", "--db", db, "--published", "2025-03-10", ok=False)
+    lines = r.output.splitlines()
+    assert r.exit_code == 1 and lines[-1] == f"6 stored, 0 already in the ledger, 1 failed -> {db}"
+    assert any("7/7 read" in l and "ETA" in l for l in lines[:-1])  # six articles and the failure
+    quiet = run("ingest", SAMPLES, "--db", db, "--quiet").output
+    assert quiet == f"0 stored, 6 already in the ledger, 0 failed -> {db}\n"
+    unknown = CliRunner().invoke(main, ["ingest", "-", "--db", str(db)], input="Some text of an article.\n").output
+    assert "read" in unknown and "ETA" not in unknown  # stdin: no total to give

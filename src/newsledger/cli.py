@@ -39,15 +39,49 @@ class CodedError(click.ClickException):
         click.echo(f"newsledger: {self.message}", err=True)
 
 
+class CodedUsageError(click.UsageError):
+    """click's own complaint about the command line, in newsledger's form (NL163), with the hint to --help."""
+
+    def show(self, file=None) -> None:
+        click.echo(f"newsledger: {NewsledgerError('NL163', self.format_message())}", err=True)
+        if self.ctx is not None:
+            click.echo(f"Try '{self.ctx.command_path} --help' for help.", err=True)
+
+
+def open_output(path: str, mode: str = "w"):
+    """The file an `-o` names (- for stdout); NL164 when it cannot be made."""
+    try:
+        return click.open_file(path, mode, encoding=None if "b" in mode else "utf-8")
+    except OSError as e:
+        raise NewsledgerError("NL164", f"cannot write {path!r}: {e.strerror or e}") from None
+
+
+def in_our_form(e: click.ClickException) -> click.ClickException:
+    """click's errors (a bad option, a file it cannot open) printed as every other error: "newsledger: NL...: ..."."""
+    if isinstance(e, (CodedError, CodedUsageError, click.exceptions.NoArgsIsHelpError)):
+        return e
+    if isinstance(e, click.UsageError):
+        return CodedUsageError(e.format_message(), e.ctx)
+    return CodedError(str(NewsledgerError("NL164", e.format_message())))  # exit 1, as click's own
+
+
 class LedgerGroup(click.Group):
     """Any coded error a command meets is printed as its message (exit 1), never as a traceback."""
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.ClickException as e:
+            raise in_our_form(e) from None
 
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except NewsledgerError as e:
             raise CodedError(str(e)) from None
-        except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt, SystemExit):
+        except click.ClickException as e:
+            raise in_our_form(e) from None
+        except (click.exceptions.Exit, click.Abort, KeyboardInterrupt, SystemExit):
             raise
         except Exception as e:  # SQLite on a damaged or busy ledger: a coded error naming the file
             from .store import explain
@@ -162,8 +196,9 @@ def main():
 def extract(inputs, published, fmt, model, workers, **fetch):
     """Extract entities, quotes, claims and times from INPUTS, one JSON line per article, no database.
 
-    INPUTS are .txt, .html/.htm or .jsonl files, directories of them, http(s) URLs, or - for stdin.
-    Unreadable inputs are reported on stderr and the exit status is 1; the rest is still printed. An article
+    INPUTS are text (.txt), HTML (.html, .htm), JSON lines (.jsonl, .jsonl.gz), JSON (.json), RSS/Atom feeds
+    (.rss, .atom), web archives (.warc, .warc.gz, .arc, .arc.gz), directories of them, http(s) URLs, or - for
+    stdin. Unreadable inputs are reported on stderr and the exit status is 1; the rest is still printed. An article
     not in English is printed with its language and nothing extracted, and a warning (NL129).
     """
     from .extract import ExtractOptions, Extractor
@@ -261,57 +296,65 @@ def table(title: str, columns: list[str], rows: list[list]) -> None:
 )
 @workers_option
 @fetch_options
-@click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--quiet", is_flag=True, help="No progress line; failures listed after the run.")
 def ingest(inputs, db, published, batch_size, workers, quiet, **fetch):
     """Read INPUTS, extract, and store them in the ledger. Idempotent: stored articles are skipped.
 
-    INPUTS are .txt, .html/.htm, .jsonl(.gz) files, directories of them, http(s) URLs (each page fetched
-    once and kept in the ledger), or - for stdin. Unreadable inputs are reported and recorded, the rest is
-    stored, and the exit status is 1. Articles not in English are stored with their language, unextracted.
+    INPUTS are text (.txt), HTML (.html, .htm), JSON lines (.jsonl, .jsonl.gz), JSON (.json: an article, a
+    list of them, or a JSON Feed), RSS/Atom feeds (.rss, .atom), web archives (.warc, .warc.gz, .arc,
+    .arc.gz), directories of them, http(s) URLs (each page fetched once and kept in the ledger), or - for stdin. Feed
+    lists (OPML) are for `newsledger watch`. Unreadable inputs are reported and recorded, the rest is stored,
+    and the exit status is 1. Articles not in English are stored with their language, unextracted. The
+    progress line shows a total and an ETA when the inputs are files and JSON lines (--quiet: none).
     """
+    from rich.console import Console
     from rich.markup import escape
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
     from .extract import ExtractOptions, Extractor
+    from .ingest.count import expected
     from .pipeline import ingest as run
 
     ledger = open_ledger(db, readonly=False)
     extractor = Extractor(ExtractOptions(n_process=workers))
+    total = None if quiet else expected(inputs)  # files and JSONL lines: known; stdin, feeds, archives: not
     columns = (
         SpinnerColumn(),
-        TextColumn("{task.completed} articles"),
+        TextColumn("{task.completed}{task.fields[of]} read"),
         BarColumn(bar_width=None),
         TextColumn("{task.fields[rate]} articles/s"),
         TimeElapsedColumn(),
+        *([TextColumn("ETA"), TimeRemainingColumn()] if total else []),
     )
-    with Progress(*columns, disable=quiet, transient=False, redirect_stderr=False) as progress:
-        task = progress.add_task("ingest", total=None, rate="–")
+    # On stderr, and stopped before the summary line: the summary is the last thing a run prints.
+    progress = Progress(
+        *columns, console=Console(stderr=True), disable=quiet, redirect_stdout=False, redirect_stderr=False
+    )
+    task = progress.add_task("ingest", total=total, rate="–", of=f"/{total}" if total else "")
 
-        def on_item(item):
-            if isinstance(item, Failure):
-                progress.console.print(f"[red]newsledger: {escape(printable(str(item.error)))}[/red]", highlight=False)
-                return
-            progress.advance(task)
-            t = progress.tasks[0]
-            if t.elapsed:
-                progress.update(task, rate=f"{t.completed / t.elapsed:.1f}")
+    def on_item(item):
+        if isinstance(item, Failure):
+            progress.console.print(f"[red]newsledger: {escape(printable(str(item.error)))}[/red]", highlight=False)
+        progress.advance(task)  # a failure is one of the items the total counts
+        t = progress.tasks[0]
+        if t.elapsed:
+            progress.update(task, rate=f"{t.completed / t.elapsed:.1f}")
 
-        try:
+    try:
+        with progress:
             rep = run(inputs, ledger, extractor, published, batch_size, on_item, _fetcher(**fetch))
-            n_fail = len(rep.failures)
-            for w in rep.warnings:
-                warn(w)
-            click.echo(f"{rep.stored} stored, {rep.already} already in the ledger, {n_fail} failed -> {db}")
-            if quiet:
-                for f in rep.failures:
-                    report(f)
-        except KeyboardInterrupt:
-            click.echo(
-                "newsledger: interrupted; every committed batch is kept, run the same ingest to finish", err=True
-            )
-            sys.exit(130)
-        finally:
-            ledger.close()
+    except KeyboardInterrupt:
+        click.echo("newsledger: interrupted; every committed batch is kept, run the same ingest to finish", err=True)
+        sys.exit(130)
+    finally:
+        ledger.close()
+    n_fail = len(rep.failures)
+    for w in rep.warnings:
+        warn(w)
+    if quiet:
+        for f in rep.failures:
+            report(f)
+    click.echo(f"{rep.stored} stored, {rep.already} already in the ledger, {n_fail} failed -> {db}")
     sys.exit(1 if n_fail else 0)
 
 
@@ -614,34 +657,69 @@ def search(query, db, as_json, limit):
 @main.command()
 @db_option
 @click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["jsonl", "csv"]),
-    default="jsonl",
-    show_default=True,
-    help="jsonl: one contract object per article (per figure with --table figures); csv: one row per record of "
-    "--table.",
-)
-@click.option(
     "--table",
     "what",
-    type=click.Choice(["claims", "quotes", "entities", "times", "figures"]),
-    default="claims",
+    type=click.Choice(["articles", "claims", "quotes", "entities", "times", "events", "figures", "stories"]),
+    default="articles",
     show_default=True,
-    help="Which records to write as CSV; figures: one row per statement, with its figure, incident and party.",
+    help="Which records: figures write one row per claim with its figure, incident and party; stories one row "
+    "per article of a story.",
 )
 @click.option(
-    "--output", "-o", type=click.File("w", encoding="utf-8"), default="-", help="File to write (- for stdout)."
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "parquet", "timeml", "plover"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: one object per row (articles, figures and stories: the contract's nested object); csv; "
+    "parquet (needs newsledger[parquet]); timeml: --table times as TimeML documents; plover: --table events as "
+    "PLOVER JSON records.",
 )
-def export(db, fmt, what, output):
-    """Export the ledger: every article with its extractions (jsonl), or one kind of record (csv)."""
-    from .export import write_csv, write_figures_csv, write_figures_jsonl, write_jsonl
+@click.option("--since", callback=_published, metavar="YYYY-MM-DD", help="Only articles published on or after.")
+@click.option("--until", callback=_published, metavar="YYYY-MM-DD", help="Only articles published on or before.")
+@click.option("--story", metavar="ID", help="Only the articles of this story (its id, or one of its articles).")
+@click.option("--outlet", help="Only the articles of this outlet (its name as `articles` shows it).")
+@click.option("--output", "-o", default="-", type=click.Path(dir_okay=False, allow_dash=True), help="File (- stdout).")
+def export(db, what, fmt, since, until, story, outlet, output):
+    """Export one table of the ledger, or a slice of it, as JSON lines, CSV, Parquet or TimeML.
+
+    Column names are stable and documented in docs/exports.md. Figures and stories of a slice are the ones its
+    articles report, whole.
+    """
+    from .errors import NewsledgerError
+    from .export import Slice, writer
+
+    write = writer(what, fmt)  # NL160 before the output file is created
+    if since and until and since > until:
+        raise NewsledgerError("NL162", f"--since {since} is after --until {until}")
+    with _stories_ledger(db) if what == "stories" or story else open_ledger(db) as ledger:
+        sid = None
+        if story:
+            from .reconcile import stories as st
+
+            sid = st.get_story(ledger, story).id
+        part = Slice(since and since.isoformat(), until and until.isoformat(), outlet, sid)
+        with open_output(output, "wb") as out:
+            write(ledger, part, out)
+
+
+@main.command("datasette-metadata")
+@db_option
+@click.option("--output", "-o", default="-", type=click.Path(dir_okay=False, allow_dash=True), help="File (- stdout).")
+def datasette_metadata(db, output):
+    """Write Datasette's metadata.json for the ledger: a description of every table and column.
+
+    Then: datasette LEDGER.db --metadata metadata.json (the full-text tables give articles a search box).
+    """
+    from pathlib import Path
+
+    from .metadata import metadata
 
     with open_ledger(db) as ledger:
-        if what == "figures":
-            (write_figures_jsonl if fmt == "jsonl" else write_figures_csv)(ledger, output)
-        else:
-            (write_jsonl if fmt == "jsonl" else lambda l, o: write_csv(l, o, what))(ledger, output)
+        meta = metadata(ledger, Path(db).stem)
+    with open_output(output) as out:
+        json.dump(meta, out, ensure_ascii=False, indent=2)
+        out.write("\n")
 
 
 @main.command()

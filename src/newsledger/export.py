@@ -1,110 +1,369 @@
-"""Writing the stored ledger out: contract JSON lines per article, or CSV of one kind of record."""
+"""Writing the stored ledger out: every table as CSV, JSON lines or Parquet, times as TimeML.
+
+An export is a (table, format) pair in `EXPORTS`; a new one (the events layer's PLOVER JSON) is one more
+`register` call, not another branch. Flat tables are a column list and a row function, written by every
+tabular format alike. The column names are documented in docs/exports.md and tested against it.
+"""
 
 from __future__ import annotations
 
 import csv
+import io
 import json
-from typing import TextIO
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import BinaryIO
+from xml.sax.saxutils import escape, quoteattr
 
-from .store import Ledger
-from .store.figures import list_figures
+from .errors import NewsledgerError
+from .models import Extraction
+from .store import Ledger, slices
+from .store import stories as stored_stories
+from .store.figures import figures_of, list_figures
+from .store.slices import ArticleFilter
 
-_COLUMNS = {
-    "claims": [
-        "article",
-        "published",
-        "start",
-        "end",
-        "text",
-        "point",
-        "low",
-        "high",
-        "qualifier",
-        "change",
-        "unit",
-        "counted",
-        "measure",
-        "source",
-        "source_entity",
-        "time",
-    ],
-    "quotes": ["article", "published", "start", "end", "text", "kind", "speaker", "speaker_entity", "cue"],
-    "entities": ["article", "published", "id", "name", "label", "canonical", "mentions"],
-    "times": ["article", "published", "start", "end", "text", "type", "value"],
-}
+Slice = ArticleFilter  # what an export holds: store/slices.py, shared with the web pages and the API
 
 
-def write_jsonl(ledger: Ledger, out: TextIO) -> None:
-    for x in ledger.extractions():
-        out.write(json.dumps(x.to_contract(), ensure_ascii=False) + "\n")
+def _article_ids(ledger: Ledger, part: Slice) -> list[str] | None:
+    """None: every article (the whole ledger, streamed), else the ids in the slice."""
+    return None if part.whole else slices.article_ids(ledger, part)
 
 
-def _rows(x, what: str):
-    a = x.article
-    pub = a.published.isoformat() if a.published else None
-    if what == "claims":
-        for c in x.claims:
-            s = c.source
-            yield [
-                a.id,
-                pub,
-                c.start,
-                c.end,
-                c.text,
-                c.value.point,
-                c.value.low,
-                c.value.high,
-                c.qualifier,
-                c.change,
-                c.unit,
-                c.counted,
-                c.measure,
-                s and s.name,
-                s and s.entity,
-                c.time,
-            ]
-    elif what == "quotes":
-        for q in x.quotes:
-            s = q.speaker
-            yield [a.id, pub, q.start, q.end, q.text, q.kind, s and s.name, s and s.entity, q.cue and q.cue.text]
-    elif what == "entities":
-        for e in x.entities:
-            yield [a.id, pub, e.id, e.name, e.label, e.canonical, len(e.mentions)]
+def _extractions(ledger: Ledger, part: Slice) -> Iterator[Extraction]:
+    ids = _article_ids(ledger, part)
+    if ids is None:
+        yield from ledger.extractions()
     else:
-        for t in x.times:
-            yield [a.id, pub, t.start, t.end, t.text, t.type, t.value]
+        for aid in ids:
+            yield ledger.extraction(aid)
 
 
-def write_csv(ledger: Ledger, out: TextIO, what: str) -> None:
-    w = csv.writer(out, lineterminator="\n")
-    w.writerow(_COLUMNS[what])
-    for x in ledger.extractions():
-        w.writerows(_rows(x, what))
+# -- flat tables: columns and rows ------------------------------------------------------------------------
 
 
-FIGURE_COLUMNS = [
-    "figure", "measure", "counted", "part", "part_of", "incident", "incident_date", "incident_country",
-    "low", "best", "high", "parties", "party", "party_name", "source", "relayed_by", "stance", "preliminary",
-    "point", "value_low", "value_high", "qualifier", "text", "article", "published", "mentions",
-]  # fmt: skip
+def _pub(x: Extraction) -> str | None:
+    return x.article.published.isoformat() if x.article.published else None
 
 
-def write_figures_jsonl(ledger: Ledger, out: TextIO) -> None:
-    """Every figure, parts included, as the contract's figure line."""
-    for f in list_figures(ledger):
-        out.write(json.dumps(f.to_contract(), ensure_ascii=False) + "\n")
+def _article_rows(x: Extraction) -> Iterable[list]:
+    a = x.article
+    yield [a.id, _pub(x), a.source, a.url, a.outlet, a.language, a.title, len(a.text), a.text]
 
 
-def write_figures_csv(ledger: Ledger, out: TextIO) -> None:
-    """One row per statement of every figure (parts included), with the figure's incident and values."""
-    w = csv.writer(out, lineterminator="\n")
-    w.writerow(FIGURE_COLUMNS)
-    for f in list_figures(ledger):
+def _claim_rows(x: Extraction) -> Iterable[list]:
+    for c in x.claims:
+        s = c.source
+        yield [
+            x.article.id, _pub(x), c.start, c.end, c.text, c.value.point, c.value.low, c.value.high, c.qualifier,
+            c.change, c.unit, c.counted, c.measure, s and s.name, s and s.entity, c.time,
+        ]  # fmt: skip
+
+
+def _quote_rows(x: Extraction) -> Iterable[list]:
+    for q in x.quotes:
+        s = q.speaker
+        yield [
+            x.article.id,
+            _pub(x),
+            q.start,
+            q.end,
+            q.text,
+            q.kind,
+            s and s.name,
+            s and s.entity,
+            q.cue and q.cue.text,
+        ]
+
+
+def _entity_rows(x: Extraction) -> Iterable[list]:
+    for e in x.entities:
+        yield [x.article.id, _pub(x), e.id, e.name, e.label, e.canonical, len(e.mentions)]
+
+
+def _time_rows(x: Extraction) -> Iterable[list]:
+    for t in x.times:
+        yield [x.article.id, _pub(x), t.start, t.end, t.text, t.type, t.value]
+
+
+def _role(r) -> list:
+    return [r.name, r.entity, r.sector, r.country] if r else [None] * 4
+
+
+def _event_rows(x: Extraction) -> Iterable[list]:
+    for e in x.events:
+        head = [x.article.id, _pub(x), e.start, e.end, e.trigger, e.type, e.mode, e.status]
+        yield [*head, *_role(e.actor), *_role(e.target), e.place, e.time, e.dead, e.injured, e.size]
+
+
+def _per_article(rows: Callable[[Extraction], Iterable[list]]) -> Callable[[Ledger, Slice], Iterator[list]]:
+    def all_rows(ledger: Ledger, part: Slice) -> Iterator[list]:
+        for x in _extractions(ledger, part):
+            yield from rows(x)
+
+    return all_rows
+
+
+def _figures(ledger: Ledger, part: Slice):
+    """Every figure (parts included); of a slice, the figures any of its articles reports, whole."""
+    ids = _article_ids(ledger, part)
+    return list_figures(ledger) if ids is None else figures_of(ledger, ids)
+
+
+def _figure_rows(ledger: Ledger, part: Slice) -> Iterator[list]:
+    for f in _figures(ledger, part):
         inc = f.incident
         for c in f.claims:
-            w.writerow([
+            yield [
                 f.id, f.measure, f.counted, f.part, f.part_of, inc and inc.title, inc and inc.date,
                 inc and inc.country, f.low, f.best, f.high, f.sources, c.party, c.party_name, c.source,
                 c.relayed_by, c.stance, c.preliminary, c.value.point, c.value.low, c.value.high, c.qualifier,
                 c.text, c.article, c.published, len(c.mentions),
-            ])  # fmt: skip
+            ]  # fmt: skip
+
+
+def _stories(ledger: Ledger, part: Slice):
+    ids = _article_ids(ledger, part)
+    sids = stored_stories.ids(ledger) if ids is None else slices.story_ids_of(ledger, ids)
+    return stored_stories.load(ledger, sids)
+
+
+def _story_rows(ledger: Ledger, part: Slice) -> Iterator[list]:
+    for s in _stories(ledger, part):
+        for a in s.articles:
+            yield [
+                s.id, s.title, s.first, s.last, len(s.articles), s.independent, a.id, a.published, a.title,
+                a.source, a.outlet, a.copy_of, "; ".join(a.publications),
+            ]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Flat:
+    columns: tuple[str, ...]
+    rows: Callable[[Ledger, Slice], Iterator[list]]
+
+
+CITE = ("article", "published")
+TABLES: dict[str, Flat] = {
+    "articles": Flat(
+        ("id", "published", "source", "url", "outlet", "language", "title", "chars", "text"),
+        _per_article(_article_rows),
+    ),
+    "claims": Flat(
+        (
+            *CITE,
+            "start",
+            "end",
+            "text",
+            "point",
+            "low",
+            "high",
+            "qualifier",
+            "change",
+            "unit",
+            "counted",
+            "measure",
+            "source",
+            "source_entity",
+            "time",
+        ),
+        _per_article(_claim_rows),
+    ),  # fmt: skip
+    "quotes": Flat(
+        (*CITE, "start", "end", "text", "kind", "speaker", "speaker_entity", "cue"), _per_article(_quote_rows)
+    ),
+    "entities": Flat((*CITE, "id", "name", "label", "canonical", "mentions"), _per_article(_entity_rows)),
+    "times": Flat((*CITE, "start", "end", "text", "type", "value"), _per_article(_time_rows)),
+    "events": Flat(
+        (
+            *CITE,
+            *("start", "end", "trigger", "type", "mode", "status"),
+            *("actor", "actor_entity", "actor_sector", "actor_country"),
+            *("target", "target_entity", "target_sector", "target_country"),
+            *("place", "time", "dead", "injured", "size"),
+        ),
+        _per_article(_event_rows),
+    ),
+    "figures": Flat(
+        (
+            "figure",
+            "measure",
+            "counted",
+            "part",
+            "part_of",
+            "incident",
+            "incident_date",
+            "incident_country",
+            "low",
+            "best",
+            "high",
+            "parties",
+            "party",
+            "party_name",
+            "source",
+            "relayed_by",
+            "stance",
+            "preliminary",
+            "point",
+            "value_low",
+            "value_high",
+            "qualifier",
+            "text",
+            "article",
+            "published",
+            "mentions",
+        ),
+        _figure_rows,
+    ),  # fmt: skip
+    "stories": Flat(
+        (
+            "story",
+            "title",
+            "first",
+            "last",
+            "articles",
+            "independent",
+            "article",
+            "published",
+            "article_title",
+            "source",
+            "outlet",
+            "copy_of",
+            "publications",
+        ),
+        _story_rows,
+    ),  # fmt: skip
+}
+FIGURE_COLUMNS = list(TABLES["figures"].columns)
+
+
+# -- formats ----------------------------------------------------------------------------------------------
+
+Writer = Callable[[Ledger, Slice, BinaryIO], None]
+EXPORTS: dict[tuple[str, str], Writer] = {}
+
+
+def register(table: str, fmt: str) -> Callable[[Writer], Writer]:
+    def add(fn: Writer) -> Writer:
+        EXPORTS[(table, fmt)] = fn
+        return fn
+
+    return add
+
+
+def _text(out: BinaryIO) -> io.TextIOWrapper:
+    return io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
+
+
+def _csv(flat: Flat) -> Writer:
+    def write(ledger: Ledger, part: Slice, out: BinaryIO) -> None:
+        text = _text(out)
+        w = csv.writer(text, lineterminator="\n")
+        w.writerow(flat.columns)
+        w.writerows(flat.rows(ledger, part))
+        text.detach()
+
+    return write
+
+
+def _jsonl_lines(out: BinaryIO, objects: Iterable[dict]) -> None:
+    for o in objects:
+        out.write((json.dumps(o, ensure_ascii=False, default=str) + "\n").encode())
+
+
+def _jsonl(flat: Flat) -> Writer:
+    def write(ledger: Ledger, part: Slice, out: BinaryIO) -> None:
+        _jsonl_lines(out, (dict(zip(flat.columns, r)) for r in flat.rows(ledger, part)))
+
+    return write
+
+
+def _parquet(flat: Flat) -> Writer:
+    def write(ledger: Ledger, part: Slice, out: BinaryIO) -> None:
+        try:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+        except ImportError:
+            raise NewsledgerError("NL161", "Parquet needs pyarrow: pip install 'newsledger[parquet]'") from None
+        rows = list(flat.rows(ledger, part))
+        cols = {c: [r[i] for r in rows] for i, c in enumerate(flat.columns)}
+        pq.write_table(pa.table(cols), out)
+
+    return write
+
+
+for _name, _flat in TABLES.items():
+    for _fmt, _make in (("csv", _csv), ("jsonl", _jsonl), ("parquet", _parquet)):
+        EXPORTS[(_name, _fmt)] = _make(_flat)
+
+
+@register("articles", "jsonl")
+def write_contract(ledger: Ledger, part: Slice, out: BinaryIO) -> None:
+    """One contract object per article, every extraction nested (the `extract` command's lines)."""
+    _jsonl_lines(out, (x.to_contract() for x in _extractions(ledger, part)))
+
+
+@register("figures", "jsonl")
+def write_figures_jsonl(ledger: Ledger, part: Slice, out: BinaryIO) -> None:
+    """The contract's figure line per figure, its claims and parties nested."""
+    _jsonl_lines(out, (f.to_contract() for f in _figures(ledger, part)))
+
+
+@register("stories", "jsonl")
+def write_stories_jsonl(ledger: Ledger, part: Slice, out: BinaryIO) -> None:
+    _jsonl_lines(out, (s.to_contract() for s in _stories(ledger, part)))
+
+
+@register("events", "plover")
+def write_plover(ledger: Ledger, part: Slice, out: BinaryIO) -> None:
+    """The events as PLOVER JSON records, one a line (`events_export.py`, the fields of the PLOVER gold)."""
+    from .events_export import plover_record
+    from .store.events import StoredEvent
+
+    for x in _extractions(ledger, part):
+        published = x.article.published.isoformat() if x.article.published else None
+        rows = (StoredEvent(i, e, published, x.article.source) for i, e in enumerate(x.events, 1))
+        _jsonl_lines(out, (plover_record(r, x.article.text) for r in rows))
+
+
+def timeml(x: Extraction) -> str:
+    """One article as a TimeML document: its text with each time expression inline as a TIMEX3 (an expression
+    inside or across an earlier one is left out: TimeML tags do not overlap), the publication date as DCT."""
+    a, parts, at = x.article, [], 0
+    dct = f'<DCT><TIMEX3 tid="t0" type="DATE" value="{a.published}" functionInDocument="CREATION_TIME"/></DCT>'
+    for n, t in enumerate(sorted(x.times, key=lambda t: (t.start, -t.end)), 1):
+        if t.start < at:
+            continue
+        parts += [
+            escape(a.text[at : t.start]),
+            f'<TIMEX3 tid="t{n}" type={quoteattr(t.type)} value={quoteattr(t.value)}>',
+        ]
+        parts += [escape(a.text[t.start : t.end]), "</TIMEX3>"]
+        at = t.end
+    parts.append(escape(a.text[at:]))
+    return (
+        f"<TimeML>\n<DOCID>{escape(a.id)}</DOCID>\n{dct if a.published else ''}\n"
+        f"<TEXT>{''.join(parts)}</TEXT>\n</TimeML>\n"
+    )
+
+
+@register("times", "timeml")
+def write_timeml(ledger: Ledger, part: Slice, out: BinaryIO) -> None:
+    """The articles as TimeML documents in one XML file (root <TimeMLCorpus>, one <TimeML> per article)."""
+    out.write(b'<?xml version="1.0" encoding="UTF-8"?>\n<TimeMLCorpus>\n')
+    for x in _extractions(ledger, part):
+        out.write(timeml(x).encode())
+    out.write(b"</TimeMLCorpus>\n")
+
+
+def formats() -> list[str]:
+    return sorted({f for _, f in EXPORTS})
+
+
+def writer(table: str, fmt: str) -> Writer:
+    """The writer of `table` as `fmt`; NL160 when that table has no such format."""
+    fn = EXPORTS.get((table, fmt))
+    if fn is None:
+        have = ", ".join(f for t, f in sorted(EXPORTS) if t == table)
+        raise NewsledgerError("NL160", f"--table {table} has no --format {fmt} (it has {have})")
+    return fn

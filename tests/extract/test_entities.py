@@ -53,3 +53,30 @@ def test_spellings_with_one_id_are_one_entity(extractor):
     doc.ents = [doc.char_span(0, 11, label="PERSON"), doc.char_span(second, second + 11, label="PERSON")]
     ents = extract_entities(doc, art)
     assert len({e.id for e in ents}) == len(ents) == 1 and len(ents[0].mentions) == 2
+
+
+def test_a_dam_a_valley_and_a_company_are_not_people(extract_text):
+    x = extract_text(
+        "The collapse of the Orvin dam flooded the Kessel valley. Shares in Orvin Hydro, the company that "
+        "operated the dam, fell. Brightwater Capital said it would sue. Colonel Edda Marsh said the road would reopen."
+    )
+    labels = {e.name: e.label for e in x.entities}
+    people = {n for n, lab in labels.items() if lab == "PERSON"}
+    assert people <= {"Edda Marsh"} and "Edda Marsh" in people
+    assert labels.get("Orvin Hydro", "ORG") == "ORG" and labels.get("Brightwater Capital", "ORG") == "ORG"
+
+
+def test_the_evidence_is_read_from_the_name_and_its_neighbours():
+    from newsledger.extract.labels import corrected_labels
+
+    text = "Acme Corp hired Jane Park. Orvin dam burst. Halvard, a village, flooded. Ms Brooks River spoke."
+    names = ["Acme Corp", "Jane Park", "Orvin", "Halvard", "Brooks River"]
+    spans = [(text.index(n), text.index(n) + len(n), "PERSON") for n in names]
+    assert corrected_labels(text, spans) == ["ORG", "PERSON", "FAC", "GPE", "PERSON"]  # a titled name stays
+    # the model's other labels for the same name outvote a lone PERSON; a tie leaves it
+    text = "Kessel said. Kessel flooded. Kessel is far."
+    spans = [(0, 6, "PERSON"), (13, 19, "GPE"), (29, 35, "GPE")]
+    assert corrected_labels(text, spans) == ["GPE", "GPE", "GPE"]
+    assert corrected_labels(text, spans[:2]) == ["PERSON", "GPE"]
+    assert corrected_labels("Talks in Jordan went on.", [(9, 15, "PERSON")]) == ["GPE"]
+    assert corrected_labels("Michael Jordan scored.", [(0, 14, "PERSON")]) == ["PERSON"]

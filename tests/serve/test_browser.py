@@ -109,3 +109,28 @@ def test_read_the_demo_ledger_as_a_report(server, browser, client):
     page.wait_for_url("**/entities/*")
     page.screenshot(path=str(ARTIFACTS / "5-entity.png"), full_page=True)
     assert not problems, problems
+
+
+def test_filter_the_articles_share_the_url_and_download_what_is_shown(server, browser):
+    import csv
+
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(server + "/articles")
+    every = int(page.locator("#total").inner_text())
+    page.fill("form.filters input[name=since]", "2025-03-07")
+    page.click("form.filters button")
+    page.wait_for_url("**/articles?since=2025-03-07*")
+    shown = int(page.locator("#total").inner_text())
+    assert 0 < shown < every and page.locator("table.grid tbody tr").count() == shown
+    assert all(d >= "2025-03-07" for d in page.locator("table.grid tbody td.d").all_inner_texts())
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "6-articles-filtered.png"), full_page=True)
+    with page.expect_download() as download:
+        page.locator("a.download", has_text="CSV").click()
+    with open(download.value.path(), encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == shown and all(r["published"] >= "2025-03-07" for r in rows)
+    shared = browser.new_page()  # the URL alone gives the same view
+    shared.goto(page.url)
+    assert int(shared.locator("#total").inner_text()) == shown
+    assert shared.locator("form.filters input[name=since]").input_value() == "2025-03-07"

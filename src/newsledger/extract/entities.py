@@ -2,7 +2,7 @@
 
 Repairs: a possessive ('s) and surrounding punctuation are not part of a name, nor is a leading "the";
 a surname or short form of a person named in full earlier ("Okafor" after "Ngozi Okafor", "Ms Okafor")
-is a mention of that person.
+is a mention of that person; a dam, a valley or a company tagged PERSON gets its own label (labels.py).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Doc
 
 from ..models import Article, Entity
+from .labels import corrected_labels
 
 # Numeric and temporal labels belong to claims and times, not to the entity list.
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE"}
@@ -84,14 +85,15 @@ def extract_entities(doc: Doc, article: Article) -> list[Entity]:
     text = article.text
     groups: dict[tuple[str, str], dict] = {}  # (label, key) -> {"name", "mentions"}
     persons: list[tuple[list[str], tuple[str, str]]] = []  # full names seen so far, for short forms
+    spans = []
     for ent in doc.ents:
         if ent.label_ not in LABELS:
             continue
         start, end = _repair(text, ent.start_char, ent.end_char)
+        if any(c.isalpha() for c in text[start:end]):
+            spans.append((start, end, ent.label_))
+    for (start, end, _), label in zip(spans, corrected_labels(text, spans)):
         name = text[start:end]
-        if not name or not any(c.isalpha() for c in name):
-            continue
-        label = ent.label_
         if label == "PERSON":  # "Ms Ngozi Okafor" is Ngozi Okafor
             while (m := re.match(r"([A-Z][a-z]{1,10})\.?\s+(?=[A-Z])", name)) and m.group(1).lower() in TITLES:
                 start += m.end()

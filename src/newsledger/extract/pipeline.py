@@ -33,8 +33,9 @@ from .times import extract_times
 # 2: unresolved pronouns and list labels keep their span, not a name; 3: sources a sentence names;
 # 4: the trained attribution tagger; 5: nothing from the spans marked outside the body (widgets, captions, ...);
 # 6: a measure verb right before the figure where the parse lost it ("- killing at least 84 -");
-# 7: events coded in PLOVER (type, mode, status, roles, place, magnitude)
-VERSION = 7
+# 7: events coded in PLOVER (type, mode, status, roles, place, magnitude);
+# 8: a place, facility or company tagged PERSON relabelled (labels.py)
+VERSION = 8
 
 
 LANGUAGE = "en"  # what the extractors read

@@ -4,12 +4,17 @@ the vendored Vega-Lite). Routes read the same queries as the API, turn records i
 
 from __future__ import annotations
 
+import dataclasses
+import io
+from datetime import date
 from typing import Annotated
+from urllib.parse import urlencode
 
-from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, Response
 
 from ..errors import NotFound
+from ..export import writer
 from ..extract.plover import TYPES
 from ..models import EVENT_STATUSES
 from ..present import claim_figure, party
@@ -19,6 +24,8 @@ from ..reconcile.stories import list_stories
 from ..store import events as event_store
 from ..store import figures as figure_store
 from ..store import pages as queries
+from ..store import slices
+from ..store.slices import ArticleFilter
 from . import charts, reports, views
 from .api import Db, Kept, counts  # the same dependencies as the API
 from .highlight import marks_of
@@ -56,9 +63,59 @@ def search(request: Request, db: Db, q: Annotated[str, Query(max_length=200)] = 
     return page(request, "search.html", q=q, hits=hits)
 
 
+Name = Annotated[str, Query(max_length=200)]
+
+
+def _day(value: str, name: str) -> str | None:
+    """A YYYY-MM-DD from the URL; empty (a form's blank field) is no bound."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise HTTPException(422, f"{name} {value[:40]!r} is not a date in YYYY-MM-DD form") from None
+
+
+def article_filter(since: Name = "", until: Name = "", outlet: Name = "", story: Name = "") -> ArticleFilter:
+    """The filter the URL's query names: the same one `newsledger export` and the downloads apply."""
+    return ArticleFilter(_day(since, "since"), _day(until, "until"), outlet or None, story or None)
+
+
+Filter = Annotated[ArticleFilter, Depends(article_filter)]
+
+
+def _query(f: ArticleFilter) -> str:
+    return urlencode({k: v for k, v in dataclasses.asdict(f).items() if v})
+
+
 @router.get("/articles")
-def articles(request: Request, db: Db, offset: Offset = 0):
-    return page(request, "articles.html", rows=queries.articles(db, PER_PAGE, offset))
+def articles(request: Request, db: Db, only: Filter, offset: Offset = 0):
+    q = _query(only)
+    return page(
+        request,
+        "articles.html",
+        rows=queries.articles(db, PER_PAGE, offset, only=only),
+        total=slices.count(db, only),
+        only=only,
+        outlets=slices.outlets(db),
+        query=q,
+        extra=f"&{q}" if q else "",
+    )
+
+
+DOWNLOADS = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson"}
+
+
+@router.get("/download/{table}.{fmt}")
+def download(db: Db, only: Filter, table: str, fmt: str):
+    """What a filtered page shows, every page of it, as `newsledger export` writes it (docs/exports.md)."""
+    if table not in {"articles"} or fmt not in DOWNLOADS:
+        raise HTTPException(404, f"no download {table}.{fmt}")
+    out = io.BytesIO()
+    writer(table, fmt)(db, only, out)
+    name = f"newsledger-{table}.{fmt}"
+    headers = {"Content-Disposition": f'attachment; filename="{name}"'}
+    return Response(out.getvalue(), media_type=DOWNLOADS[fmt], headers=headers)
 
 
 @router.get("/articles/{article_id}")

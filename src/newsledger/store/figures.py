@@ -4,6 +4,7 @@ and the Figure records read from them."""
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from typing import NamedTuple
 
@@ -523,6 +524,14 @@ def _select(ledger: Ledger, where: list[str], args: dict, order: str, limit: int
     return _figures(ledger.conn, rows)
 
 
+def measure_named(words: str) -> str | None:
+    """The measure these words name: a measure ("killed") or a word it is read from ("dead", "deaths")."""
+    from ..extract.measures import MEASURE_LEMMAS, MEASURE_OF  # a lexicon (no NLP)
+
+    key = " ".join(re.findall(r"\w+", words.lower()))
+    return key if key in MEASURE_LEMMAS else MEASURE_OF.get(key)
+
+
 def list_figures(
     ledger: Ledger,
     *,
@@ -541,10 +550,12 @@ def list_figures(
               a claim contains this text
     disputed  only figures with more than one statement (two sources, or one source giving two values)
     """
-    where, args = [], {}
+    where: list[str] = []
+    args: dict[str, str | None] = {}
     if about:
-        where.append(_ABOUT)
-        args["q"] = like_pattern(about)
+        measure = measure_named(about)
+        where.append(f"(f.measure = :m OR {_ABOUT})" if measure else _ABOUT)
+        args.update(q=like_pattern(about), m=measure)
     if disputed:
         where.append(_DISPUTED)
     return _select(ledger, where, args, order, limit, offset)

@@ -545,20 +545,7 @@ class Ledger:
         where: list[str] = []
         args: list = []
         if about:
-            if tokens := re.findall(r"\w+", about):
-                # Only the articles that hold these words as a phrase (FTS5 ignores the punctuation between
-                # them) have their sentences read; the last word, of four letters or more, also as a beginning
-                # (a short prefix or a number, "1,200" is "1" "200", would expand to half the index). "+" keeps
-                # the walk in date order instead of fetching those articles and sorting all their claims.
-                last = tokens[-1]
-                where.append("+a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-                args.append('"' + " ".join(tokens) + '"' + (" *" if len(last) > 3 and not last.isdigit() else ""))
-            where.append(
-                "(k.text LIKE ? ESCAPE '\\' OR k.counted LIKE ? ESCAPE '\\' OR "
-                "substr(a.text, coalesce(k.sentence_start, k.start) + 1, "
-                "coalesce(k.sentence_end, k.end) - coalesce(k.sentence_start, k.start)) LIKE ? ESCAPE '\\')"
-            )
-            args += [like_pattern(about)] * 3
+            self._about(about, where, args)
         walk: bool | None = True
         if source:
             walk = self._by_name("claims", ("k.source_name", "k.source_entity"), source, where, args)
@@ -577,6 +564,33 @@ class Ledger:
             where.append(("+" if walk else "") + "k.measure = ?")
             args.append(measure)
         return self._cited_query("claims", where, args, article, limit, offset, newest_first, bool(walk))
+
+    @staticmethod
+    def _about(about: str, where: list[str], args: list) -> None:
+        """Claims about `about`: of the measure it names ("dead", "deaths": killed), or whose figure, counted
+        group or sentence has its words."""
+        from .figures import measure_named
+
+        measure = measure_named(about)
+        text: list[str] = []
+        own: list = [measure] if measure else []
+        if tokens := re.findall(r"\w+", about):
+            # Only the articles that hold these words as a phrase (FTS5 ignores the punctuation between
+            # them) have their sentences read; the last word, of four letters or more, also as a beginning
+            # (a short prefix or a number, "1,200" is "1" "200", would expand to half the index). "+" keeps
+            # the walk in date order instead of fetching those articles and sorting all their claims.
+            last = tokens[-1]
+            text.append("+a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+            own.append('"' + " ".join(tokens) + '"' + (" *" if len(last) > 3 and not last.isdigit() else ""))
+        text.append(
+            "(k.text LIKE ? ESCAPE '\\' OR k.counted LIKE ? ESCAPE '\\' OR "
+            "substr(a.text, coalesce(k.sentence_start, k.start) + 1, "
+            "coalesce(k.sentence_end, k.end) - coalesce(k.sentence_start, k.start)) LIKE ? ESCAPE '\\')"
+        )
+        own += [like_pattern(about)] * 3
+        clause = " AND ".join(text)
+        where.append(f"(+k.measure = ? OR ({clause}))" if measure else clause)
+        args += own
 
     def quotes(
         self,

@@ -11,6 +11,7 @@ import sqlite3
 
 from ..models import Hit, Page
 from .ledger import CITE, ArticleRef, ArticleSummary, Cited, Ledger, Publication, bounded, like_pattern
+from .slices import ArticleFilter
 
 # FTS5 snippet markers: control characters never found in stored text, stripped into offsets.
 _OPEN, _CLOSE = "\x02", "\x03"
@@ -21,11 +22,15 @@ def _page(conn: sqlite3.Connection, sql: str, args: list, limit: int, offset: in
     return Page(rows[:limit], limit, offset, len(rows) > limit)
 
 
-def articles(ledger: Ledger, limit: int, offset: int, source: str | None = None) -> Page:
-    """Newest first: a reader opens the ledger to see what came in last."""
-    where, args = "", []
+def articles(
+    ledger: Ledger, limit: int, offset: int, source: str | None = None, only: ArticleFilter | None = None
+) -> Page:
+    """Newest first: a reader opens the ledger to see what came in last; `only`: those the filter keeps."""
+    conds, args = only.where() if only else ([], [])
     if source:
-        where, args = "WHERE a.source LIKE ? ESCAPE '\\' ", [like_pattern(source)]
+        conds.append("a.source LIKE ? ESCAPE '\\'")
+        args.append(like_pattern(source))
+    where = f"WHERE {' AND '.join(conds)} " if conds else ""
     sql = (
         "SELECT a.id, a.source, a.title, a.published, length(a.text) AS chars, "
         "(SELECT count(*) FROM claims WHERE article_id = a.id) AS claims, "
