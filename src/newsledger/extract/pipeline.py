@@ -26,6 +26,7 @@ from .entities import extract_entities
 from .events import extract_events
 from .nlp import load_pipeline
 from .quotes import extract_quotes
+from .selective import parse_many
 from .times import extract_times
 
 # Goes up with every change to an extractor that changes what it stores (`newsledger reprocess` then
@@ -125,7 +126,12 @@ class Extractor:
         if not reads(article):
             return Extraction(article)
         part = parsed_part(article)
-        return self._extraction(self._join(list(self.nlp.pipe(windows(part.body)))), part, article)
+        return self._extraction(self.parse([part.body])[0], part, article)
+
+    def parse(self, bodies: list[str]) -> list[Doc]:
+        """Each body tokenized (in windows, see the module's docstring), then parsed only where it needs it."""
+        tokens = [self._join([self.nlp.make_doc(w) for w in windows(b)]) for b in bodies]
+        return parse_many(self.nlp, tokens, self.options.batch_size)
 
     @staticmethod
     def _join(docs: list[Doc]) -> Doc:
@@ -166,34 +172,27 @@ class Extractor:
         )
 
     def pipe(self, items: Iterable[Article | Failure]) -> Iterator[Extraction | Failure]:
-        """Extract a stream, in order; failures pass through and a failing article becomes one."""
+        """Extract a stream, in order, a batch of articles at a time; failures pass through and a failing
+        article becomes one."""
+        batch: list[Article | Failure] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= self.options.batch_size:
+                yield from self._batch(batch)
+                batch = []
+        yield from self._batch(batch)
 
-        def texts():
-            for item in items:
-                if isinstance(item, Failure) or not reads(item):
-                    yield "", (item, item, 1)  # an empty doc keeps the failure (or the unread article) in place
-                    continue
-                part = parsed_part(item)
-                pieces = windows(part.body)
-                for piece in pieces:
-                    yield piece, (item, part, len(pieces))
-
-        docs = self.nlp.pipe(
-            texts(), as_tuples=True, batch_size=self.options.batch_size, n_process=self.options.n_process
-        )
-        pending: list[Doc] = []
-        for doc, (item, part, n) in docs:
+    def _batch(self, items: list[Article | Failure]) -> Iterator[Extraction | Failure]:
+        readable = [(item, parsed_part(item)) for item in items if not isinstance(item, Failure) and reads(item)]
+        docs = dict(zip((id(item) for item, _ in readable), self.parse([p.body for _, p in readable])))
+        parts = {id(item): part for item, part in readable}
+        for item in items:
             if isinstance(item, Failure):
                 yield item
-                continue
-            if not reads(item):
+            elif not reads(item):
                 yield Extraction(item)  # stored with its language; the English extractors would misread it
-                continue
-            pending.append(doc)
-            if len(pending) < n:
-                continue
-            try:
-                yield self._extraction(self._join(pending), part, item)
-            except Exception as e:  # one article's bug must not stop a batch of thousands
-                yield Failure(NewsledgerError("NL501", f"{e.__class__.__name__}: {e}", item.source))
-            pending = []
+            else:
+                try:
+                    yield self._extraction(docs[id(item)], parts[id(item)], item)
+                except Exception as e:  # one article's bug must not stop a batch of thousands
+                    yield Failure(NewsledgerError("NL501", f"{e.__class__.__name__}: {e}", item.source))
