@@ -172,15 +172,14 @@ class Extractor:
         )
 
     def pipe(self, items: Iterable[Article | Failure]) -> Iterator[Extraction | Failure]:
-        """Extract a stream, in order, a batch of articles at a time; failures pass through and a failing
-        article becomes one."""
-        batch: list[Article | Failure] = []
-        for item in items:
-            batch.append(item)
-            if len(batch) >= self.options.batch_size:
+        """Extract a stream, in order, a batch of articles at a time (in `n_process` worker processes when
+        more than one); failures pass through and a failing article becomes one."""
+        batches = _batches(items, self.options.batch_size)
+        if self.options.n_process <= 1:
+            for batch in batches:
                 yield from self._batch(batch)
-                batch = []
-        yield from self._batch(batch)
+            return
+        yield from _in_workers(self.options, batches)
 
     def _batch(self, items: list[Article | Failure]) -> Iterator[Extraction | Failure]:
         readable = [(item, parsed_part(item)) for item in items if not isinstance(item, Failure) and reads(item)]
@@ -196,3 +195,41 @@ class Extractor:
                     yield self._extraction(docs[id(item)], parts[id(item)], item)
                 except Exception as e:  # one article's bug must not stop a batch of thousands
                     yield Failure(NewsledgerError("NL501", f"{e.__class__.__name__}: {e}", item.source))
+
+
+def _batches(items: Iterable[Article | Failure], size: int) -> Iterator[list[Article | Failure]]:
+    batch: list[Article | Failure] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+_WORKER: list[Extractor] = []
+
+
+def _start_worker(options: ExtractOptions) -> None:
+    _WORKER.append(Extractor(dataclasses.replace(options, n_process=1)))  # spaCy loaded once per process
+
+
+def _work(batch: list[Article | Failure]) -> list[Extraction | Failure]:
+    return list(_WORKER[0]._batch(batch))
+
+
+def _in_workers(options: ExtractOptions, batches: Iterator[list[Article | Failure]]) -> Iterator[Extraction | Failure]:
+    """Batches extracted in a pool of processes, results in input order. At most two batches per worker
+    are in flight, so memory stays flat however long the input (Pool.imap would read all of it)."""
+    import multiprocessing as mp
+    from collections import deque
+
+    with mp.get_context("spawn").Pool(options.n_process, _start_worker, (options,)) as pool:
+        pending: deque = deque()
+        for batch in batches:
+            pending.append(pool.apply_async(_work, (batch,)))
+            if len(pending) >= 2 * options.n_process:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
