@@ -112,7 +112,9 @@ def parsed_part(article: Article) -> Article:
 class ExtractOptions:
     model: str | None = None  # a spaCy pipeline name; None picks the installed English one
     batch_size: int = 32  # articles per nlp.pipe batch
-    n_process: int = 1
+    n_process: int = 1  # worker processes (Ray actors with engine "ray")
+    engine: str = "local"  # or "ray": see extract/ray_engine.py
+    address: str | None = None  # of the Ray cluster; None starts a local one
 
 
 class Extractor:
@@ -175,6 +177,11 @@ class Extractor:
         """Extract a stream, in order, a batch of articles at a time (in `n_process` worker processes when
         more than one); failures pass through and a failing article becomes one."""
         batches = _batches(items, self.options.batch_size)
+        if self.options.engine == "ray":
+            from .ray_engine import ray_pipe
+
+            yield from ray_pipe(self.options, batches, max(1, self.options.n_process))
+            return
         if self.options.n_process <= 1:
             for batch in batches:
                 yield from self._batch(batch)
