@@ -57,6 +57,13 @@ class ShardWorker:
 
         return os.getpid()
 
+    def peak_mb(self) -> float:
+        """This process's peak resident memory (VmHWM)."""
+        for line in open("/proc/self/status", encoding="ascii"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+        return 0.0
+
 
 class Pool:
     """`workers` ShardWorker actors, with a shard retried on a fresh actor when its actor dies."""
@@ -85,15 +92,32 @@ class Pool:
                 ref = actor.extract.remote(shard)
         raise NewsledgerError("NL172", f"failed on {RETRIES} workers", f"shard {k}")
 
+    def close(self) -> list[float]:
+        """End the actors (their CPUs go back to the cluster); returns their peak memory in MB."""
+        ray = _ray()
+        try:
+            peaks = ray.get([a.peak_mb.remote() for a in self.actors], timeout=30)
+        except Exception:  # a dead actor or no /proc: the peaks are for benches only
+            peaks = []
+        for a in self.actors:
+            ray.kill(a)
+        return peaks
+
+
+LAST_PEAKS_MB: list[float] = []  # of the actors of the last ray_pipe (bench/scale.py reads it)
+
 
 def ray_pipe(options, shards: Iterator[list[Article | Failure]], workers: int) -> Iterator[Extraction | Failure]:
     """Shards extracted on the cluster (`options.address`), results in input order."""
     connect(options.address, workers)
     pool = Pool(options, workers)
     pending: deque = deque()
-    for k, shard in enumerate(shards):
-        pending.append(pool.submit(k, shard))
-        if len(pending) >= 2 * workers:
+    try:
+        for k, shard in enumerate(shards):
+            pending.append(pool.submit(k, shard))
+            if len(pending) >= 2 * workers:
+                yield from pool.result(pending.popleft())
+        while pending:
             yield from pool.result(pending.popleft())
-    while pending:
-        yield from pool.result(pending.popleft())
+    finally:
+        LAST_PEAKS_MB[:] = pool.close()

@@ -27,7 +27,6 @@ _ENDS = {".", "!", "?", "…"}
 _CLOSERS = {'"', "”", "’", "'", ")"}
 
 
-
 def candidates(doc: Doc) -> tuple[list[tuple[int, int]], list[int]]:
     """Candidate sentences as token ranges, and each one's paragraph number."""
     spans: list[tuple[int, int]] = []
