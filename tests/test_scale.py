@@ -1,6 +1,6 @@
 """--workers and the Ray engine give the ledger a single process gives (issue 14).
 
-The articles are the first 200 of allsides, each cut after its first 1,200 characters (at a line break) to
+The articles are the first 200 of allsides, each cut after its first 600 characters (at a line break) to
 keep CI time small; the Ray tests skip with a message where Ray is not installed or cannot start."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from newsledger.pipeline import ingest
 from newsledger.store import Ledger
 
 N = 200
-CUT = 1200
+CUT = 600
 
 
 @pytest.fixture(scope="module")
@@ -90,12 +90,12 @@ def test_a_killed_actor_loses_and_doubles_nothing(ray, corpus):
     from newsledger.extract.ray_engine import Pool
     from newsledger.ingest import read_inputs
 
-    articles = list(read_inputs([str(corpus)]))[:24]
-    options = ExtractOptions(batch_size=4, engine="ray")
+    articles = list(read_inputs([str(corpus)]))[:12]
+    options = ExtractOptions(batch_size=2, engine="ray")
     pool = Pool(options, 2)
     victim = pool.actors[0]
     ray.get(victim.pid.remote())  # loaded: the kill lands while it holds shards
-    jobs = [pool.submit(k, shard) for k, shard in enumerate(_batches(articles, 4))]
+    jobs = [pool.submit(k, shard) for k, shard in enumerate(_batches(articles, 2))]
     ray.kill(victim, no_restart=True)
     got = [x for job in jobs for x in pool.result(job)]
     assert pool.actors[0] is not victim
