@@ -1,10 +1,10 @@
 """Ingest with N processes against bare spaCy with N processes, and the Ray engine against --workers, in one run.
 
-usage: python bench/scale.py [--n 120] [--workers 2] [--no-write]
+usage: python bench/scale.py [--n 120] [--workers 2] [--rounds 2] [--no-write]
 
 Modes, each over the same N allsides articles, each end to end as a user runs it (worker start-up and
-model loading included, a fresh ledger each time), one after the other (one round: the machine's load from other work
-falls on them unevenly, see the note in the output):
+model loading included, a fresh ledger each time), in rounds, each round in a rotated order, so that the load
+from other work on the machine falls on all alike:
   spacy     bare spaCy `nlp.pipe(bodies, n_process=W)`, the full pipeline (what issue 14 measures against)
   workers   `ingest --workers W` (local processes)
   ray-1     `ingest --engine ray --workers 1` on a local Ray cluster of W CPUs
@@ -49,6 +49,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=120)
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--no-write", action="store_true")
     args = ap.parse_args()
@@ -69,14 +70,15 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as d:
         path = Path(d) / "sample.jsonl"
         n, words = sample(args.corpus, args.n, path)
-        for m in modes[1:] + modes[:1]:  # bare spaCy last: the others do not profit from its warm caches
-            t = time.perf_counter()
-            got = run(m, path, w, nlp, d)
-            secs[m] = time.perf_counter() - t
-            assert got == n, (m, got, n)
-            if m.startswith("ray"):
-                ray_peak = max([ray_peak, *ray_engine.LAST_PEAKS_MB])
-            print(m, f"{secs[m]:.1f} s", file=sys.stderr)
+        for r in range(args.rounds):
+            for m in modes[r % len(modes) :] + modes[: r % len(modes)]:  # rotated: no mode always goes first
+                t = time.perf_counter()
+                got = run(m, path, w, nlp, d)
+                secs[m] += time.perf_counter() - t
+                assert got == n, (m, got, n)
+                if m.startswith("ray"):
+                    ray_peak = max([ray_peak, *ray_engine.LAST_PEAKS_MB])
+                print(r, m, f"{secs[m]:.1f} s", file=sys.stderr)
     local_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     ray.shutdown()
     text = report(n, words, w, secs, ray_peak, local_peak, args)
@@ -87,14 +89,15 @@ def main() -> int:
 
 
 def report(n, words, w, secs, ray_peak, local_peak, args) -> str:
-    aps = {m: n / s for m, s in secs.items()}
+    aps = {m: n * args.rounds / s for m, s in secs.items()}
     rows = [f"| {m} | {secs[m]:.1f} | {aps[m]:.2f} |" for m in secs]
     return "\n".join(
         [
             f"{date.today().isoformat()} · {machine()} · {n} allsides articles ({words:,} words), each mode end to end "
-            f"(start-up and model loading included) · `python bench/scale.py --n {args.n} --workers {w}`",
+            f"(start-up and model loading included), {args.rounds} rounds in rotated order · "
+            f"`python bench/scale.py --n {args.n} --workers {w} --rounds {args.rounds}`",
             "",
-            f"| mode (W = {w}) | seconds | articles/s |",
+            f"| mode (W = {w}) | seconds (all rounds) | articles/s |",
             "|---|---|---|",
             *rows,
             "",
