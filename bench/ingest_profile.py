@@ -10,7 +10,7 @@ Stages, each timed alone over the same articles:
   extractors     entities, times, quotes (of which the attribution CRF: features + tagging), claims, events
   sqlite         Ledger.write of the extractions, in ingest's batches of 64
   reconcile      each cross-article step (dedup, stories, entities, figures) over the fresh ledger
-Also: the share of sentences a trigger check (extract/needs.py, when present) sends to the full parse.
+Also: the share of sentences the selective parse (extract/needs.py, when present) sends to the full pipeline.
 Results go to BENCHMARKS.md (section "Ingest profile") unless --no-write.
 """
 
@@ -132,17 +132,27 @@ def store_and_reconcile(extractions: list, db: Path) -> None:
 _EX: list = []
 
 
-def sentence_share(docs: list) -> str:
+def sentence_share(nlp, articles: list) -> str:
+    """What the selective parse runs: candidate sentences (and their tokens) sent to the full pipeline or NER."""
     try:
-        from newsledger.extract.needs import needs
+        from newsledger.extract.selective import candidates, plan
     except ImportError:
         return ""
-    tally: dict[str, int] = defaultdict(int)
-    for d in docs:
-        for s in d.sents:
-            tally[needs(s.text)] += 1
-    total = sum(tally.values())
-    return " · ".join(f"{k} {v / total * 100:.0f}%" for k, v in sorted(tally.items())) + f" of {total:,} sentences"
+    sents: dict[str, int] = defaultdict(int)
+    tokens: dict[str, int] = defaultdict(int)
+    for a in articles:
+        doc = nlp.make_doc(a.body)
+        spans, paras = candidates(doc)
+        for (i, j), kind in zip(spans, plan([doc[i:j].text for i, j in spans], paras)):
+            sents[kind] += 1
+            tokens[kind] += j - i
+    n, t = sum(sents.values()), sum(tokens.values())
+    return (
+        " · ".join(
+            f"{k} {sents[k] / n * 100:.0f}% of sentences ({tokens[k] / t * 100:.0f}% of tokens)" for k in sorted(sents)
+        )
+        + f", of {n:,} candidate sentences"
+    )
 
 
 def main() -> int:
@@ -167,7 +177,7 @@ def main() -> int:
         docs = parse(ex.nlp, articles, ex.options.batch_size)
         extractions = extract(docs, articles)
         store_and_reconcile(extractions, Path(d) / "ledger.db")
-    share = sentence_share(docs)
+    share = sentence_share(ex.nlp, articles)
     pages = trafilatura_pages(args.html) if HTML.exists() and args.html else 0
     text = report(n, words, pages, share, args)
     print(text)
@@ -206,7 +216,7 @@ def report(n: int, words: int, pages: int, share: str, args) -> str:
             f"{t:.2f} s, {t / pages * 1000:.0f} ms/page."
         )
     if share:
-        lines.append(f"Sentences by the analyses extract/needs.py asks for: {share}.")
+        lines.append(f"The selective parse (extract/needs.py) on these articles: {share}.")
     return "\n".join(lines)
 
 
