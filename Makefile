@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 
 $(STAMP): pyproject.toml $(wildcard scripts/vendor_js.sh)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q -e '.[test,bench]'
+	$(BIN)/pip install -q -e '.[test,bench,ray]'
 	if [ -f scripts/vendor_js.sh ]; then bash scripts/vendor_js.sh; fi
 	touch $(STAMP)
 

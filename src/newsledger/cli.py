@@ -295,9 +295,17 @@ def table(title: str, columns: list[str], rows: list[list]) -> None:
     "--batch-size", type=click.IntRange(min=1), default=64, show_default=True, help="Articles per transaction."
 )
 @workers_option
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="Where extraction runs: local processes, or Ray actors (pip install 'newsledger[ray]'; docs/scale.md).",
+)
+@click.option("--address", default=None, help="Ray cluster to join (auto, ray://HOST:PORT); default: a local one.")
 @fetch_options
 @click.option("--quiet", is_flag=True, help="No progress line; failures listed after the run.")
-def ingest(inputs, db, published, batch_size, workers, quiet, **fetch):
+def ingest(inputs, db, published, batch_size, workers, engine, address, quiet, **fetch):
     """Read INPUTS, extract, and store them in the ledger. Idempotent: stored articles are skipped.
 
     INPUTS are text (.txt), HTML (.html, .htm), JSON lines (.jsonl, .jsonl.gz), JSON (.json: an article, a
@@ -316,7 +324,7 @@ def ingest(inputs, db, published, batch_size, workers, quiet, **fetch):
     from .pipeline import ingest as run
 
     ledger = open_ledger(db, readonly=False)
-    extractor = Extractor(ExtractOptions(n_process=workers))
+    extractor = Extractor(ExtractOptions(n_process=workers, engine=engine, address=address))
     total = None if quiet else expected(inputs)  # files and JSONL lines: known; stdin, feeds, archives: not
     columns = (
         SpinnerColumn(),

@@ -25,7 +25,13 @@ from .store import Ledger, live
 def register_steps() -> None:
     """Extraction is the one per-article step: the cross-article ones read what it stored."""
     steps.register(
-        steps.Step("extract", EXTRACT_VERSION, ExtractOptions(), per_article=True, tuning=("batch_size", "n_process"))
+        steps.Step(
+            "extract",
+            EXTRACT_VERSION,
+            ExtractOptions(),
+            per_article=True,
+            tuning=("batch_size", "n_process", "engine", "address"),
+        )
     )
 
 

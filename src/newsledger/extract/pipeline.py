@@ -26,6 +26,7 @@ from .entities import extract_entities
 from .events import extract_events
 from .nlp import load_pipeline
 from .quotes import extract_quotes
+from .selective import parse_many
 from .times import extract_times
 
 # Goes up with every change to an extractor that changes what it stores (`newsledger reprocess` then
@@ -34,8 +35,9 @@ from .times import extract_times
 # 4: the trained attribution tagger; 5: nothing from the spans marked outside the body (widgets, captions, ...);
 # 6: a measure verb right before the figure where the parse lost it ("- killing at least 84 -");
 # 7: events coded in PLOVER (type, mode, status, roles, place, magnitude);
-# 8: a place, facility or company tagged PERSON relabelled (labels.py)
-VERSION = 8
+# 8: a place, facility or company tagged PERSON relabelled (labels.py);
+# 9: sentences without a trigger get NER alone (extract/needs.py): a few records move
+VERSION = 9
 
 
 LANGUAGE = "en"  # what the extractors read
@@ -114,7 +116,9 @@ def parsed_part(article: Article) -> Article:
 class ExtractOptions:
     model: str | None = None  # a spaCy pipeline name; None picks the installed English one
     batch_size: int = 32  # articles per nlp.pipe batch
-    n_process: int = 1
+    n_process: int = 1  # worker processes (Ray actors with engine "ray")
+    engine: str = "local"  # or "ray": see extract/ray_engine.py
+    address: str | None = None  # of the Ray cluster; None starts a local one
 
 
 class Extractor:
@@ -128,7 +132,12 @@ class Extractor:
         if not reads(article):
             return Extraction(article)
         part = parsed_part(article)
-        return self._extraction(self._join(list(self.nlp.pipe(windows(part.body)))), part, article)
+        return self._extraction(self.parse([part.body])[0], part, article)
+
+    def parse(self, bodies: list[str]) -> list[Doc]:
+        """Each body tokenized (in windows, see the module's docstring), then parsed only where it needs it."""
+        tokens = [self._join([self.nlp.make_doc(w) for w in windows(b)]) for b in bodies]
+        return parse_many(self.nlp, tokens, self.options.batch_size)
 
     @staticmethod
     def _join(docs: list[Doc]) -> Doc:
@@ -170,34 +179,69 @@ class Extractor:
         )
 
     def pipe(self, items: Iterable[Article | Failure]) -> Iterator[Extraction | Failure]:
-        """Extract a stream, in order; failures pass through and a failing article becomes one."""
+        """Extract a stream, in order, a batch of articles at a time (in `n_process` worker processes when
+        more than one); failures pass through and a failing article becomes one."""
+        batches = _batches(items, self.options.batch_size)
+        if self.options.engine == "ray":
+            from .ray_engine import ray_pipe
 
-        def texts():
-            for item in items:
-                if isinstance(item, Failure) or not reads(item):
-                    yield "", (item, item, 1)  # an empty doc keeps the failure (or the unread article) in place
-                    continue
-                part = parsed_part(item)
-                pieces = windows(part.body)
-                for piece in pieces:
-                    yield piece, (item, part, len(pieces))
+            yield from ray_pipe(self.options, batches, max(1, self.options.n_process))
+            return
+        if self.options.n_process <= 1:
+            for batch in batches:
+                yield from self._batch(batch)
+            return
+        yield from _in_workers(self.options, batches)
 
-        docs = self.nlp.pipe(
-            texts(), as_tuples=True, batch_size=self.options.batch_size, n_process=self.options.n_process
-        )
-        pending: list[Doc] = []
-        for doc, (item, part, n) in docs:
+    def _batch(self, items: list[Article | Failure]) -> Iterator[Extraction | Failure]:
+        readable = [(item, parsed_part(item)) for item in items if not isinstance(item, Failure) and reads(item)]
+        docs = dict(zip((id(item) for item, _ in readable), self.parse([p.body for _, p in readable])))
+        parts = {id(item): part for item, part in readable}
+        for item in items:
             if isinstance(item, Failure):
                 yield item
-                continue
-            if not reads(item):
+            elif not reads(item):
                 yield Extraction(item)  # stored with its language; the English extractors would misread it
-                continue
-            pending.append(doc)
-            if len(pending) < n:
-                continue
-            try:
-                yield self._extraction(self._join(pending), part, item)
-            except Exception as e:  # one article's bug must not stop a batch of thousands
-                yield Failure(NewsledgerError("NL501", f"{e.__class__.__name__}: {e}", item.source))
-            pending = []
+            else:
+                try:
+                    yield self._extraction(docs[id(item)], parts[id(item)], item)
+                except Exception as e:  # one article's bug must not stop a batch of thousands
+                    yield Failure(NewsledgerError("NL501", f"{e.__class__.__name__}: {e}", item.source))
+
+
+def _batches(items: Iterable[Article | Failure], size: int) -> Iterator[list[Article | Failure]]:
+    batch: list[Article | Failure] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+_WORKER: list[Extractor] = []
+
+
+def _start_worker(options: ExtractOptions) -> None:
+    _WORKER.append(Extractor(dataclasses.replace(options, n_process=1)))  # spaCy loaded once per process
+
+
+def _work(batch: list[Article | Failure]) -> list[Extraction | Failure]:
+    return list(_WORKER[0]._batch(batch))
+
+
+def _in_workers(options: ExtractOptions, batches: Iterator[list[Article | Failure]]) -> Iterator[Extraction | Failure]:
+    """Batches extracted in a pool of processes, results in input order. At most two batches per worker
+    are in flight, so memory stays flat however long the input (Pool.imap would read all of it)."""
+    import multiprocessing as mp
+    from collections import deque
+
+    with mp.get_context("spawn").Pool(options.n_process, _start_worker, (options,)) as pool:
+        pending: deque = deque()
+        for batch in batches:
+            pending.append(pool.apply_async(_work, (batch,)))
+            if len(pending) >= 2 * options.n_process:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
