@@ -91,7 +91,7 @@ def add_triggers(name: str, words: Iterable[str], paragraph: bool = False) -> No
 
 def _defaults() -> None:
     from .attribution.lexicon import CUE_VERBS, NOUN_CUES, STANCE_ADJ
-    from .events import _NOUN_TRIGGERS, KINDS
+    from .plover import NOUNS, OBJECT_VERBS, VERBS
     from .numbers import _FIRST_WORDS
     from .timex import lexicon as t
 
@@ -103,7 +103,7 @@ def _defaults() -> None:
         + "today tonight yesterday tomorrow now ago recently currently earlier later since until ".split()
         + "past previous prior coming upcoming early late mid former then soon daily weekly annual".split(),
     )
-    add_triggers("events", [w for ws in KINDS.values() for w in ws] + list(_NOUN_TRIGGERS))
+    add_triggers("events", [*VERBS, *NOUNS, *OBJECT_VERBS, "fire", "launch"])
 
 
 def _words(text: str) -> set[str]:
