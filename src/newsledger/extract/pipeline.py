@@ -25,14 +25,16 @@ from .claims import extract_claims
 from .entities import extract_entities
 from .events import extract_events
 from .nlp import load_pipeline
+from .places import extract_places
 from .quotes import extract_quotes
 from .times import extract_times
 
 # Goes up with every change to an extractor that changes what it stores (`newsledger reprocess` then
 # re-extracts the articles stored by an older version).
 # 2: unresolved pronouns and list labels keep their span, not a name; 3: sources a sentence names;
-# 4: the trained attribution tagger; 5: nothing from the spans marked outside the body (widgets, captions, ...)
-VERSION = 5
+# 4: the trained attribution tagger; 5: nothing from the spans marked outside the body (widgets, captions, ...);
+# 6: places, geocoded
+VERSION = 6
 
 
 LANGUAGE = "en"  # what the extractors read
@@ -146,6 +148,7 @@ class Extractor:
         quotes = extract_quotes(doc, reading, entities)
         claims = extract_claims(doc, reading, entities, quotes, times)
         events = extract_events(doc, reading, entities, times)
+        places = extract_places(reading, entities)
         if article.outside:
             inside = article.in_outside
             entities = [
@@ -155,6 +158,7 @@ class Extractor:
             quotes = [q for q in quotes if not inside(q.start, q.end)]
             claims = [c for c in claims if not inside(c.start, c.end)]
             events = [e for e in events if not inside(e.start, e.end)]
+            places = [p for p in places if not inside(p.start, p.end)]
         return Extraction(
             article=article,
             entities=tuple(entities),
@@ -162,6 +166,7 @@ class Extractor:
             claims=tuple(claims),
             times=tuple(times),
             events=tuple(events),
+            places=tuple(places),
             sentences=tuple((s.start_char, s.end_char) for s in doc.sents),
         )
 
