@@ -413,6 +413,16 @@ class _Context:
 
         return self._memo("place_country", aid, of)
 
+    def town_countries(self, aid: str) -> frozenset[str]:
+        """The countries the article's resolved towns and regions lie in; none when it names fewer than two
+        (too few to tell an incident apart)."""
+
+        def of() -> frozenset[str]:
+            rows = store.article_place_countries(self.ledger, aid)
+            return frozenset(c for c, _ in rows) if sum(n for _, n in rows) >= 2 else frozenset()
+
+        return self._memo("town_countries", aid, of)
+
     def counts(self, aid: str) -> list[tuple[int, int, str | None]]:
         return self._memo("counts", aid, lambda: store.article_counts(self.ledger, aid))
 
@@ -426,9 +436,9 @@ class _Context:
         towns, officials or victims)."""
         if a in others:
             return True
-        here = self.place_country(a)
-        there = {c for o in others[:20] if (c := self.place_country(o))}
-        if here and there and here not in there:  # the quake in Indonesia is not the quake in Iran
+        here = self.town_countries(a)
+        there = frozenset().union(*(self.town_countries(o) for o in others[:20]))
+        if here and there and not here & there:  # the quake in Indonesia is not the quake in Iran
             return False
         mine = self.rare_anchors(a, STORY_ANCHORS)
         if len(mine) < 2:
