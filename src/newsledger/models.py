@@ -357,6 +357,7 @@ class Extraction:
     times: tuple[TimeExpr, ...] = ()
     events: tuple[Event, ...] = ()
     sentences: tuple[tuple[int, int], ...] = field(default=(), repr=False)
+    places: tuple[Place, ...] = ()
 
     def to_contract(self) -> dict:
         return {
@@ -366,6 +367,7 @@ class Extraction:
             "quotes": [q.to_contract() for q in self.quotes],
             "claims": [c.to_contract() for c in self.claims],
             "times": [t.to_contract() for t in self.times],
+            "places": [p.to_contract() for p in self.places],
             "events": [e.to_contract() for e in self.events],
         }
 

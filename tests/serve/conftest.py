@@ -90,3 +90,34 @@ def hostile_client(hostile_db):
 
     with client_for(create_app(hostile_db)) as c:
         yield c
+
+
+# Invented articles naming real places, for the place maps (#15): the samples' places are fictional.
+PLACES_TEXTS = {
+    "quake-indonesia.txt": (
+        "Quake shakes Sumatra\n\nA strong earthquake struck off Padang, Indonesia, on Monday, killing at least "
+        "12 people, officials in Jakarta said. Residents of Bukittinggi fled to higher ground."
+    ),
+    "quake-iran.txt": (
+        "Quake hits western Iran\n\nAn earthquake near Kermanshah, Iran, killed 30 people on Tuesday, the "
+        "Iranian Red Crescent said. Rescuers from Tehran reached the villages by night."
+    ),
+}
+
+
+@pytest.fixture(scope="session")
+def places_db(tmp_path_factory, extractor) -> Path:
+    root = tmp_path_factory.mktemp("places")
+    for name, text in PLACES_TEXTS.items():
+        (root / name).write_text(text, encoding="utf-8")
+    db = root / "places.db"
+    build(db, [str(root / n) for n in PLACES_TEXTS], extractor)
+    return db
+
+
+@pytest.fixture(scope="session")
+def places_client(places_db):
+    from newsledger.serve import create_app
+
+    with client_for(create_app(places_db)) as c:
+        yield c

@@ -134,3 +134,43 @@ def test_filter_the_articles_share_the_url_and_download_what_is_shown(server, br
     shared.goto(page.url)
     assert int(shared.locator("#total").inner_text()) == shown
     assert shared.locator("form.filters input[name=since]").input_value() == "2025-03-07"
+
+
+@pytest.fixture(scope="module")
+def places_server(places_db):
+    import uvicorn
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(create_app(places_db), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert srv.started, "the server did not start"
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(10)
+
+
+def test_an_articles_places_are_drawn_on_the_offline_world_map(places_server, browser, places_client):
+    """The map: the vendored world outline (no tile server, nothing off-site) under one circle per place."""
+    server = places_server
+    with_places = places_client.get("/api/articles").json()["items"][0]
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    problems: list[str] = []
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("request", lambda r: problems.append(f"off-site request {r.url}") if not r.url.startswith(server) else None)
+    page.goto(f"{server}/articles/{with_places['id']}")
+    page.wait_for_selector("#place-map[data-rendered=true] svg", timeout=20_000)
+    outline = page.locator("#place-map svg path").count()
+    circles = page.locator("#place-map svg .mark-symbol path").count()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.locator("section.places").screenshot(path=str(ARTIFACTS / "places-map.png"))
+    listed = page.locator(".place-list li").count()
+    page.close()
+    assert outline > 100, "the world outline (about 177 countries) is not drawn"
+    assert circles == listed > 0
+    assert not problems, problems

@@ -91,8 +91,8 @@ def add_triggers(name: str, words: Iterable[str], paragraph: bool = False) -> No
 
 def _defaults() -> None:
     from .attribution.lexicon import CUE_VERBS, NOUN_CUES, STANCE_ADJ
-    from .plover import NOUNS, OBJECT_VERBS, VERBS
     from .numbers import _FIRST_WORDS
+    from .plover import NOUNS, OBJECT_VERBS, VERBS
     from .timex import lexicon as t
 
     add_triggers("attribution", [*CUE_VERBS, *NOUN_CUES, *STANCE_ADJ, "according"], paragraph=True)

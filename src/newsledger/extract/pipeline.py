@@ -20,11 +20,12 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from ..errors import Failure, NewsledgerError
-from ..models import Article, Extraction, Place
+from ..models import Article, Extraction
 from .claims import extract_claims
 from .entities import extract_entities
 from .events import extract_events
 from .nlp import load_pipeline
+from .places import extract_places
 from .quotes import extract_quotes
 from .selective import parse_many
 from .times import extract_times
@@ -36,8 +37,9 @@ from .times import extract_times
 # 6: a measure verb right before the figure where the parse lost it ("- killing at least 84 -");
 # 7: events coded in PLOVER (type, mode, status, roles, place, magnitude);
 # 8: a place, facility or company tagged PERSON relabelled (labels.py);
-# 9: sentences without a trigger get NER alone (extract/needs.py): a few records move
-VERSION = 9
+# 9: sentences without a trigger get NER alone (extract/needs.py): a few records move;
+# 10: places, geocoded, and each event's place among them
+VERSION = 10
 
 
 LANGUAGE = "en"  # what the extractors read
@@ -157,8 +159,9 @@ class Extractor:
         times = extract_times(doc, reading)
         quotes = extract_quotes(doc, reading, entities)
         claims = extract_claims(doc, reading, entities, quotes, times)
-        places: tuple[Place, ...] = ()  # the geocoder's places (#15, places half) go here once merged
-        events = extract_events(doc, reading, entities, times, claims, places)
+        # before the events: an event's place is an index into these
+        places = [p for p in extract_places(reading, entities) if not article.in_outside(p.start, p.end)]
+        events = extract_events(doc, reading, entities, times, claims, tuple(places))
         if article.outside:
             inside = article.in_outside
             entities = [
@@ -175,6 +178,7 @@ class Extractor:
             claims=tuple(claims),
             times=tuple(times),
             events=tuple(events),
+            places=tuple(places),
             sentences=tuple((s.start_char, s.end_char) for s in doc.sents),
         )
 

@@ -410,6 +410,26 @@ class _Context:
     def places(self, aid: str) -> tuple[tuple[str, str], ...]:
         return self._memo("places", aid, lambda: tuple(store.article_places(self.ledger, aid)))
 
+    def place_country(self, aid: str) -> str | None:
+        """The country the article's resolved towns and regions lie in, when most of them (two or more) do."""
+
+        def of() -> str | None:
+            rows = store.article_place_countries(self.ledger, aid)
+            total = sum(n for _, n in rows)
+            return rows[0][0] if rows and rows[0][1] >= 2 and 2 * rows[0][1] > total else None
+
+        return self._memo("place_country", aid, of)
+
+    def town_countries(self, aid: str) -> frozenset[str]:
+        """The countries the article's resolved towns and regions lie in; none when it names fewer than two
+        (too few to tell an incident apart)."""
+
+        def of() -> frozenset[str]:
+            rows = store.article_place_countries(self.ledger, aid)
+            return frozenset(c for c, _ in rows) if sum(n for _, n in rows) >= 2 else frozenset()
+
+        return self._memo("town_countries", aid, of)
+
     def counts(self, aid: str) -> list[tuple[int, int, str | None]]:
         return self._memo("counts", aid, lambda: store.article_counts(self.ledger, aid))
 
@@ -423,6 +443,10 @@ class _Context:
         towns, officials or victims)."""
         if a in others:
             return True
+        here = self.town_countries(a)
+        there = frozenset().union(*(self.town_countries(o) for o in others[:20]))
+        if here and there and not here & there:  # the quake in Indonesia is not the quake in Iran
+            return False
         mine = self.rare_anchors(a, STORY_ANCHORS)
         if len(mine) < 2:
             return True
@@ -823,7 +847,22 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
     events = Counter(m.group(1).lower() for t in heads for m in _EVENT_WORD.finditer(t))
     event = events.most_common(1)[0][0] if events else None
     title = incident_title(f.measure, event or "", place, country, first, f.incident, heads[0] if heads else None)
+    place, country = _resolved_place(ledger, ctx, arts, place, country)
     store.describe(ledger, fid, whole, title, place, country, first)
+
+
+def _resolved_place(ledger: Ledger, ctx: _Context, arts: list[str], place, country) -> tuple:
+    """Where the headlines name no place or country: the country the articles' resolved towns lie in, and
+    the town of it they name most."""
+    if country is None:
+        countries = Counter(c for a in arts if (c := ctx.place_country(a)))
+        country = countries.most_common(1)[0][0] if countries else None
+    if place is None and country is not None:
+        towns: Counter = Counter()
+        for a in arts:
+            towns.update({name: n for name, c, n in store.article_towns(ledger, a) if c == country})
+        place = towns.most_common(1)[0][0] if towns else None
+    return place, country
 
 
 def _named(a3: str, text: str) -> bool:

@@ -208,3 +208,57 @@ def timeline_chart(timeline: list[dict], name: str) -> dict:
         },
         **_FONT,
     }
+
+
+WORLD = "/static/vendor/countries-110m.json"  # world-atlas, vendored by scripts/vendor_js.sh: no tile server
+
+
+def place_rows(places) -> list[dict]:
+    """Resolved places (models.Place) as one row per place, with how often it is named; most named first."""
+    rows: dict[tuple, dict] = {}
+    for p in places:
+        if p.lat is None or p.lon is None:
+            continue
+        key = (p.name, round(p.lat, 3), round(p.lon, 3))
+        row = rows.setdefault(key, {"place": p.name, "country": p.country or "", "admin1": p.admin1 or "",
+                                    "lat": p.lat, "lon": p.lon, "mentions": 0})  # fmt: skip
+        row["mentions"] += 1
+    return sorted(rows.values(), key=lambda r: (-r["mentions"], r["place"] or ""))
+
+
+def place_map(rows: list[dict], title: str = "places") -> dict:
+    """A world map of points (`place_rows`, or any rows with lat, lon, place and mentions): the vendored
+    world outline under one circle per place, sized by mentions. Reusable by any page (events' too)."""
+    return {
+        "$schema": SCHEMA,
+        "width": "container",
+        "height": 320,
+        "projection": {"type": "equalEarth"},
+        "layer": [
+            {
+                "data": {"url": WORLD, "format": {"type": "topojson", "feature": "countries"}},
+                "mark": {"type": "geoshape", "fill": "#e8e8e4", "stroke": "#b5b5ad", "strokeWidth": 0.5},
+            },
+            {
+                "data": {"values": rows},
+                "mark": {"type": "circle", "color": "#b8432f", "opacity": 0.8, "stroke": "white", "strokeWidth": 0.5},
+                "encoding": {
+                    "longitude": {"field": "lon", "type": "quantitative"},
+                    "latitude": {"field": "lat", "type": "quantitative"},
+                    "size": {
+                        "field": "mentions",
+                        "type": "quantitative",
+                        "legend": None,
+                        "scale": {"range": [30, 400]},
+                    },  # fmt: skip (the caption says what size is)
+                    "tooltip": [
+                        {"field": "place", "title": title},
+                        {"field": "admin1", "title": "region"},
+                        {"field": "country"},
+                        {"field": "mentions"},
+                    ],
+                },
+            },
+        ],
+        **_FONT,
+    }

@@ -130,6 +130,7 @@ def article(request: Request, db: Db, article_id: str):
     ]
     people = sorted(x.entities, key=lambda e: (-len(e.mentions), e.name))
     pubs = queries.publications(db, x.article.id)
+    places = charts.place_rows(x.places)
     return page(
         request,
         "article.html",
@@ -141,6 +142,8 @@ def article(request: Request, db: Db, article_id: str):
         pubs=pubs,
         has_related=body_end < len(x.article.text),
         party=party,
+        places=places,
+        map=charts.place_map(places),
     )
 
 
@@ -165,7 +168,10 @@ def figure(request: Request, db: Db, figure_id: str):
     titles = {k: a.title for k, a in arts.items()}
     out = views.figure_detail(f, figure_store.left_out(db, sorted(arts), f.measure))
     claims = sorted(out["claims"], key=lambda c: (c["when"] or "", c["source"] or ""))
-    return page(request, "figure.html", f=out, claims=claims, arts=arts, chart=charts.figure_chart(f, titles))
+    places = charts.place_rows(db.places(sorted(arts)))
+    chart = charts.figure_chart(f, titles)
+    return page(request, "figure.html", f=out, claims=claims, arts=arts, chart=chart, places=places,
+                map=charts.place_map(places))  # fmt: skip
 
 
 @router.get("/entities")
@@ -234,7 +240,9 @@ def stories(request: Request, db: Db, offset: Offset = 0):
 
 @router.get("/stories/{story_id}")
 def story(request: Request, db: Db, story_id: str):
-    return page(request, "story.html", s=reports.story_report(db, story_id))
+    s = reports.story_report(db, story_id)
+    places = charts.place_rows(db.places(a["id"] for a in s["articles"]))
+    return page(request, "story.html", s=s, places=places, map=charts.place_map(places))
 
 
 def _type(schema: dict) -> str:

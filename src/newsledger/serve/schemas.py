@@ -122,6 +122,17 @@ class EventOut(BaseModel):
     time: str | None
 
 
+class PlaceOut(BaseModel):
+    start: int
+    end: int
+    text: str
+    name: str | None = Field(description="the gazetteer's name of the place; null: not resolved")
+    country: str | None = Field(description="ISO 3166 alpha-3")
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+
+
 class ArticleSummary(BaseModel):
     id: str
     source: str
@@ -155,6 +166,7 @@ class ArticleDetail(BaseModel):
     claims: list[ClaimOut]
     times: list[TimeOut]
     events: list[EventOut]
+    places: list[PlaceOut] = []
 
     model_config = {"populate_by_name": True}
 

@@ -381,6 +381,32 @@ def article_places(ledger: Ledger, aid: str, n: int = 3) -> list[tuple[str, str]
     ]
 
 
+def article_place_countries(ledger: Ledger, aid: str) -> list[tuple[str, int]]:
+    """(alpha-3, how many mentions) of the countries an article's resolved towns and regions lie in (not
+    the countries it names as such: "U.S. officials" says who speaks, "Padang" where it happened)."""
+    return [
+        (r[0], r[1])
+        for r in ledger.conn.execute(
+            "SELECT country, count(*) FROM places WHERE article_id = ? AND country IS NOT NULL "
+            "AND (feature = 'P' OR (feature = 'A' AND admin1 IS NOT NULL)) GROUP BY country "
+            "ORDER BY count(*) DESC, min(start)",
+            (aid,),
+        )
+    ]
+
+
+def article_towns(ledger: Ledger, aid: str) -> list[tuple[str, str, int]]:
+    """(name, alpha-3, mentions) of the resolved towns an article names, most named first."""
+    return [
+        (r[0], r[1], r[2])
+        for r in ledger.conn.execute(
+            "SELECT name, country, count(*) FROM places WHERE article_id = ? AND feature = 'P' "
+            "GROUP BY geonameid ORDER BY count(*) DESC, min(start)",
+            (aid,),
+        )
+    ]
+
+
 def article_orgs(ledger: Ledger, aid: str) -> list[tuple[int, str, str]]:
     """(first mention offset, canonical id or key, name) of an article's organisations, in text order."""
     return sorted(

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from ..errors import Failure, InputError, NotFound, StoreError
-from ..models import Article, Claim, Cue, Entity, Event, Extraction, Party, Quote, Role, TimeExpr, Value
+from ..models import Article, Claim, Cue, Entity, Event, Extraction, Party, Place, Quote, Role, TimeExpr, Value
 from .db import connect, retry_busy, steps_lock
 from .steps import mark_articles
 
@@ -115,6 +115,21 @@ def bounded(text: str, what: str = "filter") -> str:
 
 # The columns that cite a row's article (`a`), as `cited` reads them.
 CITE = "a.source AS a_source, a.title AS a_title, a.published AS a_published, a.outlet AS a_outlet"
+
+
+_PLACE_COLUMNS = (
+    "start",
+    "end",
+    "text",
+    "name",
+    "country",
+    "admin1",
+    "lat",
+    "lon",
+    "feature",
+    "geonameid",
+    "population",
+)
 
 
 class Ledger:
@@ -278,7 +293,7 @@ class Ledger:
         self._insert_records(x)
         return True
 
-    _EXTRACTED = ("mentions", "entities", "quotes", "claims", "times", "events")
+    _EXTRACTED = ("mentions", "entities", "quotes", "claims", "times", "events", "places")
 
     def replace_extractions(self, batch: Iterable[Extraction | Failure], made_by: tuple[str, int, str]) -> WriteResult:
         """Swap stored articles' extracted rows for a new extraction of the same text, in one transaction
@@ -372,6 +387,10 @@ class Ledger:
             f"INSERT INTO events({', '.join(_EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(_EVENT_COLUMNS))})",
             [_event_row(a.id, v) for v in x.events],
         )
+        c.executemany(
+            f"INSERT INTO places(article_id, {', '.join(_PLACE_COLUMNS)}) VALUES (?{', ?' * len(_PLACE_COLUMNS)})",
+            [(a.id, *(getattr(p, k) for k in _PLACE_COLUMNS)) for p in x.places],
+        )
 
     # -- reading ---------------------------------------------------------------------------------
 
@@ -380,7 +399,7 @@ class Ledger:
         return ArticleRef(r["article_id"], r["a_source"], r["a_title"], r["a_published"], r["a_outlet"])
 
     def count(self, table: str) -> int:
-        assert table in {"articles", "entities", "quotes", "claims", "times", "events", "failures"}
+        assert table in {"articles", "entities", "quotes", "claims", "times", "events", "places", "failures"}
         return self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
     def articles(self, limit: int | None = None, language: str | None = None) -> list[ArticleSummary]:
@@ -454,7 +473,20 @@ class Ledger:
             for r in c.execute("SELECT * FROM times WHERE article_id = ? ORDER BY start", (a.id,))
         ]
         events = [event_of(r) for r in c.execute("SELECT * FROM events WHERE article_id = ? ORDER BY start", (a.id,))]
-        return Extraction(a, tuple(ents), tuple(quotes), tuple(claims), tuple(times), tuple(events))
+        places = tuple(
+            Place(a.id, **{k: r[k] for k in _PLACE_COLUMNS})
+            for r in c.execute("SELECT * FROM places WHERE article_id = ? ORDER BY start", (a.id,))
+        )
+        return Extraction(a, tuple(ents), tuple(quotes), tuple(claims), tuple(times), tuple(events), places=places)
+
+    def places(self, article_ids: Iterable[str]) -> list[Place]:
+        """The resolved places of these articles, in article and text order."""
+        ids = list(article_ids)
+        sql = (
+            f"SELECT article_id, {', '.join(_PLACE_COLUMNS)} FROM places WHERE lat IS NOT NULL "
+            f"AND article_id IN ({', '.join('?' * len(ids))}) ORDER BY article_id, start"
+        )
+        return [Place(r["article_id"], **{k: r[k] for k in _PLACE_COLUMNS}) for r in self.conn.execute(sql, ids)]
 
     def extractions(self) -> Iterator[Extraction]:
         for (aid,) in self.conn.execute("SELECT id FROM articles ORDER BY rowid").fetchall():

@@ -1,0 +1,185 @@
+"""Places: every GPE, LOC and FAC mention (and a country's or continent's demonym, "Russian") resolved to a
+GeoNames record of the gazetteer, in the context of its article.
+
+Which "Paris": a qualifier written with it ("Paris, Texas", "Springfield, Ill.") narrows the candidates to
+that region or country; otherwise each candidate scores by its population (log), the countries and regions
+the article names elsewhere, and whether the name is the place's own or only an alternate one. A name the
+gazetteer does not hold, or whose best candidate is a small place nothing in the article supports, stays
+unresolved (every resolved field null): a wrong coordinate is worse than none.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..models import Article, Entity, Place
+from ..reconcile.gazetteer import AMBIGUOUS, fold, gazetteer
+from ..reconcile.geonames import GeoRecord, PlaceIndex, place_index
+
+LABELS = {"GPE", "LOC", "FAC"}
+# Below this population a place needs support from its article (its country or region named there).
+SMALL = 20_000
+_QUALIFIER = re.compile(r"^,\s*([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})")
+
+
+@dataclass
+class Context:
+    countries: Counter  # alpha-3 -> how often the article names it
+    regions: set  # (alpha-3, admin1) the article names
+    text: str
+
+
+def extract_places(reading: Article, entities: list[Entity]) -> list[Place]:
+    spans = _mentions(reading.text, entities)
+    index = place_index()
+    ctx = _context(reading.text, spans, index)
+    out = []
+    for start, end, label in spans:
+        text = reading.text[start:end]
+        rec = resolve(text, _qualifier(reading.text, end), ctx, index, cities=label != "LOC")
+        out.append(_place(reading.id, start, end, text, rec))
+    return out
+
+
+def _mentions(text: str, entities: list[Entity]) -> list[tuple[int, int, str]]:
+    """Place mentions: GPE, LOC, FAC; a demonym of a country or continent; and an ORG whose text is a
+    country's or a region's name (the small model tags "Canada" or "EU" an ORG in many sentences)."""
+    g = gazetteer()
+    out = {}
+    for e in entities:
+        for s, t in e.mentions:
+            name = text[s:t]
+            if e.label in LABELS or (e.label == "NORP" and _demonym(g, name)) or (e.label == "ORG" and _named(name)):
+                out[(s, t)] = e.label
+    return sorted((s, t, label) for (s, t), label in out.items())
+
+
+def _named(name: str) -> bool:
+    if gazetteer().country(name):
+        return True
+    f = fold(name)
+    return any(r.level < 3 and fold(r.name) == f for r in place_index().lookup(name))
+
+
+def _demonym(g, text: str) -> bool:
+    from ..reconcile.geonames import CONTINENT_DEMONYMS
+
+    return g.demonym(text) is not None or text in CONTINENT_DEMONYMS.values()
+
+
+def _qualifier(text: str, end: int) -> str | None:
+    """ "Texas" after "Paris" in "Paris, Texas"."""
+    m = _QUALIFIER.match(text[end : end + 40])
+    return m.group(1) if m else None
+
+
+def _context(text: str, spans, index: PlaceIndex) -> Context:
+    g = gazetteer()
+    countries: Counter = Counter()
+    regions = set()
+    for s, t, _ in spans:
+        name = text[s:t]
+        a3 = _country_of(name, text)
+        if a3:
+            countries[a3] += 1
+            continue
+        hits = [r for r in index.lookup(name) if r.level == 2]
+        if len(hits) == 1:
+            regions.add((hits[0].country, hits[0].admin1))
+            countries[hits[0].country] += 1
+        elif (cap := g.capitals.get(fold(name))) is not None:
+            countries[cap] += 1
+    return Context(countries, regions, text)
+
+
+def _country_of(name: str, text: str) -> str | None:
+    """The country `name` names (by name, code or demonym); "Georgia" only where its article is about it."""
+    f = fold(name)
+    if f in AMBIGUOUS and not any(w in text.lower() for w in AMBIGUOUS[f]):
+        return None
+    return gazetteer().country(name)
+
+
+def resolve(text: str, qualifier: str | None, ctx: Context, index: PlaceIndex, cities: bool = True) -> GeoRecord | None:
+    """The record `text` names; a LOC ("the Atlantic") is a city only where a qualifier says so."""
+    name, qualifier = _split(text, qualifier)
+    a3 = _country_of(name, ctx.text)
+    if a3:
+        return index.country(a3)
+    candidates = _towns_over_regions(index.lookup(name))
+    if not cities and not qualifier:
+        candidates = [c for c in candidates if c.level < 3]
+    if not candidates:
+        return None
+    within = _within(qualifier, ctx, index) if qualifier else None
+    if within:
+        candidates = [c for c in candidates if _inside(c, within)]
+        return max(candidates, key=lambda c: c.population, default=None)
+    return _best(name, candidates, ctx)
+
+
+def _split(text: str, qualifier: str | None) -> tuple[str, str | None]:
+    """ "Paris, Texas" as one span: ("Paris", "Texas")."""
+    if ", " in text:
+        head, tail = text.split(", ", 1)
+        return head, tail
+    return text, qualifier
+
+
+def _within(qualifier: str, ctx: Context, index: PlaceIndex) -> list[GeoRecord]:
+    """The regions or countries a qualifier can name; empty when it names none."""
+    a3 = _country_of(qualifier, ctx.text)
+    if a3 and (rec := index.country(a3)):
+        return [rec]
+    return [r for r in index.lookup(qualifier) if r.level in (1, 2)]
+
+
+def _inside(c: GeoRecord, within: list[GeoRecord]) -> bool:
+    return any(c.level > w.level and c.country == w.country and (w.level == 1 or c.admin1 == w.admin1) for w in within)
+
+
+def _towns_over_regions(candidates: list[GeoRecord]) -> list[GeoRecord]:
+    """ "New York" is the city where its region shares its name: a region drops out when a city of 100,000
+    or more inside it has the name too."""
+    big = {(c.country, c.admin1) for c in candidates if c.level == 3 and c.population >= 100_000}
+    return [c for c in candidates if c.level != 2 or (c.country, c.admin1) not in big]
+
+
+def _best(name: str, candidates: list[GeoRecord], ctx: Context) -> GeoRecord | None:
+    total = sum(ctx.countries.values()) or 1
+    f = fold(name)
+    capital_of = gazetteer().capitals.get(f)
+
+    def score(c: GeoRecord) -> float:
+        s = math.log10(c.population + 10)
+        s += 4 * ctx.countries.get(c.country, 0) / total + (2 if ctx.countries.get(c.country) else 0)
+        s += 2 if (c.country, c.admin1) in ctx.regions else 0
+        s += 1 if fold(c.name) == f else 0
+        s += 3 if c.level == 3 and c.country == capital_of else 0
+        return s
+
+    best = max(candidates, key=score)
+    supported = best.level < 3 or best.country in ctx.countries or (best.country, best.admin1) in ctx.regions
+    return best if supported or best.population >= SMALL else None
+
+
+def _place(article_id: str, start: int, end: int, text: str, rec: GeoRecord | None) -> Place:
+    if rec is None:
+        return Place(article_id, start, end, text)
+    return Place(
+        article_id,
+        start,
+        end,
+        text,
+        name=rec.name,
+        country=rec.country,
+        admin1=rec.admin1,
+        lat=round(rec.lat, 5),
+        lon=round(rec.lon, 5),
+        feature=rec.feature,
+        geonameid=rec.geonameid,
+        population=rec.population,
+    )
