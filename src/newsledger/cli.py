@@ -667,7 +667,7 @@ def search(query, db, as_json, limit):
 @click.option(
     "--table",
     "what",
-    type=click.Choice(["articles", "claims", "quotes", "entities", "times", "events", "figures", "stories"]),
+    type=click.Choice(["articles", "claims", "quotes", "entities", "times", "places", "events", "figures", "stories"]),
     default="articles",
     show_default=True,
     help="Which records: figures write one row per claim with its figure, incident and party; stories one row "

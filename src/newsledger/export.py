@@ -96,6 +96,11 @@ def _event_rows(x: Extraction) -> Iterable[list]:
         yield [*head, *_role(e.actor), *_role(e.target), e.place, e.time, e.dead, e.injured, e.size]
 
 
+def _place_rows(x: Extraction) -> Iterable[list]:
+    for p in x.places:
+        yield [x.article.id, _pub(x), p.start, p.end, p.text, p.name, p.country, p.admin1, p.lat, p.lon, p.feature]
+
+
 def _per_article(rows: Callable[[Extraction], Iterable[list]]) -> Callable[[Ledger, Slice], Iterator[list]]:
     def all_rows(ledger: Ledger, part: Slice) -> Iterator[list]:
         for x in _extractions(ledger, part):
@@ -174,6 +179,10 @@ TABLES: dict[str, Flat] = {
     ),
     "entities": Flat((*CITE, "id", "name", "label", "canonical", "mentions"), _per_article(_entity_rows)),
     "times": Flat((*CITE, "start", "end", "text", "type", "value"), _per_article(_time_rows)),
+    "places": Flat(
+        (*CITE, "start", "end", "text", "name", "country", "admin1", "lat", "lon", "feature"),
+        _per_article(_place_rows),
+    ),
     "events": Flat(
         (
             *CITE,

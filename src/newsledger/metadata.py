@@ -69,7 +69,26 @@ DESCRIPTIONS: dict[str, tuple[str, dict[str, str]]] = {
         },
     ),
     "times": ("Time expressions, normalised", {"type": "DATE, TIME, DURATION or SET", "value": "TIMEX3 value"}),
-    "events": ("Events: a trigger word with its actor, target and time", {"trigger": "the trigger as written"}),
+    "events": (
+        "Events coded in PLOVER: who did what to whom, where and when, and whether it happened",
+        {
+            "trigger": "the trigger as written",
+            "type": "the PLOVER event type (ASSAULT, PROTEST, ...)",
+            "status": "happened, negated, hypothetical, future or denied",
+            "place": "index into the article's places (ordered by offset)",
+        },
+    ),
+    "places": (
+        "Place mentions, geocoded where the gazetteer can tell which place they are",
+        {
+            "name": "the resolved place's name",
+            "country": "ISO 3166-1 alpha-3 code",
+            "admin1": "the first-level region",
+            "lat": "latitude (null when not resolved)",
+            "lon": "longitude (null when not resolved)",
+            "feature": "GeoNames feature class: A region, P city, L area, H water, T terrain, S spot",
+        },
+    ),
     "failures": ("Inputs that could not be read, with their error code", {"code": "NLnnn (docs/errors.md)"}),
     "duplicates": ("Near-duplicate articles: syndicated copies and their original", {}),
     "stories": ("Stories: articles about the same event", {"label": "the story's title"}),
