@@ -6,6 +6,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -35,15 +36,15 @@ pytestmark = [
 ]
 
 
-@pytest.fixture(scope="module")
-def server(demo_db):
+@contextmanager
+def _serving(db):
     """The app on a loopback port, in a thread of this process."""
     import uvicorn
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(demo_db), host="127.0.0.1", port=port, log_level="warning"))
+    srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -53,6 +54,12 @@ def server(demo_db):
     yield f"http://127.0.0.1:{port}"
     srv.should_exit = True
     thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def server(demo_db):
+    with _serving(demo_db) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -138,21 +145,8 @@ def test_filter_the_articles_share_the_url_and_download_what_is_shown(server, br
 
 @pytest.fixture(scope="module")
 def places_server(places_db):
-    import uvicorn
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(places_db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert srv.started, "the server did not start"
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
+    with _serving(places_db) as url:
+        yield url
 
 
 def test_an_articles_places_are_drawn_on_the_offline_world_map(places_server, browser, places_client):
