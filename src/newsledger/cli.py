@@ -621,7 +621,7 @@ def events(db, limit, etype, country, since, status, fmt):
     with open_ledger(db) as ledger:
         rows = find_events(ledger, etype, country, since, status, limit)
         if fmt == "plover":
-            return emit_json(plover_records(rows, lambda aid: ledger.article(aid).text))
+            return emit_json(plover_records(rows, ledger.extraction))
     if fmt == "jsonl":
         return emit_json({"id": r.id, "article": r.event.article_id, **r.event.to_contract()} for r in rows)
     table(

@@ -38,7 +38,15 @@ def _markup(text: str, s0: int, s1: int, marks: list[tuple[int, int, str]]) -> s
     return "".join(out) + text[pos:s1]
 
 
-def plover_record(row: StoredEvent, text: str) -> dict:
+def _loc(place) -> dict | None:
+    """PLOVER's eventLoc of a resolved place."""
+    if place is None or place.lat is None:
+        return None
+    return {"name": place.name, "country": place.country, "admin1": place.admin1, "lat": place.lat, "lon": place.lon}
+
+
+def plover_record(row: StoredEvent, text: str, place=None) -> dict:
+    """One PLOVER record; `place` is the event's place (models.Place), where the caller has the article's."""
     e = row.event
     s0, s1 = _sentence(text, e.start, e.end)
     marks = [(e.start, e.end, "EVT")] + [
@@ -58,7 +66,7 @@ def plover_record(row: StoredEvent, text: str) -> dict:
         "context": "",
         "text": text[s0:s1].strip(),
         "textInfo": {"markup": _markup(text, s0, s1, marks).strip()},
-        "eventLoc": None,  # the place's name and country once places are merged (#15, places half)
+        "eventLoc": _loc(place),
         "dead": e.dead,
         "injured": e.injured,
         "size": e.size,
@@ -71,7 +79,14 @@ def plover_record(row: StoredEvent, text: str) -> dict:
     }
 
 
-def plover_records(rows: Iterable[StoredEvent], text_of) -> Iterator[dict]:
-    """One PLOVER record per stored event; `text_of(article_id)` gives the article's text."""
+def plover_records(rows: Iterable[StoredEvent], extraction_of) -> Iterator[dict]:
+    """One PLOVER record per stored event; `extraction_of(article_id)` gives the article's extraction."""
     for row in rows:
-        yield plover_record(row, text_of(row.event.article_id))
+        x = extraction_of(row.event.article_id)
+        yield plover_record(row, x.article.text, place_of(row.event, x.places))
+
+
+def place_of(event, places):
+    """The event's place among its article's places (an index), or None."""
+    i = event.place
+    return places[i] if i is not None and 0 <= i < len(places) else None

@@ -326,13 +326,13 @@ def write_stories_jsonl(ledger: Ledger, part: Slice, out: BinaryIO) -> None:
 @register("events", "plover")
 def write_plover(ledger: Ledger, part: Slice, out: BinaryIO) -> None:
     """The events as PLOVER JSON records, one a line (`events_export.py`, the fields of the PLOVER gold)."""
-    from .events_export import plover_record
+    from .events_export import place_of, plover_record
     from .store.events import StoredEvent
 
     for x in _extractions(ledger, part):
         published = x.article.published.isoformat() if x.article.published else None
         rows = (StoredEvent(i, e, published, x.article.source) for i, e in enumerate(x.events, 1))
-        _jsonl_lines(out, (plover_record(r, x.article.text) for r in rows))
+        _jsonl_lines(out, (plover_record(r, x.article.text, place_of(r.event, x.places)) for r in rows))
 
 
 def timeml(x: Extraction) -> str:

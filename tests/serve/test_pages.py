@@ -181,7 +181,7 @@ def test_story_pages_show_the_outlet_not_the_file(client):
 def test_events_list_and_event_page(client):
     body = page(client, "/events")
     ids = re.findall(r'href="/events/(\d+)"', body)
-    assert ids and 'data-hook="places"' in body  # the map hook the places half fills
+    assert ids
     one = page(client, f"/events/{ids[0]}")
     assert "<mark>" in one and "actor" in one and "/articles/" in one
     assed = page(client, "/events?type=ASSAULT&status=happened")

@@ -61,3 +61,28 @@ def test_article_story_and_figure_pages_show_their_places(places_client):
     for f in figures:
         rows = _map_spec(client.get(f"/figures/{f['id']}").text)["layer"][1]["data"]["values"]
         assert {r["country"] for r in rows} in ({"IDN"}, {"IRN"})  # each quake's own country, not both
+
+
+def test_an_event_page_maps_the_place_where_it_happened(places_client):
+    body = places_client.get("/events?type=ASSAULT").text + places_client.get("/events").text
+    ids = sorted(set(re.findall(r'href="/events/(\d+)"', body)))
+    assert ids, "the quake articles hold events"
+    mapped = []
+    for i in ids:
+        html = places_client.get(f"/events/{i}").text
+        m = re.search(r'<script type="application/json" data-chart="event-map">(.*?)</script>', html, re.S)
+        if m:
+            points = json.loads(m.group(1))["layer"][1]["data"]["values"]
+            assert len(points) == 1  # the event's own place, not every place of its article
+            mapped.append(points[0]["country"])
+    assert mapped and set(mapped) <= {"IDN", "IRN"}
+
+
+def test_plover_records_carry_the_event_s_place(places_db):
+    from click.testing import CliRunner
+
+    from newsledger.cli import main
+
+    out = CliRunner().invoke(main, ["events", "--db", str(places_db), "--format", "plover"]).output
+    locs = [r["eventLoc"] for r in map(json.loads, out.splitlines()) if r["eventLoc"]]
+    assert locs and {loc["country"] for loc in locs} <= {"IDN", "IRN"} and all(loc["lat"] for loc in locs)

@@ -14,6 +14,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from ..errors import NotFound
+from ..events_export import place_of
 from ..export import writer
 from ..extract.plover import TYPES
 from ..models import EVENT_STATUSES
@@ -222,7 +223,17 @@ def event(request: Request, db: Db, event_id: int):
     row = event_store.get_event(db, event_id)
     if row is None:
         raise NotFound("event", str(event_id))
-    return page(request, "event.html", e=views.event_detail(row, db.article(row.event.article_id).text))
+    x = db.extraction(row.event.article_id)
+    where = place_of(row.event, x.places)
+    places = charts.place_rows([where] if where else [])
+    return page(
+        request,
+        "event.html",
+        e=views.event_detail(row, x.article.text),
+        where=where,
+        places=places,
+        map=charts.place_map(places, "the event's place"),
+    )
 
 
 @router.get("/stories")
