@@ -72,3 +72,9 @@ def test_a_site_carries_to_the_next_sentence_of_its_paragraph():
     assert I.site_before(text, (total, text.index("died.") + 5)) is None  # the whole, not a part
     officials = text.index("Officials")
     assert I.site_before(text, (officials, len(text))) is None  # a paragraph's first sentence names its own
+
+
+def test_a_week_s_tally_across_a_region_is_no_incident():
+    r = read("More than 60 people have been killed over the past week in protests across Iraq's south.", "60")
+    assert r.role == I.TALLY
+    assert read("A bomb killed 12 people in Valmont last week, police said.", "12").role == I.INCIDENT

@@ -128,6 +128,8 @@ _TALLY = re.compile(
     r"in (?:the )?(?:past|last) (?:\w+ )?(?:weeks|months|years|decades?)|since (?:the )?9/11|since september 11|"
     r"in recent (?:weeks|months|years)|since (?:19|20)\d\d|"
     r"since (?:january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+\d)|"
+    r"(?:over|during) the (?:past|last) (?:week|month|year)|"  # a period's tally, not "a bomb killed 12 last week"
+    r"across (?:[A-Z][\w.-]*(?:['’]s)?\s+)?(?:the\s+)?(?:south|north|east|west|centre|center|provinces|cities|towns)|"
     r"in total since|each year|across the (?:country|nation|region|state|world)|nationwide|worldwide|"
     r"in cities across|since the (?:war|conflict|crisis|uprising|fighting|revolution|occupation) (?:began|started))\b",
     re.I,
