@@ -79,3 +79,17 @@ def test_places_in_the_contract(extract_text):
 def test_resolve_returns_none_for_names_not_in_the_gazetteer(name):
     ctx = Context(countries=__import__("collections").Counter(), regions=set(), text="")
     assert resolve(name, None, ctx, place_index()) is None
+
+
+def test_a_place_that_opens_an_organisation_s_name_is_a_place_mention():
+    from newsledger.extract.places import _leading_place
+
+    def lead(name):
+        span = _leading_place(name)
+        return name[span[0] : span[1]] if span else None
+
+    assert lead("Zimbabwe Electoral Commission") == "Zimbabwe"
+    assert lead("The Washington Post") == "Washington"
+    assert lead("Toronto Police Service") == "Toronto"
+    assert lead("Canada") is None  # the whole name: a place itself, decided by the ORG rule
+    assert lead("Apple Inc.") is None and lead("Ford Motor Company") is None

@@ -9,7 +9,7 @@ import pytest
 
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "eval_places.py"
 # Measured 0.527 over all gold toponyms and 0.927 over those found (BENCHMARKS.md); a little below.
-FLOOR_ACC161 = 0.50
+FLOOR_ACC161 = 0.56  # 0.581 measured (bench/eval_places.py), 0.527 before ORG-led and PERSON-tagged places
 FLOOR_ACC161_FOUND = 0.90
 
 

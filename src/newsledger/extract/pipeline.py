@@ -38,8 +38,9 @@ from .times import extract_times
 # 7: events coded in PLOVER (type, mode, status, roles, place, magnitude);
 # 8: a place, facility or company tagged PERSON relabelled (labels.py);
 # 9: sentences without a trigger get NER alone (extract/needs.py): a few records move;
-# 10: places, geocoded, and each event's place among them
-VERSION = 10
+# 10: places, geocoded, and each event's place among them; 11: a place opening an organisation's name
+# ("Zimbabwe Electoral Commission") and a two-word place tagged PERSON ("Tamil Nadu") are place mentions
+VERSION = 11
 
 
 LANGUAGE = "en"  # what the extractors read

@@ -45,16 +45,48 @@ def extract_places(reading: Article, entities: list[Entity]) -> list[Place]:
 
 
 def _mentions(text: str, entities: list[Entity]) -> list[tuple[int, int, str]]:
-    """Place mentions: GPE, LOC, FAC; a demonym of a country or continent; and an ORG whose text is a
-    country's or a region's name (the small model tags "Canada" or "EU" an ORG in many sentences)."""
+    """Place mentions: GPE, LOC, FAC; a demonym of a country or continent; and an ORG, or a PERSON of two words
+    or more, whose text is a country's or a region's name (the small model tags "Canada" or "EU" an ORG in
+    many sentences, "Tamil Nadu" a person)."""
     g = gazetteer()
     out = {}
     for e in entities:
         for s, t in e.mentions:
             name = text[s:t]
-            if e.label in LABELS or (e.label == "NORP" and _demonym(g, name)) or (e.label == "ORG" and _named(name)):
+            if e.label == "ORG" and (lead := _leading_place(name)):
+                out[(s + lead[0], s + lead[1])] = "GPE"  # "Zimbabwe" of the Zimbabwe Electoral Commission
+            if (
+                e.label in LABELS
+                or (e.label == "NORP" and _demonym(g, name))
+                or (e.label == "ORG" and _named(name))
+                # "Tamil Nadu" tagged a person; one word ("Jordan", "Georgia") is as often a person's name
+                or (e.label == "PERSON" and " " in name.strip() and _named(name))
+            ):
                 out[(s, t)] = e.label
     return sorted((s, t, label) for (s, t), label in out.items())
+
+
+_LEAD_WORDS = re.compile(r"(?:The\s+)?((?:[A-Z][\w.'’-]*\s+){1,3})")
+BIG_CITY = 500_000  # a city's name leads an organisation's ("Toronto Police") only when few others share it
+
+
+def _leading_place(name: str) -> tuple[int, int] | None:
+    """The span of a country, region or big city that opens an organisation's name, when more words follow
+    ("Zimbabwe Electoral Commission", "Toronto Police Service"); None for a name that is only a place."""
+    m = _LEAD_WORDS.match(name)
+    if not m:
+        return None
+    words = m.group(1).split()
+    for n in range(len(words), 0, -1):
+        head = " ".join(words[:n])
+        start = name.index(head)
+        if start + len(head) >= len(name.rstrip()):
+            continue  # the whole name: the ORG rule below decides
+        if gazetteer().country(head) or any(
+            fold(r.name) == fold(head) and (r.level < 3 or r.population >= BIG_CITY) for r in place_index().lookup(head)
+        ):
+            return start, start + len(head)
+    return None
 
 
 def _named(name: str) -> bool:
