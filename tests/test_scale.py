@@ -46,12 +46,12 @@ def corpus(shared_data, tmp_path_factory) -> Path:
 
 def dump(db: Path) -> str:
     """Everything a user reads back: extractions, figures and canonical entities."""
-    out = io.StringIO()
+    out = io.BytesIO()
     with Ledger(db) as led:
-        export.write_jsonl(led, out)
-        export.write_figures_jsonl(led, out)
-        out.write(repr(led.entities()))
-    return out.getvalue()
+        for table in ("articles", "figures"):
+            export.EXPORTS[(table, "jsonl")](led, export.Slice(), out)
+        out.write(repr(led.entities()).encode())
+    return out.getvalue().decode()
 
 
 def run(corpus: Path, db: Path, options: ExtractOptions) -> str:

@@ -22,6 +22,7 @@ from ..reconcile.geonames import GeoRecord, PlaceIndex, place_index
 LABELS = {"GPE", "LOC", "FAC"}
 # Below this population a place needs support from its article (its country or region named there).
 SMALL = 20_000
+ALIAS_SMALL = 100_000  # the same for a town named by an alternate name
 _QUALIFIER = re.compile(r"^,\s*([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})")
 
 
@@ -195,7 +196,9 @@ def _best(name: str, candidates: list[GeoRecord], ctx: Context) -> GeoRecord | N
 
     best = max(candidates, key=score)
     supported = best.level < 3 or best.country in ctx.countries or (best.country, best.admin1) in ctx.regions
-    return best if supported or best.population >= SMALL else None
+    # by another of its names ("Orvin" is also Irvine's), a town nothing in the article supports is a guess
+    floor = SMALL if fold(best.name) == f else ALIAS_SMALL
+    return best if supported or best.population >= floor else None
 
 
 def _place(article_id: str, start: int, end: int, text: str, rec: GeoRecord | None) -> Place:

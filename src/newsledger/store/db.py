@@ -59,7 +59,9 @@ def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA foreign_keys = ON")
         if not readonly:
-            conn.execute("PRAGMA journal_mode = WAL")  # readers (serve) never block the writer
+            # readers (serve) never block the writer; a ledger being created by another process refuses the
+            # journal-mode change at once, without the busy wait
+            retry_busy(lambda: conn.execute("PRAGMA journal_mode = WAL"), where)
             conn.execute("PRAGMA synchronous = NORMAL")
             retry_busy(lambda: migrate(conn), where)
         else:
@@ -79,23 +81,29 @@ def _busy(e: BaseException) -> bool:
 
 def retry_busy(fn: Callable[[], T], where: str, tries: int | None = None) -> T:
     """`fn()`, tried again when SQLite answers busy or locked (each try has already waited the busy
-    timeout); NL205 when it is still refused. `fn` must be safe to run again: a transaction rolled back."""
+    timeout); NL205 when it is still refused. `fn` must be safe to run again: a transaction rolled back.
+    A refusal that came at once (SQLite skips the busy wait for a journal-mode change or a read turning
+    into a write) does not count as a wait: it is tried again until the waits' time has passed."""
     tries = tries or BUSY_TRIES
-    for attempt in range(1, tries + 1):
+    deadline = time.monotonic() + tries * BUSY_TIMEOUT_S
+    waits = 0
+    while True:
+        began = time.monotonic()
         try:
             return fn()
         except sqlite3.OperationalError as e:
             if not _busy(e):
                 raise
-            if attempt == tries:
+            waited = time.monotonic() - began >= BUSY_TIMEOUT_S / 2
+            waits += waited
+            if waits >= tries or time.monotonic() >= deadline:
                 raise StoreError(
                     "NL205",
                     f"is busy: another process held its write lock through {tries} waits of "
                     f"{BUSY_TIMEOUT_S:g} s ({e}); one writer at a time",
                     where,
                 ) from None
-            time.sleep(0.1 * attempt)
-    raise AssertionError("unreachable")
+            time.sleep(0.1 * (waits + 1) if waited else 0.05)
 
 
 @contextmanager
