@@ -93,3 +93,4 @@ def test_a_place_that_opens_an_organisation_s_name_is_a_place_mention():
     assert lead("Toronto Police Service") == "Toronto"
     assert lead("Canada") is None  # the whole name: a place itself, decided by the ORG rule
     assert lead("Apple Inc.") is None and lead("Ford Motor Company") is None
+    assert lead("Fox  Online News") is None and lead("Zimbabwe\nElectoral Commission") == "Zimbabwe"  # any spacing

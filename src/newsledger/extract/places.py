@@ -77,16 +77,16 @@ def _leading_place(name: str) -> tuple[int, int] | None:
     m = _LEAD_WORDS.match(name)
     if not m:
         return None
-    words = m.group(1).split()
+    words = [(w.start() + m.start(1), w.end() + m.start(1)) for w in re.finditer(r"\S+", m.group(1))]
     for n in range(len(words), 0, -1):
-        head = " ".join(words[:n])
-        start = name.index(head)
-        if start + len(head) >= len(name.rstrip()):
+        start, end = words[0][0], words[n - 1][1]
+        if end >= len(name.rstrip()):
             continue  # the whole name: the ORG rule below decides
+        head = " ".join(name[start:end].split())
         if gazetteer().country(head) or any(
             fold(r.name) == fold(head) and (r.level < 3 or r.population >= BIG_CITY) for r in place_index().lookup(head)
         ):
-            return start, start + len(head)
+            return start, end
     return None
 
 
