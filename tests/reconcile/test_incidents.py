@@ -78,3 +78,40 @@ def test_a_week_s_tally_across_a_region_is_no_incident():
     r = read("More than 60 people have been killed over the past week in protests across Iraq's south.", "60")
     assert r.role == I.TALLY
     assert read("A bomb killed 12 people in Valmont last week, police said.", "12").role == I.INCIDENT
+
+
+@pytest.mark.parametrize(
+    "sentence, number, role",
+    [
+        # "one" as a pronoun counts no one
+        ("There is no humane way to kill a man, even one as cruel as the Orvin gunman.", "one", I.NOT_A_CLAIM),
+        ("No one who voted for the plan was hurt.", "one", I.NOT_A_CLAIM),
+        ("Only one person was killed in the blast, police said.", "one", I.INCIDENT),
+        # a supposition, however it is worded
+        ("Suppose that we were to send 40,000 troops into Veridia, the minister said.", "40,000", I.HYPOTHETICAL),
+        ("Imagine that 3,000 people were displaced by the dam.", "3,000", I.HYPOTHETICAL),
+        # one of several occasions: a series, not one incident
+        ("The group has beheaded four hostages, most recently a Veridian aid worker.", "four", I.TALLY),
+        # those released from hospital are some of the injured
+        ("One person hurt in the blast was released from the hospital on Sunday.", "One", I.PART),
+    ],
+)
+def test_what_counts_no_one_of_this_incident(sentence, number, role):
+    assert read(sentence, number).role == role
+
+
+def test_a_named_incident_of_history_is_background_without_its_year():
+    s = "The raid on Pearl Harbor, in which 2,402 Americans were killed, still shapes the debate."
+    assert read(s, "2,402", published="2013-05-01").role == I.BACKGROUND
+    # a day named like a historic one is no history ("the Sept. 11 attack in Benghazi killed four")
+    assert read("The Sept. 11 attack in Valmont killed four diplomats.", "four", published="2012-09-13").role == (
+        I.INCIDENT
+    )
+
+
+def test_a_part_is_labelled_with_what_it_is_said_to_be():
+    s = "Two of the four Americans who died in the attack were not diplomats but were, in fact, CIA contractors."
+    r = read(s, "Two", counted="Americans")
+    assert r.role == I.PART and r.part == "CIA contractors"
+    assert read("Three of the dead were children, the hospital said.", "Three").part == "children"
+    assert read("Two of the injured were being treated in Valmont.", "Two", counted="injured").part == "injured"

@@ -212,6 +212,10 @@ GROUPS = {
     "migrants": ("migrant", "migrants", "refugee", "refugees", "asylum seeker", "asylum seekers"),
 }
 _GROUP_OF = {w: g for g, ws in GROUPS.items() for w in ws}
+# Those who did it: never a part of their victims' toll ("one attacker captured alive" of the hostages taken).
+PERPETRATORS = frozenset(
+    "attacker gunman terrorist assailant suspect shooter bomber hijacker perpetrator kidnapper captor".split()
+)
 _LEADING = re.compile(r"^(?:the|a|an|some|other|more|at least|about|of|those|these|all|its|their)\s+", re.I)
 
 
@@ -825,19 +829,23 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
         return
     story = ctx.story(f.anchor)
     whole = None
-    if f.part is not None or f.grp != "people" or f.country is not None:
+    arts = store.origins(ledger, fid) or [f.anchor]
+    if (f.part is not None or f.grp != "people" or f.country is not None) and f.grp not in PERPETRATORS:
         for oid, anchor, ofirst in store.whole_of(ledger, f):
+            theirs = store.origins(ledger, oid) or [anchor]
             if (
                 ctx.story(anchor) == story
                 and _near(f.first, ofirst, ofirst, ctx.options.window_days)
-                and ctx.same_place(f.anchor, store.origins(ledger, oid) or [anchor])
+                and ctx.same_place(f.anchor, theirs)
                 and (story or anchor == f.anchor)
+                # a group's count is a part of a toll only where one article gives both (soldiers wounded by
+                # a rocket are no part of the next day's bus bombing, told elsewhere)
+                and (f.part is not None or not set(arts).isdisjoint(theirs))
             ):
                 whole = oid
                 break
     # What the title says, only as far as the headlines of the figure's articles say it: a place or country
     # that only the body names most is as often the reporter's as the incident's.
-    arts = store.origins(ledger, fid) or [f.anchor]
     heads = [t for a in arts if (t := ctx.title(a))]
     said = " ".join(heads).lower()
     places = Counter(name for a in arts for _, name in ctx.places(a)[:3] if name.lower() in said)

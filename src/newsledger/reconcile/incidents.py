@@ -107,6 +107,9 @@ _ONE_OF = re.compile(
     r"injured|people|hostages)\b)\w+",
     re.I,
 )
+# "one" as a pronoun, not a count: "even one as cruel as him", "no one who voted", "the one that got away".
+_ONE_PRONOUN_BEFORE = re.compile(r"\b(?:even|any|no|every|each|the|this|that|some|which)\s*$", re.I)
+_ONE_PRONOUN_AFTER = re.compile(r"^\s*(?:as|who|whom|whose|that|which|like|such|else|another)\b", re.I)
 _LABEL_COLON = re.compile(r"(?:^|\s)(?-i:[A-Z]{4,}(?:\s[A-Z]{2,})?):(?:\s|$)")
 # A noun right after the number that counts no people, whatever the parse made of the counted words.
 _THING_AFTER = re.compile(
@@ -130,7 +133,7 @@ _TALLY = re.compile(
     r"since (?:january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+\d)|"
     r"(?:over|during) the (?:past|last) (?:week|month|year)|"  # a period's tally, not "a bomb killed 12 last week"
     r"across (?:[A-Z][\w.-]*(?:['’]s)?\s+)?(?:the\s+)?(?:south|north|east|west|centre|center|provinces|cities|towns)|"
-    r"in total since|each year|across the (?:country|nation|region|state|world)|nationwide|worldwide|"
+    r"most recently|the latest (?:in|of) a (?:series|string|spate)|in total since|each year|across the (?:country|nation|region|state|world)|nationwide|worldwide|"
     r"in cities across|since the (?:war|conflict|crisis|uprising|fighting|revolution|occupation) (?:began|started))\b",
     re.I,
 )
@@ -138,7 +141,8 @@ _TALLY = re.compile(
 _HYPOTHETICAL = re.compile(
     r"\b(?:would|could|might|may|should|must|need(?:s|ed)?(?:\s+to)?|required?|requires|if|unless|"
     r"plans?\s+to|planning\s+to|pledg(?:e|es|ed)\s+to|promis(?:e|es|ed)\s+to|vow(?:s|ed)?\s+to|call(?:s|ed|ing)?\s+(?:on\s+\w+\s+)?for|urg(?:e|es|ed|ing)|propos(?:e|es|ed|ing)|aims?\s+to|seeks?\s+to|wants?\s+to|threaten(?:s|ed)?\s+to|up\s+to\s+\w+\s+could|"
-    r"projected|forecast|predicts?|risk(?:s|ing)?|hypothetical(?:ly)?|as\s+many\s+as\s+\w+\s+could)\b[^.;:]*$",
+    r"projected|forecast|predicts?|risk(?:s|ing)?|hypothetical(?:ly)?|as\s+many\s+as\s+\w+\s+could|"
+    r"assum(?:e|es|ed|ing)|suppos(?:e|es|ed|ing)|imagin(?:e|es|ed|ing)|let['’]s\s+say|were\s+to|was\s+to\s+be)\b[^.;:]*$",
     re.I,
 )
 # A modal right after the counted words: "20,000 troops would be needed", "5,000 jobs could go".
@@ -167,7 +171,8 @@ _SEVERITY = re.compile(
 _CONDITION = re.compile(
     r"^[^.;:]{0,70}?(?:\b(?:remain(?:s|ed|ing)?|still)\s+(?:\w+\s+)?(?P<state>(?:in\s+)?(?:critical|serious|grave|"
     r"stable)\s+condition|hospitali[sz]ed|in\s+(?:the\s+)?hospital|in\s+intensive\s+care)|"
-    r"\b(?:are|were|was|is|in)\s+(?P<cond>(?:in\s+)?(?:critical|serious|grave|stable)\s+condition))\b",
+    r"\b(?:are|were|was|is|in)\s+(?P<cond>(?:in\s+)?(?:critical|serious|grave|stable)\s+condition)|"
+    r"\b(?:was|were|been|being)\s+(?P<out>released|discharged|sent home)\b)\b",
     re.I,
 )
 # One region's toll: "killed in the state", "in its jurisdiction" (a county's part of a state's fires).
@@ -292,6 +297,8 @@ def read(
         return out(NOT_A_CLAIM, "an age, not a count")
     if m := _THING_AFTER.match(after):  # "charged with 29 federal felony counts"
         return out(NOT_A_CLAIM, f"counts {m.group('thing').lower()}, not people")
+    if text[c0:c1].lower() == "one" and (_ONE_PRONOUN_BEFORE.search(before[-12:]) or _ONE_PRONOUN_AFTER.match(after)):
+        return out(NOT_A_CLAIM, "'one' as a pronoun, not a count")
     if _ONE_OF.match(text[c0:s1]):
         return out(NOT_A_CLAIM, "'one of' a kind, not a count")
     clause = _clause_before(before)
@@ -320,7 +327,11 @@ def read(
         m = _SEVERITY.search(after)
         return out(PART, "one degree of the whole", part=m.group(0).split()[-1].lower() if m else None)
     if m := _CONDITION.match(after):  # "45 people who were wounded remained in critical condition"
-        return out(PART, "those in one condition, not all of them", part=(m.group("state") or m.group("cond")).lower())
+        return out(
+            PART,
+            "those in one condition, not all of them",
+            part=(m.group("state") or m.group("cond") or m.group("out")).lower(),
+        )
     if m := _SUBREGION.match(after):  # "More than 70 people have been killed in the state"
         return out(PART, "one region's toll of a wider incident", part="in the " + m.group("region").lower())
     if (_INCREMENT.search(after) or _INCREMENT_BEFORE.search(before[-25:])) and not _beside_other(
@@ -418,10 +429,30 @@ def _earlier_context(text: str, s0: int, sent: str, published: str | None) -> bo
     return bool(years) and max(years) < int(published[:4])
 
 
+# Incidents of history that the text names without their year ("the attack on Pearl Harbor, in which 2,402
+# Americans were killed"), with the year each ended: background in any later article.
+_HISTORIC = [
+    (re.compile(p, re.I), y)
+    for p, y in (
+        (r"\bpearl harbou?r\b", 1941),
+        (r"\b(?:world war (?:i|1|one)|first world war|great war)\b(?! ?ii)", 1918),
+        (r"\b(?:world war (?:ii|2|two)|second world war|wwii|ww2)\b", 1945),
+        (r"\b(?:hiroshima|nagasaki|holocaust|d-day|normandy landings?)\b", 1945),
+        (r"\bkorean war\b", 1953),
+        (r"\bvietnam war\b", 1975),
+        (r"(?<![\d/])9/11\b", 2001),  # not "Sept. 11": Benghazi's attack fell on that day too
+        (r"\b(?:first|1991|persian) gulf war\b", 1991),
+        (r"\b(?:oklahoma city bombing|rwandan genocide|srebrenica)\b", 1995),
+    )
+]
+
+
 def _history(window: str, published: str | None) -> bool:
     if _EARLIER.search(window):
         return True
     year = int(published[:4]) if published and published[:4].isdigit() else None
+    if year is not None and any(y < year and rx.search(window) for rx, y in _HISTORIC):
+        return True
     for m in _YEARS.finditer(window):
         y = int(m.group("y1") or m.group("y2"))
         if year is None or y < year:
@@ -429,7 +460,22 @@ def _history(window: str, published: str | None) -> bool:
     return False
 
 
+# What a part of the dead is said to be: "two of the four ... were, in fact, CIA contractors".
+_PREDICATE = re.compile(
+    r"\b(?:were|are|was|is)\b,?(?:\s*(?:in fact|actually|also|all|both|reportedly),?)*\s+"
+    r"(?:an?\s+|the\s+)?(?P<x>[A-Za-z][\w-]*(?:\s+(?!(?:and|or|but|who|which|that|in|at|of|from|by|with)\b)"
+    r"[A-Za-z][\w-]*){0,2})"
+)
+_NO_PREDICATE = {"in", "at", "being", "not", "still", "among", "from", "also", "said", "thought", "expected", "due"}
+
+
 def _part_label(after: str, counted: str | None) -> str | None:
+    if re.match(r"\s*(?:of|among)\s", after):
+        clause = re.split(r"[.;:!?]", after, maxsplit=1)[0]
+        for m in _PREDICATE.finditer(clause):
+            first = m.group("x").split()[0].lower()
+            if first not in _NO_PREDICATE and not first.endswith("ed"):
+                return m.group("x")
     if counted:
         return counted
     m = re.match(r"\s*(?:of|among)\s+(?:the\s+)?(\w+)", after)

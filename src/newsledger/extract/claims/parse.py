@@ -149,14 +149,20 @@ def _words_around(doc: Doc, text: str, q: Figure, span, head) -> list[str]:
     return words
 
 
+CAPTIVES = frozenset({"hostage", "hostages", "prisoner", "prisoners", "captive", "captives", "pow", "pows"})
+
+
 def _measure(lemmas: list[str], head, generic: bool) -> str | None:
     """The first word that names a measure; else a count of troops or of people."""
     head_lemma = head.lemma_.lower() if head is not None else ""
     forces = head is not None and (head_lemma in M.FORCES or head.lower_ in M.FORCES)
-    for lem in lemmas:
+    for i, lem in enumerate(lemmas):
         found = M.MEASURE_OF.get(lem)
         if found is None and lem in M.SEND_LEMMAS and forces:
             found = "deployed"
+        if found == "captured" and lem in CAPTIVES:
+            # "beheading three hostages": what happened to the captives, when a verb says it
+            found = next((m for w in lemmas[i + 1 :] if (m := M.MEASURE_OF.get(w)) in ("killed", "injured")), found)
         if found:
             return found
     if head is None or generic:
