@@ -566,3 +566,14 @@ def test_a_person_s_name_the_tagger_took_for_a_place_is_no_other_incident(ledger
     ledger.write([replace(x, entities=ents)])
     reconcile(ledger)
     assert not [f for f in figures.list_figures(ledger) if f.incident and "Marsh" in (f.incident.title or "")]
+
+
+def test_a_title_names_the_event_its_sentences_name_when_the_headline_names_none(ledger):
+    from dataclasses import replace
+
+    text = "A gunman opened fire at a school in Orvin on Monday. At least 7 people were killed in the shooting, police said."
+    x = article("t1", 4, text, [("7", "people", "killed", None)], [("Orvin", "GPE")])
+    ledger.write([replace(x, article=replace(x.article, title="What Orvin can teach the nation"))])
+    reconcile(ledger)
+    title = killed(ledger).incident.title
+    assert title.startswith("killed in the Orvin shooting"), title  # not "the fire" a gunman opened

@@ -115,3 +115,24 @@ def test_a_part_is_labelled_with_what_it_is_said_to_be():
     assert r.role == I.PART and r.part == "CIA contractors"
     assert read("Three of the dead were children, the hospital said.", "Three").part == "children"
     assert read("Two of the injured were being treated in Valmont.", "Two", counted="injured").part == "injured"
+
+
+@pytest.mark.parametrize(
+    "sentence, number, role",
+    [
+        ("As many as 900 people have been killed in the last week in fighting across the country.", "900", I.TALLY),
+        ("The agency said it had detained 1,995 adults from May 5 to June 9.", "1,995", I.TALLY),
+        ("The president visited cities hit by mass shootings that left 31 dead.", "31", I.TALLY),
+        ("About 40,000 soldiers died in Lorvia, Kessel and Brenn.", "40,000", I.TALLY),
+        ("He executed two prisoners during the Second Kessel War, historians say.", "two", I.BACKGROUND),
+        ("A bomb killed 12 people in Valmont last week, police said.", "12", I.INCIDENT),
+        ("Police arrested 40 people in May after the riot in Valmont.", "40", I.INCIDENT),  # the month, no modal
+    ],
+)
+def test_periods_and_several_incidents_are_no_incident(sentence, number, role):
+    assert read(sentence, number).role == role
+
+
+def test_a_run_of_three_pasted_headlines_is_no_sentence():
+    s = "At least 9 dead in standoff at Orvin hotel  Killed in Orvin: 3 students, 2 guests  Police: mastermind held"
+    assert read(s, "9").role == I.NOT_A_CLAIM

@@ -853,6 +853,12 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
     countries = Counter(c for a in arts if (c := ctx.country(a)) and _named(c, said))
     country = countries.most_common(1)[0][0] if countries else None
     events = Counter(m.group(1).lower() for t in heads for m in _EVENT_WORD.finditer(t))
+    if not events:  # the headlines name no event: the one the figure's own sentences name
+        events = Counter(
+            m.group(1).lower()
+            for a, s0, s1 in store.claim_sentences(ledger, fid)
+            for m in _SAID_EVENT.finditer(ctx.text(a), s0, s1)
+        )
     event = events.most_common(1)[0][0] if events else None
     title = incident_title(f.measure, event or "", place, country, first, f.incident, heads[0] if heads else None)
     place, country = _resolved_place(ledger, ctx, arts, place, country)
@@ -880,11 +886,17 @@ def _named(a3: str, text: str) -> bool:
 
 
 _EVENT_WORD = re.compile(
-    r"\b(earthquake|quake|tsunami|attack|bombing|blast|explosion|shooting|massacre|raid|"
+    r"\b(earthquake|quake|tsunami|attacks?|bombings?|blasts?|explosions?|shootings?|massacre|raids?|"
     r"disaster|dam collapse|"
-    r"air ?strike|storm|hurricane|typhoon|cyclone|tornado|flood(?:ing|s)?|wildfire|fire|crash|"
+    r"air ?strikes?|storm|hurricane|typhoon|cyclone|tornado|flood(?:ing|s)?|wildfires?|fire|crash|"
     r"clashes|riots?|protests?|stampede|ambush|collapse|derailment|eruption|landslide|war|"
     r"siege|offensive|strike)\b",
+    re.I,
+)
+# In a body sentence, not the fire a gunman opened or the attack a city was under.
+_SAID_EVENT = re.compile(
+    r"(?<!opened )(?<!open )(?<!opening )(?<!returned )(?<!under )(?<!cease)(?<!cease-)(?<!anti-)"
+    + _EVENT_WORD.pattern,
     re.I,
 )
 

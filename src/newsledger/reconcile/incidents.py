@@ -57,6 +57,7 @@ _EARLIER = re.compile(
     rf"eight|nine|ten|several|many|\d+)\s+(?:years?|decades?|months?)\s+(?:ago|earlier|before|after|later)\b|"
     rf"\byears\s+ago\b|\b(?:previous|earlier|past|prior)\s+{_EVENT}s?\b|\blast\s+(?:\w+\s+){{0,2}}{_EVENT}\b|\bin\s+the\s+past\b|\bin\s+history\b|"
     rf"\b(?:early|earlier)\s+(?:this|that|last)\s+(?:year|month)\b|\bhistoric(?:al)?ly\b|\bworst\s+\w+\s+since\b|\bdeadliest\s+(?:\w+\s+)?since\b|\banniversary\b|"
+    rf"\b(?:during|in|of)\s+the\s+(?:(?-i:[A-Z])[\w-]+\s+){{1,3}}(?-i:War)\b|"  # "during the First Seminole War"
     rf"\bsince\s+(?:the\s+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     rf"April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|"
     rf"Nov|Dec)\b)(?-i:[A-Z])[\w.'-]+",
@@ -131,7 +132,13 @@ _TALLY = re.compile(
     r"in (?:the )?(?:past|last) (?:\w+ )?(?:weeks|months|years|decades?)|since (?:the )?9/11|since september 11|"
     r"in recent (?:weeks|months|years)|since (?:19|20)\d\d|"
     r"since (?:january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+\d)|"
-    r"(?:over|during) the (?:past|last) (?:week|month|year)|"  # a period's tally, not "a bomb killed 12 last week"
+    r"(?:over|during|in) the (?:past|last) (?:week|month|year)|"  # a period's tally, not "a bomb killed 12 last week"
+    # between two dates: "from May 5 to June 9"
+    r"from (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? "
+    r"(?:to|through|until|and) (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d|"
+    # several incidents' sum: "mass shootings that left 31 dead", "in Vietnam, Iraq and Afghanistan"
+    r"mass shootings|(?:separate|back-to-back|unrelated) (?:shootings|attacks|bombings)|"
+    r"in (?-i:[A-Z])[\w-]+, (?-i:[A-Z])[\w-]+,? and (?-i:[A-Z])[\w-]+|"
     r"across (?:[A-Z][\w.-]*(?:['’]s)?\s+)?(?:the\s+)?(?:south|north|east|west|centre|center|provinces|cities|towns)|"
     r"most recently|the latest (?:in|of) a (?:series|string|spate)|in total since|each year|across the (?:country|nation|region|state|world)|nationwide|worldwide|"
     r"in cities across|since the (?:war|conflict|crisis|uprising|fighting|revolution|occupation) (?:began|started))\b",
@@ -139,7 +146,7 @@ _TALLY = re.compile(
 )
 # Not a statement of fact: needs, conditions, forecasts (before the number, in its clause).
 _HYPOTHETICAL = re.compile(
-    r"\b(?:would|could|might|may|should|must|need(?:s|ed)?(?:\s+to)?|required?|requires|if|unless|"
+    r"\b(?:would|could|might|(?-i:may)|should|must|need(?:s|ed)?(?:\s+to)?|required?|requires|if|unless|"
     r"plans?\s+to|planning\s+to|pledg(?:e|es|ed)\s+to|promis(?:e|es|ed)\s+to|vow(?:s|ed)?\s+to|call(?:s|ed|ing)?\s+(?:on\s+\w+\s+)?for|urg(?:e|es|ed|ing)|propos(?:e|es|ed|ing)|aims?\s+to|seeks?\s+to|wants?\s+to|threaten(?:s|ed)?\s+to|up\s+to\s+\w+\s+could|"
     r"projected|forecast|predicts?|risk(?:s|ing)?|hypothetical(?:ly)?|as\s+many\s+as\s+\w+\s+could|"
     r"assum(?:e|es|ed|ing)|suppos(?:e|es|ed|ing)|imagin(?:e|es|ed|ing)|let['’]s\s+say|were\s+to|was\s+to\s+be)\b[^.;:]*$",
@@ -147,7 +154,7 @@ _HYPOTHETICAL = re.compile(
 )
 # A modal right after the counted words: "20,000 troops would be needed", "5,000 jobs could go".
 _HYPOTHETICAL_AFTER = re.compile(
-    r"^\W*(?:[\w-]+\s+){0,3}?(?:would|could|might|may|will|should|must)\s+"
+    r"^\W*(?:[\w-]+\s+){0,3}?(?:would|could|might|(?-i:may)|will|should|must)\s+"
     r"(?!(?:still\s+)?(?:rise|climb|increase|grow|go up|be higher|be revised)\b)",
     re.I,
 )
@@ -552,7 +559,7 @@ def _in_headline_run(sentence: str, at: int) -> bool:
     apart by runs of spaces, the number's own piece a headline ("One security guard wounded in shooting at
     ...  Gunman dead after Garland, Texas attack  ...")."""
     pieces = [(m.start(), m.group(0)) for m in re.finditer(r"\S+(?:\s\S+)*", sentence)]
-    if len(pieces) < 4 or re.search(r"\(@\w+\)", sentence):  # embedded posts are statements, not headlines
+    if len(pieces) < 3 or re.search(r"\(@\w+\)", sentence):  # embedded posts are statements, not headlines
         return False
     own = next((p for s, p in pieces if s <= at < s + len(p)), "")
     open_ended = [p for _, p in pieces if p[-1:] not in ".!\"”'’)"]

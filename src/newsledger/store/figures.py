@@ -235,6 +235,18 @@ def filed(ledger: Ledger, fid: str) -> list[Filed]:
     ]
 
 
+def claim_sentences(ledger: Ledger, fid: str) -> list[tuple[str, int, int]]:
+    """(article, sentence start, end) of each claim filed in the figure."""
+    return [
+        (r[0], r[1], r[2])
+        for r in ledger.conn.execute(
+            "SELECT k.article_id, k.sentence_start, k.sentence_end FROM figure_claims fc JOIN claims k "
+            "ON k.id = fc.claim_id WHERE fc.figure_id = ? AND k.sentence_start IS NOT NULL",
+            (fid,),
+        )
+    ]
+
+
 def summarize(ledger: Ledger, fid: str, low, best, high, first: str | None, last: str | None, sources: int) -> None:
     ledger.conn.execute(
         "UPDATE figures SET low = ?, best = ?, high = ?, first = ?, last = ?, sources = ? WHERE id = ?",
