@@ -444,6 +444,12 @@ def test_measure_and_counted_on_annotated_news(shared_data):
     assert result["counted"] >= 0.93, result
 
 
+def test_a_nationality_inside_the_source_s_words_is_not_the_source(extract_text):
+    text = "Police in Valmont detained more than 70 people, according to a Veridian group that monitors arrests."
+    c = one(extract_text, text, "70")
+    assert c.source is not None and c.source.name.startswith("a Veridian group"), c.source
+
+
 @pytest.mark.parametrize(
     "text, fragment, source",
     [

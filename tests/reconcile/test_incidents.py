@@ -126,7 +126,12 @@ def test_a_part_is_labelled_with_what_it_is_said_to_be():
         ("About 40,000 soldiers died in Lorvia, Kessel and Brenn.", "40,000", I.TALLY),
         ("He executed two prisoners during the Second Kessel War, historians say.", "two", I.BACKGROUND),
         ("A bomb killed 12 people in Valmont last week, police said.", "12", I.INCIDENT),
-        ("Police arrested 40 people in May after the riot in Valmont.", "40", I.INCIDENT),  # the month, no modal
+        ("Police arrested 40 people in May after the riot in Valmont.", "40", I.INCIDENT),
+        (
+            "Nearly four years of fighting have left more than 90,000 people dead.",
+            "90,000",
+            I.TALLY,
+        ),  # the month, no modal
     ],
 )
 def test_periods_and_several_incidents_are_no_incident(sentence, number, role):
@@ -136,3 +141,13 @@ def test_periods_and_several_incidents_are_no_incident(sentence, number, role):
 def test_a_run_of_three_pasted_headlines_is_no_sentence():
     s = "At least 9 dead in standoff at Orvin hotel  Killed in Orvin: 3 students, 2 guests  Police: mastermind held"
     assert read(s, "9").role == I.NOT_A_CLAIM
+
+
+def test_people_who_are_held_are_no_arrest():
+    s = "We spoke to more than 30 detainees who described crowded detention centers."
+    i = s.index("30")
+    r = I.read(s, (0, len(s)), (i, i + 2), None, "2025-05-13", "detainees", "arrested")
+    assert r.role == I.NOT_A_CLAIM
+    s = "Police detained 30 protesters on Monday."
+    i = s.index("30")
+    assert I.read(s, (0, len(s)), (i, i + 2), None, "2025-05-13", "protesters", "arrested").role == I.INCIDENT

@@ -40,8 +40,9 @@ from .times import extract_times
 # 9: sentences without a trigger get NER alone (extract/needs.py): a few records move;
 # 10: places, geocoded, and each event's place among them; 11: a place opening an organisation's name
 # ("Zimbabwe Electoral Commission") and a two-word place tagged PERSON ("Tamil Nadu") are place mentions;
-# 12: captives a verb says were killed are counted as killed ("beheading three hostages")
-VERSION = 12
+# 12: captives a verb says were killed are counted as killed ("beheading three hostages"); 13: a nationality
+# or country inside a claim's source words ("a Russian organization") is not the source entity
+VERSION = 13
 
 
 LANGUAGE = "en"  # what the extractors read

@@ -640,8 +640,9 @@ _NEGATED_CUE = re.compile(
 _AGENT = re.compile(
     # not across a cue of speech: "X, health ministry spokesperson, said Tuesday's explosion killed 50" is said
     r"^(?:(?!\b(?:said|says|told|tells|added|adds|reported|announced|confirmed|stated|estimated)\b)"
-    r"[^.;:\"“”]){0,60}?\b(?:launched|fired|killed|kills|murdered|shot|attacked|bombed|struck|detonated|"
-    r"gunned down|massacred|opened fire)\b",
+    r"[^.;:\"“”]){0,140}?\b(?:launched|fired|killed|kills|killing|murdered|shot|shooting|attacked|bombed|struck|"
+    r"detonated|gunned down|massacred|opened fire|wounding|wounded|injuring|injured|stabbing|stabbed|beheading|"
+    r"beheaded|executing|executed)\b",
     re.I,
 )
 

@@ -90,7 +90,8 @@ _EVIDENCE = {
     "missing": r"missing|unaccounted|disappeared|lost at sea",
     "captured": r"captur\w*|taken (?:prisoner|captive|hostage)|seized|abduct\w*|kidnap\w*|held (?:hostage|captive)|"
     r"hostages?|prisoners? of war|pows?",
-    "arrested": r"arrest\w*|detain\w*|detention|held|custody|rounded up|apprehend\w*|charged|jailed|imprisoned",
+    # not "detainees" or "detention centers": people who are held, not an arrest
+    "arrested": r"arrest\w*|detain(?:ed|s|ing)?|held|custody|rounded up|apprehend\w*|charged|jailed|imprisoned",
     # not "refugees" alone: "a trawler carrying 396 refugees" counts people aboard, not an incident's displaced
     "displaced": r"displac\w*|fled|flee\w*|homeless|uproot\w*|forced from|driven from|lost their homes",
     "deployed": r"deploy\w*|sent|send\w*|dispatch\w*|station\w*|mobili[sz]\w*|troops? (?:to|in|into)|"
@@ -137,6 +138,7 @@ _TALLY = re.compile(
     r"from (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? "
     r"(?:to|through|until|and) (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d|"
     # several incidents' sum: "mass shootings that left 31 dead", "in Vietnam, Iraq and Afghanistan"
+    r"(?:\w+\s+)?(?:years|months|decades) of (?:war|fighting|clashes|conflict|violence|bombing)|"
     r"mass shootings|(?:separate|back-to-back|unrelated) (?:shootings|attacks|bombings)|"
     r"in (?-i:[A-Z])[\w-]+, (?-i:[A-Z])[\w-]+,? and (?-i:[A-Z])[\w-]+|"
     r"across (?:[A-Z][\w.-]*(?:['’]s)?\s+)?(?:the\s+)?(?:south|north|east|west|centre|center|provinces|cities|towns)|"
@@ -400,7 +402,8 @@ def _component(
             continue
         if re.search(r"[.;:!?]", gap):
             continue
-        words = re.findall(r"[\w'-]+", text[c1 : min(s1, c1 + 60)])
+        tail = re.split(r",|\band\b|\bor\b", text[c1 : min(s1, c1 + 60)], maxsplit=1)[0]
+        words = re.findall(r"[\w'-]+", tail)  # "20 first-grade students and six adults": "first-grade students"
         return " ".join(words[:4]).lower() or "a part"
     return None
 

@@ -11,7 +11,7 @@ from ...models import Entity, Party, Quote
 
 _NAME = r"(?:the\s+|a\s+|an\s+)?(?:[\w.'’&-]+\s+){0,6}?[\w.'’&-]+"
 # "according to the interior ministry", anywhere in the sentence.
-_ACCORDING = re.compile(rf"\baccording to (?P<src>{_NAME}?)(?=\s*(?:[,.;:)]|\bwho\b|\bwhich\b|$))", re.I)
+_ACCORDING = re.compile(rf"\baccording to (?P<src>{_NAME}?)(?=\s*(?:[,.;:)]|\bwho\b|\bwhich\b|\bthat\b|$))", re.I)
 # "the Red Cross estimated (that) ...", "police put the toll at", right before the number's clause.
 _ESTIMATES = re.compile(
     r"(?P<src>(?-i:[A-Z])[\w.'’&-]*(?:\s+(?:of\s+|for\s+|the\s+)?(?-i:[A-Z])[\w.'’&-]*){0,5}|"
@@ -72,7 +72,10 @@ def _named_in_sentence(
     if name.lower() in _NOT_A_SOURCE or not re.search(r"[A-Za-z]", name):
         return None
     for ent in entities:  # the entity the span names, when one is mentioned inside it
-        if ent.label in ("PERSON", "ORG", "GPE", "NORP") and any(a <= ms and me <= b for ms, me in ent.mentions):
+        if ent.label in ("PERSON", "ORG", "GPE", "NORP") and any(
+            a <= ms and me <= b and (ent.label in ("PERSON", "ORG") or not re.search(r"\w", text[me:b]))
+            for ms, me in ent.mentions
+        ):  # a country or nationality only as the span's head: "a Russian organization" is no government
             return Party(name=ent.name, entity=ent.id, start=a, end=b)
     return Party(name=name, start=a, end=b)
 
