@@ -467,3 +467,13 @@ def test_a_source_the_sentence_names_for_a_number_outside_any_quote(extract_text
 
 def test_a_number_in_no_quote_and_with_no_source_named_has_none(extract_text):
     assert one(extract_text, "The flood destroyed 40 houses in the valley on Monday.", "40").source is None
+
+
+def test_a_sentence_s_own_source_wins_over_a_quote_that_runs_into_it(extract_text):
+    text = (
+        "Veridia's interior ministry says at least 16 people in the country were killed by the quake. "
+        "In Lorvia, one person died in the hills, local media said."
+    )
+    c = one(extract_text, text, "one")
+    assert c.source is not None and c.source.name == "local media", c.source
+    assert one(extract_text, text, "16").source.name != "local media"

@@ -41,7 +41,8 @@ from .times import extract_times
 # 10: places, geocoded, and each event's place among them; 11: a place opening an organisation's name
 # ("Zimbabwe Electoral Commission") and a two-word place tagged PERSON ("Tamil Nadu") are place mentions;
 # 12: captives a verb says were killed are counted as killed ("beheading three hostages"); 13: a nationality
-# or country inside a claim's source words ("a Russian organization") is not the source entity
+# or country inside a claim's source words ("a Russian organization") is not the source entity, and a quote
+# whose cue is in another sentence yields to the source the claim's own sentence names (", local media said.")
 VERSION = 13
 
 

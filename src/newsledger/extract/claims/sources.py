@@ -27,6 +27,11 @@ _FIGURES_FROM = re.compile(
     rf"published by)\s+(?P<src>{_NAME}?)\s+(?:show|showed|shows|suggest|suggested|indicate|indicated|put|puts)\b",
     re.I,
 )
+# "..., local media said." closing the claim's sentence
+_SAID_AFTER = re.compile(
+    r",\s+(?P<src>(?:the\s+|a\s+|an\s+)?(?:[\w.'’&-]+\s+){0,5}?[\w.'’&-]+)\s+(?:said|says|reported|reports)"
+    r"(?:\s+on\s+\w+|\s+\w+day)?\s*[.\"”]*\s*$"
+)
 _NOT_A_SOURCE = {"it", "this", "that", "which", "who", "there", "here", "he", "she", "they", "we", "i", "you"}
 
 
@@ -42,11 +47,16 @@ def source_of(
     for qt in quotes:
         if qt.start <= start and end <= qt.end and (best is None or qt.end - qt.start < best.end - best.start):
             best = qt
-    if best is not None:
+    if best is not None and not (
+        best.cue is not None and sentence is not None and not sentence[0] <= best.cue.start < sentence[1]
+    ):
         return best.speaker
     if not text or sentence is None:
-        return None
-    return _named_in_sentence(text, sentence, start, end, entities)
+        return best.speaker if best is not None else None
+    # a quote whose cue is in another sentence yields to the claim's own sentence's source: "X says ...
+    # fell on them. In China, one person died in Tibet, local media said."
+    own = _named_in_sentence(text, sentence, start, end, entities)
+    return own if own is not None or best is None else best.speaker
 
 
 def _named_in_sentence(
@@ -65,6 +75,8 @@ def _named_in_sentence(
         clause_at = s0 + cut + 1 if cut >= 0 else s0
         if m := _ESTIMATES.search(text[clause_at:start]):
             found = (clause_at + m.start("src"), clause_at + m.end("src"))
+    if found is None and (m := _SAID_AFTER.search(text, end, sentence[1])):
+        found = (m.start("src"), m.end("src"))
     if found is None:
         return None
     a, b = found
