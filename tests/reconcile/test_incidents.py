@@ -43,7 +43,9 @@ def test_the_same_year_is_not_history():
 
 def test_a_second_incident_in_the_story_is_named():
     r = read("A second earthquake on Tuesday killed 37 people, police said.", "37")
-    assert r.role == I.INCIDENT and r.incident == "second earthquake"
+    assert r.role == I.INCIDENT and r.incident == "another earthquake"
+    assert read("The new quake killed 37 people, police said.", "37").incident == "another earthquake"
+    assert read("The New York attack killed 8 people, police said.", "8").incident == ""  # a city, not "new"
     assert read("An aftershock killed 12 more people.", "12").role == I.PART  # "12 more": an increment
     assert read("An aftershock on Wednesday killed 12 people.", "12").incident == "aftershock"
 
@@ -151,3 +153,13 @@ def test_people_who_are_held_are_no_arrest():
     s = "Police detained 30 protesters on Monday."
     i = s.index("30")
     assert I.read(s, (0, len(s)), (i, i + 2), None, "2025-05-13", "protesters", "arrested").role == I.INCIDENT
+
+
+def test_a_headline_that_names_a_later_incident_holds_for_its_article_s_counts():
+    title = "Another Powerful Earthquake Strikes Veridia"
+    s = "Officials said at least 37 people died on Tuesday."
+    assert I.headline_incident(title, s, s.index("37")) == "another earthquake"
+    back = "It struck two weeks after a massive quake killed more than 8,000 people."
+    assert I.headline_incident(title, back, back.index("8,000")) == ""  # the earlier quake's toll
+    assert I.headline_incident("Earthquake strikes Veridia", s, s.index("37")) == ""
+    assert I.headline_incident("New Orleans attack: 14 dead", s, s.index("37")) == ""

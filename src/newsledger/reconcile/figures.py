@@ -1040,6 +1040,8 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
             )
     if not incident and (other := ctx.elsewhere(aid, sentence)):
         incident = f"at {other}"
+    if not incident:  # "Another Powerful Earthquake Strikes Nepal": its counts are of the second quake
+        incident = incidents.headline_incident(ctx.title(aid), text[sentence[0] : sentence[1]], row.start - sentence[0])
     part = reading.part if reading.role == incidents.PART else None
     if (
         part is None

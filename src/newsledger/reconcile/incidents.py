@@ -31,7 +31,7 @@ IN_FIGURES = (INCIDENT, PART)
 class Reading:
     role: str
     reason: str = ""
-    incident: str = ""  # within the story: "" = its main incident; else e.g. "second earthquake", "aftershock"
+    incident: str = ""  # within the story: "" = its main incident; else e.g. "another earthquake", "aftershock"
     place: str | None = None  # a place named right after the number ("16 in India"): maybe another incident
     part: str | None = None  # what part of the whole: "of the dead", "children", "seriously injured"
     preliminary: bool = False  # "so far", "expected to rise", "preliminary"
@@ -69,6 +69,47 @@ _SIBLING = re.compile(
     rf"(?:(?:and\s+)?\w+\s+)?(?P<event>{_EVENT})\b|\b(?P<after>aftershocks?)\b",
     re.I,
 )
+_AFTER_EVENT = re.compile(
+    rf"\b(?:after|since|weeks after|days after)\s+(?:a|an|the)\s+(?:[\w.-]+\s+){{0,3}}{_EVENT}\b", re.I
+)
+# Words of a headline that say its story is of a later incident than the first ("Another Powerful
+# Earthquake Strikes Nepal"); not "new": "New York".
+_HEADLINE_WHICH = ("second", "another", "fresh", "separate", "subsequent", "third")
+
+
+def _sibling(sentence: str) -> re.Match | None:
+    """The first sibling-incident phrase that is one: "New York attack" names a city, not a new attack."""
+    for m in _SIBLING.finditer(sentence):
+        if m.group("which") and m.group("which").lower() == "new" and re.match(r"new\s+(?-i:[A-Z])", m.group(0), re.I):
+            continue
+        return m
+    return None
+
+
+def headline_incident(title: str | None, sentence: str, at: int) -> str:
+    """The later incident a headline names ("another earthquake"), for a count of its article's main incident;
+    "" where the count's sentence goes back to the earlier one ("two weeks after a massive quake killed")."""
+    m = next((m for m in _SIBLING.finditer(title or "") if (m.group("which") or "").lower() in _HEADLINE_WHICH), None)
+    if (
+        m is None
+        or _AFTER_EVENT.search(sentence[:at])
+        or ((s := _sibling(sentence)) and (s.group("which") or "").lower() in ("first", "earlier", "previous"))
+    ):
+        return ""
+    return _sibling_label(m)
+
+
+_LATER = {"second", "another", "new", "fresh", "subsequent", "later", "follow-up", "third"}
+
+
+def _sibling_label(m: re.Match) -> str:
+    """One name for one later incident however it is called: "a second quake", "another earthquake" and "the
+    new earthquake" are "another earthquake"."""
+    which, event = m.group("which").lower(), m.group("event").lower()
+    event = "earthquake" if event in ("quake", "tremor") else event
+    return f"{'another' if which in _LATER else which} {event}"
+
+
 # An incident the sentence dates: "the April 25 quake", "Tuesday's attack", "the attack on Oct. 1".
 _DATED_EVENT = re.compile(
     rf"(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|"
@@ -350,11 +391,11 @@ def read(
     if label := _component(text, (c0, c1), s1, mates, measure):
         return out(PART, "one of several counts of the same measure, not the total", part=label)
     incident = ""
-    if m := _SIBLING.search(sent):
+    if m := _sibling(sent):
         if m.group("after"):
             incident = "aftershock"
         elif m.group("which").lower() != "first":
-            incident = f"{m.group('which').lower()} {m.group('event').lower()}"
+            incident = _sibling_label(m)
     p = _PLACE_AFTER.match(after)
     return out(INCIDENT, incident=incident, place=p.group("place") if p else None)
 
@@ -447,7 +488,7 @@ _HISTORIC = [
         (r"\bpearl harbou?r\b", 1941),
         (r"\b(?:world war (?:i|1|one)|first world war|great war)\b(?! ?ii)", 1918),
         (r"\b(?:world war (?:ii|2|two)|second world war|wwii|ww2)\b", 1945),
-        (r"\b(?:hiroshima|nagasaki|holocaust|d-day|normandy landings?)\b", 1945),
+        (r"\b(?:hiroshima|nagasaki|holocaust|d-day|normandy landings?|auschwitz|concentration camps?)\b", 1945),
         (r"\bkorean war\b", 1953),
         (r"\bvietnam war\b", 1975),
         (r"(?<![\d/])9/11\b", 2001),  # not "Sept. 11": Benghazi's attack fell on that day too
