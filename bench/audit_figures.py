@@ -1,6 +1,10 @@
 """Draw figures for a hand audit: N figures of a ledger with a fixed seed, each with every claim's sentence.
 
 usage: python bench/audit_figures.py --db LEDGER [--n 20] [--seed 2026] [--min-claims 1] > audit.txt
+       python bench/audit_figures.py --articles OUT.jsonl [--skip 1000] [--count 1000]
+
+The second form writes the articles a ledger for an audit is ingested from: allsides articles with text, in
+corpus order, after the first --skip of them (the way bench/throughput.py samples them).
 
 The draw is uniform over the ledger's figures with at least --min-claims statements (ordered by id, then
 `random.Random(seed).sample`), so the same ledger and seed give the same figures. For each figure it prints
@@ -22,11 +26,25 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--db", required=True)
+    ap.add_argument("--db")
+    ap.add_argument("--articles", type=Path, help="write allsides articles as JSONL here, and stop")
+    ap.add_argument("--skip", type=int, default=0)
+    ap.add_argument("--count", type=int, default=1000)
     ap.add_argument("--n", type=int, default=20)
     ap.add_argument("--seed", type=int, default=2026)
     ap.add_argument("--min-claims", type=int, default=1)
     args = ap.parse_args()
+    if args.articles:
+        sys.path.insert(0, str(ROOT / "bench"))
+        from throughput import sample
+
+        n, _ = sample(
+            ROOT.parent / "shared" / "data" / "allsides" / "articles.jsonl.gz", args.count, args.articles, args.skip
+        )
+        print(f"{n} articles -> {args.articles}")
+        return
+    if not args.db:
+        ap.error("--db is required")
     import newsledger
     from newsledger.present import figure as shown
 

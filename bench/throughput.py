@@ -34,14 +34,18 @@ sys.path.insert(0, str(ROOT / "bench"))
 from _report import machine, write_section  # noqa: E402
 
 
-def sample(corpus: Path, n: int, out: Path) -> tuple[int, int]:
-    """The first n articles with text, as contract JSONL; returns (articles, words)."""
+def sample(corpus: Path, n: int, out: Path, skip: int = 0) -> tuple[int, int]:
+    """The first n articles with text (after the first `skip` of them), as contract JSONL; returns (articles,
+    words)."""
     k = words = 0
     with gzip.open(corpus, "rt", encoding="utf-8") as f, open(out, "w", encoding="utf-8") as o:
         for line in f:
             d = json.loads(line)
             text = d.get("content_original") or ""
             if not text.strip():
+                continue
+            if skip:
+                skip -= 1
                 continue
             o.write(
                 json.dumps(

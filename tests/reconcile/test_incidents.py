@@ -163,3 +163,11 @@ def test_a_headline_that_names_a_later_incident_holds_for_its_article_s_counts()
     assert I.headline_incident(title, back, back.index("8,000")) == ""  # the earlier quake's toll
     assert I.headline_incident("Earthquake strikes Veridia", s, s.index("37")) == ""
     assert I.headline_incident("New Orleans attack: 14 dead", s, s.index("37")) == ""
+
+
+def test_a_definition_s_threshold_and_a_list_of_towns():
+    s = "The archive defines a mass shooting as an attack in which at least four people are killed or wounded."
+    assert read(s, "four").role == I.NOT_A_CLAIM
+    s = "The agency reported at least 35 dead in Orvin, 11 in Kessel, and 17 in the province of Brenn."
+    r = read(s, "35")
+    assert r.role == I.PART and r.part == "in Orvin"

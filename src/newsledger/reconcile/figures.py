@@ -1038,6 +1038,8 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
             incident = (
                 f"in {reading.place.rstrip('.')}"  # "the man accused of killing 20 in El Paso" in a story on Dayton
             )
+    if not incident and (where := _the_country(text, sentence, row)) and where != ctx.country(aid):
+        incident = f"in {gazetteer().name(where)}"  # "India's Home Ministry says 16 people in the country ..."
     if not incident and (other := ctx.elsewhere(aid, sentence)):
         incident = f"at {other}"
     if not incident:  # "Another Powerful Earthquake Strikes Nepal": its counts are of the second quake
@@ -1080,6 +1082,21 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
         reading.preliminary,
     )
     return fid
+
+
+_IN_THE_COUNTRY = re.compile(r"[^.;]{0,40}?\bin (?:the|that|this) country\b")
+_POSSESSIVE = re.compile(r"\b((?-i:[A-Z])[\w.-]+(?:\s+(?-i:[A-Z])[\w.-]+)?)['’]s\b")
+
+
+def _the_country(text: str, sentence: tuple[int, int], row: ClaimRow) -> str | None:
+    """The country "in the country" after a count means, when the sentence names one before it as a
+    possessive ("India's Home Ministry says at least 16 people in the country were killed")."""
+    if not _IN_THE_COUNTRY.match(text, row.end, sentence[1]):
+        return None
+    for m in _POSSESSIVE.finditer(text, sentence[0], row.start):
+        if a3 := gazetteer().country(m.group(1)):
+            return a3
+    return None
 
 
 def rebuild(ledger: Ledger) -> int:

@@ -195,6 +195,8 @@ _HYPOTHETICAL = re.compile(
     r"assum(?:e|es|ed|ing)|suppos(?:e|es|ed|ing)|imagin(?:e|es|ed|ing)|let['’]s\s+say|were\s+to|was\s+to\s+be)\b[^.;:]*$",
     re.I,
 )
+# "The site defines a mass shooting as an attack in which at least four people are killed or wounded."
+_DEFINITION = re.compile(r"\b(?:defin(?:e|es|ed|ing|ition)|qualif(?:y|ies) as|threshold)\b", re.I)
 # A modal right after the counted words: "20,000 troops would be needed", "5,000 jobs could go".
 _HYPOTHETICAL_AFTER = re.compile(
     r"^\W*(?:[\w-]+\s+){0,3}?(?:would|could|might|(?-i:may)|will|should|must)\s+"
@@ -229,6 +231,10 @@ _CONDITION = re.compile(
 _SUBREGION = re.compile(
     r"^[^.;:]{0,50}?\bin\s+(?:the|its|their|that)\s+(?P<region>state|province|district|region|county|jurisdiction)\b(?!\s+of)",
     re.I,
+)
+_PLACE_LIST = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}?in\s+(?P<place>(?-i:[A-Z])[\w'.-]+(?:\s+(?-i:[A-Z])[\w'.-]+)?),\s+(?:and\s+)?"
+    r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+)?in\s+(?-i:[A-Z])"
 )
 _INCREMENT = re.compile(r"^\s*(?:more|additional|new|further|extra)\b|^\s*more\s", re.I)
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|a further|an extra)\s*$", re.I)
@@ -354,6 +360,8 @@ def read(
     clause = _clause_before(before)
     if not _evidence(measure, before, text[c0:c1], after):
         return out(NOT_A_CLAIM, f"no word of '{measure}' next to the number")
+    if _DEFINITION.search(before):
+        return out(NOT_A_CLAIM, "a definition's threshold, not a count")
     if _HYPOTHETICAL.search(clause) or _HYPOTHETICAL_AFTER.match(after):
         return out(HYPOTHETICAL, "a need, condition or forecast, not a count")
     if _GUESS.search(text[c0 : min(s1, c1 + 25)]) and re.search(
@@ -388,6 +396,8 @@ def read(
         text, c0, mates, measure
     ):  # "50 dead and another 53 wounded": others than the dead, not more wounded
         return out(PART, "an increment, not a total", part="more")
+    if m := _PLACE_LIST.match(after):  # "at least 35 dead in Amatrice, 11 in Accumoli and 17 in ...": by town
+        return out(PART, "one place's count of several the sentence lists", part="in " + m.group("place"))
     if label := _component(text, (c0, c1), s1, mates, measure):
         return out(PART, "one of several counts of the same measure, not the total", part=label)
     incident = ""
@@ -514,7 +524,7 @@ def _history(window: str, published: str | None) -> bool:
 # What a part of the dead is said to be: "two of the four ... were, in fact, CIA contractors".
 _PREDICATE = re.compile(
     r"\b(?:were|are|was|is)\b,?(?:\s*(?:in fact|actually|also|all|both|reportedly),?)*\s+"
-    r"(?:an?\s+|the\s+)?(?P<x>[A-Za-z][\w-]*(?:\s+(?!(?:and|or|but|who|which|that|in|at|of|from|by|with)\b)"
+    r"(?:an?\s+|the\s+)?(?P<x>[A-Za-z][\w-]*(?:\s+(?!(?:and|or|but|who|which|that|in|at|of|from|by|with|on|for|to)\b)"
     r"[A-Za-z][\w-]*){0,2})"
 )
 _NO_PREDICATE = {"in", "at", "being", "not", "still", "among", "from", "also", "said", "thought", "expected", "due"}
