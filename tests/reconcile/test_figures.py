@@ -577,3 +577,45 @@ def test_a_title_names_the_event_its_sentences_name_when_the_headline_names_none
     reconcile(ledger)
     title = killed(ledger).incident.title
     assert title.startswith("killed in the Orvin shooting"), title  # not "the fire" a gunman opened
+
+
+def test_a_group_of_its_own_noun_is_shown_as_written():
+    assert figures.shown_group("member", None, "Taliban members") == "Taliban members"
+    assert figures.shown_group("national", None, "its nationals") == "nationals"
+    assert figures.shown_group("people", None, "the people") == "people"
+
+
+def test_a_title_names_the_place_its_sentences_name_when_the_headline_names_none(ledger):
+    from dataclasses import replace
+
+    text = "Rescuers dug through the night. At least 9 people were killed in the war in Kessel, officials said."
+    x = article("t2", 4, text, [("9", "people", "killed", None)], [("Kessel", "GPE")])
+    ledger.write([replace(x, article=replace(x.article, title="A night of grief"))])
+    reconcile(ledger)
+    title = killed(ledger).incident.title
+    assert title.startswith("killed in the Kessel war"), title
+    assert figures.incident_title("killed", "", "Kessel", None, None).startswith("killed in Kessel")
+
+
+def test_an_incident_s_place_is_where_its_sentences_say_not_where_the_reporter_is(ledger):
+    from dataclasses import replace
+
+    from newsledger.models import Place
+
+    text = (
+        "WASHINGTON - Officials in Washington met on Monday. Washington said little, and Washington waited. "
+        "At least 9 people were killed in a raid on Kessel, officials said."
+    )
+    x = article("t3", 4, text, [("9", "people", "killed", None)], [("Washington", "GPE"), ("Kessel", "GPE")])
+
+    def at(name, country, gid):
+        return [
+            Place("t3", m.start(), m.end(), name, name, country, None, 0.0, 0.0, "P", gid, 1000)
+            for m in re.finditer(name, text)
+        ]
+
+    places = tuple(at("Washington", "USA", 1) + at("Kessel", "SYR", 2))
+    ledger.write([replace(x, article=replace(x.article, title="A raid"), places=places)])
+    reconcile(ledger)
+    f = killed(ledger)
+    assert (f.incident.place, f.incident.country) == ("Kessel", "SYR"), f.incident

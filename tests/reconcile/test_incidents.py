@@ -171,3 +171,12 @@ def test_a_definition_s_threshold_and_a_list_of_towns():
     s = "The agency reported at least 35 dead in Orvin, 11 in Kessel, and 17 in the province of Brenn."
     r = read(s, "35")
     assert r.role == I.PART and r.part == "in Orvin"
+
+
+def test_stations_are_no_deployment():
+    s = "At one time we had five gas stations and a barbershop."
+    i = s.index("five")
+    assert I.read(s, (0, len(s)), (i, i + 4), None, "2025-05-13", "gas stations", "deployed").role == I.NOT_A_CLAIM
+    s = "The army has stationed 400 soldiers in the valley."
+    i = s.index("400")
+    assert I.read(s, (0, len(s)), (i, i + 3), None, "2025-05-13", "soldiers", "deployed").role == I.INCIDENT

@@ -313,7 +313,15 @@ def counts_people(counted: str | None) -> bool:
     )
 
 
-def shown_group(group: str, country: str | None) -> str:
+def shown_group(group: str, country: str | None, counted: str | None = None) -> str:
+    """What a figure says it counts: its group ("Congolese soldiers"), or, for a group of its own noun, the
+    words as written ("Taliban members", not "member")."""
+    if group not in GROUPS and counted and not country:
+        text = counted.strip()
+        while m := _LEADING.match(text):
+            text = text[m.end() :]
+        if 0 < len(text.split()) <= 4 and not re.search(r"[^\w\s'’-]", text):
+            return text
     if not country:
         return group
     g = gazetteer()
@@ -850,6 +858,9 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
     heads = [t for a in arts if (t := ctx.title(a))]
     said = " ".join(heads).lower()
     places = Counter(name for a in arts for _, name in ctx.places(a)[:3] if name.lower() in said)
+    sents = " ".join(ctx.text(a)[s0:s1] for a, s0, s1 in store.claim_sentences(ledger, fid))
+    if not places:  # the headlines name none of them: one the figure's own sentences name
+        places = Counter(name for a in arts for _, name in ctx.places(a)[:3] if _says(sents, name))
     place = places.most_common(1)[0][0] if places else None
     countries = Counter(c for a in arts if (c := ctx.country(a)) and _named(c, said))
     country = countries.most_common(1)[0][0] if countries else None
@@ -862,21 +873,30 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
         )
     event = events.most_common(1)[0][0] if events else None
     title = incident_title(f.measure, event or "", place, country, first, f.incident, heads[0] if heads else None)
-    place, country = _resolved_place(ledger, ctx, arts, place, country)
+    place, country = _resolved_place(ledger, ctx, arts, place, country, sents)
     store.describe(ledger, fid, whole, title, place, country, first)
 
 
-def _resolved_place(ledger: Ledger, ctx: _Context, arts: list[str], place, country) -> tuple:
-    """Where the headlines name no place or country: the country the articles' resolved towns lie in, and
+def _says(text: str, name: str) -> bool:
+    return bool(re.search(rf"\b{re.escape(name)}\b", text))
+
+
+def _resolved_place(ledger: Ledger, ctx: _Context, arts: list[str], place, country, sents: str = "") -> tuple:
+    """Where the headlines name no place or country: the country of the resolved towns the figure's own
+    sentences name, else of those its articles name (the reporter's town as often as the incident's), and
     the town of it they name most."""
+    towns = [(name, c, n) for a in arts for name, c, n in store.article_towns(ledger, a)]
     if country is None:
-        countries = Counter(c for a in arts if (c := ctx.place_country(a)))
+        countries = Counter(c for name, c, _ in towns if _says(sents, name)) or Counter(
+            c for a in arts if (c := ctx.place_country(a))
+        )
         country = countries.most_common(1)[0][0] if countries else None
     if place is None and country is not None:
-        towns: Counter = Counter()
-        for a in arts:
-            towns.update({name: n for name, c, n in store.article_towns(ledger, a) if c == country})
-        place = towns.most_common(1)[0][0] if towns else None
+        named: Counter = Counter()
+        for name, c, n in towns:
+            if c == country:
+                named[name] += n + (100 if _says(sents, name) else 0)
+        place = named.most_common(1)[0][0] if named else None
     return place, country
 
 
@@ -916,6 +936,8 @@ def incident_title(
     another incident of the story by what tells it apart ("killed at Charleston, in a story on ...")."""
     if event:
         main = f"the {place} {event}" if place and place.lower() not in event else f"the {event}"
+    elif place:
+        main = place
     else:
         main = f"“{headline}”" if headline else "an untitled story"
     if incident.startswith(("at ", "in ")):
@@ -927,7 +949,7 @@ def incident_title(
     elif incident:
         head = f"{measure} in the {incident}"
     else:
-        head = f"{measure} in {main}" if event else f"{measure}, in {main}"
+        head = f"{measure} in {main}" if event or place else f"{measure}, in {main}"
     parts = [head]
     if day:
         parts.append(f"reported {day}")
@@ -1061,7 +1083,7 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
     if fid is None:
         key = f"{row.measure}|{grp}|{country}|{aid}|{row.start}" + (f"|{incident}|{part}" if incident or part else "")
         fid = hashlib.sha1(key.encode()).hexdigest()[:12]
-        shown = shown_group(grp, country)
+        shown = shown_group(grp, country, row.counted)
         store.add(ledger, fid, row.measure or "", shown, grp, country, aid, day, incident, part)
     else:  # keep the window current for the claims that follow in this batch
         store.widen(ledger, fid, day)

@@ -135,7 +135,8 @@ _EVIDENCE = {
     "arrested": r"arrest\w*|detain(?:ed|s|ing)?|held|custody|rounded up|apprehend\w*|charged|jailed|imprisoned",
     # not "refugees" alone: "a trawler carrying 396 refugees" counts people aboard, not an incident's displaced
     "displaced": r"displac\w*|fled|flee\w*|homeless|uproot\w*|forced from|driven from|lost their homes",
-    "deployed": r"deploy\w*|sent|send\w*|dispatch\w*|station\w*|mobili[sz]\w*|troops? (?:to|in|into)|"
+    # "stationed", not "gas stations"
+    "deployed": r"deploy\w*|sent|send\w*|dispatch\w*|station(?:ed|ing)|mobili[sz]\w*|troops? (?:to|in|into)|"
     r"boots on the ground|surge|arriv\w*|posted",
     "evacuated": r"evacuat\w*|rescued|moved to safety|ordered to leave|airlifted",
     "affected": r"affected|hit|impacted|struck",
@@ -184,7 +185,8 @@ _TALLY = re.compile(
     r"in (?-i:[A-Z])[\w-]+, (?-i:[A-Z])[\w-]+,? and (?-i:[A-Z])[\w-]+|"
     r"across (?:[A-Z][\w.-]*(?:['’]s)?\s+)?(?:the\s+)?(?:south|north|east|west|centre|center|provinces|cities|towns)|"
     r"most recently|the latest (?:in|of) a (?:series|string|spate)|in total since|each year|across the (?:country|nation|region|state|world)|nationwide|worldwide|"
-    r"in cities across|since the (?:war|conflict|crisis|uprising|fighting|revolution|occupation) (?:began|started))\b",
+    r"in cities across|since the (?:war|conflict|crisis|uprising|fighting|revolution|occupation|violence|clashes|offensive|protests) "
+    r"(?:began|started|flared|erupted|broke out|escalated|intensified))\b",
     re.I,
 )
 # Not a statement of fact: needs, conditions, forecasts (before the number, in its clause).
