@@ -19,6 +19,7 @@ from ..reconcile.stories import list_stories
 from ..store import Ledger
 from ..store import figures as figure_store
 from ..store import pages as queries
+from ..store.slices import Slice
 from . import reports, views
 from .memo import Memo
 from .schemas import (
@@ -66,7 +67,36 @@ def filter_text(description: str):
     return Annotated[str | None, Query(max_length=200, description=description)]
 
 
-Measure = Literal[MEASURES]  # type: ignore[valid-type]
+def _param(description: str, pattern: str | None = None):
+    return Annotated[str, Query(max_length=200, pattern=pattern, description=description)]
+
+
+# A day as the published column holds it (compared as text: a bound need not be a real day, "2025-02-30"
+# is one); blank, a form's empty field, is no bound.
+DAY = r"^(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))?$"
+MeasureOrAny = Literal[("", *MEASURES)]  # type: ignore[valid-type]
+
+
+def slice_of(
+    since: _param("Only articles published on or after this day (YYYY-MM-DD)", DAY) = "",
+    until: _param("Only articles published on or before this day (YYYY-MM-DD)", DAY) = "",
+    outlet: _param("Only articles of this outlet (its exact name)") = "",
+    story: _param("Only articles of this story (its id)") = "",
+    measure: Annotated[MeasureOrAny, Query(description="Claims and figures of this measure")] = "",
+    party: _param("Part of a claim's source, a quote's speaker, or a figure's party") = "",
+    country: _param(
+        "Events at a place in, figures of an incident in, this country (ISO alpha-3)", r"^([A-Za-z]{3})?$"
+    ) = "",
+) -> Slice:
+    """The filter a URL's query names: the same one `newsledger export` and the pages' downloads apply
+    (store/slices.py). A blank field (an empty form input) is no filter."""
+    return Slice(
+        since or None, until or None, outlet or None, story or None, measure or None, party or None,
+        country.upper() or None,
+    )  # fmt: skip
+
+
+Only = Annotated[Slice, Depends(slice_of)]
 FigureOrder = Annotated[
     Literal["disputed", "latest"],
     Query(
@@ -103,11 +133,12 @@ def index(request: Request, db: Db, kept: Kept):
 @router.get("/articles", response_model=Page[ArticleSummary], summary="Articles, newest first")
 def articles(
     db: Db,
+    only: Only,
     limit: Limit = 50,
     offset: Offset = 0,
     source: filter_text("Part of the source (outlet, path or feed id)") = None,
 ):
-    p = queries.articles(db, limit, offset, source)
+    p = queries.articles(db, limit, offset, source, only=only)
     return _page([views.article_summary(r) for r in p.rows], limit, offset, p.more)
 
 
@@ -128,10 +159,10 @@ def article(db: Db, article_id: Id):
 @router.get("/claims", response_model=Page[CitedClaim], summary="Numeric claims, newest articles first")
 def claims(
     db: Db,
+    only: Only,
     limit: Limit = 50,
     offset: Offset = 0,
     source: filter_text("Part of the source's name or entity") = None,
-    measure: Annotated[Measure | None, Query(description="What is measured")] = None,
     text: Annotated[
         str | None,
         Query(
@@ -143,19 +174,20 @@ def claims(
     ] = None,
     article: Annotated[str | None, Query(max_length=200, description="Only this article's id")] = None,
 ):
-    p = queries.claims(db, limit, offset, source=source, measure=measure, text=text, article=article)
+    p = queries.claims(db, limit, offset, source=source, text=text, article=article, only=only)
     return _page([views.cited_claim(r) for r in p.rows], limit, offset, p.more)
 
 
 @router.get("/quotes", response_model=Page[CitedQuote], summary="Quotes and attributions, newest articles first")
 def quotes(
     db: Db,
+    only: Only,
     limit: Limit = 50,
     offset: Offset = 0,
     speaker: filter_text("Part of the speaker's name or entity") = None,
     article: Annotated[str | None, Query(max_length=200, description="Only this article's id")] = None,
 ):
-    p = queries.quotes(db, limit, offset, speaker=speaker, article=article)
+    p = queries.quotes(db, limit, offset, speaker=speaker, article=article, only=only)
     return _page([views.cited_quote(r) for r in p.rows], limit, offset, p.more)
 
 
@@ -186,6 +218,7 @@ def entity(db: Db, entity_id: Id):
 )
 def figures(
     db: Db,
+    only: Only,
     limit: Limit = 50,
     offset: Offset = 0,
     about: filter_text(ABOUT) = None,
@@ -195,7 +228,7 @@ def figures(
         Query(description="Only figures with more than one statement (two sources, or one source giving two values)"),
     ] = False,
 ):
-    rows = list_figures(db, order=order, about=about, disputed=disputed, limit=limit + 1, offset=offset)
+    rows = list_figures(db, order=order, about=about, disputed=disputed, limit=limit + 1, offset=offset, only=only)
     return _rows(rows, limit, offset, views.figure_summary)
 
 
