@@ -12,11 +12,13 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 
-from ..models import MEASURES
+from ..extract.plover import TYPES
+from ..models import EVENT_STATUSES, MEASURES
 from ..reconcile.entities import list_entities
 from ..reconcile.figures import get_figure, list_figures
 from ..reconcile.stories import list_stories
 from ..store import Ledger
+from ..store import events as event_store
 from ..store import figures as figure_store
 from ..store import pages as queries
 from ..store.slices import Slice
@@ -30,6 +32,7 @@ from .schemas import (
     EntityDetail,
     EntitySummary,
     ErrorBody,
+    EventRow,
     FigureDetail,
     FigureSummary,
     Index,
@@ -238,6 +241,19 @@ def figure(db: Db, figure_id: Id):
     return views.figure_detail(
         f, figure_store.left_out(db, sorted({m.article for c in f.claims for m in c.mentions}), f.measure)
     )
+
+
+@router.get("/events", response_model=Page[EventRow], summary="Events (PLOVER types), the latest first")
+def events(
+    db: Db,
+    only: Only,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    type: Annotated[Literal[("", *TYPES)], Query(description="A PLOVER event type")] = "",  # type: ignore[valid-type]
+    status: Annotated[Literal[("", *EVENT_STATUSES)], Query(description="happened, negated, ...")] = "",  # type: ignore[valid-type]
+):
+    rows = event_store.find_events(db, type or None, None, None, status or None, limit + 1, offset, only=only)
+    return _rows(rows, limit, offset, views.event_row)
 
 
 @router.get("/stories", response_model=Page[StorySummary], summary="Stories (articles about one event), latest first")
