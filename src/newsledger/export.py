@@ -347,11 +347,11 @@ def write_plover(ledger: Ledger, part: Slice, out: BinaryIO) -> None:
             rows = (StoredEvent(i, e, _pub(x), x.article.source) for i, e in enumerate(x.events, 1))
             _jsonl_lines(out, (plover_record(r, x.article.text, place_of(r.event, x.places)) for r in rows))
         return
-    x = None
+    held: Extraction | None = None
     for r in find_events(ledger, only=part):
-        if x is None or x.article.id != r.event.article_id:
-            x = ledger.extraction(r.event.article_id)  # the text and places its record quotes
-        _jsonl_lines(out, [plover_record(r, x.article.text, place_of(r.event, x.places))])
+        if held is None or held.article.id != r.event.article_id:
+            held = ledger.extraction(r.event.article_id)  # the text and places its record quotes
+        _jsonl_lines(out, [plover_record(r, held.article.text, place_of(r.event, held.places))])
 
 
 def timeml(x: Extraction) -> str:

@@ -167,3 +167,12 @@ def test_bad_filter_values_are_refused_on_every_page(client):
         assert client.get(f"/{table}?measure=bogus").status_code == 422
         assert client.get(f"/{table}?country=12").status_code == 422
         assert "No " in client.get(f"/{table}?since=2031-01-01").text
+
+
+def test_plover_records_of_a_slice_are_its_events(demo_db):
+    def plover(*args) -> list[str]:
+        cmd = ["export", "--db", str(demo_db), "--table", "events", "--format", "plover", *args]
+        return CliRunner().invoke(main, cmd).output.splitlines()
+
+    since = rows_of(demo_db, "events", "--since", "2025-03-09")
+    assert 0 < len(plover("--since", "2025-03-09")) == len(since) < len(plover())

@@ -71,25 +71,26 @@ def filter_text(description: str):
 
 
 def _param(description: str, pattern: str | None = None):
-    return Annotated[str, Query(max_length=200, pattern=pattern, description=description)]
+    return Query(max_length=200, pattern=pattern, description=description)
 
 
 # A day as the published column holds it (compared as text: a bound need not be a real day, "2025-02-30"
 # is one); blank, a form's empty field, is no bound.
 DAY = r"^(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))?$"
+ALPHA3 = r"^([A-Za-z]{3})?$"
 MeasureOrAny = Literal[("", *MEASURES)]  # type: ignore[valid-type]
 
 
 def slice_of(
-    since: _param("Only articles published on or after this day (YYYY-MM-DD)", DAY) = "",
-    until: _param("Only articles published on or before this day (YYYY-MM-DD)", DAY) = "",
-    outlet: _param("Only articles of this outlet (its exact name)") = "",
-    story: _param("Only articles of this story (its id)") = "",
+    since: Annotated[str, _param("Only articles published on or after this day (YYYY-MM-DD)", DAY)] = "",
+    until: Annotated[str, _param("Only articles published on or before this day (YYYY-MM-DD)", DAY)] = "",
+    outlet: Annotated[str, _param("Only articles of this outlet (its exact name)")] = "",
+    story: Annotated[str, _param("Only articles of this story (its id)")] = "",
     measure: Annotated[MeasureOrAny, Query(description="Claims and figures of this measure")] = "",
-    party: _param("Part of a claim's source, a quote's speaker, or a figure's party") = "",
-    country: _param(
-        "Events at a place in, figures of an incident in, this country (ISO alpha-3)", r"^([A-Za-z]{3})?$"
-    ) = "",
+    party: Annotated[str, _param("Part of a claim's source, a quote's speaker, or a figure's party")] = "",
+    country: Annotated[
+        str, _param("Events at a place in, figures of an incident in, this country (alpha-3)", ALPHA3)
+    ] = "",
 ) -> Slice:
     """The filter a URL's query names: the same one `newsledger export` and the pages' downloads apply
     (store/slices.py). A blank field (an empty form input) is no filter."""

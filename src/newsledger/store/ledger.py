@@ -595,27 +595,17 @@ class Ledger:
         """How many claims `claims` finds with these filters, every page of them."""
         return self._count_cited("claims", self._claims_where(about, source, measure, only), None)
 
-    def _slice(self, only: Slice | None, where: list[str], args: list) -> None:
-        if only:
-            conds, more = only.where("a")
-            where += conds
-            args += more
-
     def _claims_where(self, about, source, measure, only: Slice | None) -> tuple[list[str], list, bool] | None:
         """The conditions of a claims query, their arguments, and whether to walk the articles (None: no
         claim can match)."""
         where: list[str] = []
         args: list = []
-        self._slice(only, where, args)
+        walk = self._parties("claims", source, only, where, args)
+        if walk is None:
+            return None
         if about:
             self._about(about, where, args)
-        walk = True
-        for name in {source, only and only.party} - {None, ""}:
-            named = self._by_name("claims", ("k.source_name", "k.source_entity"), name, where, args)
-            if named is None:
-                return None
-            walk = walk and named
-        measures = {measure, only and only.measure} - {None, ""}
+        measures = {measure, only.measure if only else None} - {None, ""}
         if len(measures) > 1:
             return None
         if measures:
@@ -678,14 +668,25 @@ class Ledger:
     def _quotes_where(self, by: str | None, only: Slice | None) -> tuple[list[str], list, bool] | None:
         where: list[str] = []
         args: list = []
-        self._slice(only, where, args)
+        walk = self._parties("quotes", by, only, where, args)
+        return None if walk is None else (where, args, walk)
+
+    _PARTY = {"claims": ("k.source_name", "k.source_entity"), "quotes": ("q.speaker_name", "q.speaker_entity")}
+
+    def _parties(self, table: str, name: str | None, only: Slice | None, where: list, args: list) -> bool | None:
+        """The conditions of a slice's articles, and of a party (a claim's source, a quote's speaker) that
+        holds `name` and the slice's party; whether to walk the articles (`_by_name`), None: no row matches."""
+        if only:
+            conds, more = only.where("a")
+            where += conds
+            args += more
         walk = True
-        for name in {by, only and only.party} - {None, ""}:
-            named = self._by_name("quotes", ("q.speaker_name", "q.speaker_entity"), name, where, args)
+        for text in {t for t in (name, only.party if only else None) if t}:
+            named = self._by_name(table, self._PARTY[table], text, where, args)
             if named is None:
                 return None
             walk = walk and named
-        return where, args, bool(walk)
+        return walk
 
     def _by_name(self, kind: str, columns: tuple[str, str], text: str, where: list, args: list) -> bool | None:
         """Add the filter "name or entity contains `text`" for quotes' speakers or claims' sources. The
