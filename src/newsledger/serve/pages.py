@@ -63,44 +63,49 @@ def search(request: Request, db: Db, q: Annotated[str, Query(max_length=200)] = 
     return page(request, "search.html", q=q, hits=hits)
 
 
-def _listing(request: Request, db: Db, template: str, only: Slice, total: int, refine: dict | None = None, **context):
+def _listing(
+    request: Request, db: Db, kept: Kept, template: str, only: Slice, count, refine: dict | None = None, **context
+):
     """A filtered list: the filter's form, its count, its downloads (`query`: the slice alone, what the export
-    registry takes) and pages (`extra`: the slice and the page's own refinements, `refine`)."""
+    registry takes) and pages (`extra`: the slice and the page's own refinements, `refine`). The choices and
+    the unfiltered count read the whole ledger: they are kept until it changes."""
     refine = {k: v for k, v in (refine or {}).items() if v}
     query, shown = urlencode(only.query()), urlencode({**only.query(), **refine})
     return page(
         request,
         template,
         only=only,
-        total=total,
+        total=count() if shown else kept.get(f"total {template}", count),
         query=query,
         extra=f"&{shown}" if shown else "",
         refined=sorted(refine),
-        outlets=slices.outlets(db),
-        countries=slices.countries(db),
+        outlets=kept.get("outlets", lambda: slices.outlets(db)),
+        countries=kept.get("countries", lambda: slices.countries(db)),
         measures=list(MEASURES),
         **context,
     )
 
 
 @router.get("/articles")
-def articles(request: Request, db: Db, only: Only, offset: Offset = 0):
+def articles(request: Request, db: Db, kept: Kept, only: Only, offset: Offset = 0):
     rows = queries.articles(db, PER_PAGE, offset, only=only)
-    return _listing(request, db, "articles.html", only, slices.count(db, only), rows=rows)
+    return _listing(request, db, kept, "articles.html", only, lambda: slices.count(db, only), rows=rows)
 
 
 @router.get("/claims")
-def claims(request: Request, db: Db, only: Only, offset: Offset = 0):
+def claims(request: Request, db: Db, kept: Kept, only: Only, offset: Offset = 0):
     rows = queries.claims(db, PER_PAGE, offset, only=only)
     items = [views.cited_claim(c) for c in rows.rows]
-    return _listing(request, db, "claims.html", only, db.count_claims(only=only), rows=rows, items=items)
+    count = lambda: db.count_claims(only=only)  # noqa: E731
+    return _listing(request, db, kept, "claims.html", only, count, rows=rows, items=items)
 
 
 @router.get("/quotes")
-def quotes(request: Request, db: Db, only: Only, offset: Offset = 0):
+def quotes(request: Request, db: Db, kept: Kept, only: Only, offset: Offset = 0):
     rows = queries.quotes(db, PER_PAGE, offset, only=only)
     items = [views.cited_quote(c) for c in rows.rows]
-    return _listing(request, db, "quotes.html", only, db.count_quotes(only=only), rows=rows, items=items)
+    count = lambda: db.count_quotes(only=only)  # noqa: E731
+    return _listing(request, db, kept, "quotes.html", only, count, rows=rows, items=items)
 
 
 DOWNLOADS = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson"}
@@ -150,15 +155,21 @@ def article(request: Request, db: Db, article_id: str):
 
 @router.get("/figures")
 def figures(
-    request: Request, db: Db, only: Only, offset: Offset = 0, about: Annotated[str, Query(max_length=200)] = ""
+    request: Request,
+    db: Db,
+    kept: Kept,
+    only: Only,
+    offset: Offset = 0,
+    about: Annotated[str, Query(max_length=200)] = "",
 ):
     rows = list_figures(db, order="disputed", about=about or None, limit=PER_PAGE + 1, offset=offset, only=only)
     return _listing(
         request,
         db,
+        kept,
         "figures.html",
         only,
-        count_figures(db, about=about or None, only=only),
+        lambda: count_figures(db, about=about or None, only=only),
         {"about": about},
         figs=[views.figure_summary(f) for f in rows[:PER_PAGE]],
         offset=offset,
@@ -205,6 +216,7 @@ def entity(request: Request, db: Db, entity_id: str):
 def events(
     request: Request,
     db: Db,
+    kept: Kept,
     only: Only,
     offset: Offset = 0,
     type: Annotated[str, Query(max_length=20)] = "",
@@ -214,9 +226,10 @@ def events(
     return _listing(
         request,
         db,
+        kept,
         "events.html",
         only,
-        event_store.count_events(db, type or None, status or None, only=only),
+        lambda: event_store.count_events(db, type or None, status or None, only=only),
         {"type": type.upper(), "status": status},
         rows=[views.event_row(r) for r in rows[:PER_PAGE]],
         types=list(TYPES),
