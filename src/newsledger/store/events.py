@@ -38,7 +38,11 @@ def _where(type, country, since, status, only: Slice | None) -> tuple[list[str],
         ("(e.actor_country = ? OR e.target_country = ?)", country and country.upper()),
         ("substr(COALESCE(e.time, a.published), 1, 10) >= ?", since),
         ("e.status = ?", status),
-        (f"{PLACE_COUNTRY} = ?", only and only.country),
+        # Only the events of articles that name a place in the country are ranked (places_country).
+        (
+            f"e.article_id IN (SELECT article_id FROM places WHERE country = ?) AND {PLACE_COUNTRY} = ?",
+            only and only.country,
+        ),
     ):
         if value:
             where.append(sql)
