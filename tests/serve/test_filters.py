@@ -122,7 +122,7 @@ def test_the_figures_party_is_a_party_behind_the_figure(client, demo_db):
     assert figures == {r["figure"] for r in every if "Government" in (r["party_name"] or r["source"])}
 
 
-def test_the_country_of_an_event_is_its_place_and_of_a_figure_its_incident(places_client):
+def test_the_country_of_an_event_is_its_place_and_of_a_figure_its_incident(places_client, places_db):
     for table in ("events", "figures"):
         every, _, _ = shown(places_client, f"/{table}", {})
         by = {c: shown(places_client, f"/{table}", {"country": c}) for c in ("IDN", "irn")}
@@ -130,6 +130,8 @@ def test_the_country_of_an_event_is_its_place_and_of_a_figure_its_incident(place
         assert shown(places_client, f"/{table}", {"country": "FRA"})[0] == 0
     _, _, download = shown(places_client, "/events", {"country": "IRN"})
     (event,) = csv.DictReader(io.StringIO(download))
+    args = ["export", "--db", str(places_db), "--table", "events", "--format", "csv", "--country", "irn"]
+    assert CliRunner().invoke(main, args).output == download
     assert event["article"] in {a["id"] for a in places_client.get("/api/articles").json()["items"]}
 
 
