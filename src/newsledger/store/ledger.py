@@ -535,7 +535,10 @@ class Ledger:
         read = {"claims": self._claim, "quotes": self._quote}[table]
         return [Cited(read(r), self._ref(r), r["id"]) for r in rows]
 
-    def _cited_sql(self, table: str, where: list[str], article: str | None, newest_first: bool, walk: bool) -> str:
+    def _cited_sql(
+        self, table: str, where: list[str], article: str | None, newest_first: bool, walk: bool
+    ) -> tuple[str, str]:
+        """FROM ... WHERE ... of a claims or quotes query, and its ORDER BY."""
         alias = {"claims": "k", "quotes": "q"}[table]
         if article:
             where.append("a.id = ?")
@@ -545,21 +548,27 @@ class Ledger:
         # (a report's reading order) keeps undated articles last.
         order = "a.published DESC, a.rowid DESC" if newest_first else "a.published IS NULL, a.published, a.rowid"
         join = f"articles a CROSS JOIN {table} {alias}" if walk else f"{table} {alias} JOIN articles a"
-        return (
-            f"FROM {join} ON {alias}.article_id = a.id "
-            + (f"WHERE {' AND '.join(where)} " if where else "")
-            + f"ORDER BY {order}, {alias}.start"
-        )
+        rows = f"FROM {join} ON {alias}.article_id = a.id " + (f"WHERE {' AND '.join(where)} " if where else "")
+        return rows, f"ORDER BY {order}, {alias}.start"
 
-    def _cited(self, table: str, found: tuple[list[str], list, bool] | None, article, limit, offset, newest_first):
+    def _cited(
+        self,
+        table: str,
+        found: tuple[list[str], list, bool] | None,
+        article: str | None,
+        limit: int | None,
+        offset: int,
+        newest_first: bool,
+    ) -> list[Cited]:
+        """A page of claims or quotes for the conditions `found` (None: no row can match)."""
         if found is None:
             return []
         where, args, walk = found
-        sql = self._cited_sql(table, where, article, newest_first, walk)
+        sql, order = self._cited_sql(table, where, article, newest_first, walk)
         alias = {"claims": "k", "quotes": "q"}[table]
         with self.budget(table):
             rows = self.conn.execute(
-                f"SELECT {alias}.*, {CITE} {sql} LIMIT ? OFFSET ?",
+                f"SELECT {alias}.*, {CITE} {sql}{order} LIMIT ? OFFSET ?",
                 [*args, *([article] if article else []), -1 if limit is None else limit, offset],
             ).fetchall()
         return self.cited(table, rows)
@@ -568,7 +577,7 @@ class Ledger:
         if found is None:
             return 0
         where, args, walk = found
-        sql = self._cited_sql(table, where, article, False, walk).rsplit(" ORDER BY ", 1)[0]
+        sql, _ = self._cited_sql(table, where, article, False, walk)
         with self.budget(table):
             return self.conn.execute(f"SELECT count(*) {sql}", [*args, *([article] if article else [])]).fetchone()[0]
 
