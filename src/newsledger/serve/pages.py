@@ -5,6 +5,7 @@ the vendored Vega-Lite). Routes read the same queries as the API, turn records i
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from typing import Annotated
 from urllib.parse import urlencode
 
@@ -15,15 +16,15 @@ from ..errors import NotFound
 from ..events_export import place_of
 from ..export import writer
 from ..extract.plover import TYPES
-from ..models import EVENT_STATUSES, MEASURES
+from ..models import EVENT_STATUSES, MEASURES, Page
 from ..present import claim_figure, party
 from ..reconcile.entities import list_entities
 from ..reconcile.figures import get_figure, list_figures
 from ..reconcile.stories import list_stories
+from ..store import Cited, slices
 from ..store import events as event_store
 from ..store import figures as figure_store
 from ..store import pages as queries
-from ..store import slices
 from ..store.figures import count_figures
 from ..store.slices import Slice
 from . import charts, reports, views
@@ -92,20 +93,26 @@ def articles(request: Request, db: Db, kept: Kept, only: Only, offset: Offset = 
     return _listing(request, db, kept, "articles.html", only, lambda: slices.count(db, only), rows=rows)
 
 
+def _cited(request: Request, db: Db, kept: Kept, only: Only, offset: int, table: str) -> HTMLResponse:
+    """The claims or quotes page: the newest articles' rows first, each as the API shows it."""
+    parts: dict[str, tuple[Callable[..., Page], Callable[..., int], Callable[[Cited], dict]]] = {
+        "claims": (queries.claims, db.count_claims, views.cited_claim),
+        "quotes": (queries.quotes, db.count_quotes, views.cited_quote),
+    }
+    read, count, view = parts[table]
+    rows = read(db, PER_PAGE, offset, only=only)
+    items = [view(c) for c in rows.rows]
+    return _listing(request, db, kept, f"{table}.html", only, lambda: count(only=only), rows=rows, items=items)
+
+
 @router.get("/claims")
 def claims(request: Request, db: Db, kept: Kept, only: Only, offset: Offset = 0):
-    rows = queries.claims(db, PER_PAGE, offset, only=only)
-    items = [views.cited_claim(c) for c in rows.rows]
-    count = lambda: db.count_claims(only=only)  # noqa: E731
-    return _listing(request, db, kept, "claims.html", only, count, rows=rows, items=items)
+    return _cited(request, db, kept, only, offset, "claims")
 
 
 @router.get("/quotes")
 def quotes(request: Request, db: Db, kept: Kept, only: Only, offset: Offset = 0):
-    rows = queries.quotes(db, PER_PAGE, offset, only=only)
-    items = [views.cited_quote(c) for c in rows.rows]
-    count = lambda: db.count_quotes(only=only)  # noqa: E731
-    return _listing(request, db, kept, "quotes.html", only, count, rows=rows, items=items)
+    return _cited(request, db, kept, only, offset, "quotes")
 
 
 DOWNLOADS = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson"}
