@@ -102,6 +102,9 @@ def targets(client: httpx.Client) -> dict[str, list[str]]:
         "page /stories": ["/stories"],
         "page /stories/{id}": [f"/stories/{s}" for s in enc(stories)],
         "page /search": [f"/search?q={t}" for t in q],
+        "page /claims": ["/claims", "/claims?measure=killed", f"/claims?party={quote(speaker)}"],
+        "page /quotes": ["/quotes", f"/quotes?party={quote(speaker)}"],
+        "page /events": ["/events", "/events?type=ASSAULT"],
         "api /api/articles": ["/api/articles", "/api/articles?offset=100"],
         "api /api/articles/{id}": [f"/api/articles/{a}" for a in arts],
         "api /api/claims": ["/api/claims", "/api/claims?measure=killed", "/api/claims?offset=1000"],
@@ -116,6 +119,7 @@ def targets(client: httpx.Client) -> dict[str, list[str]]:
         "api /api/stories": ["/api/stories"],
         "api /api/stories/{id}": [f"/api/stories/{s}" for s in enc(stories)],
         "api /api/search": [f"/api/search?q={t}" for t in q],
+        "api /api/events": ["/api/events", "/api/events?type=PROTEST"],
     }
     return {k: v for k, v in out.items() if v}
 

@@ -11,7 +11,7 @@ from datetime import date
 import click
 
 from .errors import Failure, NewsledgerError, printable
-from .models import EVENT_STATUSES
+from .models import EVENT_STATUSES, MEASURES
 
 
 def _published(ctx, param, value) -> date | None:
@@ -687,8 +687,11 @@ def search(query, db, as_json, limit):
 @click.option("--until", callback=_published, metavar="YYYY-MM-DD", help="Only articles published on or before.")
 @click.option("--story", metavar="ID", help="Only the articles of this story (its id, or one of its articles).")
 @click.option("--outlet", help="Only the articles of this outlet (its name as `articles` shows it).")
+@click.option("--measure", type=click.Choice(MEASURES), help="Claims and figures: only those of this measure.")
+@click.option("--party", help="Claims: part of the source; quotes: of the speaker; figures: a party's name.")
+@click.option("--country", metavar="ISO3", help="Events at a place in, figures of an incident in, this country.")
 @click.option("--output", "-o", default="-", type=click.Path(dir_okay=False, allow_dash=True), help="File (- stdout).")
-def export(db, what, fmt, since, until, story, outlet, output):
+def export(db, what, fmt, since, until, story, outlet, measure, party, country, output):
     """Export one table of the ledger, or a slice of it, as JSON lines, CSV, Parquet or TimeML.
 
     Column names are stable and documented in docs/exports.md. Figures and stories of a slice are the ones its
@@ -706,7 +709,10 @@ def export(db, what, fmt, since, until, story, outlet, output):
             from .reconcile import stories as st
 
             sid = st.get_story(ledger, story).id
-        part = Slice(since and since.isoformat(), until and until.isoformat(), outlet, sid)
+        part = Slice(
+            since and since.isoformat(), until and until.isoformat(), outlet, sid, measure, party,
+            country and country.upper(),
+        )  # fmt: skip
         with open_output(output, "wb") as out:
             write(ledger, part, out)
 

@@ -19,10 +19,9 @@ from .errors import NewsledgerError
 from .models import Extraction
 from .store import Ledger, slices
 from .store import stories as stored_stories
-from .store.figures import figures_of, list_figures
-from .store.slices import ArticleFilter
-
-Slice = ArticleFilter  # what an export holds: store/slices.py, shared with the web pages and the API
+from .store.events import StoredEvent, find_events
+from .store.figures import list_figures
+from .store.slices import Slice  # what an export holds, shared with the web pages and the API
 
 
 def _article_ids(ledger: Ledger, part: Slice) -> list[str] | None:
@@ -51,29 +50,17 @@ def _article_rows(x: Extraction) -> Iterable[list]:
     yield [a.id, _pub(x), a.source, a.url, a.outlet, a.language, a.title, len(a.text), a.text]
 
 
-def _claim_rows(x: Extraction) -> Iterable[list]:
-    for c in x.claims:
-        s = c.source
-        yield [
-            x.article.id, _pub(x), c.start, c.end, c.text, c.value.point, c.value.low, c.value.high, c.qualifier,
-            c.change, c.unit, c.counted, c.measure, s and s.name, s and s.entity, c.time,
-        ]  # fmt: skip
+def _claim_row(aid: str, pub: str | None, c) -> list:
+    s = c.source
+    return [
+        aid, pub, c.start, c.end, c.text, c.value.point, c.value.low, c.value.high, c.qualifier, c.change, c.unit,
+        c.counted, c.measure, s and s.name, s and s.entity, c.time,
+    ]  # fmt: skip
 
 
-def _quote_rows(x: Extraction) -> Iterable[list]:
-    for q in x.quotes:
-        s = q.speaker
-        yield [
-            x.article.id,
-            _pub(x),
-            q.start,
-            q.end,
-            q.text,
-            q.kind,
-            s and s.name,
-            s and s.entity,
-            q.cue and q.cue.text,
-        ]
+def _quote_row(aid: str, pub: str | None, q) -> list:
+    s = q.speaker
+    return [aid, pub, q.start, q.end, q.text, q.kind, s and s.name, s and s.entity, q.cue and q.cue.text]
 
 
 def _entity_rows(x: Extraction) -> Iterable[list]:
@@ -90,10 +77,9 @@ def _role(r) -> list:
     return [r.name, r.entity, r.sector, r.country] if r else [None] * 4
 
 
-def _event_rows(x: Extraction) -> Iterable[list]:
-    for e in x.events:
-        head = [x.article.id, _pub(x), e.start, e.end, e.trigger, e.type, e.mode, e.status]
-        yield [*head, *_role(e.actor), *_role(e.target), e.place, e.time, e.dead, e.injured, e.size]
+def _event_row(aid: str, pub: str | None, e) -> list:
+    head = [aid, pub, e.start, e.end, e.trigger, e.type, e.mode, e.status]
+    return [*head, *_role(e.actor), *_role(e.target), e.place, e.time, e.dead, e.injured, e.size]
 
 
 def _place_rows(x: Extraction) -> Iterable[list]:
@@ -109,10 +95,38 @@ def _per_article(rows: Callable[[Extraction], Iterable[list]]) -> Callable[[Ledg
     return all_rows
 
 
+def _events(ledger: Ledger, part: Slice) -> Iterator[StoredEvent]:
+    """Every event article by article (the whole ledger, streamed), else those the slice keeps, newest first."""
+    if part.whole:
+        for x in ledger.extractions():
+            yield from (StoredEvent(i, e, _pub(x), x.article.source) for i, e in enumerate(x.events, 1))
+    else:
+        yield from find_events(ledger, only=part)
+
+
+def _cited(table: str, row: Callable[[str, str | None, object], list]) -> Callable[[Ledger, Slice], Iterator[list]]:
+    """Claims or quotes: the whole ledger article by article (streamed), else the slice's rows as the
+    claims and quotes pages find them (its articles, measure, party), oldest first."""
+
+    def all_rows(ledger: Ledger, part: Slice) -> Iterator[list]:
+        if part.whole:
+            for x in ledger.extractions():
+                yield from (row(x.article.id, _pub(x), r) for r in getattr(x, table))
+            return
+        found = ledger.claims(only=part) if table == "claims" else ledger.quotes(only=part)
+        yield from (row(c.article.id, c.article.published, c.record) for c in found)
+
+    return all_rows
+
+
+def _event_rows(ledger: Ledger, part: Slice) -> Iterator[list]:
+    for r in _events(ledger, part):
+        yield _event_row(r.event.article_id, r.published, r.event)
+
+
 def _figures(ledger: Ledger, part: Slice):
-    """Every figure (parts included); of a slice, the figures any of its articles reports, whole."""
-    ids = _article_ids(ledger, part)
-    return list_figures(ledger) if ids is None else figures_of(ledger, ids)
+    """Every figure (parts included), or those the slice keeps: of its articles (whole), measure, party, country."""
+    return list_figures(ledger, only=None if part.whole else part)
 
 
 def _figure_rows(ledger: Ledger, part: Slice) -> Iterator[list]:
@@ -172,10 +186,10 @@ TABLES: dict[str, Flat] = {
             "source_entity",
             "time",
         ),
-        _per_article(_claim_rows),
+        _cited("claims", _claim_row),
     ),  # fmt: skip
     "quotes": Flat(
-        (*CITE, "start", "end", "text", "kind", "speaker", "speaker_entity", "cue"), _per_article(_quote_rows)
+        (*CITE, "start", "end", "text", "kind", "speaker", "speaker_entity", "cue"), _cited("quotes", _quote_row)
     ),
     "entities": Flat((*CITE, "id", "name", "label", "canonical", "mentions"), _per_article(_entity_rows)),
     "times": Flat((*CITE, "start", "end", "text", "type", "value"), _per_article(_time_rows)),
@@ -191,7 +205,7 @@ TABLES: dict[str, Flat] = {
             *("target", "target_entity", "target_sector", "target_country"),
             *("place", "time", "dead", "injured", "size"),
         ),
-        _per_article(_event_rows),
+        _event_rows,
     ),
     "figures": Flat(
         (
@@ -327,12 +341,17 @@ def write_stories_jsonl(ledger: Ledger, part: Slice, out: BinaryIO) -> None:
 def write_plover(ledger: Ledger, part: Slice, out: BinaryIO) -> None:
     """The events as PLOVER JSON records, one a line (`events_export.py`, the fields of the PLOVER gold)."""
     from .events_export import place_of, plover_record
-    from .store.events import StoredEvent
 
-    for x in _extractions(ledger, part):
-        published = x.article.published.isoformat() if x.article.published else None
-        rows = (StoredEvent(i, e, published, x.article.source) for i, e in enumerate(x.events, 1))
-        _jsonl_lines(out, (plover_record(r, x.article.text, place_of(r.event, x.places)) for r in rows))
+    if part.whole:
+        for x in ledger.extractions():
+            rows = (StoredEvent(i, e, _pub(x), x.article.source) for i, e in enumerate(x.events, 1))
+            _jsonl_lines(out, (plover_record(r, x.article.text, place_of(r.event, x.places)) for r in rows))
+        return
+    held: Extraction | None = None
+    for r in find_events(ledger, only=part):
+        if held is None or held.article.id != r.event.article_id:
+            held = ledger.extraction(r.event.article_id)  # the text and places its record quotes
+        _jsonl_lines(out, [plover_record(r, held.article.text, place_of(r.event, held.places))])
 
 
 def timeml(x: Extraction) -> str:

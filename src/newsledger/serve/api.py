@@ -12,13 +12,16 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 
-from ..models import MEASURES
+from ..extract.plover import TYPES
+from ..models import EVENT_STATUSES, MEASURES
 from ..reconcile.entities import list_entities
 from ..reconcile.figures import get_figure, list_figures
 from ..reconcile.stories import list_stories
 from ..store import Ledger
+from ..store import events as event_store
 from ..store import figures as figure_store
 from ..store import pages as queries
+from ..store.slices import Slice
 from . import reports, views
 from .memo import Memo
 from .schemas import (
@@ -29,6 +32,7 @@ from .schemas import (
     EntityDetail,
     EntitySummary,
     ErrorBody,
+    EventRow,
     FigureDetail,
     FigureSummary,
     Index,
@@ -66,7 +70,37 @@ def filter_text(description: str):
     return Annotated[str | None, Query(max_length=200, description=description)]
 
 
-Measure = Literal[MEASURES]  # type: ignore[valid-type]
+def _param(description: str, pattern: str | None = None):
+    return Query(max_length=200, pattern=pattern, description=description)
+
+
+# A day as the published column holds it (compared as text: a bound need not be a real day, "2025-02-30"
+# is one); blank, a form's empty field, is no bound.
+DAY = r"^(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))?$"
+ALPHA3 = r"^([A-Za-z]{3})?$"
+MeasureOrAny = Literal[("", *MEASURES)]  # type: ignore[valid-type]
+
+
+def slice_of(
+    since: Annotated[str, _param("Only articles published on or after this day (YYYY-MM-DD)", DAY)] = "",
+    until: Annotated[str, _param("Only articles published on or before this day (YYYY-MM-DD)", DAY)] = "",
+    outlet: Annotated[str, _param("Only articles of this outlet (its exact name)")] = "",
+    story: Annotated[str, _param("Only articles of this story (its id)")] = "",
+    measure: Annotated[MeasureOrAny, Query(description="Claims and figures of this measure")] = "",
+    party: Annotated[str, _param("Part of a claim's source, a quote's speaker, or a figure's party")] = "",
+    country: Annotated[
+        str, _param("Events at a place in, figures of an incident in, this country (alpha-3)", ALPHA3)
+    ] = "",
+) -> Slice:
+    """The filter a URL's query names: the same one `newsledger export` and the pages' downloads apply
+    (store/slices.py). A blank field (an empty form input) is no filter."""
+    return Slice(
+        since or None, until or None, outlet or None, story or None, measure or None, party or None,
+        country.upper() or None,
+    )  # fmt: skip
+
+
+Only = Annotated[Slice, Depends(slice_of)]
 FigureOrder = Annotated[
     Literal["disputed", "latest"],
     Query(
@@ -103,11 +137,12 @@ def index(request: Request, db: Db, kept: Kept):
 @router.get("/articles", response_model=Page[ArticleSummary], summary="Articles, newest first")
 def articles(
     db: Db,
+    only: Only,
     limit: Limit = 50,
     offset: Offset = 0,
     source: filter_text("Part of the source (outlet, path or feed id)") = None,
 ):
-    p = queries.articles(db, limit, offset, source)
+    p = queries.articles(db, limit, offset, source, only=only)
     return _page([views.article_summary(r) for r in p.rows], limit, offset, p.more)
 
 
@@ -128,10 +163,10 @@ def article(db: Db, article_id: Id):
 @router.get("/claims", response_model=Page[CitedClaim], summary="Numeric claims, newest articles first")
 def claims(
     db: Db,
+    only: Only,
     limit: Limit = 50,
     offset: Offset = 0,
     source: filter_text("Part of the source's name or entity") = None,
-    measure: Annotated[Measure | None, Query(description="What is measured")] = None,
     text: Annotated[
         str | None,
         Query(
@@ -143,19 +178,20 @@ def claims(
     ] = None,
     article: Annotated[str | None, Query(max_length=200, description="Only this article's id")] = None,
 ):
-    p = queries.claims(db, limit, offset, source=source, measure=measure, text=text, article=article)
+    p = queries.claims(db, limit, offset, source=source, text=text, article=article, only=only)
     return _page([views.cited_claim(r) for r in p.rows], limit, offset, p.more)
 
 
 @router.get("/quotes", response_model=Page[CitedQuote], summary="Quotes and attributions, newest articles first")
 def quotes(
     db: Db,
+    only: Only,
     limit: Limit = 50,
     offset: Offset = 0,
     speaker: filter_text("Part of the speaker's name or entity") = None,
     article: Annotated[str | None, Query(max_length=200, description="Only this article's id")] = None,
 ):
-    p = queries.quotes(db, limit, offset, speaker=speaker, article=article)
+    p = queries.quotes(db, limit, offset, speaker=speaker, article=article, only=only)
     return _page([views.cited_quote(r) for r in p.rows], limit, offset, p.more)
 
 
@@ -186,6 +222,7 @@ def entity(db: Db, entity_id: Id):
 )
 def figures(
     db: Db,
+    only: Only,
     limit: Limit = 50,
     offset: Offset = 0,
     about: filter_text(ABOUT) = None,
@@ -195,7 +232,7 @@ def figures(
         Query(description="Only figures with more than one statement (two sources, or one source giving two values)"),
     ] = False,
 ):
-    rows = list_figures(db, order=order, about=about, disputed=disputed, limit=limit + 1, offset=offset)
+    rows = list_figures(db, order=order, about=about, disputed=disputed, limit=limit + 1, offset=offset, only=only)
     return _rows(rows, limit, offset, views.figure_summary)
 
 
@@ -205,6 +242,19 @@ def figure(db: Db, figure_id: Id):
     return views.figure_detail(
         f, figure_store.left_out(db, sorted({m.article for c in f.claims for m in c.mentions}), f.measure)
     )
+
+
+@router.get("/events", response_model=Page[EventRow], summary="Events (PLOVER types), the latest first")
+def events(
+    db: Db,
+    only: Only,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    type: Annotated[Literal[("", *TYPES)], Query(description="A PLOVER event type")] = "",  # type: ignore[valid-type]
+    status: Annotated[Literal[("", *EVENT_STATUSES)], Query(description="happened, negated, ...")] = "",  # type: ignore[valid-type]
+):
+    rows = event_store.find_events(db, type or None, None, None, status or None, limit + 1, offset, only=only)
+    return _rows(rows, limit, offset, views.event_row)
 
 
 @router.get("/stories", response_model=Page[StorySummary], summary="Stories (articles about one event), latest first")

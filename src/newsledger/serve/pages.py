@@ -4,31 +4,31 @@ the vendored Vega-Lite). Routes read the same queries as the API, turn records i
 
 from __future__ import annotations
 
-import dataclasses
 import io
-from datetime import date
+from collections.abc import Callable
 from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from ..errors import NotFound
 from ..events_export import place_of
 from ..export import writer
 from ..extract.plover import TYPES
-from ..models import EVENT_STATUSES
+from ..models import EVENT_STATUSES, MEASURES, Page
 from ..present import claim_figure, party
 from ..reconcile.entities import list_entities
 from ..reconcile.figures import get_figure, list_figures
 from ..reconcile.stories import list_stories
+from ..store import Cited, slices
 from ..store import events as event_store
 from ..store import figures as figure_store
 from ..store import pages as queries
-from ..store import slices
-from ..store.slices import ArticleFilter
+from ..store.figures import count_figures
+from ..store.slices import Slice
 from . import charts, reports, views
-from .api import Db, Kept, counts  # the same dependencies as the API
+from .api import Db, Kept, Only, counts  # the same dependencies and filter as the API
 from .highlight import marks_of
 from .highlight import render as highlight
 from .jinja import render
@@ -64,53 +64,65 @@ def search(request: Request, db: Db, q: Annotated[str, Query(max_length=200)] = 
     return page(request, "search.html", q=q, hits=hits)
 
 
-Name = Annotated[str, Query(max_length=200)]
-
-
-def _day(value: str, name: str) -> str | None:
-    """A YYYY-MM-DD from the URL; empty (a form's blank field) is no bound."""
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise HTTPException(422, f"{name} {value[:40]!r} is not a date in YYYY-MM-DD form") from None
-
-
-def article_filter(since: Name = "", until: Name = "", outlet: Name = "", story: Name = "") -> ArticleFilter:
-    """The filter the URL's query names: the same one `newsledger export` and the downloads apply."""
-    return ArticleFilter(_day(since, "since"), _day(until, "until"), outlet or None, story or None)
-
-
-Filter = Annotated[ArticleFilter, Depends(article_filter)]
-
-
-def _query(f: ArticleFilter) -> str:
-    return urlencode({k: v for k, v in dataclasses.asdict(f).items() if v})
-
-
-@router.get("/articles")
-def articles(request: Request, db: Db, only: Filter, offset: Offset = 0):
-    q = _query(only)
+def _listing(
+    request: Request, db: Db, kept: Kept, template: str, only: Slice, count, refine: dict | None = None, **context
+):
+    """A filtered list: the filter's form, its count, its downloads (`query`: the slice alone, what the export
+    registry takes) and pages (`extra`: the slice and the page's own refinements, `refine`). The choices and
+    the unfiltered count read the whole ledger: they are kept until it changes."""
+    refine = {k: v for k, v in (refine or {}).items() if v}
+    query, shown = urlencode(only.query()), urlencode({**only.query(), **refine})
     return page(
         request,
-        "articles.html",
-        rows=queries.articles(db, PER_PAGE, offset, only=only),
-        total=slices.count(db, only),
+        template,
         only=only,
-        outlets=slices.outlets(db),
-        query=q,
-        extra=f"&{q}" if q else "",
+        total=count() if shown else kept.get(f"total {template}", count),
+        query=query,
+        extra=f"&{shown}" if shown else "",
+        refined=sorted(refine),
+        outlets=kept.get("outlets", lambda: slices.outlets(db)),
+        countries=kept.get("countries", lambda: slices.countries(db)),
+        measures=list(MEASURES),
+        **context,
     )
 
 
+@router.get("/articles")
+def articles(request: Request, db: Db, kept: Kept, only: Only, offset: Offset = 0):
+    rows = queries.articles(db, PER_PAGE, offset, only=only)
+    return _listing(request, db, kept, "articles.html", only, lambda: slices.count(db, only), rows=rows)
+
+
+def _cited(request: Request, db: Db, kept: Kept, only: Only, offset: int, table: str) -> HTMLResponse:
+    """The claims or quotes page: the newest articles' rows first, each as the API shows it."""
+    parts: dict[str, tuple[Callable[..., Page], Callable[..., int], Callable[[Cited], dict]]] = {
+        "claims": (queries.claims, db.count_claims, views.cited_claim),
+        "quotes": (queries.quotes, db.count_quotes, views.cited_quote),
+    }
+    read, count, view = parts[table]
+    rows = read(db, PER_PAGE, offset, only=only)
+    items = [view(c) for c in rows.rows]
+    return _listing(request, db, kept, f"{table}.html", only, lambda: count(only=only), rows=rows, items=items)
+
+
+@router.get("/claims")
+def claims(request: Request, db: Db, kept: Kept, only: Only, offset: Offset = 0):
+    return _cited(request, db, kept, only, offset, "claims")
+
+
+@router.get("/quotes")
+def quotes(request: Request, db: Db, kept: Kept, only: Only, offset: Offset = 0):
+    return _cited(request, db, kept, only, offset, "quotes")
+
+
 DOWNLOADS = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson"}
+LISTS = {"articles", "claims", "quotes", "figures", "events"}  # the pages with downloads
 
 
 @router.get("/download/{table}.{fmt}")
-def download(db: Db, only: Filter, table: str, fmt: str):
+def download(db: Db, only: Only, table: str, fmt: str):
     """What a filtered page shows, every page of it, as `newsledger export` writes it (docs/exports.md)."""
-    if table not in {"articles"} or fmt not in DOWNLOADS:
+    if table not in LISTS or fmt not in DOWNLOADS:
         raise HTTPException(404, f"no download {table}.{fmt}")
     out = io.BytesIO()
     writer(table, fmt)(db, only, out)
@@ -149,11 +161,23 @@ def article(request: Request, db: Db, article_id: str):
 
 
 @router.get("/figures")
-def figures(request: Request, db: Db, offset: Offset = 0, about: Annotated[str, Query(max_length=200)] = ""):
-    rows = list_figures(db, order="disputed", about=about or None, limit=PER_PAGE + 1, offset=offset)
-    return page(
+def figures(
+    request: Request,
+    db: Db,
+    kept: Kept,
+    only: Only,
+    offset: Offset = 0,
+    about: Annotated[str, Query(max_length=200)] = "",
+):
+    rows = list_figures(db, order="disputed", about=about or None, limit=PER_PAGE + 1, offset=offset, only=only)
+    return _listing(
         request,
+        db,
+        kept,
         "figures.html",
+        only,
+        lambda: count_figures(db, about=about or None, only=only),
+        {"about": about},
         figs=[views.figure_summary(f) for f in rows[:PER_PAGE]],
         offset=offset,
         about=about,
@@ -199,14 +223,21 @@ def entity(request: Request, db: Db, entity_id: str):
 def events(
     request: Request,
     db: Db,
+    kept: Kept,
+    only: Only,
     offset: Offset = 0,
     type: Annotated[str, Query(max_length=20)] = "",
     status: Annotated[str, Query(max_length=20)] = "",
 ):
-    rows = event_store.find_events(db, type or None, None, None, status or None, PER_PAGE + 1, offset)
-    return page(
+    rows = event_store.find_events(db, type or None, None, None, status or None, PER_PAGE + 1, offset, only=only)
+    return _listing(
         request,
+        db,
+        kept,
         "events.html",
+        only,
+        lambda: event_store.count_events(db, type or None, status or None, only=only),
+        {"type": type.upper(), "status": status},
         rows=[views.event_row(r) for r in rows[:PER_PAGE]],
         types=list(TYPES),
         statuses=list(EVENT_STATUSES),

@@ -122,6 +122,21 @@ class EventOut(BaseModel):
     time: str | None
 
 
+class EventRow(BaseModel):
+    """A stored event as the events list shows it."""
+
+    id: int = Field(description="the event's id: /events/{id}")
+    article: str
+    when: str | None = Field(description="the event's time, else its article's date")
+    type: str
+    mode: str | None
+    status: str
+    actor: str | None
+    target: str | None
+    trigger: str
+    dead: float | None
+
+
 class PlaceOut(BaseModel):
     start: int
     end: int

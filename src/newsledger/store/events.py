@@ -9,6 +9,7 @@ from ..errors import InputError
 from ..extract.plover import TYPES
 from ..models import Event
 from .ledger import Ledger, event_of
+from .slices import Slice
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,39 @@ class StoredEvent:
     source: str
 
 
+# The country of an event's own place: `place` indexes its article's places in text order.
+PLACE_COUNTRY = (
+    "(SELECT country FROM (SELECT p.country, row_number() OVER (ORDER BY p.start, p.id) - 1 AS i "
+    "FROM places p WHERE p.article_id = e.article_id) WHERE i = e.place)"
+)
+
+
+def _where(type, country, since, status, only: Slice | None) -> tuple[list[str], list]:
+    if type and type.upper() not in TYPES:
+        raise InputError("NL155", f"{type[:40]!r} is not one of {', '.join(TYPES)}", "--type")
+    if since and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", since):
+        raise InputError("NL156", f"{since[:40]!r} is not a date like 2024-03-01", "--since")
+    where, args = only.where("a") if only else ([], [])
+    for sql, value in (
+        ("e.type = ?", type and type.upper()),
+        ("(e.actor_country = ? OR e.target_country = ?)", country and country.upper()),
+        ("substr(COALESCE(e.time, a.published), 1, 10) >= ?", since),
+        ("e.status = ?", status),
+        # Only the events of articles that name a place in the country are ranked (places_country).
+        (
+            f"e.article_id IN (SELECT article_id FROM places WHERE country = ?) AND {PLACE_COUNTRY} = ?",
+            only and only.country,
+        ),
+    ):
+        if value:
+            where.append(sql)
+            args += [value] * sql.count("?")
+    return where, args
+
+
+_FROM = "FROM events e JOIN articles a ON a.id = e.article_id"
+
+
 def find_events(
     ledger: Ledger,
     type: str | None = None,
@@ -27,34 +61,26 @@ def find_events(
     status: str | None = None,
     limit: int | None = None,
     offset: int = 0,
+    only: Slice | None = None,
 ) -> list[StoredEvent]:
     """Events by type, by the actor's or target's country (alpha-3), on or after a date (the event's time, else
-    the article's date), by status; newest first."""
-    if type and type.upper() not in TYPES:
-        raise InputError("NL155", f"{type[:40]!r} is not one of {', '.join(TYPES)}", "--type")
-    if since and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", since):
-        raise InputError("NL156", f"{since[:40]!r} is not a date like 2024-03-01", "--since")
-    where, args = [], []
-    if type:
-        where.append("e.type = ?")
-        args.append(type.upper())
-    if country:
-        where.append("(e.actor_country = ? OR e.target_country = ?)")
-        args += [country.upper()] * 2
-    if since:
-        where.append("substr(COALESCE(e.time, a.published), 1, 10) >= ?")
-        args.append(since)
-    if status:
-        where.append("e.status = ?")
-        args.append(status)
+    the article's date), by status; `only`: of a slice's articles, at a place in its country; newest first."""
+    where, args = _where(type, country, since, status, only)
     sql = (
-        "SELECT e.*, e.id AS event_id, a.published AS published, a.source AS source FROM events e "
-        "JOIN articles a ON a.id = e.article_id"
+        f"SELECT e.*, e.id AS event_id, a.published AS published, a.source AS source {_FROM}"
         + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY COALESCE(e.time, a.published) DESC, e.article_id, e.start LIMIT ? OFFSET ?"
     )
     rows = ledger.conn.execute(sql, (*args, limit or -1, offset))
     return [StoredEvent(r["event_id"], event_of(r), r["published"], r["source"]) for r in rows]
+
+
+def count_events(ledger: Ledger, type: str | None = None, status: str | None = None, only: Slice | None = None) -> int:
+    """How many events `find_events` finds with these filters, every page of them."""
+    where, args = _where(type, None, None, status, only)
+    return ledger.conn.execute(
+        f"SELECT count(*) {_FROM}" + (" WHERE " + " AND ".join(where) if where else ""), args
+    ).fetchone()[0]
 
 
 def get_event(ledger: Ledger, event_id: int) -> StoredEvent | None:

@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from ..models import Figure, FigureClaim, Incident, Mention, Value
 from .ledger import MAX_KEY, Ledger, like_pattern
+from .slices import Slice
 
 
 class ClaimRow(NamedTuple):
@@ -570,6 +571,52 @@ def measure_named(words: str) -> str | None:
     return key if key in MEASURE_LEMMAS else MEASURE_OF.get(key)
 
 
+def _named(conds: list[str], args: list) -> tuple[str, dict]:
+    """Positional conditions (a slice's) as named ones, for queries written with :names."""
+    marks = iter(range(len(args)))
+    sql = re.sub(r"\?", lambda _: f":s{next(marks)}", " AND ".join(conds))
+    return sql, {f"s{i}": v for i, v in enumerate(args)}
+
+
+def _sliced(only: Slice, where: list[str], args: dict) -> None:
+    """A slice's conditions on figures: reported by one of its articles, of its measure, with a party of
+    that name, in its incident country."""
+    conds, positional = only.where("a")
+    if conds:
+        sql, named = _named(conds, positional)
+        where.append(
+            "f.id IN (SELECT fc.figure_id FROM articles a JOIN claims k ON k.article_id = a.id "
+            f"JOIN figure_claims fc ON fc.claim_id = k.id WHERE {sql})"
+        )
+        args.update(named)
+    if only.measure:
+        where.append("f.measure = :measure")
+        args["measure"] = only.measure
+    if only.country:
+        where.append("f.incident_country = :country")
+        args["country"] = only.country
+    if only.party:
+        where.append(
+            "EXISTS (SELECT 1 FROM figure_claims fc WHERE fc.figure_id = f.id AND "
+            "coalesce(fc.party_name, fc.source, 'unattributed') LIKE :party ESCAPE '\\')"
+        )
+        args["party"] = like_pattern(only.party)
+
+
+def _filters(about: str | None, disputed: bool, only: Slice | None) -> tuple[list[str], dict]:
+    where: list[str] = []
+    args: dict[str, str | None] = {}
+    if about:
+        measure = measure_named(about)
+        where.append(f"(f.measure = :m OR {_ABOUT})" if measure else _ABOUT)
+        args.update(q=like_pattern(about), m=measure)
+    if disputed:
+        where.append(_DISPUTED)
+    if only is not None:
+        _sliced(only, where, args)
+    return where, args
+
+
 def list_figures(
     ledger: Ledger,
     *,
@@ -578,6 +625,7 @@ def list_figures(
     disputed: bool = False,
     limit: int | None = None,
     offset: int = 0,
+    only: Slice | None = None,
 ) -> list[Figure]:
     """Figures, one page of them (`limit`, `offset`), with their statements.
 
@@ -587,16 +635,19 @@ def list_figures(
     about     the counted group, the measure, a source, or the sentence, counted words or article title of
               a claim contains this text
     disputed  only figures with more than one statement (two sources, or one source giving two values)
+    only      a `slices.Slice`: the figures its articles report (whole), of its measure, party and country
     """
-    where: list[str] = []
-    args: dict[str, str | None] = {}
-    if about:
-        measure = measure_named(about)
-        where.append(f"(f.measure = :m OR {_ABOUT})" if measure else _ABOUT)
-        args.update(q=like_pattern(about), m=measure)
-    if disputed:
-        where.append(_DISPUTED)
+    where, args = _filters(about, disputed, only)
     return _select(ledger, where, args, order, limit, offset)
+
+
+def count_figures(
+    ledger: Ledger, *, about: str | None = None, disputed: bool = False, only: Slice | None = None
+) -> int:
+    """How many figures `list_figures` finds with these filters, every page of them."""
+    where, args = _filters(about, disputed, only)
+    sql = "SELECT count(*) FROM figures f" + (" WHERE " + " AND ".join(where) if where else "")
+    return ledger.conn.execute(sql, args).fetchone()[0]
 
 
 def figures_of(ledger: Ledger, article_ids: list[str], order: str = "disputed") -> list[Figure]:

@@ -16,12 +16,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from ..errors import Failure, InputError, NotFound, StoreError
 from ..models import Article, Claim, Cue, Entity, Event, Extraction, Party, Place, Quote, Role, TimeExpr, Value
 from .db import connect, retry_busy, steps_lock
 from .steps import mark_articles
+
+if TYPE_CHECKING:
+    from .slices import Slice
 
 
 @dataclass(frozen=True)
@@ -532,35 +535,51 @@ class Ledger:
         read = {"claims": self._claim, "quotes": self._quote}[table]
         return [Cited(read(r), self._ref(r), r["id"]) for r in rows]
 
-    def _cited_query(
-        self,
-        table: str,
-        where: list[str],
-        args: list,
-        article: str | None,
-        limit: int | None,
-        offset: int,
-        newest_first: bool,
-        walk: bool = True,
-    ) -> list[Cited]:
+    def _cited_sql(
+        self, table: str, where: list[str], article: str | None, newest_first: bool, walk: bool
+    ) -> tuple[str, str]:
+        """FROM ... WHERE ... of a claims or quotes query, and its ORDER BY."""
         alias = {"claims": "k", "quotes": "q"}[table]
         if article:
             where.append("a.id = ?")
-            args.append(article)
         # Newest first with `walk` reads the articles_published index backwards, each article's rows by their
         # index, and stops at the page (CROSS JOIN keeps that order: the planner would otherwise sort every
         # row). Without it the planner starts from the matching rows: cheaper when they are few. Oldest first
         # (a report's reading order) keeps undated articles last.
         order = "a.published DESC, a.rowid DESC" if newest_first else "a.published IS NULL, a.published, a.rowid"
         join = f"articles a CROSS JOIN {table} {alias}" if walk else f"{table} {alias} JOIN articles a"
-        sql = (
-            f"SELECT {alias}.*, {CITE} FROM {join} ON {alias}.article_id = a.id "
-            + (f"WHERE {' AND '.join(where)} " if where else "")
-            + f"ORDER BY {order}, {alias}.start LIMIT ? OFFSET ?"
-        )
+        rows = f"FROM {join} ON {alias}.article_id = a.id " + (f"WHERE {' AND '.join(where)} " if where else "")
+        return rows, f"ORDER BY {order}, {alias}.start"
+
+    def _cited(
+        self,
+        table: str,
+        found: tuple[list[str], list, bool] | None,
+        article: str | None,
+        limit: int | None,
+        offset: int,
+        newest_first: bool,
+    ) -> list[Cited]:
+        """A page of claims or quotes for the conditions `found` (None: no row can match)."""
+        if found is None:
+            return []
+        where, args, walk = found
+        sql, order = self._cited_sql(table, where, article, newest_first, walk)
+        alias = {"claims": "k", "quotes": "q"}[table]
         with self.budget(table):
-            rows = self.conn.execute(sql, [*args, -1 if limit is None else limit, offset]).fetchall()
+            rows = self.conn.execute(
+                f"SELECT {alias}.*, {CITE} {sql}{order} LIMIT ? OFFSET ?",
+                [*args, *([article] if article else []), -1 if limit is None else limit, offset],
+            ).fetchall()
         return self.cited(table, rows)
+
+    def _count_cited(self, table: str, found: tuple[list[str], list, bool] | None, article: str | None) -> int:
+        if found is None:
+            return 0
+        where, args, walk = found
+        sql, _ = self._cited_sql(table, where, article, False, walk)
+        with self.budget(table):
+            return self.conn.execute(f"SELECT count(*) {sql}", [*args, *([article] if article else [])]).fetchone()[0]
 
     def claims(
         self,
@@ -571,19 +590,35 @@ class Ledger:
         limit: int | None = None,
         offset: int = 0,
         newest_first: bool = False,
+        only: Slice | None = None,
     ) -> list[Cited]:
         """Claims; `about` matches the figure as written, what it counts, or its sentence, by whole words (the
-        last one, of four letters or more, also as a beginning: "refugee" finds "refugees", "efugee" nothing)."""
+        last one, of four letters or more, also as a beginning: "refugee" finds "refugees", "efugee" nothing);
+        `only`: those of a slice's articles, its measure and party (the claim's source)."""
+        found = self._claims_where(about, source, measure, only)
+        return self._cited("claims", found, article, limit, offset, newest_first)
+
+    def count_claims(
+        self, about: str | None = None, source: str | None = None, measure: str | None = None, only: Slice | None = None
+    ) -> int:
+        """How many claims `claims` finds with these filters, every page of them."""
+        return self._count_cited("claims", self._claims_where(about, source, measure, only), None)
+
+    def _claims_where(self, about, source, measure, only: Slice | None) -> tuple[list[str], list, bool] | None:
+        """The conditions of a claims query, their arguments, and whether to walk the articles (None: no
+        claim can match)."""
         where: list[str] = []
         args: list = []
+        walk = self._parties("claims", source, only, where, args)
+        if walk is None:
+            return None
         if about:
             self._about(about, where, args)
-        walk: bool | None = True
-        if source:
-            walk = self._by_name("claims", ("k.source_name", "k.source_entity"), source, where, args)
-            if walk is None:
-                return []
-        if measure:
+        measures = {measure, only.measure if only else None} - {None, ""}
+        if len(measures) > 1:
+            return None
+        if measures:
+            (measure,) = measures
             # A rare measure is found from its own index; a common one article by article ("+": the
             # measure is then checked in each article's index, not looked up across all claims).
             walk = (
@@ -595,7 +630,7 @@ class Ledger:
             )
             where.append(("+" if walk else "") + "k.measure = ?")
             args.append(measure)
-        return self._cited_query("claims", where, args, article, limit, offset, newest_first, bool(walk))
+        return where, args, bool(walk)
 
     @staticmethod
     def _about(about: str, where: list[str], args: list) -> None:
@@ -631,15 +666,36 @@ class Ledger:
         limit: int | None = None,
         offset: int = 0,
         newest_first: bool = False,
+        only: Slice | None = None,
     ) -> list[Cited]:
+        """Quotes; `by` a part of the speaker's name or entity; `only`: a slice's articles and party (speaker)."""
+        return self._cited("quotes", self._quotes_where(by, only), article, limit, offset, newest_first)
+
+    def count_quotes(self, by: str | None = None, only: Slice | None = None) -> int:
+        return self._count_cited("quotes", self._quotes_where(by, only), None)
+
+    def _quotes_where(self, by: str | None, only: Slice | None) -> tuple[list[str], list, bool] | None:
         where: list[str] = []
         args: list = []
-        walk: bool | None = True
-        if by:
-            walk = self._by_name("quotes", ("q.speaker_name", "q.speaker_entity"), by, where, args)
-            if walk is None:
-                return []
-        return self._cited_query("quotes", where, args, article, limit, offset, newest_first, bool(walk))
+        walk = self._parties("quotes", by, only, where, args)
+        return None if walk is None else (where, args, walk)
+
+    _PARTY = {"claims": ("k.source_name", "k.source_entity"), "quotes": ("q.speaker_name", "q.speaker_entity")}
+
+    def _parties(self, table: str, name: str | None, only: Slice | None, where: list, args: list) -> bool | None:
+        """The conditions of a slice's articles, and of a party (a claim's source, a quote's speaker) that
+        holds `name` and the slice's party; whether to walk the articles (`_by_name`), None: no row matches."""
+        if only:
+            conds, more = only.where("a")
+            where += conds
+            args += more
+        walk = True
+        for text in {t for t in (name, only.party if only else None) if t}:
+            named = self._by_name(table, self._PARTY[table], text, where, args)
+            if named is None:
+                return None
+            walk = walk and named
+        return walk
 
     def _by_name(self, kind: str, columns: tuple[str, str], text: str, where: list, args: list) -> bool | None:
         """Add the filter "name or entity contains `text`" for quotes' speakers or claims' sources. The

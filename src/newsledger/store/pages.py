@@ -11,7 +11,7 @@ import sqlite3
 
 from ..models import Hit, Page
 from .ledger import CITE, ArticleRef, ArticleSummary, Cited, Ledger, Publication, bounded, like_pattern
-from .slices import ArticleFilter
+from .slices import Slice
 
 # FTS5 snippet markers: control characters never found in stored text, stripped into offsets.
 _OPEN, _CLOSE = "\x02", "\x03"
@@ -22,9 +22,7 @@ def _page(conn: sqlite3.Connection, sql: str, args: list, limit: int, offset: in
     return Page(rows[:limit], limit, offset, len(rows) > limit)
 
 
-def articles(
-    ledger: Ledger, limit: int, offset: int, source: str | None = None, only: ArticleFilter | None = None
-) -> Page:
+def articles(ledger: Ledger, limit: int, offset: int, source: str | None = None, only: Slice | None = None) -> Page:
     """Newest first: a reader opens the ledger to see what came in last; `only`: those the filter keeps."""
     conds, args = only.where() if only else ([], [])
     if source:
@@ -50,16 +48,25 @@ def claims(
     measure: str | None = None,
     text: str | None = None,
     article: str | None = None,
+    only: Slice | None = None,
 ) -> Page:
     """Claims of the newest articles first; `text` matches the claim, what it counts, or its sentence."""
     rows = ledger.claims(
-        about=text, source=source, measure=measure, article=article, limit=limit + 1, offset=offset, newest_first=True
-    )
+        about=text, source=source, measure=measure, article=article, limit=limit + 1, offset=offset,
+        newest_first=True, only=only,
+    )  # fmt: skip
     return Page(rows[:limit], limit, offset, len(rows) > limit)
 
 
-def quotes(ledger: Ledger, limit: int, offset: int, speaker: str | None = None, article: str | None = None) -> Page:
-    rows = ledger.quotes(by=speaker, article=article, limit=limit + 1, offset=offset, newest_first=True)
+def quotes(
+    ledger: Ledger,
+    limit: int,
+    offset: int,
+    speaker: str | None = None,
+    article: str | None = None,
+    only: Slice | None = None,
+) -> Page:
+    rows = ledger.quotes(by=speaker, article=article, limit=limit + 1, offset=offset, newest_first=True, only=only)
     return Page(rows[:limit], limit, offset, len(rows) > limit)
 
 

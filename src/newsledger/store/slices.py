@@ -1,27 +1,38 @@
-"""Which articles and stories a filter holds: one implementation for `export`, the API and the pages.
+"""Which rows a filter holds: one implementation for `export`, the API and the pages.
 
-An `ArticleFilter` keeps the articles published from `since` to `until` (ISO dates, both kept; an undated
-article is in no dated slice), by an outlet (exact name), in a story (its id).
+A `Slice` keeps the articles published from `since` to `until` (ISO dates, both kept; an undated article is
+in no dated slice), by an outlet (exact name), in a story (its id); and of those articles' rows, the ones of
+a `measure` (claims, figures), a `party` (part of a claim's source, a quote's speaker, or the name of a party
+behind a figure) and a `country` (ISO alpha-3: an event's place, a figure's incident). A table a field does
+not apply to ignores it (an article has no measure). The conditions are SQL here; the queries of
+`Ledger.claims`/`quotes`, `events.find_events` and `figures.list_figures` add them.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from .ledger import Ledger
 
 
 @dataclass(frozen=True)
-class ArticleFilter:
+class Slice:
     since: str | None = None
     until: str | None = None
     outlet: str | None = None
     story: str | None = None
+    measure: str | None = None
+    party: str | None = None
+    country: str | None = None
 
     @property
     def whole(self) -> bool:
-        return not (self.since or self.until or self.outlet or self.story)
+        return not any(getattr(self, f.name) for f in fields(self))
+
+    def query(self) -> dict[str, str]:
+        """The fields set, as a URL's query names them (the pages' links, the downloads)."""
+        return {f.name: v for f in fields(self) if (v := getattr(self, f.name))}
 
     def where(self, alias: str = "a") -> tuple[list[str], list]:
         """SQL conditions on the articles table (as `alias`) and their arguments."""
@@ -38,18 +49,18 @@ class ArticleFilter:
         return conds, args
 
 
-def _sql(f: ArticleFilter, select: str) -> tuple[str, list]:
+def _sql(f: Slice, select: str) -> tuple[str, list]:
     conds, args = f.where()
     return f"SELECT {select} FROM articles a" + (" WHERE " + " AND ".join(conds) if conds else ""), args
 
 
-def article_ids(ledger: Ledger, f: ArticleFilter) -> list[str]:
+def article_ids(ledger: Ledger, f: Slice) -> list[str]:
     """Ids of the articles the filter keeps, in storage order."""
     sql, args = _sql(f, "a.id")
     return [r[0] for r in ledger.conn.execute(sql + " ORDER BY a.rowid", args)]
 
 
-def count(ledger: Ledger, f: ArticleFilter) -> int:
+def count(ledger: Ledger, f: Slice) -> int:
     sql, args = _sql(f, "count(*)")
     return ledger.conn.execute(sql, args).fetchone()[0]
 
@@ -70,5 +81,16 @@ def story_ids_of(ledger: Ledger, article_ids: list[str]) -> list[str]:
             "WHERE article_id IN (SELECT value FROM json_each(?))) "
             "ORDER BY s.last_published IS NULL, s.last_published DESC, s.first_published DESC, s.id",
             (json.dumps(article_ids),),
+        )
+    ]
+
+
+def countries(ledger: Ledger) -> list[str]:
+    """Every country a place or a figure's incident is in, for a filter's choices."""
+    return [
+        r[0]
+        for r in ledger.conn.execute(
+            "SELECT country FROM places WHERE country IS NOT NULL UNION "
+            "SELECT incident_country FROM figures WHERE incident_country IS NOT NULL ORDER BY 1"
         )
     ]
