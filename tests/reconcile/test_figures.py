@@ -619,3 +619,16 @@ def test_an_incident_s_place_is_where_its_sentences_say_not_where_the_reporter_i
     reconcile(ledger)
     f = killed(ledger)
     assert (f.incident.place, f.incident.country) == ("Kessel", "SYR"), f.incident
+
+
+def test_one_region_s_toll_is_a_part_of_the_quake_s(ledger):
+    text = (
+        "An earthquake struck central Veridia on Wednesday, killing at least 240 people, officials said. "
+        "The minister flew over the Kessel region. The minister reported 35 dead in Kessel."
+    )
+    x = article("r1", 4, text, [("at least 240", "people", "killed", None), ("35", None, "killed", None)], [])
+    ledger.write([x])
+    reconcile(ledger)
+    whole = next(f for f in figures.list_figures(ledger) if f.part is None)
+    (part,) = [f for f in figures.list_figures(ledger) if f.part]
+    assert part.part == "in Kessel" and part.part_of == whole.id and whole.best == 240

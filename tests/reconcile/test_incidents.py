@@ -53,6 +53,7 @@ def test_a_second_incident_in_the_story_is_named():
 def test_a_toll_in_another_place_names_the_place():
     r = read("The quake killed 8,000 people in Nepal and 16 in India, officials said.", "16")
     assert r.role == I.INCIDENT and r.place == "India"
+    assert read("Renzi reported 35 dead in Le Marche.\n\nFabrizio Curcio spoke.", "35").place == "Le Marche"
 
 
 def test_hedges_and_stance():

@@ -106,7 +106,7 @@ ANCHOR_LABELS = ("GPE", "LOC", "FAC", "EVENT", "PERSON")
 TOP_ANCHORS = 4  # an article's most named anchors that tell its incident apart (across stories)
 STORY_ANCHORS = 10  # within a story, where the story already ties the articles: a wider look
 _LIST_HEAD = re.compile(
-    r"^\s*(?:[\w ]+?(?:shooting|attack|bombing|massacre),\s+)?(?P<place>(?-i:[A-Z])[\w.'-]+(?:\s+(?-i:[A-Z])[\w.'-]+){0,2}),"
+    r"^\s*(?:[\w ]+?(?:shooting|attack|bombing|massacre),\s+)?(?P<place>(?!(?:in|at|on|from|by|for|after|before|during)\s)(?-i:[A-Z])[\w.'-]+(?:\s+(?-i:[A-Z])[\w.'-]+){0,2}),"
     r"\s+(?-i:[A-Z])[\w.'-]+(?:\s+(?-i:[A-Z])[\w.'-]+){0,2}(?:,\s+(?-i:[A-Z]{2,3}))?\s+(?-i:[A-Z0-9])",
     re.I,
 )
@@ -517,6 +517,16 @@ class _Context:
                         return name
                     break
         return None
+
+    def region(self, aid: str, name: str) -> bool:
+        """Whether a place the article names is a region of a country, not a country or a town: the gazetteer
+        says so, or the article does ("the Le Marche region", "the province of Ascoli")."""
+        if gazetteer().country(name):
+            return False
+        if name in self._memo("regions", aid, lambda: store.article_regions(self.ledger, aid)):
+            return True
+        kind = r"(?:region|province|state|prefecture|county|district|governorate)"
+        return bool(re.search(rf"\b{re.escape(name)}\s+{kind}\b|\b{kind}\s+of\s+{re.escape(name)}\b", self.text(aid)))
 
     def person_words(self, aid: str) -> frozenset[str]:
         """The words of the names of the people an article names."""
@@ -1052,21 +1062,25 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
     origin = ctx.origin(aid)
     grp, country = counted_group(row.counted)
     incident = reading.incident
+    region = None
     if not incident and reading.place:  # "16 in India" in a story about Nepal: another incident
         where = gazetteer().country(reading.place)
         if where and where != ctx.country(aid):
             incident = f"in {gazetteer().name(where)}"
+        elif not where and reading.role == incidents.INCIDENT and ctx.region(aid, reading.place):
+            region = f"in {reading.place}"  # "Renzi reported 35 dead in Le Marche": one region's toll
         elif not where and sentence[0] >= LEDE and ctx.not_here(aid, reading.place):
             incident = (
                 f"in {reading.place.rstrip('.')}"  # "the man accused of killing 20 in El Paso" in a story on Dayton
             )
     if not incident and (where := _the_country(text, sentence, row)) and where != ctx.country(aid):
         incident = f"in {gazetteer().name(where)}"  # "India's Home Ministry says 16 people in the country ..."
-    if not incident and (other := ctx.elsewhere(aid, sentence)):
+    by_place = reading.role == incidents.PART and (reading.part or "").startswith("in ")
+    if not incident and not by_place and (other := ctx.elsewhere(aid, sentence)):  # a list's towns are its parts
         incident = f"at {other}"
     if not incident:  # "Another Powerful Earthquake Strikes Nepal": its counts are of the second quake
         incident = incidents.headline_incident(ctx.title(aid), text[sentence[0] : sentence[1]], row.start - sentence[0])
-    part = reading.part if reading.role == incidents.PART else None
+    part = reading.part if reading.role == incidents.PART else region
     if (
         part is None
         and not incident

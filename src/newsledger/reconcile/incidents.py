@@ -241,9 +241,9 @@ _PLACE_LIST = re.compile(
 _INCREMENT = re.compile(r"^\s*(?:more|additional|new|further|extra)\b|^\s*more\s", re.I)
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|a further|an extra)\s*$", re.I)
 # A place right after the number: "16 in India", "killed 16 people in neighbouring India".
-_PLACE_AFTER = re.compile(
-    r"^[^.;,]{0,30}?\b(?:in|across)\s+(?:neighbou?ring\s+)?(?P<place>[A-Z][\w.'-]+"
-    r"(?:\s+[A-Z][\w.'-]+){0,2})"
+_PLACE_AFTER = re.compile(  # one line's words: not "in Le Marche.\n\nFabrizio"
+    r"^[^.;,]{0,30}?\b(?:in|across)\s+(?:neighbou?ring\s+)?(?P<place>[A-Z][\w'-]+(?:\.(?=[ ][A-Z]))?"
+    r"(?:[ ][A-Z][\w'-]+){0,2})"
 )
 _PRELIMINARY = re.compile(
     r"\b(?:preliminary|so far|expected to (?:rise|climb|increase|grow)|"

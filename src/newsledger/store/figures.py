@@ -420,6 +420,17 @@ def article_towns(ledger: Ledger, aid: str) -> list[tuple[str, str, int]]:
     ]
 
 
+def article_regions(ledger: Ledger, aid: str) -> frozenset[str]:
+    """The words (as written and resolved) of the regions and other areas an article names (GeoNames class A:
+    countries among them)."""
+    return frozenset(
+        w
+        for r in ledger.conn.execute("SELECT text, name FROM places WHERE article_id = ? AND feature = 'A'", (aid,))
+        for w in r
+        if w
+    )
+
+
 def article_orgs(ledger: Ledger, aid: str) -> list[tuple[int, str, str]]:
     """(first mention offset, canonical id or key, name) of an article's organisations, in text order."""
     return sorted(
