@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from ..models import Article, Entity, Place
 from ..reconcile.gazetteer import AMBIGUOUS, fold, gazetteer
 from ..reconcile.geonames import GeoRecord, PlaceIndex, place_index
+from .place_mentions import mentions
 
-LABELS = {"GPE", "LOC", "FAC"}
 # Below this population a place needs support from its article (its country or region named there).
 SMALL = 20_000
 ALIAS_SMALL = 100_000  # the same for a town named by an alternate name
@@ -34,7 +34,7 @@ class Context:
 
 
 def extract_places(reading: Article, entities: list[Entity]) -> list[Place]:
-    spans = _mentions(reading.text, entities)
+    spans = mentions(reading.text, entities)
     index = place_index()
     ctx = _context(reading.text, spans, index)
     out = []
@@ -43,64 +43,6 @@ def extract_places(reading: Article, entities: list[Entity]) -> list[Place]:
         rec = resolve(text, _qualifier(reading.text, end), ctx, index, cities=label != "LOC")
         out.append(_place(reading.id, start, end, text, rec))
     return out
-
-
-def _mentions(text: str, entities: list[Entity]) -> list[tuple[int, int, str]]:
-    """Place mentions: GPE, LOC, FAC; a demonym of a country or continent; and an ORG, or a PERSON of two words
-    or more, whose text is a country's or a region's name (the small model tags "Canada" or "EU" an ORG in
-    many sentences, "Tamil Nadu" a person)."""
-    g = gazetteer()
-    out = {}
-    for e in entities:
-        for s, t in e.mentions:
-            name = text[s:t]
-            if e.label == "ORG" and (lead := _leading_place(name)):
-                out[(s + lead[0], s + lead[1])] = "GPE"  # "Zimbabwe" of the Zimbabwe Electoral Commission
-            if (
-                e.label in LABELS
-                or (e.label == "NORP" and _demonym(g, name))
-                or (e.label == "ORG" and _named(name))
-                # "Tamil Nadu" tagged a person; one word ("Jordan", "Georgia") is as often a person's name
-                or (e.label == "PERSON" and " " in name.strip() and _named(name))
-            ):
-                out[(s, t)] = e.label
-    return sorted((s, t, label) for (s, t), label in out.items())
-
-
-_LEAD_WORDS = re.compile(r"(?:The\s+)?((?:[A-Z][\w.'’-]*\s+){1,3})")
-BIG_CITY = 500_000  # a city's name leads an organisation's ("Toronto Police") only when few others share it
-
-
-def _leading_place(name: str) -> tuple[int, int] | None:
-    """The span of a country, region or big city that opens an organisation's name, when more words follow
-    ("Zimbabwe Electoral Commission", "Toronto Police Service"); None for a name that is only a place."""
-    m = _LEAD_WORDS.match(name)
-    if not m:
-        return None
-    words = [(w.start() + m.start(1), w.end() + m.start(1)) for w in re.finditer(r"\S+", m.group(1))]
-    for n in range(len(words), 0, -1):
-        start, end = words[0][0], words[n - 1][1]
-        if end >= len(name.rstrip()):
-            continue  # the whole name: the ORG rule below decides
-        head = " ".join(name[start:end].split())
-        if gazetteer().country(head) or any(
-            fold(r.name) == fold(head) and (r.level < 3 or r.population >= BIG_CITY) for r in place_index().lookup(head)
-        ):
-            return start, end
-    return None
-
-
-def _named(name: str) -> bool:
-    if gazetteer().country(name):
-        return True
-    f = fold(name)
-    return any(r.level < 3 and fold(r.name) == f for r in place_index().lookup(name))
-
-
-def _demonym(g, text: str) -> bool:
-    from ..reconcile.geonames import CONTINENT_DEMONYMS
-
-    return g.demonym(text) is not None or text in CONTINENT_DEMONYMS.values()
 
 
 def _qualifier(text: str, end: int) -> str | None:
