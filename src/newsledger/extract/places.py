@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..models import Article, Entity, Place
 from ..reconcile.gazetteer import AMBIGUOUS, fold, gazetteer
@@ -31,6 +31,11 @@ class Context:
     countries: Counter  # alpha-3 -> how often the article names it
     regions: set  # (alpha-3, admin1) the article names
     text: str
+    # folded name -> the votes its own mentions gave: "Paris" does not vote France for itself
+    votes: dict = field(default_factory=dict)
+
+    def others(self, name: str) -> Counter:
+        return self.countries - self.votes.get(fold(name), Counter())
 
 
 def extract_places(reading: Article, entities: list[Entity]) -> list[Place]:
@@ -55,19 +60,19 @@ def _context(text: str, spans, index: PlaceIndex) -> Context:
     g = gazetteer()
     countries: Counter = Counter()
     regions = set()
+    votes: dict = {}
     for s, t, _ in spans:
         name = text[s:t]
         a3 = _country_of(name, text)
+        hits = [r for r in index.lookup(name) if r.level == 2]
+        if not a3 and len(hits) == 1:
+            regions.add((hits[0].country, hits[0].admin1))
+            a3 = hits[0].country
+        a3 = a3 or g.capitals.get(fold(name))
         if a3:
             countries[a3] += 1
-            continue
-        hits = [r for r in index.lookup(name) if r.level == 2]
-        if len(hits) == 1:
-            regions.add((hits[0].country, hits[0].admin1))
-            countries[hits[0].country] += 1
-        elif (cap := g.capitals.get(fold(name))) is not None:
-            countries[cap] += 1
-    return Context(countries, regions, text)
+            votes.setdefault(fold(name), Counter())[a3] += 1
+    return Context(countries, regions, text, votes)
 
 
 def _country_of(name: str, text: str) -> str | None:
@@ -86,7 +91,7 @@ def resolve(text: str, qualifier: str | None, ctx: Context, index: PlaceIndex, c
         return index.country(a3)
     candidates = _towns_over_regions(index.lookup(name))
     if not cities and not qualifier:
-        candidates = [c for c in candidates if c.level < 3]
+        candidates = [c for c in candidates if c.level < 3 or c.feature == "A"]
     if not candidates:
         return None
     within = _within(qualifier, ctx, index) if qualifier else None
@@ -124,20 +129,21 @@ def _towns_over_regions(candidates: list[GeoRecord]) -> list[GeoRecord]:
 
 
 def _best(name: str, candidates: list[GeoRecord], ctx: Context) -> GeoRecord | None:
-    total = sum(ctx.countries.values()) or 1
+    countries = ctx.others(name)
+    total = sum(countries.values()) or 1
     f = fold(name)
     capital_of = gazetteer().capitals.get(f)
 
     def score(c: GeoRecord) -> float:
         s = math.log10(c.population + 10)
-        s += 4 * ctx.countries.get(c.country, 0) / total + (2 if ctx.countries.get(c.country) else 0)
+        s += 4 * countries.get(c.country, 0) / total + (2 if countries.get(c.country) else 0)
         s += 2 if (c.country, c.admin1) in ctx.regions else 0
         s += 1 if fold(c.name) == f else 0
         s += 3 if c.level == 3 and c.country == capital_of else 0
         return s
 
     best = max(candidates, key=score)
-    supported = best.level < 3 or best.country in ctx.countries or (best.country, best.admin1) in ctx.regions
+    supported = best.level < 3 or best.country in countries or (best.country, best.admin1) in ctx.regions
     # by another of its names ("Orvin" is also Irvine's), a town nothing in the article supports is a guess
     floor = SMALL if fold(best.name) == f else ALIAS_SMALL
     return best if supported or best.population >= floor else None
