@@ -163,3 +163,38 @@ def test_a_homonym_does_not_vote_for_its_own_country():
     ctx = _context(text, spans, place_index())
     rec = resolve("Paris", None, ctx, place_index())
     assert rec is not None and (rec.country, rec.admin1) == ("USA", "Illinois"), rec
+
+
+def test_a_street_the_gazetteer_lacks_is_placed_at_the_article_s_one_town():
+    from newsledger.extract.places import extract_places
+    from newsledger.ingest.readers import text_article
+    from newsledger.models import Entity
+
+    text = "Flooding closed Canal Street in Mobile on Monday. Mobile officials said Canal Street would reopen."
+    art = text_article(text, "t")
+
+    def ent(label, name, nth=0):
+        start = [i for i in range(len(text)) if text.startswith(name, i)][nth]
+        return Entity(art.id, f"{label}{name}{nth}", name, label, ((start, start + len(name)),))
+
+    entities = [ent("FAC", "Canal Street"), ent("GPE", "Mobile"), ent("GPE", "Mobile", 1)]
+    places = {p.start: p for p in extract_places(art.reading, entities)}
+    street = places[text.index("Canal Street")]
+    assert (street.name, street.admin1, street.feature, street.geonameid) == ("Mobile", "Alabama", "S", None)
+    # with two towns named as often, no town is the article's: the street stays a name
+    text2 = "Canal Street in Mobile and Canal Street in Montgomery flooded. Mobile and Montgomery closed schools."
+    art2 = text_article(text2, "t")
+    text, art = text2, art2
+    entities = [ent("FAC", "Canal Street"), ent("GPE", "Mobile"), ent("GPE", "Mobile", 1),
+                ent("GPE", "Montgomery"), ent("GPE", "Montgomery", 1)]  # fmt: skip
+    street = next(p for p in extract_places(art.reading, entities) if p.text == "Canal Street")
+    assert street.lat is None and street.name is None
+
+
+def test_part_of_a_region_and_a_cut_off_abbreviation_resolve_to_the_region():
+    from collections import Counter
+
+    ctx = Context(countries=Counter(), regions=set(), text="")
+    assert resolve("Northeast Georgia", None, ctx, place_index()).admin1 == "Georgia"
+    assert resolve("North Texas", None, ctx, place_index()).admin1 == "Texas"
+    assert resolve("D.C", None, ctx, place_index()).country == "USA"  # the parser left "D.C." without its stop

@@ -27,6 +27,14 @@ GENERIC = {
     "center", "capital", "coast", "upper", "lower", "middle", "island", "islands", "national", "federal",
     "north east", "north west", "south east", "south west", "northeast", "northwest", "southeast", "southwest",
 }  # fmt: skip
+# The last word of a street's, building's or neighbourhood's name.
+LOCAL_WORDS = {
+    "street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "lane", "drive", "way", "highway",
+    "square", "plaza", "park", "bridge", "station", "airport", "church", "cathedral", "library", "hospital",
+    "school", "college", "university", "stadium", "arena", "hall", "tower", "center", "centre", "mall",
+    "hotel", "museum", "theatre", "theater", "courthouse", "prison", "jail", "market", "harbour", "harbor",
+    "port", "pier", "estate", "heights", "quarter", "district", "neighborhood", "neighbourhood", "village",
+}  # fmt: skip
 _WORD = r"[A-Z][\w'’.&-]*"
 _RUN = re.compile(rf"{_WORD}(?:[ ]{_WORD})*")  # capitalised words separated by one space
 _CUE = re.compile(r"\b(?:in|near|outside)\s+$")

@@ -13,12 +13,12 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..models import Article, Entity, Place
 from ..reconcile.gazetteer import AMBIGUOUS, fold, gazetteer
 from ..reconcile.geonames import GeoRecord, PlaceIndex, place_index
-from .place_mentions import mentions
+from .place_mentions import LOCAL_WORDS, mentions
 
 # Below this population a place needs support from its article (its country or region named there).
 SMALL = 20_000
@@ -42,12 +42,41 @@ def extract_places(reading: Article, entities: list[Entity]) -> list[Place]:
     spans = mentions(reading.text, entities)
     index = place_index()
     ctx = _context(reading.text, spans, index)
-    out = []
+    resolved = []
     for start, end, label in spans:
         text = reading.text[start:end]
         rec = resolve(text, _qualifier(reading.text, end), ctx, index, cities=label != "LOC")
-        out.append(_place(reading.id, start, end, text, rec))
+        resolved.append((start, end, text, rec, _local(text, label, index)))
+    town = _town(r for *_, r, _ in resolved)
+    out = []
+    for start, end, text, rec, local in resolved:
+        if rec is None and local and town is not None:
+            out.append(_at_town(reading.id, start, end, text, town))
+        else:
+            out.append(_place(reading.id, start, end, text, rec))
     return out
+
+
+def _local(text: str, label: str, index: PlaceIndex) -> bool:
+    """A facility, or a name the gazetteer lacks that ends in a street's or building's word."""
+    words = text.lower().replace(".", "").split()
+    return label == "FAC" or (bool(words) and words[-1] in LOCAL_WORDS and not index.lookup(text))
+
+
+def _town(recs) -> GeoRecord | None:
+    """The article's one town: a town named twice or more, by at least half of the town mentions and more
+    often than any other."""
+    towns = Counter(r for r in recs if r is not None and r.level == 3 and r.feature == "P")
+    ranked = towns.most_common(2) + [(None, 0), (None, 0)]
+    (top, n), (_, second) = ranked[0], ranked[1]
+    return top if n >= 2 and 2 * n >= sum(towns.values()) and n > second else None
+
+
+def _at_town(article_id: str, start: int, end: int, text: str, town: GeoRecord) -> Place:
+    """A street, building or neighbourhood the gazetteer lacks, placed at the article's one town: its name
+    and point are the town's, its feature "S" (a spot) and no GeoNames id says it is not the town."""
+    p = _place(article_id, start, end, text, town)
+    return replace(p, feature="S", geonameid=None, population=None)
 
 
 def _qualifier(text: str, end: int) -> str | None:
@@ -86,6 +115,7 @@ def _country_of(name: str, text: str) -> str | None:
 def resolve(text: str, qualifier: str | None, ctx: Context, index: PlaceIndex, cities: bool = True) -> GeoRecord | None:
     """The record `text` names; a LOC ("the Atlantic") is a city only where a qualifier says so."""
     name, qualifier = _split(text, qualifier)
+    name = _known_form(name, index)
     a3 = _country_of(name, ctx.text)
     if a3:
         return index.country(a3)
@@ -99,6 +129,26 @@ def resolve(text: str, qualifier: str | None, ctx: Context, index: PlaceIndex, c
         candidates = [c for c in candidates if _inside(c, within)]
         return max(candidates, key=lambda c: c.population, default=None)
     return _best(name, candidates, ctx)
+
+
+_COMPASS = re.compile(
+    r"^(?:north|south|east|west|northern|southern|eastern|western|central|north-?east|north-?west|south-?east|"
+    r"south-?west|northeastern|northwestern|southeastern|southwestern|upper|lower)\s+(.+)$",
+    re.I,
+)
+
+
+def _known_form(name: str, index: PlaceIndex) -> str:
+    """The form of `name` the gazetteer knows: as written; with the full stop the parser cut off ("D.C");
+    or, for part of a country or region ("North Texas", "Northeast Georgia"), the country or region itself."""
+    if index.lookup(name) or gazetteer().country(name):
+        return name
+    if name.endswith(tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) and "." in name and index.lookup(name + "."):
+        return name + "."
+    m = _COMPASS.match(name)
+    if m and (gazetteer().country(m.group(1)) or any(r.level < 3 for r in index.lookup(m.group(1)))):
+        return m.group(1)
+    return name
 
 
 def _split(text: str, qualifier: str | None) -> tuple[str, str | None]:
