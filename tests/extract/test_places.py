@@ -198,3 +198,19 @@ def test_part_of_a_region_and_a_cut_off_abbreviation_resolve_to_the_region():
     assert resolve("Northeast Georgia", None, ctx, place_index()).admin1 == "Georgia"
     assert resolve("North Texas", None, ctx, place_index()).admin1 == "Texas"
     assert resolve("D.C", None, ctx, place_index()).country == "USA"  # the parser left "D.C." without its stop
+
+
+def test_each_name_of_a_county_list_is_that_county():
+    from newsledger.extract.place_mentions import mentions
+
+    text = "Flood warnings cover Becker, Clay, Otter Tail and Wilkin counties this week."
+    found = {text[s:t]: label for s, t, label in mentions(text, [])}
+    assert {k: found.get(k) for k in ("Becker", "Clay", "Otter Tail", "Wilkin")} == dict.fromkeys(
+        ("Becker", "Clay", "Otter Tail", "Wilkin"), "GPE+ County"
+    ), found
+    from newsledger.extract.places import extract_places
+    from newsledger.ingest.readers import text_article
+
+    art = text_article(text, "t")
+    clay = next(p for p in extract_places(art.reading, []) if p.text == "Clay")
+    assert (clay.name, clay.admin1) == ("Clay County", "Minnesota"), clay

@@ -74,15 +74,36 @@ def mentions(text: str, entities: list[Entity]) -> list[tuple[int, int, str]]:
             covered.append((s, t))
             if _is_place(e.label, text[s:t]):
                 out[(s, t)] = e.label
-            elif _dateline(text, s, t) and _town(text[s:t]):
-                out[(s, t)] = "GPE"  # "BEIRUT (AP)" tagged an organisation
+            elif _town(text[s:t]) and (_dateline(text, s, t) or (e.label in ("ORG", "NORP") and _cued(text, s, t, 3))):
+                out[(s, t)] = "GPE"  # "BEIRUT (AP)", "in Parkers Prairie" tagged an organisation
             elif e.label != "PERSON":  # "Jordan" of a person's name is the person
                 out.update(((s + a, s + b), "GPE") for a, b in inner_places(text[s:t]))
             elif _cued(text, s, t):
                 out[(s, t)] = "GPE"  # "a home nearby in Riverdale", tagged a person
     out.update((span, "GPE") for span in _untagged(text, covered))
+    out.update(_county_lists(text))
     out.update((span, "GPE") for span in _repeated(text, out, entities))
     return sorted((s, t, label) for (s, t), label in out.items())
+
+
+_LIST_END = re.compile(r"\b(?:counties|parishes)\b")
+_ITEM = re.compile(rf"({_WORD}(?: {_WORD})?)(?:,? and |,? or |, )?$")
+
+
+def _county_lists(text: str) -> dict[tuple[int, int], str]:
+    """ "Becker, Clay and Otter Tail counties": each name a county, labelled "GPE+ County" so that it
+    resolves as "Becker County"."""
+    out = {}
+    for m in _LIST_END.finditer(text):
+        word = " County" if m.group() == "counties" else " Parish"
+        end = m.start() - 1
+        while end > 0 and (item := _ITEM.search(text, max(0, end - 40), end)):
+            name = item.group(1)
+            if not place_index().lookup(name + word):
+                break
+            out[(item.start(1), item.end(1))] = "GPE+" + word
+            end = item.start()
+    return out
 
 
 def _repeated(text: str, found: dict, entities: list[Entity]) -> list[tuple[int, int]]:
@@ -230,7 +251,7 @@ def _dateline(text: str, start: int, end: int) -> bool:
     return at_line_start and text[start:end].isupper() and bool(_DATELINE_END.match(text[end : end + 3]))
 
 
-def _cued(text: str, start: int, end: int) -> bool:
-    """One word after "in", "near" or "outside", that no date or possessive follows."""
-    one = " " not in text[start:end].strip() and fold(text[start:end]) not in CALENDAR
-    return one and bool(_CUE.search(text[max(0, start - 10) : start])) and not _AFTER_CUED.match(text[end : end + 3])
+def _cued(text: str, start: int, end: int, words: int = 1) -> bool:
+    """A name of `words` words or fewer after "in", "near" or "outside", that no date or possessive follows."""
+    short = len(text[start:end].split()) <= words and fold(text[start:end]) not in CALENDAR
+    return short and bool(_CUE.search(text[max(0, start - 10) : start])) and not _AFTER_CUED.match(text[end : end + 3])

@@ -45,7 +45,8 @@ def extract_places(reading: Article, entities: list[Entity]) -> list[Place]:
     resolved = []
     for start, end, label in spans:
         text = reading.text[start:end]
-        rec = resolve(text, _qualifier(reading.text, end), ctx, index, cities=label != "LOC")
+        label, _, word = label.partition("+")  # "Clay" of "Clay and Becker counties" is "Clay County"
+        rec = resolve(text + word, _qualifier(reading.text, end), ctx, index, cities=label != "LOC")
         resolved.append((start, end, text, rec, _local(text, label, index)))
     town = _town(r for *_, r, _ in resolved)
     out = []
@@ -90,18 +91,38 @@ def _context(text: str, spans, index: PlaceIndex) -> Context:
     countries: Counter = Counter()
     regions = set()
     votes: dict = {}
-    for s, t, _ in spans:
-        name = text[s:t]
+    for s, t, label in spans:
+        name = text[s:t] + label.partition("+")[2]
         a3 = _country_of(name, text)
-        hits = [r for r in index.lookup(name) if r.level == 2]
-        if not a3 and len(hits) == 1:
-            regions.add((hits[0].country, hits[0].admin1))
-            a3 = hits[0].country
+        if not a3 and (region := _region_of(name, index)):
+            regions.add(region)
+            a3 = region[0]
         a3 = a3 or g.capitals.get(fold(name))
         if a3:
             countries[a3] += 1
             votes.setdefault(fold(name), Counter())[a3] += 1
+    if shared := _shared_region(text, spans, index):
+        regions.add(shared)
+        countries[shared[0]] += 1
     return Context(countries, regions, text, votes)
+
+
+def _shared_region(text: str, spans, index: PlaceIndex) -> tuple[str, str] | None:
+    """The one region that holds every county of the article's county lists ("Becker, Clay and Otter Tail
+    counties" are all in Minnesota)."""
+    where = [{(r.country, r.admin1) for r in index.lookup(text[s:t] + label.partition("+")[2])}
+             for s, t, label in spans if "+" in label]  # fmt: skip
+    common = set.intersection(*where) if len(where) >= 2 else set()
+    return common.pop() if len(common) == 1 else None
+
+
+def _region_of(name: str, index: PlaceIndex) -> tuple[str, str] | None:
+    """(country, admin1) of the one region `name` names, or of all the counties it names when they lie in
+    one ("McMinn County" is in Tennessee)."""
+    recs = index.lookup(name)
+    hits = [r for r in recs if r.level == 2] or [r for r in recs if r.level == 3 and r.feature == "A"]
+    where = {(r.country, r.admin1) for r in hits}
+    return where.pop() if len(where) == 1 and None not in next(iter(where)) else None
 
 
 def _country_of(name: str, text: str) -> str | None:
