@@ -12,6 +12,7 @@ Only names the gazetteer holds count, and a word that is often something else ne
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from ..models import Entity
@@ -110,8 +111,10 @@ def _repeated(text: str, found: dict, entities: list[Entity]) -> list[tuple[int,
     """One sense per article: a name tagged a place (GPE or LOC) is that place where else the article
     writes it, inside an organisation's name ("Mansfield Police Department"), tagged a person ("Alexandria")
     or untagged; never inside a person's longer name ("Stephen F. Austin")."""
-    names = {text[s:t] for (s, t), label in found.items() if label in ("GPE", "LOC") and text[s:t][:1].isupper()}
-    names = {n for n in names if len(n) >= 4 and _town_or_region(n)}
+    tagged = Counter(text[s:t] for (s, t), label in found.items() if label in ("GPE", "LOC"))
+    person = Counter(text[s:t] for e in entities if e.label == "PERSON" for s, t in e.mentions)
+    # a name tagged a person more often than a place ("Noma") is the person's
+    names = {n for n, k in tagged.items() if n[:1].isupper() and len(n) >= 4 and k >= person[n] and _town_or_region(n)}
     if not names:
         return []
     people = [(s, t) for e in entities if e.label == "PERSON" for s, t in e.mentions if " " in text[s:t].strip()]
@@ -200,6 +203,8 @@ def strong(name: str, cities: bool = True) -> bool:
     g = gazetteer()
     if f in g.names or demonym(name):
         return True
+    if len(f) < 4:  # "EU"; a state's postal code ("IN", "PA") only as a qualifier
+        return any(r.level == 0 for r in place_index().lookup(name))
     # a region by any of its names ("N.J."), a city only by its own
     return any((r.level < 3 or fold(r.name) == f) and _big(r, cities, " " in f) for r in place_index().lookup(name))
 
@@ -242,7 +247,10 @@ def _town(name: str) -> bool:
 
 def _qualified(text: str, end: int) -> bool:
     m = _QUALIFIED.match(text[end : end + 40])
-    return bool(m) and _strong_at(m.group(1), 0, len(m.group(1)), False) is not None
+    if not m:
+        return False
+    name = m.group(1)
+    return _strong_at(name, 0, len(name), False) is not None or any(r.level == 2 for r in place_index().lookup(name))
 
 
 def _dateline(text: str, start: int, end: int) -> bool:

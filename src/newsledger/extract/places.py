@@ -47,7 +47,7 @@ def extract_places(reading: Article, entities: list[Entity]) -> list[Place]:
         text = reading.text[start:end]
         label, _, word = label.partition("+")  # "Clay" of "Clay and Becker counties" is "Clay County"
         rec = resolve(text + word, _qualifier(reading.text, end), ctx, index, cities=label != "LOC")
-        resolved.append((start, end, text, rec, _local(text, label, index)))
+        resolved.append((start, end, text, rec, _local(text, index)))
     town = _town(r for *_, r, _ in resolved)
     out = []
     for start, end, text, rec, local in resolved:
@@ -58,10 +58,11 @@ def extract_places(reading: Article, entities: list[Entity]) -> list[Place]:
     return out
 
 
-def _local(text: str, label: str, index: PlaceIndex) -> bool:
-    """A facility, or a name the gazetteer lacks that ends in a street's or building's word."""
+def _local(text: str, index: PlaceIndex) -> bool:
+    """A name the gazetteer lacks that ends in a street's or building's word (the parser's FAC alone is too
+    often a feast or a person)."""
     words = text.lower().replace(".", "").split()
-    return label == "FAC" or (bool(words) and words[-1] in LOCAL_WORDS and not index.lookup(text))
+    return bool(words) and words[-1] in LOCAL_WORDS and not index.lookup(text)
 
 
 def _town(recs) -> GeoRecord | None:
@@ -164,7 +165,7 @@ def _known_form(name: str, index: PlaceIndex) -> str:
     or, for part of a country or region ("North Texas", "Northeast Georgia"), the country or region itself."""
     if index.lookup(name) or gazetteer().country(name):
         return name
-    if name.endswith(tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) and "." in name and index.lookup(name + "."):
+    if index.lookup(name + "."):  # "W.Va", "Conn" of "W.Va.", "Conn."
         return name + "."
     m = _COMPASS.match(name)
     if m and (gazetteer().country(m.group(1)) or any(r.level < 3 for r in index.lookup(m.group(1)))):
