@@ -214,3 +214,18 @@ def test_each_name_of_a_county_list_is_that_county():
     art = text_article(text, "t")
     clay = next(p for p in extract_places(art.reading, []) if p.text == "Clay")
     assert (clay.name, clay.admin1) == ("Clay County", "Minnesota"), clay
+
+
+def test_a_dateline_names_a_place_and_other_marked_spans_none(extract_text):
+    text = (
+        "Shelling resumes\n\nBEIRUT (AP) — Shelling resumed overnight in the south of the country, residents "
+        "said, and more than forty families fled their homes.\n\nRescuers in Sidon on Monday. (Photo: Ali Hassan/AP)"
+    )
+    x = extract_text(text)
+    art = x.article
+    assert "dateline" in {k for *_, k in art.outside}
+    beirut = _place(x, "BEIRUT")
+    assert beirut.country == "LBN" and art.text[beirut.start : beirut.end] == "BEIRUT"
+    for p in x.places:
+        assert art.text[p.start : p.end] == p.text
+        assert not any(s < p.end and p.start < t for s, t, k in art.outside if k != "dateline"), p

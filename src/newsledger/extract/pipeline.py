@@ -162,7 +162,7 @@ class Extractor:
         quotes = extract_quotes(doc, reading, entities)
         claims = extract_claims(doc, reading, entities, quotes, times)
         # before the events: an event's place is an index into these
-        places = [p for p in extract_places(reading, entities) if not article.in_outside(p.start, p.end)]
+        places = extract_places(reading, entities, article)
         events = extract_events(doc, reading, entities, times, claims, tuple(places))
         if article.outside:
             inside = article.in_outside

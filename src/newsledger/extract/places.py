@@ -10,6 +10,7 @@ unresolved (every resolved field null): a wrong coordinate is worse than none.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import Counter
@@ -23,6 +24,10 @@ from .place_mentions import LOCAL_WORDS, mentions
 # Below this population a place needs support from its article (its country or region named there).
 SMALL = 20_000
 ALIAS_SMALL = 100_000  # the same for a town named by an alternate name
+# The place of a dateline: "BEIRUT", "COLUMBUS, Ohio", "Hanoi" before "(AP)", a dash or a colon.
+_DATELINE_PLACE = re.compile(
+    r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?:, ([A-Z][\w.]*(?: [A-Z][\w.]*){0,2}))?(?=\s*[(—–:-])"
+)
 _QUALIFIER = re.compile(r"^,\s*([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})")
 
 
@@ -38,8 +43,40 @@ class Context:
         return self.countries - self.votes.get(fold(name), Counter())
 
 
-def extract_places(reading: Article, entities: list[Entity]) -> list[Place]:
-    spans = mentions(reading.text, entities)
+def extract_places(reading: Article, entities: list[Entity], article: Article | None = None) -> list[Place]:
+    """The places of `reading` (`article.reading`); given `article`, also those of its datelines ("BEIRUT
+    (AP) —", outside the body for every other extractor, names where the article was written), and none
+    from its other marked spans."""
+    text = reading.text
+    spans = mentions(text, entities)
+    if article is not None:
+        spans = sorted(spans + _dateline_places(article))
+        text = _with_datelines(article, text)
+        spans = [sp for sp in spans if not _outside_dateline(article, sp[0], sp[1])]
+    places = _resolved(dataclasses.replace(reading, text=text), spans)
+    return places
+
+
+def _dateline_places(article: Article) -> list[tuple[int, int, str]]:
+    out = []
+    for s, t, kind in article.outside:
+        if kind == "dateline" and (m := _DATELINE_PLACE.match(article.text, s, t)):
+            out += [(m.start(g), m.end(g), "GPE") for g in (1, 2) if m.group(g)]
+    return out
+
+
+def _with_datelines(article: Article, text: str) -> str:
+    for s, t, kind in article.outside:
+        if kind == "dateline":
+            text = text[:s] + article.text[s:t] + text[t:]
+    return text
+
+
+def _outside_dateline(article: Article, start: int, end: int) -> bool:
+    return any(s < end and start < t for s, t, kind in article.outside if kind != "dateline")
+
+
+def _resolved(reading: Article, spans: list[tuple[int, int, str]]) -> list[Place]:
     index = place_index()
     ctx = _context(reading.text, spans, index)
     resolved = []
