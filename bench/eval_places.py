@@ -274,9 +274,9 @@ def speed(n: int) -> dict:
     load = index_load()
     place_index()
     arts, docs, parse_s = parsed_allsides(n)
-    ents = [extract_entities(d, a) for d, a in zip(docs, arts)]
+    ents = [extract_entities(d, a.reading) for d, a in zip(docs, arts)]
     t0 = time.perf_counter()
-    found = sum(len(extract_places(a, e)) for a, e in zip(arts, ents))
+    found = sum(len(extract_places(a.reading, e, a)) for a, e in zip(arts, ents))
     return {"articles": n, "parse_s": parse_s, "places_s": time.perf_counter() - t0, "found": found, **load}
 
 

@@ -229,3 +229,19 @@ def test_a_dateline_names_a_place_and_other_marked_spans_none(extract_text):
     for p in x.places:
         assert art.text[p.start : p.end] == p.text
         assert not any(s < p.end and p.start < t for s, t, k in art.outside if k != "dateline"), p
+
+
+def test_a_tagged_place_the_gazetteer_lacks_yields_the_place_inside_it():
+    from newsledger.extract.place_mentions import mentions
+    from newsledger.models import Entity
+
+    text = "Mississippi State won in north west London, far from the Mississippi River."
+
+    def ent(label, name):
+        start = text.index(name)
+        return Entity("a", name, name, label, ((start, start + len(name)),))
+
+    ents = [ent("GPE", "Mississippi State"), ent("GPE", "north west London"), ent("LOC", "Mississippi River")]
+    found = [(text[s:t], s) for s, t, _ in mentions(text, ents)]
+    assert ("Mississippi", 0) in found and ("London", text.index("London")) in found, found
+    assert ("Mississippi", text.index("Mississippi River")) not in found, found  # a river is not the state

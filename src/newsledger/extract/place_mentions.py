@@ -75,6 +75,8 @@ def mentions(text: str, entities: list[Entity]) -> list[tuple[int, int, str]]:
             covered.append((s, t))
             if _is_place(e.label, text[s:t]):
                 out[(s, t)] = e.label
+                if e.label in LABELS and _unknown(text[s:t]):  # "Mississippi State", "north west London"
+                    out.update(((s + a, s + b), "GPE") for a, b in inner_places(text[s:t]))
             elif _town(text[s:t]) and (_dateline(text, s, t) or (e.label in ("ORG", "NORP") and _cued(text, s, t, 3))):
                 out[(s, t)] = "GPE"  # "BEIRUT (AP)", "in Parkers Prairie" tagged an organisation
             elif e.label != "PERSON":  # "Jordan" of a person's name is the person
@@ -131,6 +133,17 @@ def _repeated(text: str, found: dict, entities: list[Entity]) -> list[tuple[int,
 def _town_or_region(name: str) -> bool:
     f = fold(name)
     return f not in GENERIC and bool(place_index().lookup(name) or gazetteer().country(name))
+
+
+# A natural feature named after a place is not that place ("Mississippi River").
+NATURAL = {"river", "lake", "lakes", "mountains", "mountain", "sea", "bay", "gulf", "ocean", "island", "islands",
+           "valley", "canal", "creek", "falls", "peninsula", "desert", "forest", "coast", "strait", "basin"}  # fmt: skip
+
+
+def _unknown(name: str) -> bool:
+    """A name the gazetteer lacks, and no natural feature's."""
+    words = name.lower().split()
+    return not place_index().lookup(name) and not gazetteer().country(name) and words[-1] not in NATURAL
 
 
 def _is_place(label: str, name: str) -> bool:
