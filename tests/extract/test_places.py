@@ -245,3 +245,16 @@ def test_a_tagged_place_the_gazetteer_lacks_yields_the_place_inside_it():
     found = [(text[s:t], s) for s, t, _ in mentions(text, ents)]
     assert ("Mississippi", 0) in found and ("London", text.index("London")) in found, found
     assert ("Mississippi", text.index("Mississippi River")) not in found, found  # a river is not the state
+
+
+def test_a_region_s_people_name_the_region():
+    from collections import Counter
+
+    from newsledger.extract.place_mentions import region_demonym
+
+    assert [region_demonym(x) for x in ("Ohioans", "Minnesotans", "Texan", "Kentuckians")] == [
+        "ohio", "minnesota", "texas", "kentucky"
+    ]  # fmt: skip
+    assert region_demonym("Germans") is None and region_demonym("Americans") is None  # countries' own
+    ctx = Context(countries=Counter(), regions=set(), text="")
+    assert resolve("Ohioans", None, ctx, place_index()).admin1 == "Ohio"

@@ -150,10 +150,25 @@ def _is_place(label: str, name: str) -> bool:
     if label in LABELS:
         return True
     if label == "NORP":
-        return demonym(name)
+        return demonym(name) or region_demonym(name) is not None
     # "Canada" or "EU" tagged an ORG in many sentences, "Tamil Nadu" a person; one word ("Jordan") is as
     # often a person's name
     return (label == "ORG" or (label == "PERSON" and " " in name.strip())) and named(name)
+
+
+_DEMONYM_ENDS = ("ians", "ans", "ns", "ers", "ian", "an", "n", "er")
+
+
+def region_demonym(text: str) -> str | None:
+    """The region a people of a region are named after: "Ohioans", "Minnesotans", "Texan", "New Yorkers"."""
+    f = fold(text)
+    for end in _DEMONYM_ENDS:
+        if f.endswith(end) and len(f) > len(end) + 3:
+            base = f[: -len(end)]
+            for form in (base, base + "a", base + "s", base + "o", base + "y"):
+                if any(r.level == 2 and fold(r.name) == form for r in place_index().lookup(form)):
+                    return form
+    return None
 
 
 def demonym(text: str) -> bool:

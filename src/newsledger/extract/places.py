@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from ..models import Article, Entity, Place
 from ..reconcile.gazetteer import AMBIGUOUS, fold, gazetteer
 from ..reconcile.geonames import GeoRecord, PlaceIndex, place_index
-from .place_mentions import LOCAL_WORDS, mentions
+from .place_mentions import LOCAL_WORDS, mentions, region_demonym
 
 # Below this population a place needs support from its article (its country or region named there).
 SMALL = 20_000
@@ -175,6 +175,8 @@ def resolve(text: str, qualifier: str | None, ctx: Context, index: PlaceIndex, c
     """The record `text` names; a LOC ("the Atlantic") is a city only where a qualifier says so."""
     name, qualifier = _split(text, qualifier)
     name = _known_form(name, index)
+    if not index.lookup(name) and not gazetteer().country(name) and (region := region_demonym(name)):
+        name = region  # "Ohioans" are of Ohio
     a3 = _country_of(name, ctx.text)
     if a3:
         return index.country(a3)
