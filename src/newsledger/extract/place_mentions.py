@@ -192,7 +192,7 @@ def inner_places(name: str) -> list[tuple[int, int]]:
 
 def _trimmed(name: str) -> tuple[int, int]:
     m = re.match(r"^(?:The\s+)?(.*?)\s*$", name, re.S)
-    return m.start(1), m.end(1)
+    return (m.start(1), m.end(1)) if m else (0, len(name))
 
 
 def _strong_spans(text: str, lo: int, hi: int, cities: bool = True) -> list[tuple[int, int]]:

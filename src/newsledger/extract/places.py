@@ -148,8 +148,7 @@ def _context(text: str, spans, index: PlaceIndex) -> Context:
 def _shared_region(text: str, spans, index: PlaceIndex) -> tuple[str, str] | None:
     """The one region that holds every county of the article's county lists ("Becker, Clay and Otter Tail
     counties" are all in Minnesota)."""
-    where = [{(r.country, r.admin1) for r in index.lookup(text[s:t] + label.partition("+")[2])}
-             for s, t, label in spans if "+" in label]  # fmt: skip
+    where = [_regions_of(index.lookup(text[s:t] + label.partition("+")[2])) for s, t, label in spans if "+" in label]
     common = set.intersection(*where) if len(where) >= 2 else set()
     return common.pop() if len(common) == 1 else None
 
@@ -159,8 +158,12 @@ def _region_of(name: str, index: PlaceIndex) -> tuple[str, str] | None:
     one ("McMinn County" is in Tennessee)."""
     recs = index.lookup(name)
     hits = [r for r in recs if r.level == 2] or [r for r in recs if r.level == 3 and r.feature == "A"]
-    where = {(r.country, r.admin1) for r in hits}
-    return where.pop() if len(where) == 1 and None not in next(iter(where)) else None
+    where = _regions_of(hits)
+    return where.pop() if len(where) == 1 and len(hits) == len([r for r in hits if r.country and r.admin1]) else None
+
+
+def _regions_of(recs: list[GeoRecord]) -> set[tuple[str, str]]:
+    return {(r.country, r.admin1) for r in recs if r.country is not None and r.admin1 is not None}
 
 
 def _country_of(name: str, text: str) -> str | None:
