@@ -42,8 +42,9 @@ from .times import extract_times
 # ("Zimbabwe Electoral Commission") and a two-word place tagged PERSON ("Tamil Nadu") are place mentions;
 # 12: captives a verb says were killed are counted as killed ("beheading three hostages"); 13: a nationality
 # or country inside a claim's source words ("a Russian organization") is not the source entity, and a quote
-# whose cue is in another sentence yields to the source the claim's own sentence names (", local media said.")
-VERSION = 13
+# whose cue is in another sentence yields to the source the claim's own sentence names (", local media said.");
+# 14: places inside any entity's name, untagged by cue, repeated names, US counties and macroregions
+VERSION = 14
 
 
 LANGUAGE = "en"  # what the extractors read
@@ -164,7 +165,7 @@ class Extractor:
         quotes = extract_quotes(doc, reading, entities)
         claims = extract_claims(doc, reading, entities, quotes, times)
         # before the events: an event's place is an index into these
-        places = [p for p in extract_places(reading, entities) if not article.in_outside(p.start, p.end)]
+        places = extract_places(reading, entities, article)
         events = extract_events(doc, reading, entities, times, claims, tuple(places))
         if article.outside:
             inside = article.in_outside

