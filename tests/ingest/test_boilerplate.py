@@ -269,3 +269,133 @@ def test_media_player_line_exclusive_label_and_story_prompts():
 def test_reported_speech_before_a_bare_credit_keeps_the_sentence():
     text = "Julie Marsh said the photo was old. Photo: Harbour Archive\n"
     assert kinds(text) == [("caption", "Photo: Harbour Archive")]
+
+
+# --- Notes closing the text: writers' bios and contact lines (kind "note") ----------------------------------
+
+OPINION = (
+    "The Orvin dam was built for a river that no longer exists, and the council has known it for a decade.\n\n"
+    "Rebuilding it as it was would waste the money the villages need to move to higher ground, and the "
+    "council should say so before the spring floods come.\n"
+)
+
+CLOSING_NOTES = {
+    "a bulleted bio": "• Ana Ruiz is a former judge of the Veridia high court.",
+    "a dashed bio with an apposition": "— Ana Ruiz, a Courier columnist, is the author of “Rivers We Lost.”",
+    "a title and a surname": "Mr. Tolvan is a member of the Courier’s editorial board.",
+    "a bio in the past tense": "Ana Ruiz was the first mayor of Brenn and is a senior fellow at the Kessel Institute.",
+    "a bio ending in a handle": "Ana Ruiz is a contributor to the Courier. Follow her on Twitter @anaruiz",
+    "the writer": "The writer is a professor of hydrology at Tallin University.",
+    "a write-to line": "Write to Ana Ruiz at ana.ruiz@courier.example and Li Wei at li.wei@courier.example",
+    "a reached-at line": "• Ana Ruiz can be reached at [email protected].",
+    "a letters line": "Send letters to: letters@courier.example.",
+    "a letter to the editor": "We want to hear what you think. Submit a letter to the editor or write to letters@courier.example.",
+}
+
+
+def test_bios_and_contact_lines_closing_an_opinion_piece_are_notes():
+    for shape, note in CLOSING_NOTES.items():
+        text = f"{OPINION}\n{note}\n"
+        assert kinds(text) == [("note", note)], shape
+        art = text_article(text, "t.txt")
+        assert art.body == OPINION.rstrip(), shape
+
+
+def test_a_bio_then_a_contact_line_and_a_prompt_are_all_marked():
+    bio = "• Ana Ruiz is a former judge of the Veridia high court."
+    contact = "She can be reached at ana.ruiz@courier.example."
+    text = f"{OPINION}\n{bio}\n\n{contact}\n\nCopyright © 2025 The Courier. All rights reserved.\n"
+    assert [k for k, _ in kinds(text)] == ["note", "note", "prompt"]
+    assert text_article(text, "t.txt").body == OPINION.rstrip()
+
+
+NEWS = (
+    "Ana Ruiz, who chairs the Kessel flood inquiry, said on Monday that the Orvin dam had not been inspected "
+    "since 2019, and that the council had been warned twice.\n\n"
+    "Tolvan, the council's engineer, said the warnings had been passed on to the ministry in Veridia.\n"
+)
+
+# Last paragraphs of real articles that look like a bio or a contact line, and must stay in the body.
+REAL_LAST_PARAGRAPHS = {
+    "a bio of someone the story names": "Ana Ruiz is a former judge of the Veridia high court.",
+    "a title and a surname the story uses": "Mr. Tolvan is a member of the council's engineering board.",
+    "a person the story did not name, doing something": (
+        "Mr. Marsh was among several residents who asked why the repairs would take years. Former engineers "
+        "said a temporary wall could be built in weeks."
+    ),
+    "a place with a clause": (
+        "The United States, which funded the dam in 1961, was not represented at the inquiry on Monday."
+    ),
+    "a surname alone": "Halloran is a former mayor of Brenn and a critic of the council.",
+    "a tip line the police gave": "Anyone with information was asked to email tips@police.example, a police spokesman said.",
+    "a credit with a contact": (
+        "Li Wei of the Courier staff contributed to this report. Ana Petrov can be reached at ana@courier.example."
+    ),
+    "a sentence with no role": "Ana Marsh was swept away by the water on Sunday and found alive on Monday.",
+}
+
+
+def test_real_last_paragraphs_that_look_like_notes_are_kept():
+    for shape, last in REAL_LAST_PARAGRAPHS.items():
+        text = f"{NEWS}\n{last}\n"
+        assert not [k for k, _ in kinds(text) if k == "note"], shape
+        art = text_article(text, "t.txt")
+        assert art.body == text, shape
+
+
+def test_a_bio_in_the_middle_of_the_text_is_not_a_closing_note():
+    bio = "Ana Halloran is a former judge of the Veridia high court."
+    text = f"{OPINION}\n{bio}\n\nThe council meets again on Friday to vote on the plan.\n"
+    assert kinds(text) == []
+
+
+def test_editors_notes_and_corrections_are_notes():
+    for line in (
+        "Editor's note: As a public service, all our flood coverage is free.",
+        "EDITOR’S NOTE: This story was updated at 3 p.m. with the council's vote.",
+        "Correction: An earlier version of this story misstated the height of the Orvin dam.",
+    ):
+        text = f"{BODY}\n{line}\n\nEngineers will inspect the other two dams in May, the ministry said.\n"
+        assert kinds(text) == [("note", line)], line
+    text = f"{BODY}\nEditor's Note\n\nGet the Courier's flood guide. Go Here Now.\n\n{BODY}"
+    assert kinds(text) == [("note", "Editor's Note"), ("note", "Get the Courier's flood guide. Go Here Now.")]
+
+
+def test_story_highlights_label_glued_to_the_first_highlight():
+    text = "Story highlights The Orvin dam gave way on Sunday\n\nThree villages were flooded\n\n" + BODY
+    assert kinds(text) == [("label", "Story highlights")]
+    assert text_article(text, "t.txt").body.lstrip().startswith("The Orvin dam gave way on Sunday")
+
+
+def test_more_page_furniture_lines():
+    lines = {
+        "Updated on Feb. 6 at 1:40 a.m. ET": "label",
+        "Updated Jan. 19, 2025, at 1:05 p.m. ET": "label",
+        "Click for more from the Veridia Courier.": "prompt",
+        "Click to view the Courier flood poll": "prompt",
+        "Subscribe to our YouTube channel.": "prompt",
+        "Like us on Facebook.": "prompt",
+        "COPYRIGHT 2025 COURIER SYNDICATE": "prompt",
+        "Content created by the Courier Foundation is available without charge to any publisher.": "prompt",
+        "SPECIAL COVERAGE: The Kessel floods": "link",
+        "LISTEN TO ARTICLE 2:40 SHARE THIS ARTICLE Share Tweet Post Email": "widget",
+    }
+    for line, kind in lines.items():
+        text = f"{BODY}\n{line}\n\nEngineers will inspect the other two dams in May, the ministry said.\n"
+        assert kinds(text) == [(kind, line)], line
+
+
+def test_tags_after_the_text_are_links():
+    text = BODY + "\nThis article tagged under: Floods\n\nVeridia\n\nOrvin dam\n"
+    assert [k for k, _ in kinds(text)] == ["link", "link", "link"]
+    assert text_article(text, "t.txt").body == BODY.rstrip()
+
+
+def test_photo_gallery_glued_into_a_line():
+    gallery = (
+        "Photos: The Kessel floods Rescuers wade through Brenn on Monday. Hide Caption 1 of 2 "
+        "Photos: The Kessel floods The Orvin dam after it gave way. Hide Caption 2 of 2"
+    )
+    text = f"{BODY}\n{gallery}\n\nEngineers will inspect the other two dams in May, the ministry said.\n"
+    assert [k for k, _ in kinds(text)] == ["caption", "caption"]
+    assert "Hide Caption" not in text_article(text, "t.txt").body
