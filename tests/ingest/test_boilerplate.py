@@ -290,6 +290,13 @@ CLOSING_NOTES = {
     "a reached-at line": "• Ana Ruiz can be reached at [email protected].",
     "a letters line": "Send letters to: letters@courier.example.",
     "a letter to the editor": "We want to hear what you think. Submit a letter to the editor or write to letters@courier.example.",
+    "a bio without final punctuation": "Ana Ruiz is the general counsel for the Kessel Boatmen's Association",
+    "a long apposition and another verb": (
+        'Ana Ruiz, a member of the Courier\'s board and author of "Floods, Dams, and Us," has taught hydrology '
+        "at Tallin University."
+    ),
+    "a title before the name": "Former Veridia Governor Ana Ruiz is a candidate for the Senate. Follow her on Twitter: @anaruiz",
+    "a reach-on-Twitter line": "Reach Ana Ruiz on Twitter @anaruiz. Reach Li Wei on Twitter @liwei",
 }
 
 
@@ -332,6 +339,10 @@ REAL_LAST_PARAGRAPHS = {
         "Li Wei of the Courier staff contributed to this report. Ana Petrov can be reached at ana@courier.example."
     ),
     "a sentence with no role": "Ana Marsh was swept away by the water on Sunday and found alive on Monday.",
+    "what someone does": (
+        "Incoming Kessel Authority President Ana Halloran is setting her sights on the spring vote, urging members "
+        "to back the levee plan."
+    ),
 }
 
 
@@ -354,6 +365,8 @@ def test_editors_notes_and_corrections_are_notes():
         "Editor's note: As a public service, all our flood coverage is free.",
         "EDITOR’S NOTE: This story was updated at 3 p.m. with the council's vote.",
         "Correction: An earlier version of this story misstated the height of the Orvin dam.",
+        "This story has been updated with additional developments Wednesday.",
+        "--This report was updated at 2:03 p.m.",
     ):
         text = f"{BODY}\n{line}\n\nEngineers will inspect the other two dams in May, the ministry said.\n"
         assert kinds(text) == [("note", line)], line
@@ -379,6 +392,17 @@ def test_more_page_furniture_lines():
         "Content created by the Courier Foundation is available without charge to any publisher.": "prompt",
         "SPECIAL COVERAGE: The Kessel floods": "link",
         "LISTEN TO ARTICLE 2:40 SHARE THIS ARTICLE Share Tweet Post Email": "widget",
+        "Advertisements": "widget",
+        "For more on the Kessel floods, click here.": "prompt",
+        "Watch the latest video at video.courier.example": "prompt",
+        "The views of contributors are their own and are not the views of the Courier": "prompt",
+        "Sign up for regular email dispatches from the Kessel valley": "prompt",
+        "Related Video: How the Orvin Dam Gave Way": "link",
+        "READ NEXT: Ferry fares to rise in May": "link",
+        "Go deeper: Ferry fares to rise in May": "link",
+        "Historic floods:Kessel levees fail for the third time in a decade": "link",
+        "► Aug. 19:Ferry fares to rise in May": "link",
+        "Angry about the fares?:Ferry owners say the rise is the council's fault": "link",
     }
     for line, kind in lines.items():
         text = f"{BODY}\n{line}\n\nEngineers will inspect the other two dams in May, the ministry said.\n"
@@ -399,3 +423,11 @@ def test_photo_gallery_glued_into_a_line():
     text = f"{BODY}\n{gallery}\n\nEngineers will inspect the other two dams in May, the ministry said.\n"
     assert [k for k, _ in kinds(text)] == ["caption", "caption"]
     assert "Hide Caption" not in text_article(text, "t.txt").body
+
+
+def test_a_label_and_a_colon_inside_prose_is_no_glued_link():
+    for line in (
+        "The mayor said:The dam will be rebuilt by May, and every family will be housed.",
+        "At 10:30 the levee broke, the ministry said.",
+    ):
+        assert outside(f"{BODY}\n{line}\n") == (), line

@@ -148,7 +148,7 @@ Span = tuple[int, int, str]  # (start, end, kind), offsets into Article.text
 _SOCIAL = r"(?:facebook|twitter|email|e-mail|print|comments?|share|whatsapp|linkedin|pinterest|reddit|tweet|post)"
 # Whole lines that are a page's widgets, not the article (matched on the stripped line, any case).
 _WIDGET = re.compile(
-    rf"""^(?:advertisement(?:\ continue\ reading\ the\ main\ story)? | ad | story\ continued\ below
+    rf"""^(?:advertisements?(?:\ continue\ reading\ the\ main\ story)? | ad | story\ continued\ below
          | continue\ reading(?:\ (?:below|the\ main\ story))? | story\ continues | close | videos? | photos? | youtube | play
          | \[\w+\] | watch | listen | slideshow\ \(\d+\ images?\) | (?:next\ |prev\ )?image\ \d+\ of\ \d+
          | share\ this\ (?:article|story)\b.* | \d+\ (?:years?|months?|days?|hours?|minutes?)\ ago
@@ -184,24 +184,27 @@ _PROMPT = re.compile(
          | start\ the\ day\ smarter\b | stay\ up\ to\ date\b | we\ encountered\ an\ issue\ signing\b
          | please\ enable\ javascript | .{0,200}\bsign\ up\ to\ (?:receive|get)\ our\b | .{0,80}\btell\ us\ your\ story\b | read\ or\ share\ this\ story\b | get\ breaking\ news\ alerts\b | copyright\ ©|©\ ?\d{4}
          | all\ rights\ reserved | this\ is\ a\ rush\ transcript\b | copyright\ \d{4}\b
-         | click\ (?:to\ view|for\ more)\b | (?:subscribe\ to|like\ us\ on)\ (?:our|us|my)?\b.{0,40}\b(?:channel|podcast|facebook|feed)\b
+         | click\ (?:to\ view|for\ more)\b | for\ more\b[^.]{0,120},\ (?:please\ )?(?:click\ here|read|visit|go\ to)\b
+         | watch\ the\ latest\ (?:\w+\ )?video\b | follow\ (?:\w+\ ){0,2}coverage\ of\b | (?:subscribe\ to|like\ us\ on)\ (?:our|us|my)?\b.{0,40}\b(?:channel|podcast|facebook|feed)\b
          | content\ created\ by\b.{0,80}\bis\ available\ without\ charge\b
-         | the\ (?:opinions|views)\ expressed\ (?:by|in)\b.{0,80}\b(?:their\ own|(?:are\ )?solely\ those\ of|do\ not\ (?:necessarily\ )?(?:represent|reflect)))""",
+         | the\ (?:opinions|views)\ (?:expressed\ (?:by|in)|of)\b.{0,80}\b(?:their\ own|(?:are\ )?solely\ those\ of|do\ not\ (?:necessarily\ )?(?:represent|reflect)))""",
     re.I | re.X,
 )
 _SIGN_UP = re.compile(r"\b(?:sign(?:ing)?\ up|subscribe|signing\ up)\b", re.I)
 _REPORTED = re.compile(r"\b(?:said|says|told|according)\b")  # a sentence that reports, not a prompt
-_MAILING = re.compile(r"\b(?:newsletters?|inbox|e-?mail\ (?:updates|alerts)|briefing)\b", re.I)
+_MAILING = re.compile(r"\b(?:newsletters?|inbox|e-?mail\ (?:updates|alerts|dispatches)|briefing)\b", re.I)
 # A line that is a link to another story: a label and a colon (or a parenthesis around both), or a
 # headline that ends in "Read more".
 _LINK_LABEL = r"""(?:read\ more(?:\ from\b[^:]{0,40})? | related(?:\ (?:stories|articles|coverage|content|news))? | see\ also | also\ see
          | also\ read | read\ also | story | more | more\ on\ this | more\ from\b[^:]{0,40} | read | watch | photos? | videos? | listen
-         | full\ coverage | special\ coverage | trending | recommended | must\ read | don'?t\ miss | editor'?s\ picks?
+         | full\ coverage | special\ coverage | go\ deeper | read\ next | related\ videos? | trending | recommended | must\ read | don'?t\ miss | editor'?s\ picks?
          | this\ article\ (?:is\ )?tagged\ under)"""
 _LINK = re.compile(rf"^\W*{_LINK_LABEL}\s*(?::|\.\.\.|…|>>|»)", re.I | re.X)
 _LINK_ALONE = re.compile(rf"^\W*{_LINK_LABEL}\s*(?::|\.\.\.|…|>>|»)?\W*$", re.I | re.X)
 _LINK_PAREN = re.compile(rf"^\(\s*(?:{_LINK_LABEL}|[A-Z][A-Z ]{{2,20}})\s*:[^)]*\)\W*$", re.X)
 _READ_MORE_END = re.compile(r"\sRead more$")
+# USA TODAY's links, a label glued to another story's headline: "Historic job losses:Unemployment soars to 14.7%".
+_GLUED_LINK = re.compile(r"^(?:►\s*)?[^:\n]{2,60}:(?=[A-Z'‘\"“])")
 # Photo captions and credits: a line that opens as a caption widget does, or that ends in a credit.
 _CAPTION = re.compile(
     r"""^\W*(?:enlarge\ this\ image\b | toggle\ caption\b | image\ (?:copyright|caption|source)\b
@@ -258,7 +261,10 @@ _HIGHLIGHTS = re.compile(r"^Story [Hh]ighlights\b\s*(?=\S)")
 _TAGS = re.compile(r"^\W*this article (?:is )?tagged under\b", re.I)  # the tag lines after it are links
 # A note from the editors on a line of its own ("Editor's note: This story was updated ...", "... a public
 # service, our coverage is free"): about the page, not the story.
-_EDITORS_NOTE = re.compile(r"^\W*(?:editors?'?’?s?\s+note\b|correction:)", re.I)
+_EDITORS_NOTE = re.compile(
+    r"^\W*(?:editors?'?’?s?\s+note\b|correction:|this\ (?:report|story|article|post|piece)\ (?:was|has\ been)\ (?:updated|corrected)\b)",
+    re.I | re.X,
+)
 _LEAD_LINES = 6  # a name alone is a byline above the first paragraph, among this many lines
 _NAME = re.compile(r"(?:[A-Z][\w.'’-]+ ){1,2}[A-Z][\w.'’-]+")
 # Several writers: "Ana Ruiz, Li Wei and John C . Moritz" (an initial as the text gives it, spaced or not).
@@ -280,6 +286,8 @@ def _line_kind(s: str) -> str | None:
     if words <= 30 and (
         _LINK.match(s) or _LINK_ALONE.match(s) or _LINK_PAREN.match(s) or _READ_MORE_END.search(s) or _MARKER.match(s)
     ):
+        return "link"
+    if words <= 30 and (m := _GLUED_LINK.match(s)) and (_headline_like(s[m.end() :]) or s.endswith("?")):
         return "link"
     if words <= 80 and (_CAPTION.match(s) or (_CREDIT_END.search(s) and (s.endswith(")") or not _REPORTED.search(s)))):
         return "caption"
@@ -397,8 +405,9 @@ _NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w'’-]+|de|van|von|del|la)"
 # "• Ana Ruiz is ...", "— Ana Ruiz, a former judge, is ...", "Mr. Ruiz is ...", "Ana Ruiz writes ...".
 _BIO = re.compile(
     rf"""^[\W_]{{0,3}}(?:(?P<hon>{_HONORIFIC})?(?!(?:The|This|That|These|Those|It|Its|An?)\b)
-         (?P<name>[A-Z][\w'’-]+(?:\ {_NAME_WORD}){{0,3}})(?:,\ (?!which|who|where)[^,]{{3,120}},)?
-         \ (?:is|are|was|has\ been|have\ been|serves|served|writes|teaches|directs|heads|leads|runs|hosts)\b
+         (?P<name>[A-Z][\w'’-]+(?:\ {_NAME_WORD}){{0,4}})(?:,\ (?!which|who|where)[^\n]{{3,160}}?,["”]?)?
+         \ (?:is|are|was|has|have|serves|served|writes|wrote|teaches|taught|directs|heads|leads|runs|hosts|covers)\b
+         (?!\ (?!managing|visiting|leading|founding|contributing|consulting|presiding|acting)\w+ing\b)  # "is setting ..."
          | (?:[Tt]he\ )?(?:writer|author|columnist)s?\ (?:is|are)\b)""",
     re.X,
 )
@@ -409,7 +418,7 @@ _ROLE = re.compile(
          |congressman|congresswoman|representative|delegate|attorney|lawyer|prosecutor|judge|consultant|advis[eo]r
          |strategist|commentator|historian|classicist|researcher|partner|pastor|executive|student|candidate
          |veteran|former|retired|emeritus|lecturer|teacher|physician|expert|officer|secretary|ambassador|governor
-         |publisher|book)s?\b""",
+         |publisher|book|counsel)s?\b""",
     re.I | re.X,
 )
 _EMAIL = r"(?:[\w.+-]+@[\w-]+\.[\w.]+|\[email\ protected\])"
@@ -417,6 +426,7 @@ _EMAIL = r"(?:[\w.+-]+@[\w-]+\.[\w.]+|\[email\ protected\])"
 # at ...", "Send letters to: ...", "Tell us your story at ...", "pitch us at ...".
 _CONTACT = re.compile(
     rf"""(?:^\W*(?:write|send\ (?:letters|tips|your)|e-?mail|contact|reach)\b.{{0,120}}{_EMAIL}
+         | ^\W*(?:reach|contact)\ [A-Z][\w'’-]+(?:\ [A-Z][\w.'’-]+){{1,3}}\ (?:on\ twitter\b|at\ @)
          | \b(?:can|may)\ be\ reached\b | \b(?:write\ to|e-?mail|contact|reach)\ (?:him|her|them|me|us)\b
          | \b(?:write\ to|e-?mail|contact)\ (?:us\ )?(?:at\ )?{_EMAIL} | \bletters?\ to\ the\ editor\b
          | \b(?:pitch|tell|ask|let)\ (?:us|me|\w+\ \w+)\b.{{0,80}}{_EMAIL})""",
@@ -429,7 +439,7 @@ def _bio(line: str, before: str) -> bool:
     """A writer's bio: a full name (or a title and a surname) and what the writer is, where the name is not
     one the article's own prose uses before (so "Ana Ruiz is a former judge" about a person in the story stays)."""
     m = _BIO.match(line)
-    if not m or len(line.split()) > 120 or not re.search(r"(?:[.!?\"”)]|@\w+)$", line):
+    if not m or len(line.split()) > 120:
         return False
     if not _ROLE.search(line[: _first_sentence(line)]):
         return False  # what the writer is comes first: "Ana Ruiz is a former judge. ...
