@@ -296,6 +296,7 @@ CLOSING_NOTES = {
         "at Tallin University."
     ),
     "a title before the name": "Former Veridia Governor Ana Ruiz is a candidate for the Senate. Follow her on Twitter: @anaruiz",
+    "two writers": 'Ana Ruiz and Li Wei write the "Kessel Notes" blog for the Courier\'s opinion section.',
     "a reach-on-Twitter line": "Reach Ana Ruiz on Twitter @anaruiz. Reach Li Wei on Twitter @liwei",
 }
 
@@ -339,6 +340,7 @@ REAL_LAST_PARAGRAPHS = {
         "Li Wei of the Courier staff contributed to this report. Ana Petrov can be reached at ana@courier.example."
     ),
     "a sentence with no role": "Ana Marsh was swept away by the water on Sunday and found alive on Monday.",
+    "a quote naming two people": "“Tomas Brenner and Li Wei have been members of this council for a decade,” the mayor said.",
     "what someone does": (
         "Incoming Kessel Authority President Ana Halloran is setting her sights on the spring vote, urging members "
         "to back the levee plan."
@@ -402,6 +404,7 @@ def test_more_page_furniture_lines():
         "Go deeper: Ferry fares to rise in May": "link",
         "Historic floods:Kessel levees fail for the third time in a decade": "link",
         "► Aug. 19:Ferry fares to rise in May": "link",
+        "FERRY OWNERS SUE COUNCIL OVER 'RUINOUS' FARE RISE": "link",
         "Angry about the fares?:Ferry owners say the rise is the council's fault": "link",
     }
     for line, kind in lines.items():
@@ -431,3 +434,13 @@ def test_a_label_and_a_colon_inside_prose_is_no_glued_link():
         "At 10:30 the levee broke, the ministry said.",
     ):
         assert outside(f"{BODY}\n{line}\n") == (), line
+
+
+def test_a_subheading_in_capitals_is_the_articles():
+    for line in (
+        "WHAT COMES NEXT",
+        "ARE THE LEVEES SAFE FOR ANOTHER WINTER?",
+        "‘WE WILL REBUILD’ SAYS THE MAYOR OF BRENN",
+    ):
+        text = f"{BODY}\n{line}\n\nEngineers will inspect the other two dams in May, the ministry said.\n"
+        assert outside(text) == (), line

@@ -204,6 +204,8 @@ _LINK_ALONE = re.compile(rf"^\W*{_LINK_LABEL}\s*(?::|\.\.\.|…|>>|»)?\W*$", re
 _LINK_PAREN = re.compile(rf"^\(\s*(?:{_LINK_LABEL}|[A-Z][A-Z ]{{2,20}})\s*:[^)]*\)\W*$", re.X)
 _READ_MORE_END = re.compile(r"\sRead more$")
 # USA TODAY's links, a label glued to another story's headline: "Historic job losses:Unemployment soars to 14.7%".
+# A headline in capitals, not a quoted subheading ("‘TIME TO MOVE FORWARD’ WITH RUSSIA"), a question or a sentence.
+_SHOUTED = re.compile(r"^(?![\"“‘'])(?=.*[A-Z]{3})[^a-z]*[^.?\s]$")
 _GLUED_LINK = re.compile(r"^(?:►\s*)?[^:\n]{2,60}:(?=[A-Z'‘\"“])")
 # Photo captions and credits: a line that opens as a caption widget does, or that ends in a credit.
 _CAPTION = re.compile(
@@ -287,6 +289,8 @@ def _line_kind(s: str) -> str | None:
         _LINK.match(s) or _LINK_ALONE.match(s) or _LINK_PAREN.match(s) or _READ_MORE_END.search(s) or _MARKER.match(s)
     ):
         return "link"
+    if 6 <= words <= 25 and _SHOUTED.match(s) and s.upper() == s:
+        return "link"  # Fox News's links to other stories: "SENATE PASSES BILL TO ..." between paragraphs
     if words <= 30 and (m := _GLUED_LINK.match(s)) and (_headline_like(s[m.end() :]) or s.endswith("?")):
         return "link"
     if words <= 80 and (_CAPTION.match(s) or (_CREDIT_END.search(s) and (s.endswith(")") or not _REPORTED.search(s)))):
@@ -404,9 +408,9 @@ _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Rev|Judge|Rep|Sen|Gov|Gen|Col|Sir|Dame|Ra
 _NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w'’-]+|de|van|von|del|la)"
 # "• Ana Ruiz is ...", "— Ana Ruiz, a former judge, is ...", "Mr. Ruiz is ...", "Ana Ruiz writes ...".
 _BIO = re.compile(
-    rf"""^[\W_]{{0,3}}(?:(?P<hon>{_HONORIFIC})?(?!(?:The|This|That|These|Those|It|Its|An?)\b)
-         (?P<name>[A-Z][\w'’-]+(?:\ {_NAME_WORD}){{0,4}})(?:,\ (?!which|who|where)[^\n]{{3,160}}?,["”]?)?
-         \ (?:is|are|was|has|have|serves|served|writes|wrote|teaches|taught|directs|heads|leads|runs|hosts|covers)\b
+    rf"""^(?![\"“‘'])[\W_]{{0,3}}(?:(?P<hon>{_HONORIFIC})?(?!(?:The|This|That|These|Those|It|Its|An?)\b)
+         (?P<name>[A-Z][\w'’-]+(?:\ {_NAME_WORD}){{0,4}})(?:\ and\ [A-Z][\w'’-]+(?:\ {_NAME_WORD}){{1,3}})?(?:,\ (?!which|who|where)[^\n]{{3,160}}?,["”]?)?
+         \ (?:is|are|was|has|have|serves|served|writes?|wrote|teaches|taught|directs|heads|leads|runs|hosts|covers)\b
          (?!\ (?!managing|visiting|leading|founding|contributing|consulting|presiding|acting)\w+ing\b)  # "is setting ..."
          | (?:[Tt]he\ )?(?:writer|author|columnist)s?\ (?:is|are)\b)""",
     re.X,
@@ -418,7 +422,7 @@ _ROLE = re.compile(
          |congressman|congresswoman|representative|delegate|attorney|lawyer|prosecutor|judge|consultant|advis[eo]r
          |strategist|commentator|historian|classicist|researcher|partner|pastor|executive|student|candidate
          |veteran|former|retired|emeritus|lecturer|teacher|physician|expert|officer|secretary|ambassador|governor
-         |publisher|book|counsel)s?\b""",
+         |publisher|book|counsel|blog|column)s?\b""",
     re.I | re.X,
 )
 _EMAIL = r"(?:[\w.+-]+@[\w-]+\.[\w.]+|\[email\ protected\])"
