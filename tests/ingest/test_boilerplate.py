@@ -444,3 +444,26 @@ def test_a_subheading_in_capitals_is_the_articles():
     ):
         text = f"{BODY}\n{line}\n\nEngineers will inspect the other two dams in May, the ministry said.\n"
         assert outside(text) == (), line
+
+
+def test_a_writers_bio_opening_the_text_is_a_note_and_a_lead_about_a_person_is_not():
+    bio = "Ana Ruiz is a Courier columnist. She has covered the Kessel valley for 20 years."
+    text = f"{bio}\n\n{OPINION}"
+    assert kinds(text) == [("note", bio)]
+    lead = "Ana Ruiz is a former judge who will lead the inquiry into the Orvin dam, the council said on Monday."
+    text = f"{lead}\n\nRuiz said the inquiry would report by May.\n"
+    assert kinds(text) == []
+
+
+def test_an_opening_caption_with_its_credit_and_the_headline_glued_after_it():
+    lead = "The Orvin dam gave way on Sunday. | AP Photo Kessel floods: what comes next for Brenn"
+    text = f"{lead}\n\n{BODY}"
+    assert kinds(text) == [("caption", lead)]
+    pipe = "BRENN, VERIDIA | Rescue teams reached the flooded villages by boat on Monday, the governor said.\n"
+    assert [k for k, _ in kinds(pipe)] != ["caption"]
+
+
+def test_a_caption_ending_in_a_name_and_agency_credit():
+    caption = "Rescuers wade through Brenn, Veridia, March 4, 2025. (Ana Petrov/Reuters)"
+    text = f"{caption}\n\n{BODY}"
+    assert kinds(text) == [("caption", caption)]

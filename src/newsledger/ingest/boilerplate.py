@@ -219,6 +219,7 @@ _AGENCY = (
 )
 _CREDIT_END = re.compile(
     rf"""(?:\((?:[\w.]+\ )?(?i:photo(?:graph)?|image|illustration)s?(?:\ by)?:[^)]*\) | \(AP\ Photo[^)]*\)
+         | \((?:[\w.'’-]+\ ){{1,4}}?[\w.'’-]+\ ?/\ ?{_AGENCY}[^)]{{0,40}}\)
          | (?:Photo(?:graph)?|Image|Credit)s?:\ [^.|()]{{3,80}} | \|\ [^|]{{2,80}}\b{_AGENCY}\b[^|]{{0,80}})\W*(?:More)?\s*$""",
     re.X,
 )
@@ -267,6 +268,8 @@ _EDITORS_NOTE = re.compile(
     r"^\W*(?:editors?'?’?s?\s+note\b|correction:|this\ (?:report|story|article|post|piece)\ (?:was|has\ been)\ (?:updated|corrected)\b)",
     re.I | re.X,
 )
+# Politico's opening line: a caption, " | ", the credit, then the story's headline glued to it.
+_LEAD_CAPTION = re.compile(r"^.{10,600}?[.?!\"”’']\s\|\s+\S")
 _LEAD_LINES = 6  # a name alone is a byline above the first paragraph, among this many lines
 _NAME = re.compile(r"(?:[A-Z][\w.'’-]+ ){1,2}[A-Z][\w.'’-]+")
 # Several writers: "Ana Ruiz, Li Wei and John C . Moritz" (an initial as the text gives it, spaced or not).
@@ -371,6 +374,9 @@ def outside(text: str) -> tuple[Span, ...]:
             lead, s = lead + m.end() + len(rest) - len(rest.lstrip()), rest.strip()
         if s:
             kind = _line_kind(s)
+            lead_line = first_prose is None and i < _LEAD_LINES and not videos
+            if kind is None and lead_line and _LEAD_CAPTION.match(s) and len(s.split()) <= 120:
+                kind = "caption"  # the photo's caption, its credit and the headline (and dek) glued after it
             if kind is None and first_prose is None and i < _LEAD_LINES and (_NAME.fullmatch(s) or _NAMES.fullmatch(s)):
                 if i > 0 or _line_kind(next((ln.strip() for ln in lines[1:] if ln.strip()), "")) in ("label", "byline"):
                     kind = "byline"  # a name alone on a line above the first paragraph (or above "USA TODAY")
@@ -399,7 +405,7 @@ def outside(text: str) -> tuple[Span, ...]:
         # the headlines start at the first character the other rules left; the lines they marked keep their kind
         start = len(blanked[:end]) + len(blanked[end:]) - len(blanked[end:].lstrip())
         spans = [sp for sp in spans if sp[0] < start] + [(start, len(text.rstrip()), "related")]
-    return tuple(_merged(spans + _closing_notes(blanked[:end])))
+    return tuple(_merged(spans + _closing_notes(blanked[:end]) + _opening_note(blanked[:end])))
 
 
 # --- Notes closing the text: the writer's bio, how to reach the writer -----------------------------------------
@@ -439,9 +445,9 @@ _CONTACT = re.compile(
 _MAX_NOTES = 3
 
 
-def _bio(line: str, before: str) -> bool:
+def _bio(line: str, other: str) -> bool:
     """A writer's bio: a full name (or a title and a surname) and what the writer is, where the name is not
-    one the article's own prose uses before (so "Ana Ruiz is a former judge" about a person in the story stays)."""
+    one the article's own prose (`other`) uses (so "Ana Ruiz is a former judge" about a person in the story stays)."""
     m = _BIO.match(line)
     if not m or len(line.split()) > 120:
         return False
@@ -453,7 +459,7 @@ def _bio(line: str, before: str) -> bool:
     if not m.group("hon") and len(name.split()) < 2:
         return False  # a surname alone: someone the story has named
     surname = re.escape(name.split()[-1])
-    prose = [ln for ln in before.splitlines() if len(ln.split()) > _MAX_HEADLINE_WORDS // 2]
+    prose = [ln for ln in other.splitlines() if len(ln.split()) > _MAX_HEADLINE_WORDS // 2 or ln.rstrip().endswith(".")]
     return not re.search(rf"\b{surname}\b", "\n".join(prose))
 
 
@@ -465,6 +471,14 @@ def _contact(line: str) -> bool:
         and not _REPORTED.search(line)
         and "contributed" not in line
     )
+
+
+def _opening_note(text: str) -> list[Span]:
+    """The writer's bio opening `text` ("Ana Ruiz is a Courier columnist. ..."), as a "note" span."""
+    m = re.search(r"\S[^\n]*", text)
+    if m and m.end() < len(text.rstrip()) and _bio(m.group().rstrip(), text[m.end() :]):
+        return [(m.start(), m.start() + len(m.group().rstrip()), "note")]
+    return []
 
 
 def _closing_notes(text: str) -> list[Span]:
