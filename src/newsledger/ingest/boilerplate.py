@@ -342,7 +342,8 @@ def _dateline(line: str) -> int:
 def outside(text: str) -> tuple[Span, ...]:
     """The spans of `text` that are not the article: (start, end, kind), in order, not overlapping.
 
-    kind: widget, prompt, link, caption, byline, label, dateline, related (the trailing headlines block).
+    kind: widget, prompt, link, caption, byline, label, dateline, note (bios, contact lines, editor's notes),
+    related (the trailing headlines block).
     """
     spans: list[Span] = []
     pos = 0
