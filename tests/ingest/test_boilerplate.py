@@ -289,7 +289,7 @@ CLOSING_NOTES = {
     "a write-to line": "Write to Ana Ruiz at ana.ruiz@courier.example and Li Wei at li.wei@courier.example",
     "a reached-at line": "• Ana Ruiz can be reached at [email protected].",
     "a letters line": "Send letters to: letters@courier.example.",
-    "a letter to the editor": "We want to hear what you think. Submit a letter to the editor or write to letters@courier.example.",
+    "a letter to the editor": "Tell us what you think: send a letter to the editor at letters@courier.example.",
     "a bio without final punctuation": "Ana Ruiz is the general counsel for the Kessel Boatmen's Association",
     "a long apposition and another verb": (
         'Ana Ruiz, a member of the Courier\'s board and author of "Floods, Dams, and Us," has taught hydrology '
@@ -328,11 +328,12 @@ REAL_LAST_PARAGRAPHS = {
     "a bio of someone the story names": "Ana Ruiz is a former judge of the Veridia high court.",
     "a title and a surname the story uses": "Mr. Tolvan is a member of the council's engineering board.",
     "a person the story did not name, doing something": (
-        "Mr. Marsh was among several residents who asked why the repairs would take years. Former engineers "
-        "said a temporary wall could be built in weeks."
+        "Mr. Marsh was one of many residents who lost a boat in the flood. Former engineers doubt the council "
+        "will pay for them."
     ),
     "a place with a clause": (
-        "The United States, which funded the dam in 1961, was not represented at the inquiry on Monday."
+        "The World Bank, which lent the money for the dam in 1961, was absent from the inquiry, and its former "
+        "director declined to comment."
     ),
     "a surname alone": "Halloran is a former mayor of Brenn and a critic of the council.",
     "a tip line the police gave": "Anyone with information was asked to email tips@police.example, a police spokesman said.",
@@ -342,8 +343,7 @@ REAL_LAST_PARAGRAPHS = {
     "a sentence with no role": "Ana Marsh was swept away by the water on Sunday and found alive on Monday.",
     "a quote naming two people": "“Tomas Brenner and Li Wei have been members of this council for a decade,” the mayor said.",
     "what someone does": (
-        "Incoming Kessel Authority President Ana Halloran is setting her sights on the spring vote, urging members "
-        "to back the levee plan."
+        "Authority President Ana Halloran is planning a tour of the flooded villages before the spring vote."
     ),
 }
 
@@ -364,11 +364,11 @@ def test_a_bio_in_the_middle_of_the_text_is_not_a_closing_note():
 
 def test_editors_notes_and_corrections_are_notes():
     for line in (
-        "Editor's note: As a public service, all our flood coverage is free.",
-        "EDITOR’S NOTE: This story was updated at 3 p.m. with the council's vote.",
+        "Editor's note: This report is free to read for everyone in the Kessel valley.",
+        "EDITOR’S NOTE: An earlier draft of this story ran in the Courier's evening edition.",
         "Correction: An earlier version of this story misstated the height of the Orvin dam.",
-        "This story has been updated with additional developments Wednesday.",
-        "--This report was updated at 2:03 p.m.",
+        "This story has been updated with the council's vote on Tuesday.",
+        "--This report was updated at 7:48 p.m.",
     ):
         text = f"{BODY}\n{line}\n\nEngineers will inspect the other two dams in May, the ministry said.\n"
         assert kinds(text) == [("note", line)], line
@@ -384,21 +384,21 @@ def test_story_highlights_label_glued_to_the_first_highlight():
 
 def test_more_page_furniture_lines():
     lines = {
-        "Updated on Feb. 6 at 1:40 a.m. ET": "label",
-        "Updated Jan. 19, 2025, at 1:05 p.m. ET": "label",
+        "Updated on March 9 at 4:25 a.m. ET": "label",
+        "Updated Oct. 2, 2025, at 9:15 p.m. ET": "label",
         "Click for more from the Veridia Courier.": "prompt",
         "Click to view the Courier flood poll": "prompt",
-        "Subscribe to our YouTube channel.": "prompt",
-        "Like us on Facebook.": "prompt",
+        "Subscribe to the Courier's YouTube channel.": "prompt",
+        "Like us on Facebook for more flood news.": "prompt",
         "COPYRIGHT 2025 COURIER SYNDICATE": "prompt",
-        "Content created by the Courier Foundation is available without charge to any publisher.": "prompt",
+        "Content created by the Courier Foundation is available without charge to other newsrooms.": "prompt",
         "SPECIAL COVERAGE: The Kessel floods": "link",
-        "LISTEN TO ARTICLE 2:40 SHARE THIS ARTICLE Share Tweet Post Email": "widget",
+        "LISTEN TO ARTICLE 4:12 SHARE THIS ARTICLE Share Tweet Email": "widget",
         "Advertisements": "widget",
         "For more on the Kessel floods, click here.": "prompt",
-        "Watch the latest video at video.courier.example": "prompt",
-        "The views of contributors are their own and are not the views of the Courier": "prompt",
-        "Sign up for regular email dispatches from the Kessel valley": "prompt",
+        "Watch the latest video from the Kessel valley at video.courier.example": "prompt",
+        "The views of guest writers are their own, not the Courier's": "prompt",
+        "Sign up to get our email dispatches from the Kessel valley": "prompt",
         "Related Video: How the Orvin Dam Gave Way": "link",
         "READ NEXT: Ferry fares to rise in May": "link",
         "Go deeper: Ferry fares to rise in May": "link",
