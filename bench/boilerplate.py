@@ -201,9 +201,9 @@ def report(before: str, after: str, record: bool) -> None:
         "whatever marked it. Sentence: the parser's sentences the claim or quote lies in.",
     ]
     out.append(
-        "Recorded run: BEFORE is one `extract` run of main at 9e43d7f while other work loaded the machine; a "
-        "lone re-run of one of its articles found more quotes than that run did, so compare the boilerplate "
-        "rows, not the claim and quote totals."
+        "Recorded run: BEFORE is one `extract` run of the code at 9e43d7f (before this layer; `git archive "
+        "9e43d7f src`) while other work loaded the machine; an earlier such run and a lone re-run of one of its "
+        "articles found different quote counts, so compare the boilerplate rows, not the claim and quote totals."
     )
     if a.get("not_extracted_again"):
         out.append(

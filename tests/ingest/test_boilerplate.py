@@ -269,3 +269,201 @@ def test_media_player_line_exclusive_label_and_story_prompts():
 def test_reported_speech_before_a_bare_credit_keeps_the_sentence():
     text = "Julie Marsh said the photo was old. Photo: Harbour Archive\n"
     assert kinds(text) == [("caption", "Photo: Harbour Archive")]
+
+
+# --- Notes closing the text: writers' bios and contact lines (kind "note") ----------------------------------
+
+OPINION = (
+    "The Orvin dam was built for a river that no longer exists, and the council has known it for a decade.\n\n"
+    "Rebuilding it as it was would waste the money the villages need to move to higher ground, and the "
+    "council should say so before the spring floods come.\n"
+)
+
+CLOSING_NOTES = {
+    "a bulleted bio": "• Ana Ruiz is a former judge of the Veridia high court.",
+    "a dashed bio with an apposition": "— Ana Ruiz, a Courier columnist, is the author of “Rivers We Lost.”",
+    "a title and a surname": "Mr. Tolvan is a member of the Courier’s editorial board.",
+    "a bio in the past tense": "Ana Ruiz was the first mayor of Brenn and is a senior fellow at the Kessel Institute.",
+    "a bio ending in a handle": "Ana Ruiz is a contributor to the Courier. Follow her on Twitter @anaruiz",
+    "the writer": "The writer is a professor of hydrology at Tallin University.",
+    "a write-to line": "Write to Ana Ruiz at ana.ruiz@courier.example and Li Wei at li.wei@courier.example",
+    "a reached-at line": "• Ana Ruiz can be reached at [email protected].",
+    "a letters line": "Send letters to: letters@courier.example.",
+    "a letter to the editor": "Tell us what you think: send a letter to the editor at letters@courier.example.",
+    "a bio without final punctuation": "Ana Ruiz is the general counsel for the Kessel Boatmen's Association",
+    "a long apposition and another verb": (
+        'Ana Ruiz, a member of the Courier\'s board and author of "Floods, Dams, and Us," has taught hydrology '
+        "at Tallin University."
+    ),
+    "a title before the name": "Former Veridia Governor Ana Ruiz is a candidate for the Senate. Follow her on Twitter: @anaruiz",
+    "two writers": 'Ana Ruiz and Li Wei write the "Kessel Notes" blog for the Courier\'s opinion section.',
+    "a reach-on-Twitter line": "Reach Ana Ruiz on Twitter @anaruiz. Reach Li Wei on Twitter @liwei",
+}
+
+
+def test_bios_and_contact_lines_closing_an_opinion_piece_are_notes():
+    for shape, note in CLOSING_NOTES.items():
+        text = f"{OPINION}\n{note}\n"
+        assert kinds(text) == [("note", note)], shape
+        art = text_article(text, "t.txt")
+        assert art.body == OPINION.rstrip(), shape
+
+
+def test_a_bio_then_a_contact_line_and_a_prompt_are_all_marked():
+    bio = "• Ana Ruiz is a former judge of the Veridia high court."
+    contact = "She can be reached at ana.ruiz@courier.example."
+    text = f"{OPINION}\n{bio}\n\n{contact}\n\nCopyright © 2025 The Courier. All rights reserved.\n"
+    assert [k for k, _ in kinds(text)] == ["note", "note", "prompt"]
+    assert text_article(text, "t.txt").body == OPINION.rstrip()
+
+
+NEWS = (
+    "Ana Ruiz, who chairs the Kessel flood inquiry, said on Monday that the Orvin dam had not been inspected "
+    "since 2019, and that the council had been warned twice.\n\n"
+    "Tolvan, the council's engineer, said the warnings had been passed on to the ministry in Veridia.\n"
+)
+
+# Last paragraphs of real articles that look like a bio or a contact line, and must stay in the body.
+REAL_LAST_PARAGRAPHS = {
+    "a bio of someone the story names": "Ana Ruiz is a former judge of the Veridia high court.",
+    "a title and a surname the story uses": "Mr. Tolvan is a member of the council's engineering board.",
+    "a person the story did not name, doing something": (
+        "Mr. Marsh was one of many residents who lost a boat in the flood. Former engineers doubt the council "
+        "will pay for them."
+    ),
+    "a place with a clause": (
+        "The World Bank, which lent the money for the dam in 1961, was absent from the inquiry, and its former "
+        "director declined to comment."
+    ),
+    "a surname alone": "Halloran is a former mayor of Brenn and a critic of the council.",
+    "a tip line the police gave": "Anyone with information was asked to email tips@police.example, a police spokesman said.",
+    "a credit with a contact": (
+        "Li Wei of the Courier staff contributed to this report. Ana Petrov can be reached at ana@courier.example."
+    ),
+    "a sentence with no role": "Ana Marsh was swept away by the water on Sunday and found alive on Monday.",
+    "a quote naming two people": "“Tomas Brenner and Li Wei have been members of this council for a decade,” the mayor said.",
+    "what someone does": (
+        "Authority President Ana Halloran is planning a tour of the flooded villages before the spring vote."
+    ),
+}
+
+
+def test_real_last_paragraphs_that_look_like_notes_are_kept():
+    for shape, last in REAL_LAST_PARAGRAPHS.items():
+        text = f"{NEWS}\n{last}\n"
+        assert not [k for k, _ in kinds(text) if k == "note"], shape
+        art = text_article(text, "t.txt")
+        assert art.body == text, shape
+
+
+def test_a_bio_in_the_middle_of_the_text_is_not_a_closing_note():
+    bio = "Ana Halloran is a former judge of the Veridia high court."
+    text = f"{OPINION}\n{bio}\n\nThe council meets again on Friday to vote on the plan.\n"
+    assert kinds(text) == []
+
+
+def test_editors_notes_and_corrections_are_notes():
+    for line in (
+        "Editor's note: This report is free to read for everyone in the Kessel valley.",
+        "EDITOR’S NOTE: An earlier draft of this story ran in the Courier's evening edition.",
+        "Correction: An earlier version of this story misstated the height of the Orvin dam.",
+        "This story has been updated with the council's vote on Tuesday.",
+        "--This report was updated at 7:48 p.m.",
+    ):
+        text = f"{BODY}\n{line}\n\nEngineers will inspect the other two dams in May, the ministry said.\n"
+        assert kinds(text) == [("note", line)], line
+    text = f"{BODY}\nEditor's Note\n\nGet the Courier's flood guide. Go Here Now.\n\n{BODY}"
+    assert kinds(text) == [("note", "Editor's Note"), ("note", "Get the Courier's flood guide. Go Here Now.")]
+
+
+def test_story_highlights_label_glued_to_the_first_highlight():
+    text = "Story highlights The Orvin dam gave way on Sunday\n\nThree villages were flooded\n\n" + BODY
+    assert kinds(text) == [("label", "Story highlights")]
+    assert text_article(text, "t.txt").body.lstrip().startswith("The Orvin dam gave way on Sunday")
+
+
+def test_more_page_furniture_lines():
+    lines = {
+        "Updated on March 9 at 4:25 a.m. ET": "label",
+        "Updated Oct. 2, 2025, at 9:15 p.m. ET": "label",
+        "Click for more from the Veridia Courier.": "prompt",
+        "Click to view the Courier flood poll": "prompt",
+        "Subscribe to the Courier's YouTube channel.": "prompt",
+        "Like us on Facebook for more flood news.": "prompt",
+        "COPYRIGHT 2025 COURIER SYNDICATE": "prompt",
+        "Content created by the Courier Foundation is available without charge to other newsrooms.": "prompt",
+        "SPECIAL COVERAGE: The Kessel floods": "link",
+        "LISTEN TO ARTICLE 4:12 SHARE THIS ARTICLE Share Tweet Email": "widget",
+        "Advertisements": "widget",
+        "For more on the Kessel floods, click here.": "prompt",
+        "Watch the latest video from the Kessel valley at video.courier.example": "prompt",
+        "The views of guest writers are their own, not the Courier's": "prompt",
+        "Sign up to get our email dispatches from the Kessel valley": "prompt",
+        "Related Video: How the Orvin Dam Gave Way": "link",
+        "READ NEXT: Ferry fares to rise in May": "link",
+        "Go deeper: Ferry fares to rise in May": "link",
+        "Historic floods:Kessel levees fail for the third time in a decade": "link",
+        "► Aug. 19:Ferry fares to rise in May": "link",
+        "FERRY OWNERS SUE COUNCIL OVER 'RUINOUS' FARE RISE": "link",
+        "Angry about the fares?:Ferry owners say the rise is the council's fault": "link",
+    }
+    for line, kind in lines.items():
+        text = f"{BODY}\n{line}\n\nEngineers will inspect the other two dams in May, the ministry said.\n"
+        assert kinds(text) == [(kind, line)], line
+
+
+def test_tags_after_the_text_are_links():
+    text = BODY + "\nThis article tagged under: Floods\n\nVeridia\n\nOrvin dam\n"
+    assert [k for k, _ in kinds(text)] == ["link", "link", "link"]
+    assert text_article(text, "t.txt").body == BODY.rstrip()
+
+
+def test_photo_gallery_glued_into_a_line():
+    gallery = (
+        "Photos: The Kessel floods Rescuers wade through Brenn on Monday. Hide Caption 1 of 2 "
+        "Photos: The Kessel floods The Orvin dam after it gave way. Hide Caption 2 of 2"
+    )
+    text = f"{BODY}\n{gallery}\n\nEngineers will inspect the other two dams in May, the ministry said.\n"
+    assert [k for k, _ in kinds(text)] == ["caption", "caption"]
+    assert "Hide Caption" not in text_article(text, "t.txt").body
+
+
+def test_a_label_and_a_colon_inside_prose_is_no_glued_link():
+    for line in (
+        "The mayor said:The dam will be rebuilt by May, and every family will be housed.",
+        "At 10:30 the levee broke, the ministry said.",
+    ):
+        assert outside(f"{BODY}\n{line}\n") == (), line
+
+
+def test_a_subheading_in_capitals_is_the_articles():
+    for line in (
+        "WHAT COMES NEXT",
+        "ARE THE LEVEES SAFE FOR ANOTHER WINTER?",
+        "‘WE WILL REBUILD’ SAYS THE MAYOR OF BRENN",
+    ):
+        text = f"{BODY}\n{line}\n\nEngineers will inspect the other two dams in May, the ministry said.\n"
+        assert outside(text) == (), line
+
+
+def test_a_writers_bio_opening_the_text_is_a_note_and_a_lead_about_a_person_is_not():
+    bio = "Ana Ruiz is a Courier columnist. She has covered the Kessel valley for 20 years."
+    text = f"{bio}\n\n{OPINION}"
+    assert kinds(text) == [("note", bio)]
+    lead = "Ana Ruiz is a former judge who will lead the inquiry into the Orvin dam, the council said on Monday."
+    text = f"{lead}\n\nRuiz said the inquiry would report by May.\n"
+    assert kinds(text) == []
+
+
+def test_an_opening_caption_with_its_credit_and_the_headline_glued_after_it():
+    lead = "The Orvin dam gave way on Sunday. | AP Photo Kessel floods: what comes next for Brenn"
+    text = f"{lead}\n\n{BODY}"
+    assert kinds(text) == [("caption", lead)]
+    pipe = "BRENN, VERIDIA | Rescue teams reached the flooded villages by boat on Monday, the governor said.\n"
+    assert [k for k, _ in kinds(pipe)] != ["caption"]
+
+
+def test_a_caption_ending_in_a_name_and_agency_credit():
+    caption = "Rescuers wade through Brenn, Veridia, March 4, 2025. (Ana Petrov/Reuters)"
+    text = f"{caption}\n\n{BODY}"
+    assert kinds(text) == [("caption", caption)]

@@ -148,15 +148,18 @@ Span = tuple[int, int, str]  # (start, end, kind), offsets into Article.text
 _SOCIAL = r"(?:facebook|twitter|email|e-mail|print|comments?|share|whatsapp|linkedin|pinterest|reddit|tweet|post)"
 # Whole lines that are a page's widgets, not the article (matched on the stripped line, any case).
 _WIDGET = re.compile(
-    rf"""^(?:advertisement(?:\ continue\ reading\ the\ main\ story)? | ad | story\ continued\ below
+    rf"""^(?:advertisements?(?:\ continue\ reading\ the\ main\ story)? | ad | story\ continued\ below
          | continue\ reading(?:\ (?:below|the\ main\ story))? | story\ continues | close | videos? | photos? | youtube | play
          | \[\w+\] | watch | listen | slideshow\ \(\d+\ images?\) | (?:next\ |prev\ )?image\ \d+\ of\ \d+
          | share\ this\ (?:article|story)\b.* | \d+\ (?:years?|months?|days?|hours?|minutes?)\ ago
-         | skip\ (?:to\ (?:main\ )?content|ad) | {_SOCIAL}(?:\W+{_SOCIAL})+ )\W*$""",
+         | skip\ (?:to\ (?:main\ )?content|ad) | {_SOCIAL}(?:\W+{_SOCIAL})+
+         | listen\ to\ (?:this\ )?article\b.{{0,80}} )\W*$""",
     re.I | re.X,
 )
 # CNN's video widget, on a line of its own or glued into a paragraph.
 _VIDEO = re.compile(r"JUST WATCHED\b.{0,300}?\bReplay More Videos\b(?:.{0,300}?\bMUST WATCH\b.{0,300}?\b\d\d:\d\d\b)?")
+# CNN's photo gallery, glued into a line: "Photos: TITLE caption ... Hide Caption 3 of 24", slide after slide.
+_GALLERY = re.compile(r"\bPhotos?: [^\n]{0,2000}?\bHide Caption \d+ of \d+")
 # The Hill's hover card, glued into the sentence after a name: the full name, three headlines, "MORE"
 # ("... Adam Schiff Adam Bennett SchiffGraham says ... hearing MORE (D-Calif.) ...").
 _HOVER = re.compile(
@@ -180,22 +183,30 @@ _PROMPT = re.compile(
          | visit\ .{0,60}\ (?:homepage|website)\ for\ more\b | support\ .{0,40}\bjournalism\b
          | start\ the\ day\ smarter\b | stay\ up\ to\ date\b | we\ encountered\ an\ issue\ signing\b
          | please\ enable\ javascript | .{0,200}\bsign\ up\ to\ (?:receive|get)\ our\b | .{0,80}\btell\ us\ your\ story\b | read\ or\ share\ this\ story\b | get\ breaking\ news\ alerts\b | copyright\ ©|©\ ?\d{4}
-         | all\ rights\ reserved | this\ is\ a\ rush\ transcript\b
-         | the\ (?:opinions|views)\ expressed\ (?:by|in)\b.{0,80}\b(?:their\ own|do\ not\ (?:necessarily\ )?(?:represent|reflect)))""",
+         | all\ rights\ reserved | this\ is\ a\ rush\ transcript\b | copyright\ \d{4}\b
+         | click\ (?:to\ view|for\ more)\b | for\ more\b[^.]{0,120},\ (?:please\ )?(?:click\ here|read|visit|go\ to)\b
+         | watch\ the\ latest\ (?:\w+\ )?video\b | follow\ (?:\w+\ ){0,2}coverage\ of\b | (?:subscribe\ to|like\ us\ on)\ (?:our|us|my)?\b.{0,40}\b(?:channel|podcast|facebook|feed)\b
+         | content\ created\ by\b.{0,80}\bis\ available\ without\ charge\b
+         | the\ (?:opinions|views)\ (?:expressed\ (?:by|in)|of)\b.{0,80}\b(?:their\ own|(?:are\ )?solely\ those\ of|do\ not\ (?:necessarily\ )?(?:represent|reflect)))""",
     re.I | re.X,
 )
 _SIGN_UP = re.compile(r"\b(?:sign(?:ing)?\ up|subscribe|signing\ up)\b", re.I)
 _REPORTED = re.compile(r"\b(?:said|says|told|according)\b")  # a sentence that reports, not a prompt
-_MAILING = re.compile(r"\b(?:newsletters?|inbox|e-?mail\ (?:updates|alerts)|briefing)\b", re.I)
+_MAILING = re.compile(r"\b(?:newsletters?|inbox|e-?mail\ (?:updates|alerts|dispatches)|briefing)\b", re.I)
 # A line that is a link to another story: a label and a colon (or a parenthesis around both), or a
 # headline that ends in "Read more".
 _LINK_LABEL = r"""(?:read\ more(?:\ from\b[^:]{0,40})? | related(?:\ (?:stories|articles|coverage|content|news))? | see\ also | also\ see
          | also\ read | read\ also | story | more | more\ on\ this | more\ from\b[^:]{0,40} | read | watch | photos? | videos? | listen
-         | full\ coverage | trending | recommended | must\ read | don'?t\ miss | editor'?s\ picks?)"""
+         | full\ coverage | special\ coverage | go\ deeper | read\ next | related\ videos? | trending | recommended | must\ read | don'?t\ miss | editor'?s\ picks?
+         | this\ article\ (?:is\ )?tagged\ under)"""
 _LINK = re.compile(rf"^\W*{_LINK_LABEL}\s*(?::|\.\.\.|…|>>|»)", re.I | re.X)
 _LINK_ALONE = re.compile(rf"^\W*{_LINK_LABEL}\s*(?::|\.\.\.|…|>>|»)?\W*$", re.I | re.X)
 _LINK_PAREN = re.compile(rf"^\(\s*(?:{_LINK_LABEL}|[A-Z][A-Z ]{{2,20}})\s*:[^)]*\)\W*$", re.X)
 _READ_MORE_END = re.compile(r"\sRead more$")
+# USA TODAY's links, a label glued to another story's headline: "Historic job losses:Unemployment soars to 14.7%".
+# A headline in capitals, not a quoted subheading ("‘TIME TO MOVE FORWARD’ WITH RUSSIA"), a question or a sentence.
+_SHOUTED = re.compile(r"^(?![\"“‘'])(?=.*[A-Z]{3})[^a-z]*[^.?\s]$")
+_GLUED_LINK = re.compile(r"^(?:►\s*)?[^:\n]{2,60}:(?=[A-Z'‘\"“])")
 # Photo captions and credits: a line that opens as a caption widget does, or that ends in a credit.
 _CAPTION = re.compile(
     r"""^\W*(?:enlarge\ this\ image\b | toggle\ caption\b | image\ (?:copyright|caption|source)\b
@@ -208,6 +219,7 @@ _AGENCY = (
 )
 _CREDIT_END = re.compile(
     rf"""(?:\((?:[\w.]+\ )?(?i:photo(?:graph)?|image|illustration)s?(?:\ by)?:[^)]*\) | \(AP\ Photo[^)]*\)
+         | \((?:[\w.'’-]+\ ){{1,4}}?[\w.'’-]+\ ?/\ ?{_AGENCY}[^)]{{0,40}}\)
          | (?:Photo(?:graph)?|Image|Credit)s?:\ [^.|()]{{3,80}} | \|\ [^|]{{2,80}}\b{_AGENCY}\b[^|]{{0,80}})\W*(?:More)?\s*$""",
     re.X,
 )
@@ -229,7 +241,8 @@ _LABEL = re.compile(
          | from\ the\ (?:left|right|center) | perspectives? | (?:the\ )?associated\ press | usa\ today | reuters
          | news\ analysis | fact\ check | (?:live\ )?updates? | (?:opinion\ )?(?:contributor|columnist) | recent\ stories
          | this\ article\ is\ more\ than\ \w+\ (?:years?|months?|days?)\ old
-         | (?:last\ )?updated?:?\ (?:at\ )?\d{1,2}(?::\d\d)?\ ?[ap]\.?m\.?.{0,30})\W*$""",
+         | (?:last\ )?updated?:?\ (?:(?:on\ )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\ \d{1,2},?\ (?:\d{4},?\ )?)?
+           (?:at\ )?\d{1,2}(?::\d\d)?\ ?[ap]\.?m\.?.{0,30})\W*$""",
     re.I | re.X,
 )
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -246,6 +259,17 @@ _NOT_PLACES = frozenset(
     "FILE CLAIM VIDEO PHOTO PHOTOS UPDATE UPDATED BREAKING EXCLUSIVE ANALYSIS OPINION WATCH NOTE WARNING "
     "EDITOR'S EDITOR’S CORRECTION FACT CHECK READ MORE RELATED SPOILER Q A I".split()
 )
+# "Story highlights" glued to the first highlight (CNN): the label only; the highlights sum up the article.
+_HIGHLIGHTS = re.compile(r"^Story [Hh]ighlights\b\s*(?=\S)")
+_TAGS = re.compile(r"^\W*this article (?:is )?tagged under\b", re.I)  # the tag lines after it are links
+# A note from the editors on a line of its own ("Editor's note: This story was updated ...", "... a public
+# service, our coverage is free"): about the page, not the story.
+_EDITORS_NOTE = re.compile(
+    r"^\W*(?:editors?'?’?s?\s+note\b|correction:|this\ (?:report|story|article|post|piece)\ (?:was|has\ been)\ (?:updated|corrected)\b)",
+    re.I | re.X,
+)
+# Politico's opening line: a caption, " | ", the credit, then the story's headline glued to it.
+_LEAD_CAPTION = re.compile(r"^.{10,600}?[.?!\"”’']\s\|\s+\S")
 _LEAD_LINES = 6  # a name alone is a byline above the first paragraph, among this many lines
 _NAME = re.compile(r"(?:[A-Z][\w.'’-]+ ){1,2}[A-Z][\w.'’-]+")
 # Several writers: "Ana Ruiz, Li Wei and John C . Moritz" (an initial as the text gives it, spaced or not).
@@ -258,6 +282,8 @@ def _line_kind(s: str) -> str | None:
     words = len(s.split())
     if _WIDGET.match(s) or _CLOSE.match(s):
         return "widget"
+    if words <= 120 and _EDITORS_NOTE.match(s):
+        return "note"
     if words <= 100 and _NOTE.search(s):
         return "prompt"
     if words <= 60 and (_PROMPT.match(s) or (_SIGN_UP.search(s) and _MAILING.search(s) and not _REPORTED.search(s))):
@@ -265,6 +291,10 @@ def _line_kind(s: str) -> str | None:
     if words <= 30 and (
         _LINK.match(s) or _LINK_ALONE.match(s) or _LINK_PAREN.match(s) or _READ_MORE_END.search(s) or _MARKER.match(s)
     ):
+        return "link"
+    if 6 <= words <= 25 and _SHOUTED.match(s) and s.upper() == s:
+        return "link"  # Fox News's links to other stories: "SENATE PASSES BILL TO ..." between paragraphs
+    if words <= 30 and (m := _GLUED_LINK.match(s)) and (_headline_like(s[m.end() :]) or s.endswith("?")):
         return "link"
     if words <= 80 and (_CAPTION.match(s) or (_CREDIT_END.search(s) and (s.endswith(")") or not _REPORTED.search(s)))):
         return "caption"
@@ -312,18 +342,21 @@ def _dateline(line: str) -> int:
 def outside(text: str) -> tuple[Span, ...]:
     """The spans of `text` that are not the article: (start, end, kind), in order, not overlapping.
 
-    kind: widget, prompt, link, caption, byline, label, dateline, related (the trailing headlines block).
+    kind: widget, prompt, link, caption, byline, label, dateline, note (bios, contact lines, editor's notes),
+    related (the trailing headlines block).
     """
     spans: list[Span] = []
     pos = 0
     lines = text.splitlines(keepends=True)
     first_prose = None
     listing = False  # after a "Related:" line: the headlines it introduces, up to the next prose
+    note_next = False  # after an "Editor's Note" heading: the note under it
     for i, line in enumerate(lines):
         s = line.strip()
         lead = line.find(s) if s else 0
         videos = [(pos + m.start(), pos + m.end(), "widget") for m in _VIDEO.finditer(line)]
         videos += [(pos + m.start("card") + 1, pos + m.end(), "widget") for m in _HOVER.finditer(line)]
+        videos += [(pos + m.start(), pos + m.end(), "caption") for m in _GALLERY.finditer(line)]
         videos.sort()
         if videos and videos[0][0] == pos + lead and videos[-1][1] == pos + lead + len(s):
             s = ""  # the line is the widget
@@ -333,18 +366,28 @@ def outside(text: str) -> tuple[Span, ...]:
             spans.append((pos + lead, pos + lead + cut, "caption"))
             rest = s[cut:]
             lead, s = lead + cut + len(rest) - len(rest.lstrip()), rest.strip()
+        if s and (m := _HIGHLIGHTS.match(s)):
+            spans.append((pos + lead, pos + lead + len(m.group().rstrip()), "label"))
+            lead, s = lead + m.end(), s[m.end() :]
         if s and not _line_kind(s) and (m := _CREDIT_MID.match(s)) and m.end() < len(s):
             spans.append((pos + lead, pos + lead + m.end(), "caption"))
             rest = s[m.end() :]
             lead, s = lead + m.end() + len(rest) - len(rest.lstrip()), rest.strip()
         if s:
             kind = _line_kind(s)
+            lead_line = first_prose is None and i < _LEAD_LINES and not videos
+            if kind is None and lead_line and _LEAD_CAPTION.match(s) and len(s.split()) <= 120:
+                kind = "caption"  # the photo's caption, its credit and the headline (and dek) glued after it
             if kind is None and first_prose is None and i < _LEAD_LINES and (_NAME.fullmatch(s) or _NAMES.fullmatch(s)):
                 if i > 0 or _line_kind(next((ln.strip() for ln in lines[1:] if ln.strip()), "")) in ("label", "byline"):
                     kind = "byline"  # a name alone on a line above the first paragraph (or above "USA TODAY")
             if kind is None and listing and _headline_like(s):
                 kind = "link"
-            listing = kind == "link" and bool(_LINK_ALONE.match(s) or _MARKER.match(s)) or (listing and kind == "link")
+            if kind is None and note_next and len(s.split()) <= 60:
+                kind = "note"
+            note_next = kind == "note" and bool(_EDITORS_NOTE.fullmatch(s.rstrip(":")))
+            opens = bool(_LINK_ALONE.match(s) or _MARKER.match(s) or _TAGS.match(s))
+            listing = kind == "link" and (opens or listing)
             if kind is None and (m := _CREDIT_END.search(s)):
                 # reported speech before a credit ("... said the photo was old. Photo: X"): only the credit
                 spans.append((pos + lead + m.start(), pos + lead + len(s), "caption"))
@@ -363,7 +406,97 @@ def outside(text: str) -> tuple[Span, ...]:
         # the headlines start at the first character the other rules left; the lines they marked keep their kind
         start = len(blanked[:end]) + len(blanked[end:]) - len(blanked[end:].lstrip())
         spans = [sp for sp in spans if sp[0] < start] + [(start, len(text.rstrip()), "related")]
-    return tuple(spans)
+    return tuple(_merged(spans + _closing_notes(blanked[:end]) + _opening_note(blanked[:end])))
+
+
+# --- Notes closing the text: the writer's bio, how to reach the writer -----------------------------------------
+
+_HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Rev|Judge|Rep|Sen|Gov|Gen|Col|Sir|Dame|Rabbi)\.?\ )"
+_NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w'’-]+|de|van|von|del|la)"
+# "• Ana Ruiz is ...", "— Ana Ruiz, a former judge, is ...", "Mr. Ruiz is ...", "Ana Ruiz writes ...".
+_BIO = re.compile(
+    rf"""^(?![\"“‘'])[\W_]{{0,3}}(?:(?P<hon>{_HONORIFIC})?(?!(?:The|This|That|These|Those|It|Its|An?)\b)
+         (?P<name>[A-Z][\w'’-]+(?:\ {_NAME_WORD}){{0,4}})(?:\ and\ [A-Z][\w'’-]+(?:\ {_NAME_WORD}){{1,3}})?(?:,\ (?!which|who|where)[^\n]{{3,160}}?,["”]?)?
+         \ (?:is|are|was|has|have|serves|served|writes?|wrote|teaches|taught|directs|heads|leads|runs|hosts|covers)\b
+         (?!\ (?!managing|visiting|leading|founding|contributing|consulting|presiding|acting)\w+ing\b)  # "is setting ..."
+         | (?:[Tt]he\ )?(?:writer|author|columnist)s?\ (?:is|are)\b)""",
+    re.X,
+)
+# What a bio says the writer is.
+_ROLE = re.compile(
+    r"""\b(?:author|columnist|contributor|correspondent|editor|writer|reporter|journalist|blogger|fellow|professor
+         |scholar|analyst|economist|director|president|founder|chairman|chairwoman|chair|CEO|member|host|senator
+         |congressman|congresswoman|representative|delegate|attorney|lawyer|prosecutor|judge|consultant|advis[eo]r
+         |strategist|commentator|historian|classicist|researcher|partner|pastor|executive|student|candidate
+         |veteran|former|retired|emeritus|lecturer|teacher|physician|expert|officer|secretary|ambassador|governor
+         |publisher|book|counsel|blog|column)s?\b""",
+    re.I | re.X,
+)
+_EMAIL = r"(?:[\w.+-]+@[\w-]+\.[\w.]+|\[email\ protected\])"
+# How to reach the writer or the desk: "Write to Ana Ruiz at ana@courier.example", "• Ana Ruiz can be reached
+# at ...", "Send letters to: ...", "Tell us your story at ...", "pitch us at ...".
+_CONTACT = re.compile(
+    rf"""(?:^\W*(?:write|send\ (?:letters|tips|your)|e-?mail|contact|reach)\b.{{0,120}}{_EMAIL}
+         | ^\W*(?:reach|contact)\ [A-Z][\w'’-]+(?:\ [A-Z][\w.'’-]+){{1,3}}\ (?:on\ twitter\b|at\ @)
+         | \b(?:can|may)\ be\ reached\b | \b(?:write\ to|e-?mail|contact|reach)\ (?:him|her|them|me|us)\b
+         | \b(?:write\ to|e-?mail|contact)\ (?:us\ )?(?:at\ )?{_EMAIL} | \bletters?\ to\ the\ editor\b
+         | \b(?:pitch|tell|ask|let)\ (?:us|me|\w+\ \w+)\b.{{0,80}}{_EMAIL})""",
+    re.I | re.X,
+)
+_MAX_NOTES = 3
+
+
+def _bio(line: str, other: str) -> bool:
+    """A writer's bio: a full name (or a title and a surname) and what the writer is, where the name is not
+    one the article's own prose (`other`) uses (so "Ana Ruiz is a former judge" about a person in the story stays)."""
+    m = _BIO.match(line)
+    if not m or len(line.split()) > 120:
+        return False
+    if not _ROLE.search(line[: _first_sentence(line)]):
+        return False  # what the writer is comes first: "Ana Ruiz is a former judge. ...
+    name = m.group("name")
+    if name is None:
+        return True  # "The writer is ..."
+    if not m.group("hon") and len(name.split()) < 2:
+        return False  # a surname alone: someone the story has named
+    surname = re.escape(name.split()[-1])
+    prose = [ln for ln in other.splitlines() if len(ln.split()) > _MAX_HEADLINE_WORDS // 2 or ln.rstrip().endswith(".")]
+    return not re.search(rf"\b{surname}\b", "\n".join(prose))
+
+
+def _contact(line: str) -> bool:
+    """How to reach the writer; not reported speech, nor a credit ("X contributed to this report")."""
+    return (
+        len(line.split()) <= 80
+        and bool(_CONTACT.search(line))
+        and not _REPORTED.search(line)
+        and "contributed" not in line
+    )
+
+
+def _opening_note(text: str) -> list[Span]:
+    """The writer's bio opening `text` ("Ana Ruiz is a Courier columnist. ..."), as a "note" span."""
+    m = re.search(r"\S[^\n]*", text)
+    if m and m.end() < len(text.rstrip()) and _bio(m.group().rstrip(), text[m.end() :]):
+        return [(m.start(), m.start() + len(m.group().rstrip()), "note")]
+    return []
+
+
+def _closing_notes(text: str) -> list[Span]:
+    """The writer's bio and contact lines that close `text` (marked spans blanked), as "note" spans."""
+    notes: list[Span] = []
+    end = len(text)
+    while len(notes) < _MAX_NOTES:
+        start = text.rfind("\n", 0, len(text[:end].rstrip())) + 1
+        line = text[start:end].strip()
+        if not line or start == 0:
+            break
+        lead = start + text[start:end].find(line)
+        if not (_bio(line, text[:start]) or _contact(line)):
+            break
+        notes.append((lead, lead + len(line), "note"))
+        end = start
+    return notes
 
 
 def remark(article: Article) -> Article:
