@@ -632,3 +632,17 @@ def test_one_region_s_toll_is_a_part_of_the_quake_s(ledger):
     whole = next(f for f in figures.list_figures(ledger) if f.part is None)
     (part,) = [f for f in figures.list_figures(ledger) if f.part]
     assert part.part == "in Kessel" and part.part_of == whole.id and whole.best == 240
+
+
+def test_a_nationality_or_a_bare_word_the_tagger_took_for_a_place_is_no_other_incident(ledger):
+    text = (
+        "Gunmen stormed a hotel in Orvin on Monday, the army said. "
+        + "Guests hid in the kitchens while the gunmen moved from floor to floor of the building. " * 8
+        + "At least 5 people were wounded, among them two Filipina employees of the Island hotel, officials said."
+    )
+    names = [("Orvin", "GPE"), ("Filipina", "GPE"), ("Island", "GPE")]
+    x = article("n1", 4, text, [("5", "people", "injured", None)], names)
+    ledger.write([x])
+    reconcile(ledger)
+    (f,) = [f for f in figures.list_figures(ledger) if f.measure == "injured"]
+    assert "Filipina" not in f.incident.title and "at Island" not in f.incident.title, f.incident.title

@@ -181,3 +181,44 @@ def test_stations_are_no_deployment():
     s = "The army has stationed 400 soldiers in the valley."
     i = s.index("400")
     assert I.read(s, (0, len(s)), (i, i + 3), None, "2025-05-13", "soldiers", "deployed").role == I.INCIDENT
+
+
+@pytest.mark.parametrize(
+    "sentence, number, counted, measure, role",
+    [
+        (
+            "About 9.7 million soldiers died, historians reckon, in the First World War.",
+            "9.7 million",
+            "soldiers",
+            "killed",
+            I.BACKGROUND,
+        ),
+        ("Everyone aboard the two 737 crashes, 346 people, died.", "346", "people", "killed", I.TALLY),
+        (
+            "More than 500 people have been killed since the army's offensive into the north began.",
+            "500",
+            "people",
+            "killed",
+            I.TALLY,
+        ),
+        (
+            "The entire Guard, 23,000 soldiers, was told to be ready to deploy if needed.",
+            "23,000",
+            "soldiers",
+            "deployed",
+            I.HYPOTHETICAL,
+        ),
+        (
+            "There were 92,000 homeless New Yorkers before the pandemic.",
+            "92,000",
+            "homeless New Yorkers",
+            "displaced",
+            I.NOT_A_CLAIM,
+        ),
+        ("The floods left 5,000 people homeless in Kessel.", "5,000", "people", "displaced", I.INCIDENT),
+    ],
+)
+def test_wars_series_alerts_and_standing_populations(sentence, number, counted, measure, role):
+    i = sentence.index(number)
+    r = I.read(sentence, (0, len(sentence)), (i, i + len(number)), None, "2018-11-11", counted, measure)
+    assert r.role == role, r

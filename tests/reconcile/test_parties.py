@@ -93,3 +93,10 @@ def test_an_embedded_post_is_its_author_s():
     p = P.tweeted_by(t)
     assert p is not None and p.key == "handle:ap" and p.name == "The Associated Press"
     assert P.tweeted_by("Police said three people died on July 17, 2016.") is None
+
+
+def test_a_scrap_of_a_parenthesis_is_no_party():
+    from newsledger.reconcile.parties import junk
+
+    assert junk("(They included many")
+    assert not junk("Syrian Observatory for Human Rights")

@@ -495,6 +495,7 @@ class _Context:
                 or sentence[0] < LEDE
                 or fold(name) in _regions()
                 or not self.rare(key)
+                or not_a_place(name)
             ):
                 continue
             if name.lower() not in lede.lower():  # the article's own place is in its headline or dateline
@@ -752,6 +753,19 @@ def _find(
     return next((fid for fid in across if _same_incident(ledger, ctx, aid, fid, value)), None)
 
 
+def not_a_place(name: str) -> bool:
+    """A word the tagger took for a place: a nationality ("two Filipina employees") or a bare common word
+    ("Island", "the Valley")."""
+    g = gazetteer()
+    return bool(
+        g.demonym(name) or (name.endswith("a") and g.demonym(name[:-1] + "o")) or fold(name) in _GENERIC_PLACE_WORDS
+    )
+
+
+_GENERIC_PLACE_WORDS = frozenset(
+    "island islands city state province river valley county district region north south east west coast border "
+    "capital island nation country town village mountain mountains lake bay".split()
+)
 PLACE_KINDS = ("gpe:", "loc:", "fac:", "event:")
 ACROSS_RATIO = 2.0  # how far apart two stories' values of one incident's quantity can be
 
@@ -870,7 +884,9 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
     places = Counter(name for a in arts for _, name in ctx.places(a)[:3] if name.lower() in said)
     sents = " ".join(ctx.text(a)[s0:s1] for a, s0, s1 in store.claim_sentences(ledger, fid))
     if not places:  # the headlines name none of them: one the figure's own sentences name
-        places = Counter(name for a in arts for _, name in ctx.places(a)[:3] if _says(sents, name))
+        places = Counter(
+            name for a in arts for _, name in ctx.places(a)[:3] if _says(sents, name) and not not_a_place(name)
+        )
     place = places.most_common(1)[0][0] if places else None
     countries = Counter(c for a in arts if (c := ctx.country(a)) and _named(c, said))
     country = countries.most_common(1)[0][0] if countries else None

@@ -134,7 +134,10 @@ _EVIDENCE = {
     # not "detainees" or "detention centers": people who are held, not an arrest
     "arrested": r"arrest\w*|detain(?:ed|s|ing)?|held|custody|rounded up|apprehend\w*|charged|jailed|imprisoned",
     # not "refugees" alone: "a trawler carrying 396 refugees" counts people aboard, not an incident's displaced
-    "displaced": r"displac\w*|fled|flee\w*|homeless|uproot\w*|forced from|driven from|lost their homes",
+    # "left homeless", not "homeless New Yorkers" (a standing population)
+    "displaced": r"displac\w*|fled|flee\w*|homeless(?!\s+(?-i:[A-Z])|\s+(?:people|men|women|children|families|"
+    r"population|residents|veterans|shelters?|persons|individuals|camps?)\b)|"
+    r"uproot\w*|forced from|driven from|lost their homes",
     # "stationed", not "gas stations"
     "deployed": r"deploy\w*|sent|send\w*|dispatch\w*|station(?:ed|ing)|mobili[sz]\w*|troops? (?:to|in|into)|"
     r"boots on the ground|surge|arriv\w*|posted",
@@ -182,6 +185,9 @@ _TALLY = re.compile(
     # several incidents' sum: "mass shootings that left 31 dead", "in Vietnam, Iraq and Afghanistan"
     r"(?:\w+\s+)?(?:years|months|decades) of (?:war|fighting|clashes|conflict|violence|bombing)|"
     r"mass shootings|(?:separate|back-to-back|unrelated) (?:shootings|attacks|bombings)|"
+    r"(?:two|both|three|four|five|the) (?:[\w-]+ )?(?:crashes|earthquakes|quakes|hurricanes|wars)\b|"
+    r"since (?:the |(?-i:[A-Z])[\w-]+['’]s )(?:[\w'’-]+ ){0,2}(?:campaign|offensive|operation|intervention|airstrikes|"
+    r"bombing campaign|invasion|incursion)(?: [\w-]+){0,3} (?:began|started|was launched|got under way)|"
     r"in (?-i:[A-Z])[\w-]+, (?-i:[A-Z])[\w-]+,? and (?-i:[A-Z])[\w-]+|"
     r"across (?:[A-Z][\w.-]*(?:['’]s)?\s+)?(?:the\s+)?(?:south|north|east|west|centre|center|provinces|cities|towns)|"
     r"most recently|the latest (?:in|of) a (?:series|string|spate)|in total since|each year|across the (?:country|nation|region|state|world)|nationwide|worldwide|"
@@ -203,6 +209,12 @@ _DEFINITION = re.compile(r"\b(?:defin(?:e|es|ed|ing|ition)|qualif(?:y|ies) as|th
 _HYPOTHETICAL_AFTER = re.compile(
     r"^\W*(?:[\w-]+\s+){0,3}?(?:would|could|might|(?-i:may)|will|should|must)\s+"
     r"(?!(?:still\s+)?(?:rise|climb|increase|grow|go up|be higher|be revised)\b)",
+    re.I,
+)
+# An alert or readiness, not a deployment: "the whole Guard, 23,000 troops, told to be ready to deploy if needed".
+_READY = re.compile(
+    r"\b(?:if (?:needed|necessary|required|called upon|called)|on (?:standby|alert|high alert)|ready to|"
+    r"prepared to|put on notice)\b",
     re.I,
 )
 _GUESS = re.compile(r"\b(?:or more|or even more|perhaps|maybe|possibly|i think|i believe|i guess)\b", re.I)
@@ -364,6 +376,8 @@ def read(
         return out(NOT_A_CLAIM, f"no word of '{measure}' next to the number")
     if _DEFINITION.search(before):
         return out(NOT_A_CLAIM, "a definition's threshold, not a count")
+    if measure == "deployed" and _READY.search(sent):
+        return out(HYPOTHETICAL, "a force on alert or ready, not deployed")
     if _HYPOTHETICAL.search(clause) or _HYPOTHETICAL_AFTER.match(after):
         return out(HYPOTHETICAL, "a need, condition or forecast, not a count")
     if _GUESS.search(text[c0 : min(s1, c1 + 25)]) and re.search(
@@ -374,7 +388,7 @@ def read(
         return out(RATE, "a rate over time, not one incident's count")
     if _year_before(time, published):
         return out(BACKGROUND, f"an earlier time ({time}) than the article's incident")
-    if _history(text[max(s0, lead - 80) : c0] + " # " + after[:60], published):
+    if _history(text[max(s0, lead - 80) : c0] + " # " + after[:60], published) or _historic(sent, published):
         return out(BACKGROUND, "an earlier incident or period, named next to the number")
     if _earlier_context(text, s0, sent, published):
         return out(BACKGROUND, "an earlier year set by the sentence before, and no day of its own")
@@ -508,6 +522,13 @@ _HISTORIC = [
         (r"\b(?:oklahoma city bombing|rwandan genocide|srebrenica)\b", 1995),
     )
 ]
+
+
+def _historic(sentence: str, published: str | None) -> bool:
+    """Whether the sentence names an incident of history, wherever in it ("About 9.7 million soldiers died,
+    ... in the First World War")."""
+    year = int(published[:4]) if published and published[:4].isdigit() else None
+    return year is not None and any(y < year and rx.search(sentence) for rx, y in _HISTORIC)
 
 
 def _history(window: str, published: str | None) -> bool:

@@ -119,6 +119,8 @@ def junk(name: str | None) -> bool:
         return True
     if len(f.split()) > 8 or re.search(r"\d", f):
         return True  # a headline fragment or a run of text
+    if re.match(r"\s*[(\[{\"“]", name) or name.count("(") != name.count(")"):
+        return True  # a scrap of a parenthesis or a quotation: "(They included many"
     if gazetteer().country(name, capitals=True) and not _GOVERNMENT.search(name):
         return True  # a place that is only where something happened
     return False
