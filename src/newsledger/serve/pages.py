@@ -5,6 +5,7 @@ the vendored Vega-Lite). Routes read the same queries as the API, turn records i
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from collections.abc import Callable
 from typing import Annotated
 from urllib.parse import urlencode
@@ -64,22 +65,18 @@ def search(request: Request, db: Db, q: Annotated[str, Query(max_length=200)] = 
     return page(request, "search.html", q=q, hits=hits)
 
 
-def _listing(
-    request: Request, db: Db, kept: Kept, template: str, only: Slice, count, refine: dict | None = None, **context
-):
-    """A filtered list: the filter's form, its count, its downloads (`query`: the slice alone, what the export
-    registry takes) and pages (`extra`: the slice and the page's own refinements, `refine`). The choices and
-    the unfiltered count read the whole ledger: they are kept until it changes."""
-    refine = {k: v for k, v in (refine or {}).items() if v}
-    query, shown = urlencode(only.query()), urlencode({**only.query(), **refine})
+def _listing(request: Request, db: Db, kept: Kept, template: str, only: Slice, count, **context):
+    """A filtered list: the filter's form, its count, its downloads and pages (`query`, `extra`: the slice, the
+    page's own refinements in it, what the export registry takes). The choices and the unfiltered count read
+    the whole ledger: they are kept until it changes."""
+    query = urlencode(only.query())
     return page(
         request,
         template,
         only=only,
-        total=count() if shown else kept.get(f"total {template}", count),
+        total=count() if query else kept.get(f"total {template}", count),
         query=query,
-        extra=f"&{shown}" if shown else "",
-        refined=sorted(refine),
+        extra=f"&{query}" if query else "",
         outlets=kept.get("outlets", lambda: slices.outlets(db)),
         countries=kept.get("countries", lambda: slices.countries(db)),
         measures=list(MEASURES),
@@ -120,10 +117,20 @@ LISTS = {"articles", "claims", "quotes", "figures", "events"}  # the pages with 
 
 
 @router.get("/download/{table}.{fmt}")
-def download(db: Db, only: Only, table: str, fmt: str):
-    """What a filtered page shows, every page of it, as `newsledger export` writes it (docs/exports.md)."""
+def download(
+    db: Db,
+    only: Only,
+    table: str,
+    fmt: str,
+    about: Annotated[str, Query(max_length=200)] = "",
+    type: Annotated[str, Query(max_length=20)] = "",
+    status: Annotated[str, Query(max_length=20)] = "",
+):
+    """What a filtered page shows, every page of it, as `newsledger export` writes it (docs/exports.md); the
+    figures page's `about` and the events page's `type` and `status` too."""
     if table not in LISTS or fmt not in DOWNLOADS:
         raise HTTPException(404, f"no download {table}.{fmt}")
+    only = replace(only, about=about or None, type=type.upper() or None, status=status or None)
     out = io.BytesIO()
     writer(table, fmt)(db, only, out)
     name = f"newsledger-{table}.{fmt}"
@@ -169,15 +176,15 @@ def figures(
     offset: Offset = 0,
     about: Annotated[str, Query(max_length=200)] = "",
 ):
-    rows = list_figures(db, order="disputed", about=about or None, limit=PER_PAGE + 1, offset=offset, only=only)
+    only = replace(only, about=about or None)  # in the slice, so the downloads hold it too
+    rows = list_figures(db, order="disputed", limit=PER_PAGE + 1, offset=offset, only=only)
     return _listing(
         request,
         db,
         kept,
         "figures.html",
         only,
-        lambda: count_figures(db, about=about or None, only=only),
-        {"about": about},
+        lambda: count_figures(db, only=only),
         figs=[views.figure_summary(f) for f in rows[:PER_PAGE]],
         offset=offset,
         about=about,
@@ -229,15 +236,15 @@ def events(
     type: Annotated[str, Query(max_length=20)] = "",
     status: Annotated[str, Query(max_length=20)] = "",
 ):
-    rows = event_store.find_events(db, type or None, None, None, status or None, PER_PAGE + 1, offset, only=only)
+    only = replace(only, type=type.upper() or None, status=status or None)
+    rows = event_store.find_events(db, limit=PER_PAGE + 1, offset=offset, only=only)
     return _listing(
         request,
         db,
         kept,
         "events.html",
         only,
-        lambda: event_store.count_events(db, type or None, status or None, only=only),
-        {"type": type.upper(), "status": status},
+        lambda: event_store.count_events(db, only=only),
         rows=[views.event_row(r) for r in rows[:PER_PAGE]],
         types=list(TYPES),
         statuses=list(EVENT_STATUSES),

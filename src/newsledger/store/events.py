@@ -28,6 +28,7 @@ PLACE_COUNTRY = (
 
 
 def _where(type, country, since, status, only: Slice | None) -> tuple[list[str], list]:
+    type, status = type or (only and only.type), status or (only and only.status)
     if type and type.upper() not in TYPES:
         raise InputError("NL155", f"{type[:40]!r} is not one of {', '.join(TYPES)}", "--type")
     if since and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", since):

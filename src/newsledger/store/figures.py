@@ -617,6 +617,7 @@ def _sliced(only: Slice, where: list[str], args: dict) -> None:
 def _filters(about: str | None, disputed: bool, only: Slice | None) -> tuple[list[str], dict]:
     where: list[str] = []
     args: dict[str, str | None] = {}
+    about = about or (only.about if only is not None else None)
     if about:
         measure = measure_named(about)
         where.append(f"(f.measure = :m OR {_ABOUT})" if measure else _ABOUT)
