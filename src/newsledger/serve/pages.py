@@ -5,8 +5,8 @@ the vendored Vega-Lite). Routes read the same queries as the API, turn records i
 from __future__ import annotations
 
 import io
-from dataclasses import replace
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Annotated
 from urllib.parse import urlencode
 
