@@ -477,3 +477,9 @@ def test_a_sentence_s_own_source_wins_over_a_quote_that_runs_into_it(extract_tex
     c = one(extract_text, text, "one")
     assert c.source is not None and c.source.name == "local media", c.source
     assert one(extract_text, text, "16").source.name != "local media"
+
+
+def test_a_source_named_after_the_number_mid_sentence(extract_text):
+    text = "At least 7 attackers were dead by evening, an army spokesman said, adding that the school was cleared."
+    c = one(extract_text, text, "7")
+    assert c.source is not None and "army spokesman" in c.source.name, c.source

@@ -44,8 +44,9 @@ from .times import extract_times
 # or country inside a claim's source words ("a Russian organization") is not the source entity, and a quote
 # whose cue is in another sentence yields to the source the claim's own sentence names (", local media said.");
 # 14: places inside any entity's name, untagged by cue, repeated names, US counties and macroregions;
-# 15: more spans outside the body (writers' bios and contact lines, editor's notes, opening captions, links)
-VERSION = 15
+# 15: more spans outside the body (writers' bios and contact lines, editor's notes, opening captions, links);
+# 16: a claim's source named after it mid-sentence (", an army spokesman said, adding ...")
+VERSION = 16
 
 
 LANGUAGE = "en"  # what the extractors read

@@ -27,10 +27,12 @@ _FIGURES_FROM = re.compile(
     rf"published by)\s+(?P<src>{_NAME}?)\s+(?:show|showed|shows|suggest|suggested|indicate|indicated|put|puts)\b",
     re.I,
 )
-# "..., local media said." closing the claim's sentence
+# "..., local media said." after the number, closing the sentence or its clause ("..., an army spokesman said,
+# adding ...")
 _SAID_AFTER = re.compile(
-    r",\s+(?P<src>(?:the\s+|a\s+|an\s+)?(?:[\w.'’&-]+\s+){0,5}?[\w.'’&-]+)\s+(?:said|says|reported|reports)"
-    r"(?:\s+on\s+\w+|\s+\w+day)?\s*[.\"”]*\s*$"
+    r",\s+(?!(?:and|but|which|who|as|while|after|before)\b)(?P<src>(?:the\s+|a\s+|an\s+)?(?:[\w.'’&-]+\s+){0,5}?"
+    r"[\w.'’&-]+)\s+(?:said|says|reported|reports|told\s+(?:reporters|\w+))"
+    r"(?:\s+on\s+\w+|\s+\w+day)?(?=\s*(?:[,.;:\"”]|$))"
 )
 _NOT_A_SOURCE = {"it", "this", "that", "which", "who", "there", "here", "he", "she", "they", "we", "i", "you"}
 
