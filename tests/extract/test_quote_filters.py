@@ -101,7 +101,8 @@ def test_content_that_holds_its_own_source_ends_before_it():
     text = "Ivo Lund, 34, was arrested on Thursday and charged, city police said."
     q = _quote(text, text[:-1], "said", "city police")
     assert (
-        text[slice(*filters._own_source(text, q))].rstrip(", ") == "Ivo Lund, 34, was arrested on Thursday and charged"
+        text[slice(*filters._own_source(text, q, q.start, q.end))].rstrip(", ")
+        == "Ivo Lund, 34, was arrested on Thursday and charged"
     )
 
 
@@ -109,13 +110,13 @@ def test_content_that_opens_with_its_source_starts_after_the_cue():
     text = "It was a delay that the port authority said could cost the town its ferry."
     content = "that the port authority said could cost the town its ferry"
     q = _quote(text, content, "said", "the port authority")
-    assert text[slice(*filters._own_source(text, q))].strip() == "could cost the town its ferry"
+    assert text[slice(*filters._own_source(text, q, q.start, q.end))].strip() == "could cost the town its ferry"
 
 
 def test_a_parenthetical_cue_keeps_its_content():
     text = "The risk, the engineer said, is a flood."
     q = _quote(text, text[:-1], "said", "the engineer")
-    assert filters._own_source(text, q) == (q.start, q.end)
+    assert filters._own_source(text, q, q.start, q.end) == (q.start, q.end)
 
 
 def test_reported_content_ends_with_its_sentence(extractor):
@@ -128,3 +129,15 @@ def test_reported_content_ends_with_its_sentence(extractor):
 def test_a_list_label_is_no_speaker(quotes):
     qs = quotes("ATTACKER: unknown\n\nTARGET: No casualties after the attack on the harbour of Lindqvist")
     assert not any(q.speaker and q.speaker.name in ("TARGET", "ATTACKER") for q in qs)
+
+
+def test_according_to_content_leaves_out_the_cue_and_the_earlier_sentence(quotes):
+    text = "The response came from an old idea. According to that idea, a flood is a problem of bad walls."
+    (q,) = [q for q in quotes(text) if q.cue and q.cue.text == "According to"]
+    assert q.text == "a flood is a problem of bad walls"
+
+
+def test_they_resolves_to_the_plural_subject_before_it(quotes):
+    text = "Economists at the Lindqvist Bank say the help will matter. And they warn that such help must come soon."
+    (q,) = [q for q in quotes(text) if q.cue and q.cue.text == "warn"]
+    assert q.speaker.name == "Economists"

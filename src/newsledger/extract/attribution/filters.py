@@ -37,6 +37,7 @@ _SOURCE_NOUNS = (
 )
 _SOURCE_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _DEMONSTRATIVE = frozenset({"this", "that"})
+_FUNCTION_WORDS = frozenset("that which who whom as they what when where if".split())
 _RAISING = frozenset({"seem", "appear", "look"})
 CUE_WORDS = Path(__file__).with_name("data") / "cue_words.tsv"
 # a verb outside the lexicon seen this often in train and a cue in under this share of its uses is an act
@@ -177,6 +178,12 @@ def _imperative(t: Token, q: Quote) -> bool:
     return t.tag_ == "VB" and t.dep_ == "ROOT" and _subject(t) is None and not any(c.dep_ == "aux" for c in t.children)
 
 
+def _empty(t: Token, q: Quote) -> bool:
+    """A content that is only a relative or a conjunction ('that', 'as', 'which') says nothing; and an
+    attributive participle ('his alleged use of') names no one who alleges."""
+    return q.text.strip().lower() in _FUNCTION_WORDS or (t.dep_ == "amod" and t.tag_ == "VBN")
+
+
 def _label(t: Token, q: Quote) -> bool:
     """'TARGET: ...', 'ADDENDUM: ...': a list label before a colon is no speaker."""
     if q.cue is None or q.cue.text != ":" or q.speaker is None:
@@ -193,6 +200,7 @@ TESTS = (
     ("act", _act),
     ("label", _label),
     ("imperative", _imperative),
+    ("empty", _empty),
 )
 # the rules in force: all; bench/quote_filters.py measures each by leaving it out
 RULES = frozenset(name for name, _ in TESTS) | {"mend"}
@@ -205,9 +213,8 @@ def mend(doc: Doc, text: str, q: Quote) -> Quote:
     """The content without its own source ('X was arrested, police said' -> 'X was arrested'; 'a delay
     that the party said could result in ...' -> 'could result in ...') and, when reported (not quoted),
     within the cue's sentence."""
-    start, end = _own_source(text, q)
-    if q.kind == "indirect":
-        start, end = _one_sentence(doc, q, start, end)
+    start, end = _one_sentence(doc, q, q.start, q.end) if q.kind == "indirect" else (q.start, q.end)
+    start, end = _own_source(text, q, start, end)
     while start < end and text[start] in _EDGE:
         start += 1
     while end > start and text[end - 1] in _EDGE:
@@ -217,19 +224,19 @@ def mend(doc: Doc, text: str, q: Quote) -> Quote:
     return replace(q, start=start, end=end, text=text[start:end])
 
 
-def _own_source(text: str, q: Quote) -> tuple[int, int]:
+def _own_source(text: str, q: Quote, start: int, end: int) -> tuple[int, int]:
     sp, cue = q.speaker, q.cue
     if sp is None or sp.start is None or sp.end is None or cue is None or q.kind == "direct":
-        return q.start, q.end
-    if not (q.start <= sp.start and sp.end <= q.end and q.start <= cue.start and cue.end <= q.end):
-        return q.start, q.end
+        return start, end
+    if not (start <= sp.start and sp.end <= end and start <= cue.start and cue.end <= end):
+        return start, end
     lo, hi = min(sp.start, cue.start), max(sp.end, cue.end)
-    before, after = text[q.start : lo].strip(_EDGE), text[hi : q.end].strip(_EDGE + ".")
+    before, after = text[start:lo].strip(_EDGE), text[hi:end].strip(_EDGE + ".")
     if not after and before:
-        return q.start, lo
+        return start, lo
     if after and before.lower() in ("", "that", "which", "who", "what"):
-        return hi, q.end
-    return q.start, q.end
+        return hi, end
+    return start, end
 
 
 def _one_sentence(doc: Doc, q: Quote, start: int, end: int) -> tuple[int, int]:

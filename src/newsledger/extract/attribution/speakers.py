@@ -13,6 +13,7 @@ from .lexicon import DOCUMENT_NOUNS, ORG_NOUNS, PERSON_NOUNS
 _WORD = re.compile(r"[\w'’-]+")
 _PERSON_PRON = {"he", "she", "him", "her", "his"}
 _GROUP_PRON = {"they", "it", "them", "their", "its"}
+_PLURAL_PRON = {"they", "them", "their"}
 _RELATIVE = {"who", "whom", "that", "which", "whose"}
 # lower-case parts of a name ("Abu Bakr al-Baghdadi", "Voces de la Frontera")
 _PARTICLES = {"al", "bin", "ibn", "de", "la", "le", "da", "del", "der", "van", "von", "du", "di", "el"}
@@ -88,6 +89,10 @@ class Speakers:
             if word in _PERSON_PRON:
                 ent = self._person_before(start)
             elif word in _GROUP_PRON:
+                plural = self._plural_subject(start) if word in _PLURAL_PRON else None
+                if plural is not None:
+                    found = self.party(*plural)
+                    return Party(found.name, found.entity, start, end)
                 ent = self._before(start, ("ORG", "GPE"))
             elif word in PERSON_NOUNS and self._definite(start, end):
                 ent = self._described_before(start, "PERSON", word)
@@ -177,6 +182,20 @@ class Speakers:
             if s >= window and self._is_subject(s) and not self._quoted(s):
                 return ent
         return people[-1][1]
+
+    def _plural_subject(self, start: int) -> tuple[int, int, str, int] | None:
+        """'they': the plural noun that is the subject of one of the last sentences ('Economists say ...
+        And they warn'), quotations aside, as (start, end, head, head_at) of its phrase."""
+        if self.doc is None:
+            return None
+        window = self._sentence_start(start, back=2)
+        at = self.doc.char_span(window, start, alignment_mode="expand")
+        for t in reversed(list(at or ())):
+            if t.idx >= start or t.dep_ not in ("nsubj", "nsubjpass") or t.tag_ not in ("NNS", "NNPS"):
+                continue
+            if not self._quoted(t.idx):
+                return self.doc[t.left_edge.i].idx, t.idx + len(t.text), t.lower_, t.idx
+        return None
 
     def _sentence_start(self, at: int, back: int) -> int:
         if self.doc is None:
