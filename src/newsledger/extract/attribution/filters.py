@@ -245,7 +245,11 @@ def _one_sentence(doc: Doc, q: Quote, start: int, end: int) -> tuple[int, int]:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or q.cue is None:
         return start, end
-    sents = list({t.sent.start: t.sent for t in span}.values())
+    sents = []
+    k = span.start
+    while k < span.end:  # Token.sent walks the doc: once per sentence, not per token
+        sents.append(doc[k].sent)
+        k = sents[-1].end
     if len(sents) < 2:
         return start, end
     at = q.cue.start
