@@ -220,7 +220,7 @@ class Speakers:
         if span is None:
             return False
         t = span[0]
-        while t.dep_ in ("compound", "flat") and t.head.i != t.i:
+        while t.dep_ in ("compound", "flat", "appos") and t.head.i != t.i:  # "A spokesman, Nasrat Rahimi,"
             t = t.head
         return t.dep_ in ("nsubj", "nsubjpass")
 
@@ -231,6 +231,8 @@ class Speakers:
         words = [t for t in span or () if not t.is_punct]
         if span is None or len(words) > 2 or not all(t.tag_ == "NNP" and not t.is_upper for t in words):
             return False
+        if span.start > 0 and self.doc[span.start - 1].lower_ == "the":
+            return False  # "the Taliban" is a group, not a surname
         return span.root.dep_ in ("nsubj", "nsubjpass")
 
     def _described_before(self, start: int, label: str, word: str) -> Entity | None:
