@@ -45,8 +45,9 @@ from .times import extract_times
 # whose cue is in another sentence yields to the source the claim's own sentence names (", local media said.");
 # 14: places inside any entity's name, untagged by cue, repeated names, US counties and macroregions;
 # 15: more spans outside the body (writers' bios and contact lines, editor's notes, opening captions, links);
-# 16: a claim's source named after it mid-sentence (", an army spokesman said, adding ...")
-VERSION = 16
+# 16: a claim's source named after it mid-sentence (", an army spokesman said, adding ..."); 17: quotes whose cue
+# is no attribution dropped (attribution/filters.py), speakers through relatives and recent subjects
+VERSION = 17
 
 
 LANGUAGE = "en"  # what the extractors read

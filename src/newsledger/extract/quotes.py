@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Doc
 
 from ..models import Article, Cue, Entity, Party, Quote
-from .attribution import colons, cues, marks, model, rules
+from .attribution import colons, cues, filters, marks, model, rules
 from .attribution.speakers import Speakers
 
 
@@ -23,7 +23,8 @@ def extract_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Q
     the rules' own."""
     quotes = rule_quotes(doc, article, entities)
     tagger = model.tagger()
-    return quotes if tagger is None else tagged_quotes(doc, article, entities, quotes, tagger)
+    found = quotes if tagger is None else tagged_quotes(doc, article, entities, quotes, tagger)
+    return filters.keep(doc, article.text, found)
 
 
 def rule_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Quote]:
@@ -35,7 +36,7 @@ def tagged_quotes(doc: Doc, article: Article, entities: list[Entity], rules_out:
     text = article.text
     regions = marks.quote_regions(text, len(article.body))
     labels = model.rule_labels(doc, rules_out)
-    speakers = Speakers(text, entities)
+    speakers = Speakers(text, entities, doc)
     found = []
     for i, j in model.paragraphs(doc):
         if model.worth_tagging(doc, i, j, labels[i:j]):
@@ -86,7 +87,7 @@ def candidates(
     (bench/build_cue_stats.py counts these); a `cues.Filter`: that filter instead of the shipped one."""
     text = article.text
     regions = marks.quote_regions(text, len(article.body))
-    speakers = Speakers(text, entities)
+    speakers = Speakers(text, entities, doc)
     out: list[Quote] = []
     keys: dict[int, tuple[str, ...]] = {}
     seen: set[tuple[int, int]] = set()

@@ -6,4 +6,6 @@
 - `colons`   `Name: ...` headlines and `Name: "..."` before a quotation
 - `speakers` resolving a source span to the article's entities
 - `cues`     the cue filter: which candidates to keep, by counts from the PolNeAR train split (data/cue_stats.tsv)
+- `filters`  the last pass over tagger and rules: cues that are no attribution dropped, contents mended
+             (word counts from PolNeAR train in data/cue_words.tsv)
 """

@@ -11,8 +11,13 @@ from ..entities import TITLES
 from .lexicon import DOCUMENT_NOUNS, ORG_NOUNS, PERSON_NOUNS
 
 _WORD = re.compile(r"[\w'’-]+")
-_PERSON_PRON = {"he", "she", "him", "her"}
-_GROUP_PRON = {"they", "it", "them"}
+_PERSON_PRON = {"he", "she", "him", "her", "his"}
+_GROUP_PRON = {"they", "it", "them", "their", "its"}
+_PLURAL_PRON = {"they", "them", "their"}
+_RELATIVE = {"who", "whom", "that", "which", "whose"}
+# lower-case parts of a name ("Abu Bakr al-Baghdadi", "Voces de la Frontera")
+_PARTICLES = {"al", "bin", "ibn", "de", "la", "le", "da", "del", "der", "van", "von", "du", "di", "el"}
+_NOT_NAME = re.compile(r"[\d/@#]|http")
 _SPEAKERS = ("PERSON", "ORG", "GPE", "NORP")
 _UNNAMED = {
     "he",
@@ -27,6 +32,12 @@ _UNNAMED = {
     "i",
     "me",
     "you",
+    "his",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
     "who",
     "whom",
     "which",
@@ -48,9 +59,12 @@ _DEMONYM = ((re.compile(r"ese$"), ""), (re.compile(r"ian$"), "ia"), (re.compile(
 class Speakers:
     """Resolves source spans of one article against its entities."""
 
-    def __init__(self, text: str, entities: list[Entity]):
+    def __init__(self, text: str, entities: list[Entity], doc=None):
         self.text = text
-        mentions = sorted((s, e, ent) for ent in entities if ent.label in _SPEAKERS for s, e in ent.mentions)
+        self.doc = doc  # the parse, for a relative pronoun's antecedent
+        mentions = sorted(
+            (s, e, ent) for ent in entities if ent.label in _SPEAKERS and _namelike(ent) for s, e in ent.mentions
+        )
         self.starts = [m[0] for m in mentions]
         self.mentions = mentions
         self.by_label = {lab: [m for m in mentions if m[2].label == lab] for lab in _SPEAKERS}
@@ -63,14 +77,22 @@ class Speakers:
         or "lawmakers in Veridia" the country is a modifier, and the span as written is the speaker;
         but "Kenyan estimates" are Kenya's.
         """
+        ant = self._antecedent(start, end, head)
+        if ant is not None:
+            found = self.party(*ant)
+            return Party(found.name, found.entity, start, end)
         ent = self._inside(start, end, head_at) or self._surname(start, end)
         if ent is None and head_at is not None and (head or "") in DOCUMENT_NOUNS:
             ent = self._inside(start, end)
         if ent is None:
             word = (head or self.text[start:end]).lower()
             if word in _PERSON_PRON:
-                ent = self._before(start, ("PERSON",))
+                ent = self._person_before(start)
             elif word in _GROUP_PRON:
+                plural = self._plural_subject(start) if word in _PLURAL_PRON else None
+                if plural is not None:
+                    found = self.party(*plural)
+                    return Party(found.name, found.entity, start, end)
                 ent = self._before(start, ("ORG", "GPE"))
             elif word in PERSON_NOUNS and self._definite(start, end):
                 ent = self._described_before(start, "PERSON", word)
@@ -88,6 +110,21 @@ class Speakers:
         if ent.label == "NORP":
             ent = self._country(ent)
         return Party(name=ent.name, entity=ent.id, start=start, end=end)
+
+    def _antecedent(self, start: int, end: int, head: str | None) -> tuple[int, int, str, int] | None:
+        """'the spokeswoman, who said': the noun phrase a relative pronoun's clause modifies, as (start,
+        end, head, head_at), without the clause."""
+        word = (head or self.text[start:end]).strip().lower()
+        if self.doc is None or word not in _RELATIVE:
+            return None
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or span.root.head.dep_ != "relcl":
+            return None
+        noun = span.root.head.head
+        left = noun.left_edge.i
+        if noun.pos_ not in ("NOUN", "PROPN", "PRON") or left > noun.i:
+            return None
+        return self.doc[left].idx, noun.idx + len(noun.text), noun.lower_, noun.idx
 
     def _surname(self, start: int, end: int) -> Entity | None:
         """'Okafor' or 'Ms. Okafor' where the parser tagged no name: the person named so earlier."""
@@ -127,6 +164,77 @@ class Speakers:
                 best = ms[i - 1]
         return best[2] if best else None
 
+    def _person_before(self, start: int) -> Entity | None:
+        """'he', 'she': the nearest earlier person; a surname the tagger took for an organisation
+        ('Trump', 'Rodriguez-Kennedy' tagged ORG) counts where the parse makes it a clause's subject."""
+        i = bisect.bisect_left(self.starts, start)
+        people = [
+            (s, ent)
+            for s, e, ent in self.mentions[max(0, i - 12) : i]
+            if ent.label == "PERSON" or (ent.label in ("ORG", "NORP") and self._subject_name(s, e))
+        ]
+        people = [p for p in people if not self._quoted(p[0])] or people
+        if not people:
+            return self._before(start, ("PERSON",))
+        # the subject of the last sentences (quotations aside) before a nearer name in an object or apposition
+        window = self._sentence_start(start, back=3)
+        for s, ent in reversed(people):
+            if s >= window and self._is_subject(s) and not self._quoted(s):
+                return ent
+        return people[-1][1]
+
+    def _plural_subject(self, start: int) -> tuple[int, int, str, int] | None:
+        """'they': the plural noun that is the subject of one of the last sentences ('Economists say ...
+        And they warn'), quotations aside, as (start, end, head, head_at) of its phrase."""
+        if self.doc is None:
+            return None
+        window = self._sentence_start(start, back=2)
+        at = self.doc.char_span(window, start, alignment_mode="expand")
+        for t in reversed(list(at or ())):
+            if t.idx >= start or t.dep_ not in ("nsubj", "nsubjpass") or t.tag_ not in ("NNS", "NNPS"):
+                continue
+            if not self._quoted(t.idx):
+                return self.doc[t.left_edge.i].idx, t.idx + len(t.text), t.lower_, t.idx
+        return None
+
+    def _sentence_start(self, at: int, back: int) -> int:
+        if self.doc is None:
+            return at
+        span = self.doc.char_span(at, at + 1, alignment_mode="expand")
+        if span is None:
+            return at
+        sent = span[0].sent
+        for _ in range(back):
+            if sent.start == 0:
+                break
+            sent = self.doc[sent.start - 1].sent
+        return sent.start_char
+
+    def _quoted(self, at: int) -> bool:
+        """Inside a quotation of its paragraph: a name the speaker says, not the speaker."""
+        before = self.text[self.text.rfind("\n", 0, at) + 1 : at]
+        return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+    def _is_subject(self, at: int) -> bool:
+        span = None if self.doc is None else self.doc.char_span(at, at + 1, alignment_mode="expand")
+        if span is None:
+            return False
+        t = span[0]
+        while t.dep_ in ("compound", "flat", "appos") and t.head.i != t.i:  # "A spokesman, Nasrat Rahimi,"
+            t = t.head
+        return t.dep_ in ("nsubj", "nsubjpass")
+
+    def _subject_name(self, start: int, end: int) -> bool:
+        if self.doc is None:
+            return False
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        words = [t for t in span or () if not t.is_punct]
+        if span is None or len(words) > 2 or not all(t.tag_ == "NNP" and not t.is_upper for t in words):
+            return False
+        if span.start > 0 and self.doc[span.start - 1].lower_ == "the":
+            return False  # "the Taliban" is a group, not a surname
+        return span.root.dep_ in ("nsubj", "nsubjpass")
+
     def _described_before(self, start: int, label: str, word: str) -> Entity | None:
         """'the minister' is the nearest earlier person introduced as one ('Interior Minister Halvard
         Rusk', 'Rusk, the minister,'); a description that fits no one ('the regional governor') is a
@@ -160,3 +268,14 @@ class Speakers:
                     if g.name.lower() == country:
                         return g
         return ent
+
+
+def _namelike(ent: Entity) -> bool:
+    """A person's name is capitalised word by word and holds no digits, handles or links: 'patron saint',
+    'Sanders 786-645' or '@hughhewitt' tagged PERSON are no one a pronoun can refer to."""
+    if ent.label != "PERSON":
+        return True
+    words = ent.name.replace("-", " ").split()
+    return (
+        bool(words) and not _NOT_NAME.search(ent.name) and all(w[0].isupper() or w.lower() in _PARTICLES for w in words)
+    )
