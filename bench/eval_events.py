@@ -74,17 +74,21 @@ def plover(work: Path) -> dict:
     return res
 
 
-def _india_labels(ev: list[dict], text: str) -> set[str]:
+def _india_labels(events: list, text: str) -> set[str]:
+    """The gold's labels are police actions: KILL and FORCE are a happened ASSAULT whose actor is the police or
+    the security forces (sector police or military), KILL when it kills (its trigger, or a dead count);
+    ARREST is any happened COERCE/arrest (the police arrest, whoever the sentence names)."""
     out = set()
-    for e in ev:
-        if e.get("status") != "happened":
+    for e in events:
+        if e.status != "happened":
             continue
-        trig = text[e["start"] : e["end"]].lower()
-        if e["type"] == "ASSAULT":
+        trig = text[e.start : e.end].lower()
+        security = e.actor is not None and e.actor.sector in ("police", "military")
+        if e.type == "ASSAULT" and security:
             out.add("FORCE")
-            if any(trig.startswith(k[:4]) for k in KILLS):
+            if any(trig.startswith(k[:4]) for k in KILLS) or e.dead:
                 out.add("KILL")
-        if e["type"] == "COERCE" and e.get("mode") == "arrest":
+        if e.type == "COERCE" and e.mode == "arrest":
             out.add("ARREST")
     return out
 
@@ -106,8 +110,7 @@ def india(n_docs: int) -> dict:
     counts = {k: [0, 0, 0] for k in ("KILL", "ARREST", "FORCE")}  # tp, fp, fn
     arts = (text_article(s["sent_text"], f"india-{s['doc_id']}-{s['sent_id']}", date(2002, 3, 1)) for s in sents)
     for s, x in zip(sents, ex.pipe(arts)):
-        evs = [e.to_contract() for e in getattr(x, "events", ())]
-        pred, gold = _india_labels(evs, s["sent_text"]), set(s["sent_labels"])
+        pred, gold = _india_labels(getattr(x, "events", ()), s["sent_text"]), set(s["sent_labels"])
         for k, c in counts.items():
             c[0] += k in pred and k in gold
             c[1] += k in pred and k not in gold
