@@ -158,3 +158,14 @@ def test_fitting_objects_make_the_event(extract_text):
 def test_killed_in_police_firing_has_the_police_as_actor(extract_text):
     e = one(extract_text, "Two people were killed in police firing in Brenn.", "killed")
     assert e.type == "ASSAULT" and e.actor.sector == "police"
+
+
+def test_shielded_from_and_protected_against_did_not_happen(extract_text):
+    assert types(extract_text, "The order shields four million immigrants from deportation.") <= {("COERCE", "negated")}
+    assert types(extract_text, "The law helps protect against terrorist attacks.") == {("ASSAULT", "hypothetical")}
+
+
+def test_warnings_of_what_may_happen_are_no_threats_and_things_do_not_threaten(extract_text):
+    assert not types(extract_text, "Health experts warn that the virus could spread further.")
+    assert not types(extract_text, "These are issues that threaten the fabric of our communities.")
+    assert ("THREATEN", "happened") in types(extract_text, "North Korea threatened the United States on Monday.")

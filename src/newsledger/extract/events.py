@@ -57,10 +57,30 @@ UNREAL = {
     "urge": "hypothetical",
     "demand": "hypothetical",
     "ask": "hypothetical",
+    "assume": "hypothetical",
+    "imagine": "hypothetical",
+    "suppose": "hypothetical",
+    "hope": "hypothetical",
+    "wish": "hypothetical",
+    "need": "hypothetical",
+    "reject": "negated",  # "rejected releasing the prisoners"
+    "oppose": "hypothetical",
+    "have": "hypothetical",  # "has to be signed by Trump"
 }
+# "shielded them from deportation", "spared from execution": the event did not happen.
+SHIELD = {"shield", "protect", "spare", "exempt", "save", "stop", "bar", "keep", "prevent", "block"}
 INTENT = {"willing", "prepared", "ready", "committed", "determined", "vow", "swear", "pledge", "promise"}
 UNREAL_NOUNS = {"threat", "risk", "fear", "possibility", "prospect", "plan", "plans", "preparation", "warning", "call"}
-UNREAL_NOUNS |= {"demand", "demands", "request", "appeal", "calls", "proposal"}  # "its demand that Israel ease ..."
+UNREAL_NOUNS |= {"demand", "demands", "request", "appeal", "calls", "proposal", "desire", "intention", "willingness"}
+UNREAL_NOUNS |= {"readiness", "goal", "hope", "promise", "pledge", "offer", "vow", "bid", "push"}
+UNREAL_NOUNS |= {
+    "policy",
+    "rule",
+    "bill",
+    "legislation",
+    "proposal",
+    "law",
+}  # "a new policy to detain families"  # "its demand that Israel ease ..."
 UNREAL_ADJ = {"possible", "potential", "planned", "proposed", "future", "imminent", "alleged"}
 
 SECTORS = {
@@ -217,6 +237,13 @@ def _reported(tok: Token) -> bool:
     return False
 
 
+def _conditional(verb: Token) -> bool:
+    return any(
+        c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
+        for c in verb.children
+    )
+
+
 def _states_intent(tok: Token) -> bool:
     """A stated intent: a party's plan reported by a verb of saying, or said in the first person ("we will
     respond"), or a named party's "will"; not a columnist's "America would fight", not a counterfactual."""
@@ -226,8 +253,8 @@ def _states_intent(tok: Token) -> bool:
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is not None and subj.lower_ in ("i", "we"):
         return True
-    if _reported(verb):
-        return True
+    if _reported(verb) or _conditional(verb) and subj is not None and is_party(subj):
+        return True  # "X said it would retaliate", "Iran would close the strait if attacked"
     return subj is not None and (is_party(subj) or subj.lower_ in _SECTOR_OF) and "would" not in _aux(tok)
 
 
@@ -235,7 +262,10 @@ def _obliged(tok: Token) -> bool:
     """A verb someone says another must do: "X said Y must return ...", "... insisted that Y should ..."."""
     if tok.pos_ != "VERB" or tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in SPEECH:
         return False
-    return bool(_aux(tok) & {"must", "should"}) and any(c.dep_ == "nsubj" for c in tok.children)
+    if tok.lemma_.lower() in ("be", "have", "do", "get"):
+        return False  # "should have responsibility" asks no one to act
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]  # not "we must move on": an exhortation
+    return bool(_aux(tok) & {"must", "should"}) and any(c.lower_ not in ("i", "we", "you") for c in subj)
 
 
 def _stated(ev: Event, why: str | None, speaker: Role | None = None) -> Event | None:
@@ -256,11 +286,13 @@ def _speaker(tok: Token) -> Token | None:
 def _from_ancestors(tok: Token) -> str:
     child = tok
     for anc in tok.ancestors:
-        if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ in MODALS for c in anc.children):
+        if child.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ in MODALS for c in anc.children):
             return "hypothetical"  # "what could cause the US to fight China"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in child.children):
             return "hypothetical"
         lemma = anc.lemma_.lower()
+        if lemma in SHIELD and child.dep_ == "prep" and child.lower_ in ("from", "against"):
+            return "negated" if child.lower_ == "from" else "hypothetical"  # "protect against attacks"
         if lemma in UNREAL and child.dep_ in ("xcomp", "ccomp", "dobj", "prep", "pobj", "pcomp", "advcl"):
             return UNREAL[lemma]
         if anc.lower_ in UNREAL_NOUNS and child.dep_ in ("pobj", "prep", "acl", "compound", "ccomp"):
@@ -294,7 +326,14 @@ def _roles(tok: Token, code: Code, depth: int = 0) -> tuple[Token | None, Token 
             target = tok.head
     if actor is None and tok.pos_ != "VERB" and tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() in LIGHT:
         actor = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)  # "rebels launched an attack"
-    if actor is None and tok.dep_ in ("xcomp", "conj", "advcl") and depth < 3 and tok.head.pos_ in ("VERB", "AUX"):
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in tok.children)
+    if (
+        actor is None
+        and not own_subject
+        and tok.dep_ in ("xcomp", "conj", "advcl")
+        and depth < 3
+        and tok.head.pos_ in ("VERB", "AUX")
+    ):
         actor = _roles(tok.head, code, depth + 1)[0]  # "agreed to cooperate", "said ... and rejected"
     if actor is None and tok.pos_ == "VERB":
         actor = _actor_of_means(tok)
@@ -302,7 +341,20 @@ def _roles(tok: Token, code: Code, depth: int = 0) -> tuple[Token | None, Token 
         actor = next((m for m in tok.children if m.dep_ in ("compound", "amod") and _sectorish(m)), None)
     if target is not None and code[0] in SPEECH_TYPES and not is_party(target):
         target = _party_of(target)
+    if actor is not None and actor.lower_ in ("he", "she", "they", "it", "we"):
+        actor = _speaker_of(tok) or actor  # "the president said he would veto it": the president
     return actor, target
+
+
+def _speaker_of(tok: Token) -> Token | None:
+    """The subject of the verb of saying a clause is reported by, when it is not a pronoun itself."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    while verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
+        verb = verb.head
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SPEECH:
+        return None
+    subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return subj if subj is not None and subj.pos_ != "PRON" else None
 
 
 def _direct_roles(tok: Token, code: Code) -> tuple[Token | None, Token | None]:
@@ -392,13 +444,22 @@ def _role(tok: Token | None, entities_at: dict[int, Entity], text: str) -> Role 
     if ent is not None:
         spans = [m for m in ent.mentions if m[0] <= tok.idx < m[1]]
         start, end = min([start, *[s for s, _ in spans]]), max([end, *[e for _, e in spans]])
+    start, end = _one_line(text, start, end, tok.idx)
     name = text[start:end]
-    if name != name.strip():  # a span across a heading's line break: "Charles Dutoit\n\n"
-        start, end = start + len(name) - len(name.lstrip()), end - len(name) + len(name.rstrip())
-        name = text[start:end]
     words = {w.lower() for w in name.split()}
     sector = next((_SECTOR_OF[w] for w in words if w in _SECTOR_OF), None)
     return Role(name, (ent.canonical or ent.id) if ent else None, start, end, sector, _country(name))
+
+
+def _one_line(text: str, start: int, end: int, at: int) -> tuple[int, int]:
+    """The span cut to the line holding the role's head, trimmed: an entity across a heading's line break
+    ("MUELLER LEGISLATION\n\nProminent Democrats") is not one name."""
+    cut = text.rfind("\n", start, at)
+    start = cut + 1 if cut >= 0 else start
+    stop = text.find("\n", at, end)
+    end = stop if stop >= 0 else end
+    name = text[start:end]
+    return start + len(name) - len(name.lstrip()), end - len(name) + len(name.rstrip())
 
 
 def _country(name: str) -> str | None:

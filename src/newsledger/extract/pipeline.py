@@ -39,8 +39,10 @@ from .times import extract_times
 # 8: a place, facility or company tagged PERSON relabelled (labels.py);
 # 9: sentences without a trigger get NER alone (extract/needs.py): a few records move;
 # 10: places, geocoded, and each event's place among them; 11: a place opening an organisation's name
-# ("Zimbabwe Electoral Commission") and a two-word place tagged PERSON ("Tamil Nadu") are place mentions
-VERSION = 11
+# ("Zimbabwe Electoral Commission") and a two-word place tagged PERSON ("Tamil Nadu") are place mentions;
+# 12: events read word senses (figurative fights and rallies, everyday "released"/"declined"/"asked"), stated
+# intent and reported obligations only, questions hypothetical, roles across relative clauses (extract/senses.py)
+VERSION = 12
 
 
 LANGUAGE = "en"  # what the extractors read

@@ -20,7 +20,7 @@ VIOLENCE = set(
     "civilian hostage explosive explosion blast grenade knife sword shoot shooting shot fire gunfire bullet mortar "
     "raid assault invasion invade offensive battlefield combat front ceasefire truce siege massacre stab attacker "
     "victim violence violent riot rioter mob clash bloodshed hamas taliban isis qaeda regiment navy marine drone "
-    "security forces force lynch protester nuclear chemical village province district sectarian ethnic "
+    "security forces force lynch protester nuclear chemical border village province district sectarian ethnic "
     "tribal clan separatist gunfight demonstrator teargas tear baton armed rebel-held frontline".split()
 )
 # Triggers read as violence only in a violent sentence (or with a violent role).
@@ -79,7 +79,7 @@ PHYSICAL = set(
     "convoy convoys supplies entry port ports".split()
 )
 # Infinitives after "refused/declined to" that are no refusal of anything: "declined to comment".
-NO_COMMENT = set("comment say answer respond elaborate discuss confirm specify speculate provide name reply".split())
+NO_COMMENT = set("comment say answer respond elaborate discuss confirm specify speculate reply".split())
 MARKET = set(
     "oil gas goods products energy housing labor labour consumer consumers market markets prices price "
     "supply economy sales exports imports".split()
@@ -128,7 +128,12 @@ def _has_object(tok: Token, words: set[str], party: bool = False) -> bool:
 
 def violent(tok: Token) -> bool:
     """The trigger's sentence speaks of arms, fighters or casualties (beyond the trigger itself)."""
-    return any(t.i != tok.i and (t.lemma_.lower() in VIOLENCE or t.lower_ in VIOLENCE) for t in tok.sent)
+    return any(
+        t.i != tok.i
+        and (t.lemma_.lower() in VIOLENCE or t.lower_ in VIOLENCE)
+        and not (t.pos_ == "ADJ" and t.lower_ == "offensive")
+        for t in tok.sent
+    )  # "speech he finds offensive" is no offensive
 
 
 def _prep(tok: Token, *words: str) -> bool:
@@ -138,12 +143,15 @@ def _prep(tok: Token, *words: str) -> bool:
 def _violent_word(tok: Token, code: Code) -> Code | None:
     if any(t.lemma_.lower() in NATURE for t in tok.sent):
         return None  # "killed by the quake", "the storm struck": no one's assault
-    if violent(tok) or _hits_place(tok):
+    if _prep(tok, "over") and not _hits_place(tok):
+        return None  # "an ongoing battle over the policy", "clashed over the budget": a dispute
+    verbal = any(c.lower_ in ("verbally", "publicly", "personally") for c in tok.children)
+    if not verbal and (violent(tok) or _hits_place(tok)):
         return code
     lemma = tok.lemma_.lower()
     if lemma in ("kill", "execute", "shoot", "stab") and _has_object(tok, HELD | {"person", "persons"}, True):
         return code  # "a man killed his neighbour"
-    if tok.lemma_.lower() == "attack" and tok.pos_ == "VERB" and any(is_party(o) for o in _objects(tok)):
+    if tok.lemma_.lower() == "attack" and tok.pos_ == "VERB" and (verbal or any(is_party(o) for o in _objects(tok))):
         return ("ACCUSE", "disapprove")  # "Trump attacked the senator": words, not arms
     return None
 
@@ -195,6 +203,7 @@ def _object_rule(tok: Token, lemma: str, code: Code) -> Code | None:
         "relax": (RESTRICTIONS, False),
         "lift": (RESTRICTIONS, False),
         "recognize": (set(), True),
+        "summon": (ENVOYS, True),
     }
     if lemma not in table:
         return code
@@ -211,11 +220,14 @@ def _speech_rule(tok: Token, lemma: str, code: Code) -> Code | None:
         ok = xcomp is not None and xcomp.lemma_.lower() not in NO_COMMENT
         return code if ok or any(c.dep_ == "dobj" for c in tok.children) else None
     if lemma == "ask":  # "asked X to do", "asked for", "asked that": not "asked about", "asked whether"
-        that = any(
-            c.dep_ == "ccomp" and not any(g.tag_.startswith("W") or g.lower_ in ("whether", "if") for g in c.subtree)
-            for c in tok.children
+        that = any(  # "asked that X be ...", not a quoted question
+            c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) for c in tok.children
         )
         return code if xcomp is not None or that or _prep(tok, "for") else None
+    if lemma == "warn":
+        return code if _warning(tok) else None
+    if lemma == "call" and any(c.dep_ == "nsubj" and c.lemma_.lower() in THINGS for c in tok.children):
+        return None  # "the plan calls for moving inmates": a document proposes, no one requests
     if lemma == "plead":  # "pleaded guilty" is no request
         return code if _prep(tok, "for", "with") else None
     if lemma == "agree":  # "agreed to", "agreed that X should": not "agree with", "agreed that X is"
@@ -236,12 +248,48 @@ def _party_actor(tok: Token) -> bool:
     """ "The court decided to allow", "Gov. Evers allowed": a party concedes; "our faith allows" does not."""
     verb = tok.head if tok.dep_ in ("xcomp", "conj") else tok
     subj = [c for v in (tok, verb) for c in v.children if c.dep_ in ("nsubj", "agent")]
+    if tok.dep_ == "relcl":  # "a mechanism that allows": the noun is the subject
+        subj = [tok.head if c.lower_ in ("that", "which") else c for c in subj]
     subj += [g for c in subj if c.dep_ == "agent" for g in c.children]
-    return any(is_party(c) for c in subj)
+    return any(is_party(c) or c.pos_ == "PRON" for c in subj)
 
 
 def _modal(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("should", "would", "will", "must", "to") for c in verb.children)
+
+
+THINGS = set(
+    "issue value law bill plan policy virus measure rule report document study poll move decision order idea "
+    "proposal legislation amendment provision regulation change problem crisis economy trend system program "
+    "approach strategy agenda budget deal war pandemic belief view principle mechanism process constitution "
+    "statute ruling".split()
+)
+THING_ACTOR_TYPES = {"THREATEN", "SUPPORT", "REJECT", "AGREE", "CONCEDE"}
+
+
+def _thing_subject(tok: Token) -> bool:
+    """The subject is a common noun that names no party ("the issues", "the law"); a relative pronoun stands
+    for the noun it follows."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ in ("that", "which") and tok.dep_ == "relcl":
+        subj = tok.head
+    return subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in THINGS
+
+
+def _poll(tok: Token) -> bool:
+    """ "63 percent of voters oppose", "most donors gave": a share of people, no one's act."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return subj is not None and (subj.ent_type_ == "PERCENT" or subj.lower_ in ("most", "majority"))
+
+
+def _warning(tok: Token) -> bool:
+    """A warning is a threat when it warns someone ("warned Iran not to", "warned of consequences") or says the
+    speaker will act ("warned it would retaliate"); "experts warn that the virus could spread" is no threat."""
+    ccomp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    if ccomp is None:
+        return True
+    subj = next((c for c in ccomp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.lower_ in ("it", "they", "we", "he", "she") and _modal(ccomp)
 
 
 def _offer(tok: Token) -> bool:
@@ -251,13 +299,21 @@ def _offer(tok: Token) -> bool:
 def _meeting(tok: Token, code: Code) -> Code | None:
     """A meeting needs parties: "met with X", "X and Y met", "met the president": not "meet the deadline",
     "meet in the middle"."""
-    if _prep(tok, "with") or any(c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children) for c in tok.children):
-        return code
+    if any(g.lower_ == "middle" for c in tok.children if c.dep_ == "prep" for g in c.subtree):
+        return None
     objs = [c for c in tok.children if c.dep_ == "dobj"]
-    if objs:
-        return code if any(is_party(o) for o in objs) and tok.lemma_.lower() == "meet" else None
-    idiom = any(g.lower_ == "middle" for c in tok.children if c.dep_ == "prep" for g in c.subtree)
-    return None if idiom else code
+    if objs and tok.lemma_.lower() == "meet":
+        return code if any(is_party(o) for o in objs) else None
+    if _prep(tok, "with") or any(c.dep_ == "nsubj" and _parties(c) for c in tok.children):
+        return code
+    return None if objs else code
+
+
+def _parties(subj: Token) -> bool:
+    """Subjects that are several parties: "X and Y", "the two leaders", "Israel" (with someone unnamed)."""
+    if any(g.dep_ == "conj" for g in subj.children) or subj.ent_type_ in ("ORG", "GPE", "NORP"):
+        return True
+    return subj.tag_ == "NNS" and is_party(subj)
 
 
 def _rally(tok: Token, code: Code) -> Code | None:
@@ -265,6 +321,10 @@ def _rally(tok: Token, code: Code) -> Code | None:
     rally, a stock rally or "rallied support" are not."""
     if tok.pos_ == "VERB" and any(c.dep_ == "dobj" for c in tok.children):
         return None
+    if any(
+        c.dep_ in ("compound", "poss") and (c.ent_type_ == "PERSON" or c.lower_ == "campaign") for c in tok.children
+    ):
+        return None  # "Trump rallies", "a campaign rally"
     cue = {"protest", "protester", "demonstrator", "demonstration", "against", "activist", "demand", "oppose"}
     if any(t.lemma_.lower() in cue for t in tok.sent):
         return code
@@ -284,11 +344,19 @@ def sense(tok: Token, code: Code | None) -> Code | None:
         return _violent_word(tok, code)
     if tok.pos_ != "VERB":
         return _noun_rule(tok, lemma, code)
-    if lemma not in ("blow", "beat") and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
-        return None  # "Sign up for the newsletter", "the investigation wound up"
+    return _verb_sense(tok, lemma, code)
+
+
+def _verb_sense(tok: Token, lemma: str, code: Code) -> Code | None:
+    if _poll(tok) or code[0] in THING_ACTOR_TYPES and _thing_subject(tok):
+        return None  # "issues that threaten the fabric", "their values ... defend": no party acts
+    if lemma == "visit" and not any(is_party(c) for c in tok.children if c.dep_ in ("nsubj", "dobj", "agent")):
+        return None  # "people will be able to visit the US": no party visits
+    if lemma not in ("blow", "beat", "shoot", "gun", "fight") and any(c.dep_ == "prt" for c in tok.children):
+        return None  # "Sign up for the newsletter", "the investigation wound up", "you backed out"
     if lemma in ("block", "obstruct", "barricade"):  # "blocked the road" obstructs, "blocked the bill" rejects
         return code if _has_object(tok, PHYSICAL) or not _objects(tok) or violent(tok) else ("REJECT", None)
-    if lemma in ("allow", "accept") and code[0] == "CONCEDE" and not _party_actor(tok):
+    if lemma in ("allow", "accept") and not _party_actor(tok):
         return None  # "tasks allowed under the order": no one conceded anything here
     code2 = _object_rule(tok, lemma, code)
     return _speech_rule(tok, lemma, code2) if code2 is not None else None
@@ -302,4 +370,11 @@ def _noun_rule(tok: Token, lemma: str, code: Code) -> Code | None:
         return None if _prep(tok, "for") and any(t.lemma_.lower() in MARKET for t in tok.sent) else code
     if lemma == "aid" and tok.dep_ == "compound":
         return None
+    if lemma == "visit":  # "the president's visit", "a visit by the pope": not "weekly visits to his father"
+        mods = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod")]
+        return code if any(is_party(c) for c in mods) or _by_party(tok) else None
     return code
+
+
+def _by_party(tok: Token) -> bool:
+    return any(is_party(g) for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "to") for g in c.children)
