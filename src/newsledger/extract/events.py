@@ -29,7 +29,7 @@ from .plover import (
     WEAPONS,
     Code,
 )
-from .senses import is_party, sense
+from .senses import is_party, sense, violent
 
 MODALS = {"could", "might", "may", "would", "should", "must", "can"}
 FUTURE = {"will", "shall", "'ll", "wo"}
@@ -71,16 +71,10 @@ UNREAL = {
 SHIELD = {"shield", "protect", "spare", "exempt", "save", "stop", "bar", "keep", "prevent", "block"}
 INTENT = {"willing", "prepared", "ready", "committed", "determined", "vow", "swear", "pledge", "promise"}
 UNREAL_NOUNS = {"threat", "risk", "fear", "possibility", "prospect", "plan", "plans", "preparation", "warning", "call"}
+# "its demand that Israel ease ...", "a new policy to detain families", "an invitation to meet"
 UNREAL_NOUNS |= {"demand", "demands", "request", "appeal", "calls", "proposal", "desire", "intention", "willingness"}
-UNREAL_NOUNS |= {"readiness", "goal", "hope", "promise", "pledge", "offer", "vow", "bid", "push"}
-UNREAL_NOUNS |= {
-    "policy",
-    "rule",
-    "bill",
-    "legislation",
-    "proposal",
-    "law",
-}  # "a new policy to detain families"  # "its demand that Israel ease ..."
+UNREAL_NOUNS |= {"readiness", "goal", "hope", "promise", "pledge", "offer", "vow", "bid", "push", "invitation"}
+UNREAL_NOUNS |= {"policy", "rule", "bill", "legislation", "law"}
 UNREAL_ADJ = {"possible", "potential", "planned", "proposed", "future", "imminent", "alleged"}
 
 SECTORS = {
@@ -179,12 +173,24 @@ def _strike(tok: Token) -> Code:
     for m in mods:
         if m in STRIKE_PROTEST:
             return ("PROTEST", STRIKE_PROTEST[m])
-    on_strike = tok.head.lower_ == "on"
-    return ("PROTEST", "boycott") if on_strike or tok.lower_ == "strike" else ("ASSAULT", "heavy-weapons")
+    if tok.head.lower_ == "on":
+        return ("PROTEST", "boycott")
+    # "our first strike against the Taliban" is arms; a lone "strike" otherwise is labour's
+    return ("ASSAULT", "heavy-weapons") if violent(tok) or tok.lower_ != "strike" else ("PROTEST", "boycott")
 
 
 def _negated(tok: Token) -> bool:
     heads = [tok, tok.head] if tok.dep_ in ("attr", "dobj", "acomp", "xcomp") else [tok]
+    if tok.dep_ == "xcomp" and tok.head.dep_ == "acomp":
+        heads.append(tok.head.head)  # "I am not ready to support"
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in (
+        "begin",
+        "start",
+        "happen",
+        "occur",
+        "resume",
+    ):
+        heads.append(tok.head)  # "negotiations haven't begun"
     if any(c.dep_ == "neg" or c.lower_ in ("no", "never") for h in heads for c in h.children):
         return True
     return any(c.lower_ == "without" for c in tok.head.children) and tok.head.lower_ == "without"
@@ -293,7 +299,7 @@ def _from_ancestors(tok: Token) -> str:
         lemma = anc.lemma_.lower()
         if lemma in SHIELD and child.dep_ == "prep" and child.lower_ in ("from", "against"):
             return "negated" if child.lower_ == "from" else "hypothetical"  # "protect against attacks"
-        if lemma in UNREAL and child.dep_ in ("xcomp", "ccomp", "dobj", "prep", "pobj", "pcomp", "advcl"):
+        if lemma in UNREAL and child.dep_ in ("xcomp", "ccomp", "dobj", "prep", "pobj", "pcomp"):
             return UNREAL[lemma]
         if anc.lower_ in UNREAL_NOUNS and child.dep_ in ("pobj", "prep", "acl", "compound", "ccomp"):
             return "hypothetical"

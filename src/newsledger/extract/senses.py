@@ -224,6 +224,10 @@ def _speech_rule(tok: Token, lemma: str, code: Code) -> Code | None:
             c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) for c in tok.children
         )
         return code if xcomp is not None or that or _prep(tok, "for") else None
+    if lemma == "oppose" and any(c.lower_ == "as" for c in tok.children):
+        return None  # "as opposed to"
+    if lemma == "support" and _has_object(tok, PROVIDED_FOR):
+        return None
     if lemma == "warn":
         return code if _warning(tok) else None
     if lemma == "call" and any(c.dep_ == "nsubj" and c.lemma_.lower() in THINGS for c in tok.children):
@@ -251,7 +255,9 @@ def _party_actor(tok: Token) -> bool:
     if tok.dep_ == "relcl":  # "a mechanism that allows": the noun is the subject
         subj = [tok.head if c.lower_ in ("that", "which") else c for c in subj]
     subj += [g for c in subj if c.dep_ == "agent" for g in c.children]
-    return any(is_party(c) or c.pos_ == "PRON" for c in subj)
+    reported = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ("say", "announce", "state", "declare", "insist")
+    personal = ("he", "she", "they", "we", "i", "you") + (("it",) if reported else ())  # "Syria says it will not"
+    return any(is_party(c) or c.lower_ in personal for c in subj)
 
 
 def _modal(verb: Token) -> bool:
@@ -262,9 +268,11 @@ THINGS = set(
     "issue value law bill plan policy virus measure rule report document study poll move decision order idea "
     "proposal legislation amendment provision regulation change problem crisis economy trend system program "
     "approach strategy agenda budget deal war pandemic belief view principle mechanism process constitution "
-    "statute ruling".split()
+    "statute ruling terrorism extremism violence crime climate technology".split()
 )
-THING_ACTOR_TYPES = {"THREATEN", "SUPPORT", "REJECT", "AGREE", "CONCEDE"}
+THING_ACTOR_TYPES = {"THREATEN", "SUPPORT", "REJECT", "AGREE", "CONCEDE", "COERCE", "SANCTION"}
+# Objects of "support" that make it providing for, not political support: "to support the family".
+PROVIDED_FOR = {"family", "families", "themselves", "himself", "herself", "children", "kids", "household"}
 
 
 def _thing_subject(tok: Token) -> bool:
@@ -288,6 +296,8 @@ def _warning(tok: Token) -> bool:
     ccomp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
     if ccomp is None:
         return True
+    if ccomp.lemma_.lower() == "be":
+        return False  # "warned that it would be a mistake"
     subj = next((c for c in ccomp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subj is not None and subj.lower_ in ("it", "they", "we", "he", "she") and _modal(ccomp)
 
@@ -355,7 +365,9 @@ def _verb_sense(tok: Token, lemma: str, code: Code) -> Code | None:
     if lemma not in ("blow", "beat", "shoot", "gun", "fight") and any(c.dep_ == "prt" for c in tok.children):
         return None  # "Sign up for the newsletter", "the investigation wound up", "you backed out"
     if lemma in ("block", "obstruct", "barricade"):  # "blocked the road" obstructs, "blocked the bill" rejects
-        return code if _has_object(tok, PHYSICAL) or not _objects(tok) or violent(tok) else ("REJECT", None)
+        if _has_object(tok, PHYSICAL) or violent(tok):
+            return code
+        return ("REJECT", None) if _objects(tok) and tok.dep_ not in ("acomp", "oprd") else None
     if lemma in ("allow", "accept") and not _party_actor(tok):
         return None  # "tasks allowed under the order": no one conceded anything here
     code2 = _object_rule(tok, lemma, code)
