@@ -63,6 +63,8 @@ UNREAL = {
     "hope": "hypothetical",
     "wish": "hypothetical",
     "need": "hypothetical",
+    "speak": "hypothetical",  # "speaking of killing Muslims"
+    "talk": "hypothetical",
     "reject": "negated",  # "rejected releasing the prisoners"
     "oppose": "hypothetical",
     "have": "hypothetical",  # "has to be signed by Trump"

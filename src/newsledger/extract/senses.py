@@ -121,7 +121,7 @@ def _has_object(tok: Token, words: set[str], party: bool = False) -> bool:
     for o in _objects(tok):
         if o.lower_ in words or o.lemma_.lower() in words or party and is_party(o):
             return True
-        if any(g.lower_ in words for c in o.children if c.dep_ == "prep" for g in c.children):
+        if any(g.lower_ in words for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children):
             return True  # "released hundreds of prisoners"
     return False
 
@@ -228,6 +228,8 @@ def _speech_rule(tok: Token, lemma: str, code: Code) -> Code | None:
         return None  # "as opposed to"
     if lemma == "support" and _has_object(tok, PROVIDED_FOR):
         return None
+    if lemma == "accept" and _has_object(tok, {"responsibility", "blame", "apology"}):
+        return None  # "I accept full responsibility": an admission
     if lemma == "warn":
         return code if _warning(tok) else None
     if lemma == "call" and any(c.dep_ == "nsubj" and c.lemma_.lower() in THINGS for c in tok.children):
@@ -358,6 +360,8 @@ def sense(tok: Token, code: Code | None) -> Code | None:
 
 
 def _verb_sense(tok: Token, lemma: str, code: Code) -> Code | None:
+    if tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "compound"):
+        return None  # a noun the tagger read as a verb: "a harbinger of American retreat"
     if _poll(tok) or code[0] in THING_ACTOR_TYPES and _thing_subject(tok):
         return None  # "issues that threaten the fabric", "their values ... defend": no party acts
     if lemma == "visit" and not any(is_party(c) for c in tok.children if c.dep_ in ("nsubj", "dobj", "agent")):
