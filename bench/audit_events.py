@@ -53,6 +53,13 @@ def _extractions(args):
     yield from Extractor().pipe(articles(args.articles))
 
 
+def _place(places, i) -> str:
+    if i is None or i >= len(places):
+        return "None"
+    p = places[i]
+    return f"{p.text!r} [{p.start}:{p.end}] = {p.name} ({p.country}; {p.lat}, {p.lon})"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--articles", type=int, default=1000)
@@ -60,10 +67,11 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--db", default=None, help="draw from the events this ledger holds")
     args = ap.parse_args()
-    texts, events = {}, []
+    texts, places, events = {}, {}, []
     for x in _extractions(args):
         if hasattr(x, "events"):
             texts[x.article.id] = x.article.text
+            places[x.article.id] = getattr(x, "places", ())
             events += [(x.article.id, e) for e in x.events]
     events.sort(key=lambda p: (p[0], p[1].start, p[1].end, p[1].type))
     drawn = random.Random(args.seed).sample(events, min(args.n, len(events)))
@@ -74,6 +82,7 @@ def main() -> None:
         s1 = min(p for p in (text.find(". ", e.end), text.find("\n", e.end), e.end + 300, len(text)) if p >= 0)
         print(f"## {i}. {aid} [{e.start}:{e.end}] {e.trigger!r} {e.type}/{e.mode} {e.status} time={e.time}")
         print(f"   actor {_role(e.actor)}; target {_role(e.target)}; dead={e.dead} injured={e.injured} size={e.size}")
+        print(f"   place {_place(places[aid], e.place)}")
         print(f"   > {text[s0 : s1 + 1]}\n")
     sys.stdout.flush()
 

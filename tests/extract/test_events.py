@@ -170,3 +170,20 @@ def test_warnings_of_what_may_happen_are_no_threats_and_things_do_not_threaten(e
     assert not types(extract_text, "Health experts warn that the virus could spread further.")
     assert not types(extract_text, "These are issues that threaten the fabric of our communities.")
     assert ("THREATEN", "happened") in types(extract_text, "North Korea threatened the United States on Monday.")
+
+
+# -- the second audit's failure kinds: roles the sentence names through participles, "into", "by" ----------
+
+
+def test_roles_through_participles_and_noun_prepositions(extract_text):
+    e = one(extract_text, "The union funded a committee opposing Senator Jane Smith.", "opposing")
+    assert e.actor.name == "a committee" and e.target.name == "Senator Jane Smith"
+    e = one(extract_text, "The minister denied any investigation into the Bidens.", "investigation")
+    assert e.status == "denied" and e.target.name == "the Bidens"
+    e = one(extract_text, "If officials are forced to detain the migrants, it will hurt them.", "detain")
+    assert e.status == "hypothetical" and e.actor.name == "officials"
+
+
+def test_likelihoods_and_broken_laws_are_no_threats_or_rejections(extract_text):
+    assert not types(extract_text, "The party threatens to erupt into a full-scale war.")
+    assert not any(t == "REJECT" for t, _ in types(extract_text, "The decision was violating the Procedure Act."))

@@ -29,7 +29,7 @@ from .plover import (
     WEAPONS,
     Code,
 )
-from .senses import is_party, sense, violent
+from .senses import THINGS, is_party, sense, violent
 
 MODALS = {"could", "might", "may", "would", "should", "must", "can"}
 FUTURE = {"will", "shall", "'ll", "wo"}
@@ -76,7 +76,7 @@ UNREAL_NOUNS = {"threat", "risk", "fear", "possibility", "prospect", "plan", "pl
 # "its demand that Israel ease ...", "a new policy to detain families", "an invitation to meet"
 UNREAL_NOUNS |= {"demand", "demands", "request", "appeal", "calls", "proposal", "desire", "intention", "willingness"}
 UNREAL_NOUNS |= {"readiness", "goal", "hope", "promise", "pledge", "offer", "vow", "bid", "push", "invitation"}
-UNREAL_NOUNS |= {"policy", "rule", "bill", "legislation", "law"}
+UNREAL_NOUNS |= {"policy", "rule", "bill", "legislation", "law", "deal"}  # "seeking a deal to restrict"
 UNREAL_ADJ = {"possible", "potential", "planned", "proposed", "future", "imminent", "alleged"}
 
 SECTORS = {
@@ -347,7 +347,11 @@ def _roles(tok: Token, code: Code, depth: int = 0) -> tuple[Token | None, Token 
         actor = _actor_of_means(tok)
     if actor is None and tok.pos_ in ("NOUN", "PROPN"):  # "police firing", "an Israeli airstrike"
         actor = next((m for m in tok.children if m.dep_ in ("compound", "amod") and _sectorish(m)), None)
-    if target is not None and code[0] in SPEECH_TYPES and not is_party(target):
+    actor, target = _participle_roles(tok, actor, target)
+    if tok.pos_ in ("NOUN", "PROPN"):
+        actor, target = _noun_roles(tok, actor, target)
+    accused = code[0] == "ACCUSE" and target is not None and target.lemma_.lower() not in THINGS
+    if target is not None and code[0] in SPEECH_TYPES and not is_party(target) and not accused:
         target = _party_of(target)
     if actor is not None and actor.lower_ in ("he", "she", "they", "it", "we"):
         actor = _speaker_of(tok) or actor  # "the president said he would veto it": the president
@@ -363,6 +367,35 @@ def _speaker_of(tok: Token) -> Token | None:
         return None
     subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     return subj if subj is not None and subj.pos_ != "PRON" else None
+
+
+# Verbs whose passive subject does what their infinitive says: "officials are forced to detain".
+_MADE_TO = {"force", "ask", "order", "allow", "urge", "require", "expect", "permit", "authorize", "tell", "compel"}
+
+
+def _participle_roles(tok: Token, actor: Token | None, target: Token | None) -> tuple[Token | None, Token | None]:
+    """ "a committee opposing Gascón": the noun acts; "documents requested by Democrats": the noun is the
+    target; "officials are forced to detain": the officials act."""
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and actor is None:
+        actor = tok.head
+    elif tok.dep_ == "acl" and tok.tag_ == "VBN" and target is None:
+        target = tok.head
+    if actor is None and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _MADE_TO:
+        actor = next((c for c in tok.head.children if c.dep_ == "nsubjpass"), None)
+    return actor, target
+
+
+def _noun_roles(tok: Token, actor: Token | None, target: Token | None) -> tuple[Token | None, Token | None]:
+    """ "an investigation into the Bidens", "the killing of Floyd", "killings video-taped by police"."""
+    for c in tok.children:
+        if target is None and c.dep_ == "prep" and c.lower_ in ("into", "of"):
+            target = next((g for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() not in THINGS), None)
+        if actor is None and c.dep_ in ("amod", "acl"):
+            by = [
+                g for a in c.children if a.dep_ == "agent" or a.lower_ == "by" for g in a.children if g.dep_ == "pobj"
+            ]
+            actor = by[0] if by else None
+    return actor, target
 
 
 def _direct_roles(tok: Token, code: Code) -> tuple[Token | None, Token | None]:

@@ -41,8 +41,10 @@ from .times import extract_times
 # 10: places, geocoded, and each event's place among them; 11: a place opening an organisation's name
 # ("Zimbabwe Electoral Commission") and a two-word place tagged PERSON ("Tamil Nadu") are place mentions;
 # 12: events read word senses (figurative fights and rallies, everyday "released"/"declined"/"asked"), stated
-# intent and reported obligations only, questions hypothetical, roles across relative clauses (extract/senses.py)
-VERSION = 12
+# intent and reported obligations only, questions hypothetical, roles across relative clauses (extract/senses.py);
+# 13: event roles through participles ("a committee opposing X") and "investigation into X"; likelihoods
+# ("threatens to erupt") and broken laws are no THREATEN / REJECT
+VERSION = 13
 
 
 LANGUAGE = "en"  # what the extractors read

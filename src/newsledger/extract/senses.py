@@ -230,6 +230,10 @@ def _speech_rule(tok: Token, lemma: str, code: Code) -> Code | None:
         return None
     if lemma == "accept" and _has_object(tok, {"responsibility", "blame", "apology"}):
         return None  # "I accept full responsibility": an admission
+    if lemma == "threaten" and xcomp is not None and xcomp.lemma_.lower() in HAPPENINGS:
+        return None  # "the party threatens to erupt into war": a likelihood, no one's threat
+    if lemma == "violate":  # "violated the ceasefire" rejects it; "violating the Act" breaks a law
+        return code if _has_object(tok, PACTS) else None
     if lemma == "warn":
         return code if _warning(tok) else None
     if lemma == "call" and any(c.dep_ == "nsubj" and c.lemma_.lower() in THINGS for c in tok.children):
@@ -271,6 +275,13 @@ THINGS = set(
     "proposal legislation amendment provision regulation change problem crisis economy trend system program "
     "approach strategy agenda budget deal war pandemic belief view principle mechanism process constitution "
     "statute ruling terrorism extremism violence crime climate technology".split()
+)
+HAPPENINGS = set(
+    "erupt become derail undermine overwhelm collapse spill spiral engulf unravel swamp overshadow eclipse "
+    "consume dominate upend sink doom explode worsen escalate drag".split()
+)
+PACTS = set(
+    "ceasefire truce agreement deal accord treaty sanctions resolution embargo airspace border pact ban curfew".split()
 )
 THING_ACTOR_TYPES = {"THREATEN", "SUPPORT", "REJECT", "AGREE", "CONCEDE", "COERCE", "SANCTION"}
 # Objects of "support" that make it providing for, not political support: "to support the family".
