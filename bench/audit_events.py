@@ -1,9 +1,9 @@
 """Draw events for a hand audit: N events of the first 1,000 allsides articles with a fixed seed.
 
-usage: python bench/audit_events.py [--articles 1000] [--n 30] [--seed 13]
+usage: python bench/audit_events.py [--db LEDGER | --articles 1000] [--n 30] [--seed 13]
 
-The articles are extracted as `newsledger extract` does (published 2019-01-01: the allsides dump has no
-dates). Events are ordered by article and offsets and drawn with `random.Random(seed).sample`, so the same
+With --db, the events are those a ledger holds (an ingest of the first 1,000 allsides lines, with their
+dates); without it, the articles are extracted as `newsledger extract` does (published 2019-01-01). Events are ordered by article and offsets and drawn with `random.Random(seed).sample`, so the same
 code, articles and seed give the same events. Each prints with its type, mode, status, roles, time and
 magnitude and the sentence around it, to judge type, roles, place, date and whether it happened. The
 printout holds article text: read it, do not commit it; the judgement goes to docs/events_audit.md.
@@ -41,18 +41,37 @@ def _role(r) -> str:
     return "None" if r is None else f"{r.name!r} ({r.entity}; {r.sector}; {r.country})"
 
 
+def _extractions(args):
+    if args.db:
+        import newsledger
+
+        with newsledger.open(args.db) as led:
+            yield from led.store.extractions()
+        return
+    from newsledger.extract import Extractor
+
+    yield from Extractor().pipe(articles(args.articles))
+
+
+def _place(places, i) -> str:
+    if i is None or i >= len(places):
+        return "None"
+    p = places[i]
+    return f"{p.text!r} [{p.start}:{p.end}] = {p.name} ({p.country}; {p.lat}, {p.lon})"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--articles", type=int, default=1000)
     ap.add_argument("--n", type=int, default=30)
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--db", default=None, help="draw from the events this ledger holds")
     args = ap.parse_args()
-    from newsledger.extract import Extractor
-
-    texts, events = {}, []
-    for x in Extractor().pipe(articles(args.articles)):
+    texts, places, events = {}, {}, []
+    for x in _extractions(args):
         if hasattr(x, "events"):
             texts[x.article.id] = x.article.text
+            places[x.article.id] = getattr(x, "places", ())
             events += [(x.article.id, e) for e in x.events]
     events.sort(key=lambda p: (p[0], p[1].start, p[1].end, p[1].type))
     drawn = random.Random(args.seed).sample(events, min(args.n, len(events)))
@@ -63,6 +82,7 @@ def main() -> None:
         s1 = min(p for p in (text.find(". ", e.end), text.find("\n", e.end), e.end + 300, len(text)) if p >= 0)
         print(f"## {i}. {aid} [{e.start}:{e.end}] {e.trigger!r} {e.type}/{e.mode} {e.status} time={e.time}")
         print(f"   actor {_role(e.actor)}; target {_role(e.target)}; dead={e.dead} injured={e.injured} size={e.size}")
+        print(f"   place {_place(places[aid], e.place)}")
         print(f"   > {text[s0 : s1 + 1]}\n")
     sys.stdout.flush()
 

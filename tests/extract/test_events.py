@@ -93,3 +93,97 @@ def test_place_of_the_sentence_outside_the_roles():
 def test_place_falls_back_to_the_dateline_or_none():
     assert choose_place(P, (200, 260)) == 0
     assert choose_place((), (0, 10)) is None
+
+
+# -- the first audit's failure kinds (docs/events_audit.md), on sentences written here ------------------------
+
+
+def types(extract_text, text):
+    return {(e.type, e.status) for e in events(extract_text, text)}
+
+
+def test_campaign_rally_is_no_protest_but_a_rally_against_is(extract_text):
+    assert not any(t == "PROTEST" for t, _ in types(extract_text, "Trump held a campaign rally in Ohio on Monday."))
+    assert ("PROTEST", "happened") in types(extract_text, "Thousands rallied against the new law in Brenn.")
+
+
+def test_political_fights_and_verbal_attacks_are_no_assaults(extract_text):
+    assert not any(t == "ASSAULT" for t, _ in types(extract_text, "Democrats will fight the bill in the Senate."))
+    (e,) = events(extract_text, "Trump attacked Senator Warren on Twitter.")
+    assert (e.type, e.mode, e.target.name) == ("ACCUSE", "disapprove", "Senator Warren")
+    assert ("ASSAULT", "happened") in types(extract_text, "Rebels attacked the army base near Brenn.")
+
+
+def test_counterfactual_and_columnist_would_are_no_threats(extract_text):
+    evs = types(extract_text, "Without the tip, the arrests would not have happened.")
+    assert {t for t, _ in evs} == {"COERCE"} and all(st != "happened" for _, st in evs)
+    assert not any(t == "THREATEN" for t, _ in types(extract_text, "America would fight and win such a war."))
+    assert ("THREATEN", "happened") in types(extract_text, "Iran said it would attack the tankers.")
+
+
+def test_a_question_asserts_no_event(extract_text):
+    assert types(extract_text, "Would Russia really invade Ukraine?") == {("ASSAULT", "hypothetical")}
+
+
+def test_speech_act_target_is_the_party_not_the_content(extract_text):
+    e = one(extract_text, "The Supreme Court rejected a request from the administration.", "rejected")
+    assert e.actor.name == "The Supreme Court" and e.target.name == "the administration"
+    e = one(extract_text, "The two sides were negotiating on a suite of issues.", "negotiating")
+    assert e.target is None
+
+
+def test_actor_across_a_relative_clause(extract_text):
+    e = one(extract_text, "It was Senator Jane Smith, who criticized the governor on Friday.", "criticized")
+    assert e.actor.name == "Senator Jane Smith" and e.target.name == "the governor"
+
+
+def test_everyday_senses_are_no_events(extract_text):
+    for text in (
+        "The company released a statement on Monday.",
+        "Officials declined to comment on the report.",
+        "He pleaded guilty to two counts of fraud.",
+        "She was asked about the report on Sunday.",
+        "The parties must meet in the middle.",
+        "In March, the governor signed the budget.",
+    ):
+        evs = events(extract_text, text)
+        assert not {e.type for e in evs} & {"RETREAT", "REJECT", "REQUEST", "CONSULT", "PROTEST"}, (text, evs)
+
+
+def test_fitting_objects_make_the_event(extract_text):
+    assert ("RETREAT", "happened") in types(extract_text, "The rebels released the hostages on Monday.")
+    assert ("AGREE", "happened") in types(extract_text, "Egypt and Israel struck a deal on Friday.")
+    assert ("CONSULT", "happened") in types(extract_text, "The minister met with rebel leaders in Brenn.")
+
+
+def test_killed_in_police_firing_has_the_police_as_actor(extract_text):
+    e = one(extract_text, "Two people were killed in police firing in Brenn.", "killed")
+    assert e.type == "ASSAULT" and e.actor.sector == "police"
+
+
+def test_shielded_from_and_protected_against_did_not_happen(extract_text):
+    assert types(extract_text, "The order shields four million immigrants from deportation.") <= {("COERCE", "negated")}
+    assert types(extract_text, "The law helps protect against terrorist attacks.") == {("ASSAULT", "hypothetical")}
+
+
+def test_warnings_of_what_may_happen_are_no_threats_and_things_do_not_threaten(extract_text):
+    assert not types(extract_text, "Health experts warn that the virus could spread further.")
+    assert not types(extract_text, "These are issues that threaten the fabric of our communities.")
+    assert ("THREATEN", "happened") in types(extract_text, "North Korea threatened the United States on Monday.")
+
+
+# -- the second audit's failure kinds: roles the sentence names through participles, "into", "by" ----------
+
+
+def test_roles_through_participles_and_noun_prepositions(extract_text):
+    e = one(extract_text, "The union funded a committee opposing Senator Jane Smith.", "opposing")
+    assert e.actor.name == "a committee" and e.target.name == "Senator Jane Smith"
+    e = one(extract_text, "The minister denied any investigation into the Bidens.", "investigation")
+    assert e.status == "denied" and e.target.name == "the Bidens"
+    e = one(extract_text, "If officials are forced to detain the migrants, it will hurt them.", "detain")
+    assert e.status == "hypothetical" and e.actor.name == "officials"
+
+
+def test_likelihoods_and_broken_laws_are_no_threats_or_rejections(extract_text):
+    assert not types(extract_text, "The party threatens to erupt into a full-scale war.")
+    assert not any(t == "REJECT" for t, _ in types(extract_text, "The decision was violating the Procedure Act."))

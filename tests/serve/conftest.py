@@ -96,11 +96,13 @@ def hostile_client(hostile_db):
 PLACES_TEXTS = {
     "quake-indonesia.txt": (
         "Quake shakes Sumatra\n\nA strong earthquake struck off Padang, Indonesia, on Monday, killing at least "
-        "12 people, officials in Jakarta said. Residents of Bukittinggi fled to higher ground."
+        "12 people, officials in Jakarta said. Residents of Bukittinggi fled to higher ground. Police arrested "
+        "two looters in Padang on Tuesday."
     ),
     "quake-iran.txt": (
         "Quake hits western Iran\n\nAn earthquake near Kermanshah, Iran, killed 30 people on Tuesday, the "
-        "Iranian Red Crescent said. Rescuers from Tehran reached the villages by night."
+        "Iranian Red Crescent said. Rescuers from Tehran reached the villages by night. Police detained three "
+        "looters in Kermanshah."
     ),
 }
 

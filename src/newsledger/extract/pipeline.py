@@ -47,7 +47,11 @@ from .times import extract_times
 # 15: more spans outside the body (writers' bios and contact lines, editor's notes, opening captions, links);
 # 16: a claim's source named after it mid-sentence (", an army spokesman said, adding ..."); 17: quotes whose cue
 # is no attribution dropped (attribution/filters.py), speakers through relatives and recent subjects
-VERSION = 17
+# 18: events read word senses (figurative fights and rallies, everyday "released"/"declined"/"asked"), stated
+# intent and reported obligations only, questions hypothetical, roles across relative clauses (extract/senses.py),
+# roles through participles ("a committee opposing X") and "investigation into X"; likelihoods ("threatens to
+# erupt") and broken laws are no THREATEN / REJECT
+VERSION = 18
 
 
 LANGUAGE = "en"  # what the extractors read

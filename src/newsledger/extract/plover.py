@@ -139,6 +139,7 @@ WEAPONS = {
     "round": "firearms",
     "rounds": "firearms",
     "gas": "firearms",
+    "fire": "firearms",
     "attack": None,
     "attacks": None,
     "offensive": None,
