@@ -562,8 +562,8 @@ def _part_label(after: str, counted: str | None) -> str | None:
                 return m.group("x")
     if counted:
         return counted
-    m = re.match(r"\s*(?:of|among)\s+(?:the\s+)?(\w+)", after)
-    return f"of the {m.group(1)}" if m else None
+    whole = re.match(r"\s*(?:of|among)\s+(?:the\s+)?(\w+)", after)
+    return f"of the {whole.group(1)}" if whole else None
 
 
 # One site of an incident that struck several: "two explosions at Brussels Airport, one at a subway station",
