@@ -169,9 +169,11 @@ def explain(error: BaseException, where: str | None) -> NewsledgerError | None:
 
 
 def _applied(conn: sqlite3.Connection) -> set[int]:
-    has = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_migrations'").fetchone()
+    # one statement, one snapshot: another process may create the schema between two reads
+    tables, has = conn.execute(
+        "SELECT count(*), coalesce(sum(name = 'schema_migrations'), 0) FROM sqlite_master WHERE type='table'"
+    ).fetchone()
     if not has:
-        tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
         if tables:
             raise sqlite3.DatabaseError("it holds tables but no newsledger schema")
         return set()
