@@ -646,3 +646,51 @@ def test_a_nationality_or_a_bare_word_the_tagger_took_for_a_place_is_no_other_in
     reconcile(ledger)
     (f,) = [f for f in figures.list_figures(ledger) if f.measure == "injured"]
     assert "Filipina" not in f.incident.title and "at Island" not in f.incident.title, f.incident.title
+
+
+# -- founding: a figure is shown once a claim in the opening, or dated to the report's days, founds it --------
+
+_FILLER = "Officials met to discuss the road budget for the coming year in the capital. " * 20  # > FOUNDING_LEDE
+
+
+@pytest.mark.parametrize(
+    ("sentence", "founds"),
+    [
+        ("The barrage burst, killing 23 people, the ministry said.", True),  # the opening
+        (_FILLER + "Rescuers said on Tuesday that 23 people had died.", True),  # dated to the report's days
+        (_FILLER + "Last night 23 people died when the barrage burst.", True),
+        (_FILLER + "The barrage burst in 1998, killing 23 people.", False),  # deep and undated
+        ('She said: "When the barrage burst, 23 people died." ', False),  # quoted, even in the opening
+        ("She said: \u201cOn Monday 23 people died.\u201d", False),
+    ],
+)
+def test_founding(sentence, founds):
+    start = sentence.index("23")
+    sent = (sentence.rfind(". ", 0, start) + 2 if ". " in sentence[:start] else 0, len(sentence))
+    assert figures.founding(sentence, sent, start, None, "2025-04-04") is founds
+
+
+def test_founding_by_a_time_of_the_report_days():
+    text = _FILLER + "The barrage burst, killing 23 people."
+    start, sent = text.index("23"), (len(_FILLER), len(text))
+    assert figures.founding(text, sent, start, "2025-04-03", "2025-04-04")
+    assert not figures.founding(text, sent, start, "2025-03-01", "2025-04-04")  # a month before its report
+
+
+DEEP = article(
+    "d1",
+    5,
+    _FILLER + "The Tamsin barrage in Lorvia once killed 40 people, the interior ministry said.",
+    [("40", "people", "killed", "interior ministry")],
+    DAM,
+)
+
+
+def test_a_deep_undated_count_founds_no_figure_but_joins_one(ledger):
+    ledger.write([DEEP])
+    reconcile(ledger)
+    assert figures.list_figures(ledger) == []  # stored, not shown: nothing in the text anchors it
+    ledger.write([A1])  # the opening of another report of the barrage founds the figure; the deep count joins
+    reconcile(ledger)
+    f = killed(ledger)
+    assert sorted(c.text for c in f.claims) == ["23", "40"]

@@ -250,8 +250,9 @@ def claim_sentences(ledger: Ledger, fid: str) -> list[tuple[str, int, int]]:
 
 def summarize(ledger: Ledger, fid: str, low, best, high, first: str | None, last: str | None, sources: int) -> None:
     ledger.conn.execute(
-        "UPDATE figures SET low = ?, best = ?, high = ?, first = ?, last = ?, sources = ? WHERE id = ?",
-        (low, best, high, first, last, sources, fid),
+        "UPDATE figures SET low = ?, best = ?, high = ?, first = ?, last = ?, sources = ?, "
+        "founded = (SELECT coalesce(max(founds), 0) FROM figure_claims WHERE figure_id = ?) WHERE id = ?",
+        (low, best, high, first, last, sources, fid, fid),
     )
 
 
@@ -327,12 +328,27 @@ def file(
     relayed_by: str | None = None,
     stance: str | None = None,
     preliminary: bool = False,
+    founds: bool = True,
 ) -> None:
     ledger.conn.execute(
         "INSERT OR REPLACE INTO figure_claims(claim_id, figure_id, source_key, source, statement, "
-        "origin, day, party, party_name, relayed_by, stance, preliminary) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (claim_id, fid, key, shown, statement, origin, day, key, party_name, relayed_by, stance, int(preliminary)),
+        "origin, day, party, party_name, relayed_by, stance, preliminary, founds) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            claim_id,
+            fid,
+            key,
+            shown,
+            statement,
+            origin,
+            day,
+            key,
+            party_name,
+            relayed_by,
+            stance,
+            int(preliminary),
+            int(founds),
+        ),
     )
 
 
@@ -543,6 +559,8 @@ def _statements(conn: sqlite3.Connection, ids: list[str]) -> dict[str, tuple[Fig
 def _figures(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[Figure]:
     """Figure records of these `figures` rows, their statements read in one query."""
     claims = _statements(conn, [r["id"] for r in rows])
+    wholes = json.dumps([r["part_of"] for r in rows if r["part_of"]])
+    shown = {w for (w,) in conn.execute(_FOUNDED_IN, (wholes,))}  # a part names no whole that is not shown
     return [
         Figure(
             r["id"],
@@ -556,11 +574,14 @@ def _figures(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[Figure]:
             claims[r["id"]],
             r["sources"],
             Incident(r["title"], r["place"], r["incident_country"], r["incident_date"]) if r["title"] else None,
-            r["part_of"],
+            r["part_of"] if r["part_of"] in shown else None,
             r["part"],
         )
         for r in rows
     ]
+
+
+_FOUNDED_IN = "SELECT id FROM figures WHERE founded AND id IN (SELECT value FROM json_each(?))"
 
 
 def _select(ledger: Ledger, where: list[str], args: dict, order: str, limit: int | None, offset: int) -> list[Figure]:
@@ -615,7 +636,7 @@ def _sliced(only: Slice, where: list[str], args: dict) -> None:
 
 
 def _filters(about: str | None, disputed: bool, only: Slice | None) -> tuple[list[str], dict]:
-    where: list[str] = []
+    where: list[str] = ["f.founded"]  # a figure none of whose claims founds it is no figure yet
     args: dict[str, str | None] = {}
     about = about or (only.about if only is not None else None)
     if about:
@@ -665,8 +686,9 @@ def count_figures(
 def figures_of(ledger: Ledger, article_ids: list[str], order: str = "disputed") -> list[Figure]:
     """The figures any of these articles reports (any mention)."""
     where = [
+        "f.founded",
         "f.id IN (SELECT fc.figure_id FROM claims k JOIN figure_claims fc ON fc.claim_id = k.id "
-        "WHERE k.article_id IN (SELECT value FROM json_each(:ids)))"
+        "WHERE k.article_id IN (SELECT value FROM json_each(:ids)))",
     ]
     return _select(ledger, where, {"ids": json.dumps(list(article_ids))}, order, None, 0)
 
@@ -678,7 +700,7 @@ def figure_of_claims(ledger: Ledger, article_id: str) -> dict[int, str]:
         r[0]: r[1]
         for r in ledger.conn.execute(
             "SELECT k.start, fc.figure_id FROM claims k JOIN figure_claims fc ON fc.claim_id = k.id "
-            "WHERE k.article_id = ?",
+            "JOIN figures f ON f.id = fc.figure_id WHERE k.article_id = ? AND f.founded",
             (article_id,),
         )
     }

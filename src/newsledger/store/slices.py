@@ -96,6 +96,6 @@ def countries(ledger: Ledger) -> list[str]:
         r[0]
         for r in ledger.conn.execute(
             "SELECT country FROM places WHERE country IS NOT NULL UNION "
-            "SELECT incident_country FROM figures WHERE incident_country IS NOT NULL ORDER BY 1"
+            "SELECT incident_country FROM figures WHERE founded AND incident_country IS NOT NULL ORDER BY 1"
         )
     ]
