@@ -702,7 +702,10 @@ def search(query, db, as_json, limit):
 @click.option("--story", metavar="ID", help="Only the articles of this story (its id, or one of its articles).")
 @click.option("--outlet", help="Only the articles of this outlet (its name as `articles` shows it).")
 @click.option("--measure", type=click.Choice(MEASURES), help="Claims and figures: only those of this measure.")
-@click.option("--party", help="Claims: part of the source; quotes: of the speaker; figures: a party's name.")
+@click.option(
+    "--party",
+    help="Claims: part of the source; quotes: of the speaker; events: of the actor or target; figures: a party's name.",
+)
 @click.option(
     "--country", callback=_alpha3, metavar="ISO3", help="Events at a place in, figures of an incident in, this country."
 )

@@ -95,6 +95,12 @@ CASES = [  # page, filter, the CLI's options for it, a column of the export that
     ("figures", {"measure": "killed"}, ["--measure", "killed"], lambda r: r["measure"] == "killed"),
     ("figures", {"since": "2025-03-09"}, ["--since", "2025-03-09"], None),
     ("events", {"since": "2025-03-09"}, ["--since", "2025-03-09"], lambda r: r["published"] >= "2025-03-09"),
+    (
+        "events",
+        {"party": "opposition"},
+        ["--party", "opposition"],
+        lambda r: "opposition" in (r["actor"] + r["target"]).lower(),
+    ),
 ]
 
 

@@ -87,7 +87,9 @@ def slice_of(
     outlet: Annotated[str, _param("Only articles of this outlet (its exact name)")] = "",
     story: Annotated[str, _param("Only articles of this story (its id)")] = "",
     measure: Annotated[MeasureOrAny, Query(description="Claims and figures of this measure")] = "",
-    party: Annotated[str, _param("Part of a claim's source, a quote's speaker, or a figure's party")] = "",
+    party: Annotated[
+        str, _param("Part of a claim's source, a quote's speaker, an event's actor or target, or a figure's party")
+    ] = "",
     country: Annotated[
         str, _param("Events at a place in, figures of an incident in, this country (alpha-3)", ALPHA3)
     ] = "",
