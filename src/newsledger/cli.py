@@ -701,13 +701,20 @@ def search(query, db, as_json, limit):
 @click.option("--until", callback=_published, metavar="YYYY-MM-DD", help="Only articles published on or before.")
 @click.option("--story", metavar="ID", help="Only the articles of this story (its id, or one of its articles).")
 @click.option("--outlet", help="Only the articles of this outlet (its name as `articles` shows it).")
-@click.option("--measure", type=click.Choice(MEASURES), help="Claims and figures: only those of this measure.")
+@click.option(
+    "--measure",
+    type=click.Choice(MEASURES),
+    help="Claims and figures: only those of this measure; articles: with a claim of it.",
+)
 @click.option(
     "--party",
     help="Claims: part of the source; quotes: of the speaker; events: of the actor or target; figures: a party's name.",
 )
 @click.option(
-    "--country", callback=_alpha3, metavar="ISO3", help="Events at a place in, figures of an incident in, this country."
+    "--country",
+    callback=_alpha3,
+    metavar="ISO3",
+    help="Events at a place in, figures of an incident in, articles naming a place in, this country.",
 )
 @click.option("--output", "-o", default="-", type=click.Path(dir_okay=False, allow_dash=True), help="File (- stdout).")
 def export(db, what, fmt, since, until, story, outlet, measure, party, country, output):

@@ -144,6 +144,7 @@ def test_filter_the_articles_share_the_url_and_download_what_is_shown(server, br
 
 
 LISTS = [  # a page, how a reader sets one filter on it, and what the URL then holds
+    ("articles", lambda p: p.select_option("form.filters select[name=measure]", "killed"), "measure=killed"),
     ("claims", lambda p: p.select_option("form.filters select[name=measure]", "killed"), "measure=killed"),
     ("quotes", lambda p: p.fill("form.filters input[name=party]", "Ferreira"), "party=Ferreira"),
     ("figures", lambda p: p.fill("form.filters input[name=party]", "Government"), "party=Government"),

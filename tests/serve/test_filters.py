@@ -54,6 +54,29 @@ def test_outlet_and_story_filters_agree_with_the_cli(client, demo_db):
     assert set(listed(client.get(f"/articles?story={sid}").text)) == members
 
 
+def test_articles_by_a_measure_their_claims_hold_and_a_country_their_places_name(
+    client, demo_db, places_client, places_db
+):
+    killed = {r["article"] for r in rows_of(demo_db, "claims", "--measure", "killed")}
+    every = listed(client.get("/articles").text)
+    assert 0 < len(killed) < len(every)
+    body = client.get("/articles?measure=killed").text
+    assert set(listed(body)) == killed and f'<span id="total">{len(killed)}</span>' in body
+    assert "<option selected>killed</option>" in body  # the form keeps the choice
+    csv_text = client.get("/download/articles.csv?measure=killed").text
+    assert csv_text == export(demo_db, "--format", "csv", "--measure", "killed")
+    assert {r["id"] for r in csv.DictReader(io.StringIO(csv_text))} == killed
+    for country in ("IRN", "IDN"):
+        named = {r["article"] for r in rows_of(places_db, "places") if r["country"] == country}
+        page = places_client.get(f"/articles?country={country.lower()}").text
+        assert named and set(listed(page)) == named
+        assert places_client.get(f"/download/articles.csv?country={country}").text == export(
+            places_db, "--format", "csv", "--country", country
+        )
+    # the other per-article tables ignore them, as before: the times of every article
+    assert len(rows_of(demo_db, "times", "--measure", "killed")) == len(rows_of(demo_db, "times"))
+
+
 def test_bad_filters_are_refused_and_nothing_matching_says_so(client):
     assert client.get("/articles?since=2025-13-01").status_code == 422
     body = client.get("/articles?since=2031-01-01").text

@@ -24,7 +24,7 @@ def _page(conn: sqlite3.Connection, sql: str, args: list, limit: int, offset: in
 
 def articles(ledger: Ledger, limit: int, offset: int, source: str | None = None, only: Slice | None = None) -> Page:
     """Newest first: a reader opens the ledger to see what came in last; `only`: those the filter keeps."""
-    conds, args = only.where() if only else ([], [])
+    conds, args = only.where_articles() if only else ([], [])
     if source:
         conds.append("a.source LIKE ? ESCAPE '\\'")
         args.append(like_pattern(source))
