@@ -714,7 +714,8 @@ def search(query, db, as_json, limit):
     "--country",
     callback=_alpha3,
     metavar="ISO3",
-    help="Events at a place in, figures of an incident in, articles naming a place in, this country.",
+    help="Events at a place in, figures (and their claims) of an incident in, articles naming a place in, this "
+    "country.",
 )
 @click.option("--output", "-o", default="-", type=click.Path(dir_okay=False, allow_dash=True), help="File (- stdout).")
 def export(db, what, fmt, since, until, story, outlet, measure, party, country, output):

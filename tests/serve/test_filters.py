@@ -164,6 +164,25 @@ def test_the_country_of_an_event_is_its_place_and_of_a_figure_its_incident(place
     assert event["article"] in {a["id"] for a in places_client.get("/api/articles").json()["items"]}
 
 
+def test_the_country_of_a_claim_is_its_figure_s_incident(places_client, places_db):
+    every, _, _ = shown(places_client, "/claims", {})
+    for country in ("IRN", "IDN"):
+        figures = rows_of(places_db, "figures", "--country", country)
+        total, listed, download = shown(places_client, "/claims", {"country": country.lower()})
+        assert 0 < total == listed < every
+        got = {(r["article"], r["text"]) for r in csv.DictReader(io.StringIO(download))}
+        assert got == {(r["article"], r["text"]) for r in figures}
+        assert (
+            download
+            == CliRunner()
+            .invoke(
+                main, ["export", "--db", str(places_db), "--table", "claims", "--format", "csv", "--country", country]
+            )
+            .output
+        )
+    assert shown(places_client, "/claims", {"country": "FRA"})[0] == 0
+
+
 def test_a_page_s_own_refinements_are_in_its_downloads_too(client):
     for table, params in (("events", {"type": "ACCUSE", "since": "2025-03-04"}), ("figures", {"about": "killed"})):
         total, listed, download = shown(client, f"/{table}", params)

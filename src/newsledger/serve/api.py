@@ -95,7 +95,8 @@ def slice_of(
     country: Annotated[
         str,
         _param(
-            "Events at a place in, figures of an incident in, articles naming a place in, this country (alpha-3)",
+            "Events at a place in, figures (and their claims) of an incident in, articles naming a place in, "
+            "this country (alpha-3)",
             ALPHA3,
         ),
     ] = "",

@@ -3,12 +3,13 @@
 A `Slice` keeps the articles published from `since` to `until` (ISO dates, both kept; an undated article is
 in no dated slice), by an outlet (exact name), in a story (its id); and of those articles' rows, the ones of
 a `measure` (claims, figures), a `party` (part of a claim's source, a quote's speaker, an event's actor or
-target, or the name of a party behind a figure) and a `country` (ISO alpha-3: an event's place, a figure's incident); and a page's own
-refinements, so that a download holds exactly what the page shows: `about` (figures: a text their counted
-group, measure, sources or sentences hold), `type` and `status` (events: a PLOVER type, happened / negated
-/ ...). The articles table itself reads `measure` and `country` as what an article holds: a claim of that
-measure, a place in that country (`where_articles`); the other per-article tables ignore them. The conditions are SQL here; the queries of
-`Ledger.claims`/`quotes`, `events.find_events` and `figures.list_figures` add them.
+target, or the name of a party behind a figure) and a `country` (ISO alpha-3: an event's place, a figure's
+incident, the incident of the figure a claim is part of); and a page's own refinements, so that a download
+holds exactly what the page shows: `about` (figures: a text their counted group, measure, sources or
+sentences hold), `type` and `status` (events: a PLOVER type, happened / negated / ...). The articles table
+itself reads `measure` and `country` as what an article holds: a claim of that measure, a place in that
+country (`where_articles`); the other per-article tables ignore them. The conditions are SQL here; the
+queries of `Ledger.claims`/`quotes`, `events.find_events` and `figures.list_figures` add them.
 """
 
 from __future__ import annotations
