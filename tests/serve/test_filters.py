@@ -198,6 +198,17 @@ def test_pages_of_a_filtered_list_carry_the_filter(client):
     assert listed == total - 5
 
 
+def test_the_pager_s_links_keep_the_filter(client, monkeypatch):
+    from newsledger.serve import pages
+
+    monkeypatch.setattr(pages, "PER_PAGE", 2)  # the demo holds fewer than 50 of each: pages of 2
+    for table in ("claims", "articles", "events"):
+        body = client.get(f"/{table}", params={"since": "2025-03-04"}).text
+        assert 'href="?offset=2&amp;since=2025-03-04">older' in body, table
+        later = client.get(f"/{table}", params={"since": "2025-03-04", "offset": 2}).text
+        assert 'href="?offset=0&amp;since=2025-03-04">' in later, table
+
+
 def test_the_api_lists_take_the_same_filters(client):
     def items(path: str, **params) -> list[dict]:
         r = client.get(path, params={"limit": 500, **params})
