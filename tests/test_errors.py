@@ -45,6 +45,9 @@ def test_readme_code_ranges_cover_every_input_code():
         ["ingest"],
         ["reprocess", "--set", "a=b"],
         ["export", "--format", "xml"],
+        ["export", "--since", "yesterday"],
+        ["export", "--table", "events", "--country", "12"],  # the web's filters refuse it too (422)
+        ["events", "--country", "Veridia"],
     ],
 )
 def test_click_errors_read_like_every_other_error(args):

@@ -127,6 +127,7 @@ def test_docs_list_every_column_of_every_table():
     for table, flat in TABLES.items():
         section = doc.split(f"\n## {table}\n", 1)[1].split("\n## ", 1)[0]
         assert re.findall(r"^\| `(\w+)` \|", section, re.M) == list(flat.columns), table
+    assert "listed table by table in `docs/exports.md`" in (ROOT / "docs" / "schema.md").read_text()
 
 
 def test_events_export_as_plover_records_like_the_cli(demo_db):

@@ -23,6 +23,15 @@ def _published(ctx, param, value) -> date | None:
         raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
 
 
+def _alpha3(ctx, param, value) -> str | None:
+    """An ISO 3166-1 alpha-3 code, upper-cased; anything else is refused (NL163), as the web filters refuse it."""
+    if value is None:
+        return None
+    if not (len(value) == 3 and value.isascii() and value.isalpha()):
+        raise click.BadParameter(f"{value[:40]!r} is not an ISO alpha-3 country code such as UKR")
+    return value.upper()
+
+
 def report(failure: Failure) -> None:
     click.echo(f"newsledger: {failure.error}", err=True)
 
@@ -602,7 +611,12 @@ def entities(db, as_json, limit, label):
 @db_option
 @limit_option
 @click.option("--type", "etype", help="Only this PLOVER type (ASSAULT, PROTEST, COERCE, ...).")
-@click.option("--country", help="Only events whose actor or target is of this country (ISO alpha-3, e.g. UKR).")
+@click.option(
+    "--country",
+    callback=_alpha3,
+    metavar="ISO3",
+    help="Only events whose actor or target is of this country (ISO alpha-3, e.g. UKR).",
+)
 @click.option("--since", help="Only events on or after this date (YYYY-MM-DD).")
 @click.option("--status", type=click.Choice(EVENT_STATUSES), help="Only events with this status (e.g. happened).")
 @click.option(
@@ -687,9 +701,22 @@ def search(query, db, as_json, limit):
 @click.option("--until", callback=_published, metavar="YYYY-MM-DD", help="Only articles published on or before.")
 @click.option("--story", metavar="ID", help="Only the articles of this story (its id, or one of its articles).")
 @click.option("--outlet", help="Only the articles of this outlet (its name as `articles` shows it).")
-@click.option("--measure", type=click.Choice(MEASURES), help="Claims and figures: only those of this measure.")
-@click.option("--party", help="Claims: part of the source; quotes: of the speaker; figures: a party's name.")
-@click.option("--country", metavar="ISO3", help="Events at a place in, figures of an incident in, this country.")
+@click.option(
+    "--measure",
+    type=click.Choice(MEASURES),
+    help="Claims and figures: only those of this measure; articles: with a claim of it.",
+)
+@click.option(
+    "--party",
+    help="Claims: part of the source; quotes: of the speaker; events: of the actor or target; figures: a party's name.",
+)
+@click.option(
+    "--country",
+    callback=_alpha3,
+    metavar="ISO3",
+    help="Events at a place in, figures (and their claims) of an incident in, articles naming a place in, this "
+    "country.",
+)
 @click.option("--output", "-o", default="-", type=click.Path(dir_okay=False, allow_dash=True), help="File (- stdout).")
 def export(db, what, fmt, since, until, story, outlet, measure, party, country, output):
     """Export one table of the ledger, or a slice of it, as JSON lines, CSV, Parquet or TimeML.
@@ -710,8 +737,7 @@ def export(db, what, fmt, since, until, story, outlet, measure, party, country, 
 
             sid = st.get_story(ledger, story).id
         part = Slice(
-            since and since.isoformat(), until and until.isoformat(), outlet, sid, measure, party,
-            country and country.upper(),
+            since and since.isoformat(), until and until.isoformat(), outlet, sid, measure, party, country,
         )  # fmt: skip
         with open_output(output, "wb") as out:
             write(ledger, part, out)

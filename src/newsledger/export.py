@@ -24,13 +24,14 @@ from .store.figures import list_figures
 from .store.slices import Slice  # what an export holds, shared with the web pages and the API
 
 
-def _article_ids(ledger: Ledger, part: Slice) -> list[str] | None:
-    """None: every article (the whole ledger, streamed), else the ids in the slice."""
-    return None if part.whole else slices.article_ids(ledger, part)
+def _article_ids(ledger: Ledger, part: Slice, own: bool = False) -> list[str] | None:
+    """None: every article (the whole ledger, streamed), else the ids in the slice (`own`: the articles
+    table's, which also reads the slice's measure and country)."""
+    return None if part.whole else slices.article_ids(ledger, part, own)
 
 
-def _extractions(ledger: Ledger, part: Slice) -> Iterator[Extraction]:
-    ids = _article_ids(ledger, part)
+def _extractions(ledger: Ledger, part: Slice, own: bool = False) -> Iterator[Extraction]:
+    ids = _article_ids(ledger, part, own)
     if ids is None:
         yield from ledger.extractions()
     else:
@@ -87,9 +88,11 @@ def _place_rows(x: Extraction) -> Iterable[list]:
         yield [x.article.id, _pub(x), p.start, p.end, p.text, p.name, p.country, p.admin1, p.lat, p.lon, p.feature]
 
 
-def _per_article(rows: Callable[[Extraction], Iterable[list]]) -> Callable[[Ledger, Slice], Iterator[list]]:
+def _per_article(
+    rows: Callable[[Extraction], Iterable[list]], own: bool = False
+) -> Callable[[Ledger, Slice], Iterator[list]]:
     def all_rows(ledger: Ledger, part: Slice) -> Iterator[list]:
-        for x in _extractions(ledger, part):
+        for x in _extractions(ledger, part, own):
             yield from rows(x)
 
     return all_rows
@@ -166,7 +169,7 @@ CITE = ("article", "published")
 TABLES: dict[str, Flat] = {
     "articles": Flat(
         ("id", "published", "source", "url", "outlet", "language", "title", "chars", "text"),
-        _per_article(_article_rows),
+        _per_article(_article_rows, own=True),
     ),
     "claims": Flat(
         (
@@ -323,7 +326,7 @@ for _name, _flat in TABLES.items():
 @register("articles", "jsonl")
 def write_contract(ledger: Ledger, part: Slice, out: BinaryIO) -> None:
     """One contract object per article, every extraction nested (the `extract` command's lines)."""
-    _jsonl_lines(out, (x.to_contract() for x in _extractions(ledger, part)))
+    _jsonl_lines(out, (x.to_contract() for x in _extractions(ledger, part, own=True)))
 
 
 @register("figures", "jsonl")

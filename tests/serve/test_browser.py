@@ -144,14 +144,16 @@ def test_filter_the_articles_share_the_url_and_download_what_is_shown(server, br
 
 
 LISTS = [  # a page, how a reader sets one filter on it, and what the URL then holds
+    ("articles", lambda p: p.select_option("form.filters select[name=measure]", "killed"), "measure=killed"),
     ("claims", lambda p: p.select_option("form.filters select[name=measure]", "killed"), "measure=killed"),
     ("quotes", lambda p: p.fill("form.filters input[name=party]", "Ferreira"), "party=Ferreira"),
     ("figures", lambda p: p.fill("form.filters input[name=party]", "Government"), "party=Government"),
     ("events", lambda p: p.fill("form.filters input[name=since]", "2025-03-09"), "since=2025-03-09"),
+    ("events", lambda p: p.fill("form.filters input[name=party]", "opposition"), "party=opposition"),
 ]
 
 
-@pytest.mark.parametrize(("table", "set_filter", "query"), LISTS, ids=[t for t, _, _ in LISTS])
+@pytest.mark.parametrize(("table", "set_filter", "query"), LISTS, ids=[f"{t}-{q.split('=')[0]}" for t, _, q in LISTS])
 def test_each_list_filters_counts_and_downloads_what_it_shows(server, browser, table, set_filter, query):
     import csv
 

@@ -54,6 +54,29 @@ def test_outlet_and_story_filters_agree_with_the_cli(client, demo_db):
     assert set(listed(client.get(f"/articles?story={sid}").text)) == members
 
 
+def test_articles_by_a_measure_their_claims_hold_and_a_country_their_places_name(
+    client, demo_db, places_client, places_db
+):
+    killed = {r["article"] for r in rows_of(demo_db, "claims", "--measure", "killed")}
+    every = listed(client.get("/articles").text)
+    assert 0 < len(killed) < len(every)
+    body = client.get("/articles?measure=killed").text
+    assert set(listed(body)) == killed and f'<span id="total">{len(killed)}</span>' in body
+    assert "<option selected>killed</option>" in body  # the form keeps the choice
+    csv_text = client.get("/download/articles.csv?measure=killed").text
+    assert csv_text == export(demo_db, "--format", "csv", "--measure", "killed")
+    assert {r["id"] for r in csv.DictReader(io.StringIO(csv_text))} == killed
+    for country in ("IRN", "IDN"):
+        named = {r["article"] for r in rows_of(places_db, "places") if r["country"] == country}
+        page = places_client.get(f"/articles?country={country.lower()}").text
+        assert named and set(listed(page)) == named
+        assert places_client.get(f"/download/articles.csv?country={country}").text == export(
+            places_db, "--format", "csv", "--country", country
+        )
+    # the other per-article tables ignore them, as before: the times of every article
+    assert len(rows_of(demo_db, "times", "--measure", "killed")) == len(rows_of(demo_db, "times"))
+
+
 def test_bad_filters_are_refused_and_nothing_matching_says_so(client):
     assert client.get("/articles?since=2025-13-01").status_code == 422
     body = client.get("/articles?since=2031-01-01").text
@@ -95,6 +118,12 @@ CASES = [  # page, filter, the CLI's options for it, a column of the export that
     ("figures", {"measure": "killed"}, ["--measure", "killed"], lambda r: r["measure"] == "killed"),
     ("figures", {"since": "2025-03-09"}, ["--since", "2025-03-09"], None),
     ("events", {"since": "2025-03-09"}, ["--since", "2025-03-09"], lambda r: r["published"] >= "2025-03-09"),
+    (
+        "events",
+        {"party": "opposition"},
+        ["--party", "opposition"],
+        lambda r: "opposition" in (r["actor"] + r["target"]).lower(),
+    ),
 ]
 
 
@@ -135,6 +164,25 @@ def test_the_country_of_an_event_is_its_place_and_of_a_figure_its_incident(place
     assert event["article"] in {a["id"] for a in places_client.get("/api/articles").json()["items"]}
 
 
+def test_the_country_of_a_claim_is_its_figure_s_incident(places_client, places_db):
+    every, _, _ = shown(places_client, "/claims", {})
+    for country in ("IRN", "IDN"):
+        figures = rows_of(places_db, "figures", "--country", country)
+        total, listed, download = shown(places_client, "/claims", {"country": country.lower()})
+        assert 0 < total == listed < every
+        got = {(r["article"], r["text"]) for r in csv.DictReader(io.StringIO(download))}
+        assert got == {(r["article"], r["text"]) for r in figures}
+        assert (
+            download
+            == CliRunner()
+            .invoke(
+                main, ["export", "--db", str(places_db), "--table", "claims", "--format", "csv", "--country", country]
+            )
+            .output
+        )
+    assert shown(places_client, "/claims", {"country": "FRA"})[0] == 0
+
+
 def test_a_page_s_own_refinements_are_in_its_downloads_too(client):
     for table, params in (("events", {"type": "ACCUSE", "since": "2025-03-04"}), ("figures", {"about": "killed"})):
         total, listed, download = shown(client, f"/{table}", params)
@@ -148,6 +196,17 @@ def test_a_page_s_own_refinements_are_in_its_downloads_too(client):
 def test_pages_of_a_filtered_list_carry_the_filter(client):
     total, listed, _ = shown(client, "/claims", {"since": "2025-03-06", "offset": 5})
     assert listed == total - 5
+
+
+def test_the_pager_s_links_keep_the_filter(client, monkeypatch):
+    from newsledger.serve import pages
+
+    monkeypatch.setattr(pages, "PER_PAGE", 2)  # the demo holds fewer than 50 of each: pages of 2
+    for table in ("claims", "articles", "events"):
+        body = client.get(f"/{table}", params={"since": "2025-03-04"}).text
+        assert 'href="?offset=2&amp;since=2025-03-04">older' in body, table
+        later = client.get(f"/{table}", params={"since": "2025-03-04", "offset": 2}).text
+        assert 'href="?offset=0&amp;since=2025-03-04">' in later, table
 
 
 def test_the_api_lists_take_the_same_filters(client):

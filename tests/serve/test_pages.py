@@ -89,6 +89,19 @@ def test_lists_search_and_docs(client):
     assert "Nothing matches" in page(client, "/search?q=zzzyyyxxx")
 
 
+def test_search_counts_every_page_of_its_hits(client):
+    def total(url: str) -> int:
+        return int(re.search(r'<span id="total">(\d+)</span>', page(client, url)).group(1))
+
+    every = client.get("/api/articles", params={"limit": 500}).json()["items"]
+    assert total("/search?q=dam") == len(every) > 2  # every demo article names the dam
+    assert total("/search?q=inquiry") == 2 and "</span> articles match" in page(client, "/search?q=inquiry")
+    hits = re.findall(r'class="hit-title" href="/articles/', page(client, "/search?q=dam&offset=2"))
+    assert len(hits) == len(every) - 2  # a later page: the count stays that of the whole search
+    assert total("/search?q=dam&offset=2") == len(every)
+    assert total('/search?q="unbalanced') == 0 and total("/search?q=zzzyyyxxx") == 0
+
+
 def test_story_page_lists_articles_outlets_and_figures(client):
     stories = client.get("/api/stories").json()["items"]
     assert stories, "the demo ledger holds no stories"

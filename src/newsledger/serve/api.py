@@ -86,10 +86,19 @@ def slice_of(
     until: Annotated[str, _param("Only articles published on or before this day (YYYY-MM-DD)", DAY)] = "",
     outlet: Annotated[str, _param("Only articles of this outlet (its exact name)")] = "",
     story: Annotated[str, _param("Only articles of this story (its id)")] = "",
-    measure: Annotated[MeasureOrAny, Query(description="Claims and figures of this measure")] = "",
-    party: Annotated[str, _param("Part of a claim's source, a quote's speaker, or a figure's party")] = "",
+    measure: Annotated[
+        MeasureOrAny, Query(description="Claims and figures of this measure; articles with a claim of it")
+    ] = "",
+    party: Annotated[
+        str, _param("Part of a claim's source, a quote's speaker, an event's actor or target, or a figure's party")
+    ] = "",
     country: Annotated[
-        str, _param("Events at a place in, figures of an incident in, this country (alpha-3)", ALPHA3)
+        str,
+        _param(
+            "Events at a place in, figures (and their claims) of an incident in, articles naming a place in, "
+            "this country (alpha-3)",
+            ALPHA3,
+        ),
     ] = "",
 ) -> Slice:
     """The filter a URL's query names: the same one `newsledger export` and the pages' downloads apply

@@ -62,7 +62,8 @@ def home(request: Request, db: Db, kept: Kept):
 @router.get("/search")
 def search(request: Request, db: Db, q: Annotated[str, Query(max_length=200)] = "", offset: Offset = 0):
     hits = queries.search(db, q, 20, offset) if q.strip() else None
-    return page(request, "search.html", q=q, hits=hits)
+    total = queries.search_count(db, q) if hits is not None else None
+    return page(request, "search.html", q=q, hits=hits, total=total)
 
 
 def _listing(request: Request, db: Db, kept: Kept, template: str, only: Slice, count, **context):

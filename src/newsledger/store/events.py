@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..errors import InputError
 from ..extract.plover import TYPES
 from ..models import Event
-from .ledger import Ledger, event_of
+from .ledger import Ledger, event_of, like_pattern
 from .slices import Slice
 
 
@@ -39,6 +39,12 @@ def _where(type, country, since, status, only: Slice | None) -> tuple[list[str],
         ("(e.actor_country = ? OR e.target_country = ?)", country and country.upper()),
         ("substr(COALESCE(e.time, a.published), 1, 10) >= ?", since),
         ("e.status = ?", status),
+        # A party: the actor or the target, as written or as its entity, holds the text.
+        (
+            "(e.actor LIKE ? ESCAPE '\\' OR e.target LIKE ? ESCAPE '\\' "
+            "OR e.actor_entity LIKE ? ESCAPE '\\' OR e.target_entity LIKE ? ESCAPE '\\')",
+            only and only.party and like_pattern(only.party),
+        ),
         # Only the events of articles that name a place in the country are ranked (places_country).
         (
             f"e.article_id IN (SELECT article_id FROM places WHERE country = ?) AND {PLACE_COUNTRY} = ?",
@@ -65,7 +71,8 @@ def find_events(
     only: Slice | None = None,
 ) -> list[StoredEvent]:
     """Events by type, by the actor's or target's country (alpha-3), on or after a date (the event's time, else
-    the article's date), by status; `only`: of a slice's articles, at a place in its country; newest first."""
+    the article's date), by status; `only`: of a slice's articles, at a place in its country, with its party as
+    actor or target; newest first."""
     where, args = _where(type, country, since, status, only)
     sql = (
         f"SELECT e.*, e.id AS event_id, a.published AS published, a.source AS source {_FROM}"

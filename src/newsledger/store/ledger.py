@@ -594,7 +594,8 @@ class Ledger:
     ) -> list[Cited]:
         """Claims; `about` matches the figure as written, what it counts, or its sentence, by whole words (the
         last one, of four letters or more, also as a beginning: "refugee" finds "refugees", "efugee" nothing);
-        `only`: those of a slice's articles, its measure and party (the claim's source)."""
+        `only`: those of a slice's articles, its measure, party (the claim's source) and country (of the
+        incident of the figure the claim is part of)."""
         found = self._claims_where(about, source, measure, only)
         return self._cited("claims", found, article, limit, offset, newest_first)
 
@@ -614,6 +615,12 @@ class Ledger:
             return None
         if about:
             self._about(about, where, args)
+        if only and only.country:
+            where.append(
+                "k.id IN (SELECT fc.claim_id FROM figure_claims fc JOIN figures f ON f.id = fc.figure_id "
+                "WHERE f.incident_country = ?)"
+            )
+            args.append(only.country)
         measures = {measure, only.measure if only else None} - {None, ""}
         if len(measures) > 1:
             return None

@@ -24,7 +24,7 @@ def _page(conn: sqlite3.Connection, sql: str, args: list, limit: int, offset: in
 
 def articles(ledger: Ledger, limit: int, offset: int, source: str | None = None, only: Slice | None = None) -> Page:
     """Newest first: a reader opens the ledger to see what came in last; `only`: those the filter keeps."""
-    conds, args = only.where() if only else ([], [])
+    conds, args = only.where_articles() if only else ([], [])
     if source:
         conds.append("a.source LIKE ? ESCAPE '\\'")
         args.append(like_pattern(source))
@@ -195,33 +195,48 @@ def _unmark(snippet: str) -> tuple[str, list[tuple[int, int]]]:
     return "".join(out), marks
 
 
-def search(ledger: Ledger, query: str, limit: int, offset: int) -> Page:
-    """Full-text search (FTS5 syntax; text that is not valid syntax is searched as a phrase)."""
-    sql = (
-        "SELECT a.id, a.source, a.title, a.published, "
-        "snippet(articles_fts, 1, char(2), char(3), ' … ', 24) AS snippet "
-        "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-        "WHERE articles_fts MATCH ? ORDER BY rank"
-    )
+_MATCH = "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?"
+
+
+def _matching(ledger: Ledger, query: str, sql: str, run):
+    """`run(sql, match)` with the query as FTS5 syntax, else (not valid syntax) as a phrase; None: nothing in
+    the query is searchable."""
     query = "".join(ch if ch.isprintable() else " " for ch in bounded(query, "search"))  # a NUL ends FTS5's string
     with ledger.budget("search"):  # NEAR of many prefix terms: minutes without it
         try:
-            page = _page(ledger.conn, sql, [query], limit, offset)
+            return run(sql, query)
         except sqlite3.OperationalError as e:
             if "interrupted" in str(e):
                 raise
             phrase = '"' + query.replace('"', '""') + '"'
             try:
-                page = _page(ledger.conn, sql, [phrase], limit, offset)
+                return run(sql, phrase)
             except sqlite3.OperationalError as e:  # nothing searchable left in it
                 if "interrupted" in str(e):
                     raise
-                return Page([], limit, offset, False)
+                return None
+
+
+def search(ledger: Ledger, query: str, limit: int, offset: int) -> Page:
+    """Full-text search (FTS5 syntax; text that is not valid syntax is searched as a phrase)."""
+    sql = (
+        "SELECT a.id, a.source, a.title, a.published, "
+        f"snippet(articles_fts, 1, char(2), char(3), ' … ', 24) AS snippet {_MATCH} ORDER BY rank"
+    )
+    page = _matching(ledger, query, sql, lambda sql, q: _page(ledger.conn, sql, [q], limit, offset))
+    if page is None:
+        return Page([], limit, offset, False)
     hits = []
     for r in page.rows:
         text, marks = _unmark(r["snippet"] or "")
         hits.append(Hit(r["id"], r["source"], r["title"], r["published"], text, marks))
     return Page(hits, page.limit, page.offset, page.more)
+
+
+def search_count(ledger: Ledger, query: str) -> int:
+    """How many articles `search` finds for the query, every page of them."""
+    n = _matching(ledger, query, f"SELECT count(*) {_MATCH}", lambda sql, q: ledger.conn.execute(sql, [q]).fetchone())
+    return n[0] if n else 0
 
 
 def counts(ledger: Ledger) -> dict[str, int]:

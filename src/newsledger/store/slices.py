@@ -2,12 +2,14 @@
 
 A `Slice` keeps the articles published from `since` to `until` (ISO dates, both kept; an undated article is
 in no dated slice), by an outlet (exact name), in a story (its id); and of those articles' rows, the ones of
-a `measure` (claims, figures), a `party` (part of a claim's source, a quote's speaker, or the name of a party
-behind a figure) and a `country` (ISO alpha-3: an event's place, a figure's incident); and a page's own
-refinements, so that a download holds exactly what the page shows: `about` (figures: a text their counted
-group, measure, sources or sentences hold), `type` and `status` (events: a PLOVER type, happened / negated
-/ ...). A table a field does not apply to ignores it (an article has no measure). The conditions are SQL here; the queries of
-`Ledger.claims`/`quotes`, `events.find_events` and `figures.list_figures` add them.
+a `measure` (claims, figures), a `party` (part of a claim's source, a quote's speaker, an event's actor or
+target, or the name of a party behind a figure) and a `country` (ISO alpha-3: an event's place, a figure's
+incident, the incident of the figure a claim is part of); and a page's own refinements, so that a download
+holds exactly what the page shows: `about` (figures: a text their counted group, measure, sources or
+sentences hold), `type` and `status` (events: a PLOVER type, happened / negated / ...). The articles table
+itself reads `measure` and `country` as what an article holds: a claim of that measure, a place in that
+country (`where_articles`); the other per-article tables ignore them. The conditions are SQL here; the
+queries of `Ledger.claims`/`quotes`, `events.find_events` and `figures.list_figures` add them.
 """
 
 from __future__ import annotations
@@ -53,20 +55,34 @@ class Slice:
                 args.append(value)
         return conds, args
 
+    def where_articles(self, alias: str = "a") -> tuple[list[str], list]:
+        """`where`, and for the articles table (its page, count and export) the articles that hold a claim of
+        the measure and name a place in the country."""
+        conds, args = self.where(alias)
+        for sql, value in (
+            (f"{alias}.id IN (SELECT article_id FROM claims WHERE measure = ?)", self.measure),
+            (f"{alias}.id IN (SELECT article_id FROM places WHERE country = ?)", self.country),
+        ):
+            if value:
+                conds.append(sql)
+                args.append(value)
+        return conds, args
 
-def _sql(f: Slice, select: str) -> tuple[str, list]:
-    conds, args = f.where()
+
+def _sql(f: Slice, select: str, own: bool) -> tuple[str, list]:
+    conds, args = f.where_articles() if own else f.where()
     return f"SELECT {select} FROM articles a" + (" WHERE " + " AND ".join(conds) if conds else ""), args
 
 
-def article_ids(ledger: Ledger, f: Slice) -> list[str]:
-    """Ids of the articles the filter keeps, in storage order."""
-    sql, args = _sql(f, "a.id")
+def article_ids(ledger: Ledger, f: Slice, own: bool = False) -> list[str]:
+    """Ids of the articles the filter keeps, in storage order; `own`: the articles table's own (`where_articles`)."""
+    sql, args = _sql(f, "a.id", own)
     return [r[0] for r in ledger.conn.execute(sql + " ORDER BY a.rowid", args)]
 
 
 def count(ledger: Ledger, f: Slice) -> int:
-    sql, args = _sql(f, "count(*)")
+    """How many articles the articles page lists for the filter."""
+    sql, args = _sql(f, "count(*)", True)
     return ledger.conn.execute(sql, args).fetchone()[0]
 
 
