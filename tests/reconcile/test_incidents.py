@@ -222,3 +222,22 @@ def test_wars_series_alerts_and_standing_populations(sentence, number, counted, 
     i = sentence.index(number)
     r = I.read(sentence, (0, len(sentence)), (i, i + len(number)), None, "2018-11-11", counted, measure)
     assert r.role == role, r
+
+
+@pytest.mark.parametrize(
+    "sentence, number, measure, role",
+    [
+        # "captured" in another sense, and captives released: no capture count
+        ("The crash was captured live on air by 3 television crews, the station said.", "3", "captured", I.NOT_A_CLAIM),
+        ("The envoy secured the release of 20 hostages held by the militia.", "20", "captured", I.NOT_A_CLAIM),
+        ("Officials said 12 hostages were freed on Monday.", "12", "captured", I.NOT_A_CLAIM),
+        ("Rebels captured 20 soldiers near the border on Monday, the army said.", "20", "captured", I.INCIDENT),
+        # an attempt or plot to kill, not a killing
+        ("Prosecutors say he tried to force a guard to murder three officers.", "three", "killed", I.HYPOTHETICAL),
+        ("Gunmen who tried to kidnap a trader killed 3 guards on Monday.", "3", "killed", I.INCIDENT),
+    ],
+)
+def test_senses_of_captured_and_attempts(sentence, number, measure, role):
+    i = sentence.index(number)
+    got = I.read(sentence, (0, len(sentence)), (i, i + len(number)), None, "2025-05-13", None, measure)
+    assert got.role == role, got

@@ -212,6 +212,30 @@ _HYPOTHETICAL_AFTER = re.compile(
     re.I,
 )
 # An alert or readiness, not a deployment: "the whole Guard, 23,000 troops, told to be ready to deploy if needed".
+# "captured" in another sense than taking people: on film, by a camera, attention, votes
+_CAPTURED_OTHERWISE = re.compile(
+    r"\b(?:captur|record|film|caught)\w*\b[^.;]{0,40}?\b(?:on (?:video|camera|film|tape)|live|footage|"
+    r"photos?|images?|pictures?|attention|imagination|votes?|seats?|market)\b",
+    re.I,
+)
+# Captives released, freed or rescued: a release, not how many were taken ("secured the release of 20 hostages")
+_RELEASED_BEFORE = re.compile(
+    r"\b(?:release|releasing|released|freed|freeing|free|rescued|rescuing|swap(?:ped|ping)?|exchang(?:e|ed|ing))"
+    r"\s+(?:of\s+)?(?:(?:the|all|at least|some|about|nearly|more than|another)\s+)*$",
+    re.I,
+)
+_RELEASED_AFTER = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,3}?(?:were|have been|had been|was|are|being)\s+(?:\w+\s+)?"
+    r"(?:released|freed|set free|swapped|exchanged|rescued)\b",
+    re.I,
+)
+# An attempt or plot to kill or take people, not a killing ("tried to force him to murder 3 officers")
+_ATTEMPT = re.compile(
+    r"\b(?:tried|attempted|trying|attempting|plotted|plotting|conspired|conspiring|planned|planning|sought|"
+    r"seeking|threatened|threatening)\s+to\s+(?:[\w-]+\s+){0,4}?(?:kill|murder|assassinate|execute|"
+    r"kidnap|abduct|capture|behead)\s+(?:(?:the|all|at least|some|about|nearly|more than|up to|as many as)\s+)*$",
+    re.I,
+)
 _READY = re.compile(
     r"\b(?:if (?:needed|necessary|required|called upon|called)|on (?:standby|alert|high alert)|ready to|"
     r"prepared to|put on notice)\b",
@@ -378,6 +402,12 @@ def read(
         return out(NOT_A_CLAIM, "a definition's threshold, not a count")
     if measure == "deployed" and _READY.search(sent):
         return out(HYPOTHETICAL, "a force on alert or ready, not deployed")
+    if measure == "captured" and _CAPTURED_OTHERWISE.search(sent):
+        return out(NOT_A_CLAIM, "'captured' on film or in another sense than taking people")
+    if measure == "captured" and (_RELEASED_BEFORE.search(before[-40:]) or _RELEASED_AFTER.match(after)):
+        return out(NOT_A_CLAIM, "captives released, freed or rescued: a release, not how many were taken")
+    if _ATTEMPT.search(clause):
+        return out(HYPOTHETICAL, "an attempt or plot, not what happened")
     if _HYPOTHETICAL.search(clause) or _HYPOTHETICAL_AFTER.match(after):
         return out(HYPOTHETICAL, "a need, condition or forecast, not a count")
     if _GUESS.search(text[c0 : min(s1, c1 + 25)]) and re.search(
