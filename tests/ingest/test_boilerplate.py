@@ -613,6 +613,10 @@ def test_the_page_speaking_to_its_reader_about_the_outlet():
         "a contribution to the Courier today.",
         "See Other Flood Commentary by Ana Ruiz",
         "Feature image: Boats at the Brenn quay after the flood. Courtesy of the harbour office.",
+        "( Also on THE COURIER: Ferry owners sue the council over the fare rise)",
+        "( On the Ground in Brenn: what the flood left)",
+        "Interested in Kessel Floods? Add Kessel Floods as an interest to stay up to date on the latest news.",
+        "Respond to this post on the Courier's Facebook page here.",
     ):
         text = f"{BODY}\n{line}\n\nEngineers will inspect the other two dams in May, the ministry said.\n"
         assert [found for _, found in kinds(text)] == [line], line
@@ -622,3 +626,16 @@ def test_the_page_speaking_to_its_reader_about_the_outlet():
     ):
         text = f"{BODY}\n{line}\n"
         assert kinds(text) == [], line
+
+
+def test_a_note_on_a_chart_in_parentheses_and_a_bio_with_a_handle():
+    for line in ("(Source: Veridia Ministry of Water)", "(Note: figures for 2024 are estimates.)"):
+        text = f"{BODY}\n{line}\n\nEngineers will inspect the other two dams in May, the ministry said.\n"
+        assert kinds(text) == [], line
+    bio = "Ana Ruiz (@anaruiz) lives in Tallin, where she writes about rivers and the people who live by them."
+    assert kinds(f"{OPINION}\n{bio}\n") == [("note", bio)]
+
+
+def test_key_points_glued_to_the_first_point():
+    text = "KEY POINTS The Orvin dam gave way on Sunday\n\nThree villages were flooded\n\n" + BODY
+    assert kinds(text) == [("label", "KEY POINTS")]

@@ -194,6 +194,7 @@ _PROMPT = re.compile(
 # @..." and appeals for money ("Your financial contribution ... will enable our staff ...").
 _READER = re.compile(
     r"""^\W*you\ can\ (?:read|find|follow|see|get|submit)\b.{0,200}\b(?:newsletters?|on\ twitter|@\w+|front\ page|submission\ guidelines)\b
+         | ^\W*interested\ in\ [^?]{3,60}\?\ add\b.{0,80}\bas\ an\ interest\b | ^\W*respond\ to\ this\ (?:post|article|story)\b
          | \b(?:please\ )?consider\ (?:making\ a\ |a\ )?(?:contribution|donation|gift)\ to\b
          | \byour\ (?:financial\ )?(?:contribution|donation|support)\b.{0,80}\b(?:enables?|helps?|allows?|keeps?)\ (?:us|our)\b""",
     re.I | re.X,
@@ -221,6 +222,11 @@ _LIST_INTRO = re.compile(
 # "See Other Political Commentary by Ana Ruiz": a link to the writer's other pieces.
 _SEE_OTHER = re.compile(
     r"^\W*see\ (?:other|more|all)\b[^.!?]{0,60}\b(?:commentary|columns?|articles|stories|posts|coverage)\b", re.I | re.X
+)
+# Any label of up to five words in the parentheses (Politico: "( Also on POLITICO: Senate passes the bill)", "(
+# On the Ground: ...)", "( WATCH: ...)"), a headline after it (no full stop); not a source or a note on a chart.
+_PAREN_LINK = re.compile(
+    r"^\(\s*(?!(?:Sources?|Notes?|Disclosure)\b)[A-Z][\w’'.&-]*(?:\ [\w’'.&-]+){0,4}:\ [^()]*[^.()\s]\s*\)$", re.X
 )
 _READ_MORE_END = re.compile(r"\sRead more$")
 # USA TODAY's links, a label glued to another story's headline: "Historic job losses:Unemployment soars to 14.7%".
@@ -288,7 +294,7 @@ _NOT_PLACES = frozenset(
     "EDITOR'S EDITOR’S CORRECTION FACT CHECK READ MORE RELATED SPOILER Q A I".split()
 )
 # "Story highlights" glued to the first highlight (CNN): the label only; the highlights sum up the article.
-_HIGHLIGHTS = re.compile(r"^Story [Hh]ighlights\b\s*(?=\S)")
+_HIGHLIGHTS = re.compile(r"^(?:Story [Hh]ighlights|KEY POINTS)\b\s*(?=\S)")
 _TAGS = re.compile(r"^\W*this article (?:is )?tagged under\b", re.I)  # the tag lines after it are links
 # A note from the editors on a line of its own ("Editor's note: This story was updated ...", "... a public
 # service, our coverage is free"): about the page, not the story.
@@ -344,6 +350,7 @@ def _line_kind(s: str, shouted: int = 6) -> str | None:
         or _MARKER.match(s)
         or _LIST_INTRO.match(s)
         or (words <= 12 and _SEE_OTHER.match(s))
+        or _PAREN_LINK.match(s)
     ):
         return "link"
     if shouted <= words <= 25 and _SHOUTED.match(s) and s.upper() == s:
@@ -560,8 +567,8 @@ _NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w'’-]+|de|van|von|del|la)"
 # "• Ana Ruiz is ...", "— Ana Ruiz, a former judge, is ...", "Mr. Ruiz is ...", "Ana Ruiz writes ...".
 _BIO = re.compile(
     rf"""^(?![\"“‘'])[\W_]{{0,3}}(?:(?P<hon>{_HONORIFIC})?(?!(?:The|This|That|These|Those|It|Its|An?)\b)
-         (?P<name>[A-Z][\w'’-]+(?:\ {_NAME_WORD}){{0,4}})(?:\ and\ [A-Z][\w'’-]+(?:\ {_NAME_WORD}){{1,3}})?(?:,\ (?!which|who|where)[^\n]{{3,160}}?,["”]?)?
-         \ (?:is|are|was|has|have|serves|served|writes?|wrote|teaches|taught|directs|heads|leads|runs|hosts|covers)\b
+         (?P<name>[A-Z][\w'’-]+(?:\ {_NAME_WORD}){{0,4}})(?:\ \(@\w+\))?(?:\ and\ [A-Z][\w'’-]+(?:\ {_NAME_WORD}){{1,3}})?(?:,\ (?!which|who|where)[^\n]{{3,160}}?,["”]?)?
+         \ (?:is|are|was|has|have|serves|served|writes?|wrote|teaches|taught|directs|heads|leads|runs|hosts|covers|lives)\b
          (?!\ (?!managing|visiting|leading|founding|contributing|consulting|presiding|acting)\w+ing\b)  # "is setting ..."
          | (?:[Tt]he\ )?(?:writer|author|columnist)s?\ (?:is|are)\b)""",
     re.X,
@@ -573,7 +580,7 @@ _ROLE = re.compile(
          |congressman|congresswoman|representative|delegate|attorney|lawyer|prosecutor|judge|consultant|advis[eo]r
          |strategist|commentator|historian|classicist|researcher|partner|pastor|executive|student|candidate
          |veteran|former|retired|emeritus|lecturer|teacher|physician|expert|officer|secretary|ambassador|governor
-         |publisher|book|counsel|blog|column)s?\b""",
+         |publisher|book|counsel|blog|column)s?\b | \bwrites\ (?:about|on)\b""",
     re.I | re.X,
 )
 _EMAIL = r"(?:[\w.+-]+@[\w-]+\.[\w.]+|\[email\ protected\])"
