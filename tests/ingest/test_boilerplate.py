@@ -467,3 +467,175 @@ def test_a_caption_ending_in_a_name_and_agency_credit():
     caption = "Rescuers wade through Brenn, Veridia, March 4, 2025. (Ana Petrov/Reuters)"
     text = f"{caption}\n\n{BODY}"
     assert kinds(text) == [("caption", caption)]
+
+
+# --- After audit 4: page notes past the bios, captions glued to the headline, lists of other stories, box bylines,
+# subheadings in capitals (sentences written for these tests).
+
+
+def test_a_print_edition_line_after_the_bios_is_a_note_and_the_walk_reaches_the_bios():
+    bios = "Ms. Halloran is a professor of hydrology at Tallin University. Mr. Oskarsen is the Courier's river editor."
+    for page in (
+        "This essay appears as “The River Wins” in the May 4, 2025, print edition of the Kessel Review.",
+        "This column first appeared in the Tallin Evening Post.",
+        "This article was originally published by Riverwatch, a magazine about water policy.",
+        "This story is part of a reporting partnership between the Courier and Kessel Radio.",
+        "This story was published in partnership with the Tallin Evening Post",
+    ):
+        text = f"{OPINION}\n{bios}\n\n{page}\n"
+        assert kinds(text) == [("note", bios), ("note", page)], page
+        assert text_article(text, "t.txt").body == OPINION.rstrip(), page
+
+
+def test_sentences_about_other_stories_and_publications_stay():
+    for last in (
+        "The story first appeared in the Courier in 1961, the year the dam opened, the archivist said.",
+        "This report was published on Monday by the ministry, which said the levees were sound.",
+        "The article, published in a trade journal in May, warned that the spillway was too small.",
+    ):
+        text = f"{NEWS}\n{last}\n"
+        assert kinds(text) == [], last
+
+
+def test_corrections_and_clarifications_is_a_note():
+    line = "Corrections & Clarifications: An earlier version of this story misstated the height of the dam."
+    text = f"{BODY}\n{line}\n\nEngineers will inspect the other two dams in May, the ministry said.\n"
+    assert kinds(text) == [("note", line)]
+
+
+def test_writers_above_a_special_for_line_and_several_writers_before_an_outlet():
+    text = (
+        "Ana Ruiz, Li Wei and Tomas Brenner\n\nSpecial for the Kessel Courier\n\n"
+        "BRENN, Veridia — Rescue teams reached the flooded villages by boat on Monday, the governor said.\n"
+    )
+    assert [k for k, _ in kinds(text)] == ["byline", "byline", "dateline"]
+    credit = "Ana Ruiz and Li Wei, Kessel Courier"
+    text = f"{BODY}\n“The river will not wait for the council,” they wrote.\n\n{credit}\n\n{BODY}"
+    assert kinds(text) == [("byline", credit)]
+
+
+def test_places_in_capitals_in_a_list_are_no_bylines():
+    text = f"{BODY}\nBRENN, VERIDIA\n\nTwo boats were lost on Sunday night, the harbour master said.\n"
+    assert kinds(text) == []
+
+
+def test_the_byline_of_a_box_inside_the_text():
+    for line in (
+        "Analysis by Ana Ruiz, Courier flood correspondent",
+        "Analysis by Courier flood correspondent Ana Ruiz",
+        "Analysis: Ana Ruiz, Courier river correspondent",
+    ):
+        text = f"{BODY}\n{line}\n\nThe council has been warned before, and it has always found a reason to wait.\n"
+        assert kinds(text) == [("byline", line)], line
+    for line in (
+        "Analysis by the ministry found that the levees were too low.",
+        "Opinion: The dam must not be rebuilt as it was",
+        "Analysis of the spillway",
+    ):
+        text = f"{BODY}\n{line}\n\nThe council has been warned before, and it has always found a reason to wait.\n"
+        assert kinds(text) == [], line
+
+
+def test_an_opening_caption_with_the_headline_glued_after_it_and_no_credit():
+    for lead in (
+        "Rescuers reached Brenn by boat on Monday. Dam inquiry opens in Tallin",
+        "The mayor spoke from the harbour office in Brenn, Ver. Mayor: 'We will rebuild'",
+        "Boats wait at the Brenn quay on Monday. Ana Petrov/Getty Images",
+    ):
+        text = f"{lead}\n\n{BODY}"
+        assert kinds(text) == [("caption", lead)], lead
+        assert text_article(text, "t.txt").body.lstrip().startswith("The Orvin dam"), lead
+
+
+def test_first_lines_that_are_the_articles_own_are_not_glued_captions():
+    for lead in (
+        "Why The Orvin Dam Failed. What Comes Next For Brenn",  # a title in two parts
+        "The council met on Sunday night. She said the warnings had been passed on to",  # cut short
+        "“The dam held for sixty years. Then the river rose again",  # a quotation, cut short
+        "The river rose all week. “I want the council to act,” Mayor Marsh says",  # a title quoting someone
+        "Rescue teams reached the flooded villages by boat on Monday, the governor said.",
+    ):
+        text = f"{lead}\n\n{BODY}"
+        assert kinds(text) == [], lead
+
+
+def test_a_list_of_other_stories_announced_by_a_colon_line():
+    items = (
+        "Kessel floods: what the inquiry must answer",
+        "Levees Fail Again. Who Pays?",
+        "Ferry owners say the council ignored them. Were they right?",
+        "Mayor Marsh: ‘We will rebuild’",
+        '-- "Five Questions About The Orvin Dam." (Kessel Radio)',
+    )
+    for intro in ("More coverage of the Kessel floods:", "More on the Orvin dam and the council's inquiry:"):
+        text = BODY + f"\nContributing: Li Wei\n\n{intro}\n\n" + "\n\n".join(items) + "\n"
+        found = kinds(text)
+        assert found == [("link", intro)] + [("link", item) for item in items], intro
+        assert text_article(text, "t.txt").body.rstrip().endswith("Contributing: Li Wei")
+
+
+def test_a_read_more_list_past_an_advertisement_and_headlines_ending_in_a_full_stop():
+    bio = "— Ana Ruiz is a senior editor of the Kessel Review."
+    items = [
+        "The Council Has Run Out of Excuses.",
+        "Advertisement",
+        "No, Don’t Rebuild the ‘Old Dam’",
+        "Move the Villages",
+    ]
+    text = OPINION + "\nREAD MORE:\n\n" + "\n\n".join(items) + f"\n\n{bio}\n"
+    assert [k for k, _ in kinds(text)] == ["link", "link", "widget", "link", "link", "note"]
+    assert text_article(text, "t.txt").body == OPINION.rstrip()
+
+
+def test_a_colon_line_that_opens_the_articles_own_list_is_kept():
+    text = (
+        BODY + "\nThe inquiry named three causes:\n\nThe spillway was too small\n\nThe gauges had failed\n\n"
+        "Nobody read the warnings\n"
+    )
+    assert kinds(text) == []
+
+
+def test_a_six_word_line_in_capitals_is_a_subheading_where_the_subheadings_are_in_capitals():
+    text = (
+        f"{BODY}\nWHERE TO GIVE\n\nThe Red Cross has opened a shelter at the Brenn school, its director said.\n\n"
+        "GIVE BLOOD BEFORE WINTER COMES AGAIN\n\nThe blood bank in Tallin is short of every type, a doctor said.\n"
+    )
+    assert kinds(text) == []
+    link = "FERRY OWNERS SUE COUNCIL OVER FARES"
+    text = f"{BODY}\n{link}\n\nEngineers will inspect the other two dams in May, the ministry said.\n"
+    assert kinds(text) == [("link", link)]
+
+
+def test_the_page_speaking_to_its_reader_about_the_outlet():
+    for line in (
+        "You can read more opinions from our contributors on the Opinion front page and on Twitter @courierops.",
+        "Your financial contribution will enable our staff to keep every flood story free. Please consider making "
+        "a contribution to the Courier today.",
+        "See Other Flood Commentary by Ana Ruiz",
+        "Feature image: Boats at the Brenn quay after the flood. Courtesy of the harbour office.",
+        "( Also on THE COURIER: Ferry owners sue the council over the fare rise)",
+        "( On the Ground in Brenn: what the flood left)",
+        "Interested in Kessel Floods? Add Kessel Floods as an interest to stay up to date on the latest news.",
+        "Respond to this post on the Courier's Facebook page here.",
+    ):
+        text = f"{BODY}\n{line}\n\nEngineers will inspect the other two dams in May, the ministry said.\n"
+        assert [found for _, found in kinds(text)] == [line], line
+    for line in (
+        "You can read the engineers' report on the ministry's website, the governor said.",
+        "Residents said their contribution to the rebuilding fund helps the council hire engineers.",
+    ):
+        text = f"{BODY}\n{line}\n"
+        assert kinds(text) == [], line
+
+
+def test_a_note_on_a_chart_in_parentheses_and_a_bio_with_a_handle():
+    for line in ("(Source: Veridia Ministry of Water)", "(Note: figures for 2024 are estimates.)"):
+        text = f"{BODY}\n{line}\n\nEngineers will inspect the other two dams in May, the ministry said.\n"
+        assert kinds(text) == [], line
+    bio = "Ana Ruiz (@anaruiz) lives in Tallin, where she writes about rivers and the people who live by them."
+    assert kinds(f"{OPINION}\n{bio}\n") == [("note", bio)]
+
+
+def test_key_points_glued_to_the_first_point():
+    text = "KEY POINTS The Orvin dam gave way on Sunday\n\nThree villages were flooded\n\n" + BODY
+    assert kinds(text) == [("label", "KEY POINTS")]

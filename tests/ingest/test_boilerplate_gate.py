@@ -18,11 +18,13 @@ BENCH = Path(__file__).resolve().parents[2] / "bench" / "boilerplate.py"
 # Measured at the commit that added this gate: 0 articles with widget text in the body read, 0 mojibake
 # left, 19 bodies with a widget/prompt phrase left (was 19 of 2,000), 15 titles and 3 texts repaired,
 # 1,307 articles with a marked span. After the rules of audit 4: 16 phrase bodies, 1,404 articles with a
-# marked span, 144 with a writer's bio, contact line or editor's note. Floors sit at or just past those.
+# marked span, 144 with a writer's bio, contact line or editor's note. After the rules of audit 5 (page notes,
+# box bylines, lists after a colon line, glued captions): 16 phrase bodies, 1,419 marked, 165 with a note.
+# Floors sit at or just past those.
 MAX_PHRASE_BODIES = 16
 MIN_REPAIRED_TITLES = 15
-MIN_MARKED = 1400
-MIN_NOTES = 140
+MIN_MARKED = 1415
+MIN_NOTES = 160
 
 
 def _bench():

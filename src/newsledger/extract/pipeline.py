@@ -50,8 +50,9 @@ from .times import extract_times
 # 18: events read word senses (figurative fights and rallies, everyday "released"/"declined"/"asked"), stated
 # intent and reported obligations only, questions hypothetical, roles across relative clauses (extract/senses.py),
 # roles through participles ("a committee opposing X") and "investigation into X"; likelihoods ("threatens to
-# erupt") and broken laws are no THREATEN / REJECT
-VERSION = 18
+# erupt") and broken laws are no THREATEN / REJECT; 19: more spans outside the body (page notes past the bios,
+# captions glued to the headline, lists of other stories after a colon line, box bylines, reader prompts)
+VERSION = 19
 
 
 LANGUAGE = "en"  # what the extractors read

@@ -190,6 +190,15 @@ _PROMPT = re.compile(
          | the\ (?:opinions|views)\ (?:expressed\ (?:by|in)|of)\b.{0,80}\b(?:their\ own|(?:are\ )?solely\ those\ of|do\ not\ (?:necessarily\ )?(?:represent|reflect)))""",
     re.I | re.X,
 )
+# The page speaking to its reader about the outlet, not the story: "You can read more opinions ... on Twitter
+# @..." and appeals for money ("Your financial contribution ... will enable our staff ...").
+_READER = re.compile(
+    r"""^\W*you\ can\ (?:read|find|follow|see|get|submit)\b.{0,200}\b(?:newsletters?|on\ twitter|@\w+|front\ page|submission\ guidelines)\b
+         | ^\W*interested\ in\ [^?]{3,60}\?\ add\b.{0,80}\bas\ an\ interest\b | ^\W*respond\ to\ this\ (?:post|article|story)\b
+         | \b(?:please\ )?consider\ (?:making\ a\ |a\ )?(?:contribution|donation|gift)\ to\b
+         | \byour\ (?:financial\ )?(?:contribution|donation|support)\b.{0,80}\b(?:enables?|helps?|allows?|keeps?)\ (?:us|our)\b""",
+    re.I | re.X,
+)
 _SIGN_UP = re.compile(r"\b(?:sign(?:ing)?\ up|subscribe|signing\ up)\b", re.I)
 _REPORTED = re.compile(r"\b(?:said|says|told|according)\b")  # a sentence that reports, not a prompt
 _MAILING = re.compile(r"\b(?:newsletters?|inbox|e-?mail\ (?:updates|alerts|dispatches)|briefing)\b", re.I)
@@ -202,6 +211,23 @@ _LINK_LABEL = r"""(?:read\ more(?:\ from\b[^:]{0,40})? | related(?:\ (?:stories|
 _LINK = re.compile(rf"^\W*{_LINK_LABEL}\s*(?::|\.\.\.|…|>>|»)", re.I | re.X)
 _LINK_ALONE = re.compile(rf"^\W*{_LINK_LABEL}\s*(?::|\.\.\.|…|>>|»)?\W*$", re.I | re.X)
 _LINK_PAREN = re.compile(rf"^\(\s*(?:{_LINK_LABEL}|[A-Z][A-Z ]{{2,20}})\s*:[^)]*\)\W*$", re.X)
+# A line announcing a list of other stories: "More coverage of the floods:", "Related stories and posts:",
+# "More on the Kessel floods and the inquiry:".
+_LIST_INTRO = re.compile(
+    r"""^\W*(?:(?:more|other|related|further|recent|previous|earlier|latest|additional)\b[^.!?:]{0,80}
+            \b(?:coverage|stories|reading|articles|news|headlines|reports|links|posts|pieces|videos)\b[^.!?:]{0,60}
+         | more\ (?:on|about)\ [^.!?:]{3,80}):\s*$""",
+    re.I | re.X,
+)
+# "See Other Political Commentary by Ana Ruiz": a link to the writer's other pieces.
+_SEE_OTHER = re.compile(
+    r"^\W*see\ (?:other|more|all)\b[^.!?]{0,60}\b(?:commentary|columns?|articles|stories|posts|coverage)\b", re.I | re.X
+)
+# Any label of up to five words in the parentheses (Politico: "( Also on POLITICO: Senate passes the bill)", "(
+# On the Ground: ...)", "( WATCH: ...)"), a headline after it (no full stop); not a source or a note on a chart.
+_PAREN_LINK = re.compile(
+    r"^\(\s*(?!(?:Sources?|Notes?|Disclosure)\b)[A-Z][\w’'.&-]*(?:\ [\w’'.&-]+){0,4}:\ [^()]*[^.()\s]\s*\)$", re.X
+)
 _READ_MORE_END = re.compile(r"\sRead more$")
 # USA TODAY's links, a label glued to another story's headline: "Historic job losses:Unemployment soars to 14.7%".
 # A headline in capitals, not a quoted subheading ("‘TIME TO MOVE FORWARD’ WITH RUSSIA"), a question or a sentence.
@@ -211,7 +237,7 @@ _GLUED_LINK = re.compile(r"^(?:►\s*)?[^:\n]{2,60}:(?=[A-Z'‘\"“])")
 _CAPTION = re.compile(
     r"""^\W*(?:enlarge\ this\ image\b | toggle\ caption\b | image\ (?:copyright|caption|source)\b
          | facebook\ twitter\ pinterest\b | file\ photo\b | hide\ caption\b
-         | photo(?:graph)?s?\ (?:by|credit|courtesy)\b)""",
+         | photo(?:graph)?s?\ (?:by|credit|courtesy)\b | (?:feature|featured|header|top|lead|cover)\ (?:image|photo)s?:)""",
     re.I | re.X,
 )
 _AGENCY = (
@@ -231,9 +257,17 @@ _CREDIT_ONLY = re.compile(rf"(?:/\ ?{_AGENCY}\b|\bGetty\ Images\b|\bAP\ Photo\b)
 # Bylines: "By Ana Ruiz, Courier staff", and the "Name Surname, Outlet" line under a quoted passage.
 _BYLINE = re.compile(
     r"""^(?:[Bb][Yy]\ +[A-Z][\w.'’-]*(?:\ +\S+){0,14}
+         | (?:(?:[A-Z][\w.'’-]+\ ){1,2}[A-Z][\w.'’-]+,\ ){0,3}(?:[A-Z][\w.'’-]+\ ){1,2}[A-Z][\w.'’-]+,?
+           \ and\ (?:[A-Z][\w.'’-]+\ ){1,2}[A-Z][\w.'’-]+,\ (?:for\ )?(?:the\ |The\ )?[A-Z][\w.&'’-]*(?:\ (?:of\ |the\ |&\ )?[A-Z][\w.&'’-]*){0,3}
          | (?:[A-Z][\w.'’-]+\ ){1,2}[A-Z][\w.'’-]+,\ (?:for\ )?(?:the\ |The\ )?[A-Z][\w.&'’-]*(?:\ (?:of\ |the\ |&\ )?[A-Z][\w.&'’-]*){0,3}
-         | (?:special\ (?:for|to)|for\ the|contributing:)\ .{2,40} )$""",
+         | (?:[Ss]pecial\ (?:for|to)|for\ the|contributing:)\ .{2,40} )$""",
     re.X,
+)
+# The byline of a box inside the text: "Analysis by Ana Ruiz, Courier flood correspondent", "Analysis: Ana Ruiz,
+# Courier correspondent", "Analysis by Courier flood correspondent Ana Ruiz".
+_BOX_BYLINE = re.compile(
+    r"^(?:(?:Analysis|ANALYSIS|Commentary|Explainer) by (?:the )?[A-Z][\w.'’-]*(?: +\S+){0,14}"
+    r"|(?:Analysis|ANALYSIS): (?:[A-Z][\w.'’-]+ ){1,2}[A-Z][\w.'’-]+, .{3,100})$"
 )
 # Section labels, on a line of their own.
 _LABEL = re.compile(
@@ -260,16 +294,33 @@ _NOT_PLACES = frozenset(
     "EDITOR'S EDITOR’S CORRECTION FACT CHECK READ MORE RELATED SPOILER Q A I".split()
 )
 # "Story highlights" glued to the first highlight (CNN): the label only; the highlights sum up the article.
-_HIGHLIGHTS = re.compile(r"^Story [Hh]ighlights\b\s*(?=\S)")
+_HIGHLIGHTS = re.compile(r"^(?:Story [Hh]ighlights|KEY POINTS)\b\s*(?=\S)")
 _TAGS = re.compile(r"^\W*this article (?:is )?tagged under\b", re.I)  # the tag lines after it are links
 # A note from the editors on a line of its own ("Editor's note: This story was updated ...", "... a public
 # service, our coverage is free"): about the page, not the story.
 _EDITORS_NOTE = re.compile(
-    r"^\W*(?:editors?'?’?s?\s+note\b|correction:|this\ (?:report|story|article|post|piece)\ (?:was|has\ been)\ (?:updated|corrected)\b)",
+    r"""^\W*(?:editors?'?’?s?\s+note\b|correction:|corrections?\ (?:&|and)\ clarifications?:
+         | this\ (?:report|story|article|post|piece)\ (?:was|has\ been)\ (?:updated|corrected)\b)""",
+    re.I | re.X,
+)
+# A note on where the piece was published or how it was made, on a line of its own: "This article first appeared
+# on ...", "This column was originally published in ...", "This article appears as ... in the print edition of
+# ...", "This story is part of a reporting partnership between ...", "... is available only to subscribers".
+_KINDS_OF_PIECE = r"(?:article|story|column|piece|essay|op-ed|post|interview|report|commentary|editorial|analysis)"
+_PAGE_NOTE = re.compile(
+    rf"""^\W*(?:(?:this|(?:a|an\ earlier)\ version\ of\ this)\ {_KINDS_OF_PIECE}\ (?:was\ |is\ |has\ been\ |first\ |originally\ ){{0,3}}
+            (?:(?:published|appeared|appears|ran|posted)\ (?:in|on|at|as|by|with|online|first)\b
+             | (?:a\ )?part\ of\ (?:a|an|the|\w+[’'"]s)\b.{{0,80}}\b(?:series|partnership|project|collaboration)
+             | (?:produced|published)\ in\ (?:partnership|collaboration)\ with\b | a\ collaboration\ (?:between|with)\b)
+         | the\ {_KINDS_OF_PIECE}\ (?:first|originally)\ (?:appeared|ran|was\ published)\b
+         | .{{0,60}}\bcontent\ is\ (?:typically\ |usually\ |normally\ )?available\ only\ to\ (?:paid\ )?subscribers\b)""",
     re.I | re.X,
 )
 # Politico's opening line: a caption, " | ", the credit, then the story's headline glued to it.
 _LEAD_CAPTION = re.compile(r"^.{10,600}?[.?!\"”’']\s\|\s+\S")
+# The same with no credit between: a caption's sentences and the story's headline glued after the last one ("...
+# the crucial vote. Dam plan sinks in council"), where an article's first paragraph ends in a full stop.
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘'A-Z0-9])")
 _LEAD_LINES = 6  # a name alone is a byline above the first paragraph, among this many lines
 _NAME = re.compile(r"(?:[A-Z][\w.'’-]+ ){1,2}[A-Z][\w.'’-]+")
 # Several writers: "Ana Ruiz, Li Wei and John C . Moritz" (an initial as the text gives it, spaced or not).
@@ -277,22 +328,32 @@ _ONE = r"[A-Z][\w'’-]+(?: [A-Z] ?\.)? (?:[A-Z][\w'’-]+ )?[A-Z][\w'’-]+"
 _NAMES = re.compile(rf"{_ONE}(?:, {_ONE})*,? and {_ONE}")
 
 
-def _line_kind(s: str) -> str | None:
-    """The kind of boilerplate a whole (stripped) line is, or None."""
+def _line_kind(s: str, shouted: int = 6) -> str | None:
+    """The kind of boilerplate a whole (stripped) line is, or None. `shouted`: the fewest words of a headline in
+    capitals that is a link (more where the text's subheadings are in capitals, see `_capital_subheadings`)."""
     words = len(s.split())
     if _WIDGET.match(s) or _CLOSE.match(s):
         return "widget"
-    if words <= 120 and _EDITORS_NOTE.match(s):
+    if words <= 120 and _EDITORS_NOTE.match(s) or (words <= 80 and _PAGE_NOTE.match(s) and not _REPORTED.search(s)):
         return "note"
     if words <= 100 and _NOTE.search(s):
         return "prompt"
     if words <= 60 and (_PROMPT.match(s) or (_SIGN_UP.search(s) and _MAILING.search(s) and not _REPORTED.search(s))):
         return "prompt"
+    if words <= 150 and _READER.search(s) and not _REPORTED.search(s):
+        return "prompt"
     if words <= 30 and (
-        _LINK.match(s) or _LINK_ALONE.match(s) or _LINK_PAREN.match(s) or _READ_MORE_END.search(s) or _MARKER.match(s)
+        _LINK.match(s)
+        or _LINK_ALONE.match(s)
+        or _LINK_PAREN.match(s)
+        or _READ_MORE_END.search(s)
+        or _MARKER.match(s)
+        or _LIST_INTRO.match(s)
+        or (words <= 12 and _SEE_OTHER.match(s))
+        or _PAREN_LINK.match(s)
     ):
         return "link"
-    if 6 <= words <= 25 and _SHOUTED.match(s) and s.upper() == s:
+    if shouted <= words <= 25 and _SHOUTED.match(s) and s.upper() == s:
         return "link"  # Fox News's links to other stories: "SENATE PASSES BILL TO ..." between paragraphs
     if words <= 30 and (m := _GLUED_LINK.match(s)) and (_headline_like(s[m.end() :]) or s.endswith("?")):
         return "link"
@@ -300,7 +361,19 @@ def _line_kind(s: str) -> str | None:
         return "caption"
     if words <= 12 and _CREDIT_ONLY.search(s) and not s.endswith(tuple('.!?"”')):
         return "caption"
-    if words <= 16 and not s.endswith(tuple(".!?;")) and _BYLINE.match(s):
+    if (
+        words <= 16
+        and not s.endswith(tuple(".!?;"))
+        and _BYLINE.match(s)
+        and (s[:3].lower() == "by " or not s.isupper())
+    ):
+        return "byline"
+    if (
+        words <= 16
+        and not s.endswith(tuple(".!?;:"))
+        and _BOX_BYLINE.match(s)
+        and ("," in s or _ROLE.search(s) or _NAME.fullmatch(s.split(None, 2)[-1]))
+    ):
         return "byline"
     if words <= 10 and _LABEL.match(s):
         return "label"
@@ -313,6 +386,70 @@ def _first_sentence(line: str) -> int:
         if not _NOT_SENTENCE_END.search(line[: m.start()]):
             return m.start() + 1
     return len(line)
+
+
+_SLASH_CREDIT = re.compile(
+    r"(?:[A-Z][\w.'’-]*\ ?/\ ?)?[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,3}\ ?/\ ?[A-Z][\w.'’\ -]{1,30}", re.X
+)
+_DANGLING = frozenset("a an the of to and or for with from by at as".split())  # a headline never ends on one
+# Words that open a sentence of prose, never a headline.
+_NOT_HEADLINE_START = frozenset("She He It They We I You This That These Those There But And So Yet Or Then".split())
+
+
+def _title_case(words: list[str]) -> bool:
+    """Whether `words` are in title case: seven in ten of the words that are not small words are capitalised."""
+    content = [w for w in (w.strip("\"“”‘’'—–-•*(") for w in words) if w and w.lower() not in _SMALL_WORDS]
+    return bool(content) and sum(1 for w in content if w[0].isupper() or w[0].isdigit()) >= 0.7 * len(content)
+
+
+def _glued_headline(s: str) -> bool:
+    """Whether `s` is sentences with a headline glued after the last one (an opening caption and the title)."""
+    if len(s.split()) > 80 or _CREDIT_END.search(s):
+        return False  # a credit closing the line is marked as such
+    ends = [m for m in _SENTENCE_END.finditer(s) if not _NOT_SENTENCE_END.search(s[: m.start()])]
+    if not ends:
+        return False
+    head, tail = s[: ends[-1].start()], s[ends[-1].end() :].strip()
+    words = tail.split()
+    if len(head.split()) >= 5 and _SLASH_CREDIT.fullmatch(tail):
+        return True  # a caption and its credit: "... on May 22. Ana Petrov/Getty Images"
+    if len(head.split()) < 5 or not 2 <= len(words) <= 15 or _SIGNOFF.match(tail) or _REPORTED.search(tail):
+        return False  # a title quoting someone: "... reopen," Rep. Marsh says
+    if (
+        words[0] in _NOT_HEADLINE_START
+        or words[-1].lower() in _DANGLING
+        or (_title_case(head.split()) and _title_case(words))
+    ):
+        return False  # prose cut short ("She took the rift between ... and"), or a title in two parts
+    if sum(s.count(q) for q in '"“”') % 2:
+        return False  # inside a quotation: a quoted passage, not a caption
+    if tail[-1] in "\"”’'":  # a headline may end in a quotation: "Mayor: 'We will rebuild'"
+        return tail[-2:-1].isalnum()
+    return not tail.endswith(_END_PUNCT)
+
+
+_CREDIT_LINE = re.compile(r"^\W*(?:contributing|contributors?|with\ reporting\ by)\b", re.I | re.X)
+_SMALL_WORDS = frozenset("a an the of in on to for and or at by with from as vs is".split())
+
+
+def _listed(s: str) -> bool:
+    """Whether `s` reads as one more headline of a list of other stories (after "Read more:"): a headline line,
+    or a short line that ends as headlines in such lists do: a question, a quotation, a credit "(Outlet)", or a
+    full stop after words in title case ("Levees Fail Again. Who Pays?"). Prose and a writer's bio end the list."""
+    if _CREDIT_LINE.match(s):
+        return False  # "Contributing: Ana Ruiz": the article's credit, after its list
+    if _headline_like(s):
+        return True
+    words = s.split()
+    if len(words) > _MAX_HEADLINE_WORDS or _BIO.match(s):
+        return False
+    if (
+        (s.endswith(("?", "!")) and len(words) >= 5)
+        or (s[-1] in "\"”’'" and s[-2:-1].isalnum())
+        or re.search(r"\([A-Z][^()]{1,40}\)$", s)
+    ):
+        return True
+    return len(words) >= 3 and _title_case(words)
 
 
 def _prose(s: str) -> bool:
@@ -339,6 +476,16 @@ def _dateline(line: str) -> int:
     return m.end()
 
 
+def _capital_subheadings(lines: list[str]) -> bool:
+    """Whether the text's subheadings are in capitals: a line of two to five words in capitals that is no label
+    ("USA TODAY") and no place ("ABU DHABI, UAE"). There a line of six words in capitals is a subheading too."""
+    for line in lines:
+        s = line.strip()
+        if 2 <= len(s.split()) <= 5 and "," not in s and s.upper() == s and _SHOUTED.match(s) and not _line_kind(s):
+            return True
+    return False
+
+
 def outside(text: str) -> tuple[Span, ...]:
     """The spans of `text` that are not the article: (start, end, kind), in order, not overlapping.
 
@@ -351,6 +498,7 @@ def outside(text: str) -> tuple[Span, ...]:
     first_prose = None
     listing = False  # after a "Related:" line: the headlines it introduces, up to the next prose
     note_next = False  # after an "Editor's Note" heading: the note under it
+    shouted = 7 if _capital_subheadings(lines) else 6
     for i, line in enumerate(lines):
         s = line.strip()
         lead = line.find(s) if s else 0
@@ -374,20 +522,23 @@ def outside(text: str) -> tuple[Span, ...]:
             rest = s[m.end() :]
             lead, s = lead + m.end() + len(rest) - len(rest.lstrip()), rest.strip()
         if s:
-            kind = _line_kind(s)
+            kind = _line_kind(s, shouted)
             lead_line = first_prose is None and i < _LEAD_LINES and not videos
             if kind is None and lead_line and _LEAD_CAPTION.match(s) and len(s.split()) <= 120:
                 kind = "caption"  # the photo's caption, its credit and the headline (and dek) glued after it
+            if kind is None and lead_line and _glued_headline(s):
+                kind = "caption"  # a caption and the headline glued after it, with no credit between
             if kind is None and first_prose is None and i < _LEAD_LINES and (_NAME.fullmatch(s) or _NAMES.fullmatch(s)):
                 if i > 0 or _line_kind(next((ln.strip() for ln in lines[1:] if ln.strip()), "")) in ("label", "byline"):
                     kind = "byline"  # a name alone on a line above the first paragraph (or above "USA TODAY")
-            if kind is None and listing and _headline_like(s):
+            if kind is None and listing and _listed(s):
                 kind = "link"
             if kind is None and note_next and len(s.split()) <= 60:
                 kind = "note"
             note_next = kind == "note" and bool(_EDITORS_NOTE.fullmatch(s.rstrip(":")))
-            opens = bool(_LINK_ALONE.match(s) or _MARKER.match(s) or _TAGS.match(s))
-            listing = kind == "link" and (opens or listing)
+            opens = bool(_LINK_ALONE.match(s) or _MARKER.match(s) or _TAGS.match(s) or _LIST_INTRO.match(s))
+            # an "Advertisement" line inside the list does not end it
+            listing = (kind == "link" and (opens or listing)) or (kind == "widget" and listing)
             if kind is None and (m := _CREDIT_END.search(s)):
                 # reported speech before a credit ("... said the photo was old. Photo: X"): only the credit
                 spans.append((pos + lead + m.start(), pos + lead + len(s), "caption"))
@@ -416,8 +567,8 @@ _NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w'’-]+|de|van|von|del|la)"
 # "• Ana Ruiz is ...", "— Ana Ruiz, a former judge, is ...", "Mr. Ruiz is ...", "Ana Ruiz writes ...".
 _BIO = re.compile(
     rf"""^(?![\"“‘'])[\W_]{{0,3}}(?:(?P<hon>{_HONORIFIC})?(?!(?:The|This|That|These|Those|It|Its|An?)\b)
-         (?P<name>[A-Z][\w'’-]+(?:\ {_NAME_WORD}){{0,4}})(?:\ and\ [A-Z][\w'’-]+(?:\ {_NAME_WORD}){{1,3}})?(?:,\ (?!which|who|where)[^\n]{{3,160}}?,["”]?)?
-         \ (?:is|are|was|has|have|serves|served|writes?|wrote|teaches|taught|directs|heads|leads|runs|hosts|covers)\b
+         (?P<name>[A-Z][\w'’-]+(?:\ {_NAME_WORD}){{0,4}})(?:\ \(@\w+\))?(?:\ and\ [A-Z][\w'’-]+(?:\ {_NAME_WORD}){{1,3}})?(?:,\ (?!which|who|where)[^\n]{{3,160}}?,["”]?)?
+         \ (?:is|are|was|has|have|serves|served|writes?|wrote|teaches|taught|directs|heads|leads|runs|hosts|covers|lives)\b
          (?!\ (?!managing|visiting|leading|founding|contributing|consulting|presiding|acting)\w+ing\b)  # "is setting ..."
          | (?:[Tt]he\ )?(?:writer|author|columnist)s?\ (?:is|are)\b)""",
     re.X,
@@ -429,7 +580,7 @@ _ROLE = re.compile(
          |congressman|congresswoman|representative|delegate|attorney|lawyer|prosecutor|judge|consultant|advis[eo]r
          |strategist|commentator|historian|classicist|researcher|partner|pastor|executive|student|candidate
          |veteran|former|retired|emeritus|lecturer|teacher|physician|expert|officer|secretary|ambassador|governor
-         |publisher|book|counsel|blog|column)s?\b""",
+         |publisher|book|counsel|blog|column)s?\b | \bwrites\ (?:about|on)\b""",
     re.I | re.X,
 )
 _EMAIL = r"(?:[\w.+-]+@[\w-]+\.[\w.]+|\[email\ protected\])"
