@@ -694,3 +694,14 @@ def test_a_deep_undated_count_founds_no_figure_but_joins_one(ledger):
     reconcile(ledger)
     f = killed(ledger)
     assert sorted(c.text for c in f.claims) == ["23", "40"]
+
+
+def test_a_figure_not_founded_says_why_on_the_page(ledger):
+    from newsledger.store import figures as figure_store
+
+    ledger.write([DEEP])
+    reconcile(ledger)
+    assert figure_store.left_out(ledger, ["d1"], "killed") == [("d1", "40", "unfounded", figure_store.UNFOUNDED)]
+    ledger.write([A1])
+    reconcile(ledger)
+    assert figure_store.left_out(ledger, ["d1", "a1"], "killed") == []  # founded now: shown, with both claims

@@ -374,15 +374,25 @@ def readings(ledger: Ledger, claim_ids: list[int]) -> dict[int, tuple[str, str]]
     )
 
 
+UNFOUNDED = (
+    "in a figure none of whose claims founds it (each deep in its article with no day of the report, or quoted): "
+    "not shown"
+)
+
+
 def left_out(ledger: Ledger, article_ids: list[str], measure: str) -> list[tuple[str, str, str, str]]:
     """(article, claim as written, role, reason) of these articles' claims of `measure` that the figures step
-    left out of every figure, in text order."""
+    left out of every figure shown, in text order."""
     return [
         (r[0], r[1], r[2], r[3])
         for r in ledger.conn.execute(
-            "SELECT k.article_id, k.text, r.role, r.reason FROM claims k JOIN claim_readings r ON r.claim_id = k.id "
-            "WHERE k.article_id IN (SELECT value FROM json_each(?)) AND k.measure = ? ORDER BY k.article_id, k.start",
-            (json.dumps(article_ids), measure),
+            "SELECT k.article_id, k.text, r.role, r.reason, k.start FROM claims k "
+            "JOIN claim_readings r ON r.claim_id = k.id "
+            "WHERE k.article_id IN (SELECT value FROM json_each(:ids)) AND k.measure = :m "
+            "UNION ALL SELECT k.article_id, k.text, 'unfounded', :why, k.start FROM claims k "
+            "JOIN figure_claims fc ON fc.claim_id = k.id JOIN figures f ON f.id = fc.figure_id AND NOT f.founded "
+            "WHERE k.article_id IN (SELECT value FROM json_each(:ids)) AND k.measure = :m ORDER BY 1, 5",
+            {"ids": json.dumps(article_ids), "m": measure, "why": UNFOUNDED},
         )
     ]
 
