@@ -705,3 +705,19 @@ def test_a_figure_not_founded_says_why_on_the_page(ledger):
     ledger.write([A1])
     reconcile(ledger)
     assert figure_store.left_out(ledger, ["d1", "a1"], "killed") == []  # founded now: shown, with both claims
+
+
+def test_a_title_names_no_place_that_is_a_person_s_name(ledger):
+    from dataclasses import replace
+
+    text = (
+        "Jon Varek said on Monday that 7 people were killed in the shooting at a market in Orvin, police said. "
+        "Varek spoke to reporters. Varek said more was to come."
+    )
+    x = article("v1", 4, text, [("7", "people", "killed", None)], [("Jon Varek", "PERSON"), ("Orvin", "GPE")])
+    at = [m.start() for m in re.finditer("Varek", text)][1:]  # the tagger's place: "Varek" alone, twice
+    x = replace(x, entities=(*x.entities, Entity("v1", "gpe:varek", "Varek", "GPE", tuple((a, a + 5) for a in at))))
+    ledger.write([replace(x, article=replace(x.article, title="Varek speaks on the Orvin shooting"))])
+    reconcile(ledger)
+    title = killed(ledger).incident.title
+    assert "Varek" not in title and "Orvin" in title, title

@@ -241,3 +241,16 @@ def test_senses_of_captured_and_attempts(sentence, number, measure, role):
     i = sentence.index(number)
     got = I.read(sentence, (0, len(sentence)), (i, i + len(number)), None, "2025-05-13", None, measure)
     assert got.role == role, got
+
+
+@pytest.mark.parametrize(
+    "sentence, number, role",
+    [
+        ("The war has killed more than 400,000 people, monitors say.", "400,000", I.TALLY),
+        ("The conflict in the east has displaced 1.5 million people.", "1.5 million", I.TALLY),
+        ("At least 20 people have been killed in the attack, police said.", "20", I.INCIDENT),
+        ("An air strike killed 12 fighters on Monday, a war monitor said.", "12", I.INCIDENT),
+    ],
+)
+def test_a_war_s_toll_to_date_is_a_tally(sentence, number, role):
+    assert read(sentence, number).role == role

@@ -47,6 +47,7 @@ from ..store import stories as story_store
 from ..store.figures import ClaimRow, list_figures  # noqa: F401 (re-exported: the CLI, API and pages list by it)
 from . import dedup, incidents, parties
 from .gazetteer import fold, gazetteer
+from .geonames import place_index
 
 # Words for people (the extractors' lexicons, data only), and faiths and peoples that no demonym names.
 PEOPLE_WORDS = (
@@ -903,11 +904,20 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
     # that only the body names most is as often the reporter's as the incident's.
     heads = [t for a in arts if (t := ctx.title(a))]
     said = " ".join(heads).lower()
-    places = Counter(name for a in arts for _, name in ctx.places(a)[:3] if name.lower() in said)
+    people = frozenset().union(*(ctx.person_words(a) for a in arts))
+    places = Counter(
+        name
+        for a in arts
+        for _, name in ctx.places(a)[:3]
+        if name.lower() in said and not not_a_place(name) and not _a_persons_name(name, people)
+    )
     sents = " ".join(ctx.text(a)[s0:s1] for a, s0, s1 in store.claim_sentences(ledger, fid))
     if not places:  # the headlines name none of them: one the figure's own sentences name
         places = Counter(
-            name for a in arts for _, name in ctx.places(a)[:3] if _says(sents, name) and not not_a_place(name)
+            name
+            for a in arts
+            for _, name in ctx.places(a)[:3]
+            if _says(sents, name) and not not_a_place(name) and not _a_persons_name(name, people)
         )
     place = places.most_common(1)[0][0] if places else None
     countries = Counter(c for a in arts if (c := ctx.country(a)) and _named(c, said))
@@ -923,6 +933,13 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
     title = incident_title(f.measure, event or "", place, country, first, f.incident, heads[0] if heads else None)
     place, country = _resolved_place(ledger, ctx, arts, place, country, sents)
     store.describe(ledger, fid, whole, title, place, country, first)
+
+
+def _a_persons_name(name: str, people: frozenset[str]) -> bool:
+    """A name the tagger took for a place that is a person's name in the figure's articles, and no place the
+    gazetteer knows ("Hagel" of "Chuck Hagel": no "Hagel shooting")."""
+    words = fold(name).replace("-", " ").split()
+    return bool(words) and all(w in people for w in words) and not place_index().lookup(name)
 
 
 def _says(text: str, name: str) -> bool:

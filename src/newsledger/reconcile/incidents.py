@@ -212,6 +212,13 @@ _HYPOTHETICAL_AFTER = re.compile(
     re.I,
 )
 # An alert or readiness, not a deployment: "the whole Guard, 23,000 troops, told to be ready to deploy if needed".
+# A war's toll to date: a conflict named in the sentence, and a perfect tense or "to date" (the war "has killed")
+_CONFLICT = re.compile(r"\b(?:wars?|conflicts?|insurgency|uprising|occupation|intifada|civil strife)\b", re.I)
+_TO_DATE = re.compile(
+    r"\b(?:have|has)\s+(?:(?:now|so far|already)\s+)?(?:been\s+)?(?:killed|died|displaced|wounded|injured|"
+    r"claimed|left|forced|fled|uprooted)\b|\b(?:to date|in all|altogether)\b",
+    re.I,
+)
 # "captured" in another sense than taking people: on film, by a camera, attention, votes
 _CAPTURED_OTHERWISE = re.compile(
     r"\b(?:captur|record|film|caught)\w*\b[^.;]{0,40}?\b(?:on (?:video|camera|film|tape)|live|footage|"
@@ -424,6 +431,8 @@ def read(
         return out(BACKGROUND, "an earlier year set by the sentence before, and no day of its own")
     if _TALLY.search(sent):
         return out(TALLY, "a running tally of a cause or period, not one incident's count")
+    if _CONFLICT.search(sent) and _TO_DATE.search(sent):  # "the war has killed more than 400,000 people"
+        return out(TALLY, "a war's or conflict's toll to date, not one incident's count")
     # Parts: "three of the dead", "including 10 children", "four seriously", "2.5 million more".
     if _OF_WHOLE.search(after) or _PART_BEFORE.search(before[-40:]):
         return out(PART, "a part of the whole", part=_part_label(after, counted))
