@@ -721,3 +721,14 @@ def test_a_title_names_no_place_that_is_a_person_s_name(ledger):
     reconcile(ledger)
     title = killed(ledger).incident.title
     assert "Varek" not in title and "Orvin" in title, title
+
+
+def test_a_title_names_the_place_its_sentence_puts_the_count_at_before_the_headline_s(ledger):
+    from dataclasses import replace
+
+    text = "In Brenn, 5 people were killed when the river flooded on Monday, officials said. Orvin sent rescuers."
+    x = article("b1", 4, text, [("5", "people", "killed", None)], [("Brenn", "GPE"), ("Orvin", "GPE")])
+    ledger.write([replace(x, article=replace(x.article, title="Orvin rescuers reach the flood"))])
+    reconcile(ledger)
+    title = killed(ledger).incident.title
+    assert "Brenn" in title and "Orvin" not in title, title

@@ -905,12 +905,32 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
     heads = [t for a in arts if (t := ctx.title(a))]
     said = " ".join(heads).lower()
     people = frozenset().union(*(ctx.person_words(a) for a in arts))
+    # First the place the claims' own sentences put the count at (the mention nearest each number): the
+    # headline's is the story's, and a count told of another town is that town's ("In Chicago, she recalled
+    # the 20 children killed at Newtown").
     places = Counter(
-        name
-        for a in arts
-        for _, name in ctx.places(a)[:3]
-        if name.lower() in said and not not_a_place(name) and not _a_persons_name(name, people)
+        near[1]
+        for a, s0, s1, at in store.claim_spans(ledger, fid)
+        if (
+            near := min(
+                (
+                    (abs(pos - at), name)
+                    for key, name, pos in store.place_mentions(ledger, a, s0, s1)
+                    if not key.startswith("country:")
+                    and not not_a_place(name)
+                    and not _a_persons_name(name, people, known=False)
+                ),
+                default=None,
+            )
+        )
     )
+    if not places:
+        places = Counter(
+            name
+            for a in arts
+            for _, name in ctx.places(a)[:3]
+            if name.lower() in said and not not_a_place(name) and not _a_persons_name(name, people)
+        )
     sents = " ".join(ctx.text(a)[s0:s1] for a, s0, s1 in store.claim_sentences(ledger, fid))
     if not places:  # the headlines name none of them: one the figure's own sentences name
         places = Counter(
@@ -935,11 +955,11 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
     store.describe(ledger, fid, whole, title, place, country, first)
 
 
-def _a_persons_name(name: str, people: frozenset[str]) -> bool:
-    """A name the tagger took for a place that is a person's name in the figure's articles, and no place the
-    gazetteer knows ("Hagel" of "Chuck Hagel": no "Hagel shooting")."""
+def _a_persons_name(name: str, people: frozenset[str], known: bool = True) -> bool:
+    """A name the tagger took for a place that is a person's name in the figure's articles ("Hagel" of "Chuck
+    Hagel": no "Hagel shooting"); with `known`, only when it is no place the gazetteer knows either."""
     words = fold(name).replace("-", " ").split()
-    return bool(words) and all(w in people for w in words) and not place_index().lookup(name)
+    return bool(words) and all(w in people for w in words) and not (known and place_index().lookup(name))
 
 
 def _says(text: str, name: str) -> bool:

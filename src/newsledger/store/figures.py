@@ -150,6 +150,19 @@ def places_between(ledger: Ledger, aid: str, start: int, end: int) -> list[tuple
     ]
 
 
+def place_mentions(ledger: Ledger, aid: str, start: int, end: int) -> list[tuple[str, str, int]]:
+    """(canonical id or key, name, offset) of each mention of a place or facility between two offsets."""
+    return [
+        (r[0], r[1], r[2])
+        for r in ledger.conn.execute(
+            "SELECT coalesce(e.canonical, e.key), e.name, m.start FROM mentions m JOIN entities e "
+            "ON e.id = m.entity_id WHERE m.article_id = ? AND m.start >= ? AND m.end <= ? "
+            "AND e.label IN ('GPE', 'LOC', 'FAC') ORDER BY m.start",
+            (aid, start, end),
+        )
+    ]
+
+
 def articles_naming(ledger: Ledger, cid: str) -> int:
     """How many articles name a canonical entity (or an unreconciled key)."""
     return ledger.conn.execute(
@@ -238,10 +251,15 @@ def filed(ledger: Ledger, fid: str) -> list[Filed]:
 
 def claim_sentences(ledger: Ledger, fid: str) -> list[tuple[str, int, int]]:
     """(article, sentence start, end) of each claim filed in the figure."""
+    return [(a, s0, s1) for a, s0, s1, _ in claim_spans(ledger, fid)]
+
+
+def claim_spans(ledger: Ledger, fid: str) -> list[tuple[str, int, int, int]]:
+    """(article, sentence start, end, number start) of each claim filed in the figure."""
     return [
-        (r[0], r[1], r[2])
+        (r[0], r[1], r[2], r[3])
         for r in ledger.conn.execute(
-            "SELECT k.article_id, k.sentence_start, k.sentence_end FROM figure_claims fc JOIN claims k "
+            "SELECT k.article_id, k.sentence_start, k.sentence_end, k.start FROM figure_claims fc JOIN claims k "
             "ON k.id = fc.claim_id WHERE fc.figure_id = ? AND k.sentence_start IS NOT NULL",
             (fid,),
         )
