@@ -456,3 +456,17 @@ def test_he_said_two_sentences_after_the_named_speaker(extract_text):
     q = find(quotes(extract_text, text), "We were lucky nobody drowned")
     assert text[q.speaker.start : q.speaker.end] == "he"
     assert q.speaker.name == "Marek Lindholm" and q.speaker.entity == "person:marek-lindholm"
+
+
+def test_according_to_names_its_object_whatever_the_tagger_took(extractor):
+    from newsledger.extract.attribution.speakers import Speakers
+    from newsledger.extract.quotes import _according_source
+    from newsledger.models import Cue, Party, Quote
+
+    text = "Veridia's prison population stood at 9,000 in 2024, according to the Lorne Bar Association."
+    doc = extractor.nlp(text)
+    cue = text.index("according to")
+    wrong = Party("Veridia", None, 0, 7)
+    q = Quote("a", 0, cue - 2, text[: cue - 2], "indirect", wrong, Cue("according to", cue, cue + 12))
+    sp = _according_source(doc, Speakers(text, [], doc), q).speaker
+    assert text[sp.start : sp.end] == "the Lorne Bar Association"

@@ -9,6 +9,7 @@ then resolved to the article's entities (`attribution.speakers`).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 
 from spacy.tokens import Doc
@@ -72,7 +73,27 @@ def tagged_quotes(doc: Doc, article: Article, entities: list[Entity], rules_out:
     # what the rules found and the tagger did not read at all stays (short texts, rare constructions)
     out += [q for q in rules_out if _overlapping(out, q.start, q.end) is None]
     out.sort(key=lambda q: (q.start, -q.end))
-    return out
+    return [_according_source(doc, speakers, q) for q in out]
+
+
+def _according_source(doc: Doc, speakers: Speakers, q: Quote) -> Quote:
+    """'..., according to the NAACP': the source is the object of 'according to', whatever the tagger took
+    ('America's prison population stood at ...' is no speaker)."""
+    cue, sp = q.cue, q.speaker
+    if cue is None or not cue.text.lower().startswith("according"):
+        return q
+    if sp is not None and sp.start is not None and 0 <= sp.start - cue.end <= 2:
+        return q
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    to = span[-1] if span is not None and len(span) and span[-1].lower_ == "to" else None
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if pobj is None:
+        return q
+    right = pobj.right_edge.i
+    while right > pobj.i and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    a, b = doc[pobj.left_edge.i].idx, doc[right].idx + len(doc[right].text)
+    return dataclasses.replace(q, speaker=speakers.party(a, b, pobj.lower_, pobj.idx))
 
 
 _UNCUED = ("", "uncued", "none", "-")
