@@ -527,3 +527,11 @@ def test_a_speaker_inside_the_quotation_does_not_replace_the_quote_s_speaker(ext
     )
     c = one(extract_text, text, "14")
     assert c.source is not None and c.source.name == "Ruiz", c.source
+
+
+def test_a_cue_set_into_the_number_s_clause_is_its_source(extractor):
+    # the parse alone, with no quote: the tagger would catch this one itself
+    text = "The average fare, the transit agency says, would rise to $4 next year."
+    doc, art = _parse(extractor, text)
+    (c,) = [c for c in extract_claims(doc, art, [], [], []) if c.text == "$4"]
+    assert c.source is not None and text[c.source.start : c.source.end] == "the transit agency", c.source

@@ -101,13 +101,13 @@ def governing_source(
     doc: Doc, speakers: Speakers, quotes: list[Quote], start: int, end: int, sentence: tuple[int, int]
 ) -> Party | None:
     """The source of the nearest attribution above the number in the parse of its sentence, innermost first:
-    a verb of saying or believing whose clause holds the number ("officials said the two raised $350 million",
-    "the benefit, it says, would be $300"), or a verb stating its object ("the agency reported 40 deaths");
-    the cue of a quote in the sentence whose content stopped short of the number ("Clinton unveiled a list of
-    endorsements| from 95 generals"); an evidential phrase on a clause ("..., by one estimate", "In the
-    latest poll, ..."); a report or claim noun with a possessor or a name before it ("a New York Times report
-    that ..."). Never from the subject's side of the verb ("63 percent said", "endorsed by dozens of papers"),
-    and never a source whose words hold the number."""
+    a verb of saying or believing whose clause holds the number ("officials said the two raised $350 million"),
+    or a verb stating its object ("the agency reported 40 deaths"); the cue of a quote in the sentence whose
+    content stopped short of the number ("Clinton unveiled a list of endorsements| from 95 generals"); an
+    evidential phrase on a clause ("..., by one estimate", "In the latest poll, ...") or a cue set into it
+    ("the benefit, it says, would be $300"); a report or claim noun with a possessor or a name before it
+    ("a New York Times report that ..."). Never from the subject's side of the verb ("63 percent said",
+    "endorsed by dozens of papers"), and never a source whose words hold the number."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
@@ -133,7 +133,7 @@ def governing_source(
             else:
                 found = _verb_source(tok, child, verbs_between) or _noun_source(tok, child)
         if found is None:
-            found = _evidential(tok, child)
+            found = _evidential(tok, child) or _parenthetical(tok, child)
         party = found if isinstance(found, Party) else _party(doc, speakers, found) if found is not None else None
         if party is not None and not (party.start is not None and party.start < end and start < (party.end or 0)):
             if party.start is None or para[0] <= party.start < para[1]:
@@ -207,6 +207,17 @@ def _evidential(head: Token, child: Token) -> Token | None:
             for p in c.children:
                 if p.dep_ == "pobj" and p.lemma_ in _EVIDENCE and not p.like_num:
                     return p
+    return None
+
+
+def _parenthetical(head: Token, child: Token) -> Token | None:
+    """'The average benefit, it says, would be $300': a cue set into the clause that holds the number."""
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    for c in head.children:
+        if c.dep_ == "parataxis" and c.i != child.i and c.lemma_ in CUE_VERBS and c.pos_ == "VERB":
+            if not any(k.dep_ in ("ccomp", "dobj") for k in c.children):  # its own content: no aside
+                return next((k for k in c.children if k.dep_ in _SUBJECTS), None)
     return None
 
 
