@@ -12,7 +12,7 @@ import pytest
 
 from newsledger.extract.claims import extract_claims
 from newsledger.extract.numbers import find_numbers, parse_words
-from newsledger.models import Party, Quote, TimeExpr
+from newsledger.models import Cue, Party, Quote, TimeExpr
 
 
 def claims(extract_text, text, **kw):
@@ -535,3 +535,24 @@ def test_a_cue_set_into_the_number_s_clause_is_its_source(extractor):
     doc, art = _parse(extractor, text)
     (c,) = [c for c in extract_claims(doc, art, [], [], []) if c.text == "$4"]
     assert c.source is not None and text[c.source.start : c.source.end] == "the transit agency", c.source
+
+
+def test_a_relayed_quote_keeps_its_speaker_as_the_source(extractor):
+    text = '"We lost 40 boats this winter," Ana Ruiz said at a meeting, according to the Lorne Herald.'
+    doc, art = _parse(extractor, text)
+    quotation = text.index(" Ana") - 1
+    ruiz = Party("Ana Ruiz", None, text.index("Ana"), text.index(" said"))
+    herald = Party("Lorne Herald", None, text.index("the Lorne"), len(text) - 1)
+    at = text.index("said")
+    said = Quote(art.id, 0, text.index(" at a"), "", "direct", ruiz, Cue("said", at, at + 4))
+    at = text.index("according")
+    relay = Quote(art.id, 0, quotation, "", "indirect", herald, Cue("according to", at, at + 12))
+    (c,) = [c for c in extract_claims(doc, art, [], [said, relay], []) if c.text == "40"]
+    assert c.source.name == "Ana Ruiz", c.source
+
+
+def test_a_clause_before_a_semicolon_is_not_the_next_clause_s_content(extractor):
+    text = "Lund advocates tax cuts of $15 billion for every region; Ruiz believes a smaller package is wiser."
+    doc, art = _parse(extractor, text)
+    (c,) = [c for c in extract_claims(doc, art, [], [], []) if c.text == "$15 billion"]
+    assert c.source is None, c.source

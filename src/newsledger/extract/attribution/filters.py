@@ -271,7 +271,8 @@ def _mend_speaker(doc: Doc, text: str, q: Quote) -> Quote:
     if sp is None or sp.start is None or sp.end is None or sp.end - sp.start < 2:
         return q
     a, b = sp.start, sp.end
-    a = max(a, text.rfind("\n", a, b) + 1)
+    if (k := text.rfind("\n\n", a, b)) >= 0:  # a paragraph break: "7 p.m.\n\nDonald Trump"
+        a = k + 2
     while a < b and (text[a] in _OPEN or text[a].isspace()):
         a += 1
     span = doc.char_span(a, b, alignment_mode="expand")
@@ -279,8 +280,11 @@ def _mend_speaker(doc: Doc, text: str, q: Quote) -> Quote:
         inside = range(span.start, span.end)
         tops = [t for t in span if t.head.i not in inside or t.head.i == t.i]
         head = next((t for t in reversed(tops) if t.dep_ in ("nsubj", "nsubjpass")), None)
-        if head is not None and head.left_edge.i > span.start:
-            a = head.left_edge.idx  # "the election, Minyon Moore": the subject's own phrase
+        # "the election, Minyon Moore", "that Mayor Bill de Blasio": the subject's own phrase; but not where the
+        # words left out run into it ("Fight for $15 organizing director Kendall Fells", a name the parser split)
+        left = head.left_edge.i if head is not None else span.start
+        if head is not None and left > span.start and doc[left - 1].pos_ not in ("ADP", "DET", "CCONJ", "PART"):
+            a = head.left_edge.idx
     if (a, b) == (sp.start, sp.end) or b - a < 2:
         return q
     name = text[a:b] if sp.entity is None and sp.name == text[sp.start : sp.end] else sp.name

@@ -11,7 +11,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Token
 
 from ...models import Entity, Party, Quote
-from ..attribution.lexicon import CUE_VERBS, DOCUMENT_NOUNS, NOUN_CUES, OBJECT_CONTENT
+from ..attribution.lexicon import CUE_VERBS, DOCUMENT_NOUNS, NOUN_CUES
 from ..attribution.speakers import Speakers
 
 _NAME = r"(?:the\s+|a\s+|an\s+)?(?:[\w.'’&-]+\s+){0,6}?[\w.'’&-]+"
@@ -56,6 +56,19 @@ def source_of(
     for qt in quotes:
         if qt.start <= start and end <= qt.end and (best is None or qt.end - qt.start < best.end - best.start):
             best = qt
+    if best is not None and _relays(best) and sentence is not None:
+        # '"...," O'Malley said, according to the Las Vegas Sun': the speaker claims it, the paper relays it
+        said = [
+            q
+            for q in quotes
+            if q.start <= start
+            and end <= q.end
+            and q.speaker is not None
+            and q.cue is not None
+            and not _relays(q)
+            and sentence[0] <= q.cue.start < sentence[1]
+        ]
+        best = min(said, key=lambda q: q.end - q.start, default=best)
     if (
         best is not None
         and best.speaker is not None
@@ -68,10 +81,14 @@ def source_of(
     # fell on them. In China, one person died in Tibet, local media said."
     own = _named_in_sentence(text, sentence, start, end, entities)
     if own is None and doc is not None:
-        own = governing_source(doc, speakers or Speakers(text, entities, doc), quotes, start, end, sentence)
+        own = governing_source(doc, speakers or Speakers(text, entities, doc), start, end)
         if own is not None and best is not None and best.start <= (own.start or 0) < best.end:
             own = None  # a speaker inside the quotation ("..., I say, ...") is its speaker's own voice
     return own if own is not None or best is None else best.speaker
+
+
+def _relays(q: Quote) -> bool:
+    return q.cue is not None and q.cue.text.lower().startswith("according")
 
 
 # Verbs whose object (not only their clause) is what the subject states: "the ministry reported 40 deaths",
@@ -81,9 +98,10 @@ _STATING_OBJECT = frozenset(
     """estimate report count tally record confirm acknowledge admit put cite project forecast predict calculate
     announce claim show reveal disclose list quote""".split()
 )
-# Clausal content of a cue verb, as the parser attaches it; an adverbial clause ("..., while 5 percent
-# prefer", "Heading into the debate in 10 days, X said") or a second verb ("said yes and reached three") is none.
-_CLAUSE = frozenset({"ccomp", "parataxis", "xcomp"})
+# Clausal content of a cue verb: its complement clause. An adverbial clause ("..., while 5 percent prefer",
+# "Heading into the debate in 10 days, X said"), a second verb ("said yes and reached three") or an infinitive
+# ("continues to lead with 40 percent", "seeks to raise $5,000": an act, not a statement) is none.
+_CLAUSE = frozenset({"ccomp"})
 _OBJECT = frozenset({"dobj", "obj", "attr", "oprd"})
 _OBJECT_PREPS = frozenset({"at", "of"})  # "put the toll at 45", "an estimate of 300"
 # Heads of an evidential phrase ("by one estimate", "in a recent poll") and nouns whose possessor states
@@ -94,29 +112,21 @@ _EVIDENCE = DOCUMENT_NOUNS | frozenset(
 )
 _EVIDENCE_PREPS = frozenset({"by", "in", "from", "under"})
 _SUBJECTS = ("nsubj", "csubj")
+_NOMINAL = ("NOUN", "PROPN", "PRON")
+_QUANTIFIERS = frozenset("percent % percentage most many some all few several both none half majority".split())
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "expl"})
 
 
-def governing_source(
-    doc: Doc, speakers: Speakers, quotes: list[Quote], start: int, end: int, sentence: tuple[int, int]
-) -> Party | None:
+def governing_source(doc: Doc, speakers: Speakers, start: int, end: int) -> Party | None:
     """The source of the nearest attribution above the number in the parse of its sentence, innermost first:
     a verb of saying or believing whose clause holds the number ("officials said the two raised $350 million"),
-    or a verb stating its object ("the agency reported 40 deaths"); the cue of a quote in the sentence whose
-    content stopped short of the number ("Clinton unveiled a list of endorsements| from 95 generals"); an
-    evidential phrase on a clause ("..., by one estimate", "In the latest poll, ...") or a cue set into it
-    ("the benefit, it says, would be $300"); a report or claim noun with a possessor or a name before it
+    or a verb stating its object ("the agency reported 40 deaths"); an evidential phrase on a clause ("..., by
+    one estimate", "In the latest poll, ...") or a cue set into it ("the benefit, it says, would be $300"); a report or claim noun with a possessor or a name before it
     ("a New York Times report that ..."). Never from the subject's side of the verb ("63 percent said",
     "endorsed by dozens of papers"), and never a source whose words hold the number."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    cues = {
-        i: q
-        for q in quotes
-        if q.cue is not None and q.speaker is not None and sentence[0] <= q.cue.start < sentence[1]
-        for i in _tokens(doc, q.cue.start, q.cue.end)
-    }
     child, tok = span.root, span.root.head
     sent_start = span.root.sent.start
     # within the number's paragraph: the parser sometimes runs a sentence on across a paragraph break
@@ -126,15 +136,16 @@ def governing_source(
     steps = 0
     while child.i != tok.i and tok.i >= sent_start and para[0] <= tok.idx < para[1] and steps < 12:
         steps += 1
-        found: Token | Party | None = None
+        found: Token | None = None
         if child.dep_ not in _SUBJECT_DEPS:
-            if tok.i in cues and _in_content(cues[tok.i], tok, child, verbs_between):
-                found = cues[tok.i].speaker
-            else:
-                found = _verb_source(tok, child, verbs_between) or _noun_source(tok, child)
+            found = _verb_source(tok, child, verbs_between, steps) or _noun_source(tok, child)
         if found is None:
-            found = _evidential(tok, child) or _parenthetical(tok, child)
-        party = found if isinstance(found, Party) else _party(doc, speakers, found) if found is not None else None
+            found = _parenthetical(tok, child)
+        if found is not None and _quantity(found):
+            found = None  # "38 percent said ..., while 60 percent said": a share is no source of another
+        if found is None:
+            found = _evidential(tok, child)  # "by one estimate"
+        party = _party(doc, speakers, found) if found is not None else None
         if party is not None and not (party.start is not None and party.start < end and start < (party.end or 0)):
             if party.start is None or para[0] <= party.start < para[1]:
                 return party
@@ -143,41 +154,35 @@ def governing_source(
     return None
 
 
-def _in_content(q: Quote, cue: Token, child: Token, verbs_between: bool) -> bool:
-    """Whether the branch below a quote's cue is content: its clause, its object, or a phrase that goes on
-    right after the quote's content ("a list of endorsements| from 95 generals")."""
-    if child.dep_ in _CLAUSE or (child.dep_ in _OBJECT and not verbs_between and cue.lemma_ in OBJECT_CONTENT):
-        return True
-    return child.dep_ == "prep" and not verbs_between and 0 <= child.idx - q.end <= 2
-
-
-def _tokens(doc: Doc, start: int, end: int) -> list[int]:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return [t.i for t in span] if span is not None else []
-
-
-def _verb_source(verb: Token, child: Token, verbs_between: bool) -> Token | None:
+def _verb_source(verb: Token, child: Token, verbs_between: bool, steps: int) -> Token | None:
+    """The subject of a cue verb whose clause holds the number, or of a stating verb whose object is the
+    figure or what it counts ("reported 40 deaths", "a loss of $5 million", "put the toll at 45"; not
+    "confirming judges at the slowest pace in 50 years")."""
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ not in CUE_VERBS:
         return None
     stated = verb.lemma_ in _STATING_OBJECT and not verbs_between
-    if not (
-        child.dep_ in _CLAUSE
-        or (stated and child.dep_ in _OBJECT)
-        or (stated and child.dep_ == "prep" and child.lower_ in _OBJECT_PREPS)
+    if child.dep_ in _CLAUSE:
+        if child.i < verb.i and any(t.text in (";", ":") for t in verb.doc[child.i : verb.i]):
+            return None  # "Sanders advocates $15 trillion; Clinton seeks ...": a clause of its own
+    elif not (
+        (stated and child.dep_ in _OBJECT and steps <= 3)
+        or (stated and child.dep_ == "prep" and child.lower_ in _OBJECT_PREPS and steps <= 2)
     ):
         return None
     return _subject(verb)
 
 
 def _subject(verb: Token) -> Token | None:
-    """The verb's subject, the agent of a passive, or the subject of the verb it hangs from ("..., saying")."""
+    """The verb's subject, the agent of a passive, or the subject of the verb it hangs from ("..., saying",
+    "declined to say", "tweeted and said")."""
     for c in verb.children:
         if c.dep_ in _SUBJECTS:
             return c
     for c in verb.children:
         if c.dep_ == "agent":
             return next((p for p in c.children if p.dep_ == "pobj"), None)
-    if verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+    participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"  # "..., saying that"; not "even though ... expected"
+    if (verb.dep_ in ("xcomp", "conj") or participle) and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         return next((c for c in verb.head.children if c.dep_ in _SUBJECTS), None)
     return None
 
@@ -186,10 +191,13 @@ def _noun_source(noun: Token, child: Token) -> Token | None:
     """'the ministry's estimate of 300', 'a New York Times report that ...': the possessor or the name."""
     if noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_ not in NOUN_CUES | _EVIDENCE:
         return None
-    clause = child.dep_ in ("acl", "ccomp") or (
-        child.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+    # its "that" clause (the parser makes it a complement or a relative clause); a participle on the noun is a
+    # description ("the FEC report covering the last three months")
+    clause = child.dep_ == "ccomp" or (
+        child.dep_ in ("acl", "relcl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
     )
-    if not clause and not (child.dep_ == "prep" and child.lower_ in ("of", "at")):
+    counts = child.dep_ == "prep" and child.lower_ in ("of", "at") and noun.lemma_ in DOCUMENT_NOUNS
+    if not clause and not counts:  # "the ministry's estimate of 300"
         return None
     for c in noun.children:
         if c.dep_ == "poss":
@@ -210,6 +218,14 @@ def _evidential(head: Token, child: Token) -> Token | None:
     return None
 
 
+def _quantity(tok: Token) -> bool:
+    """A share or a quantified group ("38 percent of voters", "six in 10 voters", "most"): a survey's answer
+    beside another, not the source of the figure."""
+    if tok.like_num or tok.pos_ == "NUM" or tok.lower_ in _QUANTIFIERS:
+        return True
+    return any(c.dep_ in ("nummod", "quantmod") or c.like_num for c in tok.children if c.i < tok.i)
+
+
 def _parenthetical(head: Token, child: Token) -> Token | None:
     """'The average benefit, it says, would be $300': a cue set into the clause that holds the number."""
     if head.pos_ not in ("VERB", "AUX"):
@@ -217,7 +233,8 @@ def _parenthetical(head: Token, child: Token) -> Token | None:
     for c in head.children:
         if c.dep_ == "parataxis" and c.i != child.i and c.lemma_ in CUE_VERBS and c.pos_ == "VERB":
             if not any(k.dep_ in ("ccomp", "dobj") for k in c.children):  # its own content: no aside
-                return next((k for k in c.children if k.dep_ in _SUBJECTS), None)
+                # a noun or pronoun: "All told, the group raised $4 million" is an idiom
+                return next((k for k in c.children if k.dep_ in _SUBJECTS and k.pos_ in _NOMINAL), None)
     return None
 
 
@@ -226,6 +243,8 @@ def _party(doc: Doc, speakers: Speakers, tok: Token) -> Party | None:
     left, right = tok.left_edge.i, tok.right_edge.i
     if tok.dep_ in ("compound", "nmod"):  # the name before a noun: 'a New York Times report'
         left, right = tok.head.left_edge.i, tok.i
+    while left < right and (doc[left].dep_ in ("cc", "punct", "advmod") or doc[left].is_space):
+        left += 1  # "But a POLITICO analysis"
     while right > left and (doc[right].is_punct or doc[right].is_space):
         right -= 1
     a, b = doc[left].idx, doc[right].idx + len(doc[right].text)
