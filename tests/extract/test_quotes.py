@@ -470,3 +470,15 @@ def test_according_to_names_its_object_whatever_the_tagger_took(extractor):
     q = Quote("a", 0, cue - 2, text[: cue - 2], "indirect", wrong, Cue("according to", cue, cue + 12))
     sp = _according_source(doc, Speakers(text, [], doc), q).speaker
     assert text[sp.start : sp.end] == "the Lorne Bar Association"
+
+
+def test_a_quotation_signed_with_a_dash_is_its_signer_s(extract_text):
+    text = (
+        "Readers answered the question on Monday.\n\n"
+        "“The most unqualified man to ever run for office.” ― Ana Ruiz “He scares me and my family.” ― Tomas Berg.\n\n"
+        "“We need the jobs back in the valley.”\u2015 Lena Marsh\u00a0\nThe poll closed."
+    )
+    got = {q.text: text[q.speaker.start : q.speaker.end] for q in extract_text(text).quotes if q.speaker}
+    assert got["“The most unqualified man to ever run for office.”"] == "Ana Ruiz"
+    assert got["“He scares me and my family.”"] == "Tomas Berg"
+    assert got["“We need the jobs back in the valley.”"] == "Lena Marsh"

@@ -70,6 +70,10 @@ def tagged_quotes(doc: Doc, article: Article, entities: list[Entity], rules_out:
         out.append(
             _quote(article, start, end, _resumed(_kind(start, end, regions), start, end, cue, regions), speaker, cue)
         )
+    # '"..." ― Ana Ruiz "..." ― Tomas Berg': a signed quotation is its signer's, whatever the tagger read across it
+    signed = [q for q in rules_out if q.cue is not None and q.cue.text in colons.DASHES]
+    if signed:
+        out = [q for q in out if not any(_crosses(q, s) for s in signed)]
     # what the rules found and the tagger did not read at all stays (short texts, rare constructions)
     out += [q for q in rules_out if _overlapping(out, q.start, q.end) is None]
     out.sort(key=lambda q: (q.start, -q.end))
@@ -119,11 +123,13 @@ def candidates(
     found += colons.headline_quotes(text, len(article.body))
     covered = [(f.start, f.end) for f in found]
     found += [f for f in colons.colon_quotes(text, regions) if not any(s < f.end and f.start < e for s, e in covered)]
+    covered = [(f.start, f.end) for f in found]
+    found += [f for f in colons.dash_quotes(text, regions) if not any(s < f.end and f.start < e for s, e in covered)]
     for f in found:
         start, end = _paragraph(f.start, f.end, f.cue, regions, text)
         start, end = _widen(start, end, regions, text)
         kind = _kind(start, end, regions)
-        if f.cue[0] >= end:
+        if f.cue[0] >= end and text[f.cue[0]] not in colons.DASHES:  # a signature closes its quotation
             end = _continue(text, f.cue[1], end, regions)
         if (start, end) in seen or end <= start:
             continue
@@ -148,6 +154,12 @@ def _resumed(kind: str, start: int, end: int, cue: Cue | None, regions) -> str:
     starts = {s for s, _ in regions}
     ends = {e for _, e in regions}
     return "direct" if start in starts and end in ends else kind
+
+
+def _crosses(q: Quote, signed: Quote) -> bool:
+    """Whether q overlaps a signed quotation other than as an attribution inside it."""
+    inside = signed.start <= q.start and q.end <= signed.end and q.cue is not None
+    return q.start < signed.end and signed.start < q.end and not inside
 
 
 def _meets(a: Cue, b: Cue) -> bool:
