@@ -51,7 +51,11 @@ from .times import extract_times
 # intent and reported obligations only, questions hypothetical, roles across relative clauses (extract/senses.py),
 # roles through participles ("a committee opposing X") and "investigation into X"; likelihoods ("threatens to
 # erupt") and broken laws are no THREATEN / REJECT
-VERSION = 18
+# 19: a claim outside any quote takes the source of the nearest attribution above it in the parse (a cue's
+# complement clause, a stating verb's object, "by one estimate", "In the latest poll", "it says" set into the
+# clause, "a Times report that"); a relayed quote keeps its speaker; speaker spans start at the subject's own
+# phrase; "according to" names its object; a quotation signed with a dash is its signer's
+VERSION = 19
 
 
 LANGUAGE = "en"  # what the extractors read
