@@ -12,7 +12,7 @@ import pytest
 
 from newsledger.extract.claims import extract_claims
 from newsledger.extract.numbers import find_numbers, parse_words
-from newsledger.models import Party, Quote, TimeExpr
+from newsledger.models import Cue, Party, Quote, TimeExpr
 
 
 def claims(extract_text, text, **kw):
@@ -483,3 +483,76 @@ def test_a_source_named_after_the_number_mid_sentence(extract_text):
     text = "At least 7 attackers were dead by evening, an army spokesman said, adding that the school was cleared."
     c = one(extract_text, text, "7")
     assert c.source is not None and "army spokesman" in c.source.name, c.source
+
+
+# --- a source the parse gives: the nearest attribution above the number (claims/sources.governing_source) ---
+
+
+@pytest.mark.parametrize(
+    "text, fragment, source",
+    [
+        ("Across the Lorne valley, 300 homes were destroyed by the flood, by one estimate.", "300", "one estimate"),
+        ("In the latest Harlow Institute poll, Mayor Ruiz led her rival by 6 points.", "6", "poll"),
+        ("The average fare, the transit agency says, would rise to $4 next year.", "$4", "the transit agency"),
+        ("The Veridian health ministry reported 40 new cases in the capital.", "40", "health ministry"),
+        ("Residents fled after a Valmont Herald report that 40 families had lost their homes.", "40", "Valmont Herald"),
+    ],
+)
+def test_a_source_the_parse_puts_above_the_number(extract_text, text, fragment, source):
+    c = one(extract_text, text, fragment)
+    assert c.source is not None and source in text[c.source.start : c.source.end], c.source
+
+
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        # a cue verb's object is its subject's statement only for verbs of stating ("reported 40 deaths")
+        ("Rebels attacked 3 villages near Brenn on Monday.", "3"),
+        # an adverbial clause or a second verb beside a cue is no content of it
+        ("Heading into the vote in 10 days, the mayor said the budget was sound.", "10 days"),
+        ("Ana smiled and said nothing until the band played its last 3 songs.", "3"),
+        # a number in the subject's side of the verb is not what the subject states
+        ("The mayor was endorsed by 40 newspapers across the state.", "40"),
+    ],
+)
+def test_no_source_where_no_attribution_governs_the_number(extract_text, text, fragment):
+    c = one(extract_text, text, fragment)
+    assert c.source is None, (c.source, text)
+
+
+def test_a_speaker_inside_the_quotation_does_not_replace_the_quote_s_speaker(extract_text):
+    text = (
+        'Ruiz spoke for an hour. "When we began we had nothing, and now, I say, we have 14 branches," '
+        "Ruiz said on Monday."
+    )
+    c = one(extract_text, text, "14")
+    assert c.source is not None and c.source.name == "Ruiz", c.source
+
+
+def test_a_cue_set_into_the_number_s_clause_is_its_source(extractor):
+    # the parse alone, with no quote: the tagger would catch this one itself
+    text = "The average fare, the transit agency says, would rise to $4 next year."
+    doc, art = _parse(extractor, text)
+    (c,) = [c for c in extract_claims(doc, art, [], [], []) if c.text == "$4"]
+    assert c.source is not None and text[c.source.start : c.source.end] == "the transit agency", c.source
+
+
+def test_a_relayed_quote_keeps_its_speaker_as_the_source(extractor):
+    text = '"We lost 40 boats this winter," Ana Ruiz said at a meeting, according to the Lorne Herald.'
+    doc, art = _parse(extractor, text)
+    quotation = text.index(" Ana") - 1
+    ruiz = Party("Ana Ruiz", None, text.index("Ana"), text.index(" said"))
+    herald = Party("Lorne Herald", None, text.index("the Lorne"), len(text) - 1)
+    at = text.index("said")
+    said = Quote(art.id, 0, text.index(" at a"), "", "direct", ruiz, Cue("said", at, at + 4))
+    at = text.index("according")
+    relay = Quote(art.id, 0, quotation, "", "indirect", herald, Cue("according to", at, at + 12))
+    (c,) = [c for c in extract_claims(doc, art, [], [said, relay], []) if c.text == "40"]
+    assert c.source.name == "Ana Ruiz", c.source
+
+
+def test_a_clause_before_a_semicolon_is_not_the_next_clause_s_content(extractor):
+    text = "Lund advocates tax cuts of $15 billion for every region; Ruiz believes a smaller package is wiser."
+    doc, art = _parse(extractor, text)
+    (c,) = [c for c in extract_claims(doc, art, [], [], []) if c.text == "$15 billion"]
+    assert c.source is None, c.source

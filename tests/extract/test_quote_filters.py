@@ -4,6 +4,8 @@ sentence. Sentences written for the tests (invented people and places)."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from newsledger.extract.attribution import filters
@@ -141,3 +143,35 @@ def test_they_resolves_to_the_plural_subject_before_it(quotes):
     text = "Economists at the Lindqvist Bank say the help will matter. And they warn that such help must come soon."
     (q,) = [q for q in quotes(text) if q.cue and q.cue.text == "warn"]
     assert q.speaker.name == "Economists"
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "speaker"),
+    [
+        # a phrase of the clause before, up to the subject's own phrase
+        (
+            "With 40 days until the vote, Ana Ruiz, an adviser to the mayor, called the plan a mistake.",
+            "the vote, Ana Ruiz, an adviser to the mayor,",
+            "Ana Ruiz, an adviser to the mayor,",
+        ),
+        # a dateline line and an opening quotation mark
+        ("9:40 a.m.\n\nTomas Berg says the port will reopen.", "9:40 a.m.\n\nTomas Berg", "Tomas Berg"),
+        ('She left. "Lena Marsh said the port would close.', '"Lena Marsh', "Lena Marsh"),
+        # the end stays: PolNeAR keeps appositions and relative clauses
+        (
+            "Ivo Lund, who runs the ferry, said the harbour would close.",
+            "Ivo Lund, who runs the ferry,",
+            "Ivo Lund, who runs the ferry,",
+        ),
+    ],
+)
+def test_a_speaker_span_starts_at_the_subject_s_own_phrase(extractor, text, tagged, speaker):
+    doc = extractor.nlp(text)
+    a, cue = text.index(tagged), text.index(" ", text.index(tagged) + len(tagged) - 1) + 1
+    word = text[cue : text.index(" ", cue)]
+    content = text[cue + len(word) + 1 : -1]
+    q = Quote("x", cue + len(word) + 1, len(text) - 1, content, "indirect", Party(tagged, None, a, a + len(tagged)))
+    q = dataclasses.replace(q, cue=Cue(word, cue, cue + len(word)))
+    sp = filters.mend(doc, text, q).speaker
+    assert text[sp.start : sp.end] == speaker
+    assert sp.name == speaker

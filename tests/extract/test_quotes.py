@@ -378,12 +378,13 @@ def test_the_same_content_is_not_reported_twice(extract_text):
 # --- evaluation gate -------------------------------------------------------------------------------
 
 # The trained tagger with the rules beside it and the post-filter (attribution/filters.py) after both measures
-# content 0.819 (P 0.871, R 0.773), source exact 0.689, source overlap 0.728 and claim sources 0.491 on dev
-# (bench/eval_attribution.py, BENCHMARKS.md). Issue 13's goals (source exact 0.80, content 0.82, claim sources
-# 0.70) are not reached.
-FLOORS = {"content-overlap": 0.81, "source-exact": 0.67}
-SOURCE_OVERLAP_TARGET = 0.70
-CLAIM_SOURCES_FLOOR = 0.48
+# content 0.820 (P 0.873, R 0.773), source exact 0.699, source overlap 0.735 and claim sources 0.517 (120/232)
+# on dev at extract 19 (bench/eval_attribution.py, BENCHMARKS.md). Issue 13's goals (source exact 0.80, content
+# 0.82, claim sources 0.70) are not reached; claim sources cannot reach 0.70 by sources alone: 70 of the 232
+# numeric attributions hold only a year, date, time, ordinal or name, which is no claim (bench/claim_source_misses.py).
+FLOORS = {"content-overlap": 0.81, "source-exact": 0.69}
+SOURCE_OVERLAP_TARGET = 0.72
+CLAIM_SOURCES_FLOOR = 0.50
 
 
 @pytest.fixture(scope="module")
@@ -456,3 +457,29 @@ def test_he_said_two_sentences_after_the_named_speaker(extract_text):
     q = find(quotes(extract_text, text), "We were lucky nobody drowned")
     assert text[q.speaker.start : q.speaker.end] == "he"
     assert q.speaker.name == "Marek Lindholm" and q.speaker.entity == "person:marek-lindholm"
+
+
+def test_according_to_names_its_object_whatever_the_tagger_took(extractor):
+    from newsledger.extract.attribution.speakers import Speakers
+    from newsledger.extract.quotes import _according_source
+    from newsledger.models import Cue, Party, Quote
+
+    text = "Veridia's prison population stood at 9,000 in 2024, according to the Lorne Bar Association."
+    doc = extractor.nlp(text)
+    cue = text.index("according to")
+    wrong = Party("Veridia", None, 0, 7)
+    q = Quote("a", 0, cue - 2, text[: cue - 2], "indirect", wrong, Cue("according to", cue, cue + 12))
+    sp = _according_source(doc, Speakers(text, [], doc), q).speaker
+    assert text[sp.start : sp.end] == "the Lorne Bar Association"
+
+
+def test_a_quotation_signed_with_a_dash_is_its_signer_s(extract_text):
+    text = (
+        "Readers answered the question on Monday.\n\n"
+        "“The most unqualified man to ever run for office.” ― Ana Ruiz “He scares me and my family.” ― Tomas Berg.\n\n"
+        "“We need the jobs back in the valley.”\u2015 Lena Marsh\u00a0\nThe poll closed."
+    )
+    got = {q.text: text[q.speaker.start : q.speaker.end] for q in extract_text(text).quotes if q.speaker}
+    assert got["“The most unqualified man to ever run for office.”"] == "Ana Ruiz"
+    assert got["“He scares me and my family.”"] == "Tomas Berg"
+    assert got["“We need the jobs back in the valley.”"] == "Lena Marsh"

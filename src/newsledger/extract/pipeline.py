@@ -52,7 +52,11 @@ from .times import extract_times
 # roles through participles ("a committee opposing X") and "investigation into X"; likelihoods ("threatens to
 # erupt") and broken laws are no THREATEN / REJECT; 19: more spans outside the body (page notes past the bios,
 # captions glued to the headline, lists of other stories after a colon line, box bylines, reader prompts)
-VERSION = 19
+# 20: a claim outside any quote takes the source of the nearest attribution above it in the parse (a cue's
+# complement clause, a stating verb's object, "by one estimate", "In the latest poll", "it says" set into the
+# clause, "a Times report that"); a relayed quote keeps its speaker; speaker spans start at the subject's own
+# phrase; "according to" names its object; a quotation signed with a dash is its signer's
+VERSION = 20
 
 
 LANGUAGE = "en"  # what the extractors read

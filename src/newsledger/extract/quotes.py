@@ -9,6 +9,7 @@ then resolved to the article's entities (`attribution.speakers`).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 
 from spacy.tokens import Doc
@@ -69,10 +70,34 @@ def tagged_quotes(doc: Doc, article: Article, entities: list[Entity], rules_out:
         out.append(
             _quote(article, start, end, _resumed(_kind(start, end, regions), start, end, cue, regions), speaker, cue)
         )
+    # '"..." ― Ana Ruiz "..." ― Tomas Berg': a signed quotation is its signer's, whatever the tagger read across it
+    signed = [q for q in rules_out if q.cue is not None and q.cue.text in colons.DASHES]
+    if signed:
+        out = [q for q in out if not any(_crosses(q, s) for s in signed)]
     # what the rules found and the tagger did not read at all stays (short texts, rare constructions)
     out += [q for q in rules_out if _overlapping(out, q.start, q.end) is None]
     out.sort(key=lambda q: (q.start, -q.end))
-    return out
+    return [_according_source(doc, speakers, q) for q in out]
+
+
+def _according_source(doc: Doc, speakers: Speakers, q: Quote) -> Quote:
+    """'..., according to the NAACP': the source is the object of 'according to', whatever the tagger took
+    ('America's prison population stood at ...' is no speaker)."""
+    cue, sp = q.cue, q.speaker
+    if cue is None or not cue.text.lower().startswith("according"):
+        return q
+    if sp is not None and sp.start is not None and 0 <= sp.start - cue.end <= 2:
+        return q
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    to = span[-1] if span is not None and len(span) and span[-1].lower_ == "to" else None
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if pobj is None:
+        return q
+    right = pobj.right_edge.i
+    while right > pobj.i and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    a, b = doc[pobj.left_edge.i].idx, doc[right].idx + len(doc[right].text)
+    return dataclasses.replace(q, speaker=speakers.party(a, b, pobj.lower_, pobj.idx))
 
 
 _UNCUED = ("", "uncued", "none", "-")
@@ -98,11 +123,13 @@ def candidates(
     found += colons.headline_quotes(text, len(article.body))
     covered = [(f.start, f.end) for f in found]
     found += [f for f in colons.colon_quotes(text, regions) if not any(s < f.end and f.start < e for s, e in covered)]
+    covered = [(f.start, f.end) for f in found]
+    found += [f for f in colons.dash_quotes(text, regions) if not any(s < f.end and f.start < e for s, e in covered)]
     for f in found:
         start, end = _paragraph(f.start, f.end, f.cue, regions, text)
         start, end = _widen(start, end, regions, text)
         kind = _kind(start, end, regions)
-        if f.cue[0] >= end:
+        if f.cue[0] >= end and text[f.cue[0]] not in colons.DASHES:  # a signature closes its quotation
             end = _continue(text, f.cue[1], end, regions)
         if (start, end) in seen or end <= start:
             continue
@@ -127,6 +154,12 @@ def _resumed(kind: str, start: int, end: int, cue: Cue | None, regions) -> str:
     starts = {s for s, _ in regions}
     ends = {e for _, e in regions}
     return "direct" if start in starts and end in ends else kind
+
+
+def _crosses(q: Quote, signed: Quote) -> bool:
+    """Whether q overlaps a signed quotation other than as an attribution inside it."""
+    inside = signed.start <= q.start and q.end <= signed.end and q.cue is not None
+    return q.start < signed.end and signed.start < q.end and not inside
 
 
 def _meets(a: Cue, b: Cue) -> bool:

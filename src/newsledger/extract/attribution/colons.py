@@ -1,5 +1,6 @@
-"""Attributions marked by a colon: a headline or paragraph that opens with its speaker
-("Okafor: We will not sign") and a short name before a quotation ("- Ana Ruiz: \"...\"")."""
+"""Attributions marked by punctuation: a headline or paragraph that opens with its speaker and a colon
+("Okafor: We will not sign"), a short name and a colon before a quotation ("- Ana Ruiz: \"...\""), and a
+name after a quotation and a dash, as an epigraph or a reader's reply is signed ('"..." ― Ana Ruiz')."""
 
 from __future__ import annotations
 
@@ -109,4 +110,26 @@ def colon_quotes(text: str, regions: list[tuple[int, int]]) -> list[Found]:
         if m and m.group(1).lower() not in _NOT_SPEAKERS:
             colon = m.end(1)
             out.append(Found(qs, qe, (colon, colon + 1), (m.start(1), m.end(1)), m.group(1).split()[-1].lower()))
+    return out
+
+
+# '"We will not sign." ― Ana Ruiz': a name (capitalised words, up to five) right after a quotation and a dash,
+# ending its line or followed by the next quotation, a comma or a period
+DASHES = "―—–"
+_DASH_SOURCE = re.compile(
+    r"[^\S\n]*([―—–])[^\S\n]*([A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|del|la|van|von|da)){0,4})"
+    r"(?=[^\S\n]*(?:[.,]|$|[“\"]))",
+    re.MULTILINE,
+)
+
+
+def dash_quotes(text: str, regions: list[tuple[int, int]]) -> list[Found]:
+    out = []
+    for qs, qe in regions:
+        m = _DASH_SOURCE.match(text, qe)
+        if m and m.group(2).lower() not in _NOT_SPEAKERS and m.group(2).split()[0].lower() not in _NOT_NAMES:
+            dash, who_end = m.start(1), m.end(2)
+            if text[who_end - 1] == "." and not re.search(r"\b[A-Z]\.$", m.group(2)):
+                who_end -= 1  # the sentence's period, not an initial's
+            out.append(Found(qs, qe, (dash, dash + 1), (m.start(2), who_end), m.group(2).split()[-1].lower()))
     return out

@@ -203,7 +203,7 @@ TESTS = (
     ("empty", _empty),
 )
 # the rules in force: all; bench/quote_filters.py measures each by leaving it out
-RULES = frozenset(name for name, _ in TESTS) | {"mend"}
+RULES = frozenset(name for name, _ in TESTS) | {"mend", "speaker_span"}
 
 
 _EDGE = " ,;:—–-\n"
@@ -213,6 +213,7 @@ def mend(doc: Doc, text: str, q: Quote) -> Quote:
     """The content without its own source ('X was arrested, police said' -> 'X was arrested'; 'a delay
     that the party said could result in ...' -> 'could result in ...') and, when reported (not quoted),
     within the cue's sentence."""
+    q = _mend_speaker(doc, text, q) if "speaker_span" in RULES else q
     start, end = _one_sentence(doc, q, q.start, q.end) if q.kind == "indirect" else (q.start, q.end)
     start, end = _own_source(text, q, start, end)
     while start < end and text[start] in _EDGE:
@@ -257,3 +258,34 @@ def _one_sentence(doc: Doc, q: Quote, start: int, end: int) -> tuple[int, int]:
         sents, key=lambda s: 0 if s.start_char <= at < s.end_char else min(abs(at - s.start_char), abs(at - s.end_char))
     )
     return max(start, near.start_char), min(end, near.end_char)
+
+
+_OPEN = "\"“‘'«"
+
+
+def _mend_speaker(doc: Doc, text: str, q: Quote) -> Quote:
+    """The source as PolNeAR marks it, the subject's own phrase: the tagger's span can start too early, on a
+    dateline line, at an opening quotation mark, or in a phrase of the clause before ("With 50 days until the
+    election, Minyon Moore, ... called"). Its end stays: PolNeAR keeps appositions and relative clauses."""
+    sp = q.speaker
+    if sp is None or sp.start is None or sp.end is None or sp.end - sp.start < 2:
+        return q
+    a, b = sp.start, sp.end
+    if (k := text.rfind("\n\n", a, b)) >= 0:  # a paragraph break: "7 p.m.\n\nDonald Trump"
+        a = k + 2
+    while a < b and (text[a] in _OPEN or text[a].isspace()):
+        a += 1
+    span = doc.char_span(a, b, alignment_mode="expand")
+    if span is not None and len(span) > 1:
+        inside = range(span.start, span.end)
+        tops = [t for t in span if t.head.i not in inside or t.head.i == t.i]
+        head = next((t for t in reversed(tops) if t.dep_ in ("nsubj", "nsubjpass")), None)
+        # "the election, Minyon Moore", "that Mayor Bill de Blasio": the subject's own phrase; but not where the
+        # words left out run into it ("Fight for $15 organizing director Kendall Fells", a name the parser split)
+        left = head.left_edge.i if head is not None else span.start
+        if head is not None and left > span.start and doc[left - 1].pos_ not in ("ADP", "DET", "CCONJ", "PART"):
+            a = head.left_edge.idx
+    if (a, b) == (sp.start, sp.end) or b - a < 2:
+        return q
+    name = text[a:b] if sp.entity is None and sp.name == text[sp.start : sp.end] else sp.name
+    return replace(q, speaker=replace(sp, name=name, start=a, end=b))

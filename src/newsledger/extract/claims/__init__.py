@@ -11,8 +11,9 @@ The cascade, for each article (docs/claims.md gives the reasons):
 5. The parse gives what is counted (the noun the number modifies, or "of" what) and the measure (a
    lexicon word on the noun or on the verbs above it); a bare figure inherits both from the figure
    before it ("40 casualties ... a figure close to 300").
-6. The source is the speaker of the innermost quote holding the claim; the time is the nearest DATE in
-   its sentence (`sources`).
+6. The source is the speaker of the innermost quote holding the claim, else a source its sentence names
+   for it, else the nearest attribution above it in the parse; the time is the nearest DATE in its sentence
+   (`sources`).
 Everything is regex over the text plus a few lookups in the parse per figure: no per-token loops.
 """
 
@@ -22,6 +23,7 @@ from spacy.tokens import Doc
 
 from ...models import Article, Claim, Entity, Quote, TimeExpr, Value
 from .. import measures as M
+from ..attribution.speakers import Speakers
 from ..numbers import find_numbers
 from .context import change, inherit, is_score, join_range, qualify
 from .figure import Counting, Figure
@@ -43,6 +45,7 @@ def extract_claims(
     out: list[Claim] = []
     kept: list[tuple[Figure, Counting, tuple[int, int]]] = []
     prev: Figure | None = None
+    speakers = Speakers(text, entities, doc)
     for q in figures:
         qualify(text, q, limit)
         if skip_by_parse(doc, text, q):
@@ -54,7 +57,7 @@ def extract_claims(
             _from_figure_before(q, c, sent, kept)
             kept.append((q, c, sent))
         prev = q
-        out.append(_claim(article, text, q, c, sent, quotes, dates, entities))
+        out.append(_claim(article, text, q, c, sent, quotes, dates, entities, doc, speakers))
     return out
 
 
@@ -122,7 +125,7 @@ def _from_figure_before(
             break
 
 
-def _claim(article: Article, text: str, q: Figure, c: Counting, sent, quotes, dates, entities) -> Claim:
+def _claim(article: Article, text: str, q: Figure, c: Counting, sent, quotes, dates, entities, doc, speakers) -> Claim:
     return Claim(
         article_id=article.id,
         start=q.start,
@@ -134,7 +137,7 @@ def _claim(article: Article, text: str, q: Figure, c: Counting, sent, quotes, da
         unit=q.unit,
         counted=c.counted,
         measure=c.measure,
-        source=source_of(quotes, q.start, q.end, text, sent, entities),
+        source=source_of(quotes, q.start, q.end, text, sent, entities, doc, speakers),
         sentence_start=sent[0] if sent else None,
         sentence_end=sent[1] if sent else None,
         time=time_of(dates, sent, q.start, q.end),

@@ -1,13 +1,18 @@
 """Who states a claim and when: the speaker of the innermost quote holding it, else a source its sentence
-names for it ("according to X", "X estimated", "X put the toll at", "figures from X show"); and the nearest
-DATE in its sentence."""
+names for it ("according to X", "X estimated", "X put the toll at", "figures from X show"), else the source
+of the nearest attribution in the parse that governs the number (`governing_source`); and the nearest DATE in
+its sentence."""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
 
+from spacy.tokens import Doc, Token
+
 from ...models import Entity, Party, Quote
+from ..attribution.lexicon import CUE_VERBS, DOCUMENT_NOUNS, NOUN_CUES
+from ..attribution.speakers import Speakers
 
 _NAME = r"(?:the\s+|a\s+|an\s+)?(?:[\w.'’&-]+\s+){0,6}?[\w.'’&-]+"
 # "according to the interior ministry", anywhere in the sentence.
@@ -15,7 +20,7 @@ _ACCORDING = re.compile(rf"\baccording to (?P<src>{_NAME}?)(?=\s*(?:[,.;:)]|\bwh
 # "the Red Cross estimated (that) ...", "police put the toll at", right before the number's clause.
 _ESTIMATES = re.compile(
     r"(?P<src>(?-i:[A-Z])[\w.'’&-]*(?:\s+(?:of\s+|for\s+|the\s+)?(?-i:[A-Z])[\w.'’&-]*){0,5}|"
-    r"(?:the|a)\s+[\w'’-]+(?:\s+[\w'’-]+){0,3})\s+(?:estimated|estimates|put|puts|counted|tallied|recorded|"
+    r"\b(?:the|a)\s+[\w'’-]+(?:\s+[\w'’-]+){0,3})\s+(?:estimated|estimates|put|puts|counted|tallied|recorded|"
     r"reported|confirmed|acknowledged|said|says)\s+(?:on\s+\w+\s+)?(?:that\s+)?"
     r"(?:the\s+(?:death\s+|casualty\s+)?(?:toll|number|figure)\s+(?:at|was|is|had\s+risen\s+to|rose\s+to)\s+)?"
     r"[^.;,]{0,40}$",
@@ -44,13 +49,30 @@ def source_of(
     text: str = "",
     sentence: tuple[int, int] | None = None,
     entities: list[Entity] = (),  # type: ignore[assignment]
+    doc: Doc | None = None,
+    speakers: Speakers | None = None,
 ) -> Party | None:
     best = None
     for qt in quotes:
         if qt.start <= start and end <= qt.end and (best is None or qt.end - qt.start < best.end - best.start):
             best = qt
-    if best is not None and not (
-        best.cue is not None and sentence is not None and not sentence[0] <= best.cue.start < sentence[1]
+    if best is not None and _relays(best) and sentence is not None:
+        # '"...," O'Malley said, according to the Las Vegas Sun': the speaker claims it, the paper relays it
+        said = [
+            q
+            for q in quotes
+            if q.start <= start
+            and end <= q.end
+            and q.speaker is not None
+            and q.cue is not None
+            and not _relays(q)
+            and sentence[0] <= q.cue.start < sentence[1]
+        ]
+        best = min(said, key=lambda q: q.end - q.start, default=best)
+    if (
+        best is not None
+        and best.speaker is not None
+        and not (best.cue is not None and sentence is not None and not sentence[0] <= best.cue.start < sentence[1])
     ):
         return best.speaker
     if not text or sentence is None:
@@ -58,7 +80,175 @@ def source_of(
     # a quote whose cue is in another sentence yields to the claim's own sentence's source: "X says ...
     # fell on them. In China, one person died in Tibet, local media said."
     own = _named_in_sentence(text, sentence, start, end, entities)
+    if own is None and doc is not None:
+        own = governing_source(doc, speakers or Speakers(text, entities, doc), start, end)
+        if own is not None and best is not None and best.start <= (own.start or 0) < best.end:
+            own = None  # a speaker inside the quotation ("..., I say, ...") is its speaker's own voice
     return own if own is not None or best is None else best.speaker
+
+
+def _relays(q: Quote) -> bool:
+    return q.cue is not None and q.cue.text.lower().startswith("according")
+
+
+# Verbs whose object (not only their clause) is what the subject states: "the ministry reported 40 deaths",
+# "police estimated the crowd at 5,000". Other cue verbs state only a clause: "rebels attacked 3 villages"
+# is the reporter's figure, "rebels said they attacked 3 villages" the rebels'.
+_STATING_OBJECT = frozenset(
+    """estimate report count tally record confirm acknowledge admit put cite project forecast predict calculate
+    announce claim show reveal disclose list quote""".split()
+)
+# Clausal content of a cue verb: its complement clause. An adverbial clause ("..., while 5 percent prefer",
+# "Heading into the debate in 10 days, X said"), a second verb ("said yes and reached three") or an infinitive
+# ("continues to lead with 40 percent", "seeks to raise $5,000": an act, not a statement) is none.
+_CLAUSE = frozenset({"ccomp"})
+_OBJECT = frozenset({"dobj", "obj", "attr", "oprd"})
+_OBJECT_PREPS = frozenset({"at", "of"})  # "put the toll at 45", "an estimate of 300"
+# Heads of an evidential phrase ("by one estimate", "in a recent poll") and nouns whose possessor states
+# their clause ("the Times's report that 40 died").
+_EVIDENCE = DOCUMENT_NOUNS | frozenset(
+    """poll survey study analysis estimate census audit review projection forecast calculation reckoning
+    report finding""".split()
+)
+_EVIDENCE_PREPS = frozenset({"by", "in", "from", "under"})
+_SUBJECTS = ("nsubj", "csubj")
+_NOMINAL = ("NOUN", "PROPN", "PRON")
+_QUANTIFIERS = frozenset("percent % percentage most many some all few several both none half majority".split())
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "expl"})
+
+
+def governing_source(doc: Doc, speakers: Speakers, start: int, end: int) -> Party | None:
+    """The source of the nearest attribution above the number in the parse of its sentence, innermost first:
+    a verb of saying or believing whose clause holds the number ("officials said the two raised $350 million"),
+    or a verb stating its object ("the agency reported 40 deaths"); an evidential phrase on a clause ("..., by
+    one estimate", "In the latest poll, ...") or a cue set into it ("the benefit, it says, would be $300"); a report or claim noun with a possessor or a name before it
+    ("a New York Times report that ..."). Never from the subject's side of the verb ("63 percent said",
+    "endorsed by dozens of papers"), and never a source whose words hold the number."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    child, tok = span.root, span.root.head
+    sent_start = span.root.sent.start
+    # within the number's paragraph: the parser sometimes runs a sentence on across a paragraph break
+    text = doc.text
+    para = (text.rfind("\n", 0, start) + 1, len(text) if (n := text.find("\n", end)) < 0 else n)
+    verbs_between = False  # a verb between the number and `tok`: the number is no longer in a bare object
+    steps = 0
+    while child.i != tok.i and tok.i >= sent_start and para[0] <= tok.idx < para[1] and steps < 12:
+        steps += 1
+        found: Token | None = None
+        if child.dep_ not in _SUBJECT_DEPS:
+            found = _verb_source(tok, child, verbs_between, steps) or _noun_source(tok, child)
+        if found is None:
+            found = _parenthetical(tok, child)
+        if found is not None and _quantity(found):
+            found = None  # "38 percent said ..., while 60 percent said": a share is no source of another
+        if found is None:
+            found = _evidential(tok, child)  # "by one estimate"
+        party = _party(doc, speakers, found) if found is not None else None
+        if party is not None and not (party.start is not None and party.start < end and start < (party.end or 0)):
+            if party.start is None or para[0] <= party.start < para[1]:
+                return party
+        verbs_between = verbs_between or tok.pos_ in ("VERB", "AUX")
+        child, tok = tok, tok.head
+    return None
+
+
+def _verb_source(verb: Token, child: Token, verbs_between: bool, steps: int) -> Token | None:
+    """The subject of a cue verb whose clause holds the number, or of a stating verb whose object is the
+    figure or what it counts ("reported 40 deaths", "a loss of $5 million", "put the toll at 45"; not
+    "confirming judges at the slowest pace in 50 years")."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ not in CUE_VERBS:
+        return None
+    stated = verb.lemma_ in _STATING_OBJECT and not verbs_between
+    if child.dep_ in _CLAUSE:
+        if child.i < verb.i and any(t.text in (";", ":") for t in verb.doc[child.i : verb.i]):
+            return None  # "Sanders advocates $15 trillion; Clinton seeks ...": a clause of its own
+    elif not (
+        (stated and child.dep_ in _OBJECT and steps <= 3)
+        or (stated and child.dep_ == "prep" and child.lower_ in _OBJECT_PREPS and steps <= 2)
+    ):
+        return None
+    return _subject(verb)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, the agent of a passive, or the subject of the verb it hangs from ("..., saying",
+    "declined to say", "tweeted and said")."""
+    for c in verb.children:
+        if c.dep_ in _SUBJECTS:
+            return c
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return next((p for p in c.children if p.dep_ == "pobj"), None)
+    participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"  # "..., saying that"; not "even though ... expected"
+    if (verb.dep_ in ("xcomp", "conj") or participle) and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        return next((c for c in verb.head.children if c.dep_ in _SUBJECTS), None)
+    return None
+
+
+def _noun_source(noun: Token, child: Token) -> Token | None:
+    """'the ministry's estimate of 300', 'a New York Times report that ...': the possessor or the name."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_ not in NOUN_CUES | _EVIDENCE:
+        return None
+    # its "that" clause (the parser makes it a complement or a relative clause); a participle on the noun is a
+    # description ("the FEC report covering the last three months")
+    clause = child.dep_ == "ccomp" or (
+        child.dep_ in ("acl", "relcl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+    )
+    counts = child.dep_ == "prep" and child.lower_ in ("of", "at") and noun.lemma_ in DOCUMENT_NOUNS
+    if not clause and not counts:  # "the ministry's estimate of 300"
+        return None
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+    names = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < noun.i]
+    return names[0] if names else None
+
+
+def _evidential(head: Token, child: Token) -> Token | None:
+    """'..., by one estimate', 'In the latest poll, ...' on the clause that holds the number."""
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in _EVIDENCE_PREPS and c.i != child.i:
+            for p in c.children:
+                if p.dep_ == "pobj" and p.lemma_ in _EVIDENCE and not p.like_num:
+                    return p
+    return None
+
+
+def _quantity(tok: Token) -> bool:
+    """A share or a quantified group ("38 percent of voters", "six in 10 voters", "most"): a survey's answer
+    beside another, not the source of the figure."""
+    if tok.like_num or tok.pos_ == "NUM" or tok.lower_ in _QUANTIFIERS:
+        return True
+    return any(c.dep_ in ("nummod", "quantmod") or c.like_num for c in tok.children if c.i < tok.i)
+
+
+def _parenthetical(head: Token, child: Token) -> Token | None:
+    """'The average benefit, it says, would be $300': a cue set into the clause that holds the number."""
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    for c in head.children:
+        if c.dep_ == "parataxis" and c.i != child.i and c.lemma_ in CUE_VERBS and c.pos_ == "VERB":
+            if not any(k.dep_ in ("ccomp", "dobj") for k in c.children):  # its own content: no aside
+                # a noun or pronoun: "All told, the group raised $4 million" is an idiom
+                return next((k for k in c.children if k.dep_ in _SUBJECTS and k.pos_ in _NOMINAL), None)
+    return None
+
+
+def _party(doc: Doc, speakers: Speakers, tok: Token) -> Party | None:
+    """The phrase a source token heads, as the article's speakers resolve it."""
+    left, right = tok.left_edge.i, tok.right_edge.i
+    if tok.dep_ in ("compound", "nmod"):  # the name before a noun: 'a New York Times report'
+        left, right = tok.head.left_edge.i, tok.i
+    while left < right and (doc[left].dep_ in ("cc", "punct", "advmod") or doc[left].is_space):
+        left += 1  # "But a POLITICO analysis"
+    while right > left and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    a, b = doc[left].idx, doc[right].idx + len(doc[right].text)
+    return speakers.party(a, b, tok.lower_, tok.idx)
 
 
 def _named_in_sentence(
