@@ -732,3 +732,19 @@ def test_a_title_names_the_place_its_sentence_puts_the_count_at_before_the_headl
     reconcile(ledger)
     title = killed(ledger).incident.title
     assert "Brenn" in title and "Orvin" not in title, title
+
+
+def test_a_founded_part_founds_its_whole(ledger):
+    text = (
+        "At least 3 of the dead in Orvin were children, the hospital said. "
+        + _FILLER
+        + ("The flood in Orvin killed 23 people, officials said.")
+    )
+    x = article("w1", 5, text, [("3", "people", "killed", None), ("23", "people", "killed", None)], DAM)
+    ledger.write([x])
+    reconcile(ledger)
+    shown = figures.list_figures(ledger)
+    whole = next((f for f in shown if f.best == 23), None)
+    part = next((f for f in shown if f.best == 3), None)
+    assert whole is not None and part is not None, [(f.best, f.part) for f in shown]
+    assert part.part_of == whole.id

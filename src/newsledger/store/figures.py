@@ -266,11 +266,19 @@ def claim_spans(ledger: Ledger, fid: str) -> list[tuple[str, int, int, int]]:
     ]
 
 
+# A figure is founded by a claim of its own, or by a founded part: "three of the dead were children" in an
+# article's opening tells of the whole's incident too (and a part shown without its whole reads as the toll).
+_FOUNDED = (
+    "(SELECT coalesce(max(founds), 0) FROM figure_claims WHERE figure_id = ?) "
+    "OR EXISTS (SELECT 1 FROM figures p WHERE p.part_of = ? AND p.founded)"
+)
+
+
 def summarize(ledger: Ledger, fid: str, low, best, high, first: str | None, last: str | None, sources: int) -> None:
     ledger.conn.execute(
         "UPDATE figures SET low = ?, best = ?, high = ?, first = ?, last = ?, sources = ?, "
-        "founded = (SELECT coalesce(max(founds), 0) FROM figure_claims WHERE figure_id = ?) WHERE id = ?",
-        (low, best, high, first, last, sources, fid, fid),
+        f"founded = {_FOUNDED} WHERE id = ?",
+        (low, best, high, first, last, sources, fid, fid, fid),
     )
 
 
@@ -514,6 +522,8 @@ def describe(
         "UPDATE figures SET part_of = ?, title = ?, place = ?, incident_country = ?, incident_date = ? WHERE id = ?",
         (part_of, title, place, country, day, fid),
     )
+    if part_of is not None:
+        ledger.conn.execute(f"UPDATE figures SET founded = {_FOUNDED} WHERE id = ?", (part_of, part_of, part_of))
 
 
 def forget_all(ledger: Ledger) -> None:
