@@ -662,6 +662,8 @@ _FILLER = "Officials met to discuss the road budget for the coming year in the c
         (_FILLER + "The barrage burst in 1998, killing 23 people.", False),  # deep and undated
         ('She said: "When the barrage burst, 23 people died." ', False),  # quoted, even in the opening
         ("She said: \u201cOn Monday 23 people died.\u201d", False),
+        ('He said: "The river rose fast. By dawn 23 people had died." ', False),  # a quotation opened earlier
+        ('"The river rose fast," he said.\nBy dawn 23 people had died on Monday.', True),  # closed, another paragraph
     ],
 )
 def test_founding(sentence, founds):

@@ -254,3 +254,17 @@ def test_senses_of_captured_and_attempts(sentence, number, measure, role):
 )
 def test_a_war_s_toll_to_date_is_a_tally(sentence, number, role):
     assert read(sentence, number).role == role
+
+
+@pytest.mark.parametrize(
+    "sentence, number, role",
+    [
+        ("Police said 9 of 10 suspects were never arrested.", "9", I.NOT_A_CLAIM),
+        ("Nearly 3 out of every 100 people have been displaced, the agency said.", "3", I.NOT_A_CLAIM),
+        ("One in five residents was displaced by the flood.", "One", I.NOT_A_CLAIM),
+        ("Three of the 20 people killed were children, police said.", "Three", I.PART),
+        ("Four of 23 people killed were children, police said.", "Four", I.PART),
+    ],
+)
+def test_a_share_is_no_count(sentence, number, role):
+    assert read(sentence, number).role == role

@@ -712,8 +712,8 @@ def founding(text: str, sentence: tuple[int, int], start: int, time: str | None,
     """Whether a claim whose number starts at `start` founds its figure: in the article's opening or dated
     to the report's days (a weekday, "yesterday", or a time up to EVENT_GAP_DAYS before `day`), and not inside
     a quotation (a speaker's count is rhetoric as often as a toll; a reported one founds the figure)."""
-    before = text[sentence[0] : start]
-    if before.count('"') % 2 or before.rfind("\u201c") > before.rfind("\u201d"):
+    before = text[text.rfind("\n", 0, sentence[0]) + 1 : start]  # from the paragraph's start: a quotation
+    if before.count('"') % 2 or before.rfind("\u201c") > before.rfind("\u201d"):  # can span sentences
         return False
     if sentence[0] < FOUNDING_LEDE or _REPORT_DAYS.search(text, sentence[0], sentence[1]):
         return True

@@ -212,6 +212,12 @@ _HYPOTHETICAL_AFTER = re.compile(
     re.I,
 )
 # An alert or readiness, not a deployment: "the whole Guard, 23,000 troops, told to be ready to deploy if needed".
+# A share: "N out of M", "N of every M", "N in M", or N of a round ten, hundred or thousand
+_SHARE = re.compile(
+    r"\s*(?:(?:out\s+)?of\s+every|out\s+of|in)\s+(?:\d[\d,]*|ten|a hundred|one hundred|a thousand|five|four|three|two)\b"
+    r"|\s*of\s+(?:10|100|1,000|ten|a hundred|one hundred|a thousand)\b(?!\s+(?:of|who|people\s+(?:killed|who)))",
+    re.I,
+)
 # A war's toll to date: a conflict named in the sentence, and a perfect tense or "to date" (the war "has killed")
 _CONFLICT = re.compile(r"\b(?:wars?|conflicts?|insurgency|uprising|occupation|intifada|civil strife)\b", re.I)
 _TO_DATE = re.compile(
@@ -433,6 +439,8 @@ def read(
         return out(TALLY, "a running tally of a cause or period, not one incident's count")
     if _CONFLICT.search(sent) and _TO_DATE.search(sent):  # "the war has killed more than 400,000 people"
         return out(TALLY, "a war's or conflict's toll to date, not one incident's count")
+    if _SHARE.match(after):  # "9 of 10 were never arrested", "one in five", "3 out of every 100"
+        return out(NOT_A_CLAIM, "a share, not a count")
     # Parts: "three of the dead", "including 10 children", "four seriously", "2.5 million more".
     if _OF_WHOLE.search(after) or _PART_BEFORE.search(before[-40:]):
         return out(PART, "a part of the whole", part=_part_label(after, counted))
