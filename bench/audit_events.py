@@ -72,7 +72,7 @@ def main() -> None:
         if hasattr(x, "events"):
             texts[x.article.id] = x.article.text
             places[x.article.id] = getattr(x, "places", ())
-            events += [(x.article.id, e) for e in x.events]
+            events += [(x.article.id, e) for e in x.events if e.asserted]  # what the ledger keeps
     events.sort(key=lambda p: (p[0], p[1].start, p[1].end, p[1].type))
     drawn = random.Random(args.seed).sample(events, min(args.n, len(events)))
     print(f"{len(drawn)} of {len(events)} events in {len(texts)} articles, seed {args.seed}\n")
