@@ -3,7 +3,8 @@
 usage: python bench/audit_events.py [--db LEDGER | --articles 1000] [--n 30] [--seed 13]
 
 With --db, the events are those a ledger holds (an ingest of the first 1,000 allsides lines, with their
-dates); without it, the articles are extracted as `newsledger extract` does (published 2019-01-01). Events are ordered by article and offsets and drawn with `random.Random(seed).sample`, so the same
+dates); without it, the articles are extracted as `newsledger extract` does (published 2019-01-01), and only the asserted events
+(the ones a ledger keeps, extract 21) are drawn. Events are ordered by article and offsets and drawn with `random.Random(seed).sample`, so the same
 code, articles and seed give the same events. Each prints with its type, mode, status, roles, time and
 magnitude and the sentence around it, to judge type, roles, place, date and whether it happened. The
 printout holds article text: read it, do not commit it; the judgement goes to docs/events_audit.md.
@@ -72,7 +73,7 @@ def main() -> None:
         if hasattr(x, "events"):
             texts[x.article.id] = x.article.text
             places[x.article.id] = getattr(x, "places", ())
-            events += [(x.article.id, e) for e in x.events]
+            events += [(x.article.id, e) for e in x.events if e.asserted]  # what the ledger keeps
     events.sort(key=lambda p: (p[0], p[1].start, p[1].end, p[1].type))
     drawn = random.Random(args.seed).sample(events, min(args.n, len(events)))
     print(f"{len(drawn)} of {len(events)} events in {len(texts)} articles, seed {args.seed}\n")

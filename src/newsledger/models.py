@@ -326,6 +326,9 @@ class Event:
     dead: float | None = None
     injured: float | None = None
     size: float | None = None
+    # Whether the trigger is what its clause asserts (a finite verb: extract/events.py `asserted`). The
+    # coder codes every event (the contract's output); the ledger stores only asserted ones.
+    asserted: bool = True
 
     @property
     def kind(self) -> str:

@@ -187,3 +187,28 @@ def test_roles_through_participles_and_noun_prepositions(extract_text):
 def test_likelihoods_and_broken_laws_are_no_threats_or_rejections(extract_text):
     assert not types(extract_text, "The party threatens to erupt into a full-scale war.")
     assert not any(t == "REJECT" for t, _ in types(extract_text, "The decision was violating the Procedure Act."))
+
+
+# -- the gate: the ledger keeps what a clause asserts (docs/events_audit.md, "What predicts a right event")
+
+
+def test_a_finite_verb_is_asserted(extract_text):
+    for text, trigger in (
+        ("Police arrested three protesters in Brenn on Monday.", "arrested"),
+        ("Rebel fighters have attacked the village twice.", "attacked"),
+        ("The minister will meet the envoy on Friday.", "meet"),
+    ):
+        coded = [e for e in events(extract_text, text) if e.trigger == trigger]
+        assert coded and all(e.asserted for e in coded), text
+
+
+def test_an_infinitive_or_an_event_noun_alone_is_not_asserted(extract_text):
+    e = one(extract_text, "Rebel fighters planned to attack the village near the border.", "attack")
+    assert e.status == "future" and not e.asserted
+    (e,) = events(extract_text, "Witnesses described the attack on the village by rebel fighters.")
+    assert e.type == "ASSAULT" and not e.asserted
+
+
+def test_a_happening_is_asserted_when_any_of_its_triggers_is(extract_text):
+    evs = [e for e in events(extract_text, "The rocket attack on the border village killed five soldiers.")]
+    assert [e.type for e in evs] == ["ASSAULT"] and evs[0].asserted

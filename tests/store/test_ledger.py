@@ -265,3 +265,14 @@ def test_plover_events_round_trip_and_filter(ledger):
     assert find_events(ledger, since="2025-03-04") == [] and len(find_events(ledger, since="2025-03")) == 2
     old = ledger.conn.execute("SELECT kind FROM events WHERE type = 'PROTEST'").fetchone()[0]
     assert old == "protest"  # the old column readers filter on
+
+
+def test_the_ledger_keeps_only_asserted_events(ledger):
+    from dataclasses import replace
+
+    from newsledger.models import Event
+
+    said = Event("a1", 0, 8, "attacked", "ASSAULT", None, "happened")
+    referred = replace(said, start=15, end=17, trigger="attack", asserted=False)
+    ledger.write([replace(extraction(), events=(said, referred))])
+    assert ledger.extraction("a1").events == (said,)

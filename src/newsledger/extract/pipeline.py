@@ -56,7 +56,7 @@ from .times import extract_times
 # complement clause, a stating verb's object, "by one estimate", "In the latest poll", "it says" set into the
 # clause, "a Times report that"); a relayed quote keeps its speaker; speaker spans start at the subject's own
 # phrase; "according to" names its object; a quotation signed with a dash is its signer's
-VERSION = 20
+VERSION = 21
 
 
 LANGUAGE = "en"  # what the extractors read

@@ -388,7 +388,7 @@ class Ledger:
         )
         c.executemany(
             f"INSERT INTO events({', '.join(_EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(_EVENT_COLUMNS))})",
-            [_event_row(a.id, v) for v in x.events],
+            [_event_row(a.id, v) for v in x.events if v.asserted],  # what a clause asserts (models.Event)
         )
         c.executemany(
             f"INSERT INTO places(article_id, {', '.join(_PLACE_COLUMNS)}) VALUES (?{', ?' * len(_PLACE_COLUMNS)})",
