@@ -47,7 +47,6 @@ from ..store import stories as story_store
 from ..store.figures import ClaimRow, list_figures  # noqa: F401 (re-exported: the CLI, API and pages list by it)
 from . import dedup, incidents, parties
 from .gazetteer import fold, gazetteer
-from .geonames import place_index
 
 # Words for people (the extractors' lexicons, data only), and faiths and peoples that no demonym names.
 PEOPLE_WORDS = (
@@ -119,11 +118,6 @@ LEDE = 400  # characters: an article's opening, where it says where its own inci
 # undated counts are mostly background, tallies and other incidents (eleven hand audits, docs/figures.md:
 # 0.38 right, against 0.62 in the opening and 0.72 when dated); they join a figure, they found none.
 FOUNDING_LEDE = 1200
-_REPORT_DAYS = re.compile(
-    r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today|tonight|overnight|last night"
-    r"|this (?:morning|afternoon|evening))\b",
-    re.I,
-)
 
 # Counted words -> the group they count. Anything else is its own group (by its head noun, singular).
 GROUPS = {
@@ -494,7 +488,7 @@ class _Context:
         top = self.top_anchors(aid)
         text = self.text(aid)
         lede = (self.title(aid) or "") + " " + text[:LEDE]
-        for key, name, mentions in store.places_between(self.ledger, aid, *sentence):
+        for key, name, mentions, _ in store.places_between(self.ledger, aid, *sentence):
             # Named once, in this sentence only, outside the opening, not a state or province, not a person's
             # name the tagger took for a place ("Petinglay" for the spokeswoman Joan Petinglay): another place.
             if (
@@ -715,7 +709,7 @@ def founding(text: str, sentence: tuple[int, int], start: int, time: str | None,
     before = text[text.rfind("\n", 0, sentence[0]) + 1 : start]  # from the paragraph's start: a quotation
     if before.count('"') % 2 or before.rfind("\u201c") > before.rfind("\u201d"):  # can span sentences
         return False
-    if sentence[0] < FOUNDING_LEDE or _REPORT_DAYS.search(text, sentence[0], sentence[1]):
+    if sentence[0] < FOUNDING_LEDE or incidents.REPORT_DAYS.search(text, sentence[0], sentence[1]):
         return True
     return bool(day and time and re.fullmatch(r"\d{4}-\d{2}-\d{2}", time) and 0 <= _days(time, day) <= EVENT_GAP_DAYS)
 
@@ -915,10 +909,8 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
             near := min(
                 (
                     (abs(pos - at), name)
-                    for key, name, pos in store.place_mentions(ledger, a, s0, s1)
-                    if not key.startswith("country:")
-                    and not not_a_place(name)
-                    and not _a_persons_name(name, people, known=False)
+                    for key, name, _, pos in store.places_between(ledger, a, s0, s1)
+                    if not key.startswith("country:") and not not_a_place(name) and not _a_persons_name(name, people)
                 ),
                 default=None,
             )
@@ -955,11 +947,11 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
     store.describe(ledger, fid, whole, title, place, country, first)
 
 
-def _a_persons_name(name: str, people: frozenset[str], known: bool = True) -> bool:
+def _a_persons_name(name: str, people: frozenset[str]) -> bool:
     """A name the tagger took for a place that is a person's name in the figure's articles ("Hagel" of "Chuck
-    Hagel": no "Hagel shooting"); with `known`, only when it is no place the gazetteer knows either."""
+    Hagel": no "Hagel shooting")."""
     words = fold(name).replace("-", " ").split()
-    return bool(words) and all(w in people for w in words) and not (known and place_index().lookup(name))
+    return bool(words) and all(w in people for w in words)
 
 
 def _says(text: str, name: str) -> bool:

@@ -534,9 +534,16 @@ def epidemic(opening: str) -> bool:
     return bool(_EPIDEMIC.search(opening))
 
 
+# The days of a report: a weekday, "yesterday", "overnight" (a figure is founded by a count so dated)
+REPORT_DAYS = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|overnight|last night"
+    r"|this (?:morning|afternoon|evening))\b",
+    re.I,
+)
+# A sentence's own time: a day of the report, this week, a month's day, a year, "now"
 _OWN_DAY = re.compile(
-    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\btoday\b|\byesterday\b|\btonight\b|\bthis (?:week|morning|"
-    r"evening)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\b(?:19|20)\d\d\b|\bnow\b",
+    REPORT_DAYS.pattern
+    + r"|\bthis week\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\b(?:19|20)\d\d\b|\bnow\b",
     re.I,
 )
 

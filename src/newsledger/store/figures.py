@@ -136,28 +136,15 @@ def anchors_by_mentions(ledger: Ledger, aid: str, labels: tuple[str, ...]) -> li
     ]
 
 
-def places_between(ledger: Ledger, aid: str, start: int, end: int) -> list[tuple[str, str, int]]:
-    """(canonical id or key, name, how often the article names it) of the places and facilities named between
-    two offsets of an article."""
+def places_between(ledger: Ledger, aid: str, start: int, end: int) -> list[tuple[str, str, int, int]]:
+    """(canonical id or key, name, how often the article names it, its first offset there) of the places and
+    facilities named between two offsets of an article."""
     return [
-        (r[0], r[1], r[2])
+        (r[0], r[1], r[2], r[3])
         for r in ledger.conn.execute(
-            "SELECT coalesce(e.canonical, e.key), e.name, e.mentions FROM mentions m JOIN entities e "
+            "SELECT coalesce(e.canonical, e.key), e.name, e.mentions, min(m.start) FROM mentions m JOIN entities e "
             "ON e.id = m.entity_id WHERE m.article_id = ? AND m.start >= ? AND m.end <= ? "
             "AND e.label IN ('GPE', 'LOC', 'FAC') GROUP BY e.id ORDER BY min(m.start)",
-            (aid, start, end),
-        )
-    ]
-
-
-def place_mentions(ledger: Ledger, aid: str, start: int, end: int) -> list[tuple[str, str, int]]:
-    """(canonical id or key, name, offset) of each mention of a place or facility between two offsets."""
-    return [
-        (r[0], r[1], r[2])
-        for r in ledger.conn.execute(
-            "SELECT coalesce(e.canonical, e.key), e.name, m.start FROM mentions m JOIN entities e "
-            "ON e.id = m.entity_id WHERE m.article_id = ? AND m.start >= ? AND m.end <= ? "
-            "AND e.label IN ('GPE', 'LOC', 'FAC') ORDER BY m.start",
             (aid, start, end),
         )
     ]

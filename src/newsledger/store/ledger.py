@@ -618,7 +618,7 @@ class Ledger:
         if only and only.country:
             where.append(
                 "k.id IN (SELECT fc.claim_id FROM figure_claims fc JOIN figures f ON f.id = fc.figure_id "
-                "WHERE f.incident_country = ?)"
+                "WHERE f.founded AND f.incident_country = ?)"
             )
             args.append(only.country)
         measures = {measure, only.measure if only else None} - {None, ""}
