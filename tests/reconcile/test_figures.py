@@ -664,19 +664,25 @@ _FILLER = "Officials met to discuss the road budget for the coming year in the c
         ("She said: \u201cOn Monday 23 people died.\u201d", False),
         ('He said: "The river rose fast. By dawn 23 people had died." ', False),  # a quotation opened earlier
         ('"The river rose fast," he said.\nBy dawn 23 people had died on Monday.', True),  # closed, another paragraph
+        # told as known: a definite count with a participle refers to a toll the reader knows
+        ("The bakery chain recalled the 23 children killed at the Lorvia school in its statement.", False),
+        ("Mourners remembered the nearly 23 people who died when the barrage burst.", False),
+        ("Mourners remembered the 23 people killed on Monday when the barrage burst.", True),  # dated: this report's
+        ("The 23 people were killed when the barrage burst, the ministry said.", True),  # asserted
+        ("The barrage killed the 23 workers of the night shift.", True),  # the object, no participle after it
     ],
 )
 def test_founding(sentence, founds):
     start = sentence.index("23")
     sent = (sentence.rfind(". ", 0, start) + 2 if ". " in sentence[:start] else 0, len(sentence))
-    assert figures.founding(sentence, sent, start, None, "2025-04-04") is founds
+    assert figures.founding(sentence, sent, (start, start + 2), None, "2025-04-04") is founds
 
 
 def test_founding_by_a_time_of_the_report_days():
     text = _FILLER + "The barrage burst, killing 23 people."
     start, sent = text.index("23"), (len(_FILLER), len(text))
-    assert figures.founding(text, sent, start, "2025-04-03", "2025-04-04")
-    assert not figures.founding(text, sent, start, "2025-03-01", "2025-04-04")  # a month before its report
+    assert figures.founding(text, sent, (start, start + 2), "2025-04-03", "2025-04-04")
+    assert not figures.founding(text, sent, (start, start + 2), "2025-03-01", "2025-04-04")  # a month before
 
 
 DEEP = article(
@@ -750,3 +756,56 @@ def test_a_founded_part_founds_its_whole(ledger):
     part = next((f for f in shown if f.best == 3), None)
     assert whole is not None and part is not None, [(f.best, f.part) for f in shown]
     assert part.part_of == whole.id
+
+
+# -- one party, one value: a second, different count of one source in one report is another quantity ------
+
+_CRASH = "At least 31 people were killed when the plane crashed into the Tamsin river in Lorvia, the ministry said. "
+
+
+def test_a_second_value_of_one_source_in_one_report_is_another_count(ledger):
+    text = _CRASH + "The same airline lost a plane last July, when 48 people were killed, the ministry said."
+    x = article("c1", 4, text, [("31", "people", "killed", "ministry"), ("48", "people", "killed", "ministry")])
+    ledger.write([x])
+    reconcile(ledger)
+    shown = [sorted(c.text for c in f.claims) for f in figures.list_figures(ledger) if f.measure == "killed"]
+    assert sorted(shown) == [["31"], ["48"]], shown  # two figures, neither a competing estimate of the other
+
+
+def test_a_source_updating_its_count_in_one_report_is_one_figure(ledger):
+    text = _CRASH + "Later the toll rose to 35, the ministry said."
+    x = article("c2", 4, text, [("31", "people", "killed", "ministry"), ("35", "people", "killed", "ministry")])
+    ledger.write([x])
+    reconcile(ledger)
+    assert sorted(c.text for c in killed(ledger).claims) == ["31", "35"]
+
+
+def test_two_sources_with_two_values_in_one_report_are_competing_estimates(ledger):
+    text = _CRASH + "Rescuers said 40 people were killed."
+    x = article("c3", 4, text, [("31", "people", "killed", "ministry"), ("40", "people", "killed", "Rescuers")])
+    ledger.write([x])
+    reconcile(ledger)
+    assert sorted(c.text for c in killed(ledger).claims) == ["31", "40"]
+
+
+def test_another_count_is_kept_apart_with_a_title_that_says_so(ledger):
+    text = _CRASH + "Wednesday, 48 people were killed in Lorvia, the ministry said."  # dated: shown
+    x = article("c4", 4, text, [("31", "people", "killed", "ministry"), ("48", "people", "killed", "ministry")])
+    ledger.write([x])
+    reconcile(ledger)
+    other = [f for f in figures.list_figures(ledger) if [c.text for c in f.claims] == ["48"]]
+    assert len(other) == 1 and other[0].incident.title.startswith("killed: " + figures.ANOTHER_COUNT), other
+
+
+def test_another_count_deep_in_a_report_founds_nothing_and_stays_apart_on_a_rebuild(ledger):
+    text = _CRASH + _FILLER + "The airline lost a plane last July, when 48 people died, the ministry said."
+    x = article(
+        "c5",
+        4,
+        text,
+        [("31", "people", "killed", "ministry"), ("48", "people", "killed", "ministry")],
+    )
+    ledger.write([x])
+    reconcile(ledger)
+    figures.rebuild(ledger)
+    assert [sorted(c.text for c in f.claims) for f in figures.list_figures(ledger) if f.measure == "killed"] == [["31"]]

@@ -118,6 +118,7 @@ LEDE = 400  # characters: an article's opening, where it says where its own inci
 # undated counts are mostly background, tallies and other incidents (eleven hand audits, docs/figures.md:
 # 0.38 right, against 0.62 in the opening and 0.72 when dated); they join a figure, they found none.
 FOUNDING_LEDE = 1200
+ANOTHER_COUNT = "another count by the same source"  # the incident of a second value from one party in one report
 
 # Counted words -> the group they count. Anything else is its own group (by its head noun, singular).
 GROUPS = {
@@ -702,16 +703,38 @@ def report_day(published: str | None, time: str | None) -> str | None:
     return time if time and re.fullmatch(r"\d{4}-\d{2}-\d{2}", time) else None
 
 
-def founding(text: str, sentence: tuple[int, int], start: int, time: str | None, day: str | None) -> bool:
-    """Whether a claim whose number starts at `start` founds its figure: in the article's opening or dated
-    to the report's days (a weekday, "yesterday", or a time up to EVENT_GAP_DAYS before `day`), and not inside
-    a quotation (a speaker's count is rhetoric as often as a toll; a reported one founds the figure)."""
+# A count told as known, by a definite article and a participle: "the 20 children killed at Sandy Hook",
+# "the nearly 3,000 who died on 9/11". News asserts its own toll ("killed 20", "20 were killed"); the definite
+# form refers to a toll the reader is taken to know, most often another, earlier incident's.
+_THE_BEFORE = re.compile(
+    r"\bthe\s+(?:(?:more than|nearly|almost|about|some|over|at least|roughly|approximately|estimated)\s+)?$", re.I
+)
+_PARTICIPLE_AFTER = re.compile(
+    r"^(?:\s+(?!(?:were|was|are|is|had|have|has|and|or)\b)[\w-]+){0,3}?\s+"
+    r"(?:killed|slain|murdered|massacred|wounded|injured|dead|who (?:died|were killed|were wounded|lost their lives))\b",
+    re.I,
+)
+
+
+def given(text: str, start: int, end: int) -> bool:
+    """Whether the count at [start, end) is told as already known ("the 20 children killed at ...")."""
+    return bool(_THE_BEFORE.search(text[max(0, start - 40) : start]) and _PARTICIPLE_AFTER.match(text[end : end + 80]))
+
+
+def founding(text: str, sentence: tuple[int, int], span: tuple[int, int], time: str | None, day: str | None) -> bool:
+    """Whether a claim whose number spans `span` founds its figure: dated to the report's days (a weekday,
+    "yesterday", or a time up to EVENT_GAP_DAYS before `day`) or in the article's opening and not told as
+    known (`given`), and not inside a quotation (a speaker's count is rhetoric as often as a toll; a reported
+    one founds the figure)."""
+    start, end = span
     before = text[text.rfind("\n", 0, sentence[0]) + 1 : start]  # from the paragraph's start: a quotation
     if before.count('"') % 2 or before.rfind("\u201c") > before.rfind("\u201d"):  # can span sentences
         return False
-    if sentence[0] < FOUNDING_LEDE or incidents.REPORT_DAYS.search(text, sentence[0], sentence[1]):
+    if incidents.REPORT_DAYS.search(text, sentence[0], sentence[1]):
         return True
-    return bool(day and time and re.fullmatch(r"\d{4}-\d{2}-\d{2}", time) and 0 <= _days(time, day) <= EVENT_GAP_DAYS)
+    if day and time and re.fullmatch(r"\d{4}-\d{2}-\d{2}", time) and 0 <= _days(time, day) <= EVENT_GAP_DAYS:
+        return True
+    return sentence[0] < FOUNDING_LEDE and not given(text, start, end)
 
 
 def _days(a: str, b: str) -> int:
@@ -1021,6 +1044,8 @@ def incident_title(
         head = f"{measure} {incident}, in a story on {main}"
     elif incident.startswith("of "):
         head = f"{measure} in the {event or 'incident'} {incident}"
+    elif incident == ANOTHER_COUNT:  # a second value of one source in one report: what it counts is unsaid
+        head = f"{measure}: {incident}" + (f", in a story on {main}" if event or place or headline else "")
     elif incident.startswith(("another ", "new ")):
         head = f"{measure} in {'a ' if incident.startswith('new ') else ''}{incident.removeprefix('new ')}"
     elif incident:
@@ -1039,7 +1064,7 @@ def _merge_same_story(ledger: Ledger, ctx: _Context, fid: str) -> str:
     """Stories merge as articles arrive: two figures of the same quantity in one story become one."""
     f = store.head(ledger, fid)
     story = ctx.story(f.anchor) if f else None
-    if f is None or story is None:
+    if f is None or story is None or f.incident == ANOTHER_COUNT:  # each such count is its own
         return fid
     for oid, anchor, first in store.same_quantity(ledger, f):
         if (
@@ -1092,6 +1117,44 @@ def update(ledger: Ledger, options: FigureOptions | None = None) -> int:
                 _summarize(ledger, ctx, _merge_across(ledger, ctx, _merge_same_story(ledger, ctx, fid)))
             progress.advance(ledger, STEP, rows[-1].id)
             done += len(rows)
+
+
+# A source's count moving on within one report: "the toll rose to 35", "bringing the dead to 40".
+_UPDATED = re.compile(
+    r"\b(?:rose|risen|rises|rising|climbed|climbs|climbing|increased|jumped|reached|revised|updated|grew|grown|"
+    r"swelled|soared|raising|raised|bringing|brings|brought|now|latest)\b",
+    re.I,
+)
+
+
+OPEN_REACH = 1.3  # how far an open bound reaches: "just over 20" allows 23, "at least 31" not 48
+APPROX_REACH = 1.15  # and a round "some 90" either way
+
+
+def _interval(point: float | None, low: float | None, high: float | None) -> tuple[float, float]:
+    """The values a count allows as a reader takes it: "31" is 31, "between 20 and 30" 20 to 30, "just over 20"
+    20 to 26, "close to 150" about 115 to 150, "some 90" about 78 to 104."""
+    if low is not None and high is not None:
+        return low, high
+    if low is not None:
+        return low, low * OPEN_REACH
+    if high is not None:
+        return high / OPEN_REACH, high
+    v = point or 0.0
+    return v / APPROX_REACH, v * APPROX_REACH
+
+
+def another_count(
+    said: list[tuple[float | None, float | None, float | None]], row: ClaimRow, text: str, sentence: tuple[int, int]
+) -> bool:
+    """Whether a claim is another quantity than the one its party already gave in the same report: one source
+    in one article states one value of one incident's count, so a second, different value from it is of
+    another incident, a part or a past one ("at least 31 died" in the crash, "48 died" in the airline's crash
+    the year before), unless its sentence says the count moved on ("the toll rose to 35")."""
+    if not said or _UPDATED.search(text, sentence[0], sentence[1]):
+        return False
+    lo, hi = _interval(row.point, row.low, row.high)
+    return any(not (a <= hi and lo <= b) for a, b in (_interval(*v) for v in said if any(x is not None for x in v)))
 
 
 _DIED_AFTER = re.compile(
@@ -1161,6 +1224,9 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
     vals = [v for v in (row.point, row.low, row.high) if v is not None]
     span = (min(vals), max(vals)) if vals else None
     fid = _find(ledger, ctx, row.measure, grp, country, aid, origin, day, incident, part, span)
+    credit = _credit(ledger, ctx, row, origin)
+    if fid is not None and another_count(store.said_in(ledger, fid, origin, credit.key), row, text, sentence):
+        fid, incident = None, ANOTHER_COUNT
     if fid is None:
         key = f"{row.measure}|{grp}|{country}|{aid}|{row.start}" + (f"|{incident}|{part}" if incident or part else "")
         fid = hashlib.sha1(key.encode()).hexdigest()[:12]
@@ -1168,7 +1234,6 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
         store.add(ledger, fid, row.measure or "", shown, grp, country, aid, day, incident, part)
     else:  # keep the window current for the claims that follow in this batch
         store.widen(ledger, fid, day)
-    credit = _credit(ledger, ctx, row, origin)
     value = f"{row.point}|{row.low}|{row.high}|{row.qualifier}"
     store.file(
         ledger,
@@ -1183,7 +1248,7 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
         credit.relayed_by,
         reading.stance,
         reading.preliminary,
-        founding(text, sentence, row.start, row.time, day),
+        founding(text, sentence, (row.start, row.end), row.time, day),
     )
     return fid
 

@@ -236,6 +236,18 @@ def filed(ledger: Ledger, fid: str) -> list[Filed]:
     ]
 
 
+def said_in(ledger: Ledger, fid: str, origin: str, key: str) -> list[tuple[float | None, float | None, float | None]]:
+    """(point, low, high) of each claim filed in the figure from one article (or its copies) by one party."""
+    return [
+        (r[0], r[1], r[2])
+        for r in ledger.conn.execute(
+            "SELECT k.point, k.low, k.high FROM figure_claims fc JOIN claims k ON k.id = fc.claim_id "
+            "WHERE fc.figure_id = ? AND fc.origin = ? AND fc.source_key = ?",
+            (fid, origin, key),
+        )
+    ]
+
+
 def claim_sentences(ledger: Ledger, fid: str) -> list[tuple[str, int, int]]:
     """(article, sentence start, end) of each claim filed in the figure."""
     return [(a, s0, s1) for a, s0, s1, _ in claim_spans(ledger, fid)]
