@@ -809,3 +809,81 @@ def test_another_count_deep_in_a_report_founds_nothing_and_stays_apart_on_a_rebu
     reconcile(ledger)
     figures.rebuild(ledger)
     assert [sorted(c.text for c in f.claims) for f in figures.list_figures(ledger) if f.measure == "killed"] == [["31"]]
+
+
+# -- a smaller count placed in a town inside the state or country of the article's count is that town's part --
+
+
+def _placed(aid: str, text: str, where: list[tuple[str, str, str | None, str]]):
+    """Resolved place mentions: (name, country, admin1, GeoNames feature) at each occurrence."""
+    from newsledger.models import Place
+
+    return tuple(
+        Place(aid, m.start(), m.end(), name, name, country, admin1, 0.0, 0.0, feature, i + 1, 1000)
+        for i, (name, country, admin1, feature) in enumerate(where)
+        for m in re.finditer(re.escape(name), text)
+    )
+
+
+_STATE_STORM = (
+    "In North Carolina the storm killed at least 5 people on Friday, state officials said. "
+    "Police said 2 people died when a tree fell on a house in Wilmington."
+)
+_STATE_PLACES = [("North Carolina", "USA", "North Carolina", "A"), ("Wilmington", "USA", "North Carolina", "P")]
+
+
+def test_a_town_s_smaller_count_inside_the_state_s_is_its_part(ledger):
+    from dataclasses import replace
+
+    claims = [("at least 5", "people", "killed", None), ("2", "people", "killed", None)]
+    x = article("w1", 4, _STATE_STORM, claims, [("North Carolina", "GPE"), ("Wilmington", "GPE")])
+    ledger.write([replace(x, places=_placed("w1", _STATE_STORM, _STATE_PLACES))])
+    reconcile(ledger)
+    shown = figures.list_figures(ledger)
+    (whole,) = [f for f in shown if f.part is None]
+    (part,) = [f for f in shown if f.part]
+    assert (whole.low, whole.high) == (5, 5), whole
+    assert part.part == "in Wilmington" and part.part_of == whole.id and part.best == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # the same town: competing counts of one toll, not a part
+        (
+            "In Wilmington the storm killed at least 5 people on Friday, state officials said. "
+            "Police said 2 people died when a tree fell on a house in Wilmington.",
+            [("Wilmington", "USA", "North Carolina", "P")],
+        ),
+        # a town of another state: not inside the count's place
+        (
+            "In North Carolina the storm killed at least 5 people on Friday, state officials said. "
+            "Police said 2 people died when a tree fell on a house in Norfolk.",
+            [("North Carolina", "USA", "North Carolina", "A"), ("Norfolk", "USA", "Virginia", "P")],
+        ),
+    ],
+)
+def test_a_smaller_count_is_no_part_outside_or_at_the_count_s_own_place(ledger, text, where):
+    from dataclasses import replace
+
+    claims = [("at least 5", "people", "killed", None), ("2", "people", "killed", None)]
+    x = article("w2", 4, text, claims, [(w[0], "GPE") for w in where])
+    ledger.write([replace(x, places=_placed("w2", text, where))])
+    reconcile(ledger)
+    assert not [f for f in figures.list_figures(ledger) if f.part], figures.list_figures(ledger)
+
+
+def test_a_nation_s_count_holds_a_city_s_count_as_its_part(ledger):
+    from dataclasses import replace
+
+    text = (
+        "Over the holiday weekend more than 150 people were wounded by gunfire in the United States, reports said on Monday. "
+        "In Atlanta, 14 people were wounded at a park party, police said."
+    )
+    claims = [("more than 150", "people", "injured", None), ("14", "people", "injured", None)]
+    x = article("w3", 4, text, claims, [("United States", "GPE"), ("Atlanta", "GPE")])
+    where = [("United States", "USA", None, "A"), ("Atlanta", "USA", "Georgia", "P")]
+    ledger.write([replace(x, places=_placed("w3", text, where))])
+    reconcile(ledger)
+    (part,) = [f for f in figures.list_figures(ledger) if f.part]
+    assert part.part == "in Atlanta" and part.best == 14

@@ -1157,6 +1157,46 @@ def another_count(
     return any(not (a <= hi and lo <= b) for a, b in (_interval(*v) for v in said if any(x is not None for x in v)))
 
 
+def _inside(
+    town: tuple[int, str, str, str | None, str | None], scope: tuple[int, str, str, str | None, str | None]
+) -> bool:
+    """Whether a resolved town or region lies in another resolved place: a town in its region or country, a
+    region in its country."""
+    _, name, country, admin1, feature = town
+    _, sname, scountry, sadmin1, sfeature = scope
+    if country != scountry or fold(name) == fold(sname) or sfeature != "A" or feature not in ("P", "A"):
+        return False
+    if sadmin1 is None:  # a country holds its towns and regions
+        return feature == "P" or admin1 is not None
+    return feature == "P" and admin1 == sadmin1
+
+
+def placed_part(ledger: Ledger, ctx: _Context, fid: str, row: ClaimRow, sentence: tuple[int, int]) -> str | None:
+    """The town or region a smaller count is placed in, inside the state or country its article gave the
+    figure's count for ("at least five dead in North Carolina", then "two killed by a falling tree in
+    Wilmington"): that place's part of the toll, not a competing estimate of it."""
+    aid = row.article_id
+    here = store.resolved_places_between(ledger, aid, *sentence)
+    if not here:
+        return None
+    town = min(here, key=lambda p: abs(p[0] - row.start))
+    if town[4] not in ("P", "A") or (town[4] == "A" and town[3] is None):  # a country: its own incident or another
+        return None
+    hi = _interval(row.point, row.low, row.high)[1]
+    said = store.counts_in(ledger, fid, aid)
+    if not said:
+        return None
+    for point, low, high, s0, s1, at in said:
+        if _interval(point, low, high)[0] <= hi:  # not bigger than this count: no whole of it
+            return None
+        theirs = store.resolved_places_between(ledger, aid, s0, s1)
+        if any(fold(p[1]) == fold(town[1]) for p in theirs):  # given for this very place
+            return None
+        if not theirs or not _inside(town, min(theirs, key=lambda p: abs(p[0] - at))):
+            return None
+    return town[1]
+
+
 _DIED_AFTER = re.compile(
     r"(?:(?!\b(?:and|but|while|of)\b|\d)[^.;:,]){0,60}?\b(?:died|have died|has died|later died|succumbed|was killed|were killed|did not survive)\b",
     re.I,
@@ -1224,6 +1264,9 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
     vals = [v for v in (row.point, row.low, row.high) if v is not None]
     span = (min(vals), max(vals)) if vals else None
     fid = _find(ledger, ctx, row.measure, grp, country, aid, origin, day, incident, part, span)
+    if fid is not None and part is None and not incident and (town := placed_part(ledger, ctx, fid, row, sentence)):
+        part = f"in {town}"
+        fid = _find(ledger, ctx, row.measure, grp, country, aid, origin, day, incident, part, span)
     credit = _credit(ledger, ctx, row, origin)
     if fid is not None and another_count(store.said_in(ledger, fid, origin, credit.key), row, text, sentence):
         fid, incident = None, ANOTHER_COUNT

@@ -248,6 +248,35 @@ def said_in(ledger: Ledger, fid: str, origin: str, key: str) -> list[tuple[float
     ]
 
 
+def counts_in(
+    ledger: Ledger, fid: str, aid: str
+) -> list[tuple[float | None, float | None, float | None, int, int, int]]:
+    """(point, low, high, sentence start, end, number start) of each claim filed in the figure from one article."""
+    return [
+        (r[0], r[1], r[2], r[3], r[4], r[5])
+        for r in ledger.conn.execute(
+            "SELECT k.point, k.low, k.high, k.sentence_start, k.sentence_end, k.start FROM figure_claims fc "
+            "JOIN claims k ON k.id = fc.claim_id WHERE fc.figure_id = ? AND k.article_id = ? "
+            "AND k.sentence_start IS NOT NULL",
+            (fid, aid),
+        )
+    ]
+
+
+def resolved_places_between(
+    ledger: Ledger, aid: str, start: int, end: int
+) -> list[tuple[int, str, str, str | None, str | None]]:
+    """(offset, name, country, admin1, feature) of the resolved place mentions between two offsets."""
+    return [
+        (r[0], r[1], r[2], r[3], r[4])
+        for r in ledger.conn.execute(
+            "SELECT start, coalesce(name, text), country, admin1, feature FROM places "
+            "WHERE article_id = ? AND start >= ? AND end <= ? AND country IS NOT NULL ORDER BY start",
+            (aid, start, end),
+        )
+    ]
+
+
 def claim_sentences(ledger: Ledger, fid: str) -> list[tuple[str, int, int]]:
     """(article, sentence start, end) of each claim filed in the figure."""
     return [(a, s0, s1) for a, s0, s1, _ in claim_spans(ledger, fid)]
