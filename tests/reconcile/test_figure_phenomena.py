@@ -249,8 +249,8 @@ def _check(item, built):
         assert fc is not None, f"{item['text']!r} is in no figure"
         assert not _same_party(fc.party_name or fc.source, val), f"credited to {fc.party_name or fc.source!r}"
         return
-    if key == "measure":
-        f, _ = _figure_of(figures, row)
+    if key == "measure":  # what the claim counts, whether or not its figure is shown
+        f, _ = _figure_of(everything, row)
         assert f is not None and f.measure == val, f"measure {f.measure if f else None}"
         return
     if key == "best":

@@ -887,3 +887,25 @@ def test_a_nation_s_count_holds_a_city_s_count_as_its_part(ledger):
     reconcile(ledger)
     (part,) = [f for f in figures.list_figures(ledger) if f.part]
     assert part.part == "in Atlanta" and part.best == 14
+
+
+# -- a deep, undated count that differs from its article's opening count is left out, and said so ------------
+
+
+@pytest.mark.parametrize(
+    ("deep", "joins"),
+    [
+        ("Rescuers said a crash on the same road killed 48 people.", False),  # another value: left out
+        ("Rescuers said 31 people were killed.", True),  # the same value: one toll, joins
+        ("Rescuers said the toll rose to 35.", True),  # the count moved on: joins
+    ],
+)
+def test_a_deep_count_unlike_the_opening_s_is_left_out_with_why(ledger, deep, joins):
+    text = _CRASH + _FILLER + deep
+    value = re.search(r"\d+", deep).group(0)
+    x = article("d1", 4, text, [("31", "people", "killed", "ministry"), (value, "people", "killed", "Rescuers")])
+    ledger.write([x])
+    reconcile(ledger)
+    assert (value in [c.text for c in killed(ledger).claims]) is joins
+    out = figures.store.left_out(ledger, ["d1"], "killed")
+    assert bool([r for r in out if r[2] == "undecided" and r[1] == value]) is not joins, out

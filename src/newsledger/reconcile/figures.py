@@ -1186,7 +1186,7 @@ def placed_part(ledger: Ledger, ctx: _Context, fid: str, row: ClaimRow, sentence
     said = store.counts_in(ledger, fid, aid)
     if not said:
         return None
-    for point, low, high, s0, s1, at in said:
+    for point, low, high, s0, s1, at, _ in said:
         if _interval(point, low, high)[0] <= hi:  # not bigger than this count: no whole of it
             return None
         theirs = store.resolved_places_between(ledger, aid, s0, s1)
@@ -1195,6 +1195,25 @@ def placed_part(ledger: Ledger, ctx: _Context, fid: str, row: ClaimRow, sentence
         if not theirs or not _inside(town, min(theirs, key=lambda p: abs(p[0] - at))):
             return None
     return town[1]
+
+
+_ONE_OTHER = re.compile(r"\s+other\b", re.I)
+UNDECIDED_WHY = (
+    "a count deep in its article, with no day of the report, that differs from the count its opening gives: "
+    "another incident, a part or background, which the text does not say"
+)
+
+
+def undecided(ledger: Ledger, fid: str, row: ClaimRow, text: str, sentence: tuple[int, int], founds: bool) -> bool:
+    """Whether a claim that founds nothing would join its article's own figure with another value than every
+    founding count of it there: deep, undated counts are background, other incidents and parts as often as
+    the toll (docs/figures.md), and a second, different value is no estimate of the same toll unless the
+    sentence says the count moved on ("the toll rose to 35"). Left out and said so, rather than merged."""
+    if founds or _UPDATED.search(text, sentence[0], sentence[1]):
+        return False
+    lo, hi = _interval(row.point, row.low, row.high)
+    opening = [_interval(p, a, b) for p, a, b, *_, f in store.counts_in(ledger, fid, row.article_id) if f]
+    return bool(opening) and all(not (a <= hi and lo <= b) for a, b in opening)
 
 
 _DIED_AFTER = re.compile(
@@ -1267,6 +1286,13 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
     if fid is not None and part is None and not incident and (town := placed_part(ledger, ctx, fid, row, sentence)):
         part = f"in {town}"
         fid = _find(ledger, ctx, row.measure, grp, country, aid, origin, day, incident, part, span)
+    founds = founding(text, sentence, (row.start, row.end), row.time, day)
+    if fid is not None and undecided(ledger, fid, row, text, sentence, founds):
+        if not _ONE_OTHER.match(text, row.end):
+            store.note_reading(ledger, row.id, incidents.UNDECIDED, UNDECIDED_WHY)
+            return None
+        part = "more"  # "One other wounded rebel died": one more than the opening's count, its increment
+        fid = _find(ledger, ctx, row.measure, grp, country, aid, origin, day, incident, part, span)
     credit = _credit(ledger, ctx, row, origin)
     if fid is not None and another_count(store.said_in(ledger, fid, origin, credit.key), row, text, sentence):
         fid, incident = None, ANOTHER_COUNT
@@ -1291,7 +1317,7 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
         credit.relayed_by,
         reading.stance,
         reading.preliminary,
-        founding(text, sentence, (row.start, row.end), row.time, day),
+        founds,
     )
     return fid
 

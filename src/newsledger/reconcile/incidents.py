@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 # Roles a claim can have.
-INCIDENT, PART, BACKGROUND, TALLY, RATE, HYPOTHETICAL, NOT_A_CLAIM = (
+INCIDENT, PART, BACKGROUND, TALLY, RATE, HYPOTHETICAL, NOT_A_CLAIM, UNDECIDED = (
     "incident",
     "part",
     "background",
@@ -23,6 +23,7 @@ INCIDENT, PART, BACKGROUND, TALLY, RATE, HYPOTHETICAL, NOT_A_CLAIM = (
     "rate",
     "hypothetical",
     "not_a_claim",
+    "undecided",  # maybe this incident's, maybe not: the text does not tell, so out of the figure
 )
 IN_FIGURES = (INCIDENT, PART)
 

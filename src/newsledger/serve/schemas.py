@@ -251,7 +251,7 @@ class Incident(BaseModel):
 class LeftOut(BaseModel):
     article: str
     text: str
-    role: str = Field(description="background, tally, rate, hypothetical or not_a_claim")
+    role: str = Field(description="background, tally, rate, hypothetical, not_a_claim or undecided")
     reason: str
 
 

@@ -250,12 +250,14 @@ def said_in(ledger: Ledger, fid: str, origin: str, key: str) -> list[tuple[float
 
 def counts_in(
     ledger: Ledger, fid: str, aid: str
-) -> list[tuple[float | None, float | None, float | None, int, int, int]]:
-    """(point, low, high, sentence start, end, number start) of each claim filed in the figure from one article."""
+) -> list[tuple[float | None, float | None, float | None, int, int, int, bool]]:
+    """(point, low, high, sentence start, end, number start, founds) of each claim filed in the figure from one
+    article."""
     return [
-        (r[0], r[1], r[2], r[3], r[4], r[5])
+        (r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]))
         for r in ledger.conn.execute(
-            "SELECT k.point, k.low, k.high, k.sentence_start, k.sentence_end, k.start FROM figure_claims fc "
+            "SELECT k.point, k.low, k.high, k.sentence_start, k.sentence_end, k.start, fc.founds "
+            "FROM figure_claims fc "
             "JOIN claims k ON k.id = fc.claim_id WHERE fc.figure_id = ? AND k.article_id = ? "
             "AND k.sentence_start IS NOT NULL",
             (fid, aid),
