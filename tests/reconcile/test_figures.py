@@ -909,3 +909,30 @@ def test_a_deep_count_unlike_the_opening_s_is_left_out_with_why(ledger, deep, jo
     assert (value in [c.text for c in killed(ledger).claims]) is joins
     out = figures.store.left_out(ledger, ["d1"], "killed")
     assert bool([r for r in out if r[2] == "undecided" and r[1] == value]) is not joins, out
+
+
+def test_a_group_s_count_bigger_than_the_toll_is_no_part_of_it(ledger):
+    text = (
+        "Rockets killed 3 people in the border town of Orvin on Tuesday, police said. "
+        "Health officials in Kessel said on Tuesday that 113 Veridians had been killed in air strikes."
+    )
+    claims = [("3", "people", "killed", None), ("113", "Veridians", "killed", None)]
+    ledger.write([article("g1", 4, text, claims, [("Orvin", "GPE"), ("Kessel", "GPE"), ("Veridians", "NORP")])])
+    reconcile(ledger)
+    big = [f for f in figures.list_figures(ledger) if f.best == 113]
+    assert big and all(f.part_of is None for f in big), big
+
+
+def test_a_title_s_country_is_the_town_s_not_the_headline_s_nationality(ledger):
+    from dataclasses import replace
+
+    text = (
+        "A gunman killed 3 people at the naval air station in Pensacola on Friday, the Navy said. "
+        "The gunman was a student from Saudi Arabia, and Saudi Arabia condemned the attack."
+    )
+    x = article("p1", 4, text, [("3", "people", "killed", None)], [("Pensacola", "GPE"), ("Saudi Arabia", "GPE")])
+    places = _placed("p1", text, [("Pensacola", "USA", "Florida", "P"), ("Saudi Arabia", "SAU", None, "A")])
+    title = "Pensacola shooter was an aviation student from Saudi Arabia, official says"
+    ledger.write([replace(x, article=replace(x.article, title=title), places=places)])
+    reconcile(ledger)
+    assert killed(ledger).incident.country == "USA", killed(ledger).incident

@@ -251,3 +251,30 @@ def test_senses_of_captured_and_attempts(sentence, number, measure, role):
     i = sentence.index(number)
     got = I.read(sentence, (0, len(sentence)), (i, i + len(number)), None, "2025-05-13", None, measure)
     assert got.role == role, got
+
+
+@pytest.mark.parametrize(
+    "sentence, number, published, role",
+    [
+        # an undated article still names history: the world wars are no incident of its own
+        ("Some 9 million soldiers died in World War One, historians say.", "9 million", None, I.BACKGROUND),
+        ("The dam burst, killing 23 people in the valley, officials said.", "23", None, I.INCIDENT),
+        # a period from an earlier year
+        ("Floods killed 300 people in the valley from 2009 to 2011.", "300", "2025-05-13", I.BACKGROUND),
+        # the ages of the dead are no count of them
+        (
+            "The ages of those killed in the attack range from 46 to 73, police said.",
+            "from 46 to 73",
+            "2025-05-13",
+            I.NOT_A_CLAIM,
+        ),
+        ("The ages of the dead ranged between 19 and 60.", "19", "2025-05-13", I.NOT_A_CLAIM),
+        # two flights lost are two incidents' sum
+        ("All 300 people aboard both flights were killed.", "300", "2025-05-13", I.TALLY),
+        ("All 150 people aboard the flight were killed.", "150", "2025-05-13", I.INCIDENT),
+    ],
+)
+def test_undated_history_ages_and_two_flights(sentence, number, published, role):
+    i = sentence.index(number)
+    got = I.read(sentence, (0, len(sentence)), (i, i + len(number)), None, published, "people", "killed")
+    assert got.role == role, got

@@ -914,6 +914,7 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
                 # a group's count is a part of a toll only where one article gives both (soldiers wounded by
                 # a rocket are no part of the next day's bus bombing, told elsewhere)
                 and (f.part is not None or not set(arts).isdisjoint(theirs))
+                and (f.part == "more" or not _bigger(ledger, fid, oid))  # "113 Palestinians" is no part of "3 killed"
             ):
                 whole = oid
                 break
@@ -957,6 +958,8 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
     place = places.most_common(1)[0][0] if places else None
     countries = Counter(c for a in arts if (c := ctx.country(a)) and _named(c, said))
     country = countries.most_common(1)[0][0] if countries else None
+    if place and (where := _town_country(ledger, arts, place)) and where != country:
+        country = where  # killed "in Pensacola" is in the United States, though the headline names a Saudi
     events = Counter(m.group(1).lower() for t in heads for m in _EVENT_WORD.finditer(t))
     if not events:  # the headlines name no event: the one the figure's own sentences name
         events = Counter(
@@ -968,6 +971,21 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
     title = incident_title(f.measure, event or "", place, country, first, f.incident, heads[0] if heads else None)
     place, country = _resolved_place(ledger, ctx, arts, place, country, sents)
     store.describe(ledger, fid, whole, title, place, country, first)
+
+
+def _town_country(ledger: Ledger, arts: list[str], place: str) -> str | None:
+    """The country of a town the figure's articles name and resolve."""
+    return next((c for a in arts for name, c, _ in store.article_towns(ledger, a) if fold(name) == fold(place)), None)
+
+
+def _bigger(ledger: Ledger, part: str, whole: str) -> bool:
+    """Whether every value of a would-be part is above every value of its would-be whole."""
+
+    def values(fid: str) -> list[float]:
+        return [v for c in store.filed(ledger, fid) for v in (c.point, c.low, c.high) if v is not None]
+
+    mine, theirs = values(part), values(whole)
+    return bool(mine and theirs) and min(mine) > max(theirs)
 
 
 def _a_persons_name(name: str, people: frozenset[str]) -> bool:

@@ -49,7 +49,7 @@ _EVENT = (
 # Earlier incidents or periods, named as such near the number. A year counts only when it is before the
 # article's own year (checked in `_history`).
 _YEARS = re.compile(
-    rf"\b(?:since|than|in|of|during)\s+(?:(?:early|late|mid-?)\s*)?(?:the\s+)?(?P<y1>(?:19|20)\d\d)s?\b"
+    rf"\b(?:since|than|in|of|during|from)\s+(?:(?:early|late|mid-?)\s*)?(?:the\s+)?(?P<y1>(?:19|20)\d\d)s?\b"
     rf"|\b(?P<y2>(?:19|20)\d\d)(?:'s)?\s+(?:\w+\s+)?{_EVENT}",
     re.I,
 )
@@ -150,6 +150,9 @@ _CLAUSE_END = re.compile(r"[;:]|,\s+(?:but|while|whereas|and\s+(?:the|a|an|he|sh
 # Ages and "one of the things": numbers that count nothing.
 _AGE_AFTER = re.compile(r"^(?:-|\s)?(?:years?[- ]old|-year-old|yo\b)|^\s*,\s*(?:was|is)\s+(?:killed|shot)", re.I)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|at age|at the age of|died at|dies at)\s*$", re.I)
+_AGES = re.compile(
+    r"\bages\b[^.;]{0,120}?\b(?:range[sd]?|ranging)(?:\s+(?:from|between))?\s*$", re.I
+)  # "ages ... range from"
 _ONE_OF = re.compile(
     r"one of (?:the|my|his|her|their|our|its|these|those)\s+(?!(?:dead|killed|victims|wounded|"
     r"injured|people|hostages)\b)\w+",
@@ -187,6 +190,7 @@ _TALLY = re.compile(
     r"(?:\w+\s+)?(?:years|months|decades) of (?:war|fighting|clashes|conflict|violence|bombing)|"
     r"mass shootings|(?:separate|back-to-back|unrelated) (?:shootings|attacks|bombings)|"
     r"(?:two|both|three|four|five|the) (?:[\w-]+ )?(?:crashes|earthquakes|quakes|hurricanes|wars)\b|"
+    r"(?:two|both) (?:[\w-]+ )?(?:flights|planes|jets|airliners)\b|"
     r"since (?:the |(?-i:[A-Z])[\w-]+['’]s )(?:[\w'’-]+ ){0,2}(?:campaign|offensive|operation|intervention|airstrikes|"
     r"bombing campaign|invasion|incursion)(?: [\w-]+){0,3} (?:began|started|was launched|got under way)|"
     r"in (?-i:[A-Z])[\w-]+, (?-i:[A-Z])[\w-]+,? and (?-i:[A-Z])[\w-]+|"
@@ -401,7 +405,7 @@ def read(
         return out(NOT_A_CLAIM, "an entry of a list with labels ('ATTACKERS:'), not a sentence")
     if _headline(sent, words) or _in_headline_run(sent, c0 - s0):
         return out(NOT_A_CLAIM, "a headline (of this or another story), not a sentence of the article")
-    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before[-16:]):
+    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before[-16:]) or _AGES.search(before):
         return out(NOT_A_CLAIM, "an age, not a count")
     if m := _THING_AFTER.match(after):  # "charged with 29 federal felony counts"
         return out(NOT_A_CLAIM, f"counts {m.group('thing').lower()}, not people")
@@ -583,14 +587,15 @@ def _historic(sentence: str, published: str | None) -> bool:
     """Whether the sentence names an incident of history, wherever in it ("About 9.7 million soldiers died,
     ... in the First World War")."""
     year = int(published[:4]) if published and published[:4].isdigit() else None
-    return year is not None and any(y < year and rx.search(sentence) for rx, y in _HISTORIC)
+    # an undated article is written after the history it names (the latest of _HISTORIC is 2001)
+    return any((year is None or y < year) and rx.search(sentence) for rx, y in _HISTORIC)
 
 
 def _history(window: str, published: str | None) -> bool:
     if _EARLIER.search(window):
         return True
     year = int(published[:4]) if published and published[:4].isdigit() else None
-    if year is not None and any(y < year and rx.search(window) for rx, y in _HISTORIC):
+    if any((year is None or y < year) and rx.search(window) for rx, y in _HISTORIC):
         return True
     for m in _YEARS.finditer(window):
         y = int(m.group("y1") or m.group("y2"))
