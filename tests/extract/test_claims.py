@@ -212,6 +212,29 @@ def test_a_measure_verb_right_before_the_figure(extract_text, text, fragment, me
     assert one(extract_text, text, fragment).measure == measure
 
 
+def test_a_bare_figure_takes_no_group_across_a_semicolon(extract_text):
+    text = (
+        "At least 60 people were killed, including four foreign nationals and two police officers; "
+        "at least 150 were injured in the blasts in Orvin."
+    )
+    c = one(extract_text, text, "at least 150")
+    assert c.counted is None and c.measure == "injured"
+
+
+def test_a_claim_s_sentence_drops_a_subheading_glued_to_it(extract_text):
+    # a subheading with no full stop is parsed into the paragraph after it; the claim's sentence is its own
+    text = (
+        "Police raided homes across Valmont on Tuesday.\n\nSuspects held\n\n"
+        "Earlier on Tuesday, 14 people were arrested as police searched 20 homes, the police chief said."
+    )
+    c = one(extract_text, text, "14")
+    assert text[c.sentence_start :].startswith("Earlier on Tuesday")
+    # a post's signature with its date is no heading: the parse's sentence keeps it
+    post = "Police say the raid is over. - Jo Pike (@jopike) May 4, 2025\n\nAt least 14 people were arrested."
+    c = one(extract_text, post, "14")
+    assert c.sentence_start < post.index("At least")
+
+
 def test_counted_is_carried_to_a_bare_figure(extract_text):
     text = (
         "The ministry acknowledged just over 40 casualties, while opposition lawmakers claimed a figure close to 300."

@@ -57,6 +57,11 @@ def test_a_person_speaks_for_the_body_their_apposition_names():
         "Nepal",
         "5 things to know",
         "Officials say 12 dead in blast at market as crowds gather near station",
+        # a thing, a document or a finding the parse made the subject of "suggests" or "noted"
+        "The troop withdrawal",
+        "the findings",
+        "Findings",
+        "the review of veterans who received poor care",
     ],
 )
 def test_junk_sources_name_no_party(name):
@@ -86,6 +91,7 @@ def test_a_list_label_is_no_party_but_an_acronym_is():
     p = P.party("NATO", ("org:nato", "NATO"), None, text2, (0, 4))
     assert p is not None and p.key == "org:nato"
     assert not P.junk("NATO")
+    assert not P.junk("The Daily Courier report")  # a named outlet's report: the outlet's name stays
 
 
 def test_an_embedded_post_is_its_author_s():

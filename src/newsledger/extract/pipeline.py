@@ -55,8 +55,10 @@ from .times import extract_times
 # 20: a claim outside any quote takes the source of the nearest attribution above it in the parse (a cue's
 # complement clause, a stating verb's object, "by one estimate", "In the latest poll", "it says" set into the
 # clause, "a Times report that"); a relayed quote keeps its speaker; speaker spans start at the subject's own
-# phrase; "according to" names its object; a quotation signed with a dash is its signer's
-VERSION = 21
+# phrase; "according to" names its object; a quotation signed with a dash is its signer's; 22: a claim's
+# sentence drops the subheading and blanked widget lines the parser glued to it across a blank line, and a bare
+# count takes no group across a semicolon ("three police officers; at least 500 were injured")
+VERSION = 22
 
 
 LANGUAGE = "en"  # what the extractors read

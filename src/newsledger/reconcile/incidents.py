@@ -9,6 +9,7 @@ kept so that pages can say why. Regexes over the sentence, no parse: the parse a
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -153,6 +154,22 @@ _AGE_BEFORE = re.compile(r"\b(?:aged|age|at age|at the age of|died at|dies at)\s
 _AGES = re.compile(
     r"\bages\b[^.;]{0,120}?\b(?:range[sd]?|ranging)(?:\s+(?:from|between))?\s*$", re.I
 )  # "ages ... range from"
+_NUM_WORD = (
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|"
+    r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-[a-z]+)?)"
+)
+# A list of ages: "a boy and three girls, aged one, two and seven"; "aged 4 to 9".
+_AGE_LIST = re.compile(rf"\b(?:aged|ages(?:\s+of)?)\s+(?:{_NUM_WORD}(?:\s*,\s*|\s+(?:and|or|to)\s+)){{0,8}}$", re.I)
+# A value denied or corrected: "seven were injured - not 30".
+_DENIED = re.compile(r"(?:^|[\s,(–—-])not\s+(?:the\s+)?$", re.I)
+# The whole a part is taken from: "Two of the 17 hostages ... died", "17 patients -- 14 of whom died".
+_PARTITIVE_BEFORE = re.compile(
+    rf"\b(?:{_NUM_WORD}|all|none|most|many|some|several)\s+of\s+(?:the|its|their|those|these)\s+$", re.I
+)
+_OF_WHOM_AFTER = re.compile(
+    r"^(?P<np>[^.;:,()–—]{0,40}?)\s*(?:,|--|–|—|\()\s*(?:\w+\s+){1,2}of\s+(?:whom|them)\b", re.I
+)
+_NP_END = re.compile(r"\b(?:were|was|are|is|had|have|has|died|die|dies)\b|[,;:]")
 _ONE_OF = re.compile(
     r"one of (?:the|my|his|her|their|our|its|these|those)\s+(?!(?:dead|killed|victims|wounded|"
     r"injured|people|hostages)\b)\w+",
@@ -165,7 +182,10 @@ _LABEL_COLON = re.compile(r"(?:^|\s)(?-i:[A-Z]{4,}(?:\s[A-Z]{2,})?):(?:\s|$)")
 # A noun right after the number that counts no people, whatever the parse made of the counted words.
 _THING_AFTER = re.compile(
     r"^\s+(?:[\w-]+\s+){0,2}?(?P<thing>counts?|charges?|felon(?:y|ies)|"
-    r"times|percent|votes?|seats?|indictments?|lawsuits?|guns|rifles|weapons|rounds|shots)\b",
+    r"times|percent|votes?|seats?|indictments?|lawsuits?|guns|rifles|weapons|rounds|shots|"
+    # machines, not people: "sent three ships", "40 more flights affected", "21 police cruisers"
+    r"ships|warships|vessels|boats|planes|aircraft|jets|helicopters|drones|tanks|vehicles|cruisers|flights|"
+    r"missiles|bombs)\b",
     re.I,
 )
 # Tallies over time and rates: different quantities from an incident's toll.
@@ -232,7 +252,8 @@ _TO_DATE = re.compile(
 )
 # "captured" in another sense than taking people: on film, by a camera, attention, votes
 _CAPTURED_OTHERWISE = re.compile(
-    r"\b(?:captur|record|film|caught)\w*\b[^.;]{0,40}?\b(?:on (?:video|camera|film|tape)|live|footage|"
+    r"\b(?:captur|record|film|caught)\w*\b[^.;]{0,40}?\b(?:(?:on|by|in) (?:an? |the )?(?:[\w-]+ ){0,2}"
+    r"(?:video|camera|film|tape)|live|footage|"
     r"photos?|images?|pictures?|attention|imagination|votes?|seats?|market)\b",
     re.I,
 )
@@ -257,6 +278,12 @@ _ATTEMPT = re.compile(
 _READY = re.compile(
     r"\b(?:if (?:needed|necessary|required|called upon|called)|on (?:standby|alert|high alert)|ready to|"
     r"prepared to|put on notice)\b",
+    re.I,
+)
+# "General X, who commands the 68,000 troops in the country": the force there, not a deployment.
+_COMMANDS = re.compile(
+    r"\b(?:command(?:s|ed|ing)?|lead(?:s|ing)?|led|oversee(?:s|ing)?|oversaw|in charge of)\s+"
+    r"(?:the\s+|some\s+|about\s+|nearly\s+|roughly\s+|more than\s+|all\s+)*$",
     re.I,
 )
 _GUESS = re.compile(r"\b(?:or more|or even more|perhaps|maybe|possibly|i think|i believe|i guess)\b", re.I)
@@ -385,7 +412,14 @@ def read(
     c0, c1 = claim
     sent = text[s0:s1]
     before, after = text[s0:c0], text[c1:s1]
-    mates = [o for o in others if s0 <= o[0] and o[1] <= s1 and (o[0], o[1]) != (c0, c1)]
+    mates = [
+        o
+        for o in others
+        if s0 <= o[0]
+        and o[1] <= s1
+        and (o[0], o[1]) != (c0, c1)
+        and not _DENIED.search(text[max(s0, o[0] - 12) : o[0]])
+    ]  # a denied value ("seven, not 30") is no count beside this one
     lead = _lead(text, c0, mates)
     near_before = before[-60:]
     pre = bool(_PRELIMINARY.search(sent))
@@ -407,6 +441,12 @@ def read(
         return out(NOT_A_CLAIM, "a headline (of this or another story), not a sentence of the article")
     if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before[-16:]) or _AGES.search(before):
         return out(NOT_A_CLAIM, "an age, not a count")
+    if _AGE_LIST.search(before[-80:]):
+        return out(NOT_A_CLAIM, "an age in a list of ages, not a count")
+    if _DENIED.search(before[-12:]):
+        return out(NOT_A_CLAIM, "a value the sentence denies ('seven, not 30'), not a claim of it")
+    if _whole_of_other(before, text[c0:c1], after, measure):
+        return out(NOT_A_CLAIM, f"the group a part is taken from, not a count of those {measure}")
     if m := _THING_AFTER.match(after):  # "charged with 29 federal felony counts"
         return out(NOT_A_CLAIM, f"counts {m.group('thing').lower()}, not people")
     if text[c0:c1].lower() == "one" and (_ONE_PRONOUN_BEFORE.search(before[-12:]) or _ONE_PRONOUN_AFTER.match(after)):
@@ -418,6 +458,8 @@ def read(
         return out(NOT_A_CLAIM, f"no word of '{measure}' next to the number")
     if _DEFINITION.search(before):
         return out(NOT_A_CLAIM, "a definition's threshold, not a count")
+    if measure == "deployed" and _COMMANDS.search(before[-40:]):
+        return out(NOT_A_CLAIM, "a standing force someone commands, not a deployment")
     if measure == "deployed" and _READY.search(sent):
         return out(HYPOTHETICAL, "a force on alert or ready, not deployed")
     if measure == "captured" and _CAPTURED_OTHERWISE.search(sent):
@@ -452,7 +494,7 @@ def read(
     if _SEVERITY.search(after):
         m = _SEVERITY.search(after)
         return out(PART, "one degree of the whole", part=m.group(0).split()[-1].lower() if m else None)
-    if m := _CONDITION.match(after):  # "45 people who were wounded remained in critical condition"
+    if m := _CONDITION.match(_own_words(after)):  # "45 people who were wounded remained in critical condition"
         return out(
             PART,
             "those in one condition, not all of them",
@@ -487,6 +529,30 @@ _NOT_COMPONENT = re.compile(
 )
 
 
+_NEXT_COUNT = re.compile(rf"\s[-–—]\s|[–—]|\b(?:{_NUM_WORD})\b", re.I)
+
+
+def _own_words(after: str) -> str:
+    """The words after a number up to the next number or dash: what they say is of this number, not the next
+    one's ("more than 20 police were injured, and one remained hospitalized")."""
+    m = _NEXT_COUNT.search(after)
+    return after[: m.start()] if m else after
+
+
+def _whole_of_other(before: str, span: str, after: str, measure: str | None) -> bool:
+    """Whether the number is the group a part is taken from, and the measure is said of the part only: "two of
+    the 17 hostages held by the gunman died" (17 were held, two died), "17 patients -- 14 of whom died". Not
+    "three of the 12 people killed" or "two of the 17 dead", where the whole's own words carry the measure."""
+    if m := _OF_WHOM_AFTER.match(after):
+        own = m.group("np")
+    elif _PARTITIVE_BEFORE.search(before[-40:]):
+        cut = _NP_END.search(after[:60])
+        own = after[: cut.start()] if cut else after[:60]
+    else:
+        return False
+    return not _evidence(measure, before, span, own)  # "injured more than 180, many of them gravely"
+
+
 def _lead(text: str, c0: int, mates: Sequence[tuple[int, int, str | None]]) -> int:
     """Where the run of coordinated counts the claim ends starts: "killed five people and injured 17" is read
     from "five" on, so that what is said before the first count holds for both."""
@@ -506,6 +572,13 @@ def _beside_other(text: str, c0: int, mates: Sequence[tuple[int, int, str | None
     )
 
 
+# Where a part's own words end: its verb or the first function word ("policemen were wounded in").
+_TAIL_STOP = frozenset(
+    "was were is are be been being had have has who whom which that in at on by from with to for as not still "
+    "remain remains remained died die dies underwent suffered".split()
+)
+
+
 def _component(
     text: str, claim: tuple[int, int], s1: int, mates: Sequence[tuple[int, int, str | None]], measure: str | None
 ) -> str | None:
@@ -519,11 +592,12 @@ def _component(
         gap = text[e:c0] if e <= c0 else text[c1:s] if c1 <= s else ""
         if not gap or len(gap) > 60 or not re.search(r"\band\b", gap) or _NOT_COMPONENT.search(gap):
             continue
-        if re.search(r"[.;:!?]", gap):
+        if re.search(r"[.;:!?]", gap) or _NEXT_COUNT.search(gap):  # a dash or another number between: two clauses
             continue
-        tail = re.split(r",|\band\b|\bor\b", text[c1 : min(s1, c1 + 60)], maxsplit=1)[0]
+        tail = re.split(r",|\band\b|\bor\b|[–—(]", text[c1 : min(s1, c1 + 60)], maxsplit=1)[0]
         words = re.findall(r"[\w'-]+", tail)  # "20 first-grade students and six adults": "first-grade students"
-        return " ".join(words[:4]).lower() or "a part"
+        noun = list(itertools.takewhile(lambda w: w.lower() not in _TAIL_STOP and not w.lower().endswith("ed"), words))
+        return " ".join(noun[:4]).lower() or "a part"  # "seven were injured": no words of its own
     return None
 
 
@@ -620,10 +694,8 @@ def _part_label(after: str, counted: str | None) -> str | None:
             first = m.group("x").split()[0].lower()
             if first not in _NO_PREDICATE and not first.endswith("ed"):
                 return m.group("x")
-    if counted:
-        return counted
-    whole = re.match(r"\s*(?:of|among)\s+(?:the\s+)?(\w+)", after)
-    return f"of the {whole.group(1)}" if whole else None
+    whole = re.match(r"\s*(?:of|among)\s+(?:the\s+)?(?!(?:whom|them|those|these|which)\b)(\w+)", after)
+    return f"of the {whole.group(1)}" if whole else "a part"  # not `counted`: the group says that already
 
 
 # One site of an incident that struck several: "two explosions at Brussels Airport, one at a subway station",

@@ -3,7 +3,8 @@
 A claim's source as written ("Veridia's interior ministry", "a ministry spokesman", "Interior Minister
 Halvard Rusk", "Opposition lawmakers in Veridia") becomes a `Party`: a key shared by every way of naming the
 same body, and the name it is shown by. The rules, in order:
-  - no source, or one that names no party (a pronoun, "which", a list label, a headline fragment, a bare
+  - no source, or one that names no party (a pronoun, "which", a list label, a headline fragment, a thing or
+    document ("the findings"), a bare
     place): the outlet's own statement;
   - a spokesperson or official speaks for their body ("a ministry spokesman", "a spokesman for the Red Cross");
   - a person speaks for the body their title or apposition names ("Interior Minister X", "X, the
@@ -60,6 +61,13 @@ _PRONOUNS = {
     "my",
     "your",
 }
+# Heads of a subject that is no one: the parse's subject of "suggests" or "noted", not who said it. A
+# document speaks for its author, whom the sentence names or does not (then the outlet).
+_NO_AGENT = frozenset(
+    "findings finding review dispersal withdrawal deployment arrival data figures numbers statistics toll tally count estimate estimates "
+    "study survey analysis records report reports document documents footage video videos photos images "
+    "evidence attack attacks blast explosion incident shooting violence move decision".split()
+)
 _DET = re.compile(r"^(?:a|an|the|one|some|several|two|three|other|another|its|their|his|her)\s+", re.I)
 _IN_PLACE = re.compile(r"\s+(?:in|from|of)\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}$")
 _SPOKES = (
@@ -123,6 +131,10 @@ def junk(name: str | None) -> bool:
         return True  # a scrap of a parenthesis or a quotation: "(They included many"
     if gazetteer().country(name, capitals=True) and not _GOVERNMENT.search(name):
         return True  # a place that is only where something happened
+    bare = _DET.sub("", name.strip())
+    words = fold(bare).split()
+    if words and not re.search(r"[A-Z]", bare[1:]) and (words[0] in _NO_AGENT or words[-1] in _NO_AGENT):
+        return True  # a thing, a document or a finding: "the aircraft dispersal", "the findings", "the review"
     return False
 
 

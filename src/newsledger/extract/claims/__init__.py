@@ -19,6 +19,8 @@ Everything is regex over the text plus a few lookups in the parse per figure: no
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from ...models import Article, Claim, Entity, Quote, TimeExpr, Value
@@ -54,7 +56,7 @@ def extract_claims(
         inherit(text, q, prev)
         c, sent = _parse(doc, text, q)
         if sent:
-            _from_figure_before(q, c, sent, kept)
+            _from_figure_before(text, q, c, sent, kept)
             kept.append((q, c, sent))
         prev = q
         out.append(_claim(article, text, q, c, sent, quotes, dates, entities, doc, speakers))
@@ -104,11 +106,43 @@ def _parse(doc: Doc, text: str, q: Figure) -> tuple[Counting, tuple[int, int] | 
     if span is None or not len(span):
         return Counting(), None
     s = span[0].sent
-    return syntax(doc, text, q, span), (s.start_char, s.end_char)
+    return syntax(doc, text, q, span), paragraph_clip(text, (s.start_char, s.end_char), q.core_start, q.core_end)
+
+
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_HEADING_WORDS = 12
+
+
+def _heading(par: str) -> bool:
+    """A paragraph that is no sentence of its own: blanked (a widget, a caption), or a subheading: a few words,
+    no full stop, no digit (not a post's signature, "- Name (@handle) March 15, 2019", which dates the post)."""
+    par = par.strip()
+    return not par or (
+        len(par.split()) <= _HEADING_WORDS
+        and not par.endswith((".", "!", "?", '"', "”", "'", "’"))
+        and not any(ch.isdigit() for ch in par)
+    )
+
+
+def paragraph_clip(text: str, sent: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """The sentence without the subheadings and blanked widget lines the parser joined to it across a blank
+    line ("Suspects held", then a video widget, then the paragraph), which end in no full stop."""
+    s0, s1 = sent
+    cur = s0
+    for m in _PARAGRAPH.finditer(text, s0, start):
+        if _heading(text[cur : m.start()]):
+            s0 = m.end()
+        cur = m.end()
+    for m in _PARAGRAPH.finditer(text, end, s1):
+        nxt = _PARAGRAPH.search(text, m.end(), s1)
+        if _heading(text[m.end() : nxt.start() if nxt else s1]):
+            s1 = m.start()
+            break
+    return s0, s1
 
 
 def _from_figure_before(
-    q: Figure, c: Counting, sent: tuple[int, int], kept: list[tuple[Figure, Counting, tuple[int, int]]]
+    text: str, q: Figure, c: Counting, sent: tuple[int, int], kept: list[tuple[Figure, Counting, tuple[int, int]]]
 ) -> None:
     """A bare figure counts what the figure before it in the sentence counted; it measures the same
     unless a verb of its own says something else ("332 were arrested, but only seven convicted")."""
@@ -117,6 +151,8 @@ def _from_figure_before(
     for pq, pc, psent in reversed(kept[-4:]):
         # "the real figure", "the toll" point back to the sentence before as well
         if psent != sent and not (c.generic and psent[1] >= sent[0] - 3):
+            break
+        if ";" in text[pq.end : q.start]:  # "... three police officers; at least 500 were injured": not theirs
             break
         if (pc.counted or pc.measure) and pq.unit is None and pq.num.kind != "fraction":
             c.counted = pc.counted  # "acknowledged just over 20 dead ... a figure close to 300"
