@@ -406,3 +406,12 @@ def test_a_part_of_whom_is_labelled_as_a_part_not_of_whom():
     i = s.index("14")
     got = I.read(s, (0, len(s)), (i, i + 2), None, "2025-05-13", "patients", "killed")
     assert got.role == I.PART and got.part == "a part", got
+
+
+def test_part_labels_name_the_whole_s_group_not_its_number_or_the_part_s_own_group():
+    s = "Two of the 17 hostages first held by the gunman died, police said."
+    assert I.read(s, (0, len(s)), (0, 3), None, "2025-05-13", "hostages", "killed").part == "of the hostages"
+    s = "The ministry said 16 protesters and 13 policemen were wounded in the clashes."
+    a, b = s.index("16"), s.index("13")
+    got = I.read(s, (0, len(s)), (a, a + 2), None, "2025-05-13", "protesters", "injured", [(b, b + 2, "injured")])
+    assert got.role == I.PART and got.part == "a part", got

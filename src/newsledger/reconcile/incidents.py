@@ -509,6 +509,8 @@ def read(
     if m := _PLACE_LIST.match(after):  # "at least 35 dead in Amatrice, 11 in Accumoli and 17 in ...": by town
         return out(PART, "one place's count of several the sentence lists", part="in " + m.group("place"))
     if label := _component(text, (c0, c1), s1, mates, measure):
+        if label == (counted or "").lower():
+            label = "a part"  # "16 protesters and 13 policemen": the group says it already
         return out(PART, "one of several counts of the same measure, not the total", part=label)
     incident = ""
     if m := _sibling(sent):
@@ -694,7 +696,11 @@ def _part_label(after: str, counted: str | None) -> str | None:
             first = m.group("x").split()[0].lower()
             if first not in _NO_PREDICATE and not first.endswith("ed"):
                 return m.group("x")
-    whole = re.match(r"\s*(?:of|among)\s+(?:the\s+)?(?!(?:whom|them|those|these|which)\b)(\w+)", after)
+    whole = re.match(
+        rf"\s*(?:of|among)\s+(?:the\s+)?(?:(?:{_NUM_WORD}|[\d,]+)\s+)?(?!(?:whom|them|those|these|which)\b)([A-Za-z]\w*)",
+        after,
+        re.I,
+    )
     return f"of the {whole.group(1)}" if whole else "a part"  # not `counted`: the group says that already
 
 
