@@ -37,6 +37,11 @@ def test_weekday_in_past_tense_is_the_one_before(extract_text):
     assert value(extract_text, text, "Tuesday") == "2025-10-28"
 
 
+def test_a_day_s_name_is_no_weekday_of_the_report(extract_text):
+    got = times(extract_text, "Marchers recalled Bloody Sunday in Valdoria, and the vote on Super Tuesday.")
+    assert "Sunday" not in got and "Tuesday" not in got, got
+
+
 def test_weekday_in_future_tense_is_the_one_after(extract_text):
     assert value(extract_text, "The president will visit the Kestrel dam on Tuesday.", "Tuesday") == "2025-11-04"
 

@@ -742,6 +742,50 @@ def test_a_title_names_the_place_its_sentence_puts_the_count_at_before_the_headl
     assert "Brenn" in title and "Orvin" not in title, title
 
 
+def test_a_title_names_the_town_not_the_state_that_locates_it(ledger):
+    from dataclasses import replace
+
+    text = "A gunman opened fire at a depot in Orvin, Lorvia, and killed 6 workers on Monday, police said."
+    x = article("s1", 4, text, [("6", "workers", "killed", None)], [("Orvin", "GPE"), ("Lorvia", "GPE")])
+    ledger.write([replace(x, article=replace(x.article, title="Questions after the depot attack"))])
+    reconcile(ledger)
+    title = killed(ledger).incident.title
+    assert "Orvin" in title and "Lorvia" not in title, title
+
+
+def test_a_title_takes_no_event_from_inside_a_compound_word(ledger):
+    from dataclasses import replace
+
+    text = "In a day of rapid-fire news from war-torn Kessel, 8 people were killed on Monday, officials said."
+    x = article("s2", 4, text, [("8", "people", "killed", None)], [("Kessel", "GPE")])
+    ledger.write([replace(x, article=replace(x.article, title="A day of news"))])
+    reconcile(ledger)
+    title = killed(ledger).incident.title
+    assert "fire" not in title and "war" not in title, title
+
+
+def test_a_named_day_is_no_place():
+    assert figures.not_a_place("Easter Sunday") and figures.not_a_place("Bloody Friday")
+    assert not figures.not_a_place("Orvin")
+
+
+def test_buildings_are_no_people_even_with_a_country():
+    assert not figures.counts_people("Belgian mosques") and not figures.counts_people("churches")
+    assert figures.counts_people("Belgian worshippers")
+
+
+def test_deaths_in_a_sentence_that_counts_an_epidemic_s_cases_are_a_tally(ledger):
+    text = (
+        "The governor thanked the team owner for the masks on Monday. "
+        + _FILLER
+        + "As of Wednesday, more than 700 cases of coronaviruses had been confirmed in Lorvia, and 12 people have died."
+    )
+    ledger.write([article("e1", 4, text, [("12", "people", "killed", None)], [("Lorvia", "GPE")])])
+    reconcile(ledger)
+    (why,) = ledger.conn.execute("SELECT role FROM claim_readings").fetchall()
+    assert why[0] == "tally", why
+
+
 def test_a_founded_part_founds_its_whole(ledger):
     text = (
         "At least 3 of the dead in Orvin were children, the hospital said. "

@@ -251,12 +251,29 @@ AGES = "Police said a boy and two girls, aged three, five and eight, had died."
         # ... but not where the whole's own words carry the measure
         ("Three of the 12 people killed in the blast were children.", "12", "people", "killed", I.INCIDENT),
         ("Two of the 17 dead were children, the hospital said.", "17", "dead", "killed", I.INCIDENT),
+        # ... or where the measure is said after the "of them" aside, of the whole
+        (
+            "A farmer and three of his sons, two of them teenagers, died when the bridge fell.",
+            "three",
+            "sons",
+            "killed",
+            I.INCIDENT,
+        ),
         (
             "The blasts killed three and injured more than 180, many of them gravely.",
             "180",
             None,
             "injured",
             I.INCIDENT,
+        ),
+        # a plan, past an abbreviation's dot
+        (
+            "The council said Monday it will ask parliament to approve a plan to expand the U.N. mission in "
+            "Kessel and send up to 400 more soldiers there.",
+            "400",
+            "soldiers",
+            "deployed",
+            I.HYPOTHETICAL,
         ),
         # a value the sentence denies
         ("A source said six were injured - not 25 - in the attack.", "25", None, "injured", I.NOT_A_CLAIM),

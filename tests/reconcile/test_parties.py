@@ -106,3 +106,9 @@ def test_a_scrap_of_a_parenthesis_is_no_party():
 
     assert junk("(They included many")
     assert not junk("Syrian Observatory for Human Rights")
+
+
+def test_a_name_cut_inside_a_coordination_loses_its_dangling_word():
+    a = P.party("Lorvian media and", None, None)
+    b = P.party("Lorvian media", None, None)
+    assert a is not None and b is not None and a.key == b.key and a.name == "Lorvian media"

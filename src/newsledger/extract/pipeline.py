@@ -57,8 +57,9 @@ from .times import extract_times
 # clause, "a Times report that"); a relayed quote keeps its speaker; speaker spans start at the subject's own
 # phrase; "according to" names its object; a quotation signed with a dash is its signer's; 22: a claim's
 # sentence drops the subheading and blanked widget lines the parser glued to it across a blank line, and a bare
-# count takes no group across a semicolon ("three police officers; at least 500 were injured")
-VERSION = 22
+# count takes no group across a semicolon ("three police officers; at least 500 were injured"); 23: a day's name
+# ("Bloody Sunday", "Super Tuesday") is no weekday of the report
+VERSION = 23
 
 
 LANGUAGE = "en"  # what the extractors read

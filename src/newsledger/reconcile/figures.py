@@ -297,6 +297,11 @@ _NOT_PEOPLE = {
     "seats",
     "job",
     "jobs",
+} | {  # buildings and settlements: "the gunman's rampage at two mosques"
+    w + s
+    for w in "mosque church synagogue temple building home house school hospital shop store office village town city "
+    "base site location".split()
+    for s in ("", "s")
 }
 
 
@@ -797,14 +802,21 @@ def not_a_place(name: str) -> bool:
     """A word the tagger took for a place: a nationality ("two Filipina employees") or a bare common word
     ("Island", "the Valley")."""
     g = gazetteer()
+    words = fold(name).split()
     return bool(
-        g.demonym(name) or (name.endswith("a") and g.demonym(name[:-1] + "o")) or fold(name) in _GENERIC_PLACE_WORDS
+        g.demonym(name)
+        or (name.endswith("a") and g.demonym(name[:-1] + "o"))
+        or fold(name) in _GENERIC_PLACE_WORDS
+        or (words and words[-1] in _DAY_WORDS)  # "Easter Sunday", "Bloody Friday": a day, not a place
     )
 
 
 _GENERIC_PLACE_WORDS = frozenset(
     "island islands city state province river valley county district region north south east west coast border "
     "capital island nation country town village mountain mountains lake bay".split()
+)
+_DAY_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday easter christmas ramadan eid thanksgiving".split()
 )
 PLACE_KINDS = ("gpe:", "loc:", "fac:", "event:")
 ACROSS_RATIO = 2.0  # how far apart two stories' values of one incident's quantity can be
@@ -933,7 +945,7 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
             near := min(
                 (
                     (abs(pos - at), name)
-                    for key, name, _, pos in store.places_between(ledger, a, s0, s1)
+                    for key, name, _, pos in _towns_first(ctx.text(a), store.places_between(ledger, a, s0, s1))
                     if not key.startswith("country:") and not not_a_place(name) and not _a_persons_name(name, people)
                 ),
                 default=None,
@@ -971,6 +983,13 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
     title = incident_title(f.measure, event or "", place, country, first, f.incident, heads[0] if heads else None)
     place, country = _resolved_place(ledger, ctx, arts, place, country, sents)
     store.describe(ledger, fid, whole, title, place, country, first)
+
+
+def _towns_first(text: str, named: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
+    """The places a sentence names, less the state or country that only locates the town before it
+    ("Chattanooga, Tenn., and killed four": the town is where, however near the number its state is)."""
+    starts = [pos for *_, pos in named]
+    return [p for p in named if not any(a < p[3] and re.fullmatch(r"[^,.;]{1,40},\s*", text[a : p[3]]) for a in starts)]
 
 
 def _town_country(ledger: Ledger, arts: list[str], place: str) -> str | None:
@@ -1024,12 +1043,12 @@ def _named(a3: str, text: str) -> bool:
     return any(n and n.lower() in text for n in (g.name(a3), g.adjective.get(a3)))
 
 
-_EVENT_WORD = re.compile(
-    r"\b(earthquake|quake|tsunami|attacks?|bombings?|blasts?|explosions?|shootings?|massacre|raids?|"
+_EVENT_WORD = re.compile(  # a word of its own: not the "fire" of "rapid-fire" or the "war" of "war-torn"
+    r"(?<![\w-])(earthquake|quake|tsunami|attacks?|bombings?|blasts?|explosions?|shootings?|massacre|raids?|"
     r"disaster|dam collapse|"
     r"air ?strikes?|storm|hurricane|typhoon|cyclone|tornado|flood(?:ing|s)?|wildfires?|fire|crash|"
     r"clashes|riots?|protests?|stampede|ambush|collapse|derailment|eruption|landslide|war|"
-    r"siege|offensive|strike)\b",
+    r"siege|offensive|strike)(?![\w-])",
     re.I,
 )
 # In a body sentence, not the fire a gunman opened or the attack a city was under.
@@ -1254,7 +1273,7 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
     if (
         reading.role in incidents.IN_FIGURES
         and row.measure in ("killed", "casualties")
-        and incidents.epidemic((ctx.title(aid) or "") + " " + text[:LEDE])
+        and incidents.epidemic((ctx.title(aid) or "") + " " + text[:LEDE] + " " + text[sentence[0] : sentence[1]])
     ):
         reading = incidents.Reading(incidents.TALLY, "an epidemic's deaths: a running tally of a cause")
     if reading.role in incidents.IN_FIGURES and vague(row.text):

@@ -228,6 +228,8 @@ _HYPOTHETICAL = re.compile(
     r"assum(?:e|es|ed|ing)|suppos(?:e|es|ed|ing)|imagin(?:e|es|ed|ing)|let['’]s\s+say|were\s+to|was\s+to\s+be)\b[^.;:]*$",
     re.I,
 )
+# The dot of an abbreviation, which ends no clause: "U.S.", "Gen.", "Sept."
+_ABBREVIATION_DOT = re.compile(r"\b([A-Z]|Mrs?|Ms|Dr|St|Lt|Col|Gen|Sgt|Rep|Sen|Gov|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.")
 # "The site defines a mass shooting as an attack in which at least four people are killed or wounded."
 _DEFINITION = re.compile(r"\b(?:defin(?:e|es|ed|ing|ition)|qualif(?:y|ies) as|threshold)\b", re.I)
 # A modal right after the counted words: "20,000 troops would be needed", "5,000 jobs could go".
@@ -466,9 +468,10 @@ def read(
         return out(NOT_A_CLAIM, "'captured' on film or in another sense than taking people")
     if measure == "captured" and (_RELEASED_BEFORE.search(before[-40:]) or _RELEASED_AFTER.match(after)):
         return out(NOT_A_CLAIM, "captives released, freed or rescued: a release, not how many were taken")
-    if _ATTEMPT.search(clause):
+    plain = _ABBREVIATION_DOT.sub(r"\1", clause)  # "a plan to expand the U.S. mission and send up to 1,500"
+    if _ATTEMPT.search(plain):
         return out(HYPOTHETICAL, "an attempt or plot, not what happened")
-    if _HYPOTHETICAL.search(clause) or _HYPOTHETICAL_AFTER.match(after):
+    if _HYPOTHETICAL.search(plain) or _HYPOTHETICAL_AFTER.match(after):
         return out(HYPOTHETICAL, "a need, condition or forecast, not a count")
     if _GUESS.search(text[c0 : min(s1, c1 + 25)]) and re.search(
         r"\b(?:tens|hundreds|thousands|dozens)\b", text[c0:c1], re.I
@@ -546,6 +549,9 @@ def _whole_of_other(before: str, span: str, after: str, measure: str | None) -> 
     the 17 hostages held by the gunman died" (17 were held, two died), "17 patients -- 14 of whom died". Not
     "three of the 12 people killed" or "two of the 17 dead", where the whole's own words carry the measure."""
     if m := _OF_WHOM_AFTER.match(after):
+        aside = re.split(r"[,;:.()–—]|--", after[m.end() :], maxsplit=1)[0]
+        if not _evidence(measure, "", "", aside):  # "four of her children, two of them babies, died"
+            return False
         own = m.group("np")
     elif _PARTITIVE_BEFORE.search(before[-40:]):
         cut = _NP_END.search(after[:60])
@@ -605,19 +611,20 @@ def _component(
 
 # An epidemic's deaths are a running tally of a cause, whatever the sentence says.
 _EPIDEMIC = re.compile(
-    r"\b(?:covid(?:-19)?|coronavirus|pandemic|epidemic|ebola|influenza|flu season|measles|cholera|sars|mers|zika)\b",
+    r"\b(?:covid(?:-19)?|coronavirus(?:es)?|pandemic|epidemic|ebola|influenza|flu season|measles|cholera|sars|mers|zika)\b",
     re.I,
 )
 
 
 def epidemic(opening: str) -> bool:
-    """Whether an article's headline and opening are about an epidemic (its counts are tallies)."""
+    """Whether an article's headline and opening, or the claim's own sentence, are about an epidemic (its
+    counts are tallies)."""
     return bool(_EPIDEMIC.search(opening))
 
 
 # The days of a report: a weekday, "yesterday", "overnight" (a figure is founded by a count so dated)
 REPORT_DAYS = re.compile(
-    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|overnight|last night"
+    r"\b(?<!bloody )(?<!black )(?<!super )(?<!cyber )(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|overnight|last night"
     r"|this (?:morning|afternoon|evening))\b",
     re.I,
 )

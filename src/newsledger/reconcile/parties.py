@@ -138,9 +138,13 @@ def junk(name: str | None) -> bool:
     return False
 
 
+# A span the tagger cut inside a coordination: "Arab media and" (sources).
+_DANGLING = re.compile(r"(?:\s+(?:and|or|&|of|the|in|from|with|as well as))+$", re.I)
+
+
 def body_of(name: str) -> str:
     """The body a spokesperson or official speaks for ("a ministry spokesman" -> "ministry"), else `name`."""
-    t = _DET.sub("", name.strip())
+    t = _DET.sub("", _DANGLING.sub("", name.strip()))
     if m := _FOR_BODY.match(t):
         return _DET.sub("", m.group("body"))
     if (m := _BODY_FIRST.match(t)) and not _AUTHORITIES.match(t):

@@ -102,6 +102,8 @@ _RULES = [
     ),
     (
         "weekday",
+        # not a day's name ("Bloody Sunday", "Super Tuesday"): an event, not a day of the report
+        rf"(?<!bloody\s)(?<!black\s)(?<!super\s)(?<!cyber\s)"
         rf"(?:(?P<edge>early|late|earlier|later)\s+)?(?P<set>each\s+|every\s+)?(?P<wd>{WEEKDAY})"
         rf"(?P<plural>s)?(?:'s)?(?:\s+(?P<part>{DAYPART})(?P<parts>s)?)?",
     ),
