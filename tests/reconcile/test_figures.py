@@ -780,7 +780,20 @@ def test_a_title_names_what_the_count_s_own_sentence_names(
 
 def test_a_named_day_is_no_place():
     assert figures.not_a_place("Easter Sunday") and figures.not_a_place("Bloody Friday")
+    assert figures.not_a_place("Wednesday's")
     assert not figures.not_a_place("Orvin")
+
+
+def test_a_weekday_s_possessive_names_no_other_incident(ledger):
+    text = (
+        "Officials in Orvin spoke of the depot attack on Monday. "
+        + _FILLER
+        + "Police said 12 people were killed in Wednesday's assault on the depot."
+    )
+    ledger.write([article("d1", 4, text, [("12", "people", "killed", None)], [("Orvin", "GPE")])])
+    reconcile(ledger)
+    (f,) = figures.list_figures(ledger)
+    assert "Wednesday" not in (f.incident.title or ""), f.incident.title
 
 
 def test_buildings_are_no_people_even_with_a_country():

@@ -802,7 +802,7 @@ def not_a_place(name: str) -> bool:
     """A word the tagger took for a place: a nationality ("two Filipina employees") or a bare common word
     ("Island", "the Valley")."""
     g = gazetteer()
-    words = fold(name).split()
+    words = re.sub(r"['’]s$", "", fold(name)).split()  # "Wednesday's"
     return bool(
         g.demonym(name)
         or (name.endswith("a") and g.demonym(name[:-1] + "o"))
@@ -1289,7 +1289,7 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
     grp, country = counted_group(row.counted)
     incident = reading.incident
     region = None
-    if not incident and reading.place:  # "16 in India" in a story about Nepal: another incident
+    if not incident and reading.place and not not_a_place(reading.place):  # "16 in India" in a story on Nepal
         where = gazetteer().country(reading.place)
         if where and where != ctx.country(aid):
             incident = f"in {gazetteer().name(where)}"
