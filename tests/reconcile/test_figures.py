@@ -754,6 +754,16 @@ def test_a_title_names_no_place_that_is_a_person_s_name(ledger):
             "Orvin",
             ("Lorvia",),
         ),
+        # no event from a headline's verb
+        (
+            "At least 9 people were killed in Kessel on Monday as marchers met the police, officials said.",
+            "9",
+            "people",
+            ("Kessel",),
+            "Police fire tear gas at marchers",
+            "Kessel",
+            ("fire",),
+        ),
         # no event from inside a compound word
         (
             "In a day of rapid-fire news from war-torn Kessel, 8 people were killed on Monday, officials said.",

@@ -1043,10 +1043,13 @@ def _named(a3: str, text: str) -> bool:
     return any(n and n.lower() in text for n in (g.name(a3), g.adjective.get(a3)))
 
 
-_EVENT_WORD = re.compile(  # a word of its own: not the "fire" of "rapid-fire" or the "war" of "war-torn"
+# A word of its own: not the "fire" of "rapid-fire" or the "war" of "war-torn", nor the verb of "police fire
+# tear gas".
+_EVENT_WORD = re.compile(
     r"(?<![\w-])(earthquake|quake|tsunami|attacks?|bombings?|blasts?|explosions?|shootings?|massacre|raids?|"
     r"disaster|dam collapse|"
-    r"air ?strikes?|storm|hurricane|typhoon|cyclone|tornado|flood(?:ing|s)?|wildfires?|fire|crash|"
+    r"air ?strikes?|storm|hurricane|typhoon|cyclone|tornado|flood(?:ing|s)?|wildfires?|"
+    r"fire(?!\s+(?:upon|into|tear|rubber|water|warning|shots|back|rockets|missiles|bullets|live)\b)|crash|"
     r"clashes|riots?|protests?|stampede|ambush|collapse|derailment|eruption|landslide|war|"
     r"siege|offensive|strike)(?![\w-])",
     re.I,
