@@ -175,3 +175,27 @@ def test_a_speaker_span_starts_at_the_subject_s_own_phrase(extractor, text, tagg
     sp = filters.mend(doc, text, q).speaker
     assert text[sp.start : sp.end] == speaker
     assert sp.name == speaker
+
+
+def test_a_passive_cue_takes_no_source_from_the_sentence_before(extractor):
+    text = (
+        "On May 3, the council sent riot police to clear the Harbour Camp, hundreds of dock workers who had been "
+        "striking in the port. The police used tear gas. Two men and a boy were reported dead."
+    )
+    q = _quote(text, "Two men and a boy were reported dead", "were reported", "the Harbour Camp")
+    assert filters.mend(extractor.nlp(text), text, q).speaker is None
+
+
+def test_a_passive_cue_keeps_a_source_of_its_own_sentence(extractor):
+    text = "The port reopened in May. Tomas Berg was reported as saying that the ferry will stop."
+    q = _quote(text, "that the ferry will stop", "was reported", "Tomas Berg")
+    assert filters.mend(extractor.nlp(text), text, q).speaker.name == "Tomas Berg"
+
+
+def test_a_cue_inside_an_aside_says_only_the_aside(extractor):
+    text = (
+        "Tomas Berg, 34 — who has openly expressed hatred of the union — is charged in the Tuesday attack, in "
+        "which six dock workers were shot dead at the harbour."
+    )
+    q = _quote(text, text[text.index("hatred") : -1], "has openly expressed", "who")
+    assert filters.mend(extractor.nlp(text), text, q).text == "hatred of the union"

@@ -774,6 +774,25 @@ def test_a_title_names_no_place_that_is_a_person_s_name(ledger):
             "Kessel",
             ("fire", "war"),
         ),
+        # weapons' fire is no fire
+        (
+            "In Kessel, 9 people were killed by army fire on Monday, officials said.",
+            "9",
+            "people",
+            ("Kessel",),
+            "Kessel mourns its dead",
+            "Kessel",
+            ("fire",),
+        ),
+        (
+            "In Kessel, 9 people were killed by French fire on Monday, officials said.",
+            "9",
+            "people",
+            ("Kessel",),
+            "Kessel mourns its dead",
+            "Kessel",
+            ("fire",),
+        ),
     ],
 )
 def test_a_title_names_what_the_count_s_own_sentence_names(
@@ -786,6 +805,17 @@ def test_a_title_names_what_the_count_s_own_sentence_names(
     reconcile(ledger)
     title = killed(ledger).incident.title
     assert want in title and not any(u in title for u in unwanted), title
+
+
+def test_words_against_a_person_are_no_attack(ledger):
+    from dataclasses import replace
+
+    text = "The families of 7 soldiers killed in Kessel on Monday wrote to Jon Varek, officials said."
+    x = article("w1", 4, text, [("7", "soldiers", "killed", None)], [("Kessel", "GPE"), ("Jon Varek", "PERSON")])
+    ledger.write([replace(x, article=replace(x.article, title="Families Attack Varek Over His Remarks"))])
+    reconcile(ledger)
+    title = killed(ledger).incident.title
+    assert "attack" not in title.lower(), title
 
 
 def test_a_named_day_is_no_place():

@@ -413,3 +413,74 @@ def test_part_labels_name_the_whole_s_group_not_its_number_or_the_part_s_own_gro
     a, b = s.index("16"), s.index("13")
     got = I.read(s, (0, len(s)), (a, a + 2), None, "2025-05-13", "protesters", "injured", [(b, b + 2, "injured")])
     assert got.role == I.PART and got.part == "a part", got
+
+
+@pytest.mark.parametrize(
+    "paragraph, number, role",
+    [
+        # the year two sentences up still dates the count, where no sentence between names a day of its own
+        (
+            "On July 28, 1932, the governor sent troops to clear the camp. The troops used tear gas. "
+            "Two men were reported dead.",
+            "Two",
+            I.BACKGROUND,
+        ),
+        (
+            "In 2006, the river flooded the valley. Rescuers worked for weeks. About 40 people died in the valley.",
+            "40",
+            I.BACKGROUND,
+        ),
+        # a day of the report between sets the time back to now
+        (
+            "In 2006, the river flooded the valley. On Tuesday it rose again. About 40 people died in the valley.",
+            "40",
+            I.INCIDENT,
+        ),
+        # a year of comparison is no time: the worst since 2015 is this year's
+        (
+            "The flood was the worst since 2015. Rescuers worked through the night. About 40 people died in the valley.",
+            "40",
+            I.INCIDENT,
+        ),
+        # another paragraph's year says nothing of this one
+        (
+            "In 2006, the river flooded the valley.\n\nRescuers worked for weeks. About 40 people died in the valley.",
+            "40",
+            I.INCIDENT,
+        ),
+    ],
+)
+def test_an_earlier_year_set_up_to_two_sentences_before_in_the_paragraph(paragraph, number, role):
+    s0 = paragraph.rindex(". ", 0, paragraph.index(number)) + 2
+    c0 = paragraph.index(number)
+    got = I.read(paragraph, (s0, len(paragraph)), (c0, c0 + len(number)), None, "2020-06-02", "people", "killed")
+    assert got.role == role, got
+
+
+def test_the_fallen_of_a_nation_s_wars_are_a_tally():
+    got = read("The families of 17 soldiers who died fighting for Veridia demanded an apology on Monday.", "17")
+    assert got.role == I.TALLY, got
+
+
+@pytest.mark.parametrize(
+    "title, sentence, number, event",
+    [
+        # another kind of event than the headline's, whose toll the number is
+        (
+            "Crowd ends siege of the Veridian embassy",
+            "The crowd said it was protesting the airstrikes that hit a militia camp on Sunday, killing 25 fighters.",
+            "25",
+            "airstrike",
+        ),
+        ("Protests spread across Veridia", "The earthquake struck at dawn, killing 12 people.", "12", "earthquake"),
+        # the same kind names the same incident; a headline with no event says nothing
+        ("Suicide bombing in Kessel", "The blast tore through the market, killing 20 people.", "20", ""),
+        ("Kessel mourns", "The blast tore through the market, killing 20 people.", "20", ""),
+        # the verb "storm" is no storm
+        ("Protesters storm the embassy", "The earthquake struck at dawn, killing 12 people.", "12", ""),
+        # the event must cause the number in its own clause
+        ("Protests spread across Veridia", "After the earthquake, police and troops arrested 12 people.", "12", ""),
+    ],
+)
+def test_a_toll_caused_by_another_kind_of_event_than_the_headline_s(title, sentence, number, event):
+    assert I.caused_by_other(title, sentence, sentence.index(number)) == event

@@ -112,3 +112,14 @@ def test_a_name_cut_inside_a_coordination_loses_its_dangling_word():
     a = P.party("Lorvian media and", None, None)
     b = P.party("Lorvian media", None, None)
     assert a is not None and b is not None and a.key == b.key and a.name == "Lorvian media"
+
+
+def test_a_place_s_body_is_that_place_s_countrys_not_the_article_s():
+    # the gazetteer's most populous namesake decides the country
+    assert P.party("Gaza's health ministry", None, "ISR").key == "government:PSE"
+    assert P.party("Kabul's interior ministry", None, "PAK").key == "government:AFG"
+
+
+def test_a_body_run_by_another_is_no_government_of_the_article_s_country():
+    assert not P.party("the Hamas-run health ministry", None, "ISR").key.startswith("government:")
+    assert P.party("the Defense Ministry's spokesman", None, "VER").key == "government:VER"

@@ -58,8 +58,9 @@ from .times import extract_times
 # phrase; "according to" names its object; a quotation signed with a dash is its signer's; 22: a claim's
 # sentence drops the subheading and blanked widget lines the parser glued to it across a blank line, and a bare
 # count takes no group across a semicolon ("three police officers; at least 500 were injured"); 23: a day's name
-# ("Bloody Sunday", "Super Tuesday") is no weekday of the report
-VERSION = 23
+# ("Bloody Sunday", "Super Tuesday") is no weekday of the report; 24: a passive cue takes no source from
+# another sentence, and a cue inside an aside ("X — who has expressed ... — is charged") says only the aside
+VERSION = 24
 
 
 LANGUAGE = "en"  # what the extractors read

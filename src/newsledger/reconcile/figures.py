@@ -972,12 +972,13 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
     country = countries.most_common(1)[0][0] if countries else None
     if place and (where := _town_country(ledger, arts, place)) and where != country:
         country = where  # killed "in Pensacola" is in the United States, though the headline names a Saudi
-    events = Counter(m.group(1).lower() for t in heads for m in _EVENT_WORD.finditer(t))
+    events = Counter(m.group(1).lower() for t in heads for m in _EVENT_WORD.finditer(t) if _an_event(t, m, people))
     if not events:  # the headlines name no event: the one the figure's own sentences name
         events = Counter(
             m.group(1).lower()
             for a, s0, s1 in store.claim_sentences(ledger, fid)
             for m in _SAID_EVENT.finditer(ctx.text(a), s0, s1)
+            if _an_event(ctx.text(a), m, people)
         )
     event = events.most_common(1)[0][0] if events else None
     title = incident_title(f.measure, event or "", place, country, first, f.incident, heads[0] if heads else None)
@@ -1060,6 +1061,28 @@ _SAID_EVENT = re.compile(
     + _EVENT_WORD.pattern,
     re.I,
 )
+
+
+# Fire from weapons, not a fire: "killed by Israeli fire", "under heavy fire", "sniper fire".
+_WEAPON_FIRE = re.compile(
+    r"\b(?:army|military|police|troops'?|sniper|tank|artillery|mortar|rocket|gun|machine-gun|friendly|heavy|live|"
+    r"enemy|hostile|automatic|naval|anti-aircraft|cross|return|under|open|opened|opening|returned|their|its)\s+$",
+    re.I,
+)
+
+
+def _an_event(text: str, m: re.Match, people: frozenset[str]) -> bool:
+    """Whether an event word names an event: not weapons' fire ("Israeli fire") nor words against a person
+    ("Gold Star Families Attack Trump")."""
+    word, before, after = m.group(1).lower(), text[max(0, m.start(1) - 30) : m.start(1)], text[m.end(1) :]
+    if word == "fire" and (
+        _WEAPON_FIRE.search(before)
+        or ((prev := re.search(r"([A-Z][\w-]*)\s+$", before)) and gazetteer().demonym(prev.group(1)))
+    ):
+        return False
+    if word.startswith("attack") and (obj := re.match(r"\s+(?:on\s+)?([A-Z][\w'-]*)", after)):
+        return fold(obj.group(1)) not in people
+    return True
 
 
 def incident_title(
@@ -1309,6 +1332,8 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
         incident = f"at {other}"
     if not incident:  # "Another Powerful Earthquake Strikes Nepal": its counts are of the second quake
         incident = incidents.headline_incident(ctx.title(aid), text[sentence[0] : sentence[1]], row.start - sentence[0])
+    if not incident:  # "airstrikes ..., killing 25" in a story on a siege: the airstrikes' toll
+        incident = incidents.caused_by_other(ctx.title(aid), text[sentence[0] : sentence[1]], row.start - sentence[0])
     part = reading.part if reading.role == incidents.PART else region
     if (
         part is None

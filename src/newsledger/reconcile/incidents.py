@@ -101,6 +101,44 @@ def headline_incident(title: str | None, sentence: str, at: int) -> str:
     return _sibling_label(m)
 
 
+# Kinds of event: words of one kind can name one incident ("the bombing", "the blast", "the attack").
+_KINDS = {
+    "violence": "attack bombing blast explosion shooting massacre raid airstrike strike ambush assault offensive "
+    "battle war",
+    "quake": "earthquake quake aftershock tremor tsunami",
+    "weather": "storm hurricane typhoon cyclone tornado flood flooding landslide",
+    "unrest": "clash clashes riot riots rioting protest protests uprising stampede siege",
+    "fire": "fire wildfire",
+    "crash": "crash derailment collapse",
+}
+_KIND_OF = {w: k for k, ws in _KINDS.items() for w in ws.split()}
+_CAUSED = re.compile(
+    rf"\b(?P<event>{_EVENT})s?\b(?:(?!\b(?:and|but|while)\b)[^.;:!?]){{0,100}}?"
+    r"(?:,\s*|\s)(?:killing|injuring|wounding|that killed|which killed|that left|leaving|in which)\s+"
+    r"(?:at\s+least\s+|about\s+|some\s+|nearly\s+|more\s+than\s+)?$",
+    re.I,
+)
+
+
+# A headline's event words, less the verb "storm" ("Protesters storm the embassy").
+_HEAD_EVENT = re.compile(rf"\b{_EVENT}\b(?<!storm(?=\s(?:the|a|an|US|U\.S\.|into|past)\b))", re.I)
+
+
+def _kind(word: str) -> str | None:
+    return _KIND_OF.get(re.sub(r"\s+", "", word.lower()))
+
+
+def caused_by_other(title: str | None, sentence: str, at: int) -> str:
+    """The event of another kind than the headline's whose toll the number is: "protests over the U.S.
+    airstrikes that targeted a militia over the weekend, killing 25 fighters" in a story on an embassy siege
+    ("airstrike"); "" where the headline names no event, or one of the same kind."""
+    m = _CAUSED.search(sentence[:at])
+    heads = {k for m in _HEAD_EVENT.finditer(title or "") if (k := _kind(m.group(0)))}
+    if m is None or not heads or (mine := _kind(m.group("event"))) is None or mine in heads:
+        return ""
+    return re.sub(r"\s+", "", m.group("event").lower())
+
+
 _LATER = {"second", "another", "new", "fresh", "subsequent", "later", "follow-up", "third"}
 
 
@@ -208,6 +246,8 @@ _TALLY = re.compile(
     r"(?:to|through|until|and) (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d|"
     # several incidents' sum: "mass shootings that left 31 dead", "in Vietnam, Iraq and Afghanistan"
     r"(?:\w+\s+)?(?:years|months|decades) of (?:war|fighting|clashes|conflict|violence|bombing)|"
+    # the fallen of wars and years: "the families of 17 service members who died fighting for the U.S."
+    r"who (?:have |had )?died (?:fighting|serving|in (?:combat|service|uniform|the line of duty))|"
     r"mass shootings|(?:separate|back-to-back|unrelated) (?:shootings|attacks|bombings)|"
     r"(?:two|both|three|four|five|the) (?:[\w-]+ )?(?:crashes|earthquakes|quakes|hurricanes|wars)\b|"
     r"(?:two|both) (?:[\w-]+ )?(?:flights|planes|jets|airliners)\b|"
@@ -637,15 +677,23 @@ _OWN_DAY = re.compile(
 
 
 def _earlier_context(text: str, s0: int, sent: str, published: str | None) -> bool:
-    """Whether the sentence before sets an earlier year and this one names no day of
-    its own: "In 2006, Israel fought Hezbollah for a month. Around 160 Israelis died, ..." ."""
+    """Whether a sentence before, in the same paragraph, sets an earlier year and neither it nor this one
+    names a day of the report: "In 2006, Israel fought Hezbollah for a month. Around 160 Israelis died",
+    "On July 28, 1932, troops were sent in. They used tear gas. Two men were reported dead". Two sentences
+    back at most; a year of comparison ("the worst since 2015") sets no time."""
     if not published or not published[:4].isdigit() or _OWN_DAY.search(sent):
         return False
-    prev = text[max(0, s0 - 300) : s0].rstrip()
-    cut = [m.end() for m in re.finditer(r"[.!?][\"”’]?\s+|\n", prev[:-1])]
-    prev = prev[cut[-1] :] if cut else prev
-    years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", prev)]
-    return bool(years) and max(years) < int(published[:4])
+    prev = text[max(0, s0 - 500) : s0].rstrip()
+    prev = prev[prev.rfind("\n") + 1 :]  # the paragraph's own sentences
+    cut = [0] + [m.end() for m in re.finditer(r"[.!?][\"”’]?\s+", prev[:-1])]
+    for a, b in list(zip(cut, cut[1:] + [len(prev)]))[::-1][:2]:
+        before = prev[a:b]
+        years = [int(y) for y in re.findall(r"(?<!since )(?<!than )\b((?:19|20)\d\d)\b", before, re.I)]
+        if years:
+            return max(years) < int(published[:4])
+        if _OWN_DAY.search(before):
+            return False
+    return False
 
 
 # Incidents of history that the text names without their year ("the attack on Pearl Harbor, in which 2,402

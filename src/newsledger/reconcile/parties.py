@@ -209,9 +209,30 @@ def _clean(text: str) -> str:
     return t[:1].upper() + t[1:]
 
 
+# "Gaza's health ministry": a place's possessive names whose body it is, a town's or a territory's.
+_PLACE_OWNER = re.compile(r"^(?:the\s+)?(?P<place>[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?)['’]s?\s")
+# "the Hamas-run health ministry": a body run by another than the country's government.
+_RUN_BY = re.compile(r"\b[A-Z][\w.]+-(?:run|led|controlled|held|backed|appointed)\b")
+
+
+def _owner_country(body: str) -> str | None:
+    """The country of the place whose possessive opens `body`, by its most populous namesake. An owner the
+    gazetteer does not hold (a person, an invented country) says nothing: None."""
+    if not (m := _PLACE_OWNER.match(body)) or _GOVERNMENT.search(m.group("place")):
+        return None
+    from .geonames import place_index  # loaded once, only where a name owns a body
+
+    f = fold(m.group("place"))
+    recs = [r for r in place_index().lookup(m.group("place")) if fold(r.name) == f and r.country]
+    return max(recs, key=lambda r: r.population or 0).country if recs else None
+
+
 def _body(body: str, cid: str | None, cname: str | None, country: str | None) -> Party | None:
     """Government, opposition or authorities of a country; None for any other body."""
     here = _country_of(body) or named_body_country(body) or (cid[8:] if cid and cid.startswith("country:") else None)
+    here = here or _owner_country(body)
+    if not here and _RUN_BY.search(body):
+        return None  # not the government of the article's country: the body is its own party
     c = here or country
     if _OPPOSITION.search(body):
         return Party(f"opposition:{c or '?'}", f"{_shown_country(c)} opposition" if c else "Opposition")

@@ -214,7 +214,9 @@ def mend(doc: Doc, text: str, q: Quote) -> Quote:
     that the party said could result in ...' -> 'could result in ...') and, when reported (not quoted),
     within the cue's sentence."""
     q = _mend_speaker(doc, text, q) if "speaker_span" in RULES else q
-    start, end = _one_sentence(doc, q, q.start, q.end) if q.kind == "indirect" else (q.start, q.end)
+    q = _agentless(doc, q)
+    start, end = _inside_aside(text, q, q.start, q.end)
+    start, end = _one_sentence(doc, q, start, end) if q.kind == "indirect" else (start, end)
     start, end = _own_source(text, q, start, end)
     while start < end and text[start] in _EDGE:
         start += 1
@@ -223,6 +225,35 @@ def mend(doc: Doc, text: str, q: Quote) -> Quote:
     if (start, end) == (q.start, q.end) or end - start < 2:
         return q
     return replace(q, start=start, end=end, text=text[start:end])
+
+
+def _agentless(doc: Doc, q: Quote) -> Quote:
+    """'The troops used tear gas. Two men were reported dead.': a passive cue with no agent has no source
+    in another sentence (the tagger reads whole paragraphs and takes the subject of the sentence before)."""
+    sp, t = q.speaker, cue_token(doc, q)
+    if sp is None or sp.start is None or t is None or not _passive(t) or q.kind == "direct":
+        return q
+    if any(c.dep_ == "agent" for c in t.children) or sp.start >= t.sent.start_char:
+        return q
+    return replace(q, speaker=None)
+
+
+_ASIDE_OPEN = {"—": "—", "–": "–", "(": ")"}
+
+
+def _inside_aside(text: str, q: Quote, start: int, end: int) -> tuple[int, int]:
+    """'Roof — who has expressed racist views — is charged in the killings ...': the content of a cue in an
+    aside ends with the aside."""
+    sp, cue = q.speaker, q.cue
+    if sp is None or sp.start is None or sp.end is None or cue is None:
+        return start, end
+    if text[sp.start : sp.end].lower() not in ("who", "which"):
+        return start, end
+    opener = text[: sp.start].rstrip()[-1:]
+    if opener not in _ASIDE_OPEN:
+        return start, end
+    close = text.find(_ASIDE_OPEN[opener], max(cue.end, start), end)
+    return (start, close) if close > start else (start, end)
 
 
 def _own_source(text: str, q: Quote, start: int, end: int) -> tuple[int, int]:
