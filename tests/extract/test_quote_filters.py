@@ -199,3 +199,11 @@ def test_a_cue_inside_an_aside_says_only_the_aside(extractor):
     )
     q = _quote(text, text[text.index("hatred") : -1], "has openly expressed", "who")
     assert filters.mend(extractor.nlp(text), text, q).text == "hatred of the union"
+
+
+def test_reported_speech_with_no_cue_is_no_attribution(extractor):
+    text = "Police are hunting three gunmen believed to have killed 12 people in Kessel on Monday."
+    q = Quote("a", 0, len(text) - 1, text[:-1], "indirect", Party("three gunmen", None, 26, 38))
+    assert filters.keep(extractor.nlp(text), text, [q]) == []
+    quoted = dataclasses.replace(q, kind="direct")
+    assert filters.keep(extractor.nlp(text), text, [quoted]) != []

@@ -818,6 +818,11 @@ def test_words_against_a_person_are_no_attack(ledger):
     assert "attack" not in title.lower(), title
 
 
+def test_an_agency_named_after_its_place_is_no_place():
+    assert figures.not_a_place("St. Louis County Police") and figures.not_a_place("Kessel Sheriff's Office")
+    assert not figures.not_a_place("Kessel University") and not figures.not_a_place("Orvin")
+
+
 def test_a_named_day_is_no_place():
     assert figures.not_a_place("Easter Sunday") and figures.not_a_place("Bloody Friday")
     assert figures.not_a_place("Wednesday's")
@@ -839,6 +844,8 @@ def test_a_weekday_s_possessive_names_no_other_incident(ledger):
 def test_buildings_are_no_people_even_with_a_country():
     assert not figures.counts_people("Belgian mosques") and not figures.counts_people("churches")
     assert figures.counts_people("Belgian worshippers")
+    assert not figures.counts_people("states") and not figures.counts_people("Veridian provinces")
+    assert figures.counts_people("state troopers")
 
 
 def test_deaths_in_a_sentence_that_counts_an_epidemic_s_cases_are_a_tally(ledger):

@@ -476,11 +476,86 @@ def test_the_fallen_of_a_nation_s_wars_are_a_tally():
         # the same kind names the same incident; a headline with no event says nothing
         ("Suicide bombing in Kessel", "The blast tore through the market, killing 20 people.", "20", ""),
         ("Kessel mourns", "The blast tore through the market, killing 20 people.", "20", ""),
-        # the verb "storm" is no storm
+        # the verb "storm" is no storm, a gunman's fire no fire
         ("Protesters storm the embassy", "The earthquake struck at dawn, killing 12 people.", "12", ""),
+        (
+            "Panic as Kessel gunman opened fire",
+            "A gunman fired from the hotel, in an attack which killed 50 people.",
+            "50",
+            "",
+        ),
+        ("Police fire tear gas at marchers", "The clashes spread, killing 3 people.", "3", ""),
         # the event must cause the number in its own clause
         ("Protests spread across Veridia", "After the earthquake, police and troops arrested 12 people.", "12", ""),
     ],
 )
 def test_a_toll_caused_by_another_kind_of_event_than_the_headline_s(title, sentence, number, event):
     assert I.caused_by_other(title, sentence, sentence.index(number)) == event
+
+
+@pytest.mark.parametrize(
+    "sentence, role",
+    [
+        ("The video was sent to the wife of one of the hostages, the agency said.", I.NOT_A_CLAIM),
+        ("Lawyers for the family of one of the hostages spoke on Monday.", I.NOT_A_CLAIM),
+        ("The gunmen killed one of the hostages on Monday, the agency said.", I.INCIDENT),
+    ],
+)
+def test_one_of_a_group_named_through_their_kin_is_no_count(sentence, role):
+    i = sentence.index("one of")
+    got = I.read(sentence, (0, len(sentence)), (i, i + 3), None, "2025-05-13", "hostages", "killed")
+    assert got.role != I.NOT_A_CLAIM if role == I.INCIDENT else got.role == role, got
+
+
+@pytest.mark.parametrize(
+    "sentence, role",
+    [
+        ("Eight Veridian troops diagnosed with brain injuries arrived home on Friday, officials said.", I.NOT_A_CLAIM),
+        ("Twelve wounded soldiers were flown to Kessel for treatment on Friday.", I.NOT_A_CLAIM),
+        ("Eight hundred Veridian troops arrived in Kessel on Friday, officials said.", I.INCIDENT),
+    ],
+)
+def test_the_wounded_moved_for_care_are_no_deployment(sentence, role):
+    n = sentence.split()[0]
+    got = I.read(sentence, (0, len(sentence)), (0, len(n)), None, "2025-05-13", "troops", "deployed")
+    assert got.role == role, got
+
+
+@pytest.mark.parametrize(
+    "time, published, role",
+    [
+        ("2025-04", "2025-05-20", I.BACKGROUND),  # "in April", over two weeks after April ended
+        ("2025-04", "2025-05-05", I.INCIDENT),  # the days just after it: still the news
+        ("2025-05", "2025-05-20", I.INCIDENT),
+    ],
+)
+def test_a_month_before_the_report_dates_a_past_count(time, published, role):
+    sentence = "Veridia sent 1,000 troops to the border in April, officials said."
+    i = sentence.index("1,000")
+    got = I.read(sentence, (0, len(sentence)), (i, i + 5), time, published, "troops", "deployed")
+    assert got.role == role, got
+
+
+def test_detainees_released_are_no_count_of_arrests():
+    sentence = "Veridia released three men detained in Kessel, officials said on Monday."
+    i = sentence.index("three")
+    got = I.read(sentence, (0, len(sentence)), (i, i + 5), None, "2025-05-13", "men", "arrested")
+    assert got.role == I.NOT_A_CLAIM, got
+
+
+def test_a_gunman_s_fire_is_no_other_kind_of_event():
+    sentence = "A gunman opened fire in the club early on Sunday, killing 50 people."
+    assert I.caused_by_other("Kessel nightclub shooting", sentence, sentence.index("50")) == ""
+
+
+@pytest.mark.parametrize(
+    "sentence, number, role",
+    [
+        ("Mayor Ana Ruiz and three other officials were killed in the blast on Monday.", "three", I.PART),
+        ("The blast killed five people and wounded 10 others on Monday.", "10", I.INCIDENT),
+    ],
+)
+def test_others_besides_someone_named_are_a_part(sentence, number, role):
+    i = sentence.index(number)
+    got = I.read(sentence, (0, len(sentence)), (i, i + len(number)), None, "2025-05-13", "officials", "killed")
+    assert got.role == role, got

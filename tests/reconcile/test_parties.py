@@ -123,3 +123,37 @@ def test_a_place_s_body_is_that_place_s_countrys_not_the_article_s():
 def test_a_body_run_by_another_is_no_government_of_the_article_s_country():
     assert not P.party("the Hamas-run health ministry", None, "ISR").key.startswith("government:")
     assert P.party("the Defense Ministry's spokesman", None, "VER").key == "government:VER"
+
+
+def test_officials_of_a_ministry_s_domain_are_its_government():
+    assert P.party("health officials", None, "VER").key == "government:VER"
+    assert P.party("Defense officials", None, "VER").key == "government:VER"
+    assert not P.party("foreign officials", None, "VER").key.startswith("government:")
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("city officials", "authorities:VER"),
+        ("County officials", "authorities:VER"),
+        ("an official with knowledge of the investigation", "authorities:VER"),
+        ("officials familiar with the matter", "authorities:VER"),
+        ("a French official", "government:FRA"),
+    ],
+)
+def test_officials_named_by_their_level_knowledge_or_country(name, key):
+    assert P.party(name, None, "VER").key == key
+
+
+def test_a_source_close_to_someone_is_no_official():
+    assert not P.party("sources close to the family", None, "VER").key.startswith("authorities:")
+
+
+def test_a_spokesperson_s_apposition_names_the_body_they_speak_for():
+    text = "Tomas Berg, a police spokesman, said that 450 people were injured."
+    p = P.party("Tomas Berg", ("person:tomas-berg", "Tomas Berg"), "VER", text, (0, 10), [])
+    assert p == P.party("officials with police", None, "VER")
+    text = "Tomas Berg, a former spokesman, said that 450 people were injured."
+    assert (
+        P.party("Tomas Berg", ("person:tomas-berg", "Tomas Berg"), "VER", text, (0, 10), []).key == "person:tomas-berg"
+    )

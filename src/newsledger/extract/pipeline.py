@@ -59,8 +59,10 @@ from .times import extract_times
 # sentence drops the subheading and blanked widget lines the parser glued to it across a blank line, and a bare
 # count takes no group across a semicolon ("three police officers; at least 500 were injured"); 23: a day's name
 # ("Bloody Sunday", "Super Tuesday") is no weekday of the report; 24: a passive cue takes no source from
-# another sentence, and a cue inside an aside ("X — who has expressed ... — is charged") says only the aside
-VERSION = 24
+# another sentence, and a cue inside an aside ("X — who has expressed ... — is charged") says only the aside;
+# 25: a bare count takes no group from a part named in an aside before it ("12 people, including two police
+# officers, and wounded 10"); reported speech with no cue is no attribution
+VERSION = 25
 
 
 LANGUAGE = "en"  # what the extractors read

@@ -297,10 +297,10 @@ _NOT_PEOPLE = {
     "seats",
     "job",
     "jobs",
-} | {  # buildings and settlements: "the gunman's rampage at two mosques"
+} | {  # buildings, settlements and lands: "the gunman's rampage at two mosques", "21 states affected"
     w + s
     for w in "mosque church synagogue temple building home house school hospital shop store office village town city "
-    "base site location".split()
+    "base site location state province county country district region nation".split()
     for s in ("", "s")
 }
 
@@ -808,6 +808,7 @@ def not_a_place(name: str) -> bool:
         or (name.endswith("a") and g.demonym(name[:-1] + "o"))
         or fold(name) in _GENERIC_PLACE_WORDS
         or (words and words[-1] in _DAY_WORDS)  # "Easter Sunday", "Bloody Friday": a day, not a place
+        or (len(words) > 1 and words[-1] in _AGENCY_WORDS)  # "St. Louis County Police": who, not where
     )
 
 
@@ -817,6 +818,10 @@ _GENERIC_PLACE_WORDS = frozenset(
 )
 _DAY_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday easter christmas ramadan eid thanksgiving".split()
+)
+_AGENCY_WORDS = frozenset(
+    "police department office agency ministry army navy guard patrol bureau service council commission "
+    "authority authorities government administration sheriff".split()
 )
 PLACE_KINDS = ("gpe:", "loc:", "fac:", "event:")
 ACROSS_RATIO = 2.0  # how far apart two stories' values of one incident's quantity can be

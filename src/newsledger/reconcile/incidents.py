@@ -112,16 +112,21 @@ _KINDS = {
     "crash": "crash derailment collapse",
 }
 _KIND_OF = {w: k for k, ws in _KINDS.items() for w in ws.split()}
+# A headline's event words, less the verbs "storm" ("Protesters storm the embassy") and "fire" ("gunman opened
+# fire", "police fire tear gas").
+_GUNFIRE = r"(?<!opened )(?<!open )(?<!opens )(?<!opening )(?<!returned )(?<!under )"
+_HEAD_EVENT = re.compile(
+    rf"{_GUNFIRE}\b{_EVENT}\b(?<!storm(?=\s(?:the|a|an|US|U\.S\.|into|past)\b))"
+    r"(?<!fire(?=\s(?:on|at|upon|into|tear|rubber|water|warning|shots|back|rockets|missiles|bullets|live)\b))",
+    re.I,
+)
 _CAUSED = re.compile(
-    rf"\b(?P<event>{_EVENT})s?\b(?:(?!\b(?:and|but|while)\b)[^.;:!?]){{0,100}}?"
+    _GUNFIRE  # a gunman's fire is no fire
+    + rf"\b(?P<event>{_EVENT})s?\b(?:(?!\b(?:and|but|while)\b)[^.;:!?]){{0,100}}?"
     r"(?:,\s*|\s)(?:killing|injuring|wounding|that killed|which killed|that left|leaving|in which)\s+"
     r"(?:at\s+least\s+|about\s+|some\s+|nearly\s+|more\s+than\s+)?$",
     re.I,
 )
-
-
-# A headline's event words, less the verb "storm" ("Protesters storm the embassy").
-_HEAD_EVENT = re.compile(rf"\b{_EVENT}\b(?<!storm(?=\s(?:the|a|an|US|U\.S\.|into|past)\b))", re.I)
 
 
 def _kind(word: str) -> str | None:
@@ -211,6 +216,18 @@ _NP_END = re.compile(r"\b(?:were|was|are|is|had|have|has|died|die|dies)\b|[,;:]"
 _ONE_OF = re.compile(
     r"one of (?:the|my|his|her|their|our|its|these|those)\s+(?!(?:dead|killed|victims|wounded|"
     r"injured|people|hostages)\b)\w+",
+    re.I,
+)
+# "Eight U.S. troops diagnosed with brain injuries arrived in the U.S.": casualties flown home, no deployment.
+_CARED_FOR = re.compile(
+    r"^[^.;:]{0,40}?\b(?:diagnosed|wounded|injured|hurt|sick|ill|ailing|with (?:\w+\s+){0,3}injur\w+)\b"
+    r"[^.;:]{0,80}?\b(?:arriv\w*|flown|airlifted|sent|transferred|taken|moved)\b",
+    re.I,
+)
+# "the wife of one of the hostages": a person named through their kin, no count of the group.
+_KIN_OF = re.compile(
+    r"\b(?:wife|husband|widow|mother|father|son|daughter|brother|sister|family|families|relatives?|parents?|"
+    r"friends?|lawyers?|attorneys?|girlfriend|boyfriend|partner|children|child|employer|colleagues?)\s+of\s*$",
     re.I,
 )
 # "one" as a pronoun, not a count: "even one as cruel as him", "no one who voted", "the one that got away".
@@ -361,6 +378,8 @@ _PLACE_LIST = re.compile(
     r"^\s*(?:[\w-]+\s+){0,2}?in\s+(?P<place>(?-i:[A-Z])[\w'.-]+(?:\s+(?-i:[A-Z])[\w'.-]+)?),\s+(?:and\s+)?"
     r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+)?in\s+(?-i:[A-Z])"
 )
+# "Ambassador Chris Stevens and three other Americans": a named person and others, whose total is one more.
+_NAMED_AND = re.compile(r"(?-i:[A-Z])[\w.'’-]+\s+and\s+(?:at\s+least\s+|some\s+)?$")
 _INCREMENT = re.compile(r"^\s*(?:more|additional|new|further|extra)\b|^\s*more\s", re.I)
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|a further|an extra)\s*$", re.I)
 # A place right after the number: "16 in India", "killed 16 people in neighbouring India".
@@ -396,7 +415,10 @@ def _year_before(time: str | None, published: str | None, days: int = 45) -> boo
         return int(m[1]) < pub.year
     if m := re.fullmatch(r"(\d{4})-(\d{2})", time):
         y, mo = int(m[1]), int(m[2])
-        return (pub.year - y) * 12 + pub.month - mo >= 2
+        if not 1 <= mo <= 12:
+            return False
+        end = date(y + mo // 12, mo % 12 + 1, 1)  # the day after the month ends
+        return (pub - end).days >= 14  # "in June" in a report of July 20: over two weeks after the month ended
     if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", time):
         try:
             return (pub - date(int(m[1]), int(m[2]), int(m[3]))).days > days
@@ -493,6 +515,8 @@ def read(
         return out(NOT_A_CLAIM, f"counts {m.group('thing').lower()}, not people")
     if text[c0:c1].lower() == "one" and (_ONE_PRONOUN_BEFORE.search(before[-12:]) or _ONE_PRONOUN_AFTER.match(after)):
         return out(NOT_A_CLAIM, "'one' as a pronoun, not a count")
+    if text[c0:c1].lower() == "one" and re.match(r"\s+of\b", after) and _KIN_OF.search(before[-30:]):
+        return out(NOT_A_CLAIM, "'one of' named through their kin ('the wife of one of'), not a count")
     if _ONE_OF.match(text[c0:s1]):
         return out(NOT_A_CLAIM, "'one of' a kind, not a count")
     clause = _clause_before(before)
@@ -502,11 +526,13 @@ def read(
         return out(NOT_A_CLAIM, "a definition's threshold, not a count")
     if measure == "deployed" and _COMMANDS.search(before[-40:]):
         return out(NOT_A_CLAIM, "a standing force someone commands, not a deployment")
+    if measure == "deployed" and _CARED_FOR.match(after):
+        return out(NOT_A_CLAIM, "the wounded or sick moved for care, not a deployment")
     if measure == "deployed" and _READY.search(sent):
         return out(HYPOTHETICAL, "a force on alert or ready, not deployed")
     if measure == "captured" and _CAPTURED_OTHERWISE.search(sent):
         return out(NOT_A_CLAIM, "'captured' on film or in another sense than taking people")
-    if measure == "captured" and (_RELEASED_BEFORE.search(before[-40:]) or _RELEASED_AFTER.match(after)):
+    if measure in ("captured", "arrested") and (_RELEASED_BEFORE.search(before[-40:]) or _RELEASED_AFTER.match(after)):
         return out(NOT_A_CLAIM, "captives released, freed or rescued: a release, not how many were taken")
     plain = _ABBREVIATION_DOT.sub(r"\1", clause)  # "a plan to expand the U.S. mission and send up to 1,500"
     if _ATTEMPT.search(plain):
@@ -545,6 +571,8 @@ def read(
         )
     if m := _SUBREGION.match(after):  # "More than 70 people have been killed in the state"
         return out(PART, "one region's toll of a wider incident", part="in the " + m.group("region").lower())
+    if re.match(r"\s+other\b", after) and _NAMED_AND.search(before[-40:]):
+        return out(PART, "others besides someone named, not the total", part="more")
     if (_INCREMENT.search(after) or _INCREMENT_BEFORE.search(before[-25:])) and not _beside_other(
         text, c0, mates, measure
     ):  # "50 dead and another 53 wounded": others than the dead, not more wounded
@@ -677,10 +705,11 @@ _OWN_DAY = re.compile(
 
 
 def _earlier_context(text: str, s0: int, sent: str, published: str | None) -> bool:
-    """Whether a sentence before, in the same paragraph, sets an earlier year and neither it nor this one
-    names a day of the report: "In 2006, Israel fought Hezbollah for a month. Around 160 Israelis died",
-    "On July 28, 1932, troops were sent in. They used tear gas. Two men were reported dead". Two sentences
-    back at most; a year of comparison ("the worst since 2015") sets no time."""
+    """Whether a sentence before sets an earlier year and neither it nor this one names a day of the report:
+    "In 2006, Israel fought Hezbollah for a month. Around 160 Israelis died", "On July 28, 1932, troops were
+    sent in. They used tear gas. Two men were reported dead". Two sentences back at most, in the count's
+    paragraph, or in the paragraph before when the count opens its own (news paragraphs are often one
+    sentence); a year of comparison ("the worst since 2015") sets no time."""
     if not published or not published[:4].isdigit() or _OWN_DAY.search(sent):
         return False
     prev = text[max(0, s0 - 500) : s0].rstrip()

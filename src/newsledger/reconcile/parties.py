@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .gazetteer import fold, gazetteer, government_body, named_body_country
+from .gazetteer import DOMAINS, fold, gazetteer, government_body, named_body_country
 
 
 @dataclass(frozen=True)
@@ -85,8 +85,13 @@ _GOVERNMENT = re.compile(
 )
 _OPPOSITION = re.compile(r"\bopposition\b", re.I)
 _AUTHORITIES = re.compile(
-    r"^(?:local\s+|provincial\s+|regional\s+|state\s+|federal\s+)?(?:officials|authorities|"
+    r"^(?:(?:local|provincial|regional|state|federal|city|county|town|municipal|district)\s+)?(?:officials|authorities|"
     r"official)$",
+    re.I,
+)
+# An official known only by what they know: "an official with knowledge of the investigation".
+_KNOWING = re.compile(
+    r"^(?:officials?|officers?|law enforcement officials?)\s+(?:with\s+(?:direct\s+)?knowledge\s+of|familiar\s+with|close\s+to|briefed\s+on)\b",
     re.I,
 )
 _TITLE_BEFORE = re.compile(
@@ -145,6 +150,8 @@ _DANGLING = re.compile(r"(?:\s+(?:and|or|&|of|the|in|from|with|as well as))+$", 
 def body_of(name: str) -> str:
     """The body a spokesperson or official speaks for ("a ministry spokesman" -> "ministry"), else `name`."""
     t = _DET.sub("", _DANGLING.sub("", name.strip()))
+    if _KNOWING.match(t):
+        return "officials"
     if m := _FOR_BODY.match(t):
         return _DET.sub("", m.group("body"))
     if (m := _BODY_FIRST.match(t)) and not _AUTHORITIES.match(t):
@@ -227,6 +234,13 @@ def _owner_country(body: str) -> str | None:
     return max(recs, key=lambda r: r.population or 0).country if recs else None
 
 
+def _domain(body: str) -> bool:
+    """ "health" of "health officials", "defense" of "defense officials": a ministry's domain named alone
+    (not "foreign officials": those of other countries)."""
+    f = fold(body)
+    return f != "foreign" and any(f == w for words in DOMAINS.values() for w in words if len(w) > 4)
+
+
 def _body(body: str, cid: str | None, cname: str | None, country: str | None) -> Party | None:
     """Government, opposition or authorities of a country; None for any other body."""
     here = _country_of(body) or named_body_country(body) or (cid[8:] if cid and cid.startswith("country:") else None)
@@ -236,11 +250,27 @@ def _body(body: str, cid: str | None, cname: str | None, country: str | None) ->
     c = here or country
     if _OPPOSITION.search(body):
         return Party(f"opposition:{c or '?'}", f"{_shown_country(c)} opposition" if c else "Opposition")
-    if _GOVERNMENT.search(body) or government_body(body) or (cid or "").startswith("country:"):
+    if _GOVERNMENT.search(body) or government_body(body) or _domain(body) or (cid or "").startswith("country:"):
         return Party(f"government:{c or '?'}", f"Government of {_shown_country(c)}" if c else "Government")
+    if (
+        here
+        and fold(body) in (fold(gazetteer().name(here)), fold(gazetteer().adjective.get(here, "")))
+        or (here and gazetteer().demonym(body) == here)
+    ):
+        # "a Turkish official" -> "Turkish": the official speaks for their country's government
+        return Party(f"government:{here}", f"Government of {_shown_country(here)}")
     if _AUTHORITIES.match(fold(body)):
         return Party(f"authorities:{c or '?'}", f"Authorities ({_shown_country(c)})" if c else "Authorities")
     return None
+
+
+# "a police spokesman", "the army's chief spokeswoman": the body a spokesperson's apposition names first.
+_RANKS = frozenset("senior chief deputy former top main lead acting official".split())
+_BODY_SPOKESMAN = re.compile(
+    r"^(?:(?:senior|chief|deputy|former|top|main|lead|acting)\s+)*(?P<body>[\w.-]+(?:\s+[\w.-]+){0,3}?)(?:['’]s)?\s+"
+    r"(?:(?:chief|deputy|senior|acting)\s+)?spokes(?:man|woman|person)$",
+    re.I,
+)
 
 
 def _person(
@@ -275,6 +305,9 @@ def _person(
             return _body(b, None, None, country) or Party("name:" + _key(b), _clean(b))
         if p := _body(app, None, None, country):
             return p
+        if (m := _BODY_SPOKESMAN.match(app)) and fold(m.group("body")) not in _RANKS:  # "X, a police spokesman"
+            b = m.group("body")
+            return Party("name:" + _key(b), _clean(b))
         if _ITS.search(app):
             before = [o for o in orgs_before if o[0] < start]
             if before:

@@ -141,6 +141,12 @@ def paragraph_clip(text: str, sent: tuple[int, int], start: int, end: int) -> tu
     return s0, s1
 
 
+# A figure inside an aside that names a part of the count before it.
+_PART_ASIDE = re.compile(
+    r"\b(?:including|among them|among whom|of whom|of them|such as)\s+(?:at least\s+|about\s+|some\s+)?$", re.I
+)
+
+
 def _from_figure_before(
     text: str, q: Figure, c: Counting, sent: tuple[int, int], kept: list[tuple[Figure, Counting, tuple[int, int]]]
 ) -> None:
@@ -154,6 +160,8 @@ def _from_figure_before(
             break
         if ";" in text[pq.end : q.start]:  # "... three police officers; at least 500 were injured": not theirs
             break
+        if _PART_ASIDE.search(text[max(psent[0], pq.start - 30) : pq.start]):
+            continue  # "killed 12 people, including two police officers, and wounded 10": the 10 are not officers
         if (pc.counted or pc.measure) and pq.unit is None and pq.num.kind != "fraction":
             c.counted = pc.counted  # "acknowledged just over 20 dead ... a figure close to 300"
             if c.measure is None and (c.verb is None or c.verb in M.REPORTING or c.verb == pc.verb):
