@@ -1052,3 +1052,21 @@ def test_a_title_s_country_is_the_town_s_not_the_headline_s_nationality(ledger):
     ledger.write([replace(x, article=replace(x.article, title=title), places=places)])
     reconcile(ledger)
     assert killed(ledger).incident.country == "USA", killed(ledger).incident
+
+
+def test_an_increment_with_no_whole_is_not_shown(ledger):
+    text = "Mayor Ana Ruiz and 3 other officials were killed in the blast in Kessel on Monday, police said."
+    ledger.write([article("i1", 4, text, [("3", "officials", "killed", None)], [("Kessel", "GPE")])])
+    reconcile(ledger)
+    assert [f for f in figures.list_figures(ledger) if f.measure == "killed"] == []
+
+
+def test_a_number_in_the_reporter_s_parenthesis_is_the_outlet_s(ledger):
+    text = (
+        "According to police sources, the older brother was the driving force behind the bombing in Kessel "
+        "(where 3 people died on Monday). Police said more."
+    )
+    ledger.write([article("p1", 4, text, [("3", "people", "killed", "police sources")], [("Kessel", "GPE")])])
+    reconcile(ledger)
+    (c,) = killed(ledger).claims
+    assert c.source is None or "police" not in (c.party_name or "").lower(), (c.source, c.party_name)

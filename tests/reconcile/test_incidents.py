@@ -559,3 +559,11 @@ def test_others_besides_someone_named_are_a_part(sentence, number, role):
     i = sentence.index(number)
     got = I.read(sentence, (0, len(sentence)), (i, i + len(number)), None, "2025-05-13", "officials", "killed")
     assert got.role == role, got
+
+
+def test_a_run_of_counts_shares_the_year_said_after_its_last():
+    sentence = "Data released on Friday counted 11 fatalities and more than 10,000 injuries from fireworks in 2014."
+    i, j = sentence.index("11"), sentence.index("10,000")
+    mates = [(i, i + 2, "killed"), (j, j + 6, "injured")]
+    got = I.read(sentence, (0, len(sentence)), (i, i + 2), None, "2015-06-29", "fatalities", "killed", mates)
+    assert got.role == I.BACKGROUND, got

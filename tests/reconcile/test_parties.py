@@ -157,3 +157,15 @@ def test_a_spokesperson_s_apposition_names_the_body_they_speak_for():
     assert (
         P.party("Tomas Berg", ("person:tomas-berg", "Tomas Berg"), "VER", text, (0, 10), []).key == "person:tomas-berg"
     )
+
+
+def test_an_agency_the_tagger_took_for_a_place_speaks():
+    p = P.party("Orvin County Police", ("gpe:orvin-county-police", "Orvin County Police"), "VER")
+    assert p is not None and p.name == "Orvin County Police"
+    assert P.party("Orvin", ("gpe:orvin", "Orvin"), "VER") is None
+
+
+def test_a_source_span_that_holds_the_apposition_names_the_body():
+    text = "Tomas Berg, a police spokesman, said that 450 people were injured."
+    p = P.party("Tomas Berg, a police spokesman,", ("person:tomas-berg", "Tomas Berg"), "VER", text, (0, 31), [])
+    assert p is not None and p.key == "name:police"

@@ -681,12 +681,17 @@ def _unsaid(text: str, sentence: tuple[int, int], row: ClaimRow) -> bool:
     """Whether the claim's source, named in its sentence before the number, does not say it there: it is who
     did the killing ("the separatists apparently launched a missile that murdered 298": the perpetrators,
     not a source), or the sentence says it did not say it ("Obama did not mention the arrests of two
-    reporters"). The statement is then the outlet's."""
+    reporters"), or the number stands in the reporter's parenthesis outside the source's words ("According to
+    sources ..., the bomber was the driving force behind the bombings (which killed three people)"). The
+    statement is then the outlet's."""
     s0, s1 = sentence
     if row.source_start is None or row.source_end is None or not s0 <= row.source_start < s1:
         return False
     if _NEGATED_CUE.search(text[s0:s1]):
         return True
+    opened = text.rfind("(", s0, row.start)
+    if opened > max(row.source_end, text.rfind(")", s0, row.start)) and ")" in text[row.end : s1]:
+        return True  # an aside in parentheses after the source: the reporter's words
     return row.source_end <= row.start and bool(_AGENT.match(text[row.source_end : row.start]))
 
 
@@ -808,7 +813,7 @@ def not_a_place(name: str) -> bool:
         or (name.endswith("a") and g.demonym(name[:-1] + "o"))
         or fold(name) in _GENERIC_PLACE_WORDS
         or (words and words[-1] in _DAY_WORDS)  # "Easter Sunday", "Bloody Friday": a day, not a place
-        or (len(words) > 1 and words[-1] in _AGENCY_WORDS)  # "St. Louis County Police": who, not where
+        or parties.agency(name)  # "St. Louis County Police": who, not where
     )
 
 
@@ -818,10 +823,6 @@ _GENERIC_PLACE_WORDS = frozenset(
 )
 _DAY_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday easter christmas ramadan eid thanksgiving".split()
-)
-_AGENCY_WORDS = frozenset(
-    "police department office agency ministry army navy guard patrol bureau service council commission "
-    "authority authorities government administration sheriff".split()
 )
 PLACE_KINDS = ("gpe:", "loc:", "fac:", "event:")
 ACROSS_RATIO = 2.0  # how far apart two stories' values of one incident's quantity can be

@@ -547,7 +547,10 @@ def read(
         return out(RATE, "a rate over time, not one incident's count")
     if _year_before(time, published):
         return out(BACKGROUND, f"an earlier time ({time}) than the article's incident")
-    if _history(text[max(s0, lead - 80) : c0] + " # " + after[:60], published) or _historic(sent, published):
+    tail = _tail(text, c1, mates)
+    if _history(text[max(s0, lead - 80) : c0] + " # " + text[c1 : min(s1, tail + 60)], published) or _historic(
+        sent, published
+    ):
         return out(BACKGROUND, "an earlier incident or period, named next to the number")
     if _earlier_context(text, s0, sent, published):
         return out(BACKGROUND, "an earlier year set by the sentence before, and no day of its own")
@@ -627,6 +630,16 @@ def _whole_of_other(before: str, span: str, after: str, measure: str | None) -> 
     else:
         return False
     return not _evidence(measure, before, span, own)  # "injured more than 180, many of them gravely"
+
+
+def _tail(text: str, c1: int, mates: Sequence[tuple[int, int, str | None]]) -> int:
+    """Where the run of coordinated counts the claim starts ends: "11 fatalities and more than 10,000 injuries
+    from fireworks in 2014" is read to "10,000" and on, so that what is said after the last count holds for both."""
+    tail = c1
+    for s, e, _ in sorted(mates):
+        if s >= tail and _COORD.match(text[tail:s]):
+            tail = e
+    return tail
 
 
 def _lead(text: str, c0: int, mates: Sequence[tuple[int, int, str | None]]) -> int:

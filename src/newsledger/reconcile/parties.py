@@ -123,6 +123,18 @@ def _shown_country(a3: str) -> str:
     return gazetteer().name(a3)
 
 
+AGENCY_WORDS = frozenset(
+    "police department office agency ministry army navy guard patrol bureau service council commission "
+    "authority authorities government administration sheriff".split()
+)
+
+
+def agency(name: str) -> bool:
+    """Whether a name the tagger may take for a place is an agency named after it ("St. Louis County Police")."""
+    words = re.sub(r"['’]s$", "", fold(name)).split()
+    return len(words) > 1 and words[-1] in AGENCY_WORDS
+
+
 def junk(name: str | None) -> bool:
     """A source that names no party: a pronoun, a relative, a label, a headline fragment, a bare place."""
     if not name or not re.search(r"[A-Za-z]", name):
@@ -177,7 +189,7 @@ def party(
     if name and _LABEL.fullmatch(name.strip()) and end is not None and re.match(r"\s*[:—–-]", text[end : end + 3]):
         return None  # an upper-case list label ("TARGET: ..."), even when the tagger made an entity of it
     cid, cname = canonical or (None, None)
-    if cid and cid.split(":")[0] in ("gpe", "loc", "fac"):
+    if cid and cid.split(":")[0] in ("gpe", "loc", "fac") and not agency(name or cname or ""):
         return None  # a place speaks for no one: where something happened, or a city's name for its people
     shown = name or cname or ""
     if (b := _spokesman_of(text, span, country)) is not None:
@@ -298,7 +310,7 @@ def _person(
         return p
     if not app and (m := _APPOSITION.match(text[end : end + 120])):
         app = m.group("app")
-    app = re.sub(r"^\s*(?:the|a|an|who\s+(?:leads|heads|runs|chairs)(?:\s+the)?)\s+", "", app.strip())
+    app = re.sub(r"^\s*(?:the|a|an|who\s+(?:leads|heads|runs|chairs)(?:\s+the)?)\s+", "", app.strip(" ,;"))
     if app:
         if f := _FOR_IN_APP.search(app):
             b = f.group("body")

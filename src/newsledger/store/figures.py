@@ -298,9 +298,12 @@ def claim_spans(ledger: Ledger, fid: str) -> list[tuple[str, int, int, int]]:
 
 # A figure is founded by a claim of its own, or by a founded part: "three of the dead were children" in an
 # article's opening tells of the whole's incident too (and a part shown without its whole reads as the toll).
+# An increment with no whole ("Stevens and three other Americans", "2.5 million more") is never shown: alone it
+# reads as the toll, which it is not.
 _FOUNDED = (
+    "(part IS NOT 'more' OR part_of IS NOT NULL) AND ("
     "(SELECT coalesce(max(founds), 0) FROM figure_claims WHERE figure_id = ?) "
-    "OR EXISTS (SELECT 1 FROM figures p WHERE p.part_of = ? AND p.founded)"
+    "OR EXISTS (SELECT 1 FROM figures p WHERE p.part_of = ? AND p.founded))"
 )
 
 
@@ -552,6 +555,7 @@ def describe(
         "UPDATE figures SET part_of = ?, title = ?, place = ?, incident_country = ?, incident_date = ? WHERE id = ?",
         (part_of, title, place, country, day, fid),
     )
+    ledger.conn.execute(f"UPDATE figures SET founded = {_FOUNDED} WHERE id = ?", (fid, fid, fid))
     if part_of is not None:
         ledger.conn.execute(f"UPDATE figures SET founded = {_FOUNDED} WHERE id = ?", (part_of, part_of, part_of))
 
