@@ -378,8 +378,8 @@ def test_the_same_content_is_not_reported_twice(extract_text):
 # --- evaluation gate -------------------------------------------------------------------------------
 
 # The trained tagger with the rules beside it and the post-filter (attribution/filters.py) after both measures
-# content 0.820 (P 0.873, R 0.773), source exact 0.699, source overlap 0.735 and claim sources 0.517 (120/232)
-# on dev at extract 19 (bench/eval_attribution.py, BENCHMARKS.md). Issue 13's goals (source exact 0.80, content
+# content 0.817 (P 0.884, R 0.760), source exact 0.706, source overlap 0.741 and claim sources 0.513 (119/232)
+# on dev at extract 25 (bench/eval_attribution.py, BENCHMARKS.md). Issue 13's goals (source exact 0.80, content
 # 0.82, claim sources 0.70) are not reached; claim sources cannot reach 0.70 by sources alone: 70 of the 232
 # numeric attributions hold only a year, date, time, ordinal or name, which is no claim (bench/claim_source_misses.py).
 FLOORS = {"content-overlap": 0.81, "source-exact": 0.69}
