@@ -236,9 +236,12 @@ def _agentless(doc: Doc, q: Quote) -> Quote:
     sp, t = q.speaker, cue_token(doc, q)
     if sp is None or sp.start is None or t is None or not _passive(t) or q.kind == "direct":
         return q
-    if any(c.dep_ == "agent" for c in t.children) or sp.start >= t.sent.start_char:
+    if any(c.dep_ == "agent" for c in t.children):
         return q
-    return replace(q, speaker=None)
+    k = t.i  # the cue's sentence start, walked back to (Token.sent walks the whole doc)
+    while k > 0 and not t.doc[k].is_sent_start:
+        k -= 1
+    return q if sp.start >= t.doc[k].idx else replace(q, speaker=None)
 
 
 _ASIDE_OPEN = {"—": "—", "–": "–", "(": ")"}
