@@ -579,3 +579,24 @@ def test_a_clause_before_a_semicolon_is_not_the_next_clause_s_content(extractor)
     doc, art = _parse(extractor, text)
     (c,) = [c for c in extract_claims(doc, art, [], [], []) if c.text == "$15 billion"]
     assert c.source is None, c.source
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "counted"),
+    [
+        # a part named in an aside is not what the bare count after it counts
+        (
+            "Police are hunting three gunmen believed to have killed 12 people, including two police officers, "
+            "and wounded 10 in Kessel on Wednesday.",
+            "10",
+            "people",
+        ),
+        # nor is the subject of the verb the bare count is the object of
+        ("Three attackers armed with a van and knives killed at least seven in Kessel on Saturday.", "seven", None),
+        # a parallel object still shares its group
+        ("The ambush killed 12 soldiers and wounded 10 near Kessel on Monday.", "10", "soldiers"),
+    ],
+)
+def test_a_bare_count_takes_the_group_of_the_count_it_goes_on_from(extract_text, text, number, counted):
+    (c,) = [c for c in claims(extract_text, text) if c.text.endswith(number)]
+    assert c.counted == counted, c

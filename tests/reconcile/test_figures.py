@@ -1070,3 +1070,11 @@ def test_a_number_in_the_reporter_s_parenthesis_is_the_outlet_s(ledger):
     reconcile(ledger)
     (c,) = killed(ledger).claims
     assert c.source is None or "police" not in (c.party_name or "").lower(), (c.source, c.party_name)
+
+
+def test_a_count_in_a_relative_clause_naming_the_killers_is_the_outlet_s(ledger):
+    text = "On Monday the group said on its radio service that the couple who killed 14 in Kessel were its supporters."
+    ledger.write([article("r1", 4, text, [("14", None, "killed", "the group")], [("Kessel", "GPE")])])
+    reconcile(ledger)
+    (c,) = killed(ledger).claims
+    assert c.source is None, (c.source, c.party_name)

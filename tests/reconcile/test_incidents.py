@@ -512,6 +512,7 @@ def test_one_of_a_group_named_through_their_kin_is_no_count(sentence, role):
     [
         ("Eight Veridian troops diagnosed with brain injuries arrived home on Friday, officials said.", I.NOT_A_CLAIM),
         ("Twelve wounded soldiers were flown to Kessel for treatment on Friday.", I.NOT_A_CLAIM),
+        ("Eight U.S. troops diagnosed with brain injuries arrived in the U.S. on Friday.", I.NOT_A_CLAIM),
         ("Eight hundred Veridian troops arrived in Kessel on Friday, officials said.", I.INCIDENT),
     ],
 )

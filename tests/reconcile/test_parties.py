@@ -169,3 +169,9 @@ def test_a_source_span_that_holds_the_apposition_names_the_body():
     text = "Tomas Berg, a police spokesman, said that 450 people were injured."
     p = P.party("Tomas Berg, a police spokesman,", ("person:tomas-berg", "Tomas Berg"), "VER", text, (0, 31), [])
     assert p is not None and p.key == "name:police"
+
+
+def test_the_source_as_written_names_the_owner_the_tagged_name_lost():
+    text = "Gaza's health ministry said 32 people have been killed."
+    p = P.party("health ministry", ("org:health-ministry", "health ministry"), "ISR", text, (0, 22), [])
+    assert p is not None and p.key == "government:PSE"

@@ -61,8 +61,9 @@ from .times import extract_times
 # ("Bloody Sunday", "Super Tuesday") is no weekday of the report; 24: a passive cue takes no source from
 # another sentence, and a cue inside an aside ("X — who has expressed ... — is charged") says only the aside;
 # 25: a bare count takes no group from a part named in an aside before it ("12 people, including two police
-# officers, and wounded 10"); reported speech with no cue is no attribution
-VERSION = 25
+# officers, and wounded 10"); reported speech with no cue is no attribution; 26: nor from the subject of the
+# verb it is the object of ("three attackers armed with knives killed at least seven")
+VERSION = 26
 
 
 LANGUAGE = "en"  # what the extractors read

@@ -677,18 +677,29 @@ _AGENT = re.compile(
 )
 
 
+# A relative clause that names someone by what they did: "the man-and-wife team who killed 14".
+_WHO_KILLED = re.compile(
+    r"\b(?:who|which|that)\s+(?:had\s+|have\s+|has\s+)?(?:killed|murdered|shot|wounded|injured|kidnapped)\s+"
+    r"(?:at\s+least\s+|about\s+|some\s+|nearly\s+|more\s+than\s+)?$",
+    re.I,
+)
+
+
 def _unsaid(text: str, sentence: tuple[int, int], row: ClaimRow) -> bool:
     """Whether the claim's source, named in its sentence before the number, does not say it there: it is who
     did the killing ("the separatists apparently launched a missile that murdered 298": the perpetrators,
     not a source), or the sentence says it did not say it ("Obama did not mention the arrests of two
     reporters"), or the number stands in the reporter's parenthesis outside the source's words ("According to
-    sources ..., the bomber was the driving force behind the bombings (which killed three people)"). The
+    sources ..., the bomber was the driving force behind the bombings (where three people died)"), or a
+    relative clause names someone by it ("the group said the couple who killed 14 were its supporters"). The
     statement is then the outlet's."""
     s0, s1 = sentence
     if row.source_start is None or row.source_end is None or not s0 <= row.source_start < s1:
         return False
     if _NEGATED_CUE.search(text[s0:s1]):
         return True
+    if _WHO_KILLED.search(text[max(s0, row.start - 40) : row.start]):
+        return True  # "the group said the couple who killed 14 were its supporters": the reporter's description
     opened = text.rfind("(", s0, row.start)
     if opened > max(row.source_end, text.rfind(")", s0, row.start)) and ")" in text[row.end : s1]:
         return True  # an aside in parentheses after the source: the reporter's words

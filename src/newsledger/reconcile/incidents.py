@@ -526,7 +526,7 @@ def read(
         return out(NOT_A_CLAIM, "a definition's threshold, not a count")
     if measure == "deployed" and _COMMANDS.search(before[-40:]):
         return out(NOT_A_CLAIM, "a standing force someone commands, not a deployment")
-    if measure == "deployed" and _CARED_FOR.match(after):
+    if measure == "deployed" and _CARED_FOR.match(_ABBREVIATION_DOT.sub(r"\1", after)):
         return out(NOT_A_CLAIM, "the wounded or sick moved for care, not a deployment")
     if measure == "deployed" and _READY.search(sent):
         return out(HYPOTHETICAL, "a force on alert or ready, not deployed")

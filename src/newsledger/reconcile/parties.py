@@ -192,6 +192,13 @@ def party(
     if cid and cid.split(":")[0] in ("gpe", "loc", "fac") and not agency(name or cname or ""):
         return None  # a place speaks for no one: where something happened, or a city's name for its people
     shown = name or cname or ""
+    written = text[start:end] if text and start is not None and end is not None else ""
+    if (
+        len(written) > len(shown)
+        and fold(shown) in fold(written)
+        and (_PLACE_OWNER.match(written) or _RUN_BY.search(written))
+    ):
+        shown = written  # "health ministry" as tagged, "Gaza's Hamas-run health ministry" as written
     if (b := _spokesman_of(text, span, country)) is not None:
         return b
     if cid and cid.startswith("person:"):

@@ -147,6 +147,17 @@ _PART_ASIDE = re.compile(
 )
 
 
+# A verb of what is done to people, right before a bare count: the count is its object ("killed at least
+# seven"), not more of the figure before, unless that figure is an object of such a verb too ("killed 12
+# soldiers and wounded 10").
+_ACT_BEFORE = re.compile(
+    r"\b(?:killed|killing|kills|murdered|wounded|wounding|injured|injuring|shot|shooting|stabbed|stabbing|"
+    r"arrested|arresting|detained|detaining)\s+(?:at\s+least\s+|about\s+|some\s+|nearly\s+|more\s+than\s+|"
+    r"over\s+|up\s+to\s+|almost\s+|another\s+)?$",
+    re.I,
+)
+
+
 def _from_figure_before(
     text: str, q: Figure, c: Counting, sent: tuple[int, int], kept: list[tuple[Figure, Counting, tuple[int, int]]]
 ) -> None:
@@ -162,6 +173,10 @@ def _from_figure_before(
             break
         if _PART_ASIDE.search(text[max(psent[0], pq.start - 30) : pq.start]):
             continue  # "killed 12 people, including two police officers, and wounded 10": the 10 are not officers
+        if _ACT_BEFORE.search(text[pq.end : q.start]) and not _ACT_BEFORE.search(
+            text[max(psent[0], pq.start - 40) : pq.start] + " "
+        ):
+            break  # "three attackers armed with knives killed at least seven": the seven are not attackers
         if (pc.counted or pc.measure) and pq.unit is None and pq.num.kind != "fraction":
             c.counted = pc.counted  # "acknowledged just over 20 dead ... a figure close to 300"
             if c.measure is None and (c.verb is None or c.verb in M.REPORTING or c.verb == pc.verb):
