@@ -116,8 +116,8 @@ _KIND_OF = {w: k for k, ws in _KINDS.items() for w in ws.split()}
 # fire", "police fire tear gas").
 _GUNFIRE = r"(?<!opened )(?<!open )(?<!opens )(?<!opening )(?<!returned )(?<!under )"
 _HEAD_EVENT = re.compile(
-    rf"{_GUNFIRE}\b{_EVENT}\b(?<!storm(?=\s(?:the|a|an|US|U\.S\.|into|past)\b))"
-    r"(?<!fire(?=\s(?:on|at|upon|into|tear|rubber|water|warning|shots|back|rockets|missiles|bullets|live)\b))",
+    rf"{_GUNFIRE}\b{_EVENT}\b(?!(?<=storm)\s(?:the|a|an|US|U\.S\.|into|past)\b)"
+    r"(?!(?<=fire)\s(?:on|at|upon|into|tear|rubber|water|warning|shots|back|rockets|missiles|bullets|live)\b)",
     re.I,
 )
 _CAUSED = re.compile(
