@@ -365,6 +365,9 @@ def test_senses_of_captured_and_attempts(sentence, number, measure, role):
         ("The ages of the dead ranged between 19 and 60.", "19", "2025-05-13", I.NOT_A_CLAIM),
         # two flights lost are two incidents' sum
         ("All 300 people aboard both flights were killed.", "300", "2025-05-13", I.TALLY),
+        # a week's wave across a country, not one day's protest in one city
+        ("Protests erupted across Lorvia this week, leaving at least 31 people dead.", "31", "2025-05-13", I.TALLY),
+        ("Protests erupted in Kessel on Monday, leaving at least 31 people dead.", "31", "2025-05-13", I.INCIDENT),
         ("All 150 people aboard the flight were killed.", "150", "2025-05-13", I.INCIDENT),
     ],
 )

@@ -175,3 +175,9 @@ def test_the_source_as_written_names_the_owner_the_tagged_name_lost():
     text = "Gaza's health ministry said 32 people have been killed."
     p = P.party("health ministry", ("org:health-ministry", "health ministry"), "ISR", text, (0, 22), [])
     assert p is not None and p.key == "government:PSE"
+
+
+def test_a_spokesperson_for_a_long_name_is_no_run_of_text():
+    p = P.party("A spokesperson for the Kessel Metropolitan Police Department", None, "VER")
+    assert p is not None and p.name == "Kessel Metropolitan Police Department"
+    assert P.junk("and the crowd said that it was not going to be a good day for anyone")

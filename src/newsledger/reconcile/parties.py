@@ -142,8 +142,8 @@ def junk(name: str | None) -> bool:
     f = fold(name)
     if f in _PRONOUNS or len(f) < 2:
         return True
-    if len(f.split()) > 8 or re.search(r"\d", f):
-        return True  # a headline fragment or a run of text
+    if len(fold(body_of(name)).split()) > 8 or re.search(r"\d", f):
+        return True  # a headline fragment or a run of text (not "a spokesperson for" a long name)
     if re.match(r"\s*[(\[{\"“]", name) or name.count("(") != name.count(")"):
         return True  # a scrap of a parenthesis or a quotation: "(They included many"
     if gazetteer().country(name, capitals=True) and not _GOVERNMENT.search(name):
