@@ -829,14 +829,21 @@ def test_a_named_day_is_no_place():
     assert not figures.not_a_place("Orvin")
 
 
-def test_a_weekday_s_possessive_names_no_other_incident(ledger):
-    text = (
-        "Officials in Orvin spoke of the depot attack on Monday. "
-        + _FILLER
-        + "Police said 12 people were killed in Wednesday's assault on the depot."
+def _deep_count(ledger, opening: str, deep: str, place: str) -> None:
+    """One article whose only count of 12 killed stands deep in it, past the founding opening."""
+    ledger.write(
+        [article("d1", 4, opening + " " + _FILLER + deep, [("12", "people", "killed", None)], [(place, "GPE")])]
     )
-    ledger.write([article("d1", 4, text, [("12", "people", "killed", None)], [("Orvin", "GPE")])])
     reconcile(ledger)
+
+
+def test_a_weekday_s_possessive_names_no_other_incident(ledger):
+    _deep_count(
+        ledger,
+        "Officials in Orvin spoke of the depot attack on Monday.",
+        "Police said 12 people were killed in Wednesday's assault on the depot.",
+        "Orvin",
+    )
     (f,) = figures.list_figures(ledger)
     assert "Wednesday" not in (f.incident.title or ""), f.incident.title
 
@@ -849,13 +856,12 @@ def test_buildings_are_no_people_even_with_a_country():
 
 
 def test_deaths_in_a_sentence_that_counts_an_epidemic_s_cases_are_a_tally(ledger):
-    text = (
-        "The governor thanked the team owner for the masks on Monday. "
-        + _FILLER
-        + "As of Wednesday, more than 700 cases of coronaviruses had been confirmed in Lorvia, and 12 people have died."
+    _deep_count(
+        ledger,
+        "The governor thanked the team owner for the masks on Monday.",
+        "As of Wednesday, more than 700 cases of coronaviruses had been confirmed in Lorvia, and 12 people have died.",
+        "Lorvia",
     )
-    ledger.write([article("e1", 4, text, [("12", "people", "killed", None)], [("Lorvia", "GPE")])])
-    reconcile(ledger)
     (why,) = ledger.conn.execute("SELECT role FROM claim_readings").fetchall()
     assert why[0] == "tally", why
 

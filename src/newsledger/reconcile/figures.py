@@ -1067,15 +1067,14 @@ _EVENT_WORD = re.compile(
     r"(?<![\w-])(earthquake|quake|tsunami|attacks?|bombings?|blasts?|explosions?|shootings?|massacre|raids?|"
     r"disaster|dam collapse|"
     r"air ?strikes?|storm|hurricane|typhoon|cyclone|tornado|flood(?:ing|s)?|wildfires?|"
-    r"fire(?!\s+(?:upon|into|tear|rubber|water|warning|shots|back|rockets|missiles|bullets|live)\b)|crash|"
+    rf"fire(?!\s+{incidents.FIRE_VERB_OBJECTS}\b)|crash|"
     r"clashes|riots?|protests?|stampede|ambush|collapse|derailment|eruption|landslide|war|"
     r"siege|offensive|strike)(?![\w-])",
     re.I,
 )
 # In a body sentence, not the fire a gunman opened or the attack a city was under.
 _SAID_EVENT = re.compile(
-    r"(?<!opened )(?<!open )(?<!opening )(?<!returned )(?<!under )(?<!cease)(?<!cease-)(?<!anti-)"
-    + _EVENT_WORD.pattern,
+    incidents.GUNFIRE + r"(?<!cease)(?<!cease-)(?<!anti-)" + _EVENT_WORD.pattern,
     re.I,
 )
 

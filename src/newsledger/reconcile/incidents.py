@@ -112,17 +112,18 @@ _KINDS = {
     "crash": "crash derailment collapse",
 }
 _KIND_OF = {w: k for k, ws in _KINDS.items() for w in ws.split()}
-# A headline's event words, less the verbs "storm" ("Protesters storm the embassy") and "fire" ("gunman opened
-# fire", "police fire tear gas").
-_GUNFIRE = r"(?<!opened )(?<!open )(?<!opens )(?<!opening )(?<!returned )(?<!under )"
+# A gunman's fire is no fire: "opened fire", "returned fire", "under fire" (before the word), "police fire
+# tear gas" (after it). Shared with the figure titles (reconcile.figures).
+GUNFIRE = r"(?<!opened )(?<!open )(?<!opens )(?<!opening )(?<!returned )(?<!under )"
+FIRE_VERB_OBJECTS = r"(?:upon|into|tear|rubber|water|warning|shots|back|rockets|missiles|bullets|live)"
+# A headline's event words, less the verbs "storm" ("Protesters storm the embassy") and "fire".
 _HEAD_EVENT = re.compile(
-    rf"{_GUNFIRE}\b{_EVENT}\b(?!(?<=storm)\s(?:the|a|an|US|U\.S\.|into|past)\b)"
-    r"(?!(?<=fire)\s(?:on|at|upon|into|tear|rubber|water|warning|shots|back|rockets|missiles|bullets|live)\b)",
+    rf"{GUNFIRE}\b{_EVENT}\b(?!(?<=storm)\s(?:the|a|an|US|U\.S\.|into|past)\b)"
+    rf"(?!(?<=fire)\s{FIRE_VERB_OBJECTS}\b)",
     re.I,
 )
 _CAUSED = re.compile(
-    _GUNFIRE  # a gunman's fire is no fire
-    + rf"\b(?P<event>{_EVENT})s?\b(?:(?!\b(?:and|but|while)\b)[^.;:!?]){{0,100}}?"
+    GUNFIRE + rf"\b(?P<event>{_EVENT})s?\b(?:(?!\b(?:and|but|while)\b)[^.;:!?]){{0,100}}?"
     r"(?:,\s*|\s)(?:killing|injuring|wounding|that killed|which killed|that left|leaving|in which)\s+"
     r"(?:at\s+least\s+|about\s+|some\s+|nearly\s+|more\s+than\s+)?$",
     re.I,
