@@ -255,7 +255,7 @@ def _inside_aside(text: str, q: Quote, start: int, end: int) -> tuple[int, int]:
         return start, end
     if text[sp.start : sp.end].lower() not in ("who", "which"):
         return start, end
-    opener = text[: sp.start].rstrip()[-1:]
+    opener = text[max(0, sp.start - 8) : sp.start].rstrip()[-1:]  # not a copy of all the text before
     if opener not in _ASIDE_OPEN:
         return start, end
     close = text.find(_ASIDE_OPEN[opener], max(cue.end, start), end)
