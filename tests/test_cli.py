@@ -113,8 +113,10 @@ def test_export_jsonl_and_csv(demo_db):
 
 def test_export_figures_with_their_parts_incidents_and_parties(demo_db):
     figs = [json.loads(l) for l in run("export", "--db", demo_db, "--table", "figures").output.splitlines()]
-    killed = [f for f in figs if f["measure"] == "killed"]
+    killed = [f for f in figs if f["measure"] == "killed" and f["part_of"] is None]
     assert len(killed) == 1 and killed[0]["incident"]["title"] and "part_of" in killed[0]
+    parts = [f for f in figs if f["measure"] == "killed" and f["part_of"] is not None]
+    assert [p["part_of"] for p in parts] == [killed[0]["id"]]  # the 23 bodies recovered
     assert {c["party"] for c in killed[0]["claims"]} and len({c["party"] for c in killed[0]["claims"]}) == 3
     out = run("export", "--db", demo_db, "--table", "figures", "--format", "csv").output
     rows = list(csv.DictReader(io.StringIO(out)))

@@ -75,7 +75,7 @@ def test_places_in_the_contract(extract_text):
     assert jakarta["country"] == "IDN" and isinstance(jakarta["lat"], float)
 
 
-@pytest.mark.parametrize("name", ["Atlantis Prime", "Qqqxyz"])
+@pytest.mark.parametrize("name", ["Atlantis Prime", "Qqqxyz", "South", "the North"])  # a side is no place
 def test_resolve_returns_none_for_names_not_in_the_gazetteer(name):
     ctx = Context(countries=__import__("collections").Counter(), regions=set(), text="")
     assert resolve(name, None, ctx, place_index()) is None

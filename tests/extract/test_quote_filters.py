@@ -128,6 +128,18 @@ def test_reported_content_ends_with_its_sentence(extractor):
     assert filters.mend(doc, text, q).text == "that the harbour will close."
 
 
+def test_reported_content_with_a_quoted_phrase_ends_with_its_sentence(extractor):
+    text = (
+        'A gunman opened fire at the harbour, killing six people in a "senseless" act. One other man died later. '
+        "Police said two people were hurt."
+    )
+    q = dataclasses.replace(_quote(text, text[: text.index(" were hurt")], "said", "Police"), kind="mixed")
+    assert filters.mend(extractor.nlp(text), text, q).text == "two people"
+    quoted = 'Berg said the closure was "a blow. We will rebuild" and left.'
+    q = dataclasses.replace(_quote(quoted, quoted[quoted.index("the closure") : -1], "said", "Berg"), kind="mixed")
+    assert "rebuild" in filters.mend(extractor.nlp(quoted), quoted, q).text
+
+
 def test_a_list_label_is_no_speaker(quotes):
     qs = quotes("ATTACKER: unknown\n\nTARGET: No casualties after the attack on the harbour of Lindqvist")
     assert not any(q.speaker and q.speaker.name in ("TARGET", "ATTACKER") for q in qs)

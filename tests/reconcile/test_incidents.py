@@ -19,6 +19,7 @@ def read(
     "sentence, number, time, role",
     [
         ("The 2004 tsunami killed 170,000 people across the region.", "170,000", "2004", I.BACKGROUND),
+        ("Since the 1990s, studies have linked the drug to 30,000 deaths.", "30,000", "199", I.BACKGROUND),
         ("It was the deadliest attack since 2015, when 130 people died in the capital.", "130", None, I.BACKGROUND),
         ("Last year's floods killed 300 people in the same valley.", "300", None, I.BACKGROUND),
         ("About 2,000 people a day are crossing the border, the agency said.", "2,000", None, I.RATE),
@@ -571,3 +572,60 @@ def test_a_run_of_counts_shares_the_year_said_after_its_last():
     mates = [(i, i + 2, "killed"), (j, j + 6, "injured")]
     got = I.read(sentence, (0, len(sentence)), (i, i + 2), None, "2015-06-29", "fatalities", "killed", mates)
     assert got.role == I.BACKGROUND, got
+
+
+@pytest.mark.parametrize(
+    "sentence, number, role, part",
+    [
+        ("Rescuers said six bodies have been recovered from the sea so far.", "six", I.PART, "bodies recovered"),
+        ("Divers pulled out 12 bodies from the wreck on Monday.", "12", I.PART, "bodies recovered"),
+        ("The blast in Kessel killed 12 people on Monday, police said.", "12", I.INCIDENT, None),
+    ],
+)
+def test_bodies_counted_by_their_recovery_are_a_part(sentence, number, role, part):
+    i = sentence.index(number)
+    got = I.read(sentence, (0, len(sentence)), (i, i + len(number)), None, "2025-05-13", "bodies", "killed")
+    assert (got.role, got.part) == (role, part), got
+
+
+@pytest.mark.parametrize(
+    "sentence, number, role",
+    [
+        ("One victim died on the way to the hospital, the chief said.", "One", I.PART),
+        ("A ninth victim later died at a local hospital.", "ninth", I.PART),
+        ("Three people died in hospital on Monday after the blast, police said.", "Three", I.INCIDENT),
+    ],
+)
+def test_one_who_died_on_the_way_to_hospital_is_a_part(sentence, number, role):
+    i = sentence.index(number)
+    got = I.read(sentence, (0, len(sentence)), (i, i + len(number)), None, "2025-05-13", "people", "killed")
+    assert got.role == role, got
+
+
+@pytest.mark.parametrize(
+    "sentence, role",
+    [
+        ("Nearly 150 people died over the eight days of fighting, officials said.", I.TALLY),
+        ("The eight-day conflict killed nearly 150 people, officials said.", I.TALLY),
+        ("The truce followed eight days of violence on the border and nearly 150 deaths.", I.TALLY),
+        ("The air strike on Monday killed nearly 150 people, officials said.", I.INCIDENT),
+    ],
+)
+def test_days_of_fighting_are_a_tally(sentence, role):
+    i = sentence.index("150")
+    got = I.read(sentence, (0, len(sentence)), (i, i + 3), None, "2025-05-13", "people", "killed")
+    assert got.role == role, got
+
+
+def test_the_first_items_of_a_list_of_counts_are_parts_too():
+    sentence = (
+        "A spokesperson said that nine St. Louis officers, one trooper, and one county officer were hurt on Friday."
+    )
+    spans = [(sentence.index(w), sentence.index(w) + len(w.split()[0])) for w in ("nine", "one trooper", "one county")]
+    mates = [(a, b, "injured") for a, b in spans]
+    got = [I.read(sentence, (0, len(sentence)), span, None, "2025-05-13", None, "injured", mates) for span in spans]
+    assert [(g.role, g.part) for g in got] == [
+        (I.PART, "st louis officers"),
+        (I.PART, "trooper"),
+        (I.PART, "county officer"),
+    ], got

@@ -139,6 +139,11 @@ def test_officials_of_a_ministry_s_domain_are_its_government():
         ("an official with knowledge of the investigation", "authorities:VER"),
         ("officials familiar with the matter", "authorities:VER"),
         ("a French official", "government:FRA"),
+        # a rank is no body: "senior officials" are officials, "a senior US official" speaks for the US
+        ("senior officials", "authorities:VER"),
+        ("a top official", "authorities:VER"),
+        ("a senior US official", "government:USA"),
+        ("a senior intelligence official", "government:VER"),
     ],
 )
 def test_officials_named_by_their_level_knowledge_or_country(name, key):

@@ -177,6 +177,8 @@ def _country_of(name: str, text: str) -> str | None:
 def resolve(text: str, qualifier: str | None, ctx: Context, index: PlaceIndex, cities: bool = True) -> GeoRecord | None:
     """The record `text` names; a LOC ("the Atlantic") is a city only where a qualifier says so."""
     name, qualifier = _split(text, qualifier)
+    if _BARE_COMPASS.fullmatch(name):  # "the South blamed the North": a side, not Iceland's Suðurland
+        return None
     name = _known_form(name, index)
     if not index.lookup(name) and not gazetteer().country(name) and (region := region_demonym(name)):
         name = region  # "Ohioans" are of Ohio
@@ -195,6 +197,10 @@ def resolve(text: str, qualifier: str | None, ctx: Context, index: PlaceIndex, c
     return _best(name, candidates, ctx)
 
 
+_BARE_COMPASS = re.compile(
+    r"(?:the\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)",
+    re.I,
+)
 _COMPASS = re.compile(
     r"^(?:north|south|east|west|northern|southern|eastern|western|central|north-?east|north-?west|south-?east|"
     r"south-?west|northeastern|northwestern|southeastern|southwestern|upper|lower)\s+(.+)$",

@@ -265,44 +265,55 @@ def counted_group(counted: str | None) -> tuple[str, str | None]:
 
 
 _PERSON_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|man|men|woman|women|person|people|ee|ite|ic|ar)s?$")
-_NOT_PEOPLE = {
-    "wound",
-    "wounds",
-    "injury",
-    "injuries",
-    "boat",
-    "boats",
-    "sentence",
-    "sentences",
-    "attack",
-    "attacks",
-    "case",
-    "cases",
-    "charge",
-    "charges",
-    "count",
-    "counts",
-    "year",
-    "years",
-    "time",
-    "times",
-    "day",
-    "days",
-    "percent",
-    "dollar",
-    "dollars",
-    "vote",
-    "votes",
-    "seat",
-    "seats",
-    "job",
-    "jobs",
-} | {  # buildings, settlements and lands: "the gunman's rampage at two mosques", "21 states affected"
+# Writings and records, whatever their suffix: "screen captures of three tweets", "408,000 arrest warrants"
+WRITINGS = frozenset(
     w + s
-    for w in "mosque church synagogue temple building home house school hospital shop store office village town city "
-    "base site location state province county country district region nation".split()
+    for w in "tweet post email message letter document file photo image video warrant ticket citation call "
+    "complaint report record page".split()
     for s in ("", "s")
-}
+)
+_NOT_PEOPLE = (
+    {
+        "wound",
+        "wounds",
+        "injury",
+        "injuries",
+        "boat",
+        "boats",
+        "sentence",
+        "sentences",
+        "attack",
+        "attacks",
+        "case",
+        "cases",
+        "charge",
+        "charges",
+        "count",
+        "counts",
+        "year",
+        "years",
+        "time",
+        "times",
+        "day",
+        "days",
+        "percent",
+        "dollar",
+        "dollars",
+        "vote",
+        "votes",
+        "seat",
+        "seats",
+        "job",
+        "jobs",
+    }
+    | WRITINGS
+    | {  # buildings, settlements and lands: "the gunman's rampage at two mosques", "21 states affected"
+        w + s
+        for w in "mosque church synagogue temple building home house school hospital shop store office village town city "
+        "base site location state province county country district region nation".split()
+        for s in ("", "s")
+    }
+)
 
 
 def counts_people(counted: str | None) -> bool:
@@ -494,7 +505,7 @@ class _Context:
         top = self.top_anchors(aid)
         text = self.text(aid)
         lede = (self.title(aid) or "") + " " + text[:LEDE]
-        for key, name, mentions, _ in store.places_between(self.ledger, aid, *sentence):
+        for key, name, mentions, pos in store.places_between(self.ledger, aid, *sentence):
             # Named once, in this sentence only, outside the opening, not a state or province, not a person's
             # name the tagger took for a place ("Petinglay" for the spokeswoman Joan Petinglay): another place.
             if (
@@ -507,6 +518,8 @@ class _Context:
                 or fold(name) in _regions()
                 or not self.rare(key)
                 or not_a_place(name)
+                or jurisdiction(text, pos, name)  # "a St. Louis County officer" in a story on St. Louis
+                or _STREET.search(name)  # "the church on Calhoun Street": an address in the story's town
             ):
                 continue
             if name.lower() not in lede.lower():  # the article's own place is in its headline or dateline
@@ -583,6 +596,9 @@ class Credit:
     name: str | None  # the party as shown (None: the outlet's own statement from a file, which names none)
     source: str | None  # the source as written in the article
     relayed_by: str | None = None  # the party that relayed it, when it is another's figure
+
+
+_STREET = re.compile(r"\b(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Drive|Dr|Parkway|Pkwy)\.?$")
 
 
 @lru_cache(maxsize=1)
@@ -825,12 +841,15 @@ def not_a_place(name: str) -> bool:
         or fold(name) in _GENERIC_PLACE_WORDS
         or (words and words[-1] in _DAY_WORDS)  # "Easter Sunday", "Bloody Friday": a day, not a place
         or parties.agency(name)  # "St. Louis County Police": who, not where
+        # a word for people the tagger took for a place ("Gunmen stormed ...")
+        or (len(words) == 1 and (_singular(words[0]) in PERPETRATORS or _singular(words[0]) in PEOPLE_WORDS))
     )
 
 
 _GENERIC_PLACE_WORDS = frozenset(
     "island islands city state province river valley county district region north south east west coast border "
-    "capital island nation country town village mountain mountains lake bay".split()
+    "capital island nation country town village mountain mountains lake bay strip square peninsula gulf strait "
+    "harbor harbour plaza downtown".split()
 )
 _DAY_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday easter christmas ramadan eid thanksgiving".split()
@@ -963,7 +982,11 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
                 (
                     (abs(pos - at), name)
                     for key, name, _, pos in _towns_first(ctx.text(a), store.places_between(ledger, a, s0, s1))
-                    if not key.startswith("country:") and not not_a_place(name) and not _a_persons_name(name, people)
+                    if not key.startswith("country:")
+                    and not not_a_place(name)
+                    and not _a_persons_name(name, people)
+                    and not jurisdiction(ctx.text(a), pos, name)
+                    and not _STREET.search(name)  # the church's street: an address, the town names the incident
                 ),
                 default=None,
             )
@@ -974,7 +997,10 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
             name
             for a in arts
             for _, name in ctx.places(a)[:3]
-            if name.lower() in said and not not_a_place(name) and not _a_persons_name(name, people)
+            if name.lower() in said
+            and not not_a_place(name)
+            and not _a_persons_name(name, people)
+            and not _STREET.search(name)
         )
     sents = " ".join(ctx.text(a)[s0:s1] for a, s0, s1 in store.claim_sentences(ledger, fid))
     if not places:  # the headlines name none of them: one the figure's own sentences name
@@ -982,7 +1008,10 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
             name
             for a in arts
             for _, name in ctx.places(a)[:3]
-            if _says(sents, name) and not not_a_place(name) and not _a_persons_name(name, people)
+            if _says(sents, name)
+            and not not_a_place(name)
+            and not _a_persons_name(name, people)
+            and not _STREET.search(name)
         )
     place = places.most_common(1)[0][0] if places else None
     countries = Counter(c for a in arts if (c := ctx.country(a)) and _named(c, said))
@@ -1023,6 +1052,24 @@ def _bigger(ledger: Ledger, part: str, whole: str) -> bool:
 
     mine, theirs = values(part), values(whole)
     return bool(mine and theirs) and min(mine) > max(theirs)
+
+
+# An office a place names as its jurisdiction: "Harvey County Sheriff T. Walton", "a St. Louis County officer".
+_OFFICE_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:(?-i:[A-Z])[\w.]*\s+){0,3}?(?:sheriff|sheriff['’]s|police|officers?|deputies|deputy|"
+    r"troopers?|patrol|national guard|"
+    r"prosecutors?|coroner|medical examiner|mayor|governor|officials?|authorities|spokes(?:man|woman|person)|"
+    r"fire chief|fire department|district attorney|attorney general|emergency management|health department)\b",
+    re.I,
+)
+
+
+def jurisdiction(text: str, pos: int, name: str) -> bool:
+    """Whether a place named at `pos` only says whose office follows ("Harvey County Sheriff", "St. Louis
+    County officer"): the office's jurisdiction, which holds the incident's town, not the town itself."""
+    if not text.startswith(name, pos):
+        return False
+    return bool(_OFFICE_AFTER.match(text, pos + len(name)))
 
 
 def _a_persons_name(name: str, people: frozenset[str]) -> bool:
@@ -1233,7 +1280,17 @@ def another_count(
     if not said or _UPDATED.search(text, sentence[0], sentence[1]):
         return False
     lo, hi = _interval(row.point, row.low, row.high)
-    return any(not (a <= hi and lo <= b) for a, b in (_interval(*v) for v in said if any(x is not None for x in v)))
+    return any(
+        not (a <= hi and lo <= b) and not _close(lo, hi, a, b)
+        for a, b in (_interval(*v) for v in said if any(x is not None for x in v))
+    )
+
+
+def _close(lo: float, hi: float, a: float, b: float) -> bool:
+    """Whether two values are one count a death apart, or within a tenth ("21 killed" in a list, "at least 22"
+    in the lead): the same toll told at two moments, not another quantity."""
+    gap = max(a - hi, lo - b)
+    return gap <= max(1.0, 0.1 * min(abs(lo), abs(a)))
 
 
 def _inside(
@@ -1324,7 +1381,9 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
     if reading.role not in incidents.IN_FIGURES:
         store.note_reading(ledger, row.id, reading.role, reading.reason)
         return None
-    if (row.measure not in THING_MEASURES or row.measure == "missing") and not counts_people(row.counted):
+    if ((row.measure not in THING_MEASURES or row.measure == "missing") and not counts_people(row.counted)) or fold(
+        row.counted or ""
+    ).rpartition(" ")[2] in WRITINGS:  # no measure of anything counts tweets
         store.note_reading(ledger, row.id, incidents.NOT_A_CLAIM, f"counts {row.counted!r}, not people")
         return None
     origin = ctx.origin(aid)

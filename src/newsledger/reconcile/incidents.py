@@ -266,6 +266,12 @@ _TALLY = re.compile(
     r"(?:to|through|until|and) (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d|"
     # several incidents' sum: "mass shootings that left 31 dead", "in Vietnam, Iraq and Afghanistan"
     r"(?:\w+\s+)?(?:years|months|decades) of (?:war|fighting|clashes|conflict|violence|bombing)|"
+    # days of a conflict: "nearly 150 died over the eight days of fighting", "the eight-day war"
+    r"(?:over|during|in|after|followed|following|ended|ending) (?:the )?(?:first |past |last )?(?:two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|several|many|\d+) (?:days|weeks|months) of (?:war|fighting|clashes|conflict|violence|bombing|"
+    r"bombardment|air ?strikes|strikes|protests|unrest|hostilities)|"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)-(?:day|week|month) (?:war|conflict|"
+    r"offensive|campaign|bombardment|fighting|operation|military operation)|"
     # the fallen of wars and years: "the families of 17 service members who died fighting for the U.S."
     r"who (?:have |had )?died (?:fighting|serving|in (?:combat|service|uniform|the line of duty))|"
     r"mass shootings|(?:separate|back-to-back|unrelated) (?:shootings|attacks|bombings)|"
@@ -381,6 +387,33 @@ _PLACE_LIST = re.compile(
     r"^\s*(?:[\w-]+\s+){0,2}?in\s+(?P<place>(?-i:[A-Z])[\w'.-]+(?:\s+(?-i:[A-Z])[\w'.-]+)?),\s+(?:and\s+)?"
     r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+)?in\s+(?-i:[A-Z])"
 )
+# Bodies by what was done with them, not a toll: "six bodies have been recovered", "divers pulled out 12 bodies".
+_RECOVERED_AFTER = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?(?:bodies|corpses|remains)\b[^.;:]{0,40}?\b(?:recovered|retrieved|found|pulled|"
+    r"fished|located|identified|brought|exhumed|unearthed)\b",
+    re.I,
+)
+_RECOVERED_BEFORE = re.compile(
+    r"\b(?:recover\w*|retriev\w*|found|pulled(?:\s+out)?|fished\s+out|located|exhum\w*|unearth\w*)\s+"
+    r"(?:(?:the|at least|about|some|another|more than|nearly)\s+)*$",
+    re.I,
+)
+# One who died on the way to hospital or later in it: a part of the dead, not a toll ("one victim died en
+# route to a hospital" beside "12 people were killed"). Not "three died in hospital": often the whole toll.
+_DIED_IN_HOSPITAL = re.compile(
+    r"^[^.;:]{0,50}?\b(?:(?:died|dies|succumbed|was pronounced dead|were pronounced dead)\s+"
+    r"(?:on the way to|en route to|after arriving at)|later (?:died|succumbed)\s+(?:\w+\s+)?(?:at|in))"
+    r"\s+(?:a\s+|the\s+)?(?:local\s+|nearby\s+|area\s+)?hospitals?\b",
+    re.I,
+)
+# The next sentence adds to the count: "..., killing eight people. One other person was rushed to the hospital
+# and died." The eight are the dead so far, a part of the toll the two give.
+_MORE_DIED_NEXT = re.compile(
+    rf"[.!?\"”’]*\s*(?:(?:{_NUM_WORD}|an?)\s+(?:other|more|further|additional)|another|a\s+(?:second|third|fourth|fifth|"
+    rf"sixth|seventh|eighth|ninth|tenth))\b[^.;]{{0,80}}?\b(?:died|succumbed|was pronounced dead|were pronounced "
+    rf"dead|did not survive)\b",
+    re.I,
+)
 # "Ambassador Chris Stevens and three other Americans": a named person and others, whose total is one more.
 _NAMED_AND = re.compile(r"(?-i:[A-Z])[\w.'’-]+\s+and\s+(?:at\s+least\s+|some\s+)?$")
 _INCREMENT = re.compile(r"^\s*(?:more|additional|new|further|extra)\b|^\s*more\s", re.I)
@@ -414,6 +447,8 @@ def _year_before(time: str | None, published: str | None, days: int = 45) -> boo
         pub = date.fromisoformat(published)
     except ValueError:
         return False
+    if m := re.fullmatch(r"(\d{3})", time):  # a decade ("since the 1990s": 199) that ended before the report's year
+        return int(m[1]) * 10 + 9 < pub.year
     if m := re.fullmatch(r"(\d{4})", time):
         return int(m[1]) < pub.year
     if m := re.fullmatch(r"(\d{4})-(\d{2})", time):
@@ -577,6 +612,14 @@ def read(
         )
     if m := _SUBREGION.match(after):  # "More than 70 people have been killed in the state"
         return out(PART, "one region's toll of a wider incident", part="in the " + m.group("region").lower())
+    if measure == "killed" and (
+        _RECOVERED_AFTER.match(after) or (_RECOVERED_BEFORE.search(before[-40:]) and re.match(r"\s+bodies", after))
+    ):
+        return out(PART, "bodies by their recovery, not the toll", part="bodies recovered")
+    if measure == "killed" and _DIED_IN_HOSPITAL.match(_own_words(after)):
+        return out(PART, "those who died on the way to or later in hospital, not all the dead", part="died in hospital")
+    if measure == "killed" and not mates and _MORE_DIED_NEXT.match(text, s1):
+        return out(PART, "the dead before more died, as the next sentence says", part="dead so far")
     if re.match(r"\s+other\b", after) and _NAMED_AND.search(before[-40:]):
         return out(PART, "others besides someone named, not the total", part="more")
     if (_INCREMENT.search(after) or _INCREMENT_BEFORE.search(before[-25:])) and not _beside_other(
@@ -681,8 +724,15 @@ def _component(
     for s, e, m in mates:
         if m != measure:
             continue
-        gap = text[e:c0] if e <= c0 else text[c1:s] if c1 <= s else ""
-        if not gap or len(gap) > 60 or not re.search(r"\band\b", gap) or _NOT_COMPONENT.search(gap):
+        gap = _ABBREVIATION_DOT.sub(r"\1", text[e:c0] if e <= c0 else text[c1:s] if c1 <= s else "")  # "St. Louis"
+        # the first items of a list ("nine city officers, one trooper, and one county officer") are set apart
+        # by commas, and the "and" comes before its last
+        listed = (
+            c1 <= s
+            and gap.rstrip().endswith(",")
+            and any(m2 == measure and s2 > s and re.search(r"\band\b", text[e:s2]) for s2, _, m2 in mates)
+        )
+        if not gap or len(gap) > 60 or not (listed or re.search(r"\band\b", gap)) or _NOT_COMPONENT.search(gap):
             continue
         if re.search(r"[.;:!?]", gap) or _NEXT_COUNT.search(gap):  # a dash or another number between: two clauses
             continue

@@ -75,6 +75,9 @@ _SPOKES = (
     r"representatives|statement|aide|aides|officer|officers)"
 )
 _FOR_BODY = re.compile(rf"^{_SPOKES}\s+(?:for|of|at|with|from)\s+(?:the\s+)?(?P<body>.+)$", re.I)
+_RANKED = re.compile(
+    rf"^(?:(?:senior|top|high-ranking|high ranking|unnamed|anonymous)\s+)+(?=(?:\S+\s+){{0,3}}{_SPOKES}$)", re.I
+)
 _BODY_FIRST = re.compile(rf"^(?P<body>.+?)\s+{_SPOKES}$", re.I)
 _GOVERNMENT = re.compile(
     r"\b(?:government|govt|ministry|ministries|minister|ministers|cabinet|presidency|"
@@ -116,7 +119,9 @@ _FOR_IN_APP = re.compile(
 
 def _country_of(text: str) -> str | None:
     a3, _ = gazetteer().split_country(text)
-    return a3 or gazetteer().demonym(text.split()[0]) if text.split() else a3
+    if a3 or not text.split():
+        return a3
+    return gazetteer().demonym(text.split()[0]) or gazetteer().country(text)  # "Turkish officials"; "US"
 
 
 def _shown_country(a3: str) -> str:
@@ -162,6 +167,8 @@ _DANGLING = re.compile(r"(?:\s+(?:and|or|&|of|the|in|from|with|as well as))+$", 
 def body_of(name: str) -> str:
     """The body a spokesperson or official speaks for ("a ministry spokesman" -> "ministry"), else `name`."""
     t = _DET.sub("", _DANGLING.sub("", name.strip()))
+    if _RANKED.match(t):  # "a senior US official", "top officials": the rank is no body
+        t = _RANKED.sub("", t)
     if _KNOWING.match(t):
         return "officials"
     if m := _FOR_BODY.match(t):
@@ -256,7 +263,9 @@ def _owner_country(body: str) -> str | None:
 def _domain(body: str) -> bool:
     """ "health" of "health officials", "defense" of "defense officials": a ministry's domain named alone
     (not "foreign officials": those of other countries)."""
-    f = fold(body)
+    f = re.sub(r"^(?:(?:senior|top|high-ranking|high ranking|local|state|national)\s+)+", "", fold(body))
+    if f in ("intelligence", "security"):  # "a senior intelligence official": a state service
+        return True
     return f != "foreign" and any(f == w for words in DOMAINS.values() for w in words if len(w) > 4)
 
 
@@ -275,6 +284,7 @@ def _body(body: str, cid: str | None, cname: str | None, country: str | None) ->
         here
         and fold(body) in (fold(gazetteer().name(here)), fold(gazetteer().adjective.get(here, "")))
         or (here and gazetteer().demonym(body) == here)
+        or (here and gazetteer().country(body) == here)  # "a senior US official"
     ):
         # "a Turkish official" -> "Turkish": the official speaks for their country's government
         return Party(f"government:{here}", f"Government of {_shown_country(here)}")

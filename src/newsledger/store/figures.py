@@ -298,10 +298,12 @@ def claim_spans(ledger: Ledger, fid: str) -> list[tuple[str, int, int, int]]:
 
 # A figure is founded by a claim of its own, or by a founded part: "three of the dead were children" in an
 # article's opening tells of the whole's incident too (and a part shown without its whole reads as the toll).
-# An increment with no whole ("Stevens and three other Americans", "2.5 million more") is never shown: alone it
-# reads as the toll, which it is not.
+# An increment with no whole ("Stevens and three other Americans", "2.5 million more"), bodies counted by their
+# recovery ("six bodies recovered so far") and one who died on the way to hospital are never shown alone: alone
+# each reads as the toll, which it is not.
+NEEDS_WHOLE = ("more", "bodies recovered", "died in hospital", "dead so far")
 _FOUNDED = (
-    "(part IS NOT 'more' OR part_of IS NOT NULL) AND ("
+    f"(part IS NULL OR part NOT IN {NEEDS_WHOLE!r} OR part_of IS NOT NULL) AND ("
     "(SELECT coalesce(max(founds), 0) FROM figure_claims WHERE figure_id = ?) "
     "OR EXISTS (SELECT 1 FROM figures p WHERE p.part_of = ? AND p.founded))"
 )

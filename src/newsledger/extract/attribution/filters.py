@@ -219,7 +219,12 @@ def mend(doc: Doc, text: str, q: Quote) -> Quote:
     q = _mend_speaker(doc, text, q) if "speaker_span" in RULES else q
     q = _agentless(doc, q)
     start, end = _inside_aside(text, q, q.start, q.end)
-    start, end = _one_sentence(doc, q, start, end) if q.kind == "indirect" else (start, end)
+    if q.kind == "indirect":
+        start, end = _one_sentence(doc, q, start, end)
+    elif q.kind == "mixed":  # reported, with a quoted phrase in it: cut where no quotation is cut
+        s2, e2 = _one_sentence(doc, q, start, end)
+        if _balanced(text[s2:e2]):
+            start, end = s2, e2
     start, end = _own_source(text, q, start, end)
     while start < end and text[start] in _EDGE:
         start += 1
@@ -295,6 +300,11 @@ def _one_sentence(doc: Doc, q: Quote, start: int, end: int) -> tuple[int, int]:
         sents, key=lambda s: 0 if s.start_char <= at < s.end_char else min(abs(at - s.start_char), abs(at - s.end_char))
     )
     return max(start, near.start_char), min(end, near.end_char)
+
+
+def _balanced(span: str) -> bool:
+    """Whether every quotation a span opens it also closes ("killing eight in an "unfathomable" act")."""
+    return span.count("“") == span.count("”") and span.count('"') % 2 == 0
 
 
 _OPEN = "\"“‘'«"
