@@ -629,3 +629,21 @@ def test_the_first_items_of_a_list_of_counts_are_parts_too():
         (I.PART, "trooper"),
         (I.PART, "county officer"),
     ], got
+
+
+@pytest.mark.parametrize(
+    "sentence, number, measure, role",
+    [
+        ("A leaked proposal would send 120,000 troops to the region.", "120,000", "deployed", I.HYPOTHETICAL),
+        ("The ministry presented a plan to send 3,000 troops to Kessel.", "3,000", "deployed", I.HYPOTHETICAL),
+        ("The army sent 3,000 troops to the border on Monday.", "3,000", "deployed", I.INCIDENT),
+        ("At least 66 people were wounded in weekend shootings in Kessel, police said.", "66", "injured", I.TALLY),
+        ("The gunman killed 20 people at the concert over the weekend, police said.", "20", "killed", I.INCIDENT),
+        ("The graves of two German prisoners of war stand in the cemetery.", "two", "captured", I.NOT_A_CLAIM),
+        ("Rebels captured 200 soldiers on Monday.", "200", "captured", I.INCIDENT),
+    ],
+)
+def test_plans_weekends_of_shootings_and_graves(sentence, number, measure, role):
+    i = sentence.index(number)
+    got = I.read(sentence, (0, len(sentence)), (i, i + len(number)), None, "2025-05-13", None, measure)
+    assert got.role == role, got

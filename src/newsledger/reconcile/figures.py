@@ -118,7 +118,7 @@ LEDE = 400  # characters: an article's opening, where it says where its own inci
 # undated counts are mostly background, tallies and other incidents (eleven hand audits, docs/figures.md:
 # 0.38 right, against 0.62 in the opening and 0.72 when dated); they join a figure, they found none.
 FOUNDING_LEDE = 1200
-ANOTHER_COUNT = "another count by the same source"  # the incident of a second value from one party in one report
+ANOTHER_COUNT = store.ANOTHER_COUNT  # the incident of a second value from one party in one report (never shown)
 
 # Counted words -> the group they count. Anything else is its own group (by its head noun, singular).
 GROUPS = {
@@ -769,8 +769,10 @@ def founding(text: str, sentence: tuple[int, int], span: tuple[int, int], time: 
         return False
     if incidents.REPORT_DAYS.search(text, sentence[0], sentence[1]):
         return True
+    rite = incidents.RITE_DAY.search(text, sentence[0], sentence[1])  # the time may be the rite's weekday
     if day and time and re.fullmatch(r"\d{4}-\d{2}-\d{2}", time) and 0 <= _days(time, day) <= EVENT_GAP_DAYS:
-        return True
+        if not rite:
+            return True
     return sentence[0] < FOUNDING_LEDE and not given(text, start, end)
 
 
@@ -850,7 +852,11 @@ _GENERIC_PLACE_WORDS = frozenset(
     "island islands city state province river valley county district region north south east west coast border "
     "capital island nation country town village mountain mountains lake bay strip square peninsula gulf strait "
     "harbor harbour plaza downtown".split()
-)
+) | {  # a site's common noun the tagger took for a place ("the mosques attacks"): where, but not which
+    w + s
+    for w in "mosque church synagogue temple school campus hospital market mall stadium embassy base".split()
+    for s in ("", "s")
+}
 _DAY_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday easter christmas ramadan eid thanksgiving".split()
 )
@@ -1027,9 +1033,29 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
             if _an_event(ctx.text(a), m, people)
         )
     event = events.most_common(1)[0][0] if events else None
+    if (
+        not f.incident
+        and f.measure not in ("arrested", "captured", "deployed")  # a storm's toll, not the arrests in its town
+        and (event is None or event in _WEATHER)
+        and (storm := _named_storm(ctx, arts))
+    ):
+        event = storm  # "Tropical Storm Harvey", not "Houston" or "the tornado" a headline's quote compared it to
     title = incident_title(f.measure, event or "", place, country, first, f.incident, heads[0] if heads else None)
     place, country = _resolved_place(ledger, ctx, arts, place, country, sents)
     store.describe(ledger, fid, whole, title, place, country, first)
+
+
+_NAMED_STORM = re.compile(r"\b(?:Hurricane|Typhoon|Cyclone|Super Typhoon|Tropical Storm|Superstorm)\s+[A-Z][a-z]+\b")
+_WEATHER = frozenset("storm hurricane typhoon cyclone tornado flood flooding floods".split())
+
+
+def _named_storm(ctx: _Context, arts: list[str]) -> str | None:
+    """The storm the figure's articles name in their headline or opening ("Hurricane Harvey"): its name is the
+    incident's, wherever its counts are placed."""
+    named = Counter(
+        m.group(0) for a in arts if (m := _NAMED_STORM.search((ctx.title(a) or "") + " " + ctx.text(a)[:FOUNDING_LEDE]))
+    )
+    return named.most_common(1)[0][0] if named else None
 
 
 def _towns_first(text: str, named: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
@@ -1143,6 +1169,8 @@ def _an_event(text: str, m: re.Match, people: frozenset[str]) -> bool:
         or ((prev := re.search(r"([A-Z][\w-]*)\s+$", before)) and gazetteer().demonym(prev.group(1)))
     ):
         return False
+    if word == "storm" and re.match(r"\s+(?:the|a|an|his|her|their|its|into|through|(?-i:[A-Z])\.?[A-Z]?\.?\s)", after):
+        return False  # "Protesters storm the embassy", "Mob storms U.S. compound": a verb, no storm
     if word.startswith("attack") and (obj := re.match(r"\s+(?:on\s+)?([A-Z][\w'-]*)", after)):
         return fold(obj.group(1)) not in people
     return True
@@ -1160,7 +1188,9 @@ def incident_title(
     """How a person names the incident, as far as the headlines tell: "killed in the Las Vegas shooting,
     reported 2017-10-02, United States"; without an event word in them, the first headline itself;
     another incident of the story by what tells it apart ("killed at Charleston, in a story on ...")."""
-    if event:
+    if event[:1].isupper():  # a name of its own: "Hurricane Harvey"
+        main = event
+    elif event:
         main = f"the {place} {event}" if place and place.lower() not in event else f"the {event}"
     elif place:
         main = place
@@ -1287,10 +1317,10 @@ def another_count(
 
 
 def _close(lo: float, hi: float, a: float, b: float) -> bool:
-    """Whether two values are one count a death apart, or within a tenth ("21 killed" in a list, "at least 22"
-    in the lead): the same toll told at two moments, not another quantity."""
+    """Whether two values are within a tenth ("21 killed" in a list, "at least 22" in the lead): the same toll
+    told at two moments, not another quantity."""
     gap = max(a - hi, lo - b)
-    return gap <= max(1.0, 0.1 * min(abs(lo), abs(a)))
+    return gap <= 0.1 * min(abs(lo), abs(a))  # not 3 beside 4: "three other Americans" and the four killed
 
 
 def _inside(

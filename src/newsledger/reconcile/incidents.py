@@ -176,7 +176,8 @@ _EVIDENCE = {
     "casualties": r"casualt\w+|killed or (?:injured|wounded)|dead (?:and|or) (?:injured|wounded)",
     "missing": r"missing|unaccounted|disappeared|lost at sea",
     "captured": r"captur\w*|taken (?:prisoner|captive|hostage)|seized|abduct\w*|kidnap\w*|held (?:hostage|captive)|"
-    r"hostages?|prisoners? of war|pows?",
+    # not "prisoners of war" alone: the graves of two POWs are no capture
+    r"hostages?",
     # not "detainees" or "detention centers": people who are held, not an arrest
     "arrested": r"arrest\w*|detain(?:ed|s|ing)?|held|custody|rounded up|apprehend\w*|charged|jailed|imprisoned",
     # not "refugees" alone: "a trawler carrying 396 refugees" counts people aboard, not an incident's displaced
@@ -275,6 +276,8 @@ _TALLY = re.compile(
     # the fallen of wars and years: "the families of 17 service members who died fighting for the U.S."
     r"who (?:have |had )?died (?:fighting|serving|in (?:combat|service|uniform|the line of duty))|"
     r"mass shootings|(?:separate|back-to-back|unrelated) (?:shootings|attacks|bombings)|"
+    # a weekend's many shootings in a city: "66 people were shot over the July 4 holiday weekend"
+    r"weekend\b[^.;]{0,80}?\bshootings|shootings\b[^.;]{0,40}?\bweekend|"
     r"(?:two|both|three|four|five|the) (?:[\w-]+ )?(?:crashes|earthquakes|quakes|hurricanes|wars)\b|"
     r"(?:two|both) (?:[\w-]+ )?(?:flights|planes|jets|airliners)\b|"
     r"since (?:the |(?-i:[A-Z])[\w-]+['’]s )(?:[\w'’-]+ ){0,2}(?:campaign|offensive|operation|intervention|airstrikes|"
@@ -290,7 +293,8 @@ _TALLY = re.compile(
 _HYPOTHETICAL = re.compile(
     r"\b(?:would|could|might|(?-i:may)|should|must|need(?:s|ed)?(?:\s+to)?|required?|requires|if|unless|"
     r"plans?\s+to|planning\s+to|pledg(?:e|es|ed)\s+to|promis(?:e|es|ed)\s+to|vow(?:s|ed)?\s+to|call(?:s|ed|ing)?\s+(?:on\s+\w+\s+)?for|urg(?:e|es|ed|ing)|propos(?:e|es|ed|ing)|aims?\s+to|seeks?\s+to|wants?\s+to|threaten(?:s|ed)?\s+to|up\s+to\s+\w+\s+could|"
-    r"projected|forecast|predicts?|risk(?:s|ing)?|hypothetical(?:ly)?|as\s+many\s+as\s+\w+\s+could|"
+    r"projected|forecast|predicts?|risk(?:s|ing)?|hypothetical(?:ly)?|proposals?|options?|scenarios?|"
+    r"plans?\s+(?:to|for|that|would)|as\s+many\s+as\s+\w+\s+could|"
     r"assum(?:e|es|ed|ing)|suppos(?:e|es|ed|ing)|imagin(?:e|es|ed|ing)|let['’]s\s+say|were\s+to|was\s+to\s+be)\b[^.;:]*$",
     re.I,
 )
@@ -757,8 +761,14 @@ def epidemic(opening: str) -> bool:
 
 
 # The days of a report: a weekday, "yesterday", "overnight" (a figure is founded by a count so dated)
+_RITE = r"['’]?s?\s+(?:prayers?|sermons?|services?|worship|mass|school)\b"
+# A weekday's rite ("during Friday prayers", "Sunday services"): the tagger dates it, but it says which day of
+# the week, not that it was this week's.
+RITE_DAY = re.compile(rf"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day(?={_RITE})", re.I)
 REPORT_DAYS = re.compile(
-    r"\b(?<!bloody )(?<!black )(?<!super )(?<!cyber )(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|overnight|last night"
+    r"\b(?<!bloody )(?<!black )(?<!super )(?<!cyber )(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    rf"(?!{_RITE})"
+    r"|yesterday|today|tonight|overnight|last night"
     r"|this (?:morning|afternoon|evening))\b",
     re.I,
 )

@@ -302,8 +302,11 @@ def claim_spans(ledger: Ledger, fid: str) -> list[tuple[str, int, int, int]]:
 # recovery ("six bodies recovered so far") and one who died on the way to hospital are never shown alone: alone
 # each reads as the toll, which it is not.
 NEEDS_WHOLE = ("more", "bodies recovered", "died in hospital", "dead so far")
+# A party's second value in one report that agrees with none of its first (an earlier hour's count, a part, a
+# past incident: the text does not say which) is kept, and never shown: undecided, like a deep undated count.
+ANOTHER_COUNT = "another count by the same source"
 _FOUNDED = (
-    f"(part IS NULL OR part NOT IN {NEEDS_WHOLE!r} OR part_of IS NOT NULL) AND ("
+    f"(part IS NULL OR part NOT IN {NEEDS_WHOLE!r} OR part_of IS NOT NULL) AND incident IS NOT '{ANOTHER_COUNT}' AND ("
     "(SELECT coalesce(max(founds), 0) FROM figure_claims WHERE figure_id = ?) "
     "OR EXISTS (SELECT 1 FROM figures p WHERE p.part_of = ? AND p.founded))"
 )

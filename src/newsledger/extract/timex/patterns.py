@@ -102,11 +102,9 @@ _RULES = [
     ),
     (
         "weekday",
-        # not a day's name ("Bloody Sunday", "Super Tuesday"): an event, not a day of the report; nor a rite of
-        # the day ("during Friday prayers", "Sunday services"), which says no date
+        # not a day's name ("Bloody Sunday", "Super Tuesday"): an event, not a day of the report
         rf"(?<!bloody\s)(?<!black\s)(?<!super\s)(?<!cyber\s)"
         rf"(?:(?P<edge>early|late|earlier|later)\s+)?(?P<set>each\s+|every\s+)?(?P<wd>{WEEKDAY})"
-        rf"(?!['’]?s?\s+(?:prayers?|sermons?|services?|worship|mass|school)\b)"
         rf"(?P<plural>s)?(?:'s)?(?:\s+(?P<part>{DAYPART})(?P<parts>s)?)?",
     ),
     (
