@@ -647,3 +647,26 @@ def test_plans_weekends_of_shootings_and_graves(sentence, number, measure, role)
     i = sentence.index(number)
     got = I.read(sentence, (0, len(sentence)), (i, i + len(number)), None, "2025-05-13", None, measure)
     assert got.role == role, got
+
+
+@pytest.mark.parametrize(
+    "sentence, number, measure, role",
+    [
+        ("Among the dead was a mother of five who worked at the plant.", "five", "killed", I.NOT_A_CLAIM),
+        ("In two nights of unrest in Kessel, dozens were arrested.", "two", "arrested", I.NOT_A_CLAIM),
+        ("Twenty people killed days after the vote were buried on Monday.", "Twenty", "killed", I.INCIDENT),
+        ("At least two nurses infected by the patient are in hospital.", "two", "injured", I.NOT_A_CLAIM),
+        ("Eight troops were diagnosed with brain injuries after the strike on Monday.", "Eight", "injured", I.INCIDENT),
+        (
+            "The mayor said he did not order the 2.3 million residents evacuated.",
+            "2.3 million",
+            "evacuated",
+            I.NOT_A_CLAIM,
+        ),
+        ("Police did not say why, but 20 people were arrested on Monday.", "20", "arrested", I.INCIDENT),
+    ],
+)
+def test_children_of_a_parent_the_sick_and_acts_not_done_are_no_counts(sentence, number, measure, role):
+    i = sentence.index(number)
+    got = I.read(sentence, (0, len(sentence)), (i, i + len(number)), None, "2025-05-13", None, measure)
+    assert got.role == role, got

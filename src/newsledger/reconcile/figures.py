@@ -296,6 +296,16 @@ _NOT_PEOPLE = (
         "times",
         "day",
         "days",
+        "night",
+        "nights",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
         "percent",
         "dollar",
         "dollars",
@@ -1169,6 +1179,10 @@ def _an_event(text: str, m: re.Match, people: frozenset[str]) -> bool:
         or ((prev := re.search(r"([A-Z][\w-]*)\s+$", before)) and gazetteer().demonym(prev.group(1)))
     ):
         return False
+    if word == "storm" and re.search(
+        r"\b(?:re)?tweet\s+$|\b(?:twitter|media|political|perfect|social media)\s+$", before, re.I
+    ):
+        return False  # "a retweet storm", "a media storm": a flurry of words, no weather
     if word == "storm" and re.match(r"\s+(?:the|a|an|his|her|their|its|into|through|(?-i:[A-Z])\.?[A-Z]?\.?\s)", after):
         return False  # "Protesters storm the embassy", "Mob storms U.S. compound": a verb, no storm
     if word.startswith("attack") and (obj := re.match(r"\s+(?:on\s+)?([A-Z][\w'-]*)", after)):
@@ -1401,7 +1415,7 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
     reading = incidents.read(text, sentence, (row.start, row.end), row.time, published, row.counted, row.measure, mates)
     if (
         reading.role in incidents.IN_FIGURES
-        and row.measure in ("killed", "casualties")
+        and row.measure in ("killed", "casualties", "injured")  # the sick of an epidemic are no injured either
         and incidents.epidemic((ctx.title(aid) or "") + " " + text[:LEDE] + " " + text[sentence[0] : sentence[1]])
     ):
         reading = incidents.Reading(incidents.TALLY, "an epidemic's deaths: a running tally of a cause")

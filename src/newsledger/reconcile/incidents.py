@@ -232,6 +232,15 @@ _KIN_OF = re.compile(
     r"friends?|lawyers?|attorneys?|girlfriend|boyfriend|partner|children|child|employer|colleagues?)\s+of\s*$",
     re.I,
 )
+_PARENT_OF = re.compile(r"\b(?:mother|father|parent|grandmother|grandfather|mom|dad)\s+of\s*$", re.I)
+# An illness passed on is no injury ("two nurses infected by the patient"); "diagnosed with brain injuries" is.
+_ILL = re.compile(r"\b(?:infect\w*|tested positive|contract(?:ed|ing)\s+(?:the\s+)?(?:virus|disease))\b", re.I)
+# An act the sentence says was not done, right before the count: "he did not order the 2.3 million evacuated".
+_NEGATED_ACT = re.compile(
+    r"\b(?:did not|didn['’]t|never|refused to|declined to|chose not to|decided not to|decided against)\s+"
+    r"(?:\w+\s+){0,2}?(?:evacuat\w*|deploy\w*|send(?:ing)?|arrest\w*|kill\w*|displac\w*|order(?:ing)?)\b[^.;:]*$",
+    re.I,
+)
 # "one" as a pronoun, not a count: "even one as cruel as him", "no one who voted", "the one that got away".
 _ONE_PRONOUN_BEFORE = re.compile(r"\b(?:even|any|no|every|each|the|this|that|some|which)\s*$", re.I)
 _ONE_PRONOUN_AFTER = re.compile(r"^\s*(?:as|who|whom|whose|that|which|like|such|else|another)\b", re.I)
@@ -243,6 +252,11 @@ _THING_AFTER = re.compile(
     # machines, not people: "sent three ships", "40 more flights affected", "21 police cruisers"
     r"ships|warships|vessels|boats|planes|aircraft|jets|helicopters|drones|tanks|vehicles|cruisers|flights|"
     r"missiles|bombs)\b",
+    re.I,
+)
+_SPAN_AFTER = re.compile(
+    r"^\s+(?:(?:more|straight|consecutive|long|full|tense|violent)\s+)?(nights?|days?|weeks?|months?|years?|hours?|"
+    r"minutes?|decades?)\b",
     re.I,
 )
 # Tallies over time and rates: different quantities from an incident's toll.
@@ -553,12 +567,20 @@ def read(
         return out(NOT_A_CLAIM, "a value the sentence denies ('seven, not 30'), not a claim of it")
     if _whole_of_other(before, text[c0:c1], after, measure):
         return out(NOT_A_CLAIM, f"the group a part is taken from, not a count of those {measure}")
+    if m := _SPAN_AFTER.match(after):  # "In two nights of unrest, dozens were arrested": a span of time
+        return out(NOT_A_CLAIM, f"counts {m.group(1).lower()}, a span of time, not people")
     if m := _THING_AFTER.match(after):  # "charged with 29 federal felony counts"
         return out(NOT_A_CLAIM, f"counts {m.group('thing').lower()}, not people")
     if text[c0:c1].lower() == "one" and (_ONE_PRONOUN_BEFORE.search(before[-12:]) or _ONE_PRONOUN_AFTER.match(after)):
         return out(NOT_A_CLAIM, "'one' as a pronoun, not a count")
     if text[c0:c1].lower() == "one" and re.match(r"\s+of\b", after) and _KIN_OF.search(before[-30:]):
         return out(NOT_A_CLAIM, "'one of' named through their kin ('the wife of one of'), not a count")
+    if _PARENT_OF.search(before[-30:]):  # "a mother of five": her children, no count of the incident
+        return out(NOT_A_CLAIM, "the children of a parent ('a mother of five'), not a count")
+    if measure == "injured" and _ILL.search(text[max(s0, c0 - 60) : min(s1, c1 + 80)]):
+        return out(NOT_A_CLAIM, "the infected or sick, not the injured of an incident")
+    if _NEGATED_ACT.search(_clause_before(before)):
+        return out(NOT_A_CLAIM, "a count the sentence says was not acted on ('did not order 2.3 million evacuated')")
     if _ONE_OF.match(text[c0:s1]):
         return out(NOT_A_CLAIM, "'one of' a kind, not a count")
     clause = _clause_before(before)
