@@ -826,6 +826,7 @@ def test_words_against_a_person_are_no_attack(ledger):
 def test_an_agency_named_after_its_place_is_no_place():
     assert figures.not_a_place("St. Louis County Police") and figures.not_a_place("Kessel Sheriff's Office")
     assert not figures.not_a_place("Kessel University") and not figures.not_a_place("Orvin")
+    assert figures.not_a_place("Kessel Emergency Management") and figures.not_a_place("Meanwhile")
 
 
 def test_a_named_day_is_no_place():

@@ -654,6 +654,12 @@ def test_plans_weekends_of_shootings_and_graves(sentence, number, measure, role)
     [
         ("Among the dead was a mother of five who worked at the plant.", "five", "killed", I.NOT_A_CLAIM),
         ("In two nights of unrest in Kessel, dozens were arrested.", "two", "arrested", I.NOT_A_CLAIM),
+        (
+            "He cited the logistics of planning an evacuation of 2.3 million people.",
+            "2.3 million",
+            "evacuated",
+            I.HYPOTHETICAL,
+        ),
         ("Twenty people killed days after the vote were buried on Monday.", "Twenty", "killed", I.INCIDENT),
         ("At least two nurses infected by the patient are in hospital.", "two", "injured", I.NOT_A_CLAIM),
         ("Eight troops were diagnosed with brain injuries after the strike on Monday.", "Eight", "injured", I.INCIDENT),

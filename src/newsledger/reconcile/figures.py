@@ -548,7 +548,7 @@ class _Context:
                     break
                 if m := _LIST_HEAD.match(text[at : sentence[1]]):
                     name = m.group("place")
-                    if self.not_here(aid, name, regions=False):
+                    if self.not_here(aid, name, regions=False) and not not_a_place(name):  # not "Meanwhile"
                         return name
                     break
         return None
@@ -861,7 +861,7 @@ def not_a_place(name: str) -> bool:
 _GENERIC_PLACE_WORDS = frozenset(
     "island islands city state province river valley county district region north south east west coast border "
     "capital island nation country town village mountain mountains lake bay strip square peninsula gulf strait "
-    "harbor harbour plaza downtown".split()
+    "harbor harbour plaza downtown meanwhile".split()
 ) | {  # a site's common noun the tagger took for a place ("the mosques attacks"): where, but not which
     w + s
     for w in "mosque church synagogue temple school campus hospital market mall stadium embassy base".split()

@@ -308,7 +308,8 @@ _HYPOTHETICAL = re.compile(
     r"\b(?:would|could|might|(?-i:may)|should|must|need(?:s|ed)?(?:\s+to)?|required?|requires|if|unless|"
     r"plans?\s+to|planning\s+to|pledg(?:e|es|ed)\s+to|promis(?:e|es|ed)\s+to|vow(?:s|ed)?\s+to|call(?:s|ed|ing)?\s+(?:on\s+\w+\s+)?for|urg(?:e|es|ed|ing)|propos(?:e|es|ed|ing)|aims?\s+to|seeks?\s+to|wants?\s+to|threaten(?:s|ed)?\s+to|up\s+to\s+\w+\s+could|"
     r"projected|forecast|predicts?|risk(?:s|ing)?|hypothetical(?:ly)?|proposals?|options?|scenarios?|"
-    r"plans?\s+(?:to|for|that|would)|as\s+many\s+as\s+\w+\s+could|"
+    r"plans?\s+(?:to|for|that|would)|planning\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:evacuation|deployment|operation|"
+    r"attack|strike|invasion)|as\s+many\s+as\s+\w+\s+could|"
     r"assum(?:e|es|ed|ing)|suppos(?:e|es|ed|ing)|imagin(?:e|es|ed|ing)|let['’]s\s+say|were\s+to|was\s+to\s+be)\b[^.;:]*$",
     re.I,
 )

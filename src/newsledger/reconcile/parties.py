@@ -130,7 +130,7 @@ def _shown_country(a3: str) -> str:
 
 AGENCY_WORDS = frozenset(
     "police department office agency ministry army navy guard patrol bureau service council commission "
-    "authority authorities government administration sheriff".split()
+    "authority authorities government administration sheriff management division".split()
 )
 
 
