@@ -111,6 +111,12 @@ def test_export_jsonl_and_csv(demo_db):
     assert rows and {"point", "qualifier", "counted", "source"} <= set(rows[0])
 
 
+def test_the_figures_table_says_which_rows_are_parts(demo_db, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "240")  # a table wide enough not to wrap the cell
+    out = run("figures", "--db", demo_db).output
+    assert "bodies recovered" in out and "part of" in out, out  # the 23 bodies: no second toll of the dam
+
+
 def test_export_figures_with_their_parts_incidents_and_parties(demo_db):
     figs = [json.loads(l) for l in run("export", "--db", demo_db, "--table", "figures").output.splitlines()]
     killed = [f for f in figs if f["measure"] == "killed" and f["part_of"] is None]

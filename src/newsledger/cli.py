@@ -819,7 +819,8 @@ def figures(db, as_json, limit, about, fmt):
             [
                 f.id,
                 f.measure,
-                f.counted,
+                # a part is no competing toll: say whose part it is ("people (bodies recovered, part of 07f9...)")
+                f"{f.counted} ({f.part}{', part of ' + f.part_of if f.part_of else ''})" if f.part else f.counted,
                 number(f.best),
                 f"{number(f.low)}–{number(f.high)}" if f.low != f.high else "",
                 f.sources,
