@@ -350,6 +350,14 @@ def test_counts_that_are_no_toll_of_this_incident(sentence, number, counted, mea
         ("Rebels captured 200 soldiers on Monday.", "200", "captured", I.INCIDENT),
         # a parent's children, the sick, acts not done, spans of time
         ("Among the dead was a mother of five who worked at the plant.", "five", "killed", I.NOT_A_CLAIM),
+        ("Parents of children under five were arrested at the border on Monday.", "five", "arrested", I.NOT_A_CLAIM),
+        (
+            "He said 19 parents of children under the age of five held in custody had left.",
+            "five",
+            "arrested",
+            I.NOT_A_CLAIM,
+        ),
+        ("The senator captured 40 delegates in the primary on Tuesday.", "40", "captured", I.NOT_A_CLAIM),
         ("In two nights of unrest in Kessel, dozens were arrested.", "two", "arrested", I.NOT_A_CLAIM),
         (
             "He cited the logistics of planning an evacuation of 2.3 million people.",

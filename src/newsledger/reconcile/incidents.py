@@ -195,7 +195,13 @@ _EVIDENCE_RE = {m: re.compile(rf"\b(?:{p})\b", re.I) for m, p in _EVIDENCE.items
 _CLAUSE_END = re.compile(r"[;:]|,\s+(?:but|while|whereas|and\s+(?:the|a|an|he|she|they|it))\b|\s[-–—]\s")
 # Ages and "one of the things": numbers that count nothing.
 _AGE_AFTER = re.compile(r"^(?:-|\s)?(?:years?[- ]old|-year-old|yo\b)|^\s*,\s*(?:was|is)\s+(?:killed|shot)", re.I)
-_AGE_BEFORE = re.compile(r"\b(?:aged|age|at age|at the age of|died at|dies at)\s*$", re.I)
+_AGE_BEFORE = re.compile(
+    r"\b(?:aged|age|at age|at the age of|died at|dies at|"
+    # an age bound: "children under five", "those over 65"
+    r"(?:children|kids|babies|infants|boys|girls|people|those|adults|anyone|residents)\s+(?:under|over|below|above)"
+    r"(?:\s+the\s+age\s+of)?)\s*$",
+    re.I,
+)
 _AGES = re.compile(
     r"\bages\b[^.;]{0,120}?\b(?:range[sd]?|ranging)(?:\s+(?:from|between))?\s*$", re.I
 )  # "ages ... range from"
@@ -341,7 +347,8 @@ _TO_DATE = re.compile(
 _CAPTURED_OTHERWISE = re.compile(
     r"\b(?:captur|record|film|caught)\w*\b[^.;]{0,40}?\b(?:(?:on|by|in) (?:an? |the )?(?:[\w-]+ ){0,2}"
     r"(?:video|camera|film|tape)|live|footage|"
-    r"photos?|images?|pictures?|attention|imagination|votes?|seats?|market)\b",
+    r"photos?|images?|pictures?|attention|imagination|votes?|seats?|market|delegates?|nominations?|primar(?:y|ies)|"
+    r"states|districts|counties|caucus(?:es)?)\b",
     re.I,
 )
 # Captives released, freed or rescued: a release, not how many were taken ("secured the release of 20 hostages")
@@ -560,7 +567,7 @@ def read(
         return out(NOT_A_CLAIM, "an entry of a list with labels ('ATTACKERS:'), not a sentence")
     if _headline(sent, words) or _in_headline_run(sent, c0 - s0):
         return out(NOT_A_CLAIM, "a headline (of this or another story), not a sentence of the article")
-    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before[-16:]) or _AGES.search(before):
+    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before[-30:]) or _AGES.search(before):
         return out(NOT_A_CLAIM, "an age, not a count")
     if _AGE_LIST.search(before[-80:]):
         return out(NOT_A_CLAIM, "an age in a list of ages, not a count")
