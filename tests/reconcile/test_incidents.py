@@ -351,29 +351,14 @@ def test_counts_that_are_no_toll_of_this_incident(sentence, number, counted, mea
         # a parent's children, the sick, acts not done, spans of time
         ("Among the dead was a mother of five who worked at the plant.", "five", "killed", I.NOT_A_CLAIM),
         ("Parents of children under five were arrested at the border on Monday.", "five", "arrested", I.NOT_A_CLAIM),
-        (
-            "He said 19 parents of children under the age of five held in custody had left.",
-            "five",
-            "arrested",
-            I.NOT_A_CLAIM,
-        ),
+        ("He said 19 parents of children under the age of five had left.", "five", "arrested", I.NOT_A_CLAIM),
         ("The senator captured 40 delegates in the primary on Tuesday.", "40", "captured", I.NOT_A_CLAIM),
         ("In two nights of unrest in Kessel, dozens were arrested.", "two", "arrested", I.NOT_A_CLAIM),
-        (
-            "He cited the logistics of planning an evacuation of 2.3 million people.",
-            "2.3 million",
-            "evacuated",
-            I.HYPOTHETICAL,
-        ),
+        ("He cited the logistics of planning an evacuation of 2.3 million.", "2.3", "evacuated", I.HYPOTHETICAL),
         ("Twenty people killed days after the vote were buried on Monday.", "Twenty", "killed", I.INCIDENT),
         ("At least two nurses infected by the patient are in hospital.", "two", "injured", I.NOT_A_CLAIM),
         ("Eight troops were diagnosed with brain injuries after the strike on Monday.", "Eight", "injured", I.INCIDENT),
-        (
-            "The mayor said he did not order the 2.3 million residents evacuated.",
-            "2.3 million",
-            "evacuated",
-            I.NOT_A_CLAIM,
-        ),
+        ("The mayor said he did not order the 2.3 million evacuated.", "2.3", "evacuated", I.NOT_A_CLAIM),
         ("Police did not say why, but 20 people were arrested on Monday.", "20", "arrested", I.INCIDENT),
     ],
 )

@@ -265,64 +265,32 @@ def counted_group(counted: str | None) -> tuple[str, str | None]:
 
 
 _PERSON_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|man|men|woman|women|person|people|ee|ite|ic|ar)s?$")
+
+
+def _with_plurals(words: str) -> frozenset[str]:
+    return frozenset(w + s for w in words.split() for s in ("", "s"))
+
+
 # Writings and records, whatever their suffix: "screen captures of three tweets", "408,000 arrest warrants"
-WRITINGS = frozenset(
-    w + s
-    for w in "tweet post email message letter document file photo image video warrant ticket citation call "
-    "complaint report record page".split()
-    for s in ("", "s")
+WRITINGS = _with_plurals(
+    "tweet post email message letter document file photo image video warrant ticket citation call complaint "
+    "report record page"
 )
+# Sites: a count of them is no people ("the gunman's rampage at two mosques"), and their bare common noun is no
+# place ("the mosques attacks").
+_SITES = "mosque church synagogue temple school campus hospital market mall stadium embassy base"
 _NOT_PEOPLE = (
-    {
-        "wound",
-        "wounds",
-        "injury",
-        "injuries",
-        "boat",
-        "boats",
-        "sentence",
-        "sentences",
-        "attack",
-        "attacks",
-        "case",
-        "cases",
-        "charge",
-        "charges",
-        "count",
-        "counts",
-        "year",
-        "years",
-        "time",
-        "times",
-        "day",
-        "days",
-        "night",
-        "nights",
-        "week",
-        "weeks",
-        "month",
-        "months",
-        "hour",
-        "hours",
-        "minute",
-        "minutes",
-        "percent",
-        "dollar",
-        "dollars",
-        "vote",
-        "votes",
-        "seat",
-        "seats",
-        "job",
-        "jobs",
-    }
+    _with_plurals(
+        "wound boat sentence attack case charge count year time day night week month hour minute percent dollar "
+        "vote seat job"
+    )
+    | {"injury", "injuries"}
     | WRITINGS
-    | {  # buildings, settlements and lands: "the gunman's rampage at two mosques", "21 states affected"
-        w + s
-        for w in "mosque church synagogue temple building home house school hospital shop store office village town city "
-        "base site location state province county country district region nation".split()
-        for s in ("", "s")
-    }
+    # buildings, settlements and lands: "21 states affected"
+    | _with_plurals(
+        f"{_SITES} building home house shop store office village town city site location state province county "
+        "country district region nation"
+    )
 )
 
 
@@ -529,7 +497,6 @@ class _Context:
                 or not self.rare(key)
                 or not_a_place(name)
                 or jurisdiction(text, pos, name)  # "a St. Louis County officer" in a story on St. Louis
-                or _STREET.search(name)  # "the church on Calhoun Street": an address in the story's town
             ):
                 continue
             if name.lower() not in lede.lower():  # the article's own place is in its headline or dateline
@@ -779,10 +746,14 @@ def founding(text: str, sentence: tuple[int, int], span: tuple[int, int], time: 
         return False
     if incidents.REPORT_DAYS.search(text, sentence[0], sentence[1]):
         return True
-    rite = incidents.RITE_DAY.search(text, sentence[0], sentence[1])  # the time may be the rite's weekday
-    if day and time and re.fullmatch(r"\d{4}-\d{2}-\d{2}", time) and 0 <= _days(time, day) <= EVENT_GAP_DAYS:
-        if not rite:
-            return True
+    if (
+        day
+        and time
+        and re.fullmatch(r"\d{4}-\d{2}-\d{2}", time)
+        and 0 <= _days(time, day) <= EVENT_GAP_DAYS
+        and not incidents.RITE_DAY.search(text, sentence[0], sentence[1])  # the time may be a rite's weekday
+    ):
+        return True
     return sentence[0] < FOUNDING_LEDE and not given(text, start, end)
 
 
@@ -853,6 +824,7 @@ def not_a_place(name: str) -> bool:
         or fold(name) in _GENERIC_PLACE_WORDS
         or (words and words[-1] in _DAY_WORDS)  # "Easter Sunday", "Bloody Friday": a day, not a place
         or parties.agency(name)  # "St. Louis County Police": who, not where
+        or bool(_STREET.search(name))  # "the church on Calhoun Street": an address in the story's town
         # a word for people the tagger took for a place ("Gunmen stormed ...")
         or (len(words) == 1 and (_singular(words[0]) in PERPETRATORS or _singular(words[0]) in PEOPLE_WORDS))
     )
@@ -862,11 +834,7 @@ _GENERIC_PLACE_WORDS = frozenset(
     "island islands city state province river valley county district region north south east west coast border "
     "capital island nation country town village mountain mountains lake bay strip square peninsula gulf strait "
     "harbor harbour plaza downtown meanwhile".split()
-) | {  # a site's common noun the tagger took for a place ("the mosques attacks"): where, but not which
-    w + s
-    for w in "mosque church synagogue temple school campus hospital market mall stadium embassy base".split()
-    for s in ("", "s")
-}
+) | _with_plurals(_SITES)
 _DAY_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday easter christmas ramadan eid thanksgiving".split()
 )
@@ -1002,7 +970,6 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
                     and not not_a_place(name)
                     and not _a_persons_name(name, people)
                     and not jurisdiction(ctx.text(a), pos, name)
-                    and not _STREET.search(name)  # the church's street: an address, the town names the incident
                 ),
                 default=None,
             )
@@ -1013,10 +980,7 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
             name
             for a in arts
             for _, name in ctx.places(a)[:3]
-            if name.lower() in said
-            and not not_a_place(name)
-            and not _a_persons_name(name, people)
-            and not _STREET.search(name)
+            if name.lower() in said and not not_a_place(name) and not _a_persons_name(name, people)
         )
     sents = " ".join(ctx.text(a)[s0:s1] for a, s0, s1 in store.claim_sentences(ledger, fid))
     if not places:  # the headlines name none of them: one the figure's own sentences name
@@ -1024,10 +988,7 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
             name
             for a in arts
             for _, name in ctx.places(a)[:3]
-            if _says(sents, name)
-            and not not_a_place(name)
-            and not _a_persons_name(name, people)
-            and not _STREET.search(name)
+            if _says(sents, name) and not not_a_place(name) and not _a_persons_name(name, people)
         )
     place = places.most_common(1)[0][0] if places else None
     countries = Counter(c for a in arts if (c := ctx.country(a)) and _named(c, said))
@@ -1179,12 +1140,11 @@ def _an_event(text: str, m: re.Match, people: frozenset[str]) -> bool:
         or ((prev := re.search(r"([A-Z][\w-]*)\s+$", before)) and gazetteer().demonym(prev.group(1)))
     ):
         return False
-    if word == "storm" and re.search(
-        r"\b(?:re)?tweet\s+$|\b(?:twitter|media|political|perfect|social media)\s+$", before, re.I
+    if word == "storm" and (
+        re.search(r"\b(?:(?:re)?tweet|twitter|media|political|perfect)\s+$", before, re.I)  # "a retweet storm"
+        or re.match(r"\s+(?:the|a|an|his|her|their|its|into|through|(?-i:[A-Z])\.?[A-Z]?\.?\s)", after)  # a verb
     ):
-        return False  # "a retweet storm", "a media storm": a flurry of words, no weather
-    if word == "storm" and re.match(r"\s+(?:the|a|an|his|her|their|its|into|through|(?-i:[A-Z])\.?[A-Z]?\.?\s)", after):
-        return False  # "Protesters storm the embassy", "Mob storms U.S. compound": a verb, no storm
+        return False  # words, or "Protesters storm the embassy": no weather
     if word.startswith("attack") and (obj := re.match(r"\s+(?:on\s+)?([A-Z][\w'-]*)", after)):
         return fold(obj.group(1)) not in people
     return True
@@ -1418,7 +1378,7 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
         and row.measure in ("killed", "casualties", "injured")  # the sick of an epidemic are no injured either
         and incidents.epidemic((ctx.title(aid) or "") + " " + text[:LEDE] + " " + text[sentence[0] : sentence[1]])
     ):
-        reading = incidents.Reading(incidents.TALLY, "an epidemic's deaths: a running tally of a cause")
+        reading = incidents.Reading(incidents.TALLY, "an epidemic's toll: a running tally of a cause")
     if reading.role in incidents.IN_FIGURES and vague(row.text):
         # "dozens", "hundreds": an order of magnitude that no one can check against a count
         reading = incidents.Reading(incidents.NOT_A_CLAIM, f"{row.text!r} is an order of magnitude, not a count")
