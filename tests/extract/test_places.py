@@ -258,3 +258,27 @@ def test_a_region_s_people_name_the_region():
     assert region_demonym("Germans") is None and region_demonym("Americans") is None  # countries' own
     ctx = Context(countries=Counter(), regions=set(), text="")
     assert resolve("Ohioans", None, ctx, place_index()).admin1 == "Ohio"
+
+
+def test_a_person_s_name_tagged_an_organisation_once_holds_no_place():
+    """"Marco Santiago" tagged an organisation once is still the man the article calls "Santiago": no
+    Santiago, Chile inside his name; a place inside a true organisation's name is kept."""
+    from newsledger.extract.place_mentions import mentions
+    from newsledger.models import Entity
+
+    text = "Marco Santiago Reyes was charged. Santiago told the Denver Police Department he acted alone."
+
+    def ent(label, name, nth=0):
+        start = [i for i in range(len(text)) if text.startswith(name, i)][nth]
+        return Entity("a", label + name, name, label, ((start, start + len(name)),))
+
+    ents = [ent("ORG", "Marco Santiago Reyes"), ent("PERSON", "Santiago", 1), ent("ORG", "Denver Police Department")]
+    found = [text[s:t] for s, t, _ in mentions(text, ents)]
+    assert "Santiago" not in found and "Denver" in found, found
+
+
+def test_an_ap_state_abbreviation_is_the_state(extract_text):
+    """"Fla." is Florida, though "Fla" alone could be a Colombian town's short name."""
+    x = extract_text("The storm flooded streets in Pensacola, Fla., on Tuesday, and officials in Fla. asked for aid.")
+    fla = [p for p in x.places if p.text.startswith("Fla")]
+    assert fla and all(p.admin1 == "Florida" and p.country == "USA" for p in fla), fla

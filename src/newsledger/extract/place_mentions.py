@@ -70,6 +70,9 @@ def mentions(text: str, entities: list[Entity]) -> list[tuple[int, int, str]]:
     """(start, end, label) of every place mention, sorted."""
     out: dict[tuple[int, int], str] = {}
     covered = []
+    # a name the article tags a person is none of its organisations' places ("Esteban Santiago", tagged an
+    # organisation once, is the man the article calls "Santiago")
+    person = {text[s:t] for e in entities if e.label == "PERSON" for s, t in e.mentions}
     for e in entities:
         for s, t in e.mentions:
             covered.append((s, t))
@@ -80,7 +83,9 @@ def mentions(text: str, entities: list[Entity]) -> list[tuple[int, int, str]]:
             elif _town(text[s:t]) and (_dateline(text, s, t) or (e.label in ("ORG", "NORP") and _cued(text, s, t, 3))):
                 out[(s, t)] = "GPE"  # "BEIRUT (AP)", "in Parkers Prairie" tagged an organisation
             elif e.label != "PERSON":  # "Jordan" of a person's name is the person
-                out.update(((s + a, s + b), "GPE") for a, b in inner_places(text[s:t]))
+                out.update(
+                    ((s + a, s + b), "GPE") for a, b in inner_places(text[s:t]) if text[s + a : s + b] not in person
+                )
             elif _cued(text, s, t):
                 out[(s, t)] = "GPE"  # "a home nearby in Riverdale", tagged a person
     out.update((span, "GPE") for span in _untagged(text, covered))

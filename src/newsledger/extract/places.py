@@ -83,6 +83,8 @@ def _resolved(reading: Article, spans: list[tuple[int, int, str]]) -> list[Place
     for start, end, label in spans:
         text = reading.text[start:end]
         label, _, word = label.partition("+")  # "Clay" of "Clay and Becker counties" is "Clay County"
+        if reading.text[end : end + 1] == "." and any(r.level == 2 for r in index.lookup(text + ".")):
+            word = "."  # "Fla" of "Fla." is Florida, whatever else "Fla" may name
         rec = resolve(text + word, _qualifier(reading.text, end), ctx, index, cities=label != "LOC")
         resolved.append((start, end, text, rec, _local(text, index)))
     town = _town(r for *_, r, _ in resolved)
