@@ -1149,6 +1149,32 @@ def test_a_storm_named_in_the_opening_names_the_incident(ledger):
     assert "Tamsin" not in arrests.incident.title, arrests.incident  # the arrests in its town are no storm's
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the fire the opening names, not the headline's plural of two fires
+        (
+            "The Tamsin Fire has burned through the town of Orvin. At least 25 people were killed in the fire, "
+            "officials said on Monday, and the Fire Department said more.",
+            "killed in the Tamsin Fire",
+        ),
+        # two named fires: which one is not said
+        (
+            "The Tamsin Fire burned Orvin and the Brenn Fire burned Kessel. At least 25 people were killed in "
+            "the wildfires, officials said on Monday.",
+            "killed in the Orvin wildfires",
+        ),
+    ],
+)
+def test_a_fire_named_in_the_opening_names_the_incident(ledger, text, want):
+    from dataclasses import replace
+
+    x = article("f1", 4, text, [("25", "people", "killed", None)], [("Orvin", "GPE"), ("Kessel", "GPE")])
+    ledger.write([replace(x, article=replace(x.article, title="Orvin wildfires: the toll rises"))])
+    reconcile(ledger)
+    assert killed(ledger).incident.title.startswith(want), killed(ledger).incident
+
+
 def test_bodies_recovered_with_no_toll_are_not_shown(ledger):
     text = "Searchers in Kessel said on Monday that 6 bodies had been recovered from the sea so far."
     ledger.write([article("b1", 4, text, [("6", "bodies", "killed", None)], [("Kessel", "GPE")])])
@@ -1173,3 +1199,67 @@ def test_a_count_in_a_relative_clause_naming_the_killers_is_the_outlet_s(ledger)
     reconcile(ledger)
     (c,) = killed(ledger).claims
     assert c.source is None, (c.source, c.party_name)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "headline", "want", "unwanted"),
+    [
+        # a shooting happens at one site: the town the opening puts it in, not the county of the count's sentence
+        (
+            "A gunman opened fire in a newsroom in Orvin on Thursday. "
+            "At least 5 people were killed in the shooting in Kessel County, police said.",
+            [("Kessel County", "USA", "Veria", "A"), ("Orvin", "USA", "Veria", "P")],
+            "Gunman kills five in a newsroom",
+            "Orvin",
+            ("Kessel",),
+        ),
+        # nor the state of the headline
+        (
+            "A student opened fire in the cafeteria of a high school in Orvin on Friday. Police in Montana "
+            "said 5 people were killed.",
+            [("Orvin", "USA", "Montana", "P"), ("Montana", "USA", "Montana", "A")],
+            "Montana school shooting: what we know",
+            "Orvin",
+            ("Montana",),
+        ),
+        # a storm can strike a whole state: its toll keeps the state
+        (
+            "In Veria the storm killed 5 people on Friday, state officials said. "
+            "A tree fell on a house in Orvin.",
+            [("Veria", "USA", "Veria", "A"), ("Orvin", "USA", "Veria", "P")],
+            "Storm batters Veria",
+            "Veria",
+            ("Orvin",),
+        ),
+        # two towns of the state in the opening: which one is not said, so the state stays
+        (
+            "Gunmen opened fire in Orvin and in Brenn on Friday. In Veria 5 people were killed in the "
+            "shootings, police said.",
+            [("Veria", "USA", "Veria", "A"), ("Orvin", "USA", "Veria", "P"), ("Brenn", "USA", "Veria", "P")],
+            "Veria shootings leave five dead",
+            "Veria",
+            ("Orvin", "Brenn"),
+        ),
+    ],
+)
+def test_a_one_site_event_is_titled_by_its_town_not_its_state_or_county(ledger, text, where, headline, want, unwanted):
+    from dataclasses import replace
+
+    count = "At least 5" if "At least 5" in text else "5"
+    x = article("s1", 4, text, [(count, "people", "killed", None)], [(w[0], "GPE") for w in where])
+    ledger.write([replace(x, article=replace(x.article, title=headline), places=_placed("s1", text, where))])
+    reconcile(ledger)
+    title = killed(ledger).incident.title
+    assert want in title and not any(u in title for u in unwanted), title
+
+
+def test_a_state_the_resolver_left_unplaced_is_known_by_the_gazetteer(ledger):
+    from dataclasses import replace
+
+    text = "A student opened fire at a high school in Orvin on Friday. Police in Montana said 5 people were killed."
+    x = article("s2", 4, text, [("5", "people", "killed", None)], [("Orvin", "GPE"), ("Montana", "GPE")])
+    places = _placed("s2", text, [("Orvin", "USA", "Montana", "P")])
+    ledger.write([replace(x, article=replace(x.article, title="Montana school shooting"), places=places)])
+    reconcile(ledger)
+    title = killed(ledger).incident.title
+    assert "Orvin" in title and "Montana" not in title, title

@@ -47,6 +47,7 @@ from ..store import stories as story_store
 from ..store.figures import ClaimRow, list_figures  # noqa: F401 (re-exported: the CLI, API and pages list by it)
 from . import dedup, incidents, parties
 from .gazetteer import fold, gazetteer
+from .geonames import place_index
 
 # Words for people (the extractors' lexicons, data only), and faiths and peoples that no demonym names.
 PEOPLE_WORDS = (
@@ -991,6 +992,8 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
             if _says(sents, name) and not not_a_place(name) and not _a_persons_name(name, people)
         )
     place = places.most_common(1)[0][0] if places else None
+    if place and (town := _site_town(ledger, ctx, arts, place, said + " " + sents.lower())):
+        place = town
     countries = Counter(c for a in arts if (c := ctx.country(a)) and _named(c, said))
     country = countries.most_common(1)[0][0] if countries else None
     if place and (where := _town_country(ledger, arts, place)) and where != country:
@@ -1011,6 +1014,8 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
         and (storm := _named_storm(ctx, arts))
     ):
         event = storm  # "Tropical Storm Harvey", not "Houston" or "the tornado" a headline's quote compared it to
+    elif not f.incident and (event is None or event in _FIRES) and (fire := _named_fire(ctx, arts)):
+        event = fire  # "the Camp Fire", not "the California wildfires" of a headline on two fires
     title = incident_title(f.measure, event or "", place, country, first, f.incident, heads[0] if heads else None)
     place, country = _resolved_place(ledger, ctx, arts, place, country, sents)
     store.describe(ledger, fid, whole, title, place, country, first)
@@ -1029,11 +1034,56 @@ def _named_storm(ctx: _Context, arts: list[str]) -> str | None:
     return named.most_common(1)[0][0] if named else None
 
 
+_FIRES = frozenset("fire fires wildfire wildfires".split())
+# A fire's own name, as the body writes it: "the Camp Fire", "the Holy Fire" (not "the Fire Department").
+_NAMED_FIRE = re.compile(r"\b[Tt]he\s+((?:[A-Z][a-z]+\s+){1,2}Fire)\b(?!\s+[A-Z])")
+
+
+def _named_fire(ctx: _Context, arts: list[str]) -> str | None:
+    """The one fire the figure's articles name in their opening: the incident's name, as a storm's is."""
+    named = {m.group(1) for a in arts for m in _NAMED_FIRE.finditer(ctx.text(a)[:FOUNDING_LEDE])}
+    return f"the {named.pop()}" if len(named) == 1 else None
+
+
 def _towns_first(text: str, named: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
     """The places a sentence names, less the state or country that only locates the town before it
     ("Chattanooga, Tenn., and killed four": the town is where, however near the number its state is)."""
     starts = [pos for *_, pos in named]
     return [p for p in named if not any(a < p[3] and re.fullmatch(r"[^,.;]{1,40},\s*", text[a : p[3]]) for a in starts)]
+
+
+# Events that happen at one site: a shooting is at a school in a town, never across a state (a storm can be).
+_SITE_EVENT = re.compile(
+    r"\b(?:shootings?|shot|gunman|gunmen|gunfire|stabbings?|attacks?|bombings?|bomb|blasts?|explosions?|"
+    r"massacre|raids?|crash|stampede|ambush|derailment|siege|hostage)\b"
+)
+
+
+def _site_town(ledger: Ledger, ctx: _Context, arts: list[str], place: str, said: str) -> str | None:
+    """The one town the figure's articles open with inside the state or county its title would name, for an
+    event at one site: "the Washington shooting" whose opening puts the school in Marysville is Marysville's."""
+    if not _SITE_EVENT.search(said):
+        return None
+    county = bool(re.search(r"\b(?:County|Parish|Borough)$", place))
+    towns: set[str] = set()
+    for a in arts:
+        text, rows = ctx.text(a), store.resolved_places_between(ledger, a, 0, len(ctx.text(a)))
+        regions = {(c, adm) for _, name, c, adm, feat in rows if feat == "A" and adm and fold(name) == fold(place)}
+        if not regions:  # named in the headline only
+            regions = {(r.country, r.admin1) for r in place_index().lookup(place) if r.feature == "A" and r.admin1}
+        if not regions and not county:
+            continue
+        start = len(store.article_dateline(ledger, a) or "")  # "SEATTLE (AP) -": the reporter's town
+        for pos, name, c, adm, feat in rows:
+            if (
+                feat == "P"
+                and start <= pos < FOUNDING_LEDE
+                and ((c, adm) in regions or (not regions and c == ctx.place_country(a)))
+                and not not_a_place(name)
+                and not jurisdiction(text, pos, text[pos : pos + len(name)])
+            ):
+                towns.add(name)
+    return towns.pop() if len(towns) == 1 else None
 
 
 def _town_country(ledger: Ledger, arts: list[str], place: str) -> str | None:
@@ -1162,7 +1212,7 @@ def incident_title(
     """How a person names the incident, as far as the headlines tell: "killed in the Las Vegas shooting,
     reported 2017-10-02, United States"; without an event word in them, the first headline itself;
     another incident of the story by what tells it apart ("killed at Charleston, in a story on ...")."""
-    if event[:1].isupper():  # a name of its own: "Hurricane Harvey"
+    if event[:1].isupper() or event.startswith("the "):  # a name of its own: "Hurricane Harvey", "the Camp Fire"
         main = event
     elif event:
         main = f"the {place} {event}" if place and place.lower() not in event else f"the {event}"
@@ -1173,7 +1223,7 @@ def incident_title(
     if incident.startswith(("at ", "in ")):
         head = f"{measure} {incident}, in a story on {main}"
     elif incident.startswith("of "):
-        head = f"{measure} in the {event or 'incident'} {incident}"
+        head = f"{measure} in the {event.removeprefix('the ') or 'incident'} {incident}"
     elif incident == ANOTHER_COUNT:  # a second value of one source in one report: what it counts is unsaid
         head = f"{measure}: {incident}" + (f", in a story on {main}" if event or place or headline else "")
     elif incident.startswith(("another ", "new ")):
