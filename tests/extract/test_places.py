@@ -261,7 +261,7 @@ def test_a_region_s_people_name_the_region():
 
 
 def test_a_person_s_name_tagged_an_organisation_once_holds_no_place():
-    """"Marco Santiago" tagged an organisation once is still the man the article calls "Santiago": no
+    """ "Marco Santiago" tagged an organisation once is still the man the article calls "Santiago": no
     Santiago, Chile inside his name; a place inside a true organisation's name is kept."""
     from newsledger.extract.place_mentions import mentions
     from newsledger.models import Entity
@@ -278,7 +278,7 @@ def test_a_person_s_name_tagged_an_organisation_once_holds_no_place():
 
 
 def test_an_ap_state_abbreviation_is_the_state(extract_text):
-    """"Fla." is Florida, though "Fla" alone could be a Colombian town's short name."""
+    """ "Fla." is Florida, though "Fla" alone could be a Colombian town's short name."""
     x = extract_text("The storm flooded streets in Pensacola, Fla., on Tuesday, and officials in Fla. asked for aid.")
     fla = [p for p in x.places if p.text.startswith("Fla")]
     assert fla and all(p.admin1 == "Florida" and p.country == "USA" for p in fla), fla

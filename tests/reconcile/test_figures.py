@@ -1224,8 +1224,7 @@ def test_a_count_in_a_relative_clause_naming_the_killers_is_the_outlet_s(ledger)
         ),
         # a storm can strike a whole state: its toll keeps the state
         (
-            "In Veria the storm killed 5 people on Friday, state officials said. "
-            "A tree fell on a house in Orvin.",
+            "In Veria the storm killed 5 people on Friday, state officials said. A tree fell on a house in Orvin.",
             [("Veria", "USA", "Veria", "A"), ("Orvin", "USA", "Veria", "P")],
             "Storm batters Veria",
             "Veria",
@@ -1263,3 +1262,29 @@ def test_a_state_the_resolver_left_unplaced_is_known_by_the_gazetteer(ledger):
     reconcile(ledger)
     title = killed(ledger).incident.title
     assert "Orvin" in title and "Montana" not in title, title
+
+
+@pytest.mark.parametrize(
+    ("second", "parts"),
+    [
+        ("Another 15 people, half of them soldiers, were wounded.", []),  # the lead's 15, told again
+        ("Another 15 people were wounded in a second blast on Tuesday.", [15]),  # a later day's more
+    ],
+)
+def test_an_increment_that_repeats_the_lead_s_count_is_the_count(ledger, second, parts):
+    text = (
+        "A gunman opened fire at a base in Kessel on Monday, killing a general and wounding 15 people. "
+        f"The army said the gunman was killed. {second}"
+    )
+    from dataclasses import replace
+
+    x = article("r1", 4, text, [("15", "people", "injured", None)] * 2, [("Kessel", "GPE")])
+    at = text.rindex("15")
+    later = replace(
+        x.claims[1], start=at, end=at + 2, sentence_start=text.rindex(". ", 0, at) + 2, sentence_end=len(text)
+    )
+    ledger.write([replace(x, claims=(x.claims[0], later))])
+    reconcile(ledger)
+    hurt = [f for f in figures.list_figures(ledger) if f.measure == "injured"]
+    assert [f.best for f in hurt if f.part is None] == [15], hurt
+    assert [f.best for f in hurt if f.part == "more"] == parts, hurt

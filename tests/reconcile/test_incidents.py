@@ -623,6 +623,21 @@ def test_one_who_died_on_the_way_to_hospital_is_a_part(sentence, number, role):
 
 
 @pytest.mark.parametrize(
+    "sentence, number, role",
+    [
+        ("The small clinic has treated more than 400 people injured in the clashes.", "400", I.PART),
+        ("Kessel General Hospital said it had received 35 wounded by Monday night.", "35", I.INCIDENT),
+        ("The city's hospitals have treated more than 400 people injured in the clashes.", "400", I.INCIDENT),
+        ("The Orvin hospital received 35 of the wounded, a doctor said.", "35", I.PART),
+    ],
+)
+def test_one_hospital_s_patients_are_a_part_of_the_injured(sentence, number, role):
+    i = sentence.index(number)
+    got = I.read(sentence, (0, len(sentence)), (i, i + len(number)), None, "2025-05-13", "people", "injured")
+    assert got.role == role, got
+
+
+@pytest.mark.parametrize(
     "sentence, role",
     [
         ("Nearly 150 people died over the eight days of fighting, officials said.", I.TALLY),

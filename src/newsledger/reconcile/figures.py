@@ -1406,6 +1406,27 @@ def undecided(ledger: Ledger, fid: str, row: ClaimRow, text: str, sentence: tupl
     return bool(opening) and all(not (a <= hi and lo <= b) for a, b in opening)
 
 
+# A day or a later time in an increment's sentence: "another three died on Tuesday" adds to Monday's three.
+_LATER = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|overnight|later|since|so far)\b",
+    re.I,
+)
+
+
+def _retold(ledger: Ledger, ctx: _Context, row: ClaimRow, sentence: tuple[int, int], mates: list) -> bool:
+    """Whether an increment ("another 15 were wounded") repeats the article's earlier count of the same
+    measure and value, the others besides a count of another measure ("killing a general"), not 15 more: its
+    sentence counts nothing else of the measure and names no later day."""
+    text = ctx.text(row.article_id)
+    return (
+        row.point is not None
+        and row.measure is not None
+        and not any(m == row.measure and s != row.start for s, _, m in mates)
+        and not _LATER.search(text[sentence[0] : sentence[1]])
+        and store.told_before(ledger, row.article_id, sentence[0], row.measure, row.point)
+    )
+
+
 _DIED_AFTER = re.compile(
     r"(?:(?!\b(?:and|but|while|of)\b|\d)[^.;:,]){0,60}?\b(?:died|have died|has died|later died|succumbed|was killed|were killed|did not survive)\b",
     re.I,
@@ -1464,6 +1485,8 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
     if not incident:  # "airstrikes ..., killing 25" in a story on a siege: the airstrikes' toll
         incident = incidents.caused_by_other(ctx.title(aid), text[sentence[0] : sentence[1]], row.start - sentence[0])
     part = reading.part if reading.role == incidents.PART else region
+    if part == "more" and _retold(ledger, ctx, row, sentence, mates):
+        part = None  # "killing a general and wounding 15. ... Another 15 people were wounded": the 15, told again
     if (
         part is None
         and not incident

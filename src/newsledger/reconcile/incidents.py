@@ -432,6 +432,14 @@ _DIED_IN_HOSPITAL = re.compile(
     r"\s+(?:a\s+|the\s+)?(?:local\s+|nearby\s+|area\s+)?hospitals?\b",
     re.I,
 )
+# One hospital's patients, the hospital the subject: "The hospital has treated more than 600 people injured",
+# a share of the injured, not their count (not "hospitals have treated", which may be all of them).
+_ONE_HOSPITAL_BEFORE = re.compile(
+    r"\b(?:the|a|one|its|this|that)\s+(?:[\w-]+\s+){0,3}(?:hospital|clinic|infirmary|medical\s+cent(?:er|re))\s+"
+    r"(?:(?:has|had|have|says\s+it\s+has|said\s+it\s+had)\s+)?(?:treated|received|admitted|taken\s+in|cared\s+for)\s+"
+    r"(?:(?:more\s+than|over|at\s+least|about|nearly|some|around|up\s+to|almost)\s+)?$",
+    re.I,
+)
 # The next sentence adds to the count: "..., killing eight people. One other person was rushed to the hospital
 # and died." The eight are the dead so far, a part of the toll the two give.
 _MORE_DIED_NEXT = re.compile(
@@ -650,6 +658,8 @@ def read(
         _RECOVERED_AFTER.match(after) or (_RECOVERED_BEFORE.search(before[-40:]) and re.match(r"\s+bodies", after))
     ):
         return out(PART, "bodies by their recovery, not the toll", part="bodies recovered")
+    if measure == "injured" and _ONE_HOSPITAL_BEFORE.search(before[-90:]):
+        return out(PART, "one hospital's patients, not all the injured", part="treated at one hospital")
     if measure == "killed" and _DIED_IN_HOSPITAL.match(_own_words(after)):
         return out(PART, "those who died on the way to or later in hospital, not all the dead", part="died in hospital")
     if measure == "killed" and not mates and _MORE_DIED_NEXT.match(text, s1):

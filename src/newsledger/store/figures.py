@@ -112,6 +112,17 @@ def article_counts(ledger: Ledger, aid: str) -> list[tuple[int, int, str | None]
     ]
 
 
+def told_before(ledger: Ledger, aid: str, before: int, measure: str, point: float) -> bool:
+    """Whether the article counts this measure with this value before the offset."""
+    return (
+        ledger.conn.execute(
+            "SELECT 1 FROM claims WHERE article_id = ? AND measure = ? AND unit IS NULL AND point = ? AND end <= ?",
+            (aid, measure, point, before),
+        ).fetchone()
+        is not None
+    )
+
+
 def anchors(ledger: Ledger, aid: str, labels: tuple[str, ...]) -> list[str]:
     """The canonical ids (else keys) of an article's entities with these labels."""
     return [
