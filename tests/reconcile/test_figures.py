@@ -1164,6 +1164,18 @@ def test_a_storm_named_in_the_opening_names_the_incident(ledger):
             "the wildfires, officials said on Monday.",
             "killed in the Orvin wildfires",
         ),
+        # a second fire in lower case is a second fire
+        (
+            "The Tamsin Fire burned Orvin and the Brenn fire burned Kessel. At least 25 people were killed in "
+            "the wildfires, officials said on Monday.",
+            "killed in the Orvin wildfires",
+        ),
+        # two named fires, and the count's own sentence names one
+        (
+            "The Tamsin Fire, in the north, has killed at least 25 people. Far to the south, the Brenn Fire "
+            "burned Kessel, officials said on Monday.",
+            "killed in the Tamsin Fire",
+        ),
     ],
 )
 def test_a_fire_named_in_the_opening_names_the_incident(ledger, text, want):
@@ -1221,6 +1233,19 @@ def test_a_count_in_a_relative_clause_naming_the_killers_is_the_outlet_s(ledger)
             "Montana school shooting: what we know",
             "Orvin",
             ("Montana",),
+        ),
+        # the town of the school the opening names, not the city it is some miles from
+        (
+            "A student opened fire on Friday at Orvin High School, about 30 miles north of Brenn. Police in "
+            "Montana said 5 people were killed.",
+            [
+                ("Orvin High School", "USA", "Montana", "S"),
+                ("Brenn", "USA", "Montana", "P"),
+                ("Montana", "USA", "Montana", "A"),
+            ],  # fmt: skip
+            "Montana school shooting claims another victim",
+            "Orvin",
+            ("Montana", "Brenn"),
         ),
         # a storm can strike a whole state: its toll keeps the state
         (
@@ -1288,3 +1313,20 @@ def test_an_increment_that_repeats_the_lead_s_count_is_the_count(ledger, second,
     hurt = [f for f in figures.list_figures(ledger) if f.measure == "injured"]
     assert [f.best for f in hurt if f.part is None] == [15], hurt
     assert [f.best for f in hurt if f.part == "more"] == parts, hurt
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "counted", "measure"),
+    [
+        ("Veridia sent 2,000 troops to the border in Kessel on Monday, officials said.", "2,000", "troops", "deployed"),
+        # a standing force: no word moves it
+        ("About 3,000 Veridian troops are in Kessel, officials said on Monday.", "3,000", "troops", "deployed"),
+        # territory a campaign took is no toll of an incident
+        ("Rebels captured 300 villages around Kessel on Monday, officials said.", "300", "villages", "captured"),
+    ],
+)
+def test_a_force_s_size_and_captured_territory_are_no_figure(ledger, text, shown, counted, measure):
+    ledger.write([article("d1", 4, text, [(shown, counted, measure, None)], [("Kessel", "GPE")])])
+    reconcile(ledger)
+    got = [f.best for f in figures.list_figures(ledger) if f.measure == measure]
+    assert got == ([2000] if "sent" in text else []), got

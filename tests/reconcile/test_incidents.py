@@ -29,6 +29,7 @@ def read(
         ("Three of the dead were children, the hospital said.", "Three", None, I.PART),
         ("At least 14 people were killed, including nine villagers, police said.", "nine", None, I.PART),
         ("Four seriously and 20 slightly injured people were taken to hospital.", "Four", None, I.PART),
+        ("Medics said more than 40 people were critically wounded in the blast.", "40", None, I.PART),
         ("The storm displaced 2.5 million more people on Tuesday, the UN said.", "2.5 million", None, I.PART),
         ("The earthquake killed 23 people on Sunday, the ministry said.", "23", "2025-05-11", I.INCIDENT),
         ("BREAKING: 12 DEAD", "12", None, I.NOT_A_CLAIM),
@@ -352,6 +353,8 @@ def test_counts_that_are_no_toll_of_this_incident(sentence, number, counted, mea
         ("Among the dead was a mother of five who worked at the plant.", "five", "killed", I.NOT_A_CLAIM),
         ("Parents of children under five were arrested at the border on Monday.", "five", "arrested", I.NOT_A_CLAIM),
         ("He said 19 parents of children under the age of five had left.", "five", "arrested", I.NOT_A_CLAIM),
+        ("A child under the age of two was among the injured, police said.", "two", "injured", I.NOT_A_CLAIM),
+        ("A boy under 10 was injured in the blast on Monday.", "10", "injured", I.NOT_A_CLAIM),
         ("The senator captured 40 delegates in the primary on Tuesday.", "40", "captured", I.NOT_A_CLAIM),
         ("In two nights of unrest in Kessel, dozens were arrested.", "two", "arrested", I.NOT_A_CLAIM),
         ("He cited the logistics of planning an evacuation of 2.3 million.", "2.3", "evacuated", I.HYPOTHETICAL),
@@ -577,6 +580,7 @@ def test_a_gunman_s_fire_is_no_other_kind_of_event():
     "sentence, number, role",
     [
         ("Mayor Ana Ruiz and three other officials were killed in the blast on Monday.", "three", I.PART),
+        ("Mayor Ana Ruiz and three of her aides were killed in the blast on Monday.", "three", I.PART),
         ("The blast killed five people and wounded 10 others on Monday.", "10", I.INCIDENT),
     ],
 )

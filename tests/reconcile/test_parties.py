@@ -186,3 +186,16 @@ def test_a_spokesperson_for_a_long_name_is_no_run_of_text():
     p = P.party("A spokesperson for the Kessel Metropolitan Police Department", None, "VER")
     assert p is not None and p.name == "Kessel Metropolitan Police Department"
     assert P.junk("and the crowd said that it was not going to be a good day for anyone")
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Updated numbers from the Palestinian Ministry of Health", "government:PSE"),  # not the article's ISR
+        ("figures released by the Palestinian health ministry", "government:PSE"),
+        ("Figures", None),  # the data alone is no one
+    ],
+)
+def test_the_figures_a_body_put_out_are_the_body_s(name, key):
+    p = P.party(name, None, "ISR", name, (0, len(name)))
+    assert (p.key if p else None) == key, p

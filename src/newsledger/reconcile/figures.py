@@ -1014,7 +1014,7 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
         and (storm := _named_storm(ctx, arts))
     ):
         event = storm  # "Tropical Storm Harvey", not "Houston" or "the tornado" a headline's quote compared it to
-    elif not f.incident and (event is None or event in _FIRES) and (fire := _named_fire(ctx, arts)):
+    elif not f.incident and (event is None or event in _FIRES) and (fire := _named_fire(ctx, arts, sents)):
         event = fire  # "the Camp Fire", not "the California wildfires" of a headline on two fires
     title = incident_title(f.measure, event or "", place, country, first, f.incident, heads[0] if heads else None)
     place, country = _resolved_place(ledger, ctx, arts, place, country, sents)
@@ -1036,12 +1036,15 @@ def _named_storm(ctx: _Context, arts: list[str]) -> str | None:
 
 _FIRES = frozenset("fire fires wildfire wildfires".split())
 # A fire's own name, as the body writes it: "the Camp Fire", "the Holy Fire" (not "the Fire Department").
-_NAMED_FIRE = re.compile(r"\b[Tt]he\s+((?:[A-Z][a-z]+\s+){1,2}Fire)\b(?!\s+[A-Z])")
+_NAMED_FIRE = re.compile(r"\b[Tt]he\s+((?:[A-Z][a-z]+\s+){1,2})[Ff]ire\b(?!\s+[A-Z])")
 
 
-def _named_fire(ctx: _Context, arts: list[str]) -> str | None:
-    """The one fire the figure's articles name in their opening: the incident's name, as a storm's is."""
-    named = {m.group(1) for a in arts for m in _NAMED_FIRE.finditer(ctx.text(a)[:FOUNDING_LEDE])}
+def _named_fire(ctx: _Context, arts: list[str], sents: str) -> str | None:
+    """The one fire the figure's own sentences name, else the one its articles name in their opening: the
+    incident's name, as a storm's is ("The Camp Fire ... has killed at least 76", the Woolsey Fire beside it)."""
+    named = {m.group(1) + "Fire" for m in _NAMED_FIRE.finditer(sents)}
+    if not named:  # "the Woolsey fire", lower case, is a second fire too
+        named = {m.group(1) + "Fire" for a in arts for m in _NAMED_FIRE.finditer(ctx.text(a)[:FOUNDING_LEDE])}
     return f"the {named.pop()}" if len(named) == 1 else None
 
 
@@ -1056,6 +1059,14 @@ def _towns_first(text: str, named: list[tuple[str, str, int, int]]) -> list[tupl
 _SITE_EVENT = re.compile(
     r"\b(?:shootings?|shot|gunman|gunmen|gunfire|stabbings?|attacks?|bombings?|bomb|blasts?|explosions?|"
     r"massacre|raids?|crash|stampede|ambush|derailment|siege|hostage)\b"
+)
+
+
+# A town that only gives a bearing: "about 34 miles north of Seattle", "outside Seattle" is not where it was.
+_BEARING = re.compile(
+    r"\b(?:(?:miles|mi|km|kilometers|kilometres)\s+(?:\w+\s+)?(?:of|from)|(?:north|south|east|west)"
+    r"(?:east|west)?(?:ern)?\s+of|outside(?:\s+of)?|near|from|to)\s+$",
+    re.I,
 )
 
 
@@ -1076,8 +1087,9 @@ def _site_town(ledger: Ledger, ctx: _Context, arts: list[str], place: str, said:
         start = len(store.article_dateline(ledger, a) or "")  # "SEATTLE (AP) -": the reporter's town
         for pos, name, c, adm, feat in rows:
             if (
-                feat == "P"
+                feat in ("P", "S")  # a town, or a school or plant the resolver put in its town
                 and start <= pos < FOUNDING_LEDE
+                and not _BEARING.search(text[max(0, pos - 40) : pos])
                 and ((c, adm) in regions or (not regions and c == ctx.place_country(a)))
                 and not not_a_place(name)
                 and not jurisdiction(text, pos, text[pos : pos + len(name)])
@@ -1419,7 +1431,8 @@ def _retold(ledger: Ledger, ctx: _Context, row: ClaimRow, sentence: tuple[int, i
     sentence counts nothing else of the measure and names no later day."""
     text = ctx.text(row.article_id)
     return (
-        row.point is not None
+        incidents.another_before(text[sentence[0] : row.start])  # not "the ambassador and three other staff"
+        and row.point is not None
         and row.measure is not None
         and not any(m == row.measure and s != row.start for s, _, m in mates)
         and not _LATER.search(text[sentence[0] : sentence[1]])
@@ -1429,6 +1442,15 @@ def _retold(ledger: Ledger, ctx: _Context, row: ClaimRow, sentence: tuple[int, i
 
 _DIED_AFTER = re.compile(
     r"(?:(?!\b(?:and|but|while|of)\b|\d)[^.;:,]){0,60}?\b(?:died|have died|has died|later died|succumbed|was killed|were killed|did not survive)\b",
+    re.I,
+)
+
+
+# Words that move a force somewhere: a deployed figure's sentence says one.
+_DEPLOYMENT = re.compile(
+    r"\b(?:(?:re)?deploy\w*|dispatch\w*|sen[dt]\w*|station\w*|mobili[sz]\w*|reinforc\w*|airlift\w*|surg\w*|"
+    r"arriv\w*|commit\w*|pledg\w*|contribut\w*|order\w*|mov(?:e|es|ed|ing)|transferr?\w*|rush\w*|flown|"
+    r"head(?:ed|ing)?\s+(?:to|for)|bound\s+for|land(?:ed|ing)?|poured|massed|positioned|boost\w*|bolster\w*)\b",
     re.I,
 )
 
@@ -1456,10 +1478,15 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
     if reading.role not in incidents.IN_FIGURES:
         store.note_reading(ledger, row.id, reading.role, reading.reason)
         return None
-    if ((row.measure not in THING_MEASURES or row.measure == "missing") and not counts_people(row.counted)) or fold(
-        row.counted or ""
-    ).rpartition(" ")[2] in WRITINGS:  # no measure of anything counts tweets
+    # a figure of things captured is a campaign's territory ("300 villages"), no incident's toll
+    if (
+        (row.measure not in THING_MEASURES or row.measure in ("missing", "captured")) and not counts_people(row.counted)
+    ) or fold(row.counted or "").rpartition(" ")[2] in WRITINGS:  # no measure of anything counts tweets
         store.note_reading(ledger, row.id, incidents.NOT_A_CLAIM, f"counts {row.counted!r}, not people")
+        return None
+    if row.measure == "deployed" and not _DEPLOYMENT.search(text[sentence[0] : sentence[1]]):
+        # "the 5,500 US troops in Iraq": a standing force; "eight troops arrived home injured" no deployment either
+        store.note_reading(ledger, row.id, incidents.NOT_A_CLAIM, "a force's size, with no word of its deployment")
         return None
     origin = ctx.origin(aid)
     grp, country = counted_group(row.counted)

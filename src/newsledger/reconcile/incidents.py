@@ -196,10 +196,10 @@ _CLAUSE_END = re.compile(r"[;:]|,\s+(?:but|while|whereas|and\s+(?:the|a|an|he|sh
 # Ages and "one of the things": numbers that count nothing.
 _AGE_AFTER = re.compile(r"^(?:-|\s)?(?:years?[- ]old|-year-old|yo\b)|^\s*,\s*(?:was|is)\s+(?:killed|shot)", re.I)
 _AGE_BEFORE = re.compile(
-    r"\b(?:aged|age|at age|at the age of|died at|dies at|"
-    # an age bound: "children under five", "those over 65"
-    r"(?:children|kids|babies|infants|boys|girls|people|those|adults|anyone|residents)\s+(?:under|over|below|above)"
-    r"(?:\s+the\s+age\s+of)?)\s*$",
+    r"\b(?:aged|age|at age|at the age of|died at|dies at|(?:under|over|below|above)\s+the\s+age\s+of|"
+    # an age bound: "children under five", "those over 65", "a child under two"
+    r"(?:child(?:ren)?|kids?|bab(?:y|ies)|infants?|boys?|girls?|people|person|those|adults?|anyone|residents?)\s+"
+    r"(?:under|over|below|above))\s*$",
     re.I,
 )
 _AGES = re.compile(
@@ -393,7 +393,8 @@ _PART_BEFORE = re.compile(
     re.I,
 )
 _SEVERITY = re.compile(
-    r"^\s*(?:(?:were|was)\s+)?(?:seriously|critically|severely|gravely|slightly|lightly|"
+    r"^\s*(?:(?:people|persons|others|victims|of\s+them)\s+)?(?:(?:were|was|are|is|had\s+been|have\s+been|has\s+been)\s+)?"
+    r"(?:seriously|critically|severely|gravely|slightly|lightly|"
     r"moderately|badly|mortally)\b",
     re.I,
 )
@@ -452,6 +453,13 @@ _MORE_DIED_NEXT = re.compile(
 _NAMED_AND = re.compile(r"(?-i:[A-Z])[\w.'’-]+\s+and\s+(?:at\s+least\s+|some\s+)?$")
 _INCREMENT = re.compile(r"^\s*(?:more|additional|new|further|extra)\b|^\s*more\s", re.I)
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|a further|an extra)\s*$", re.I)
+
+
+def another_before(before: str) -> bool:
+    """Whether "another" or the like stands right before a number: "Another 15 people were wounded"."""
+    return bool(_INCREMENT_BEFORE.search(before[-25:]))
+
+
 # A place right after the number: "16 in India", "killed 16 people in neighbouring India".
 _PLACE_AFTER = re.compile(  # one line's words: not "in Le Marche.\n\nFabrizio"
     r"^[^.;,]{0,30}?\b(?:in|across)\s+(?:neighbou?ring\s+)?(?P<place>[A-Z][\w'-]+(?:\.(?=[ ][A-Z]))?"
@@ -664,7 +672,7 @@ def read(
         return out(PART, "those who died on the way to or later in hospital, not all the dead", part="died in hospital")
     if measure == "killed" and not mates and _MORE_DIED_NEXT.match(text, s1):
         return out(PART, "the dead before more died, as the next sentence says", part="dead so far")
-    if re.match(r"\s+other\b", after) and _NAMED_AND.search(before[-40:]):
+    if re.match(r"\s+(?:other\b|of\s+(?:his|her|their)\s)", after) and _NAMED_AND.search(before[-40:]):
         return out(PART, "others besides someone named, not the total", part="more")
     if (_INCREMENT.search(after) or _INCREMENT_BEFORE.search(before[-25:])) and not _beside_other(
         text, c0, mates, measure

@@ -178,6 +178,15 @@ def body_of(name: str) -> str:
     return t
 
 
+# The figures a body put out, named before the body: "Updated numbers from", "data released by".
+_DATA_FROM = re.compile(
+    r"^(?:(?:the|updated|new|latest|official|preliminary|final|early)\s+)*(?:numbers|figures|data|statistics|"
+    r"counts?|tall(?:y|ies)|estimates?|records)\s+(?:(?:released|compiled|published|provided|issued)\s+)?"
+    r"(?:from|by|of)\s+",
+    re.I,
+)
+
+
 def party(
     name: str | None,
     canonical: tuple[str | None, str | None] | None,
@@ -190,6 +199,8 @@ def party(
     article's own country (ISO alpha-3), `text` and `span` where the source stands in the article (for a
     person's title or apposition), `orgs_before` (offset, canonical id, name) of the article's organisations.
     None: no party (the caller credits the outlet)."""
+    if name and (m := _DATA_FROM.match(name)) and m.end() < len(name):
+        name = name[m.end() :]  # "Updated numbers from the Palestinian Ministry of Health": the ministry's
     if junk(name) and not (canonical and canonical[0]) or fold(name or "") in _PRONOUNS:
         return None  # a pronoun is no one, even where the tagger made an entity of it ("His")
     start, end = span
