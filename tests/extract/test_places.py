@@ -282,3 +282,22 @@ def test_an_ap_state_abbreviation_is_the_state(extract_text):
     x = extract_text("The storm flooded streets in Pensacola, Fla., on Tuesday, and officials in Fla. asked for aid.")
     fla = [p for p in x.places if p.text.startswith("Fla")]
     assert fla and all(p.admin1 == "Florida" and p.country == "USA" for p in fla), fla
+
+
+def test_a_common_first_name_and_a_surname_used_alone_are_a_person_not_a_place():
+    """ "Esteban Santiago, 26" then "Santiago arrived": no Chilean capital; "Theresa May" then "for May": no
+    Wisconsin village, in the title's capitals too. A country's or big state's name stays a place, and a pair
+    that names an office ("Aurora Police") keeps its town."""
+    from newsledger.extract.place_mentions import mentions
+
+    def found(text):
+        return [text[s:t] for s, t, _ in mentions(text, [])]
+
+    text = "Esteban Santiago, 26, was held. In November, Santiago arrived in Anchorage with a gun."
+    assert "Santiago" not in found(text) and "Anchorage" in found(text), found(text)
+    text = "How Theresa May Won\n\nTheresa May spoke to officials in London. It was a good week for May in Theresa."
+    assert found(text) == ["Theresa"], found(text)  # the village, named alone
+    text = "Michael Jordan flew to Amman. Jordan said the king would meet him."
+    assert "Jordan" in found(text), found(text)
+    text = "Aurora Police said the man fled. Police in Aurora found him later."
+    assert found(text).count("Aurora") >= 1, found(text)

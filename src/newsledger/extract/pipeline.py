@@ -65,8 +65,9 @@ from .times import extract_times
 # verb it is the object of ("three attackers armed with knives killed at least seven"); 27: a bare side ("the
 # South") is no place, and reported content with a quoted phrase ends with its cue's sentence; 28: the weekday
 # of a rite ("Friday prayers") is a date again (TempEval-3 annotates it; the figures step reads it as no day of
-# the report)
-VERSION = 29
+# the report); 29: a name tagged a person holds no place inside an organisation's tag, and "Fla." is Florida;
+# 30: a common first name before a surname the article uses alone is a person, not a place ("Theresa May")
+VERSION = 30
 
 
 LANGUAGE = "en"  # what the extractors read

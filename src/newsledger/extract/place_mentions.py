@@ -7,6 +7,8 @@ continent or big city inside another entity's name ("BBC Russian Service", "Trad
 Iran", "University of California"); and, in text no entity covers, a country, region or continent by name,
 a town its qualifier places ("Columbus, Ohio"), a dateline ("BEIRUT (AP)") and a town after "in" or "near".
 Only names the gazetteer holds count, and a word that is often something else needs one of those cues.
+A person's name is no place, however tagged: a common first name (gender-guesser's dictionary) before a
+surname the article also uses alone ("Esteban Santiago", then "Santiago"; "Theresa May", then "May").
 """
 
 from __future__ import annotations
@@ -91,7 +93,67 @@ def mentions(text: str, entities: list[Entity]) -> list[tuple[int, int, str]]:
     out.update((span, "GPE") for span in _untagged(text, covered))
     out.update(_county_lists(text))
     out.update((span, "GPE") for span in _repeated(text, out, entities))
-    return sorted((s, t, label) for (s, t), label in out.items())
+    surnames, firsts = _named_people(text, entities)
+    return sorted((s, t, label) for (s, t), label in out.items() if text[s:t] not in surnames and (s, t) not in firsts)
+
+
+# Two capitalised words, the second ending the name: "Esteban Santiago," (not "George Washington University").
+_PAIR = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]+)\b(?![ ]+[A-Z0-9]|[-'’][A-Z])")
+# Words after a first name that make the pair a place's or an office's name: "Aurora Police", "Florence Cathedral".
+NOT_SURNAMES = LOCAL_WORDS | {d for d in CALENDAR if d.endswith("day")} | {
+    "police", "county", "city", "town", "township", "mayor", "gov", "governor", "sheriff", "fire", "council",
+    "state", "residents", "officials", "democrats", "republicans", "beach", "valley", "springs", "falls", "lake",
+    "river", "bay", "hills", "area", "metro", "public", "high", "garden", "gardens", "memorial", "international",
+}  # fmt: skip
+COMMON_NAME = 4  # gender-guesser's frequency scale (1 rare .. 13): "Theresa" and "Esteban" are common names
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Given names common in some country (gender-guesser's dictionary, data only)."""
+    from importlib.resources import files
+
+    out = set()
+    with files("gender_guesser").joinpath("data/nam_dict.txt").open(encoding="utf-8") as f:
+        for line in f:
+            if line[0] in "#=":
+                continue
+            name, freq = line.split()[1], line[30:-1]
+            if re.fullmatch(r"[A-Z][a-z]+", name) and any(int(c, 16) >= COMMON_NAME for c in freq if c.isalnum()):
+                out.add(name)
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(n for n in out if n.lower() not in STOP_WORDS)  # "The", "Will": words first
+
+
+def _named_people(text: str, entities: list[Entity]) -> tuple[set[str], set[tuple[int, int]]]:
+    """A person's name the tagger took for a place, where a common first name and a surname the article also
+    uses alone make it: the surname everywhere ("Esteban Santiago, 26", then "Santiago arrived": no Chilean
+    capital) and the first name beside it ("Theresa May", then "for May": no Wisconsin village). A country's or
+    state's name is neither ("Michael Jordan" leaves Jordan to the parser)."""
+    firsts = first_names()
+    spans = [(s, t) for e in entities if e.label != "PERSON" for s, t in e.mentions]
+    surnames: set[str] = set()
+    at: set[tuple[int, int]] = set()
+    for m in _PAIR.finditer(text):
+        first, last = m.group(1), m.group(2)
+        if (
+            first not in firsts
+            or last.lower() in NOT_SURNAMES
+            or any(s < m.end() and m.start() < t and (s, t) not in (m.span(1), m.span(2)) for s, t in spans)
+            or not re.search(rf"(?<!{first} )\b{last}\b", text)
+            or gazetteer().country(last)  # "Pro Russian": a people's name, whoever's before it
+            or any(
+                r.level <= 1 or (r.level == 2 and r.population >= BIG_REGION)
+                for w in (first, last)
+                for r in place_index().lookup(w)
+            )
+        ):
+            continue
+        surnames.add(last)
+        # the first name wherever the pair is written, in a title's capitals too ("How Theresa May Won")
+        at.update((p.start(), p.start() + len(first)) for p in re.finditer(rf"\b{first} {last}\b", text))
+    return surnames, at
 
 
 _LIST_END = re.compile(r"\b(?:counties|parishes)\b")
