@@ -1330,3 +1330,15 @@ def test_a_force_s_size_and_captured_territory_are_no_figure(ledger, text, shown
     reconcile(ledger)
     got = [f.best for f in figures.list_figures(ledger) if f.measure == measure]
     assert got == ([2000] if "sent" in text else []), got
+
+
+def test_a_headline_place_that_says_where_a_victim_is_from_is_no_incident_place(ledger):
+    from dataclasses import replace
+
+    text = "A gunman killed 5 people at a market on Friday, police said. The market is in Orvin."
+    x = article("h1", 4, text, [("5", "people", "killed", None)], [("Orvin", "GPE"), ("Veria", "GPE")])
+    places = _placed("h1", text, [("Orvin", "KES", None, "P")])
+    ledger.write([replace(x, article=replace(x.article, title="Veria man among market attack victims"), places=places)])
+    reconcile(ledger)
+    title = killed(ledger).incident.title
+    assert "Veria" not in title and "attack" in title, title

@@ -29,6 +29,12 @@ def read(
         ("Three of the dead were children, the hospital said.", "Three", None, I.PART),
         ("At least 14 people were killed, including nine villagers, police said.", "nine", None, I.PART),
         ("Four seriously and 20 slightly injured people were taken to hospital.", "Four", None, I.PART),
+        (
+            "He spoke at the cemetery, the resting place for 9,387 soldiers killed in the war.",
+            "9,387",
+            None,
+            I.BACKGROUND,
+        ),
         ("Medics said more than 40 people were critically wounded in the blast.", "40", None, I.PART),
         ("The storm displaced 2.5 million more people on Tuesday, the UN said.", "2.5 million", None, I.PART),
         ("The earthquake killed 23 people on Sunday, the ministry said.", "23", "2025-05-11", I.INCIDENT),
@@ -468,6 +474,13 @@ def test_part_labels_name_the_whole_s_group_not_its_number_or_the_part_s_own_gro
             "The flood was the worst since 2015. Rescuers worked through the night. About 40 people died in the valley.",
             "40",
             I.INCIDENT,
+        ),
+        # "last year" is an earlier year too
+        (
+            "The rifle was used in last year's shooting at a Brenn school. It was also used at a Kessel cinema "
+            "in an attack that killed 12 people.",
+            "12",
+            I.BACKGROUND,
         ),
         # another paragraph's year says nothing of this one
         (

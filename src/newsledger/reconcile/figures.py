@@ -971,6 +971,7 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
                     and not not_a_place(name)
                     and not _a_persons_name(name, people)
                     and not jurisdiction(ctx.text(a), pos, name)
+                    and not _HOME_OF.match(ctx.text(a), pos + len(name))
                 ),
                 default=None,
             )
@@ -981,7 +982,10 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
             name
             for a in arts
             for _, name in ctx.places(a)[:3]
-            if name.lower() in said and not not_a_place(name) and not _a_persons_name(name, people)
+            if name.lower() in said
+            and not not_a_place(name)
+            and not _a_persons_name(name, people)
+            and not _only_a_home(said, name)
         )
     sents = " ".join(ctx.text(a)[s0:s1] for a, s0, s1 in store.claim_sentences(ledger, fid))
     if not places:  # the headlines name none of them: one the figure's own sentences name
@@ -1129,6 +1133,20 @@ def jurisdiction(text: str, pos: int, name: str) -> bool:
     if not text.startswith(name, pos):
         return False
     return bool(_OFFICE_AFTER.match(text, pos + len(name)))
+
+
+# A place that says where a person is from: "Utah man among British terror victims" is no attack in Utah.
+_HOME_OF = re.compile(
+    r"(?:['’]s?)?\s+(?:man|woman|men|women|boy|girl|teens?|teenager|couple|family|native|residents?|mother|father|"
+    r"tourists?|students?|grandmother|grandfather|retiree)\b",
+    re.I,
+)
+
+
+def _only_a_home(said: str, name: str) -> bool:
+    """Whether every time the headlines name the place, it is where a person is from."""
+    at = [m.end() for m in re.finditer(rf"\b{re.escape(name.lower())}\b", said)]
+    return bool(at) and all(_HOME_OF.match(said, e) for e in at)
 
 
 def _a_persons_name(name: str, people: frozenset[str]) -> bool:

@@ -640,6 +640,8 @@ def read(
         sent, published
     ):
         return out(BACKGROUND, "an earlier incident or period, named next to the number")
+    if _MEMORIAL.search(before[-60:]):
+        return out(BACKGROUND, "the dead a memorial or cemetery holds, not an incident's count")
     if _earlier_context(text, s0, sent, published):
         return out(BACKGROUND, "an earlier year set by the sentence before, and no day of its own")
     if _TALLY.search(sent):
@@ -828,6 +830,15 @@ _OWN_DAY = re.compile(
 )
 
 
+_LAST_YEAR = re.compile(
+    r"\b(?:last|the\s+previous)\s+year(?:['’]s)?\b|\b(?:a|two|three|four|five|\d+)\s+years\s+ago\b", re.I
+)
+# The dead a memorial holds: "the resting place for 9,387 US troops killed in the Normandy campaign".
+_MEMORIAL = re.compile(
+    r"\b(?:resting\s+place|memorial|monument|graves?)\s+(?:to|for|of|honou?ring)\s+(?:the\s+|some\s+|about\s+)?$", re.I
+)
+
+
 def _earlier_context(text: str, s0: int, sent: str, published: str | None) -> bool:
     """Whether a sentence before sets an earlier year and neither it nor this one names a day of the report:
     "In 2006, Israel fought Hezbollah for a month. Around 160 Israelis died", "On July 28, 1932, troops were
@@ -844,6 +855,8 @@ def _earlier_context(text: str, s0: int, sent: str, published: str | None) -> bo
         years = [int(y) for y in re.findall(r"(?<!since )(?<!than )\b((?:19|20)\d\d)\b", before, re.I)]
         if years:
             return max(years) < int(published[:4])
+        if _LAST_YEAR.search(before):  # "used in last year's mass shooting at a Newtown school ..."
+            return True
         if _OWN_DAY.search(before):
             return False
     return False
@@ -857,7 +870,10 @@ _HISTORIC = [
         (r"\bpearl harbou?r\b", 1941),
         (r"\b(?:world war (?:i|1|one)|first world war|great war)\b(?! ?ii)", 1918),
         (r"\b(?:world war (?:ii|2|two)|second world war|wwii|ww2)\b", 1945),
-        (r"\b(?:hiroshima|nagasaki|holocaust|d-day|normandy landings?|auschwitz|concentration camps?)\b", 1945),
+        (
+            r"\b(?:hiroshima|nagasaki|holocaust|d-day|normandy (?:landings?|campaign|invasion)|auschwitz|concentration camps?)\b",
+            1945,
+        ),
         (r"\bkorean war\b", 1953),
         (r"\bvietnam war\b", 1975),
         (r"(?<![\d/])9/11\b", 2001),  # not "Sept. 11": Benghazi's attack fell on that day too
