@@ -1321,6 +1321,8 @@ def test_an_increment_that_repeats_the_lead_s_count_is_the_count(ledger, second,
         ("Veridia sent 2,000 troops to the border in Kessel on Monday, officials said.", "2,000", "troops", "deployed"),
         # a standing force: no word moves it
         ("About 3,000 Veridian troops are in Kessel, officials said on Monday.", "3,000", "troops", "deployed"),
+        # protesters who stand outside are no force
+        ("About 300 protesters were stationed outside the hall in Kessel on Monday.", "300", "protesters", "deployed"),
         # territory a campaign took is no toll of an incident
         ("Rebels captured 300 villages around Kessel on Monday, officials said.", "300", "villages", "captured"),
     ],
@@ -1342,3 +1344,21 @@ def test_a_headline_place_that_says_where_a_victim_is_from_is_no_incident_place(
     reconcile(ledger)
     title = killed(ledger).incident.title
     assert "Veria" not in title and "attack" in title, title
+
+
+@pytest.mark.parametrize(
+    ("title", "events"),
+    [
+        ("Kessel police union declares war on the mayor", []),
+        ("A trade war with Veria deepens", []),
+        ("War in Kessel: 12 killed as the army advances", ["War"]),
+    ],
+)
+def test_a_war_of_words_or_policy_is_no_event(title, events):
+    got = [m.group(1) for m in figures._EVENT_WORD.finditer(title) if figures._an_event(title, m, frozenset())]
+    assert got == events, got
+
+
+def test_a_place_a_group_is_based_in_is_no_incident_place():
+    assert figures._HOME_OF.match("a London-based monitoring group", len("a London"))
+    assert figures._HOME_OF.match("a Utah man", len("a Utah")) and not figures._HOME_OF.match("in Utah on", 7)

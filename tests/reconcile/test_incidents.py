@@ -342,6 +342,7 @@ def test_counts_that_are_no_toll_of_this_incident(sentence, number, counted, mea
         # "captured" in another sense, and captives released: no capture count
         ("The crash was captured live on air by 3 television crews, the station said.", "3", "captured", I.NOT_A_CLAIM),
         ("The envoy secured the release of 20 hostages held by the militia.", "20", "captured", I.NOT_A_CLAIM),
+        ("The envoy flew home with three freed prisoners held captive for a year.", "three", "captured", I.NOT_A_CLAIM),
         ("Officials said 12 hostages were freed on Monday.", "12", "captured", I.NOT_A_CLAIM),
         ("Rebels captured 20 soldiers near the border on Monday, the army said.", "20", "captured", I.INCIDENT),
         # an attempt or plot to kill, not a killing

@@ -51,6 +51,7 @@ def test_a_person_speaks_for_the_body_their_apposition_names():
     [
         "who",
         "which",
+        "whose shooting spree",
         "They",
         "he",
         "His",

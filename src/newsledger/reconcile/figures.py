@@ -1138,7 +1138,7 @@ def jurisdiction(text: str, pos: int, name: str) -> bool:
 # A place that says where a person is from: "Utah man among British terror victims" is no attack in Utah.
 _HOME_OF = re.compile(
     r"(?:['’]s?)?\s+(?:man|woman|men|women|boy|girl|teens?|teenager|couple|family|native|residents?|mother|father|"
-    r"tourists?|students?|grandmother|grandfather|retiree)\b",
+    r"tourists?|students?|grandmother|grandfather|retiree)\b|-based\b",  # "a London-based monitoring group"
     re.I,
 )
 
@@ -1225,6 +1225,16 @@ def _an_event(text: str, m: re.Match, people: frozenset[str]) -> bool:
         or re.match(r"\s+(?:the|a|an|his|her|their|its|into|through|(?-i:[A-Z])\.?[A-Z]?\.?\s)", after)  # a verb
     ):
         return False  # words, or "Protesters storm the embassy": no weather
+    if word == "war" and (
+        re.search(
+            r"\b(?:declar\w*|wag\w*|trade|price|culture|cultural|political|legal|turf|bidding|flame|media|"
+            r"twitter|words?|cold)\s+$",
+            before,
+            re.I,
+        )
+        or re.match(r"\s+(?:on|of\s+words|room|chest|against)\b", after, re.I)
+    ):
+        return False  # "declaring war on Mayor de Blasio", "a trade war": words or a policy, no fighting
     if word.startswith("attack") and (obj := re.match(r"\s+(?:on\s+)?([A-Z][\w'-]*)", after)):
         return fold(obj.group(1)) not in people
     return True
@@ -1473,6 +1483,13 @@ _DEPLOYMENT = re.compile(
 )
 
 
+# People who go where they stand of their own accord: "two dozen protesters were stationed outside".
+_NOT_SENT = frozenset(
+    "protesters demonstrators fans supporters residents migrants refugees civilians children students voters "
+    "passengers spectators onlookers worshippers mourners tourists".split()
+)
+
+
 def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
     """File a counted claim in the figure of its quantity and incident; None when it is about no incident of
     its story (background, a tally, a rate, a need or a guess: kept in claim_readings with the reason)."""
@@ -1501,6 +1518,9 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
         (row.measure not in THING_MEASURES or row.measure in ("missing", "captured")) and not counts_people(row.counted)
     ) or fold(row.counted or "").rpartition(" ")[2] in WRITINGS:  # no measure of anything counts tweets
         store.note_reading(ledger, row.id, incidents.NOT_A_CLAIM, f"counts {row.counted!r}, not people")
+        return None
+    if row.measure == "deployed" and fold(row.counted or "").rpartition(" ")[2] in _NOT_SENT:
+        store.note_reading(ledger, row.id, incidents.NOT_A_CLAIM, f"{row.counted!r} are no force anyone deploys")
         return None
     if row.measure == "deployed" and not _DEPLOYMENT.search(text[sentence[0] : sentence[1]]):
         # "the 5,500 US troops in Iraq": a standing force; "eight troops arrived home injured" no deployment either

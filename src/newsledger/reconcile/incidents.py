@@ -359,7 +359,7 @@ _RELEASED_BEFORE = re.compile(
 )
 _RELEASED_AFTER = re.compile(
     r"^\s*(?:[\w-]+\s+){0,3}?(?:were|have been|had been|was|are|being)\s+(?:\w+\s+)?"
-    r"(?:released|freed|set free|swapped|exchanged|rescued)\b",
+    r"(?:released|freed|set free|swapped|exchanged|rescued)\b|^\s*(?:newly\s+)?(?:freed|released|rescued|liberated)\s",
     re.I,
 )
 # An attempt or plot to kill or take people, not a killing ("tried to force him to murder 3 officers")

@@ -147,6 +147,8 @@ def junk(name: str | None) -> bool:
     f = fold(name)
     if f in _PRONOUNS or len(f) < 2:
         return True
+    if re.match(r"(?:whose|which|who|whom|that|what)\b", f):
+        return True  # a relative clause's scrap: "whose shooting spree"
     if len(fold(body_of(name)).split()) > 8 or re.search(r"\d", f):
         return True  # a headline fragment or a run of text (not "a spokesperson for" a long name)
     if re.match(r"\s*[(\[{\"“]", name) or name.count("(") != name.count(")"):
