@@ -321,3 +321,28 @@ def test_an_acronym_is_the_one_organisation_with_those_initials(ledger):
     ledger.write([article("w3", "The UN said little.", [("UN", "ORG")])])
     entities.update(ledger)
     assert canon(ledger, "w3", "UN") == "org:un"
+
+
+def test_state_bodies_with_no_country_are_not_one_body():
+    """Gaza's health ministry is not the US health department, nor Florida's, though all are 'health'."""
+    from newsledger.reconcile.entities import canonicalize
+
+    ids = {canonicalize(n, "ORG").id for n in ("Gaza Health Ministry", "Department of Health and Human Services",
+                                               "Florida Department of Health")}  # fmt: skip
+    assert len(ids) == 3, ids
+    assert canonicalize("Iraq's Health Ministry", "ORG").id == canonicalize("the Iraqi Ministry of Health", "ORG").id
+
+
+def test_an_acronym_far_better_known_alone_is_not_the_organisation_with_its_initials(ledger):
+    lone = [article(f"i{i}", "ISIS fighters attacked the town on Monday.", [("ISIS", "ORG")]) for i in range(4)]
+    full = article(
+        "i9",
+        "The Institute for Science and International Security published satellite images.",
+        [("Institute for Science and International Security", "ORG")],
+    )
+    ledger.write([*lone, full])
+    entities.update(ledger)
+    assert canon(ledger, "i0", "ISIS") == "org:isis"
+    ledger.write([article("i10", "ISIS claimed the attack.", [("ISIS", "ORG")])])
+    entities.update(ledger)
+    assert canon(ledger, "i10", "ISIS") == "org:isis"

@@ -26,6 +26,7 @@ def read(
         ("More than 100,000 Americans have died of COVID-19, officials said.", "100,000", None, I.TALLY),
         ("Officials said 20,000 troops would be needed to hold the city.", "20,000", None, I.HYPOTHETICAL),
         ("If the dam fails, up to 5,000 people could be displaced, engineers warned.", "5,000", None, I.HYPOTHETICAL),
+        ("Troops are preparing to evacuate nearly 400 workers from the base.", "400", None, I.HYPOTHETICAL),
         ("Three of the dead were children, the hospital said.", "Three", None, I.PART),
         ("At least 14 people were killed, including nine villagers, police said.", "nine", None, I.PART),
         ("Four seriously and 20 slightly injured people were taken to hospital.", "Four", None, I.PART),
@@ -595,6 +596,7 @@ def test_a_gunman_s_fire_is_no_other_kind_of_event():
     [
         ("Mayor Ana Ruiz and three other officials were killed in the blast on Monday.", "three", I.PART),
         ("Mayor Ana Ruiz and three of her aides were killed in the blast on Monday.", "three", I.PART),
+        ("Mayor Ana Ruiz and the three other officials killed had no guards, he said.", "three", I.PART),
         ("The blast killed five people and wounded 10 others on Monday.", "10", I.INCIDENT),
     ],
 )

@@ -87,6 +87,9 @@ _ACTING = re.compile(
 )
 
 
+ACRONYM_SHARE = 3  # an acronym named alone in over 3x the articles of the full name is a name of its own
+
+
 def slug(text: str) -> str:
     return re.sub(r"[^\w]+", "-", fold(text)).strip("-")
 
@@ -156,7 +159,9 @@ def canonicalize(
         if a3 and not (STATE_BODIES.search(rest) or government_body(rest)):
             a3, rest = None, text  # "American Airlines" is not a state body
         a3 = a3 or named_body_country(rest) or (country if STATE_BODIES.search(rest) or government_body(rest) else None)
-        body = government_body(rest) or as_acronym(rest) or slug(rest)  # "U.N." and "UN": org:un
+        # a state body is one across its names only within its country: with none known, "Gaza Health Ministry",
+        # "Florida Department of Health" and "Department of Health and Human Services" are three bodies
+        body = (government_body(rest) if a3 else None) or as_acronym(rest) or slug(rest)  # "U.N." and "UN": org:un
         return Canonical(f"org:{a3.lower()}:{body}" if a3 else f"org:{body}", "org", text, a3)
     kind = "place" if label in {"GPE", "LOC"} else label.lower()
     city_of = gaz.capitals.get(fold(text)) if label == "GPE" else None
@@ -205,9 +210,14 @@ class Resolver:
         return c
 
     def org_by_acronym(self, acr: str) -> str | None:
-        """The one organisation in the ledger whose name's initials are `acr` ("WHO")."""
+        """The one organisation in the ledger whose name's initials are `acr` ("WHO"), where the acronym is not
+        the better known name of another: "ISIS", in far more articles alone than the Institute for Science
+        and International Security in full, is not that institute."""
         hits = store.orgs_with_alias(self.ledger, "acr:" + acr)
-        return hits[0] if len(hits) == 1 else None
+        if len(hits) != 1:
+            return None
+        lone = store.articles_naming(self.ledger, "org:" + acr)
+        return hits[0] if lone <= ACRONYM_SHARE * max(store.articles_naming(self.ledger, hits[0]), 1) else None
 
     def canonical(self, cid: str) -> Canonical | None:
         return store.canonical(self.ledger, cid)

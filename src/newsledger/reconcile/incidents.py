@@ -312,7 +312,7 @@ _TALLY = re.compile(
 # Not a statement of fact: needs, conditions, forecasts (before the number, in its clause).
 _HYPOTHETICAL = re.compile(
     r"\b(?:would|could|might|(?-i:may)|should|must|need(?:s|ed)?(?:\s+to)?|required?|requires|if|unless|"
-    r"plans?\s+to|planning\s+to|pledg(?:e|es|ed)\s+to|promis(?:e|es|ed)\s+to|vow(?:s|ed)?\s+to|call(?:s|ed|ing)?\s+(?:on\s+\w+\s+)?for|urg(?:e|es|ed|ing)|propos(?:e|es|ed|ing)|aims?\s+to|seeks?\s+to|wants?\s+to|threaten(?:s|ed)?\s+to|up\s+to\s+\w+\s+could|"
+    r"plans?\s+to|planning\s+to|prepar(?:e|es|ed|ing)\s+to|getting\s+ready\s+to|pledg(?:e|es|ed)\s+to|promis(?:e|es|ed)\s+to|vow(?:s|ed)?\s+to|call(?:s|ed|ing)?\s+(?:on\s+\w+\s+)?for|urg(?:e|es|ed|ing)|propos(?:e|es|ed|ing)|aims?\s+to|seeks?\s+to|wants?\s+to|threaten(?:s|ed)?\s+to|up\s+to\s+\w+\s+could|"
     r"projected|forecast|predicts?|risk(?:s|ing)?|hypothetical(?:ly)?|proposals?|options?|scenarios?|"
     r"plans?\s+(?:to|for|that|would)|planning\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:evacuation|deployment|operation|"
     r"attack|strike|invasion)|as\s+many\s+as\s+\w+\s+could|"
@@ -450,7 +450,7 @@ _MORE_DIED_NEXT = re.compile(
     re.I,
 )
 # "Ambassador Chris Stevens and three other Americans": a named person and others, whose total is one more.
-_NAMED_AND = re.compile(r"(?-i:[A-Z])[\w.'’-]+\s+and\s+(?:at\s+least\s+|some\s+)?$")
+_NAMED_AND = re.compile(r"(?-i:[A-Z])[\w.'’-]+\s+and\s+(?:at\s+least\s+|some\s+|the\s+)?$")
 _INCREMENT = re.compile(r"^\s*(?:more|additional|new|further|extra)\b|^\s*more\s", re.I)
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|a further|an extra)\s*$", re.I)
 

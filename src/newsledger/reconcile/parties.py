@@ -251,7 +251,7 @@ def _key(text: str) -> str:
 
 
 def _clean(text: str) -> str:
-    t = _IN_PLACE.sub("", _DET.sub("", text.strip()))
+    t = _IN_PLACE.sub("", _DET.sub("", text.strip().rstrip(",;:")))  # "The city of Prescott, Ariz.,"
     return t[:1].upper() + t[1:]
 
 
