@@ -96,6 +96,14 @@ def test_a_site_carries_to_the_next_sentence_of_its_paragraph():
     assert I.site_before(text, (officials, len(text))) is None  # a paragraph's first sentence names its own
 
 
+def test_a_count_said_of_the_whole_is_at_no_one_site():
+    text = "In all, 31 people were killed in bombings at the Valmont airport and a metro station, officials say."
+    at = text.index("31")
+    assert I.site_of(text, (0, len(text)), (at, at + 2)) is None
+    text = "Ten people were killed at the Valmont airport, officials say."
+    assert I.site_of(text, (0, len(text)), (0, 3)) == "at the Valmont airport"
+
+
 def test_a_week_s_tally_across_a_region_is_no_incident():
     r = read("More than 60 people have been killed over the past week in protests across Iraq's south.", "60")
     assert r.role == I.TALLY

@@ -195,6 +195,7 @@ def test_a_spokesperson_for_a_long_name_is_no_run_of_text():
         ("Updated numbers from the Palestinian Ministry of Health", "government:PSE"),  # not the article's ISR
         ("figures released by the Palestinian health ministry", "government:PSE"),
         ("Figures", None),  # the data alone is no one
+        ("Health Ministry officials in Gaza", "government:PSE"),  # the place after the body owns it too
     ],
 )
 def test_the_figures_a_body_put_out_are_the_body_s(name, key):

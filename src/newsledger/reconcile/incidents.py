@@ -956,6 +956,8 @@ _SEVERAL = re.compile(
 def site_of(text: str, sentence: tuple[int, int], claim: tuple[int, int]) -> str | None:
     """The site a count is placed at in its clause ("at the Maelbeek metro station"), if any."""
     after = text[claim[1] : sentence[1]]
+    if _WHOLE.search(text, sentence[0], sentence[1]):
+        return None  # "In all, 31 people were killed in bombings at Zaventem Airport and a metro station"
     m = _AT_SITE.match(after) or _AT_SITE_BEFORE.search(text[sentence[0] : claim[0]])
     if m and not re.match(
         r"(?:the\s+)?(?:two|three|four|five|both|several|multiple|\d+)\b", m.group("site"), re.I

@@ -257,14 +257,17 @@ def _clean(text: str) -> str:
 
 # "Gaza's health ministry": a place's possessive names whose body it is, a town's or a territory's.
 _PLACE_OWNER = re.compile(r"^(?:the\s+)?(?P<place>[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?)['’]s?\s")
+# "Health Ministry officials in Gaza": the place after the body says whose it is, as a possessive does.
+_PLACE_AFTER = re.compile(r"\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?)$")
 # "the Hamas-run health ministry": a body run by another than the country's government.
 _RUN_BY = re.compile(r"\b[A-Z][\w.]+-(?:run|led|controlled|held|backed|appointed)\b")
 
 
 def _owner_country(body: str) -> str | None:
-    """The country of the place whose possessive opens `body`, by its most populous namesake. An owner the
-    gazetteer does not hold (a person, an invented country) says nothing: None."""
-    if not (m := _PLACE_OWNER.match(body)) or _GOVERNMENT.search(m.group("place")):
+    """The country of the place whose possessive opens `body` (or that ends it after "in"), by its most
+    populous namesake. An owner the gazetteer does not hold (a person, an invented country) says nothing."""
+    m = _PLACE_OWNER.match(body) or _PLACE_AFTER.search(body)
+    if not m or _GOVERNMENT.search(m.group("place")):
         return None
     from .geonames import place_index  # loaded once, only where a name owns a body
 
