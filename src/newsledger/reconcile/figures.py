@@ -1085,7 +1085,11 @@ def _site_town(ledger: Ledger, ctx: _Context, arts: list[str], place: str, said:
         text, rows = ctx.text(a), store.resolved_places_between(ledger, a, 0, len(ctx.text(a)))
         regions = {(c, adm) for _, name, c, adm, feat in rows if feat == "A" and adm and fold(name) == fold(place)}
         if not regions:  # named in the headline only
-            regions = {(r.country, r.admin1) for r in place_index().lookup(place) if r.feature == "A" and r.admin1}
+            regions = {
+                (r.country, r.admin1)
+                for r in place_index().lookup(place)
+                if r.feature == "A" and r.admin1 and r.country
+            }
         if not regions and not county:
             continue
         start = len(store.article_dateline(ledger, a) or "")  # "SEATTLE (AP) -": the reporter's town
