@@ -127,6 +127,16 @@ def killed(ledger) -> figures.Figure:
     return f
 
 
+def killed_title(ledger, x: Extraction, headline: str, places=None) -> str:
+    """The title of the one killed figure of `x` written under `headline` (with these resolved places)."""
+    from dataclasses import replace
+
+    art = replace(x.article, title=headline)
+    ledger.write([replace(x, article=art, places=places) if places is not None else replace(x, article=art)])
+    reconcile(ledger)
+    return killed(ledger).incident.title
+
+
 def test_three_sources_over_several_days(ledger):
     ledger.write([A1, A2, A3])
     reconcile(ledger)
@@ -1179,12 +1189,9 @@ def test_a_storm_named_in_the_opening_names_the_incident(ledger):
     ],
 )
 def test_a_fire_named_in_the_opening_names_the_incident(ledger, text, want):
-    from dataclasses import replace
-
     x = article("f1", 4, text, [("25", "people", "killed", None)], [("Orvin", "GPE"), ("Kessel", "GPE")])
-    ledger.write([replace(x, article=replace(x.article, title="Orvin wildfires: the toll rises"))])
-    reconcile(ledger)
-    assert killed(ledger).incident.title.startswith(want), killed(ledger).incident
+    title = killed_title(ledger, x, "Orvin wildfires: the toll rises")
+    assert title.startswith(want), title
 
 
 def test_bodies_recovered_with_no_toll_are_not_shown(ledger):
@@ -1267,25 +1274,16 @@ def test_a_count_in_a_relative_clause_naming_the_killers_is_the_outlet_s(ledger)
     ],
 )
 def test_a_one_site_event_is_titled_by_its_town_not_its_state_or_county(ledger, text, where, headline, want, unwanted):
-    from dataclasses import replace
-
     count = "At least 5" if "At least 5" in text else "5"
     x = article("s1", 4, text, [(count, "people", "killed", None)], [(w[0], "GPE") for w in where])
-    ledger.write([replace(x, article=replace(x.article, title=headline), places=_placed("s1", text, where))])
-    reconcile(ledger)
-    title = killed(ledger).incident.title
+    title = killed_title(ledger, x, headline, _placed("s1", text, where))
     assert want in title and not any(u in title for u in unwanted), title
 
 
 def test_a_state_the_resolver_left_unplaced_is_known_by_the_gazetteer(ledger):
-    from dataclasses import replace
-
     text = "A student opened fire at a high school in Orvin on Friday. Police in Montana said 5 people were killed."
     x = article("s2", 4, text, [("5", "people", "killed", None)], [("Orvin", "GPE"), ("Montana", "GPE")])
-    places = _placed("s2", text, [("Orvin", "USA", "Montana", "P")])
-    ledger.write([replace(x, article=replace(x.article, title="Montana school shooting"), places=places)])
-    reconcile(ledger)
-    title = killed(ledger).incident.title
+    title = killed_title(ledger, x, "Montana school shooting", _placed("s2", text, [("Orvin", "USA", "Montana", "P")]))
     assert "Orvin" in title and "Montana" not in title, title
 
 
@@ -1335,14 +1333,11 @@ def test_a_force_s_size_and_captured_territory_are_no_figure(ledger, text, shown
 
 
 def test_a_headline_place_that_says_where_a_victim_is_from_is_no_incident_place(ledger):
-    from dataclasses import replace
-
     text = "A gunman killed 5 people at a market on Friday, police said. The market is in Orvin."
     x = article("h1", 4, text, [("5", "people", "killed", None)], [("Orvin", "GPE"), ("Veria", "GPE")])
-    places = _placed("h1", text, [("Orvin", "KES", None, "P")])
-    ledger.write([replace(x, article=replace(x.article, title="Veria man among market attack victims"), places=places)])
-    reconcile(ledger)
-    title = killed(ledger).incident.title
+    title = killed_title(
+        ledger, x, "Veria man among market attack victims", _placed("h1", text, [("Orvin", "KES", None, "P")])
+    )
     assert "Veria" not in title and "attack" in title, title
 
 
