@@ -646,7 +646,7 @@ def test_bodies_counted_by_their_recovery_are_a_part(sentence, number, role, par
         # one hospital's patients, the hospital the subject
         ("The small clinic has treated more than 400 people injured in the clashes.", "400", "injured", I.PART),
         ("Kessel General Hospital said it had received 35 wounded by Monday night.", "35", "injured", I.INCIDENT),
-        ("The city's hospitals have treated more than 400 people injured in the clashes.", "400", "injured", I.INCIDENT),
+        ("Hospitals have treated more than 400 people injured in the clashes.", "400", "injured", I.INCIDENT),
         ("The Orvin hospital received 35 of the wounded, a doctor said.", "35", "injured", I.PART),
     ],
 )
