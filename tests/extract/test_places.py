@@ -301,3 +301,22 @@ def test_a_common_first_name_and_a_surname_used_alone_are_a_person_not_a_place()
     assert "Jordan" in found(text), found(text)
     text = "Aurora Police said the man fled. Police in Aurora found him later."
     assert found(text).count("Aurora") >= 1, found(text)
+
+
+def test_a_person_s_name_tagged_a_place_or_an_organisation_becomes_the_person():
+    from newsledger.extract.place_mentions import as_people
+    from newsledger.models import Entity
+
+    text = "Esteban Santiago, 26, was held. Santiago arrived in Anchorage. Police said Santiago acted alone."
+
+    def ent(label, name, *nths):
+        starts = [i for i in range(len(text)) if text.startswith(name, i)]
+        return Entity(
+            "a", f"{label.lower()}:{name.lower()}", name, label, tuple((starts[n], starts[n] + len(name)) for n in nths)
+        )
+
+    got = as_people(text, [ent("ORG", "Santiago", 1), ent("PERSON", "Santiago", 2), ent("GPE", "Anchorage", 0)])
+    assert sorted((e.label, e.name, len(e.mentions)) for e in got) == [
+        ("GPE", "Anchorage", 1),
+        ("PERSON", "Santiago", 2),
+    ]

@@ -25,6 +25,7 @@ from .claims import extract_claims
 from .entities import extract_entities
 from .events import extract_events
 from .nlp import load_pipeline
+from .place_mentions import as_people
 from .places import extract_places
 from .quotes import extract_quotes
 from .selective import parse_many
@@ -66,8 +67,9 @@ from .times import extract_times
 # South") is no place, and reported content with a quoted phrase ends with its cue's sentence; 28: the weekday
 # of a rite ("Friday prayers") is a date again (TempEval-3 annotates it; the figures step reads it as no day of
 # the report); 29: a name tagged a person holds no place inside an organisation's tag, and "Fla." is Florida;
-# 30: a common first name before a surname the article uses alone is a person, not a place ("Theresa May")
-VERSION = 30
+# 30: a common first name before a surname the article uses alone is a person, not a place ("Theresa May");
+# 31: and such a name's entity is the person's (labelled PERSON), so no step takes it for a place or a capital
+VERSION = 31
 
 
 LANGUAGE = "en"  # what the extractors read
@@ -183,7 +185,7 @@ class Extractor:
         marked spans blanked, and what still touches a marked span (a quote widened across a caption line)
         is dropped, so every record's text is the stored text's and none comes from outside the body."""
         reading = article.reading
-        entities = extract_entities(doc, reading)
+        entities = as_people(reading.text, extract_entities(doc, reading))  # "Theresa May" is no Wisconsin village
         times = extract_times(doc, reading)
         quotes = extract_quotes(doc, reading, entities)
         claims = extract_claims(doc, reading, entities, quotes, times)

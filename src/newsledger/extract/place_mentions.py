@@ -13,6 +13,7 @@ surname the article also uses alone ("Esteban Santiago", then "Santiago"; "There
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from functools import lru_cache
@@ -20,6 +21,7 @@ from functools import lru_cache
 from ..models import Entity
 from ..reconcile.gazetteer import fold, gazetteer
 from ..reconcile.geonames import CONTINENT_DEMONYMS, place_index
+from .entities import entity_id
 
 LABELS = {"GPE", "LOC", "FAC"}
 BIG_CITY = 500_000  # a city inside another name ("Toronto Police") has this many people: few others share it
@@ -124,6 +126,23 @@ def first_names() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     return frozenset(n for n in out if n.lower() not in STOP_WORDS)  # "The", "Will": words first
+
+
+def as_people(text: str, entities: list[Entity]) -> list[Entity]:
+    """The entities the tagger labelled a place or an organisation that are a person's name by the rule of
+    `_named_people`, labelled PERSON and joined to the person of that name ("Santiago", an ORG twice and a
+    PERSON thrice, is one person), so no later step takes them for a place or a country's capital."""
+    surnames, firsts = _named_people(text, entities)
+    if not surnames and not firsts:
+        return entities
+    merged: dict[str, Entity] = {}
+    for e in entities:
+        if e.label != "PERSON" and (e.name in surnames or all(m in firsts for m in e.mentions)):
+            e = dataclasses.replace(e, label="PERSON", id=entity_id("PERSON", e.name))
+        if e.id in merged:
+            e = dataclasses.replace(merged[e.id], mentions=tuple(sorted(set(merged[e.id].mentions) | set(e.mentions))))
+        merged[e.id] = e
+    return list(merged.values())
 
 
 def _named_people(text: str, entities: list[Entity]) -> tuple[set[str], set[tuple[int, int]]]:
