@@ -1319,6 +1319,8 @@ def test_an_increment_that_repeats_the_lead_s_count_is_the_count(ledger, second,
         ("Veridia sent 2,000 troops to the border in Kessel on Monday, officials said.", "2,000", "troops", "deployed"),
         # a standing force: no word moves it
         ("About 3,000 Veridian troops are in Kessel, officials said on Monday.", "3,000", "troops", "deployed"),
+        # where a force stands, not an act that moves it
+        ("About 3,000 Veridian troops stationed in Kessel held drills on Monday.", "3,000", "troops", "deployed"),
         # protesters who stand outside are no force
         ("About 300 protesters were stationed outside the hall in Kessel on Monday.", "300", "protesters", "deployed"),
         # territory a campaign took is no toll of an incident

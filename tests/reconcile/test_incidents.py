@@ -683,3 +683,28 @@ def test_the_first_items_of_a_list_of_counts_are_parts_too():
         (I.PART, "trooper"),
         (I.PART, "county officer"),
     ], got
+
+
+@pytest.mark.parametrize(
+    "sentence, first, measure, role",
+    [
+        # "another" sets the killed apart from the injured, however long the first count's words
+        (
+            "He said three district police chiefs on duty at the square were injured and another three were killed.",
+            "three",
+            "injured",
+            I.INCIDENT,
+        ),
+        (
+            "Police said 12 people were killed on Monday and another three were killed on Tuesday.",
+            "12",
+            "killed",
+            I.PART,
+        ),
+    ],
+)
+def test_another_after_a_count_of_another_measure_is_no_increment(sentence, first, measure, role):
+    a, i = sentence.index(first), sentence.rindex("three")
+    mates = [(a, a + len(first), measure), (i, i + 5, "killed")]
+    got = I.read(sentence, (0, len(sentence)), (i, i + 5), None, "2025-05-13", "people", "killed", mates)
+    assert got.role == role, got

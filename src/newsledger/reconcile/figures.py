@@ -1487,6 +1487,22 @@ _DEPLOYMENT = re.compile(
 )
 
 
+def _moves_force(sentence: str) -> bool:
+    """Whether a word in the sentence moves a force: not the "stationed" of where one stands ("the 5,000 troops
+    stationed in Iraq"), only of an act ("stationed 3,000 troops in Poland")."""
+    return any(
+        not (
+            m.group(0).lower().startswith("station")
+            and re.search(
+                r"\b(?:troops|soldiers|forces|personnel|marines|sailors|airmen|members)\s+(?:\w+\s+)?$",
+                sentence[: m.start()],
+                re.I,
+            )
+        )
+        for m in _DEPLOYMENT.finditer(sentence)
+    )
+
+
 # People who go where they stand of their own accord: "two dozen protesters were stationed outside".
 _NOT_SENT = frozenset(
     "protesters demonstrators fans supporters residents migrants refugees civilians children students voters "
@@ -1526,7 +1542,7 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
     if row.measure == "deployed" and fold(row.counted or "").rpartition(" ")[2] in _NOT_SENT:
         store.note_reading(ledger, row.id, incidents.NOT_A_CLAIM, f"{row.counted!r} are no force anyone deploys")
         return None
-    if row.measure == "deployed" and not _DEPLOYMENT.search(text[sentence[0] : sentence[1]]):
+    if row.measure == "deployed" and not _moves_force(text[sentence[0] : sentence[1]]):
         # "the 5,500 US troops in Iraq": a standing force; "eight troops arrived home injured" no deployment either
         store.note_reading(ledger, row.id, incidents.NOT_A_CLAIM, "a force's size, with no word of its deployment")
         return None

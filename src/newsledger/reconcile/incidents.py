@@ -756,7 +756,7 @@ def _beside_other(text: str, c0: int, mates: Sequence[tuple[int, int, str | None
     """Whether a count of another measure stands just before, in the same clause ("49 victims dead and 53 more
     wounded")."""
     return any(
-        e <= c0 and m and m != measure and m != "other" and c0 - e <= 60 and not re.search(r"[.;:]", text[e:c0])
+        e <= c0 and m and m != measure and m != "other" and c0 - e <= 100 and not re.search(r"[.;:]", text[e:c0])
         for _, e, m in mates
     )
 
