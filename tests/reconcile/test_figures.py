@@ -1359,3 +1359,10 @@ def test_a_war_of_words_or_policy_is_no_event(title, events):
 def test_a_place_a_group_is_based_in_is_no_incident_place():
     assert figures._HOME_OF.match("a London-based monitoring group", len("a London"))
     assert figures._HOME_OF.match("a Utah man", len("a Utah")) and not figures._HOME_OF.match("in Utah on", 7)
+
+
+def test_a_sentence_s_event_word_nearest_the_count_names_its_incident(ledger):
+    text = "Protests broke out in Orvin on Wednesday, a day after an explosion at the mine killed 27 people, officials said."
+    x = article("e1", 4, text, [("27", "people", "killed", None)], [("Orvin", "GPE")])
+    title = killed_title(ledger, x, "Grief and anger grip a mining town")
+    assert "explosion" in title and "protest" not in title.lower(), title

@@ -1003,12 +1003,20 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
     if place and (where := _town_country(ledger, arts, place)) and where != country:
         country = where  # killed "in Pensacola" is in the United States, though the headline names a Saudi
     events = Counter(m.group(1).lower() for t in heads for m in _EVENT_WORD.finditer(t) if _an_event(t, m, people))
-    if not events:  # the headlines name no event: the one the figure's own sentences name
+    if not events:  # the headlines name no event: the one each count's own sentence names nearest the number
         events = Counter(
-            m.group(1).lower()
-            for a, s0, s1 in store.claim_sentences(ledger, fid)
-            for m in _SAID_EVENT.finditer(ctx.text(a), s0, s1)
-            if _an_event(ctx.text(a), m, people)
+            near[1]
+            for a, s0, s1, at in store.claim_spans(ledger, fid)
+            if (
+                near := min(
+                    (
+                        (abs(m.start(1) - at), m.group(1).lower())
+                        for m in _SAID_EVENT.finditer(ctx.text(a), s0, s1)
+                        if _an_event(ctx.text(a), m, people)
+                    ),
+                    default=None,
+                )
+            )
         )
     event = events.most_common(1)[0][0] if events else None
     if (
