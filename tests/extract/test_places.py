@@ -304,7 +304,7 @@ def test_a_common_first_name_and_a_surname_used_alone_are_a_person_not_a_place()
 
 
 def test_a_person_s_name_tagged_a_place_or_an_organisation_becomes_the_person():
-    from newsledger.extract.place_mentions import as_people
+    from newsledger.extract.place_mentions import as_people, named_people
     from newsledger.models import Entity
 
     text = "Esteban Santiago, 26, was held. Santiago arrived in Anchorage. Police said Santiago acted alone."
@@ -315,7 +315,8 @@ def test_a_person_s_name_tagged_a_place_or_an_organisation_becomes_the_person():
             "a", f"{label.lower()}:{name.lower()}", name, label, tuple((starts[n], starts[n] + len(name)) for n in nths)
         )
 
-    got = as_people(text, [ent("ORG", "Santiago", 1), ent("PERSON", "Santiago", 2), ent("GPE", "Anchorage", 0)])
+    ents = [ent("ORG", "Santiago", 1), ent("PERSON", "Santiago", 2), ent("GPE", "Anchorage", 0)]
+    got = as_people(ents, named_people(text, ents))
     assert sorted((e.label, e.name, len(e.mentions)) for e in got) == [
         ("GPE", "Anchorage", 1),
         ("PERSON", "Santiago", 2),

@@ -25,7 +25,7 @@ from .claims import extract_claims
 from .entities import extract_entities
 from .events import extract_events
 from .nlp import load_pipeline
-from .place_mentions import as_people
+from .place_mentions import as_people, named_people
 from .places import extract_places
 from .quotes import extract_quotes
 from .selective import parse_many
@@ -185,12 +185,14 @@ class Extractor:
         marked spans blanked, and what still touches a marked span (a quote widened across a caption line)
         is dropped, so every record's text is the stored text's and none comes from outside the body."""
         reading = article.reading
-        entities = as_people(reading.text, extract_entities(doc, reading))  # "Theresa May" is no Wisconsin village
+        entities = extract_entities(doc, reading)
+        named = named_people(reading.text, entities)  # "Theresa May": no Wisconsin village, in any record
+        entities = as_people(entities, named)
         times = extract_times(doc, reading)
         quotes = extract_quotes(doc, reading, entities)
         claims = extract_claims(doc, reading, entities, quotes, times)
         # before the events: an event's place is an index into these
-        places = extract_places(reading, entities, article)
+        places = extract_places(reading, entities, article, named)
         events = extract_events(doc, reading, entities, times, claims, tuple(places))
         if article.outside:
             inside = article.in_outside

@@ -70,8 +70,10 @@ _DATELINE_END = re.compile(r"^(?:,|\s*\(|\s*[-—–:])")
 MAX_WORDS = 4
 
 
-def mentions(text: str, entities: list[Entity]) -> list[tuple[int, int, str]]:
-    """(start, end, label) of every place mention, sorted."""
+def mentions(
+    text: str, entities: list[Entity], named: tuple[set[str], set[tuple[int, int]]] | None = None
+) -> list[tuple[int, int, str]]:
+    """(start, end, label) of every place mention, sorted; `named`: `named_people` of the text, if known."""
     out: dict[tuple[int, int], str] = {}
     covered = []
     # a name the article tags a person is none of its organisations' places ("Esteban Santiago", tagged an
@@ -95,7 +97,7 @@ def mentions(text: str, entities: list[Entity]) -> list[tuple[int, int, str]]:
     out.update((span, "GPE") for span in _untagged(text, covered))
     out.update(_county_lists(text))
     out.update((span, "GPE") for span in _repeated(text, out, entities))
-    surnames, firsts = _named_people(text, entities)
+    surnames, firsts = named if named is not None else named_people(text, entities)
     return sorted((s, t, label) for (s, t), label in out.items() if text[s:t] not in surnames and (s, t) not in firsts)
 
 
@@ -128,11 +130,11 @@ def first_names() -> frozenset[str]:
     return frozenset(n for n in out if n.lower() not in STOP_WORDS)  # "The", "Will": words first
 
 
-def as_people(text: str, entities: list[Entity]) -> list[Entity]:
-    """The entities the tagger labelled a place or an organisation that are a person's name by the rule of
-    `_named_people`, labelled PERSON and joined to the person of that name ("Santiago", an ORG twice and a
+def as_people(entities: list[Entity], named: tuple[set[str], set[tuple[int, int]]]) -> list[Entity]:
+    """The entities the tagger labelled a place or an organisation that are a person's name by `named` (of
+    `named_people`), labelled PERSON and joined to the person of that name ("Santiago", an ORG twice and a
     PERSON thrice, is one person), so no later step takes them for a place or a country's capital."""
-    surnames, firsts = _named_people(text, entities)
+    surnames, firsts = named
     if not surnames and not firsts:
         return entities
     merged: dict[str, Entity] = {}
@@ -145,7 +147,7 @@ def as_people(text: str, entities: list[Entity]) -> list[Entity]:
     return list(merged.values())
 
 
-def _named_people(text: str, entities: list[Entity]) -> tuple[set[str], set[tuple[int, int]]]:
+def named_people(text: str, entities: list[Entity]) -> tuple[set[str], set[tuple[int, int]]]:
     """A person's name the tagger took for a place, where a common first name and a surname the article also
     uses alone make it: the surname everywhere ("Esteban Santiago, 26", then "Santiago arrived": no Chilean
     capital) and the first name beside it ("Theresa May", then "for May": no Wisconsin village). A country's or

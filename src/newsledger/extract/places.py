@@ -43,12 +43,17 @@ class Context:
         return self.countries - self.votes.get(fold(name), Counter())
 
 
-def extract_places(reading: Article, entities: list[Entity], article: Article | None = None) -> list[Place]:
+def extract_places(
+    reading: Article,
+    entities: list[Entity],
+    article: Article | None = None,
+    named: tuple[set[str], set[tuple[int, int]]] | None = None,
+) -> list[Place]:
     """The places of `reading` (`article.reading`); given `article`, also those of its datelines ("BEIRUT
     (AP) —", outside the body for every other extractor, names where the article was written), and none
     from its other marked spans."""
     text = reading.text
-    spans = mentions(text, entities)
+    spans = mentions(text, entities, named)
     if article is not None:
         spans = sorted(spans + _dateline_places(article))
         text = _with_datelines(article, text)
