@@ -1511,6 +1511,9 @@ def _moves_force(sentence: str) -> bool:
     )
 
 
+# The measures whose figure may count things ("deployed 34 batteries", "200,000 homes affected"); not the missing
+# (emails) nor things captured, a campaign's territory ("300 villages"), no incident's toll.
+THING_FIGURES = THING_MEASURES - {"missing", "captured"}
 # People who go where they stand of their own accord: "two dozen protesters were stationed outside".
 _NOT_SENT = frozenset(
     "protesters demonstrators fans supporters residents migrants refugees civilians children students voters "
@@ -1541,10 +1544,9 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
     if reading.role not in incidents.IN_FIGURES:
         store.note_reading(ledger, row.id, reading.role, reading.reason)
         return None
-    # a figure of things captured is a campaign's territory ("300 villages"), no incident's toll
-    if (
-        (row.measure not in THING_MEASURES or row.measure in ("missing", "captured")) and not counts_people(row.counted)
-    ) or fold(row.counted or "").rpartition(" ")[2] in WRITINGS:  # no measure of anything counts tweets
+    if (row.measure not in THING_FIGURES and not counts_people(row.counted)) or fold(row.counted or "").rpartition(" ")[
+        2
+    ] in WRITINGS:  # no measure of anything counts tweets
         store.note_reading(ledger, row.id, incidents.NOT_A_CLAIM, f"counts {row.counted!r}, not people")
         return None
     if row.measure == "deployed" and fold(row.counted or "").rpartition(" ")[2] in _NOT_SENT:

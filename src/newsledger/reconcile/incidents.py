@@ -54,10 +54,14 @@ _YEARS = re.compile(
     rf"|\b(?P<y2>(?:19|20)\d\d)(?:'s)?\s+(?:\w+\s+)?{_EVENT}",
     re.I,
 )
+# A time before the report: "last year's", "two years ago" (also what a sentence before can set).
+_PAST = (
+    r"\b(?:last|previous|prior)\s+(?:year|decade|month)['’]?s?\b|\b(?:a|an|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|several|many|\d+)\s+(?:years?|decades?|months?)\s+(?:ago|earlier|before)\b|\byears\s+ago\b"
+)
 _EARLIER = re.compile(
-    rf"\b(?:last|previous|prior)\s+(?:year|decade|month)'?s?\b|\b(?:a|an|one|two|three|four|five|six|seven|"
-    rf"eight|nine|ten|several|many|\d+)\s+(?:years?|decades?|months?)\s+(?:ago|earlier|before|after|later)\b|"
-    rf"\byears\s+ago\b|\b(?:previous|earlier|past|prior)\s+{_EVENT}s?\b|\blast\s+(?:\w+\s+){{0,2}}{_EVENT}\b|\bin\s+the\s+past\b|\bin\s+history\b|"
+    rf"{_PAST}|\b(?:a|an|one|two|three|four|five|six|seven|"
+    rf"eight|nine|ten|several|many|\d+)\s+(?:years?|decades?|months?)\s+(?:after|later)\b|\b(?:previous|earlier|past|prior)\s+{_EVENT}s?\b|\blast\s+(?:\w+\s+){{0,2}}{_EVENT}\b|\bin\s+the\s+past\b|\bin\s+history\b|"
     rf"\b(?:early|earlier)\s+(?:this|that|last)\s+(?:year|month)\b|\bhistoric(?:al)?ly\b|\bworst\s+\w+\s+since\b|\bdeadliest\s+(?:\w+\s+)?since\b|\banniversary\b|"
     rf"\b(?:during|in|of)\s+the\s+(?:(?-i:[A-Z])[\w-]+\s+){{1,3}}(?-i:War)\b|"  # "during the First Seminole War"
     rf"\bsince\s+(?:the\s+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
@@ -830,9 +834,7 @@ _OWN_DAY = re.compile(
 )
 
 
-_LAST_YEAR = re.compile(
-    r"\b(?:last|the\s+previous)\s+year(?:['’]s)?\b|\b(?:a|two|three|four|five|\d+)\s+years\s+ago\b", re.I
-)
+_PAST_TIME = re.compile(_PAST, re.I)
 # The dead a memorial holds: "the resting place for 9,387 US troops killed in the Normandy campaign".
 _MEMORIAL = re.compile(
     r"\b(?:resting\s+place|memorial|monument|graves?)\s+(?:to|for|of|honou?ring)\s+(?:the\s+|some\s+|about\s+)?$", re.I
@@ -855,7 +857,7 @@ def _earlier_context(text: str, s0: int, sent: str, published: str | None) -> bo
         years = [int(y) for y in re.findall(r"(?<!since )(?<!than )\b((?:19|20)\d\d)\b", before, re.I)]
         if years:
             return max(years) < int(published[:4])
-        if _LAST_YEAR.search(before):  # "used in last year's mass shooting at a Newtown school ..."
+        if _PAST_TIME.search(before):  # "used in last year's mass shooting at a Newtown school ..."
             return True
         if _OWN_DAY.search(before):
             return False
