@@ -925,8 +925,10 @@ def test_a_founded_part_founds_its_whole(ledger):
         + _FILLER
         + ("The flood in Orvin killed 23 people, officials said.")
     )
+    from dataclasses import replace
+
     x = article("w1", 5, text, [("3", "people", "killed", None), ("23", "people", "killed", None)], DAM)
-    ledger.write([x])
+    ledger.write([replace(x, article=replace(x.article, title="Flood in Orvin"))])  # what happened
     reconcile(ledger)
     shown = figures.list_figures(ledger)
     whole = next((f for f in shown if f.best == 23), None)
@@ -1366,3 +1368,13 @@ def test_a_sentence_s_event_word_nearest_the_count_names_its_incident(ledger):
     x = article("e1", 4, text, [("27", "people", "killed", None)], [("Orvin", "GPE")])
     title = killed_title(ledger, x, "Grief and anger grip a mining town")
     assert "explosion" in title and "protest" not in title.lower(), title
+
+
+def test_a_count_near_no_word_of_anything_that_happened_founds_no_figure(ledger):
+    standing = "The ministry's register gives a toll of 40 deaths at the Tamsin barrage in Lorvia."
+    ledger.write([article("h1", 4, standing, [("40", "deaths", "killed", "ministry")], DAM)])
+    reconcile(ledger)
+    assert figures.list_figures(ledger) == []
+    ledger.write([A1])  # the burst founds one, under any headline
+    reconcile(ledger)
+    assert [f.best for f in figures.list_figures(ledger)] == [23]

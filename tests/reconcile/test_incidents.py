@@ -708,3 +708,26 @@ def test_another_after_a_count_of_another_measure_is_no_increment(sentence, firs
     mates = [(a, a + len(first), measure), (i, i + 5, "killed")]
     got = I.read(sentence, (0, len(sentence)), (i, i + 5), None, "2025-05-13", "people", "killed", mates)
     assert got.role == role, got
+
+
+@pytest.mark.parametrize(
+    "text, happened",
+    [
+        ("A gunman opened fire at a bus stop in Varnholm, killing four.", True),
+        ("At least 12 people died when the ferry capsized off Tessaly.", True),
+        ("Police arrested 30 protesters outside the ministry.", True),
+        ("The blast tore through the market.", True),
+        ("Six children were found dead in a home in Orvin on Friday.", True),
+        ("Two hundred troops were deployed to the border town.", True),
+        ("At least 12 people were killed at the barrage overnight.", True),
+        # a standing number, a cause's tally, a toll: only a count's noun or a state
+        ("Some 140 inmates are still held at the island prison.", False),
+        ("The new virus has now caused at least 17 deaths, officials said.", False),
+        ("Fireworks accounted for eleven deaths last year, the agency's data show.", False),
+        ("The war's toll stands at about 900 militants, the monitor says.", False),
+        # "held" is a state, "campaign" a period
+        ("Four Americans are held in Veridia, and 130 candidates are on the ballot in the campaign.", False),
+    ],
+)
+def test_a_happening_is_an_event_or_an_act_not_a_count_s_noun(text, happened):
+    assert I.happening(text) is happened

@@ -758,6 +758,15 @@ def founding(text: str, sentence: tuple[int, int], span: tuple[int, int], time: 
     return sentence[0] < FOUNDING_LEDE and not given(text, start, end)
 
 
+def _happened(ctx: _Context, aid: str, sentence: tuple[int, int]) -> bool:
+    """Whether the headline, the count's sentence, the text just before it, or (for a count in the opening)
+    the opening says that something happened: a count near no word of an event or an act is a standing number
+    ("142 inmates are still held") or a cause's tally ("17 deaths from the new virus"), no incident's."""
+    text, (s0, s1) = ctx.text(aid), sentence
+    near = text[max(0, s0 - 300) : s1] + (" " + text[:LEDE] if s0 < FOUNDING_LEDE else "")
+    return incidents.happening((ctx.title(aid) or "") + " " + near)
+
+
 def _days(a: str, b: str) -> int:
     """Days from `a` to `b` (YYYY-MM-DD)."""
     return (date.fromisoformat(b) - date.fromisoformat(a)).days
@@ -1598,7 +1607,7 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
     if fid is not None and part is None and not incident and (town := placed_part(ledger, ctx, fid, row, sentence)):
         part = f"in {town}"
         fid = _find(ledger, ctx, row.measure, grp, country, aid, origin, day, incident, part, span)
-    founds = founding(text, sentence, (row.start, row.end), row.time, day)
+    founds = founding(text, sentence, (row.start, row.end), row.time, day) and _happened(ctx, aid, sentence)
     if fid is not None and undecided(ledger, fid, row, text, sentence, founds):
         if not _ONE_OTHER.match(text, row.end):
             store.note_reading(ledger, row.id, incidents.UNDECIDED, UNDECIDED_WHY)

@@ -808,6 +808,35 @@ _EPIDEMIC = re.compile(
 )
 
 
+# What happens in an incident, as a word of its own: an event's noun, or a verb of killing, dying, violence,
+# disaster, unrest, an arrest or a deployment. Not a count's noun ("deaths", "cases"), "war", "outbreak" or
+# "campaign" (periods), nor "held" or "in custody" (states).
+_HAPPENING = re.compile(
+    GUNFIRE + r"\b(?:(?:earth)?quakes?|aftershocks?|tremors?|tsunamis?|attack\w*|bomb(?:s|ed|ing|ings|er|ers)?|"
+    r"blasts?|explo(?:sions?|sives?|ded?|des)|shoot\w*|shot|shots|gunfire|gun(?:m[ae]n|shots?|fight\w*)|"
+    r"massacre[sd]?|raid(?:s|ed|ing)?|air ?strikes?|drone strikes?|struck|strikes?|storms?|hurricanes?|typhoons?|"
+    r"cyclones?|tornado(?:es|s)?|flood\w*|fires?|wildfires?|blazes?|burn(?:ed|ing|t)|arson|crash\w*|"
+    r"collid\w*|collisions?|clash\w*|riot\w*|protest\w*|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|"
+    r"march(?:es|ed|ers)?|unrest|stampedes?|ambush\w*|assault\w*|battles?|fighting|fought|erupt\w*|"
+    r"landslides?|mudslides?|avalanches?|collaps\w*|derail\w*|sank|sunk|sinking|capsiz\w*|stab\w*|knife|found (?:dead|slain|murdered)|"
+    r"rammed|ramming|gunned|detonat\w*|shell(?:ed|ing)|rockets?|missiles?|mortars?|grenades?|sieges?|"
+    r"hijack\w*|kidnap\w*|abduct\w*|accidents?|disasters?|crackdowns?|violence|violent|ambushed|"
+    r"executed|execution|lynch\w*|beheaded|hanged|drown\w*|poison\w*|plung\w*|overturn\w*|"
+    r"arrest\w*|detain(?:ed|ing)|rounded up|apprehend\w*|round-?ups?|seized|captured|taken (?:hostage|captive)|"
+    r"deploy\w*|dispatch\w*|evacuat\w*|displac\w*|fled|flee\w*|uproot\w*|rescued|stranded|trapped|"
+    r"burst|breach(?:ed|es)?|gave way|incident|tragedy|emergency|rampage|standoff|hostage-taking|"
+    r"kill(?:s|ed|ing)?|di(?:ed|es|ing)|wounded|injured|hurt|sent|sending)\b",
+    re.I,
+)
+
+
+def happening(text: str) -> bool:
+    """Whether `text` says that something happened: a word of an event or of an act ("the blast", "were
+    killed", "were arrested"), not only a count's noun or a state ("17 deaths from the virus", "142 inmates
+    still held")."""
+    return bool(_HAPPENING.search(text))
+
+
 def epidemic(opening: str) -> bool:
     """Whether an article's headline and opening, or the claim's own sentence, are about an epidemic (its
     counts are tallies)."""
