@@ -488,6 +488,24 @@ def test_a_source_the_sentence_names_for_a_number_outside_any_quote(extract_text
     assert text[c.source.start : c.source.end].strip().endswith(source.split()[-1])
 
 
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        (
+            "Arlo Venn, the man authorities say killed 26 in Orvin, should not have had a gun, according to Mayor Ana Pell.",
+            "26",
+        ),
+        (
+            "The name matched the man who police say shot 9 people at the mall, a detective, Ivo Marsh, said on Friday.",
+            "9",
+        ),
+    ],
+)
+def test_an_attribution_set_into_a_relative_clause_is_the_count_s_own(extract_text, text, fragment):
+    c = one(extract_text, text, fragment)
+    assert c.source is not None and c.source.name.lower() in ("authorities", "police"), c.source
+
+
 def test_a_number_in_no_quote_and_with_no_source_named_has_none(extract_text):
     assert one(extract_text, "The flood destroyed 40 houses in the valley on Monday.", "40").source is None
 

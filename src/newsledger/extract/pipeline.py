@@ -68,8 +68,9 @@ from .times import extract_times
 # of a rite ("Friday prayers") is a date again (TempEval-3 annotates it; the figures step reads it as no day of
 # the report); 29: a name tagged a person holds no place inside an organisation's tag, and "Fla." is Florida;
 # 30: a common first name before a surname the article uses alone is a person, not a place ("Theresa May");
-# 31: and such a name's entity is the person's (labelled PERSON), so no step takes it for a place or a capital
-VERSION = 31
+# 31: and such a name's entity is the person's (labelled PERSON), so no step takes it for a place or a capital;
+# 32: an attribution set into a relative clause right before a count is its source ("the man police say killed 26")
+VERSION = 32
 
 
 LANGUAGE = "en"  # what the extractors read

@@ -39,6 +39,15 @@ _SAID_AFTER = re.compile(
     r"[\w.'’&-]+)\s+(?:said|says|reported|reports|told\s+(?:reporters|\w+))"
     r"(?:\s+on\s+\w+|\s+\w+day)?(?=\s*(?:[,.;:\"”]|$))"
 )
+# "the man authorities say killed 26", "a gunman who police said shot 5": an attribution set into a relative
+# clause right before the number is the count's own, whoever states the sentence around it.
+_INNER_SAY = re.compile(
+    r"(?:\b(?:who|whom)|\b(?:the|a|an)\s+[\w-]+)\s+(?P<src>(?:the\s+)?(?:(?!(?:who|whom|that)\b)[\w.'’&-]+\s+){0,3}?"
+    r"(?!(?:who|whom|that)\b)[\w.'’&-]+)\s+(?:say|says|said|allege|alleges|alleged|believe|believes|believed)\s+"
+    r"(?:had\s+|has\s+)?(?:(?:[a-z]+ed|shot)\s+[\d,]+(?:\s+people)?,?\s+and\s+)?(?:[a-z]+ed|shot)\s+"
+    r"(?:(?:at\s+least|more\s+than|nearly|about|some|as\s+many\s+as)\s+)?$",
+    re.I,
+)
 _NOT_A_SOURCE = {"it", "this", "that", "which", "who", "there", "here", "he", "she", "they", "we", "i", "you"}
 
 
@@ -52,6 +61,8 @@ def source_of(
     doc: Doc | None = None,
     speakers: Speakers | None = None,
 ) -> Party | None:
+    if text and sentence is not None and (inner := _inner_source(text, sentence, start, entities)) is not None:
+        return inner
     best = None
     for qt in quotes:
         if qt.start <= start and end <= qt.end and (best is None or qt.end - qt.start < best.end - best.start):
@@ -269,9 +280,17 @@ def _named_in_sentence(
             found = (clause_at + m.start("src"), clause_at + m.end("src"))
     if found is None and (m := _SAID_AFTER.search(text, end, sentence[1])):
         found = (m.start("src"), m.end("src"))
-    if found is None:
-        return None
-    a, b = found
+    return None if found is None else _span_party(text, *found, entities)
+
+
+def _inner_source(text: str, sentence: tuple[int, int], start: int, entities: list[Entity]) -> Party | None:
+    """The source of an attribution set into a relative clause right before the number ("the man police say
+    killed 26"): the count's own, before any quotation or cue of the sentence around it."""
+    m = _INNER_SAY.search(text, max(sentence[0], start - 120), start)
+    return None if m is None else _span_party(text, m.start("src"), m.end("src"), entities)
+
+
+def _span_party(text: str, a: int, b: int, entities: list[Entity]) -> Party | None:
     name = text[a:b].strip()
     if name.lower() in _NOT_A_SOURCE or not re.search(r"[A-Za-z]", name):
         return None
