@@ -1351,11 +1351,30 @@ def test_a_headline_place_that_says_where_a_victim_is_from_is_no_incident_place(
         ("Kessel police union declares war on the mayor", []),
         ("A trade war with Veria deepens", []),
         ("War in Kessel: 12 killed as the army advances", ["War"]),
+        ("Mayor on the Orvin truck attack: this is war!", ["attack"]),
+        ("Gunman opens fire at Kessel's National War Memorial", []),
+        ("Two killed in border clash between Veria and Kessel", ["clash"]),
+        ("Police arrest 40 at Orvin demonstration", ["demonstration"]),
+        ("Three hurt in Orvin market stabbing", ["stabbing"]),
     ],
 )
 def test_a_war_of_words_or_policy_is_no_event(title, events):
     got = [m.group(1) for m in figures._EVENT_WORD.finditer(title) if figures._an_event(title, m, frozenset())]
     assert got == events, got
+
+
+def test_the_country_an_event_is_said_to_be_in_titles_it(ledger):
+    text = "Militants killed 3 soldiers at a base on Sunday, officials said."
+    x = article("k1", 4, text, [("3", "soldiers", "killed", None)])
+    title = killed_title(ledger, x, "Three U.S. soldiers killed in attack on a base in Kenya")
+    assert title.startswith("killed in the Kenya attack") and "Kenya, Kenya" not in title, title
+
+
+def test_a_country_s_name_the_article_resolves_to_a_region_elsewhere_is_no_event_country():
+    people = frozenset()
+    assert figures._event_country(["Two hurt in an attack in Georgia"], people, {}) == "GEO"
+    assert figures._event_country(["Two hurt in an attack in Georgia"], people, {"georgia": "USA"}) is None
+    assert figures._event_country(["Syrian attack kills 40"], people, {}) is None  # whose, not where
 
 
 def test_a_place_a_group_is_based_in_is_no_incident_place():

@@ -1037,6 +1037,14 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
         event = storm  # "Tropical Storm Harvey", not "Houston" or "the tornado" a headline's quote compared it to
     elif not f.incident and (event is None or event in _FIRES) and (fire := _named_fire(ctx, arts, sents)):
         event = fire  # "the Camp Fire", not "the California wildfires" of a headline on two fires
+    resolved = {k: v for a in arts for k, v in store.place_countries(ledger, a).items()}
+    if (
+        place is None
+        and event
+        and not event[:1].isupper()
+        and (where := _event_country([*heads, sents], people, resolved))
+    ):
+        place, country = gazetteer().name(where), where  # "Three killed in attack on a base in Kenya"
     title = incident_title(f.measure, event or "", place, country, first, f.incident, heads[0] if heads else None)
     place, country = _resolved_place(ledger, ctx, arts, place, country, sents)
     store.describe(ledger, fid, whole, title, place, country, first)
@@ -1213,7 +1221,7 @@ _EVENT_WORD = re.compile(
     r"disaster|dam collapse|"
     r"air ?strikes?|storm|hurricane|typhoon|cyclone|tornado|flood(?:ing|s)?|wildfires?|"
     rf"fire(?!\s+{incidents.FIRE_VERB_OBJECTS}\b)|crash|"
-    r"clashes|riots?|protests?|stampede|ambush|collapse|derailment|eruption|landslide|war|"
+    r"clash(?:es)?|stabbings?|demonstrations?|riots?|protests?|stampede|ambush|collapse|derailment|eruption|landslide|war|"
     r"siege|offensive|strike)(?![\w-])",
     re.I,
 )
@@ -1227,9 +1235,32 @@ _SAID_EVENT = re.compile(
 # Fire from weapons, not a fire: "killed by Israeli fire", "under heavy fire", "sniper fire".
 _WEAPON_FIRE = re.compile(
     r"\b(?:army|military|police|troops'?|sniper|tank|artillery|mortar|rocket|gun|machine-gun|friendly|heavy|live|"
-    r"enemy|hostile|automatic|naval|anti-aircraft|cross|return|under|open|opened|opening|returned|their|its)\s+$",
+    r"enemy|hostile|automatic|naval|anti-aircraft|cross|return|under|open|opens|opened|opening|returned|their|its)\s+$",
     re.I,
 )
+
+
+# "attack on a military base in Kenya": the country an event word says it happened in, within its clause.
+_EVENT_IN = re.compile(
+    r"(?:[^.:;!?\"“”]|(?<=\b[A-Z])\.){0,60}?\bin\s+(?:the\s+)?((?-i:[A-Z])[\w'.-]*(?:\s+(?-i:[A-Z])[\w'.-]*){0,2})",
+    re.I,
+)
+
+
+def _event_country(texts: list[str], people: frozenset[str], resolved: dict[str, str]) -> str | None:
+    """The country the first text to say so puts an event in ("killed in a U.S. airstrike in Iraq"): by name,
+    not by an adjective, which says whose the strike was, and not a name the article's places resolve to
+    another country's region ("the attack in Georgia", the state)."""
+    g = gazetteer()
+    for text in texts:
+        for m in _SAID_EVENT.finditer(text):
+            if _an_event(text, m, people) and (n := _EVENT_IN.match(text, m.end(1))):
+                words = n.group(1).rstrip(".'").split()
+                for k in range(len(words), 0, -1):  # "in Afghanistan Saturday", "in South Sudan"
+                    name = " ".join(words[:k])
+                    if (a3 := g.country(name)) and not g.demonym(name) and resolved.get(name.lower(), a3) == a3:
+                        return a3
+    return None
 
 
 def _an_event(text: str, m: re.Match, people: frozenset[str]) -> bool:
@@ -1254,8 +1285,15 @@ def _an_event(text: str, m: re.Match, people: frozenset[str]) -> bool:
             re.I,
         )
         or re.match(r"\s+(?:on|of\s+words|room|chest|against)\b", after, re.I)
+        or re.search(r"\b(?:is|was|it's|this\s+means)\s+$", before, re.I)
+        or (
+            m.group(1)[0].isupper()
+            and re.match(r"\s+(?:Memorial|Museum|College|Cemetery|Department|Office|Powers)\b", after)
+        )
     ):
-        return False  # "declaring war on Mayor de Blasio", "a trade war": words or a policy, no fighting
+        return (
+            False  # "declaring war on Mayor de Blasio", "a trade war", "This is war!", "the War Memorial": no fighting
+        )
     if word.startswith("attack") and (obj := re.match(r"\s+(?:on\s+)?([A-Z][\w'-]*)", after)):
         return fold(obj.group(1)) not in people
     return True
@@ -1296,7 +1334,7 @@ def incident_title(
     parts = [head]
     if day:
         parts.append(f"reported {day}")
-    if country:
+    if country and gazetteer().name(country) != place:
         parts.append(gazetteer().name(country))
     return ", ".join(parts)
 

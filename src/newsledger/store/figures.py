@@ -521,6 +521,16 @@ def article_towns(ledger: Ledger, aid: str) -> list[tuple[str, str, int]]:
     ]
 
 
+def place_countries(ledger: Ledger, aid: str) -> dict[str, str]:
+    """The resolved places an article names, as written (lower case) -> alpha-3 of the country they lie in."""
+    return {
+        r[0].lower(): r[1]
+        for r in ledger.conn.execute(
+            "SELECT DISTINCT text, country FROM places WHERE article_id = ? AND country IS NOT NULL", (aid,)
+        )
+    }
+
+
 def article_regions(ledger: Ledger, aid: str) -> frozenset[str]:
     """The words (as written and resolved) of the regions and other areas an article names (GeoNames class A:
     countries among them)."""
