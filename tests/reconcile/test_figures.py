@@ -1389,6 +1389,20 @@ def test_a_sentence_s_event_word_nearest_the_count_names_its_incident(ledger):
     assert "explosion" in title and "protest" not in title.lower(), title
 
 
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Gunmen opened fire at a wedding in Orvin on Friday, killing 12 people, officials said.", "shooting"),
+        ("Armed men attacked the village of Orvin on Friday, killing 12 people, officials said.", "attack"),
+        ("A man drove a van into a crowd in Orvin on Friday, killing 12 people, officials said.", "ramming"),
+    ],
+)
+def test_the_act_a_sentence_tells_names_its_incident_where_it_names_no_event(ledger, text, event):
+    x = article("e2", 4, text, [("12", "people", "killed", None)], [("Orvin", "GPE")])
+    title = killed_title(ledger, x, "Grief grips a small town")
+    assert f"the Orvin {event}" in title, title
+
+
 def test_a_count_near_no_word_of_anything_that_happened_founds_no_figure(ledger):
     standing = "The ministry's register gives a toll of 40 deaths at the Tamsin barrage in Lorvia."
     ledger.write([article("h1", 4, standing, [("40", "deaths", "killed", "ministry")], DAM)])

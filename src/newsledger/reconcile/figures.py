@@ -1018,11 +1018,14 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
             for a, s0, s1, at in store.claim_spans(ledger, fid)
             if (
                 near := min(
-                    (
-                        (abs(m.start(1) - at), m.group(1).lower())
-                        for m in _SAID_EVENT.finditer(ctx.text(a), s0, s1)
-                        if _an_event(ctx.text(a), m, people)
-                    ),
+                    [
+                        *(
+                            (abs(m.start(1) - at), m.group(1).lower())
+                            for m in _SAID_EVENT.finditer(ctx.text(a), s0, s1)
+                            if _an_event(ctx.text(a), m, people)
+                        ),
+                        *((abs(m.start() - at), str(m.lastgroup)) for m in _SAID_ACT.finditer(ctx.text(a), s0, s1)),
+                    ],
                     default=None,
                 )
             )
@@ -1221,8 +1224,16 @@ _EVENT_WORD = re.compile(
     r"disaster|dam collapse|"
     r"air ?strikes?|storm|hurricane|typhoon|cyclone|tornado|flood(?:ing|s)?|wildfires?|"
     rf"fire(?!\s+{incidents.FIRE_VERB_OBJECTS}\b)|crash|"
-    r"clash(?:es)?|stabbings?|demonstrations?|riots?|protests?|stampede|ambush|collapse|derailment|eruption|landslide|war|"
+    r"clash(?:es)?|stabbings?|shootout|demonstrations?|riots?|protests?|stampede|ambush|collapse|derailment|eruption|landslide|war|"
     r"siege|offensive|strike)(?![\w-])",
+    re.I,
+)
+# The act a sentence tells, where it names no event: "gunmen opened fire at a gathering, killing 32" was a
+# shooting, "herdsmen attacked the village, killing 13" an attack.
+_SAID_ACT = re.compile(
+    r"\b(?:(?P<shooting>opened\s+fire|open\s+fire|opens\s+fire)|(?P<attack>attacked)|(?P<massacre>massacred)|"
+    r"(?P<stabbing>stabbed)|(?P<bombing>bombed)|(?P<ramming>(?:rammed|rams|ploughed|plowed|drove|drives)\s+(?:\w+\s+){0,2}into\s+"
+    r"(?:a|the)\s+(?:\w+\s+)?(?:crowd|pedestrians|people|protesters|counterprotesters|marchers)))\b",
     re.I,
 )
 # In a body sentence, not the fire a gunman opened or the attack a city was under.
