@@ -854,6 +854,8 @@ def test_a_site_s_common_noun_is_no_place_and_storming_is_no_storm():
     assert figures.not_a_place("mosques") and not figures.not_a_place("Al Noor Mosque")
     title = "Protesters storm U.S. embassy in Kessel"
     assert not [m for m in figures._EVENT_WORD.finditer(title) if figures._an_event(title, m, frozenset())]
+    title = "Three dead as gunmen storm luxury hotel in Kessel"
+    assert not [m for m in figures._EVENT_WORD.finditer(title) if figures._an_event(title, m, frozenset())]
     title = "A retweet storm angers Kessel"
     assert not [m for m in figures._EVENT_WORD.finditer(title) if figures._an_event(title, m, frozenset())]
     assert not figures.counts_people("nights")  # "two nights of unrest"

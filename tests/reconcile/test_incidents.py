@@ -155,6 +155,8 @@ def test_a_part_is_labelled_with_what_it_is_said_to_be():
         ("As many as 900 people have been killed in the last week in fighting across the country.", "900", I.TALLY),
         ("The agency said it had detained 1,995 adults from May 5 to June 9.", "1,995", I.TALLY),
         ("The president visited cities hit by mass shootings that left 31 dead.", "31", I.TALLY),
+        ("He blamed video games for the slaughter that left at least 31 dead in less than 24 hours.", "31", I.TALLY),
+        ("The two shootings in Orvin and Kessel left 31 dead over the weekend.", "31", I.TALLY),
         ("About 40,000 soldiers died in Lorvia, Kessel and Brenn.", "40,000", I.TALLY),
         ("He executed two prisoners during the Second Kessel War, historians say.", "two", I.BACKGROUND),
         ("A bomb killed 12 people in Valmont last week, police said.", "12", I.INCIDENT),

@@ -1285,6 +1285,12 @@ def _an_event(text: str, m: re.Match, people: frozenset[str]) -> bool:
         return False
     if word == "storm" and (
         re.search(r"\b(?:(?:re)?tweet|twitter|media|political|perfect)\s+$", before, re.I)  # "a retweet storm"
+        or re.search(  # "gunmen storm luxury hotel": the verb of those who did it
+            r"\b(?:gunmen|militants|forces|troops|police|protesters|soldiers|men|rebels|fighters|commandos|mobs?|"
+            r"crowds?|demonstrators|supporters|rioters|students|attackers|insurgents|jihadists)\s+$",
+            before,
+            re.I,
+        )
         or re.match(r"\s+(?:the|a|an|his|her|their|its|into|through|(?-i:[A-Z])\.?[A-Z]?\.?\s)", after)  # a verb
     ):
         return False  # words, or "Protesters storm the embassy": no weather
