@@ -526,6 +526,38 @@ def test_a_source_named_after_the_number_mid_sentence(extract_text):
     assert c.source is not None and "army spokesman" in c.source.name, c.source
 
 
+@pytest.mark.parametrize(
+    "text, fragment, source",
+    [
+        (
+            "Monday there was calm relative to the previous night -- when 31 people died in a blaze and clashes, a "
+            "spokesperson for the regional prosecutor's office told Radio Lorvia -- with the anger palpable.",
+            "31",
+            "a spokesperson for the regional prosecutor's office",
+        ),
+        (
+            "In Brenn there was quiet compared with the weekend -- when 18 people died in riots and fires, a "
+            "spokesman for the city council told reporters -- with the tension plain on the faces of residents.",
+            "18",
+            "a spokesman for the city council",
+        ),
+    ],
+)
+def test_a_source_named_after_the_number_closes_a_dash_set_aside(extract_text, text, fragment, source):
+    c = one(extract_text, text, fragment)
+    assert c.source is not None and text[c.source.start : c.source.end] == source, c.source
+
+
+def test_a_statement_s_relative_clause_is_its_speaker_s(extract_text):
+    text = (
+        "Troops moved to clear the camp after Governor Lena Sorvik declared the crowd near the river bridge and "
+        "Harlow Park an “unlawful assembly,” the army commander, Piet Voss, said in a statement that highlighted "
+        "a recent string of attacks and the deaths of four guards."
+    )
+    c = one(extract_text, text, "four")
+    assert c.source is not None and "army commander" in text[c.source.start : c.source.end], c.source
+
+
 # --- a source the parse gives: the nearest attribution above the number (claims/sources.governing_source) ---
 
 

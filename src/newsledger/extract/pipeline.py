@@ -69,8 +69,10 @@ from .times import extract_times
 # the report); 29: a name tagged a person holds no place inside an organisation's tag, and "Fla." is Florida;
 # 30: a common first name before a surname the article uses alone is a person, not a place ("Theresa May");
 # 31: and such a name's entity is the person's (labelled PERSON), so no step takes it for a place or a capital;
-# 32: an attribution set into a relative clause right before a count is its source ("the man police say killed 26")
-VERSION = 32
+# 32: an attribution set into a relative clause right before a count is its source ("the man police say killed 26");
+# 33: a source closing a dash-set aside ("-- when 46 died, a spokesman told CNN --") or a statement's relative
+# clause ("said in a statement that highlighted ... the deaths of two") is the count's
+VERSION = 33
 
 
 LANGUAGE = "en"  # what the extractors read

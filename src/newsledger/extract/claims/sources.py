@@ -32,12 +32,12 @@ _FIGURES_FROM = re.compile(
     rf"published by)\s+(?P<src>{_NAME}?)\s+(?:show|showed|shows|suggest|suggested|indicate|indicated|put|puts)\b",
     re.I,
 )
-# "..., local media said." after the number, closing the sentence or its clause ("..., an army spokesman said,
-# adding ...")
+# "..., local media said." after the number, closing the sentence, its clause ("..., an army spokesman said,
+# adding ...") or an aside set off by dashes or brackets ("-- when 46 died, a spokesman told CNN --")
 _SAID_AFTER = re.compile(
     r",\s+(?!(?:and|but|which|who|as|while|after|before)\b)(?P<src>(?:the\s+|a\s+|an\s+)?(?:[\w.'’&-]+\s+){0,5}?"
-    r"[\w.'’&-]+)\s+(?:said|says|reported|reports|told\s+(?:reporters|\w+))"
-    r"(?:\s+on\s+\w+|\s+\w+day)?(?=\s*(?:[,.;:\"”]|$))"
+    r"[\w.'’&-]+)\s+(?:said|says|reported|reports|told\s+(?:reporters|(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}|\w+))"
+    r"(?:\s+on\s+\w+|\s+\w+day)?(?=\s*(?:[,.;:\"”)—–]|--|$))"
 )
 # "the man authorities say killed 26", "a gunman who police said shot 5": an attribution set into a relative
 # clause right before the number is the count's own, whoever states the sentence around it.
@@ -122,6 +122,9 @@ _EVIDENCE = DOCUMENT_NOUNS | frozenset(
     report finding""".split()
 )
 _EVIDENCE_PREPS = frozenset({"by", "in", "from", "under"})
+_STATING_NOUNS = frozenset(
+    "statement message announcement release report post tweet letter filing briefing update bulletin".split()
+)
 _SUBJECTS = ("nsubj", "csubj")
 _NOMINAL = ("NOUN", "PROPN", "PRON")
 _QUANTIFIERS = frozenset("percent % percentage most many some all few several both none half majority".split())
@@ -208,13 +211,26 @@ def _noun_source(noun: Token, child: Token) -> Token | None:
         child.dep_ in ("acl", "relcl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
     )
     counts = child.dep_ == "prep" and child.lower_ in ("of", "at") and noun.lemma_ in DOCUMENT_NOUNS
-    if not clause and not counts:  # "the ministry's estimate of 300"
+    # "a statement that highlighted ... the deaths of two": what the statement itself does is what it states
+    states = (
+        child.dep_ == "relcl"
+        and noun.lemma_ in _STATING_NOUNS
+        and any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in child.children)
+    )
+    if not clause and not counts and not states:  # "the ministry's estimate of 300"
         return None
     for c in noun.children:
         if c.dep_ == "poss":
             return c
     names = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < noun.i]
-    return names[0] if names else None
+    if names:
+        return names[0]
+    # "the chief said in a statement that ...": the statement's speaker
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ in ("in", "through") and prep.head.lemma_ in CUE_VERBS:
+        if prep.head.pos_ in ("VERB", "AUX"):
+            return _subject(prep.head)
+    return None
 
 
 def _evidential(head: Token, child: Token) -> Token | None:
