@@ -1107,6 +1107,22 @@ def test_a_group_s_count_bigger_than_the_toll_is_no_part_of_it(ledger):
     assert big and all(f.part_of is None for f in big), big
 
 
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The siege ended after 6 militants were killed by security forces.",
+        "The siege ended when security forces shot dead 6 militants.",
+    ],
+)
+def test_fighters_the_forces_killed_are_no_part_of_their_victims_toll(ledger, second):
+    text = "Armed men stormed a college in Orvin on Thursday and killed 40 people, police said. " + second
+    claims = [("40", "people", "killed", None), ("6", "militants", "killed", None)]
+    ledger.write([article("g2", 4, text, claims, [("Orvin", "GPE")])])
+    reconcile(ledger)
+    (six,) = [f for f in figures.list_figures(ledger) if f.best == 6]
+    assert six.part_of is None, six
+
+
 def test_a_title_s_country_is_the_town_s_not_the_headline_s_nationality(ledger):
     from dataclasses import replace
 

@@ -69,6 +69,24 @@ def test_a_second_incident_in_the_story_is_named():
     assert read("An aftershock on Wednesday killed 12 people.", "12").incident == "aftershock"
 
 
+@pytest.mark.parametrize(
+    "sentence, number, incident",
+    [
+        (
+            s := "The blast at a market in Orvin on Monday killed 14 people, and a second blast at a bus stop "
+            "in Kessel on Tuesday killed 6 people.",
+            "14",
+            "",
+        ),
+        (s, "6", "another blast"),
+        ("Rescuers found 9 bodies on Monday; a second earthquake struck on Tuesday.", "9", ""),
+        ("Police said 5 people were hurt in a second explosion near the port.", "5", "another explosion"),
+    ],
+)
+def test_a_second_incident_s_name_holds_only_in_its_own_clause(sentence, number, incident):
+    assert read(sentence, number).incident == incident
+
+
 def test_a_toll_in_another_place_names_the_place():
     r = read("The quake killed 8,000 people in Nepal and 16 in India, officials said.", "16")
     assert r.role == I.INCIDENT and r.place == "India"

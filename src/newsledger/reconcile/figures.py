@@ -937,6 +937,25 @@ def _summarize(ledger: Ledger, ctx: _Context, fid: str) -> None:
     _describe(ledger, ctx, fid, min(days, default=None))
 
 
+# Fighters the forces killed: "until four militants were killed by security forces", "troops shot dead 4 gunmen".
+_FORCES = r"(?:(?:the\s+)?(?:security\s+forces|special\s+forces|police|troops|soldiers|army|commandos|forces|officers))"
+_BY_FORCES = re.compile(
+    rf"\b(?:killed|shot(?:\s+dead)?|gunned\s+down|neutrali[sz]ed|slain)\s+by\s+{_FORCES}\b|"
+    rf"\b{_FORCES}\s+(?:killed|shot(?:\s+dead)?|gunned\s+down|neutrali[sz]ed)\s+(?:all\s+)?(?:the\s+)?[\w,]+\s+"
+    r"(?:militants|fighters|insurgents|rebels|jihadists|attackers|gunmen)\b",
+    re.I,
+)
+
+
+def _killed_by_forces(ledger: Ledger, ctx: _Context, fid: str, grp: str) -> bool:
+    """Whether a count of fighters is of those the security forces killed in every sentence that gives it:
+    the attackers, never a part of their victims' toll."""
+    if grp != "fighters":
+        return False
+    spans = store.claim_spans(ledger, fid)
+    return bool(spans) and all(_BY_FORCES.search(ctx.text(a), s0, s1) for a, s0, s1, _ in spans)
+
+
 def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> None:
     """Link a part to its whole, and name the incident: "killed in the Orvin dam collapse, 2025-03-02"."""
     f = store.head(ledger, fid)
@@ -945,7 +964,12 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
     story = ctx.story(f.anchor)
     whole = None
     arts = store.origins(ledger, fid) or [f.anchor]
-    if (f.part is not None or f.grp != "people" or f.country is not None) and f.grp not in PERPETRATORS:
+    if (
+        (f.part is not None or f.grp != "people" or f.country is not None)
+        and f.grp not in PERPETRATORS
+        # the attackers the forces killed are no part of the toll, unless the text says so ("including 6 ...")
+        and (f.part is not None or not _killed_by_forces(ledger, ctx, fid, f.grp))
+    ):
         for oid, anchor, ofirst in store.whole_of(ledger, f):
             theirs = store.origins(ledger, oid) or [anchor]
             if (

@@ -83,11 +83,21 @@ _AFTER_EVENT = re.compile(
 _HEADLINE_WHICH = ("second", "another", "fresh", "separate", "subsequent", "third")
 
 
-def _sibling(sentence: str) -> re.Match | None:
-    """The first sibling-incident phrase that is one: "New York attack" names a city, not a new attack."""
+# Where one clause of a sentence ends and another begins: "killed 22, and a second shooting ... killed nine".
+_CLAUSE_BREAK = re.compile(r",\s*(?:and|but|while|whereas)\b|;|\s[-–—]\s|[–—]", re.I)
+
+
+def _sibling(sentence: str, start: int = 0, end: int | None = None) -> re.Match | None:
+    """The first sibling-incident phrase that is one ("New York attack" names a city, not a new attack) and,
+    for the count at [start, end), that stands in the count's own clause: in "The shooting in El Paso killed
+    22, and a second shooting in Dayton killed nine", the second shooting is the nine's, not the 22's."""
     for m in _SIBLING.finditer(sentence):
         if m.group("which") and m.group("which").lower() == "new" and re.match(r"new\s+(?-i:[A-Z])", m.group(0), re.I):
             continue
+        if end is not None:
+            gap = sentence[m.end() : start] if m.end() <= start else sentence[end : m.start()]
+            if _CLAUSE_BREAK.search(gap):
+                continue
         return m
     return None
 
@@ -693,7 +703,7 @@ def read(
             label = "a part"  # "16 protesters and 13 policemen": the group says it already
         return out(PART, "one of several counts of the same measure, not the total", part=label)
     incident = ""
-    if m := _sibling(sent):
+    if m := _sibling(sent, c0 - s0, c1 - s0):
         if m.group("after"):
             incident = "aftershock"
         elif m.group("which").lower() != "first":
