@@ -87,6 +87,35 @@ def test_a_second_incident_s_name_holds_only_in_its_own_clause(sentence, number,
     assert read(sentence, number).incident == incident
 
 
+@pytest.mark.parametrize(
+    "sentence, number",
+    [
+        ("The nearby village of Orvin, population 3,544, is also badly affected, with 310 cases.", "3,544"),
+        ("Floods hit Kessel, a town of 12,000 people, on Monday, officials said.", "12,000"),
+        ("The storm struck the island, home to about 40,000 people, overnight.", "40,000"),
+    ],
+)
+def test_a_place_s_population_is_no_count(sentence, number):
+    assert read(sentence, number).role == I.NOT_A_CLAIM
+
+
+def test_a_count_of_a_crowd_or_a_total_is_still_one():
+    assert read("A total of 40 people were killed in the blast, police said.", "40").role == I.INCIDENT
+    assert read("The floods affected 12,000 people in the town of Orvin.", "12,000").role == I.INCIDENT
+
+
+@pytest.mark.parametrize(
+    "sentence, number",
+    [
+        ("Police have detained 16 people since the attack; 5 remain in custody.", "5"),
+        ("Of those arrested, 7 were still being held on Friday, police said.", "7"),
+    ],
+)
+def test_those_still_held_are_a_part_of_those_arrested(sentence, number):
+    r = read(sentence, number)
+    assert r.role == I.PART and r.part is not None and ("custody" in r.part or "held" in r.part), r
+
+
 def test_a_toll_in_another_place_names_the_place():
     r = read("The quake killed 8,000 people in Nepal and 16 in India, officials said.", "16")
     assert r.role == I.INCIDENT and r.place == "India"

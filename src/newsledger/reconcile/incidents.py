@@ -225,6 +225,15 @@ _NUM_WORD = (
 )
 # A list of ages: "a boy and three girls, aged one, two and seven"; "aged 4 to 9".
 _AGE_LIST = re.compile(rf"\b(?:aged|ages(?:\s+of)?)\s+(?:{_NUM_WORD}(?:\s*,\s*|\s+(?:and|or|to)\s+)){{0,8}}$", re.I)
+# A place's population: "the Pueblo of San Felipe, population 3,544, is also badly affected", "home to 40,000",
+# "a town of 12,000 people" (not "a total of", "a group of", "a crowd of").
+_POPULATION_BEFORE = re.compile(
+    r"(?:\bpopulations?(?:\s+of)?|\bpop\.|\bhome\s+to|\b(?:a|the)\s+(?:\w+\s+)?(?:city|town|village|nation|country|"
+    r"state|county|province|region|island|district|suburb|community|tribe|pueblo)\s+of)"
+    r"\s+(?:(?:about|some|nearly|around|roughly|almost|just\s+(?:over|under)|more\s+than|fewer\s+than|over|"
+    r"under|only)\s+)?$",
+    re.I,
+)
 # A value denied or corrected: "seven were injured - not 30".
 _DENIED = re.compile(r"(?:^|[\s,(–—-])not\s+(?:the\s+)?$", re.I)
 # The whole a part is taken from: "Two of the 17 hostages ... died", "17 patients -- 14 of whom died".
@@ -416,7 +425,9 @@ _SEVERITY = re.compile(
 )
 _CONDITION = re.compile(
     r"^[^.;:]{0,70}?(?:\b(?:remain(?:s|ed|ing)?|still)\s+(?:\w+\s+)?(?P<state>(?:in\s+)?(?:critical|serious|grave|"
-    r"stable)\s+condition|hospitali[sz]ed|in\s+(?:the\s+)?hospital|in\s+intensive\s+care)|"
+    r"stable)\s+condition|hospitali[sz]ed|in\s+(?:the\s+)?hospital|in\s+intensive\s+care|"
+    # "16 taken into custody; 5 remain in custody": those still held, not all who were arrested
+    r"in\s+(?:police\s+)?custody|in\s+detention|in\s+jail|behind\s+bars|(?:being\s+)?held)|"
     r"\b(?:are|were|was|is|in)\s+(?P<cond>(?:in\s+)?(?:critical|serious|grave|stable)\s+condition)|"
     r"\b(?:was|were|been|being)\s+(?P<out>released|discharged|sent home)\b)\b",
     re.I,
@@ -605,6 +616,8 @@ def read(
         return out(NOT_A_CLAIM, "an age in a list of ages, not a count")
     if _DENIED.search(before[-12:]):
         return out(NOT_A_CLAIM, "a value the sentence denies ('seven, not 30'), not a claim of it")
+    if _POPULATION_BEFORE.search(before[-50:]):
+        return out(NOT_A_CLAIM, "a standing population ('population 3,544', 'a city of 200,000'), not a count")
     if _whole_of_other(before, text[c0:c1], after, measure):
         return out(NOT_A_CLAIM, f"the group a part is taken from, not a count of those {measure}")
     if m := _SPAN_AFTER.match(after):  # "In two nights of unrest, dozens were arrested": a span of time
