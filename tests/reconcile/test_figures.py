@@ -1300,6 +1300,21 @@ def test_a_one_site_event_is_titled_by_its_town_not_its_state_or_county(ledger, 
     assert want in title and not any(u in title for u in unwanted), title
 
 
+def test_a_one_site_event_titled_by_a_country_is_titled_by_its_town_past_a_byline(ledger):
+    from dataclasses import replace
+
+    text = (
+        "Ana Lurz\n\nSpecial for the Herald\n\nBRENN, Mali — Gunmen stormed a college in northern Mali on "
+        "Thursday, killing 40 people. Hundreds of students fled the campus in Orvin, near the border."
+    )
+    where = [("BRENN", "MLI", "Brenn Region", "P"), ("Mali", "MLI", None, "A"), ("Orvin", "MLI", "Orvin Region", "P")]
+    x = article("m1", 4, text, [("40", "people", "killed", None)], [("Mali", "GPE"), ("Orvin", "GPE")])
+    d = text.index("BRENN")
+    x = replace(x, article=replace(x.article, outside=((0, 8, "byline"), (10, 32, "byline"), (d, d + 13, "dateline"))))
+    title = killed_title(ledger, x, "40 dead in Mali college attack", _placed("m1", text, where))
+    assert "Orvin attack" in title and "BRENN" not in title and "Brenn" not in title, title
+
+
 def test_a_state_the_resolver_left_unplaced_is_known_by_the_gazetteer(ledger):
     text = "A student opened fire at a high school in Orvin on Friday. Police in Montana said 5 people were killed."
     x = article("s2", 4, text, [("5", "people", "killed", None)], [("Orvin", "GPE"), ("Montana", "GPE")])

@@ -1072,6 +1072,12 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
         and (where := _event_country([*heads, sents], people, resolved))
     ):
         place, country = gazetteer().name(where), where  # "Three killed in attack on a base in Kenya"
+    if (
+        (place is None or (country and fold(place) == fold(gazetteer().name(country) or "")))
+        and country
+        and (town := _country_site_town(ledger, ctx, arts, country, said + " " + sents.lower()))
+    ):
+        place = town  # "killed in the attack, Kenya", whose opening puts the campus in Garissa
     title = incident_title(f.measure, event or "", place, country, first, f.incident, heads[0] if heads else None)
     place, country = _resolved_place(ledger, ctx, arts, place, country, sents)
     store.describe(ledger, fid, whole, title, place, country, first)
@@ -1134,7 +1140,7 @@ def _site_town(ledger: Ledger, ctx: _Context, arts: list[str], place: str, said:
     county = bool(re.search(r"\b(?:County|Parish|Borough)$", place))
     towns: set[str] = set()
     for a in arts:
-        text, rows = ctx.text(a), store.resolved_places_between(ledger, a, 0, len(ctx.text(a)))
+        rows = store.resolved_places_between(ledger, a, 0, len(ctx.text(a)))
         regions = {(c, adm) for _, name, c, adm, feat in rows if feat == "A" and adm and fold(name) == fold(place)}
         if not regions:  # named in the headline only
             regions = {
@@ -1144,18 +1150,37 @@ def _site_town(ledger: Ledger, ctx: _Context, arts: list[str], place: str, said:
             }
         if not regions and not county:
             continue
-        start = len(store.article_dateline(ledger, a) or "")  # "SEATTLE (AP) -": the reporter's town
-        for pos, name, c, adm, feat in rows:
-            if (
-                feat in ("P", "S")  # a town, or a school or plant the resolver put in its town
-                and start <= pos < FOUNDING_LEDE
-                and not _BEARING.search(text[max(0, pos - 40) : pos])
-                and ((c, adm) in regions or (not regions and c == ctx.place_country(a)))
-                and not not_a_place(name)
-                and not jurisdiction(text, pos, text[pos : pos + len(name)])
-            ):
-                towns.add(name)
+        towns |= _opening_towns(ledger, ctx, a, rows, regions, ctx.place_country(a))
     return towns.pop() if len(towns) == 1 else None
+
+
+def _country_site_town(ledger: Ledger, ctx: _Context, arts: list[str], country: str, said: str) -> str | None:
+    """The one town the figure's articles open with inside the country a title names with no place, for an
+    event at one site: "killed in the attack, Kenya" whose opening puts the campus in Garissa is Garissa's."""
+    if not _SITE_EVENT.search(said):
+        return None
+    towns: set[str] = set()
+    for a in arts:
+        rows = store.resolved_places_between(ledger, a, 0, len(ctx.text(a)))
+        towns |= _opening_towns(ledger, ctx, a, rows, set(), country)
+    return towns.pop() if len(towns) == 1 else None
+
+
+def _opening_towns(ledger: Ledger, ctx: _Context, aid: str, rows, regions: set, country: str | None) -> set[str]:
+    """The towns (or schools and plants the resolver put in their town) the article's opening names past its
+    byline and dateline ("SEATTLE (AP) -": the reporter's town), in one of `regions` (country, admin1), or
+    where there are none, in `country`."""
+    text, start = ctx.text(aid), store.article_dateline_end(ledger, aid)
+    return {
+        name
+        for pos, name, c, adm, feat in rows
+        if feat in ("P", "S")
+        and start <= pos < FOUNDING_LEDE
+        and not _BEARING.search(text[max(0, pos - 40) : pos])
+        and ((c, adm) in regions or (not regions and c == country))
+        and not not_a_place(name)
+        and not jurisdiction(text, pos, text[pos : pos + len(name)])
+    }
 
 
 def _town_country(ledger: Ledger, arts: list[str], place: str) -> str | None:

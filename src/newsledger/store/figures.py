@@ -204,6 +204,13 @@ def article_dateline(ledger: Ledger, aid: str) -> str | None:
     return r["text"][spans[0][0] : spans[0][1]] if spans else None
 
 
+def article_dateline_end(ledger: Ledger, aid: str) -> int:
+    """Where an article's dateline ends (0 where ingest marked none), past any byline before it."""
+    r = ledger.conn.execute("SELECT outside FROM articles WHERE id = ?", (aid,)).fetchone()
+    spans = json.loads(r["outside"]) if r and r["outside"] else []
+    return max((s[1] for s in spans if s[2] == "dateline"), default=0)
+
+
 def article_title(ledger: Ledger, aid: str) -> str | None:
     return ledger.conn.execute("SELECT title FROM articles WHERE id = ?", (aid,)).fetchone()[0]
 
