@@ -1112,6 +1112,7 @@ def test_a_group_s_count_bigger_than_the_toll_is_no_part_of_it(ledger):
     [
         "The siege ended after 6 militants were killed by security forces.",
         "The siege ended when security forces shot dead 6 militants.",
+        "The siege ended when 6 militants were shot dead by Veridian forces.",
     ],
 )
 def test_fighters_the_forces_killed_are_no_part_of_their_victims_toll(ledger, second):
@@ -1313,6 +1314,40 @@ def test_a_one_site_event_titled_by_a_country_is_titled_by_its_town_past_a_bylin
     x = replace(x, article=replace(x.article, outside=((0, 8, "byline"), (10, 32, "byline"), (d, d + 13, "dateline"))))
     title = killed_title(ledger, x, "40 dead in Mali college attack", _placed("m1", text, where))
     assert "Orvin attack" in title and "BRENN" not in title and "Brenn" not in title, title
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "value", "dated"),
+    [
+        # the day the sentence gives the blast, two days before the report (2025-04-07, a Monday)
+        ("The blast at a market in Orvin on Saturday killed 14 people, police said.", "Saturday", "2025-04-05", True),
+        ("A blast at a market in Orvin killed 14 people, police said on Sunday.", "Sunday", "2025-04-06", False),
+        (
+            "A blast at a market in Orvin killed 14 people, and a vigil on Sunday drew crowds.",
+            "Sunday",
+            "2025-04-06",
+            False,
+        ),
+        ("On Sunday, police said 14 people had been killed in a blast in Orvin.", "Sunday", "2025-04-06", False),
+    ],
+)
+def test_an_incident_is_dated_by_the_day_its_sentence_gives_it_not_the_day_it_was_said(
+    ledger, text, when, value, dated
+):
+    from dataclasses import replace
+
+    from newsledger.models import TimeExpr
+
+    x = article("e1", 7, text, [("14", "people", "killed", None)], [("Orvin", "GPE")])
+    t0 = text.index(when)
+    x = replace(x, times=(TimeExpr("e1", t0, t0 + len(when), when, "DATE", value),))
+    ledger.write([x])
+    reconcile(ledger)
+    f = killed(ledger)
+    if dated:
+        assert f.incident.date == value and f.incident.title.endswith(value) and "reported" not in f.incident.title
+    else:
+        assert f.incident.date == "2025-04-07" and "reported 2025-04-07" in f.incident.title, f.incident
 
 
 def test_a_state_the_resolver_left_unplaced_is_known_by_the_gazetteer(ledger):

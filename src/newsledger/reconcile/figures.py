@@ -940,7 +940,7 @@ def _summarize(ledger: Ledger, ctx: _Context, fid: str) -> None:
 # Fighters the forces killed: "until four militants were killed by security forces", "troops shot dead 4 gunmen".
 _FORCES = r"(?:(?:the\s+)?(?:security\s+forces|special\s+forces|police|troops|soldiers|army|commandos|forces|officers))"
 _BY_FORCES = re.compile(
-    rf"\b(?:killed|shot(?:\s+dead)?|gunned\s+down|neutrali[sz]ed|slain)\s+by\s+{_FORCES}\b|"
+    rf"\b(?:killed|shot(?:\s+dead)?|gunned\s+down|neutrali[sz]ed|slain)\s+by\s+(?:[\w-]+\s+){{0,2}}?{_FORCES}\b|"
     rf"\b{_FORCES}\s+(?:killed|shot(?:\s+dead)?|gunned\s+down|neutrali[sz]ed)\s+(?:all\s+)?(?:the\s+)?[\w,]+\s+"
     r"(?:militants|fighters|insurgents|rebels|jihadists|attackers|gunmen)\b",
     re.I,
@@ -1078,9 +1078,73 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
         and (town := _country_site_town(ledger, ctx, arts, country, said + " " + sents.lower()))
     ):
         place = town  # "killed in the attack, Kenya", whose opening puts the campus in Garissa
-    title = incident_title(f.measure, event or "", place, country, first, f.incident, heads[0] if heads else None)
+    happened = _event_day(ledger, ctx, fid)
+    title = incident_title(
+        f.measure, event or "", place, country, happened or first, f.incident, heads[0] if heads else None, not happened
+    )
     place, country = _resolved_place(ledger, ctx, arts, place, country, sents)
-    store.describe(ledger, fid, whole, title, place, country, first)
+    store.describe(ledger, fid, whole, title, place, country, happened or first)
+
+
+# Where a date says when something was said or came after, not when it happened: "police said Monday", "told
+# CNN on Sunday", "a vigil on Sunday", "a news conference Tuesday".
+_SAID_DAY = re.compile(
+    r"\b(?:said|says|say|told\s+(?:\w+\s+){0,2}?|announced|reported|confirmed|added|stated|tweeted|wrote|"
+    r"declared|acknowledged|estimated|updated|revised|vigils?|funerals?|memorials?|march(?:es)?|rall(?:y|ies)|"
+    r"(?:news|press)\s+conferences?|briefings?|hearings?|meetings?|interviews?|statements?|speech(?:es)?|"
+    r"calls?|shows?|visits?|revealed|disclosed|released|"
+    # a condition's day, not the incident's: "remained hospitalized Friday"
+    r"hospitali[sz]ed|in\s+(?:the\s+)?hospital|in\s+custody|in\s+(?:critical|serious|stable)\s+condition)"
+    r"\s+(?:(?:on|late|early|by|as\s+of|held|this|last)\s+)*$",
+    re.I,
+)
+# ... or the day a saying that follows it was said: "On Thursday, it said seven people had been arrested".
+_SAID_AFTER_DAY = re.compile(
+    r"^(?:\s+(?:morning|afternoon|evening|night))?\s*,?\s*(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w'’-]+\s+){0,4}?"
+    r"(?:said|says|announced|told|reported|confirmed|stated|tweeted)\b"
+    # "at his Wednesday news conference", "On the Sunday shows"
+    r"|^\s+(?:(?:news|press)\s+conferences?|shows?|briefings?|interviews?|speech|statements?|vigils?|funerals?|"
+    r"calls?|meetings?|hearings?|rall(?:y|ies))\b",
+    re.I,
+)
+# A date and a count with another clause between them date different things: "took effect on Sunday, one day
+# after a mass shooting left 7 dead", "a protest erupted Wednesday in Soma, where a fire left 274 dead".
+_DAY_REACH = 90
+_DAY_BREAK = re.compile(
+    r"\b(?:where|when|after|before|since|while|as|which|who|whom|whose|because|until)\b|[;:—–()]|\s-\s|--", re.I
+)
+
+
+def _event_day(ledger: Ledger, ctx: _Context, fid: str) -> str | None:
+    """The day the figure's own sentences give the incident: a date in a count's sentence up to EVENT_GAP_DAYS
+    before its report and not the day something was said ("The shooting at a Walmart in El Paso on Saturday
+    killed 22", not "police said Monday"), near the count and in its clause; the day most of its sentences
+    give, the earliest of a tie."""
+    days: Counter[str] = Counter()
+    for a, s0, s1, at in store.claim_spans(ledger, fid):
+        report, text = ctx.published(a), ctx.text(a)
+        if not report:
+            continue
+        near = min(
+            (
+                (abs(t0 - at), value[:10])
+                for t0, t1, value in store.dates_between(ledger, a, s0, s1)
+                if re.match(r"\d{4}-\d{2}-\d{2}(?:T|$)", value)
+                and 0 <= _days(value[:10], report) <= EVENT_GAP_DAYS
+                and ((t1 <= at and at - t1 <= _DAY_REACH) or (at <= t0 and t0 - at <= _DAY_REACH))
+                and not _DAY_BREAK.search(text, min(t1, at), max(t0, at))
+                and not _SAID_DAY.search(text[max(s0, t0 - 40) : t0])
+                and not _SAID_AFTER_DAY.match(text[t1 : t1 + 60])
+                and not incidents.RITE_DAY.match(text, t0)  # "a vigil on Sunday"
+            ),
+            default=None,
+        )
+        if near:
+            days[near[1]] += 1
+    if not days:
+        return None
+    top = max(days.values())
+    return min(d for d, n in days.items() if n == top)
 
 
 _NAMED_STORM = re.compile(r"\b(?:Hurricane|Typhoon|Cyclone|Super Typhoon|Tropical Storm|Superstorm)\s+[A-Z][a-z]+\b")
@@ -1373,6 +1437,7 @@ def incident_title(
     day: str | None,
     incident: str = "",
     headline: str | None = None,
+    reported: bool = True,
 ) -> str:
     """How a person names the incident, as far as the headlines tell: "killed in the Las Vegas shooting,
     reported 2017-10-02, United States"; without an event word in them, the first headline itself;
@@ -1398,8 +1463,8 @@ def incident_title(
     else:
         head = f"{measure} in {main}" if event or place else f"{measure}, in {main}"
     parts = [head]
-    if day:
-        parts.append(f"reported {day}")
+    if day:  # the day it happened, where its sentences say; else the day of the first report, said so
+        parts.append(f"reported {day}" if reported else day)
     if country and gazetteer().name(country) != place:
         parts.append(gazetteer().name(country))
     return ", ".join(parts)

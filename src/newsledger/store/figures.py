@@ -204,6 +204,19 @@ def article_dateline(ledger: Ledger, aid: str) -> str | None:
     return r["text"][spans[0][0] : spans[0][1]] if spans else None
 
 
+def dates_between(ledger: Ledger, aid: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, value) of the DATE and TIME expressions of an article between two offsets."""
+    return [
+        (r[0], r[1], r[2])
+        for r in ledger.conn.execute(
+            "SELECT start, end, value FROM times WHERE article_id = ? AND type IN ('DATE', 'TIME') AND start >= ? "
+            "AND end <= ? "
+            "ORDER BY start",
+            (aid, start, end),
+        )
+    ]
+
+
 def article_dateline_end(ledger: Ledger, aid: str) -> int:
     """Where an article's dateline ends (0 where ingest marked none), past any byline before it."""
     r = ledger.conn.execute("SELECT outside FROM articles WHERE id = ?", (aid,)).fetchone()
