@@ -548,6 +548,31 @@ def test_a_source_named_after_the_number_closes_a_dash_set_aside(extract_text, t
     assert c.source is not None and text[c.source.start : c.source.end] == source, c.source
 
 
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        (
+            "At least one Veridian soldier and his family were hurt in today's attack, the Herald's Ana Lurz "
+            "reports, citing officials with Veridian Northern Command.",
+            "officials with Veridian Northern Command",
+        ),
+        ("At least 12 people died in the flood, the agency reported, citing U.S. officials.", "U.S. officials"),
+        ("At least 12 people died in the flood, the agency reported, citing hospitals, and roads closed.", "hospitals"),
+    ],
+)
+def test_a_relayer_citing_a_party_gives_the_party_s_count(extract_text, text, source):
+    c = claims(extract_text, text)[0]
+    assert c.source is not None and text[c.source.start : c.source.end] == source, c.source
+
+
+def test_a_plural_present_attribution_after_the_count_is_its_source():
+    from newsledger.extract.claims.sources import _named_in_sentence
+
+    text = "More than 30 people are dead after blasts struck Brenn in the rush hour, Veridian officials say."
+    party = _named_in_sentence(text, (0, len(text)), 0, 12, [])
+    assert party is not None and party.name == "Veridian officials", party
+
+
 def test_a_statement_s_relative_clause_is_its_speaker_s(extract_text):
     text = (
         "Troops moved to clear the camp after Governor Lena Sorvik declared the crowd near the river bridge and "

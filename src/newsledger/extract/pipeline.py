@@ -71,8 +71,9 @@ from .times import extract_times
 # 31: and such a name's entity is the person's (labelled PERSON), so no step takes it for a place or a capital;
 # 32: an attribution set into a relative clause right before a count is its source ("the man police say killed 26");
 # 33: a source closing a dash-set aside ("-- when 46 died, a spokesman told CNN --") or a statement's relative
-# clause ("said in a statement that highlighted ... the deaths of two") is the count's
-VERSION = 33
+# clause ("said in a statement that highlighted ... the deaths of two") is the count's; 34: "..., officials say"
+# (plural present), and a relayer "citing" a party ("..., NPR's reporter reports, citing officials with X") gives X's
+VERSION = 34
 
 
 LANGUAGE = "en"  # what the extractors read

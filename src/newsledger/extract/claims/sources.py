@@ -36,8 +36,14 @@ _FIGURES_FROM = re.compile(
 # adding ...") or an aside set off by dashes or brackets ("-- when 46 died, a spokesman told CNN --")
 _SAID_AFTER = re.compile(
     r",\s+(?!(?:and|but|which|who|as|while|after|before)\b)(?P<src>(?:the\s+|a\s+|an\s+)?(?:[\w.'’&-]+\s+){0,5}?"
-    r"[\w.'’&-]+)\s+(?:said|says|reported|reports|told\s+(?:reporters|(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}|\w+))"
+    r"[\w.'’&-]+)\s+(?:said|says|(?<!\bto\s)(?<!\bwould\s)(?<!\bwill\s)say|reported|reports|told\s+(?:reporters|(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}|\w+))"
     r"(?:\s+on\s+\w+|\s+\w+day)?(?=\s*(?:[,.;:\"”)—–]|--|$))"
+)
+# "..., NPR's Tom Bowman reports, citing officials with European Command": the party cited is the source.
+_CITING = re.compile(
+    r"(?:\s+on\s+\w+|\s+\w+day)?,\s+citing\s+"
+    r"(?P<src>(?:the\s+|an?\s+)?(?:[\w.'’&-]+\s+){0,6}[\w'’&-]+(?:\.\w+)*(?:(?<=\.\w)\.)?)"
+    r"(?=\s*(?:[,;:\"”)—–]|--|\.(?:\s|$)|$))"
 )
 # "the man authorities say killed 26", "a gunman who police said shot 5": an attribution set into a relative
 # clause right before the number is the count's own, whoever states the sentence around it.
@@ -85,6 +91,12 @@ def source_of(
         and best.speaker is not None
         and not (best.cue is not None and sentence is not None and not sentence[0] <= best.cue.start < sentence[1])
     ):
+        if (
+            best.cue is not None
+            and text
+            and (cited := _CITING.match(text, best.cue.end, sentence[1] if sentence else len(text)))
+        ):
+            return _span_party(text, cited.start("src"), cited.end("src"), entities) or best.speaker
         return best.speaker
     if not text or sentence is None:
         return best.speaker if best is not None else None
@@ -296,6 +308,8 @@ def _named_in_sentence(
             found = (clause_at + m.start("src"), clause_at + m.end("src"))
     if found is None and (m := _SAID_AFTER.search(text, end, sentence[1])):
         found = (m.start("src"), m.end("src"))
+        if cited := _CITING.match(text, m.end(), sentence[1]):
+            found = (cited.start("src"), cited.end("src"))
     return None if found is None else _span_party(text, *found, entities)
 
 
