@@ -206,15 +206,8 @@ def article_dateline(ledger: Ledger, aid: str) -> str | None:
 
 def dates_between(ledger: Ledger, aid: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, value) of the DATE and TIME expressions of an article between two offsets."""
-    return [
-        (r[0], r[1], r[2])
-        for r in ledger.conn.execute(
-            "SELECT start, end, value FROM times WHERE article_id = ? AND type IN ('DATE', 'TIME') AND start >= ? "
-            "AND end <= ? "
-            "ORDER BY start",
-            (aid, start, end),
-        )
-    ]
+    sql = "SELECT start, end, value FROM times WHERE article_id = ? AND type IN ('DATE', 'TIME') AND start >= ? "
+    return [(s, e, v) for s, e, v in ledger.conn.execute(sql + "AND end <= ? ORDER BY start", (aid, start, end))]
 
 
 def article_dateline_end(ledger: Ledger, aid: str) -> int:
