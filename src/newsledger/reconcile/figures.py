@@ -1135,7 +1135,7 @@ def _event_day(ledger: Ledger, ctx: _Context, fid: str) -> str | None:
                 and not _DAY_BREAK.search(text, min(t1, at), max(t0, at))
                 and not _SAID_DAY.search(text[max(s0, t0 - 40) : t0])
                 and not _SAID_AFTER_DAY.match(text[t1 : t1 + 60])
-                and not incidents.RITE_DAY.match(text, t0)  # "a vigil on Sunday"
+                and not incidents.RITE_DAY.match(text, t0)  # "Friday prayers": a weekday of the week, not this one
             ),
             default=None,
         )
