@@ -321,3 +321,14 @@ def test_a_person_s_name_tagged_a_place_or_an_organisation_becomes_the_person():
         ("GPE", "Anchorage", 1),
         ("PERSON", "Santiago", 2),
     ]
+
+
+def test_a_town_takes_the_region_named_just_before_it(extract_text):
+    """Named in two states, "Hawthorne" is California's larger town; after "Nevada" it is Nevada's, though
+    the article names California further on."""
+    x = extract_text(
+        "Seven Marines died in a blast at a base in Nevada on Monday. The shell exploded at Hawthorne late at "
+        "night, officials said.\n\n" + "The inquiry will take weeks. " * 20 + "Other bases in California and "
+        "Arizona run the same drills."
+    )
+    assert _place(x, "Hawthorne").admin1 == "Nevada"

@@ -1283,6 +1283,24 @@ def test_a_count_in_a_relative_clause_naming_the_killers_is_the_outlet_s(ledger)
             "Veria",
             ("Orvin",),
         ),
+        # a car driven into a crowd is at one site too: the town of the opening, not the headline's state
+        (
+            "Violence erupted at a rally in Orvin on Saturday. Police in Veria said 5 people were killed when a "
+            "driver plowed into a crowd of marchers.",
+            [("Orvin", "USA", "Veria", "P"), ("Veria", "USA", "Veria", "A")],
+            "Veria violence: governor speaks",
+            "Orvin",
+            ("Veria",),
+        ),
+        # the town a suspect is from is not where the shooting was (nor the place of its title)
+        (
+            "A gunman opened fire at a store in Veria on Saturday. Tom Rusk, 21, of Orvin, was charged over "
+            "the shooting that left 5 dead in the border city, prosecutors said.",
+            [("Veria", "USA", "Veria", "P"), ("Orvin", "USA", "Veria", "P")],
+            "Man charged over store shooting",
+            "the shooting",
+            ("Orvin",),
+        ),
         # two towns of the state in the opening: which one is not said, so the state stays
         (
             "Gunmen opened fire in Orvin and in Brenn on Friday. In Veria 5 people were killed in the "
@@ -1479,3 +1497,15 @@ def test_a_count_near_no_word_of_anything_that_happened_founds_no_figure(ledger)
     ledger.write([A1])  # the burst founds one, under any headline
     reconcile(ledger)
     assert [f.best for f in figures.list_figures(ledger)] == [23]
+
+
+def test_a_kidnapping_the_sentence_tells_titles_its_captives(ledger):
+    from dataclasses import replace
+
+    text = "Gunmen kidnapped 8 students from a school in Orvin on Thursday, police said. The army gave chase."
+    x = article("k1", 4, text, [("8", "students", "captured", None)], [("Orvin", "GPE")])
+    x = replace(x, article=replace(x.article, title="Students taken from their school"))
+    ledger.write([replace(x, places=_placed("k1", text, [("Orvin", "NGA", "Kaduna", "P")]))])
+    reconcile(ledger)
+    (f,) = [f for f in figures.list_figures(ledger) if f.measure == "captured"]
+    assert "the Orvin kidnapping" in f.incident.title, f.incident.title

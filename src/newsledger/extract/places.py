@@ -3,7 +3,8 @@ GeoNames record of the gazetteer, in the context of its article.
 
 Which "Paris": a qualifier written with it ("Paris, Texas", "Springfield, Ill.") narrows the candidates to
 that region or country; otherwise each candidate scores by its population (log), the countries and regions
-the article names elsewhere, and whether the name is the place's own or only an alternate one. A name the
+the article names elsewhere (the region named last before it most), and whether the name is the place's own or
+only an alternate one. A name the
 gazetteer does not hold, or whose best candidate is a small place nothing in the article supports, stays
 unresolved (every resolved field null): a wrong coordinate is worse than none.
 """
@@ -24,6 +25,7 @@ from .place_mentions import LOCAL_WORDS, mentions, region_demonym
 # Below this population a place needs support from its article (its country or region named there).
 SMALL = 20_000
 ALIAS_SMALL = 100_000  # the same for a town named by an alternate name
+REGION_REACH = 300
 # The place of a dateline: "BEIRUT", "COLUMBUS, Ohio", "Hanoi" before "(AP)", a dash or a colon.
 _DATELINE_PLACE = re.compile(
     r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?:, ([A-Z][\w.]*(?: [A-Z][\w.]*){0,2}))?(?=\s*[(—–:-])"
@@ -38,6 +40,14 @@ class Context:
     text: str
     # folded name -> the votes its own mentions gave: "Paris" does not vote France for itself
     votes: dict = field(default_factory=dict)
+    # (start, (alpha-3, admin1)) of each region mention, in text order
+    region_at: list = field(default_factory=list)
+
+    def last_region(self, at: int) -> tuple[str, str] | None:
+        """The region named last before `at`, within REGION_REACH characters: "a base in Nevada ... at
+        Hawthorne" is Nevada's Hawthorne, whatever other states the article names further on."""
+        before = [r for s, r in self.region_at if at - REGION_REACH <= s < at]
+        return before[-1] if before else None
 
     def others(self, name: str) -> Counter:
         return self.countries - self.votes.get(fold(name), Counter())
@@ -90,7 +100,7 @@ def _resolved(reading: Article, spans: list[tuple[int, int, str]]) -> list[Place
         label, _, word = label.partition("+")  # "Clay" of "Clay and Becker counties" is "Clay County"
         if reading.text[end : end + 1] == "." and any(r.level == 2 for r in index.lookup(text + ".")):
             word = "."  # "Fla" of "Fla." is Florida, whatever else "Fla" may name
-        rec = resolve(text + word, _qualifier(reading.text, end), ctx, index, cities=label != "LOC")
+        rec = resolve(text + word, _qualifier(reading.text, end), ctx, index, cities=label != "LOC", at=start)
         resolved.append((start, end, text, rec, _local(text, index)))
     town = _town(r for *_, r, _ in resolved)
     out = []
@@ -136,11 +146,13 @@ def _context(text: str, spans, index: PlaceIndex) -> Context:
     countries: Counter = Counter()
     regions = set()
     votes: dict = {}
+    region_at = []
     for s, t, label in spans:
         name = text[s:t] + label.partition("+")[2]
         a3 = _country_of(name, text)
         if not a3 and (region := _region_of(name, index)):
             regions.add(region)
+            region_at.append((s, region))
             a3 = region[0]
         a3 = a3 or g.capitals.get(fold(name))
         if a3:
@@ -149,7 +161,7 @@ def _context(text: str, spans, index: PlaceIndex) -> Context:
     if shared := _shared_region(text, spans, index):
         regions.add(shared)
         countries[shared[0]] += 1
-    return Context(countries, regions, text, votes)
+    return Context(countries, regions, text, votes, region_at)
 
 
 def _shared_region(text: str, spans, index: PlaceIndex) -> tuple[str, str] | None:
@@ -181,8 +193,10 @@ def _country_of(name: str, text: str) -> str | None:
     return gazetteer().country(name)
 
 
-def resolve(text: str, qualifier: str | None, ctx: Context, index: PlaceIndex, cities: bool = True) -> GeoRecord | None:
-    """The record `text` names; a LOC ("the Atlantic") is a city only where a qualifier says so."""
+def resolve(
+    text: str, qualifier: str | None, ctx: Context, index: PlaceIndex, cities: bool = True, at: int | None = None
+) -> GeoRecord | None:
+    """The record `text` (at `at`) names; a LOC ("the Atlantic") is a city only where a qualifier says so."""
     name, qualifier = _split(text, qualifier)
     if _BARE_COMPASS.fullmatch(name):  # "the South blamed the North": a side, not Iceland's Suðurland
         return None
@@ -201,7 +215,7 @@ def resolve(text: str, qualifier: str | None, ctx: Context, index: PlaceIndex, c
     if within:
         candidates = [c for c in candidates if _inside(c, within)]
         return max(candidates, key=lambda c: c.population, default=None)
-    return _best(name, candidates, ctx)
+    return _best(name, candidates, ctx, at)
 
 
 _BARE_COMPASS = re.compile(
@@ -255,8 +269,9 @@ def _towns_over_regions(candidates: list[GeoRecord]) -> list[GeoRecord]:
     return [c for c in candidates if c.level != 2 or (c.country, c.admin1) not in big]
 
 
-def _best(name: str, candidates: list[GeoRecord], ctx: Context) -> GeoRecord | None:
+def _best(name: str, candidates: list[GeoRecord], ctx: Context, at: int | None = None) -> GeoRecord | None:
     countries = ctx.others(name)
+    last = ctx.last_region(at) if at is not None else None
     total = sum(countries.values()) or 1
     f = fold(name)
     capital_of = gazetteer().capitals.get(f)
@@ -265,6 +280,7 @@ def _best(name: str, candidates: list[GeoRecord], ctx: Context) -> GeoRecord | N
         s = math.log10(c.population + 10)
         s += 4 * countries.get(c.country, 0) / total + (2 if countries.get(c.country) else 0)
         s += 2 if (c.country, c.admin1) in ctx.regions else 0
+        s += 2 if c.level == 3 and (c.country, c.admin1) == last else 0
         s += 1 if fold(c.name) == f else 0
         s += 3 if c.level == 3 and c.country == capital_of else 0
         return s

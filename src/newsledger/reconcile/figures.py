@@ -498,6 +498,8 @@ class _Context:
                 or not self.rare(key)
                 or not_a_place(name)
                 or jurisdiction(text, pos, name)  # "a St. Louis County officer" in a story on St. Louis
+                or _HOME_BEFORE.search(text, max(0, pos - 40), pos)  # "Patrick Crusius, 21, of Allen"
+                or _HOME_OF.match(text, pos + len(name))
             ):
                 continue
             if name.lower() not in lede.lower():  # the article's own place is in its headline or dateline
@@ -1005,6 +1007,7 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
                     and not _a_persons_name(name, people)
                     and not jurisdiction(ctx.text(a), pos, name)
                     and not _HOME_OF.match(ctx.text(a), pos + len(name))
+                    and not _HOME_BEFORE.search(ctx.text(a), max(0, pos - 40), pos)
                 ),
                 default=None,
             )
@@ -1026,7 +1029,7 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
             name
             for a in arts
             for _, name in ctx.places(a)[:3]
-            if _says(sents, name) and not not_a_place(name) and not _a_persons_name(name, people)
+            if _says_not_home(sents, name) and not not_a_place(name) and not _a_persons_name(name, people)
         )
     place = places.most_common(1)[0][0] if places else None
     if place and (town := _site_town(ledger, ctx, arts, place, said + " " + sents.lower())):
@@ -1184,7 +1187,8 @@ def _towns_first(text: str, named: list[tuple[str, str, int, int]]) -> list[tupl
 # Events that happen at one site: a shooting is at a school in a town, never across a state (a storm can be).
 _SITE_EVENT = re.compile(
     r"\b(?:shootings?|shot|gunman|gunmen|gunfire|stabbings?|attacks?|bombings?|bomb|blasts?|explosions?|"
-    r"massacre|raids?|crash|stampede|ambush|derailment|siege|hostage)\b"
+    r"massacre|raids?|crash|stampede|ambush|derailment|siege|hostage|rammings?|rammed|plowed|ploughed|"
+    r"kidnappings?|kidnapped|abductions?|abducted)\b"
 )
 
 
@@ -1241,6 +1245,7 @@ def _opening_towns(ledger: Ledger, ctx: _Context, aid: str, rows, regions: set, 
         if feat in ("P", "S")
         and start <= pos < FOUNDING_LEDE
         and not _BEARING.search(text[max(0, pos - 40) : pos])
+        and not _HOME_BEFORE.search(text, max(0, pos - 40), pos)
         and ((c, adm) in regions or (not regions and c == country))
         and not not_a_place(name)
         and not jurisdiction(text, pos, text[pos : pos + len(name)])
@@ -1280,6 +1285,12 @@ def jurisdiction(text: str, pos: int, name: str) -> bool:
     return bool(_OFFICE_AFTER.match(text, pos + len(name)))
 
 
+# ... or, before it: "Patrick Crusius, 21, of Allen, Texas", "a resident of Orvin", "a man from Kessel".
+_HOME_BEFORE = re.compile(
+    r"(?:\b[A-Z][\w'’-]+,\s+\d{1,3},\s+(?:an?\s+[\w\s-]{0,30}?\s+)?(?:of|from)|"
+    r"\b(?:residents?|natives?|citizens?|man|woman|men|women|boy|girl|teens?|teenager|suspect)\s+(?:of|from))"
+    r"(?:\s+the\s+(?:suburb|town|city|village)\s+of)?\s+$"
+)
 # A place that says where a person is from: "Utah man among British terror victims" is no attack in Utah.
 _HOME_OF = re.compile(
     r"(?:['’]s?)?\s+(?:man|woman|men|women|boy|girl|teens?|teenager|couple|family|native|residents?|mother|father|"
@@ -1303,6 +1314,14 @@ def _a_persons_name(name: str, people: frozenset[str]) -> bool:
 
 def _says(text: str, name: str) -> bool:
     return bool(re.search(rf"\b{re.escape(name)}\b", text))
+
+
+def _says_not_home(text: str, name: str) -> bool:
+    """Whether `text` names the place other than as someone's home ("Tom Rusk, 21, of Orvin")."""
+    return any(
+        not _HOME_BEFORE.search(text, max(0, m.start() - 40), m.start()) and not _HOME_OF.match(text, m.end())
+        for m in re.finditer(rf"\b{re.escape(name)}\b", text)
+    )
 
 
 def _resolved_place(ledger: Ledger, ctx: _Context, arts: list[str], place, country, sents: str = "") -> tuple:
@@ -1338,14 +1357,14 @@ _EVENT_WORD = re.compile(
     r"air ?strikes?|storm|hurricane|typhoon|cyclone|tornado|flood(?:ing|s)?|wildfires?|"
     rf"fire(?!\s+{incidents.FIRE_VERB_OBJECTS}\b)|crash|"
     r"clash(?:es)?|stabbings?|shootout|demonstrations?|riots?|protests?|stampede|ambush|collapse|derailment|eruption|landslide|war|"
-    r"siege|offensive|strike)(?![\w-])",
+    r"siege|offensive|strike|kidnappings?|abductions?)(?![\w-])",
     re.I,
 )
 # The act a sentence tells, where it names no event: "gunmen opened fire at a gathering, killing 32" was a
 # shooting, "herdsmen attacked the village, killing 13" an attack.
 _SAID_ACT = re.compile(
     r"\b(?:(?P<shooting>opened\s+fire|open\s+fire|opens\s+fire)|(?P<attack>attacked)|(?P<massacre>massacred)|"
-    r"(?P<stabbing>stabbed)|(?P<bombing>bombed)|(?P<ramming>(?:rammed|rams|ploughed|plowed|drove|drives)\s+(?:\w+\s+){0,2}into\s+"
+    r"(?P<stabbing>stabbed)|(?P<bombing>bombed)|(?P<kidnapping>kidnapped|abducted)|(?P<ramming>(?:rammed|rams|ploughed|plowed|drove|drives)\s+(?:\w+\s+){0,2}into\s+"
     r"(?:a|the)\s+(?:\w+\s+)?(?:crowd|pedestrians|people|protesters|counterprotesters|marchers)))\b",
     re.I,
 )
