@@ -169,6 +169,14 @@ def test_prompts_links_captions_and_labels_are_marked_whole_lines():
         "Ana Petrov, Veridia Courier": "byline",
         "By Ana Petrov, Courier staff": "byline",
         "From the Left": "label",
+        "Subscribe now for as little as $2 a month!": "prompt",
+        "Get our daily newsletter Upgrade your inbox and get the Courier's picks.": "prompt",
+        "Subscribe on Apple Podcasts, Spotify, or wherever you listen to podcasts.": "prompt",
+        "Map: The Kessel floods": "link",
+        "• QUIZ: Test your memory of the floods": "link",
+        "Rescuers wade through Brenn, Veridia, March 3, 2025. REUTERS/Ana Petrov": "caption",
+        "Rescuers in Brenn, March 2025. STRINGER / REUTERS": "caption",
+        "Rescuers in Brenn, March 2025 (Reuters/Ana Petrov)": "caption",
     }
     for line, kind in lines.items():
         text = f"{BODY}\n{line}\n\nEngineers will inspect the other two dams in May, the ministry said.\n"
@@ -181,6 +189,9 @@ def test_prose_that_mentions_the_same_words_is_not_marked():
         "By Sunday, the water had receded from most streets.",
         "Read the full report, the ministry urged residents.",
         "NATO engineers arrived on Tuesday to help with the levees.",
+        "Most voters back the levy, according to a Reuters/Ipsos poll. Reuters/Ipsos",
+        "Get ready for more rain, the mayor told residents who subscribe to the city newsletter.",
+        "Map makers in Brenn redrew the river's course on Tuesday.",
     ):
         assert outside(f"{BODY}\n{line}\n") == (), line
 

@@ -73,8 +73,9 @@ from .times import extract_times
 # 33: a source closing a dash-set aside ("-- when 46 died, a spokesman told CNN --") or a statement's relative
 # clause ("said in a statement that highlighted ... the deaths of two") is the count's; 34: "..., officials say"
 # (plural present), and a relayer "citing" a party ("..., NPR's reporter reports, citing officials with X") gives X's
-# 35: a town takes the region named last before it, within 300 characters ("a base in Nevada ... at Hawthorne")
-VERSION = 35
+# 35: a town takes the region named last before it, within 300 characters ("a base in Nevada ... at Hawthorne");
+# 36: wire photo credits after a caption anywhere, offers to the reader, widget labels marked outside the body
+VERSION = 36
 
 
 LANGUAGE = "en"  # what the extractors read

@@ -202,12 +202,21 @@ _READER = re.compile(
 _SIGN_UP = re.compile(r"\b(?:sign(?:ing)?\ up|subscribe|signing\ up)\b", re.I)
 _REPORTED = re.compile(r"\b(?:said|says|told|according)\b")  # a sentence that reports, not a prompt
 _MAILING = re.compile(r"\b(?:newsletters?|inbox|e-?mail\ (?:updates|alerts|dispatches)|briefing)\b", re.I)
+# The page offering its own services, as an order to the reader: "Get our daily newsletter ...", "Subscribe now
+# for as little as $2 a month!", "Subscribe on Apple Podcasts, Spotify ...", "Get real-time updates as this story
+# unfolds ...", "Sign up for our Wine Club today."
+_OFFER = re.compile(
+    r"""^\W*(?:sign\ up|subscribe|get|join|become|upgrade)\b.{0,80}?\b(?:newsletters?|inbox|podcasts?
+         | (?:daily|weekly)\ (?:e-?mail|digest|dispatch) | a\ (?:member|subscriber) | as\ little\ as | our\ \w+\ club
+         | real-time\ updates)\b""",
+    re.I | re.X,
+)
 # A line that is a link to another story: a label and a colon (or a parenthesis around both), or a
 # headline that ends in "Read more".
 _LINK_LABEL = r"""(?:read\ more(?:\ from\b[^:]{0,40})? | related(?:\ (?:stories|articles|coverage|content|news))? | see\ also | also\ see
          | also\ read | read\ also | story | more | more\ on\ this | more\ from\b[^:]{0,40} | read | watch | photos? | videos? | listen
          | full\ coverage | special\ coverage | go\ deeper | read\ next | related\ videos? | trending | recommended | must\ read | don'?t\ miss | editor'?s\ picks?
-         | this\ article\ (?:is\ )?tagged\ under)"""
+         | this\ article\ (?:is\ )?tagged\ under | map | graphic | interactive | quiz)"""
 _LINK = re.compile(rf"^\W*{_LINK_LABEL}\s*(?::|\.\.\.|…|>>|»)", re.I | re.X)
 _LINK_ALONE = re.compile(rf"^\W*{_LINK_LABEL}\s*(?::|\.\.\.|…|>>|»)?\W*$", re.I | re.X)
 _LINK_PAREN = re.compile(rf"^\(\s*(?:{_LINK_LABEL}|[A-Z][A-Z ]{{2,20}})\s*:[^)]*\)\W*$", re.X)
@@ -243,10 +252,16 @@ _CAPTION = re.compile(
 _AGENCY = (
     r"(?:AP|NPR|Getty(?:\ Images)?|Reuters|AFP|POLITICO|Politico(?:\ Magazine)?|EPA|Bloomberg|Pool|Photo|Photograph)"
 )
+# A wire photo's credit after the caption's sentence, either way round: "... May 2, 2019. REUTERS/Ana Petrov",
+# "STRINGER / REUTERS", "(Reuters/Ana Petrov)"; a poll's name ("according to a Reuters/Ipsos poll") is no credit.
+_WIRE = r"(?:REUTERS|Reuters|AFP|EPA|AP\ Photo|Getty\ Images)"
+_CREDITED = r"(?!Ipsos\b)[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,3}(?:\ via\ \w+)?(?:/File\ Photo)?"
 _CREDIT_END = re.compile(
     rf"""(?:\((?:[\w.]+\ )?(?i:photo(?:graph)?|image|illustration)s?(?:\ by)?:[^)]*\) | \(AP\ Photo[^)]*\)
          | \((?:[\w.'’-]+\ ){{1,4}}?[\w.'’-]+\ ?/\ ?{_AGENCY}[^)]{{0,40}}\)
-         | (?:Photo(?:graph)?|Image|Credit)s?:\ [^.|()]{{3,80}} | \|\ [^|]{{2,80}}\b{_AGENCY}\b[^|]{{0,80}})\W*(?:More)?\s*$""",
+         | (?:Photo(?:graph)?|Image|Credit)s?:\ [^.|()]{{3,80}} | \|\ [^|]{{2,80}}\b{_AGENCY}\b[^|]{{0,80}}
+         | \((?:REUTERS|Reuters)\ ?/\ ?{_CREDITED}\) | (?<=[.!?]\ )(?:{_WIRE}\ ?/\ ?{_CREDITED} | {_CREDITED}\ ?/\ ?{_WIRE}))
+         \W*(?:More)?\s*$""",
     re.X,
 )
 _FILE_CAPTION = re.compile(r"FILE\s*[-–—]+\s")
@@ -338,7 +353,9 @@ def _line_kind(s: str, shouted: int = 6) -> str | None:
         return "note"
     if words <= 100 and _NOTE.search(s):
         return "prompt"
-    if words <= 60 and (_PROMPT.match(s) or (_SIGN_UP.search(s) and _MAILING.search(s) and not _REPORTED.search(s))):
+    if words <= 60 and (
+        _PROMPT.match(s) or ((_SIGN_UP.search(s) and _MAILING.search(s) or _OFFER.match(s)) and not _REPORTED.search(s))
+    ):
         return "prompt"
     if words <= 150 and _READER.search(s) and not _REPORTED.search(s):
         return "prompt"
