@@ -594,6 +594,10 @@ def test_a_statement_s_relative_clause_is_its_speaker_s(extract_text):
         ("The average fare, the transit agency says, would rise to $4 next year.", "$4", "the transit agency"),
         ("The Veridian health ministry reported 40 new cases in the capital.", "40", "health ministry"),
         ("Residents fled after a Valmont Herald report that 40 families had lost their homes.", "40", "Valmont Herald"),
+        # who sets a tally's value: its possessor, else the verb's subject
+        ("Health officials in Brenn raised the death toll from the flood to 45 on Monday.", "45", "Health officials"),
+        ("The bank held the Veridian treasury's estimate of growth steady at 2.1 percent.", "2.1", "treasury"),
+        ("The ministry later lowered the toll to 38, saying some bodies were counted twice.", "38", "The ministry"),
     ],
 )
 def test_a_source_the_parse_puts_above_the_number(extract_text, text, fragment, source):
@@ -611,6 +615,8 @@ def test_a_source_the_parse_puts_above_the_number(extract_text, text, fragment, 
         ("Ana smiled and said nothing until the band played its last 3 songs.", "3"),
         # a number in the subject's side of the verb is not what the subject states
         ("The mayor was endorsed by 40 newspapers across the state.", "40"),
+        # a value set by a verb of revising is stated only for a tally ("the death toll"), not a price
+        ("The council raised the bus fare to $3 on Monday.", "$3"),
     ],
 )
 def test_no_source_where_no_attribution_governs_the_number(extract_text, text, fragment):

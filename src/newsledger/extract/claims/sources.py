@@ -171,6 +171,8 @@ def governing_source(doc: Doc, speakers: Speakers, start: int, end: int) -> Part
             found = None  # "38 percent said ..., while 60 percent said": a share is no source of another
         if found is None:
             found = _evidential(tok, child)  # "by one estimate"
+        if found is None:
+            found = _revised(tok, child)  # "officials raised the death toll to 45"
         party = _party(doc, speakers, found) if found is not None else None
         if party is not None and not (party.start is not None and party.start < end and start < (party.end or 0)):
             if party.start is None or para[0] <= party.start < para[1]:
@@ -243,6 +245,29 @@ def _noun_source(noun: Token, child: Token) -> Token | None:
         if prep.head.pos_ in ("VERB", "AUX"):
             return _subject(prep.head)
     return None
+
+
+# Verbs that set a tally's value, and the tallies: "raised the death toll to 45", "cut its forecast to 1.8
+# percent", "held the fund's estimate steady at 3.1 percent".
+_REVISING = frozenset("raise lower revise increase cut update lift boost reduce downgrade upgrade hold keep".split())
+_TALLIES = _EVIDENCE | frozenset("toll forecast projection outlook tally".split())
+_REVISED_PREPS = frozenset({"to", "at", "by"})
+
+
+def _revised(verb: Token, child: Token) -> Token | None:
+    """Who sets the value of a tally: the tally's possessor ("the IMF's estimate"), else the verb's subject."""
+    if verb.pos_ != "VERB" or verb.lemma_ not in _REVISING:
+        return None
+    if not ((child.dep_ == "prep" and child.lower_ in _REVISED_PREPS) or child.pos_ in ("ADJ", "ADV")):
+        return None
+    tally = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in _TALLIES), None)
+    if tally is None:
+        return None
+    owner = next((c for c in tally.children if c.dep_ == "poss"), None)
+    subject = _subject(verb)
+    if owner is not None and (owner.pos_ != "PRON" or subject is None):
+        return owner
+    return subject
 
 
 def _evidential(head: Token, child: Token) -> Token | None:
