@@ -598,6 +598,9 @@ def test_a_statement_s_relative_clause_is_its_speaker_s(extract_text):
         ("Health officials in Brenn raised the death toll from the flood to 45 on Monday.", "45", "Health officials"),
         ("The bank held the Veridian treasury's estimate of growth steady at 2.1 percent.", "2.1", "treasury"),
         ("The ministry later lowered the toll to 38, saying some bodies were counted twice.", "38", "The ministry"),
+        # a cue in a relative clause on what is counted
+        ("The 300 deaths that officials in Brenn say the storm caused were mostly in the valley.", "300", "officials"),
+        ("There are 40 homes the mayor says were lost to the flood.", "40", "the mayor"),
     ],
 )
 def test_a_source_the_parse_puts_above_the_number(extract_text, text, fragment, source):
@@ -617,6 +620,8 @@ def test_a_source_the_parse_puts_above_the_number(extract_text, text, fragment, 
         ("The mayor was endorsed by 40 newspapers across the state.", "40"),
         # a value set by a verb of revising is stated only for a tally ("the death toll"), not a price
         ("The council raised the bus fare to $3 on Monday.", "$3"),
+        # the counted group's own words: "who said" is no other party's count
+        ("Ruiz met the 12 senators who said they would vote against the levy.", "12"),
     ],
 )
 def test_no_source_where_no_attribution_governs_the_number(extract_text, text, fragment):

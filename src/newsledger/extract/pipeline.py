@@ -75,7 +75,8 @@ from .times import extract_times
 # (plural present), and a relayer "citing" a party ("..., NPR's reporter reports, citing officials with X") gives X's
 # 35: a town takes the region named last before it, within 300 characters ("a base in Nevada ... at Hawthorne");
 # 36: wire photo credits after a caption anywhere, offers to the reader, widget labels marked outside the body;
-# 37: who raises, lowers or holds a tally ("raised the death toll to 45") is the source of its value
+# 37: who raises, lowers or holds a tally ("raised the death toll to 45") is the source of its value, and a cue
+# in a relative clause on what is counted ("the 300 deaths officials say the storm caused")
 VERSION = 37
 
 

@@ -173,6 +173,8 @@ def governing_source(doc: Doc, speakers: Speakers, start: int, end: int) -> Part
             found = _evidential(tok, child)  # "by one estimate"
         if found is None:
             found = _revised(tok, child)  # "officials raised the death toll to 45"
+        if found is None:
+            found = _relative_cue(tok, child)  # "the 40 homes the mayor says were lost"
         party = _party(doc, speakers, found) if found is not None else None
         if party is not None and not (party.start is not None and party.start < end and start < (party.end or 0)):
             if party.start is None or para[0] <= party.start < para[1]:
@@ -299,6 +301,21 @@ def _parenthetical(head: Token, child: Token) -> Token | None:
             if not any(k.dep_ in ("ccomp", "dobj") for k in c.children):  # its own content: no aside
                 # a noun or pronoun: "All told, the group raised $4 million" is an idiom
                 return next((k for k in c.children if k.dep_ in _SUBJECTS and k.pos_ in _NOMINAL), None)
+    return None
+
+
+_RELATIVE = frozenset("that which who whom".split())
+
+
+def _relative_cue(noun: Token, child: Token) -> Token | None:
+    """'the 300 deaths (that) officials say the storm caused': a cue in a relative clause on what is counted."""
+    if noun.pos_ not in ("NOUN", "PROPN") or child.dep_ not in ("nummod", "quantmod", "compound", "amod"):
+        return None
+    for c in noun.children:
+        if c.dep_ == "relcl" and c.pos_ == "VERB" and c.lemma_ in CUE_VERBS:
+            subject = next((k for k in c.children if k.dep_ == "nsubj"), None)
+            if subject is not None and subject.pos_ in _NOMINAL and subject.lower_ not in _RELATIVE:
+                return subject
     return None
 
 
