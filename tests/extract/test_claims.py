@@ -686,3 +686,20 @@ def test_a_clause_before_a_semicolon_is_not_the_next_clause_s_content(extractor)
 def test_a_bare_count_takes_the_group_of_the_count_it_goes_on_from(extract_text, text, number, counted):
     (c,) = [c for c in claims(extract_text, text) if c.text.endswith(number)]
     assert c.counted == counted, c
+
+
+@pytest.mark.parametrize(
+    "text, fragment, maker",
+    [
+        ("An analysis by the Harlow Institute found that 40 percent of homes in Brenn were uninsured.", "40", "Harlow"),
+        ("Data released by the ministry on Monday showed 1,200 people were displaced.", "1,200", "ministry"),
+        ("The ministry's latest figures put the toll from the flood at 45.", "45", "ministry"),
+    ],
+)
+def test_a_finding_is_credited_to_its_maker_with_the_span_as_written(extract_text, text, fragment, maker):
+    # one party, one name: "the ministry's latest figures" and "the ministry" are one source
+    c = one(extract_text, text, fragment)
+    assert c.source is not None and c.source.name is not None, c.source
+    name = c.source.name.lower()
+    assert maker.lower() in name and not any(w in name for w in ("figures", "data", "analysis")), c.source
+    assert text[c.source.start : c.source.end].split()[0] in ("An", "Data", "The"), c.source

@@ -56,6 +56,28 @@ _LABEL = re.compile(r"[A-Z][A-Z'’-]{3,}")
 _DEMONYM = ((re.compile(r"ese$"), ""), (re.compile(r"ian$"), "ia"), (re.compile(r"an$"), "a"), (re.compile(r"i$"), ""))
 
 
+# Findings and their makers ("an analysis by X", "X's latest figures", "data released by X", "an X study").
+_FINDINGS = DOCUMENT_NOUNS | frozenset(
+    """poll polls survey surveys study studies analysis analyses census audit review projection projections
+    forecast forecasts calculation calculations finding findings""".split()
+)
+_MADE = frozenset({"by", "from"})
+
+
+def _maker(noun):
+    for c in noun.children:
+        if c.dep_ == "poss" and c.pos_ != "PRON":
+            return c
+        if c.dep_ == "prep" and c.lower_ in _MADE:
+            return next((p for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")), None)
+        if c.dep_ == "acl" and c.tag_ == "VBN":  # "released by", "compiled from"
+            for k in c.children:
+                if k.dep_ == "agent" or (k.dep_ == "prep" and k.lower_ in _MADE):
+                    return next((p for p in k.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")), None)
+    names = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < noun.i]
+    return names[-1] if names else None
+
+
 class Speakers:
     """Resolves source spans of one article against its entities."""
 
@@ -70,6 +92,31 @@ class Speakers:
         self.by_label = {lab: [m for m in mentions if m[2].label == lab] for lab in _SPEAKERS}
         self.gpe = [ent for ent in entities if ent.label == "GPE"]
 
+    def made_by(self, party: Party) -> Party:
+        """`party` with its finding's maker as the name, where its span names one ("Data released by the
+        ministry"), for a source found in the text, not through `party`."""
+        if party.start is None or party.end is None or (maker := self._maker(party.start, party.end)) is None:
+            return party
+        found = self.party(*maker)
+        return Party(found.name, found.entity, party.start, party.end)
+
+    def _maker(self, start: int, end: int) -> tuple[int, int, str, int] | None:
+        """Who made a finding the span names: "An analysis by the Harlow Institute", "Data released by the
+        ministry", "The ministry's latest figures", "A Harlow Institute study" are the maker's."""
+        if self.doc is None:
+            return None
+        span = self.doc.char_span(start, end, alignment_mode="expand")  # its root, whatever head was given
+        if span is None or not len(span) or span.root.pos_ != "NOUN" or span.root.lower_ not in _FINDINGS:
+            return None
+        found = _maker(span.root)
+        if found is None:
+            return None
+        left, right = found.left_edge, found.right_edge
+        while right.i > left.i and (right.is_punct or right.tag_ == "POS"):  # "the ministry's"
+            right = right.doc[right.i - 1]
+        a, b = left.idx, right.idx + len(right.text)
+        return (a, b, found.lower_, found.idx) if start <= a and b <= end else None
+
     def party(self, start: int, end: int, head: str | None = None, head_at: int | None = None) -> Party:
         """The Party for text[start:end]; head is the lower-cased head word of the span, at head_at.
 
@@ -80,6 +127,10 @@ class Speakers:
         ant = self._antecedent(start, end, head)
         if ant is not None:
             found = self.party(*ant)
+            return Party(found.name, found.entity, start, end)
+        maker = self._maker(start, end)
+        if maker is not None:  # the span as written, the maker as the party
+            found = self.party(*maker)
             return Party(found.name, found.entity, start, end)
         ent = self._inside(start, end, head_at) or self._surname(start, end)
         if ent is None and head_at is not None and (head or "") in DOCUMENT_NOUNS:

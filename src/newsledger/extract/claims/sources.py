@@ -103,6 +103,8 @@ def source_of(
     # a quote whose cue is in another sentence yields to the claim's own sentence's source: "X says ...
     # fell on them. In China, one person died in Tibet, local media said."
     own = _named_in_sentence(text, sentence, start, end, entities)
+    if own is not None and own.entity is None and doc is not None:
+        own = (speakers or Speakers(text, entities, doc)).made_by(own)  # "The ministry's latest figures put ..."
     if own is None and doc is not None:
         own = governing_source(doc, speakers or Speakers(text, entities, doc), start, end)
         if own is not None and best is not None and best.start <= (own.start or 0) < best.end:
