@@ -650,3 +650,33 @@ def test_a_note_on_a_chart_in_parentheses_and_a_bio_with_a_handle():
 def test_key_points_glued_to_the_first_point():
     text = "KEY POINTS The Orvin dam gave way on Sunday\n\nThree villages were flooded\n\n" + BODY
     assert kinds(text) == [("label", "KEY POINTS")]
+
+
+def test_a_correction_follow_line_related_coverage_and_getty_credits():
+    # Learnt on allsides 1-3,000: each shape below was read there as article text.
+    for line, kind in (
+        ("Note: An earlier version of this story said the dam was built in 1961. It was built in 1964.", "note"),
+        ("*An earlier version of this article misstated the number of villages flooded.", "note"),
+        ("Follow Ana M. Ruiz on Twitter: @anaruiz", "prompt"),
+        ("Follow Courier Opinion Join us on Twitter and Facebook", "prompt"),
+        ("Related Coverage Ferry owners sue the council over the fare rise", "link"),
+        ("FLOODS:5 things to know about the Kessel", "link"),
+        ("Rescuers wade through Brenn on Monday. Ana Petrov/AFP via Getty Images", "caption"),
+        ("The council meets in Brenn, March 3, 2025. Li Wei/Pool/AFP via Getty Images, FILE", "caption"),
+        ("[Track the Kessel's rise, village by village]", "link"),
+        ("[embedvideo id=4471]", "link"),
+    ):
+        text = f"{BODY}\n{line}\n\nEngineers will inspect the other two dams in May, the ministry said.\n"
+        assert kinds(text) == [(kind, line)], line
+
+
+def test_a_bracketed_note_that_is_a_sentence_or_a_box_of_figures_stays():
+    for line in (
+        "[The council disputes the ministry's count. — Ana Ruiz]",
+        "[Evacuated so far: Brenn 1,200; Orvin 300]",
+        "[In fairness, the ministry had warned the council twice.]",
+        "At 10:30 the first boats reached Brenn, the governor said.",
+        "The Related Coverage desk did not respond.",
+    ):
+        text = f"{BODY}\n{line}\n\nEngineers will inspect the other two dams in May, the ministry said.\n"
+        assert kinds(text) == [], line

@@ -78,7 +78,9 @@ from .times import extract_times
 # 37: who raises, lowers or holds a tally ("raised the death toll to 45") is the source of its value, and a cue
 # in a relative clause on what is counted ("the 300 deaths officials say the storm caused"); 38: a finding is
 # its maker's ("An analysis by X", "X's latest figures", "Data released by X": the party is X)
-VERSION = 38
+# 39: corrections ("An earlier version of this story ..."), Reuters' "Related Coverage", bracketed links, credits
+#     "via Getty Images", "Follow NAME on Twitter" with longer names, marked outside the body;
+VERSION = 39
 
 
 LANGUAGE = "en"  # what the extractors read

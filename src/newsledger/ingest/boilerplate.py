@@ -178,7 +178,7 @@ _NOTE = re.compile(
 )
 # Prompts to sign up, follow, click, subscribe; copyright and disclaimer notices.
 _PROMPT = re.compile(
-    r"""^\W*(?:click\ here\b | tap\ here\b | (?:-\ )?follow\ (?:us\b|@\w+|\S+(?:\ \S+)?\ on\ (?:twitter|facebook|instagram))
+    r"""^\W*(?:click\ here\b | tap\ here\b | (?:-\ )?follow\ (?:us\b|@\w+|(?:\S+\ ){1,4}?on\ (?:twitter|facebook|instagram))
          | join\ us\ on\ (?:twitter|facebook) | download\ (?:the|our)\b.{0,40}\bapp\b
          | visit\ .{0,60}\ (?:homepage|website)\ for\ more\b | support\ .{0,40}\bjournalism\b
          | start\ the\ day\ smarter\b | stay\ up\ to\ date\b | we\ encountered\ an\ issue\ signing\b
@@ -238,10 +238,15 @@ _PAREN_LINK = re.compile(
     r"^\(\s*(?!(?:Sources?|Notes?|Disclosure)\b)[A-Z][\w’'.&-]*(?:\ [\w’'.&-]+){0,4}:\ [^()]*[^.()\s]\s*\)$", re.X
 )
 _READ_MORE_END = re.compile(r"\sRead more$")
+# A line in square brackets that is no sentence: a link ("[Track the spread of the virus]"), a widget's code
+# ("[embedtweet id=...]"), a time stamp ("[Breaking news update at 10:34 p.m. ET]"); a bracketed note that ends
+# as a sentence ends is the writer's and stays, and so does a box of figures ("[Delegates: A 743; B 517]").
+_BRACKETED = re.compile(r"^\[(?![^\]]*(?:[.!?]\s|;))[^\[\]]*[^\[\].!?\"”’'\s]\]$")
+_RELATED_GLUED = re.compile(r"^(?:Related Coverage|RELATED COVERAGE)\s+(?=\S)")  # Reuters: the label, then a headline
 # USA TODAY's links, a label glued to another story's headline: "Historic job losses:Unemployment soars to 14.7%".
 # A headline in capitals, not a quoted subheading ("‘TIME TO MOVE FORWARD’ WITH RUSSIA"), a question or a sentence.
 _SHOUTED = re.compile(r"^(?![\"“‘'])(?=.*[A-Z]{3})[^a-z]*[^.?\s]$")
-_GLUED_LINK = re.compile(r"^(?:►\s*)?[^:\n]{2,60}:(?=[A-Z'‘\"“])")
+_GLUED_LINK = re.compile(r"^(?:►\s*)?(?:[^:\n]{2,60}:(?=[A-Z'‘\"“])|[A-Z][A-Z&' -]{1,30}:(?=\d))")
 # Photo captions and credits: a line that opens as a caption widget does, or that ends in a credit.
 _CAPTION = re.compile(
     r"""^\W*(?:enlarge\ this\ image\b | toggle\ caption\b | image\ (?:copyright|caption|source)\b
@@ -260,7 +265,8 @@ _CREDIT_END = re.compile(
     rf"""(?:\((?:[\w.]+\ )?(?i:photo(?:graph)?|image|illustration)s?(?:\ by)?:[^)]*\) | \(AP\ Photo[^)]*\)
          | \((?:[\w.'’-]+\ ){{1,4}}?[\w.'’-]+\ ?/\ ?{_AGENCY}[^)]{{0,40}}\)
          | (?:Photo(?:graph)?|Image|Credit)s?:\ [^.|()]{{3,80}} | \|\ [^|]{{2,80}}\b{_AGENCY}\b[^|]{{0,80}}
-         | \((?:REUTERS|Reuters)\ ?/\ ?{_CREDITED}\) | (?<=[.!?]\ )(?:{_WIRE}\ ?/\ ?{_CREDITED} | {_CREDITED}\ ?/\ ?{_WIRE}))
+         | \((?:REUTERS|Reuters)\ ?/\ ?{_CREDITED}\) | (?<=[.!?]\ )(?:{_WIRE}\ ?/\ ?{_CREDITED} | {_CREDITED}\ ?/\ ?{_WIRE})
+         | (?<=[.!?]\ ){_CREDITED}(?:/[\w.'’-]+(?:\ [\w.'’-]+){{0,3}}){{0,3}}\ via\ (?:Getty|AP)\ Images(?:,\ FILE)?)
          \W*(?:More)?\s*$""",
     re.X,
 )
@@ -315,6 +321,7 @@ _TAGS = re.compile(r"^\W*this article (?:is )?tagged under\b", re.I)  # the tag 
 # service, our coverage is free"): about the page, not the story.
 _EDITORS_NOTE = re.compile(
     r"""^\W*(?:editors?'?’?s?\s+note\b|correction:|corrections?\ (?:&|and)\ clarifications?:
+         | (?:note:\ *)?an?\ (?:earlier|previous)\ version\ of\ this\ (?:story|article|report|post|piece)\b
          | this\ (?:report|story|article|post|piece)\ (?:was|has\ been)\ (?:updated|corrected)\b)""",
     re.I | re.X,
 )
@@ -368,6 +375,8 @@ def _line_kind(s: str, shouted: int = 6) -> str | None:
         or _LIST_INTRO.match(s)
         or (words <= 12 and _SEE_OTHER.match(s))
         or _PAREN_LINK.match(s)
+        or _RELATED_GLUED.match(s)
+        or (words <= 20 and _BRACKETED.match(s))
     ):
         return "link"
     if shouted <= words <= 25 and _SHOUTED.match(s) and s.upper() == s:
