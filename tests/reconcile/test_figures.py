@@ -822,6 +822,73 @@ def test_a_title_names_what_the_count_s_own_sentence_names(
     assert want in title and not any(u in title for u in unwanted), title
 
 
+@pytest.mark.parametrize(
+    ("text", "count", "measure", "headline", "want", "unwanted"),
+    [
+        # the protests a shooting set off, under the shooting's headline: the arrests are the protests'
+        (
+            "At least 44 people were arrested after the Wednesday night protests in Orvin, police said.",
+            "44",
+            "arrested",
+            "Police shooting of Orvin man sparks anger",
+            "protests",
+            ("shooting",),
+        ),
+        # a vaguer word in the clause does not unname the headline's bombings
+        (
+            "The attacks near the finish line in Orvin killed 3 people on Monday, police said.",
+            "3",
+            "killed",
+            "Twin bombings rock Orvin marathon",
+            "bombings",
+            ("attacks",),
+        ),
+        # an event word the clause puts after the count is a later one: "continued, after"
+        (
+            "The clashes continued, after 4 people were killed Tuesday during the attack on the consulate in Orvin.",
+            "4",
+            "killed",
+            "Anger in Orvin",
+            "attack",
+            ("clashes",),
+        ),
+        # the act the sentence tells, where no word names the event
+        (
+            "The co-pilot deliberately crashed the plane near Orvin on Tuesday, killing all 150 people on board.",
+            "150",
+            "killed",
+            "Prosecutor: co-pilot hid illness from employer",
+            "crash",
+            ("“",),
+        ),
+        (
+            "Gunmen took 170 people hostage at a hotel in Orvin on Friday, killing at least 3 of them.",
+            "3",
+            "killed",
+            "Orvin: gunmen storm luxury hotel",
+            "siege",
+            ("storm",),
+        ),
+    ],
+)
+def test_a_title_names_the_event_of_the_count_s_own_clause(ledger, text, count, measure, headline, want, unwanted):
+    from dataclasses import replace
+
+    x = article("c1", 4, text, [(count, "people", measure, None)], [("Orvin", "GPE")])
+    ledger.write([replace(x, article=replace(x.article, title=headline))])
+    reconcile(ledger)
+    (f,) = [f for f in figures.list_figures(ledger) if f.measure == measure]
+    assert want in f.incident.title and not any(u in f.incident.title for u in unwanted), f.incident.title
+
+
+def test_an_earlier_dated_incident_is_titled_by_its_place_too():
+    title = figures.incident_title("killed", "tornado", "Moore", None, None, "of 2013-05-20")
+    assert title.startswith("killed in the Moore tornado of 2013-05-20"), title
+    assert figures.incident_title("killed", "Hurricane Ida", "Houma", None, None, "of 2021-08-29").startswith(
+        "killed in the Hurricane Ida of"
+    )
+
+
 def test_words_against_a_person_are_no_attack(ledger):
     from dataclasses import replace
 
@@ -1442,6 +1509,12 @@ def test_a_headline_place_that_says_where_a_victim_is_from_is_no_incident_place(
         ("Two killed in border clash between Veria and Kessel", ["clash"]),
         ("Police arrest 40 at Orvin demonstration", ["demonstration"]),
         ("Three hurt in Orvin market stabbing", ["stabbing"]),
+        ("Fierce fighting in Orvin leaves 12 dead", ["fighting"]),
+        ("Kessel mayor fighting for his job", []),
+        ("Gun violence claims 12 in Orvin each year", []),
+        ("Budget standoff in Kessel drags on", []),
+        ("The Orvin militia standoff, explained", ["standoff"]),
+        ("Gunman's rampage at Orvin club leaves 9 dead", ["rampage"]),
     ],
 )
 def test_a_war_of_words_or_policy_is_no_event(title, events):

@@ -1038,25 +1038,23 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
     country = countries.most_common(1)[0][0] if countries else None
     if place and (where := _town_country(ledger, arts, place)) and where != country:
         country = where  # killed "in Pensacola" is in the United States, though the headline names a Saudi
-    events = Counter(m.group(1).lower() for t in heads for m in _EVENT_WORD.finditer(t) if _an_event(t, m, people))
-    if not events:  # the headlines name no event: the one each count's own sentence names nearest the number
-        events = Counter(
-            near[1]
-            for a, s0, s1, at in store.claim_spans(ledger, fid)
-            if (
-                near := min(
-                    [
-                        *(
-                            (abs(m.start(1) - at), m.group(1).lower())
-                            for m in _SAID_EVENT.finditer(ctx.text(a), s0, s1)
-                            if _an_event(ctx.text(a), m, people)
-                        ),
-                        *((abs(m.start() - at), str(m.lastgroup)) for m in _SAID_ACT.finditer(ctx.text(a), s0, s1)),
-                    ],
-                    default=None,
-                )
-            )
-        )
+    # The event each count's own clause names next to the number wins over the headline's, unless it is only
+    # a vaguer word for it: "44 arrested after the protests" under a headline on the shooting that set them
+    # off counts the protests' arrests; "attacks" in a story headlined on the bombings are the bombings.
+    headline = Counter(m.group(1).lower() for t in heads for m in _EVENT_WORD.finditer(t) if _an_event(t, m, people))
+    stems = {_stem(e) for e in headline}
+    clause = Counter(
+        {
+            e: n
+            for e, n in _said_events(ledger, ctx, fid, people, _EVENT_REACH).items()
+            if e not in _VAGUE_EVENTS or not headline
+        }
+    )
+    events = (
+        clause
+        if clause and not stems & {_stem(e) for e in clause}
+        else headline or _said_events(ledger, ctx, fid, people)  # the headlines name none: the sentence's nearest
+    )
     event = events.most_common(1)[0][0] if events else None
     if (
         not f.incident
@@ -1357,13 +1355,16 @@ _EVENT_WORD = re.compile(
     r"air ?strikes?|storm|hurricane|typhoon|cyclone|tornado|flood(?:ing|s)?|wildfires?|"
     rf"fire(?!\s+{incidents.FIRE_VERB_OBJECTS}\b)|crash|"
     r"clash(?:es)?|stabbings?|shootout|demonstrations?|riots?|protests?|stampede|ambush|collapse|derailment|eruption|landslide|war|"
-    r"siege|offensive|strike|kidnappings?|abductions?)(?![\w-])",
+    r"siege|offensive|strike|kidnappings?|abductions?|rampage|standoff|fighting|confrontations?|sit-ins?|violence|"
+    r"shelling|gunfight|firefight|hijacking)(?![\w-])",
     re.I,
 )
 # The act a sentence tells, where it names no event: "gunmen opened fire at a gathering, killing 32" was a
 # shooting, "herdsmen attacked the village, killing 13" an attack.
 _SAID_ACT = re.compile(
-    r"\b(?:(?P<shooting>opened\s+fire|open\s+fire|opens\s+fire)|(?P<attack>attacked)|(?P<massacre>massacred)|"
+    r"\b(?:(?P<shooting>opened\s+fire|open\s+fire|opens\s+fire|shot\s+and\s+(?:killed|wounded)|shot\s+dead)|"
+    r"(?P<attack>attacked)|(?P<massacre>massacred)|(?P<crash>crashed)|(?P<derailment>derailed)|"
+    r"(?P<siege>took\s+(?:\w+\s+){0,3}hostages?|held\s+(?:\w+\s+){0,3}hostages?)|"
     r"(?P<stabbing>stabbed)|(?P<bombing>bombed)|(?P<kidnapping>kidnapped|abducted)|(?P<ramming>(?:rammed|rams|ploughed|plowed|drove|drives)\s+(?:\w+\s+){0,2}into\s+"
     r"(?:a|the)\s+(?:\w+\s+)?(?:crowd|pedestrians|people|protesters|counterprotesters|marchers)))\b",
     re.I,
@@ -1443,9 +1444,75 @@ def _an_event(text: str, m: re.Match, people: frozenset[str]) -> bool:
         return (
             False  # "declaring war on Mayor de Blasio", "a trade war", "This is war!", "the War Memorial": no fighting
         )
+    if word == "fighting" and (
+        re.search(
+            r"\b(?:is|are|was|were|be|been|being|keep|kept|stop|start\w*|began|begin|continu\w+|'re|not)\s+$",
+            before,
+            re.I,
+        )
+        or re.match(
+            r"\s+(?:for|to|against|back|off|over|with|the|a|an|his|her|their|its|this|that|words?|chance)\b",
+            after,
+            re.I,
+        )
+    ):
+        return False  # "fighting for his life", "were fighting back": the verb, not a battle
+    if word == "violence" and re.search(
+        r"\b(?:gun|domestic|sexual|partner|family|dating|political|police|youth|school|workplace)\s+$", before, re.I
+    ):
+        return False  # a kind of crime, counted by the year, not one incident
+    if word == "standoff" and re.search(
+        r"\b(?:budget|political|diplomatic|nuclear|legal|trade|fiscal)\s+$", before, re.I
+    ):
+        return False
     if word.startswith("attack") and (obj := re.match(r"\s+(?:on\s+)?([A-Z][\w'-]*)", after)):
         return fold(obj.group(1)) not in people
     return True
+
+
+# How near the number an event word of its clause must be to name the count's own event, and what parts them:
+# "the worst attack since the war began, killing 20" counts the attack's dead, not the war's.
+_EVENT_REACH = 80
+_EVENT_BREAK = re.compile(r"[;:—–()]|\s-\s|--|\b(?:since|until|whereas|unlike|than)\b", re.I)
+# ... and, where the event word comes first, what makes it a later one: "The clashes continued, after four
+# Americans were killed".
+_EVENT_LATER = re.compile(r"\b(?:after|following|when|as|because|while|where|once)\b", re.I)
+_EVENT_BACKGROUND = re.compile(
+    r"\b(?:since|than|like|unlike|before|previous|last\s+year['’]s)\s+(?:\w+\s+){0,3}$", re.I
+)
+_VAGUE_EVENTS = frozenset("attack attacks disaster strike war offensive collapse".split())
+
+
+def _stem(event: str) -> str:
+    return re.sub(r"(?:es|s)$", "", event)
+
+
+def _said_events(ledger: Ledger, ctx: _Context, fid: str, people: frozenset[str], reach: int | None = None) -> Counter:
+    """The event each count's sentence names nearest its number (an event word, or the act: "opened fire" is a
+    shooting); with `reach`, only one that near, in the number's clause and not a background's."""
+    events: Counter = Counter()
+    for a, s0, s1, at in store.claim_spans(ledger, fid):
+        text = ctx.text(a)
+        said = [
+            *(
+                (m.start(1), m.end(1), m.group(1).lower())
+                for m in _SAID_EVENT.finditer(text, s0, s1)
+                if _an_event(text, m, people)
+            ),
+            *((m.start(), m.end(), str(m.lastgroup)) for m in _SAID_ACT.finditer(text, s0, s1)),
+        ]
+        if reach is not None:
+            said = [
+                (e0, e1, word)
+                for e0, e1, word in said
+                if abs(e0 - at) <= reach
+                and not _EVENT_BREAK.search(text, min(e1, at), max(e0, at))
+                and not (e1 <= at and _EVENT_LATER.search(text, e1, at))
+                and not _EVENT_BACKGROUND.search(text[max(s0, e0 - 40) : e0])
+            ]
+        if said:
+            events[min(said, key=lambda e: abs(e[0] - at))[2]] += 1
+    return events
 
 
 def incident_title(
@@ -1472,7 +1539,10 @@ def incident_title(
     if incident.startswith(("at ", "in ")):
         head = f"{measure} {incident}, in a story on {main}"
     elif incident.startswith("of "):
-        head = f"{measure} in the {event.removeprefix('the ') or 'incident'} {incident}"
+        what = event.removeprefix("the ") or "incident"
+        if place and not what[:1].isupper() and place.lower() not in what.lower():
+            what = f"{place} {what}"  # "killed in the Moore tornado of 2013-05-20"
+        head = f"{measure} in the {what} {incident}"
     elif incident == ANOTHER_COUNT:  # a second value of one source in one report: what it counts is unsaid
         head = f"{measure}: {incident}" + (f", in a story on {main}" if event or place or headline else "")
     elif incident.startswith(("another ", "new ")):
