@@ -98,6 +98,8 @@ def test_a_place_inside_an_organisation_s_name_is_a_place_mention():
     assert inner("Fox  Online News") == [] and inner("Zimbabwe\nElectoral Commission") == ["Zimbabwe"]  # any spacing
     assert inner("Central Community Service Center") == []  # "Central" is a region's name, and a plain word
     assert inner("West Metro Chamber of Commerce") == []  # a one-word region of few people: not in a name
+    assert inner("Mandalay Bay Resort and Casino") == []  # "Mandalay Bay" is not the city in Myanmar
+    assert inner("Virginia Beach Police Department") == []
 
 
 def test_untagged_places_are_found_by_their_cues():

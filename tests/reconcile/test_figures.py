@@ -889,6 +889,22 @@ def test_an_earlier_dated_incident_is_titled_by_its_place_too():
     )
 
 
+def test_a_name_the_ledger_tags_as_something_else_is_no_title_place(ledger):
+    """"Facebook" tagged a place in one headline's article, a company in the ledger's others: no place."""
+    from dataclasses import replace
+
+    others = [
+        article(f"o{i}", 2, "Facebook said on Monday it would change its rules.", [], [("Facebook", "ORG")])
+        for i in range(3)
+    ]
+    text = "The attack in Facebook killed 9 people on Monday, officials said."
+    x = article("f1", 4, text, [("9", "people", "killed", None)], [("Facebook", "GPE")])
+    ledger.write([*others, replace(x, article=replace(x.article, title="Facebook attack: 9 killed"))])
+    reconcile(ledger)
+    f = killed(ledger)
+    assert "Facebook" not in f.incident.title and f.incident.place != "Facebook", f.incident
+
+
 def test_words_against_a_person_are_no_attack(ledger):
     from dataclasses import replace
 

@@ -275,7 +275,18 @@ def named(name: str) -> bool:
 def inner_places(name: str) -> list[tuple[int, int]]:
     """Spans inside an entity's name that are a country, region, continent, demonym or big city, the
     longest first; none for a name that is only a place (the rules on whole names decide that)."""
-    return [(s, t) for s, t in _strong_spans(name, 0, len(name)) if (s, t) != _trimmed(name)]
+    return [
+        (s, t)
+        for s, t in _strong_spans(name, 0, len(name))
+        if (s, t) != _trimmed(name) and not _FEATURE_AFTER.match(name, t)
+    ]
+
+
+# A place's name followed by a landform's word names another place: the "Mandalay" of "Mandalay Bay Resort"
+# is no city in Myanmar, the "Virginia" of "Virginia Beach Police" no state.
+_FEATURE_AFTER = re.compile(
+    r"\s+(?:Bay|Beach|Lake|River|Springs|Falls|Valley|Hills|Island|Islands|Creek|Harbor|Harbour|Heights|Point)\b"
+)
 
 
 def _trimmed(name: str) -> tuple[int, int]:

@@ -37,6 +37,8 @@ from urllib.parse import urlparse
 
 from ..errors import NotFound
 from ..extract.attribution.lexicon import PERSON_NOUNS
+from ..extract.entities import LABELS as ENTITY_LABELS
+from ..extract.entities import entity_id
 from ..extract.measures import PEOPLE, THING_MEASURES
 from ..extract.numbers import VAGUE
 from ..models import MEASURES, Figure, FigureClaim, Mention  # noqa: F401 (re-exported)
@@ -533,6 +535,16 @@ class _Context:
         kind = r"(?:region|province|state|prefecture|county|district|governorate)"
         return bool(re.search(rf"\b{re.escape(name)}\s+{kind}\b|\b{kind}\s+of\s+{re.escape(name)}\b", self.text(aid)))
 
+    def not_a_place_here(self, aid: str, name: str) -> bool:
+        """A name tagged a place here that the geocoder could not place and that the ledger's articles tag
+        as something else more often: "Facebook", "Arab Spring", a storm's name ("Maria")."""
+        if name.lower() in self._memo("place_countries", aid, lambda: store.place_countries(self.ledger, aid)):
+            return False
+        keys = {entity_id(label, name): label for label in ENTITY_LABELS}
+        labels = self._memo("labels", name, lambda: store.key_mentions(self.ledger, list(keys)))
+        place = sum(n for key, n in labels.items() if keys[key] in ("GPE", "LOC", "FAC"))
+        return sum(labels.values()) - place > place
+
     def person_words(self, aid: str) -> frozenset[str]:
         """The words of the names of the people an article names."""
         return self._memo(
@@ -1004,6 +1016,7 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
                     for key, name, _, pos in _towns_first(ctx.text(a), store.places_between(ledger, a, s0, s1))
                     if not key.startswith("country:")
                     and not not_a_place(name)
+                    and not ctx.not_a_place_here(a, name)
                     and not _a_persons_name(name, people)
                     and not jurisdiction(ctx.text(a), pos, name)
                     and not _HOME_OF.match(ctx.text(a), pos + len(name))
@@ -1020,6 +1033,7 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
             for _, name in ctx.places(a)[:3]
             if name.lower() in said
             and not not_a_place(name)
+            and not ctx.not_a_place_here(a, name)
             and not _a_persons_name(name, people)
             and not _only_a_home(said, name)
         )
@@ -1029,7 +1043,10 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
             name
             for a in arts
             for _, name in ctx.places(a)[:3]
-            if _says_not_home(sents, name) and not not_a_place(name) and not _a_persons_name(name, people)
+            if _says_not_home(sents, name)
+            and not not_a_place(name)
+            and not _a_persons_name(name, people)
+            and not ctx.not_a_place_here(a, name)
         )
     place = places.most_common(1)[0][0] if places else None
     if place and (town := _site_town(ledger, ctx, arts, place, said + " " + sents.lower())):

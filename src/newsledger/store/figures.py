@@ -534,6 +534,16 @@ def article_towns(ledger: Ledger, aid: str) -> list[tuple[str, str, int]]:
     ]
 
 
+def key_mentions(ledger: Ledger, keys: list[str]) -> dict[str, int]:
+    """Entity key -> its mentions in all the ledger's articles ("org:facebook": 40)."""
+    marks = ",".join("?" * len(keys))
+    return dict(
+        ledger.conn.execute(
+            f"SELECT key, sum(mentions) FROM entities WHERE key IN ({marks}) GROUP BY key", keys
+        ).fetchall()
+    )
+
+
 def place_countries(ledger: Ledger, aid: str) -> dict[str, str]:
     """The resolved places an article names, as written (lower case) -> alpha-3 of the country they lie in."""
     return {
