@@ -636,6 +636,34 @@ def test_an_incident_s_place_is_where_its_sentences_say_not_where_the_reporter_i
     assert (f.incident.place, f.incident.country) == ("Kessel", "SYR"), f.incident
 
 
+@pytest.mark.parametrize(
+    ("towns", "want"),
+    [
+        ((("Orvin", 7), ("Kessel", 4)), None),  # the gun shop's town beside the church's: no one town
+        ((("Orvin", 2),), None),  # named twice: too little to say it is where
+        ((("Orvin", 6), ("Kessel", 1)), "Orvin"),  # the article's one town
+    ],
+)
+def test_a_town_no_count_s_sentence_names_is_the_incident_s_only_when_the_article_has_one(ledger, towns, want):
+    from dataclasses import replace
+
+    from newsledger.models import Place
+
+    text = (
+        " ".join(f"{name} said." for name, n in towns for _ in range(n)) + " The attack killed 9 people, police said."
+    )
+    x = article("t4", 4, text, [("9", "people", "killed", None)], [(name, "GPE") for name, _ in towns])
+    places = tuple(
+        Place("t4", m.start(), m.end(), name, name, "SYR", None, 0.0, 0.0, "P", gid, 1000)
+        for gid, (name, _) in enumerate(towns, 1)
+        for m in re.finditer(name, text)
+    )
+    ledger.write([replace(x, article=replace(x.article, title="Nine killed in attack"), places=places)])
+    reconcile(ledger)
+    f = killed(ledger)
+    assert f.incident.place == want and f.incident.country == "SYR", f.incident
+
+
 def test_one_region_s_toll_is_a_part_of_the_quake_s(ledger):
     text = (
         "An earthquake struck central Veridia on Wednesday, killing at least 240 people, officials said. "
@@ -890,7 +918,7 @@ def test_an_earlier_dated_incident_is_titled_by_its_place_too():
 
 
 def test_a_name_the_ledger_tags_as_something_else_is_no_title_place(ledger):
-    """"Facebook" tagged a place in one headline's article, a company in the ledger's others: no place."""
+    """ "Facebook" tagged a place in one headline's article, a company in the ledger's others: no place."""
     from dataclasses import replace
 
     others = [

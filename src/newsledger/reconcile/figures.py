@@ -121,6 +121,7 @@ LEDE = 400  # characters: an article's opening, where it says where its own inci
 # undated counts are mostly background, tallies and other incidents (eleven hand audits, docs/figures.md:
 # 0.38 right, against 0.62 in the opening and 0.72 when dated); they join a figure, they found none.
 FOUNDING_LEDE = 1200
+TOWN_MIN = 3  # mentions: an article's one town, where no sentence of a figure names its place
 ANOTHER_COUNT = store.ANOTHER_COUNT  # the incident of a second value from one party in one report (never shown)
 
 # Counted words -> the group they count. Anything else is its own group (by its head noun, singular).
@@ -1353,8 +1354,14 @@ def _resolved_place(ledger: Ledger, ctx: _Context, arts: list[str], place, count
         named: Counter = Counter()
         for name, c, n in towns:
             if c == country:
-                named[name] += n + (100 if _says(sents, name) else 0)
-        place = named.most_common(1)[0][0] if named else None
+                named[name] += n
+        said = [name for name in named if _says(sents, name)]
+        ranked = [*named.most_common(2), (None, 0), (None, 0)]
+        (top, n), (_, second) = ranked[0], ranked[1]
+        # A town no sentence of the figure names is only a guess: the article's one town, named at least
+        # TOWN_MIN times and twice as often as any other, or none ("Columbia", 7, beside "Charleston", 4, in
+        # a story on the Charleston shooting's gun check; "Washington" of the dateline, 2, beside "Philadelphia").
+        place = max(said, key=named.__getitem__) if said else top if n >= TOWN_MIN and n >= 2 * second else None
     return place, country
 
 
