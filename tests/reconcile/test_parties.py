@@ -119,6 +119,11 @@ def test_a_place_s_body_is_that_place_s_countrys_not_the_article_s():
     # the gazetteer's most populous namesake decides the country
     assert P.party("Gaza's health ministry", None, "ISR").key == "government:PSE"
     assert P.party("Kabul's interior ministry", None, "PAK").key == "government:AFG"
+    # or a big place's bare name set before the body's word
+    assert P.party("Gaza Health Ministry", None, "ISR").key == "government:PSE"
+    assert P.party("the Kabul interior ministry", None, "PAK").key == "government:AFG"
+    assert P.party("Foreign Ministry", None, "ISR").key == "government:ISR"  # no place: the article's
+    assert P.party("State Department", None, "ISR").key == "government:USA"  # not a hamlet called "State"
 
 
 def test_a_body_run_by_another_is_no_government_of_the_article_s_country():

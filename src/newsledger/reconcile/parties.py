@@ -259,6 +259,14 @@ def _clean(text: str) -> str:
 _PLACE_OWNER = re.compile(r"^(?:the\s+)?(?P<place>[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?)['’]s?\s")
 # "Health Ministry officials in Gaza": the place after the body says whose it is, as a possessive does.
 _PLACE_AFTER = re.compile(r"\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?)$")
+# "Gaza Health Ministry", "Kabul police": a place's name set before the body's word, as a possessive is.
+_PLACE_BEFORE = re.compile(
+    r"^(?:the\s+)?(?P<place>[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)??)\s+"
+    r"(?:(?:[Hh]ealth|[Ii]nterior|[Dd]efen[cs]e|[Ss]ecurity|[Pp]rovincial|[Mm]unicipal|[Cc]ity|[Ss]tate)\s+)?"
+    r"(?:[Mm]inistry|[Pp]olice|[Aa]uthorit(?:y|ies)|[Oo]fficials?|[Gg]overnment|[Dd]epartment|[Cc]ouncil|"
+    r"[Mm]unicipality|[Gg]overnor)\b"
+)
+_BIG_PLACE = 100_000
 # "the Hamas-run health ministry": a body run by another than the country's government.
 _RUN_BY = re.compile(r"\b[A-Z][\w.]+-(?:run|led|controlled|held|backed|appointed)\b")
 
@@ -267,12 +275,16 @@ def _owner_country(body: str) -> str | None:
     """The country of the place whose possessive opens `body` (or that ends it after "in"), by its most
     populous namesake. An owner the gazetteer does not hold (a person, an invented country) says nothing."""
     m = _PLACE_OWNER.match(body) or _PLACE_AFTER.search(body)
+    before = None if m else _PLACE_BEFORE.match(body)
+    m = m or before
     if not m or _GOVERNMENT.search(m.group("place")):
         return None
     from .geonames import place_index  # loaded once, only where a name owns a body
 
     f = fold(m.group("place"))
     recs = [r for r in place_index().lookup(m.group("place")) if fold(r.name) == f and r.country]
+    if before:  # a bare name before the body's word: only a big place's ("Gaza", not a hamlet called "State")
+        recs = [r for r in recs if r.feature == "A" or (r.population or 0) >= _BIG_PLACE]
     return max(recs, key=lambda r: r.population or 0).country if recs else None
 
 
