@@ -63,11 +63,19 @@ def test_a_person_speaks_for_the_body_their_apposition_names():
         "the findings",
         "Findings",
         "the review of veterans who received poor care",
+        # a park or a street the parse made the speaker
+        "Cal Anderson Park",
+        "Calhoun Street",
     ],
 )
 def test_junk_sources_name_no_party(name):
     assert P.junk(name)
     assert P.party(name, None, None) is None
+
+
+def test_a_park_the_tagger_made_an_organisation_of_is_no_party():
+    assert P.party("Cal Anderson Park", ("org:cal-anderson-park", "Cal Anderson Park"), "USA") is None
+    assert P.party("Kessel Park Police", None, "USA") is not None  # the park's police speak
 
 
 def test_a_pronoun_the_tagger_made_an_entity_of_is_no_party():

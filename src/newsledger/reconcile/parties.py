@@ -140,6 +140,16 @@ def agency(name: str) -> bool:
     return len(words) > 1 and words[-1] in AGENCY_WORDS
 
 
+_SITE_WORDS = frozenset("park square street avenue plaza boulevard road lane bridge".split())
+
+
+def _a_site(name: str) -> bool:
+    """A park, square or street, however the tagger labelled it: "Cal Anderson Park" speaks for no one."""
+    bare = _DET.sub("", name.strip())
+    words = fold(bare).split()
+    return len(words) > 1 and words[-1] in _SITE_WORDS and bare[:1].isupper()
+
+
 def junk(name: str | None) -> bool:
     """A source that names no party: a pronoun, a relative, a label, a headline fragment, a bare place."""
     if not name or not re.search(r"[A-Za-z]", name):
@@ -157,6 +167,8 @@ def junk(name: str | None) -> bool:
         return True  # a place that is only where something happened
     bare = _DET.sub("", name.strip())
     words = fold(bare).split()
+    if _a_site(name):
+        return True
     if words and not re.search(r"[A-Z]", bare[1:]) and (words[0] in _NO_AGENT or words[-1] in _NO_AGENT):
         return True  # a thing, a document or a finding: "the aircraft dispersal", "the findings", "the review"
     return False
@@ -211,6 +223,8 @@ def party(
     cid, cname = canonical or (None, None)
     if cid and cid.split(":")[0] in ("gpe", "loc", "fac") and not agency(name or cname or ""):
         return None  # a place speaks for no one: where something happened, or a city's name for its people
+    if _a_site(name or cname or ""):
+        return None
     shown = name or cname or ""
     written = text[start:end] if text and start is not None and end is not None else ""
     if (
