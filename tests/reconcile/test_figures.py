@@ -1344,6 +1344,36 @@ def test_a_number_in_the_reporter_s_parenthesis_is_the_outlet_s(ledger):
     assert c.source is None or "police" not in (c.party_name or "").lower(), (c.source, c.party_name)
 
 
+@pytest.mark.parametrize(
+    ("text", "count", "who"),
+    [
+        (
+            "Assad said that the attack in Kessel, in which more than 1,000 people reportedly died, was a crime.",
+            "1,000",
+            "Assad",
+        ),
+        (
+            "The minister said the raid on Kessel — where 40 people were reportedly killed — was lawful.",
+            "40",
+            "minister",
+        ),
+    ],
+)
+def test_a_count_the_reporter_sets_apart_as_reported_is_not_the_speaker_s(ledger, text, count, who):
+    ledger.write([article("r2", 4, text, [(count, "people", "killed", who)], [("Kessel", "GPE")])])
+    reconcile(ledger)
+    (c,) = killed(ledger).claims
+    assert c.source is None, (c.source, c.party_name)
+
+
+def test_a_count_the_speaker_says_was_reported_is_still_the_speaker_s(ledger):
+    text = "Officials in Kessel said 12 people were reportedly killed in the raid on Monday."
+    ledger.write([article("r3", 4, text, [("12", "people", "killed", "Officials")], [("Kessel", "GPE")])])
+    reconcile(ledger)
+    (c,) = killed(ledger).claims
+    assert c.source is not None, (c.source, c.party_name)
+
+
 def test_a_count_in_a_relative_clause_naming_the_killers_is_the_outlet_s(ledger):
     text = "On Monday the group said on its radio service that the couple who killed 14 in Kessel were its supporters."
     ledger.write([article("r1", 4, text, [("14", None, "killed", "the group")], [("Kessel", "GPE")])])

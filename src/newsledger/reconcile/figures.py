@@ -694,6 +694,9 @@ _WHO_KILLED = re.compile(
 )
 
 
+_REPORTEDLY = re.compile(r"\b(?:reportedly|according to (?:news |media )?reports)\b", re.I)
+
+
 def _unsaid(text: str, sentence: tuple[int, int], row: ClaimRow) -> bool:
     """Whether the claim's source, named in its sentence before the number, does not say it there: it is who
     did the killing ("the separatists apparently launched a missile that murdered 298": the perpetrators,
@@ -712,6 +715,10 @@ def _unsaid(text: str, sentence: tuple[int, int], row: ClaimRow) -> bool:
     opened = text.rfind("(", s0, row.start)
     if opened > max(row.source_end, text.rfind(")", s0, row.start)) and ")" in text[row.end : s1]:
         return True  # an aside in parentheses after the source: the reporter's words
+    clause = max(text.rfind(",", s0, row.start), text.rfind("—", s0, row.start))
+    close = [i for i in (text.find(",", row.end, s1), text.find("—", row.end, s1)) if i >= 0]
+    if row.source_end <= clause and _REPORTEDLY.search(text, clause, min(close, default=s1)):
+        return True  # "Assad said the attack, in which 1,000 reportedly died, was ...": the reporter's aside
     return row.source_end <= row.start and bool(_AGENT.match(text[row.source_end : row.start]))
 
 
