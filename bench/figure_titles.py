@@ -1,6 +1,6 @@
 """How shown figures' titles name their incident: an event, a place, both, or only the headline.
 
-usage: python bench/figure_titles.py --db LEDGER [--base OTHER_LEDGER] [--list]
+usage: python bench/figure_titles.py --db LEDGER [--base OTHER_LEDGER] [--list] [--write-benchmarks]
 
 Counts, over a ledger's shown figures, titles that name an event ("killed in the Orvin shooting", "Hurricane
 Harvey"), a place (the stored place, written in the title), both, neither (a place alone is "place", the
@@ -16,9 +16,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
+from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 def kinds(title: str, place: str | None) -> tuple[str, bool]:
@@ -42,20 +44,47 @@ def titles(db: str) -> dict[str, tuple[str, str | None]]:
         return {f.id: (f.incident.title, f.incident.place) for f in led.figures() if f.incident}
 
 
+KINDS = ("event+place", "event", "place", "headline", "none")
+
+
+def summary(got: dict[str, tuple[str, str | None]]) -> Counter:
+    count = Counter(kinds(t, p)[0] for t, p in got.values())
+    count["dated by the report"] = sum(kinds(t, p)[1] for t, p in got.values())
+    return count
+
+
+def write_benchmarks(db: str, base: str | None, rows: list[Counter], sizes: list[int]) -> None:
+    from _report import machine, write_section
+    from newsledger.reconcile import VERSIONS
+
+    head = "| titles name | this ledger |" + (" base ledger |" if base else "")
+    lines = [head, "|---|---|" + ("---|" if base else "")]
+    for what in (*KINDS, "dated by the report"):
+        lines.append(f"| {what} | " + " | ".join(f"{r[what]} of {n}" for r, n in zip(rows, sizes, strict=True)) + " |")
+    body = (
+        f"`bench/figure_titles.py --db {db}" + (f" --base {base}" if base else "") + "`: what the titles of a "
+        f"ledger's shown figures name (figures step {VERSIONS['figures']} here; the base ledger as it was built). "
+        f"A count of form, not a judgement of whether the event named is the right one. "
+        f"{datetime.now(UTC):%Y-%m-%d}, {machine()}.\n\n" + "\n".join(lines)
+    )
+    write_section("Figure titles", body)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--db", required=True)
     ap.add_argument("--base", help="a ledger of the same articles to compare titles with")
     ap.add_argument("--list", action="store_true", help="print every title (holds headline text)")
+    ap.add_argument("--write-benchmarks", action="store_true", help="write the counts into BENCHMARKS.md")
     args = ap.parse_args()
     got = titles(args.db)
-    count = Counter(kinds(t, p)[0] for t, p in got.values())
-    reported = sum(kinds(t, p)[1] for t, p in got.values())
-    n = len(got)
-    print(f"{n} shown figures in {args.db}")
-    for what in ("event+place", "event", "place", "headline", "none"):
-        print(f"  {what:12} {count[what]:4} ({count[what] / max(n, 1):.0%})")
-    print(f"  dated by the report: {reported} ({reported / max(n, 1):.0%})")
+    rows = [summary(got)] + ([summary(titles(args.base))] if args.base else [])
+    print(f"{len(got)} shown figures in {args.db}")
+    for what in (*KINDS, "dated by the report"):
+        print(f"  {what:20} {rows[0][what]:4} ({rows[0][what] / max(len(got), 1):.0%})")
+    if args.write_benchmarks:
+        sizes = [len(got)] + ([len(titles(args.base))] if args.base else [])
+        write_benchmarks(args.db, args.base, rows, sizes)
     if args.base:
         base = titles(args.base)
         both = got.keys() & base.keys()
