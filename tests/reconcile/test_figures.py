@@ -1656,3 +1656,9 @@ def test_a_kidnapping_the_sentence_tells_titles_its_captives(ledger):
     reconcile(ledger)
     (f,) = [f for f in figures.list_figures(ledger) if f.measure == "captured"]
     assert "the Orvin kidnapping" in f.incident.title, f.incident.title
+
+
+def test_civil_personnel_are_no_soldiers():
+    assert figures.counted_group("disaster-relief and rescue personnel") == ("personnel", None)
+    assert figures.counted_group("US embassy personnel") == ("personnel", "USA")
+    assert figures.counted_group("military personnel")[0] == figures.counted_group("personnel")[0] == "soldiers"

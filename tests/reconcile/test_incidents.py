@@ -780,3 +780,20 @@ def test_another_after_a_count_of_another_measure_is_no_increment(sentence, firs
 )
 def test_a_happening_is_an_event_or_an_act_not_a_count_s_noun(text, happened):
     assert I.happening(text) is happened
+
+
+@pytest.mark.parametrize(
+    "sentence, number",
+    [
+        ("At least six Germans were among the wounded, the agency reported.", "six"),
+        ("Only one civilian was among the wounded.", "one"),
+        ("Three Americans were among the 28 people killed in the attack on the hotel.", "Three"),
+        ("Two officers were also among those killed.", "Two"),
+    ],
+)
+def test_a_group_among_the_dead_is_a_part(sentence, number):
+    assert read(sentence, number).role == I.PART
+
+
+def test_among_the_first_is_no_part():
+    assert read("Four firefighters were among the first to arrive; 12 people were killed.", "12").role == I.INCIDENT

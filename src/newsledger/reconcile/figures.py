@@ -239,12 +239,22 @@ def _singular(word: str) -> str:
     return word
 
 
+# Personnel of a civil service: "disaster-relief and rescue personnel", "medical personnel" are no soldiers.
+_CIVIL_PERSONNEL = re.compile(
+    r"\b(?:relief|rescue|medical|aid|emergency|health|humanitarian|hospital|embassy|diplomatic|civilian|"
+    r"nursing|fire|firefighting|disaster)\b[\w\s-]{0,30}\bpersonnel$",
+    re.I,
+)
+
+
 def counted_group(counted: str | None) -> tuple[str, str | None]:
     """(group, country alpha-3) of a counted phrase: "Congolese troops" -> ("soldiers", "COD")."""
     if not counted:
         return "people", None
     if fold(counted) in ("other", "others", "more"):
         return "people", None  # "202 others"
+    if _CIVIL_PERSONNEL.search(counted):  # "disaster-relief and rescue personnel": no soldiers
+        return "personnel", gazetteer().split_country(counted.strip())[0]
     if re.search(r"\b(?:and|or)\b", counted):  # "children and adolescents": children; "teens and educators"
         groups = {counted_group(p)[0] for p in re.split(r"\s*\b(?:and|or)\b\s*|,\s*", counted) if p.strip()}
         known = groups & set(GROUPS)

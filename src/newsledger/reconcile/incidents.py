@@ -417,6 +417,14 @@ _PART_BEFORE = re.compile(
     r"among\s+the\s+(?:dead|victims|injured|wounded))\s+(?:(?:\w+\s+){1,4}and\s+)?$",
     re.I,
 )
+# "Six Germans were among the wounded", "an American was among at least 28 people killed": one group of the
+# whole, however it is counted, never the whole.
+_AMONG_AFTER = re.compile(
+    r"^\s*(?:[\w'’-]+\s+){0,4}?(?:was|were|is|are)\s+(?:(?:also|reportedly|believed to be|said to be)\s+)?among\s+"
+    r"(?:the\s+(?:[\w-]+\s+)?(?:dead|killed|victims|injured|wounded|hurt|casualties|people|passengers|hostages|"
+    r"missing|arrested|detained)\b|those\b|(?:(?:at\s+least|more\s+than|nearly|about|some|the)\s*)?(?:\d|$))",
+    re.I,
+)
 _SEVERITY = re.compile(
     r"^\s*(?:(?:people|persons|others|victims|of\s+them)\s+)?(?:(?:were|was|are|is|had\s+been|have\s+been|has\s+been)\s+)?"
     r"(?:seriously|critically|severely|gravely|slightly|lightly|"
@@ -680,7 +688,7 @@ def read(
     if _SHARE.match(after):  # "9 of 10 were never arrested", "one in five", "3 out of every 100"
         return out(NOT_A_CLAIM, "a share, not a count")
     # Parts: "three of the dead", "including 10 children", "four seriously", "2.5 million more".
-    if _OF_WHOLE.search(after) or _PART_BEFORE.search(before[-40:]):
+    if _OF_WHOLE.search(after) or _PART_BEFORE.search(before[-40:]) or _AMONG_AFTER.match(_own_words(after)):
         return out(PART, "a part of the whole", part=_part_label(after, counted))
     if _SEVERITY.search(after):
         m = _SEVERITY.search(after)
