@@ -1662,3 +1662,26 @@ def test_civil_personnel_are_no_soldiers():
     assert figures.counted_group("disaster-relief and rescue personnel") == ("personnel", None)
     assert figures.counted_group("US embassy personnel") == ("personnel", "USA")
     assert figures.counted_group("military personnel")[0] == figures.counted_group("personnel")[0] == "soldiers"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday the Red Hand group claimed responsibility for the bombings in Kessel that killed 40 people.",
+        "On Monday the Red Hand group claimed credit for the attacks in Kessel, in which 40 people were killed.",
+    ],
+)
+def test_a_toll_after_a_claim_of_responsibility_is_the_outlet_s(ledger, text):
+    ledger.write([article("cr1", 4, text, [("40", "people", "killed", "the Red Hand group")], [("Kessel", "GPE")])])
+    reconcile(ledger)
+    (c,) = killed(ledger).claims
+    assert c.source is None, (c.source, c.party_name)
+
+
+def test_a_toll_the_claimant_gives_is_still_its_own(ledger):
+    text = "On Monday the Red Hand group claimed responsibility for the raid in Kessel, saying it killed 30 soldiers."
+    ledger.write([article("cr2", 4, text, [("30", "soldiers", "killed", "the Red Hand group")], [("Kessel", "GPE")])])
+    reconcile(ledger)
+    (f,) = [f for f in figures.list_figures(ledger) if f.measure == "killed"]
+    (c,) = f.claims
+    assert c.source is not None, (c.source, c.party_name)

@@ -729,7 +729,19 @@ def _unsaid(text: str, sentence: tuple[int, int], row: ClaimRow) -> bool:
     close = [i for i in (text.find(",", row.end, s1), text.find("—", row.end, s1)) if i >= 0]
     if row.source_end <= clause and _REPORTEDLY.search(text, clause, min(close, default=s1)):
         return True  # "Assad said the attack, in which 1,000 reportedly died, was ...": the reporter's aside
+    if row.source_end <= row.start and (m := _CLAIMED_FOR.search(text, row.source_end, row.start)):
+        # "Islamic State claimed responsibility for the attacks that killed 129": the claim is of the act,
+        # the toll the reporter's; not "..., saying it killed 30 soldiers"
+        return not _SAYING.search(text, m.end(), row.start)
     return row.source_end <= row.start and bool(_AGENT.match(text[row.source_end : row.start]))
+
+
+_CLAIMED_FOR = re.compile(
+    r"\b(?:claim(?:s|ed|ing)?|t[ao]ok|takes?|taking|accept(?:s|ed|ing)?)\s+(?:\w+\s+){0,2}?(?:responsibility|credit)"
+    r"\s+for\b",
+    re.I,
+)
+_SAYING = re.compile(r"\b(?:say(?:s|ing)?|said|claim(?:s|ed|ing)?\s+(?:that|to\s+have))\b", re.I)
 
 
 def _outlet(source: str) -> str | None:
