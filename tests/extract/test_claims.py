@@ -703,3 +703,35 @@ def test_a_finding_is_credited_to_its_maker_with_the_span_as_written(extract_tex
     name = c.source.name.lower()
     assert maker.lower() in name and not any(w in name for w in ("figures", "data", "analysis")), c.source
     assert text[c.source.start : c.source.end].split()[0] in ("An", "Data", "The"), c.source
+
+
+@pytest.mark.parametrize(
+    "text, fragment, measure",
+    [
+        # the doers of an act are no count of its victims; its object and the passive's subject are
+        ("Investigators knew of the two men who allegedly killed the soldier on Wednesday.", "two", "other"),
+        ("Three gunmen killed 12 people at the market.", "Three", "other"),
+        ("Three gunmen killed 12 people at the market.", "12", "killed"),
+        ("Police found the two men who were killed on Sunday.", "two", "killed"),
+        ("The two soldiers who died on Sunday were from Ohio.", "two", "killed"),
+        ("Five people suffered injuries in the crash.", "Five", "injured"),
+        ("The two men who shot the officer were arrested.", "two", "arrested"),
+        ("Three adults and two children drowned when their car was swept away.", "two", "killed"),
+    ],
+)
+def test_doers_are_no_victims(extract_text, text, fragment, measure):
+    assert one(extract_text, text, fragment).measure == measure
+
+
+def test_a_toll_does_not_take_the_count_of_one_list_item(extract_text):
+    """ "three adults and two children drowned. The toll rose to 19": the toll counts people, not children."""
+    c = one(
+        extract_text,
+        "Authorities said three adults and two children drowned on Saturday. The death toll in the region rose "
+        "to 19 on Sunday.",
+        "19",
+    )
+    assert c.measure == "killed" and c.counted is None
+    # one count before the toll still gives it what it counts
+    c = one(extract_text, "Officials said 20 soldiers died in the attack. The death toll later rose to 25.", "25")
+    assert c.counted == "soldiers"

@@ -334,3 +334,17 @@ def test_a_town_takes_the_region_named_just_before_it(extract_text):
         "Arizona run the same drills."
     )
     assert _place(x, "Hawthorne").admin1 == "Nevada"
+
+
+def test_a_towns_own_district_is_no_evidence_for_it(extract_text):
+    """ "Tripoli" names Libya's capital and its district, and a Lebanese city; in an article on Lebanon the
+    district of the same name (named only by this mention) must not vote for Libya."""
+    x = extract_text(
+        "Clashes over Syria's war spread across Lebanon on Monday. At least three people were killed in the "
+        "northern city of Tripoli, while another person was killed in Sidon, Lebanon's National News Agency "
+        "reported. Lebanese leaders blamed Syria; Lebanon's army deployed in Beirut, and Lebanon's president "
+        "urged calm."
+    )
+    assert _place(x, "Tripoli").country == "LBN"
+    alone = _place(extract_text("Militias fought near the airport in Tripoli on Monday."), "Tripoli")
+    assert alone.country == "LBY"

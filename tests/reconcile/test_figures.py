@@ -677,6 +677,60 @@ def test_one_region_s_toll_is_a_part_of_the_quake_s(ledger):
     assert part.part == "in Kessel" and part.part_of == whole.id and whole.best == 240
 
 
+@pytest.mark.parametrize("across", [True, False])
+def test_one_region_s_count_under_a_toll_across_several_is_a_part(ledger, across):
+    """A toll told "across seven states" holds each state's own count as a part, never as a competing estimate;
+    where the opening tells no toll over several regions, the region's count is no part by this rule."""
+    where = "across seven states" if across else "in the south"
+    text = (
+        f"A string of severe storms left at least 43 people dead {where} on Sunday, officials said. "
+        "At least 6 people died overnight when two cars drove into flooded roads in the Kessel region, the sheriff said."
+    )
+    x = article(
+        "m1",
+        4,
+        text,
+        [("at least 43", "people", "killed", None), ("At least 6", "people", "killed", None)],
+        [("Kessel", "GPE")],
+    )
+    ledger.write([x])
+    reconcile(ledger)
+    fs = [f for f in figures.list_figures(ledger) if f.measure == "killed"]
+    parts = [f for f in fs if f.part == "in Kessel"]
+    if across:
+        (whole,) = [f for f in fs if f.part is None]
+        assert whole.best == 43 and whole.low == 43 and len(parts) == 1 and parts[0].part_of == whole.id
+    else:
+        assert not parts
+
+
+def test_a_capital_named_as_where_a_toll_fell_is_the_incident_s_place(ledger):
+    """A capital is keyed by its country; "129 dead in Paris" still places the toll in Paris, France, over the
+    country the headline and article name most (Syria, whose refugees the story is about)."""
+    from dataclasses import replace
+
+    text = (
+        "Syrian refugees face new checks. Syria's war has sent millions abroad. The group, which holds territory "
+        "in Syria, claimed the attacks, which left 129 dead in Paris on Friday. Paris said 2 people were arrested."
+    )
+    from newsledger.models import Place
+
+    claims = [("129", None, "killed", None), ("2", "people", "arrested", "Paris")]  # Paris as an actor: keyed France
+    x = article("c1", 4, text, claims, [("Syria", "GPE"), ("Paris", "GPE")])
+    where = {"Syria": ("SYR", "A", 1), "Paris": ("FRA", "P", 2)}
+    places = tuple(
+        Place("c1", m.start(), m.end(), name, name, a3, None, 0.0, 0.0, feature, gid, 1000)
+        for name, (a3, feature, gid) in where.items()
+        for m in re.finditer(name, text)
+    )
+    ledger.write(
+        [replace(x, article=replace(x.article, title="Syrian refugees face checks after attack"), places=places)]
+    )
+    reconcile(ledger)
+    f = killed(ledger)
+    assert (f.incident.place, f.incident.country) == ("Paris", "FRA"), f.incident
+
+
 def test_a_nationality_or_a_bare_word_the_tagger_took_for_a_place_is_no_other_incident(ledger):
     text = (
         "Gunmen stormed a hotel in Orvin on Monday, the army said. "

@@ -797,3 +797,18 @@ def test_a_group_among_the_dead_is_a_part(sentence, number):
 
 def test_among_the_first_is_no_part():
     assert read("Four firefighters were among the first to arrive; 12 people were killed.", "12").role == I.INCIDENT
+
+
+@pytest.mark.parametrize(
+    "sentence, role",
+    [
+        ("Under President Orlan Vey, drone strikes have killed 150 people, officials said.", I.TALLY),
+        ("During his presidency, 150 soldiers were killed in the region.", I.TALLY),
+        ("Under pressure from the army, police said 150 people were killed on Sunday.", I.INCIDENT),
+        ("The attack during the Vey administration visit killed 150 people on Sunday.", I.INCIDENT),
+    ],
+)
+def test_a_leader_s_years_are_a_tally(sentence, role):
+    i = sentence.index("150")
+    got = I.read(sentence, (0, len(sentence)), (i, i + 3), None, "2025-05-13", "people", "killed")
+    assert got.role == role, got

@@ -620,6 +620,8 @@ MEASURE_LEMMAS = {
         "execute",
         "massacre",
         "perish",
+        "drown",
+        "drowned",
         "behead",
         "toll",
         "body",

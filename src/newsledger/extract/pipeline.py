@@ -81,7 +81,10 @@ from .times import extract_times
 # 39: corrections ("An earlier version of this story ..."), Reuters' "Related Coverage", bracketed links, credits
 #     "via Getty Images", "Follow NAME on Twitter" with longer names, marked outside the body;
 # 40: a place's name before a landform's word inside another name is no place ("Mandalay Bay Resort");
-VERSION = 40
+# 41: the doers of an act are no count of its victims ("three gunmen killed 12", "the two men who killed the
+#     soldier"); "drowned" is a death; a toll takes no count of one list item ("two children" of "three adults
+#     and two children"); a town's own same-named district is no evidence for its country (Lebanon's Tripoli)
+VERSION = 41
 
 
 LANGUAGE = "en"  # what the extractors read

@@ -3,7 +3,8 @@ GeoNames record of the gazetteer, in the context of its article.
 
 Which "Paris": a qualifier written with it ("Paris, Texas", "Springfield, Ill.") narrows the candidates to
 that region or country; otherwise each candidate scores by its population (log), the countries and regions
-the article names elsewhere (the region named last before it most), and whether the name is the place's own or
+the article names elsewhere (the region named last before it most; a region only this name names, as
+"Tripoli" names Libya's district, is no evidence for it), and whether the name is the place's own or
 only an alternate one. A name the
 gazetteer does not hold, or whose best candidate is a small place nothing in the article supports, stays
 unresolved (every resolved field null): a wrong coordinate is worse than none.
@@ -42,6 +43,9 @@ class Context:
     votes: dict = field(default_factory=dict)
     # (start, (alpha-3, admin1)) of each region mention, in text order
     region_at: list = field(default_factory=list)
+    # folded name -> the regions only its own mentions name: "Tripoli" names Libya's Tripoli district, which
+    # is no evidence that the town "Tripoli" is Libya's
+    region_votes: dict = field(default_factory=dict)
 
     def last_region(self, at: int) -> tuple[str, str] | None:
         """The region named last before `at`, within REGION_REACH characters: "a base in Nevada ... at
@@ -51,6 +55,9 @@ class Context:
 
     def others(self, name: str) -> Counter:
         return self.countries - self.votes.get(fold(name), Counter())
+
+    def other_regions(self, name: str) -> set:
+        return self.regions - self.region_votes.get(fold(name), set())
 
 
 def extract_places(
@@ -147,12 +154,14 @@ def _context(text: str, spans, index: PlaceIndex) -> Context:
     regions = set()
     votes: dict = {}
     region_at = []
+    named_by: dict = {}  # region -> the folded names that name it
     for s, t, label in spans:
         name = text[s:t] + label.partition("+")[2]
         a3 = _country_of(name, text)
         if not a3 and (region := _region_of(name, index)):
             regions.add(region)
             region_at.append((s, region))
+            named_by.setdefault(region, set()).add(fold(name))
             a3 = region[0]
         a3 = a3 or g.capitals.get(fold(name))
         if a3:
@@ -161,7 +170,11 @@ def _context(text: str, spans, index: PlaceIndex) -> Context:
     if shared := _shared_region(text, spans, index):
         regions.add(shared)
         countries[shared[0]] += 1
-    return Context(countries, regions, text, votes, region_at)
+    own: dict = {}
+    for region, names in named_by.items():
+        if len(names) == 1 and region != shared:
+            own.setdefault(next(iter(names)), set()).add(region)
+    return Context(countries, regions, text, votes, region_at, own)
 
 
 def _shared_region(text: str, spans, index: PlaceIndex) -> tuple[str, str] | None:
@@ -275,18 +288,19 @@ def _best(name: str, candidates: list[GeoRecord], ctx: Context, at: int | None =
     total = sum(countries.values()) or 1
     f = fold(name)
     capital_of = gazetteer().capitals.get(f)
+    regions = ctx.other_regions(name)
 
     def score(c: GeoRecord) -> float:
         s = math.log10(c.population + 10)
         s += 4 * countries.get(c.country, 0) / total + (2 if countries.get(c.country) else 0)
-        s += 2 if (c.country, c.admin1) in ctx.regions else 0
+        s += 2 if (c.country, c.admin1) in regions else 0
         s += 2 if c.level == 3 and (c.country, c.admin1) == last else 0
         s += 1 if fold(c.name) == f else 0
         s += 3 if c.level == 3 and c.country == capital_of else 0
         return s
 
     best = max(candidates, key=score)
-    supported = best.level < 3 or best.country in countries or (best.country, best.admin1) in ctx.regions
+    supported = best.level < 3 or best.country in countries or (best.country, best.admin1) in regions
     # by another of its names ("Orvin" is also Irvine's), a town nothing in the article supports is a guess
     floor = SMALL if fold(best.name) == f else ALIAS_SMALL
     return best if supported or best.population >= floor else None

@@ -1044,7 +1044,7 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
                 (
                     (abs(pos - at), name)
                     for key, name, _, pos in _towns_first(ctx.text(a), store.places_between(ledger, a, s0, s1))
-                    if not key.startswith("country:")
+                    if (not key.startswith("country:") or _in_a_capital(ctx.text(a), pos, name))
                     and not not_a_place(name)
                     and not ctx.not_a_place_here(a, name)
                     and not _a_persons_name(name, people)
@@ -1220,6 +1220,17 @@ def _named_fire(ctx: _Context, arts: list[str], sents: str) -> str | None:
     if not named:  # "the Woolsey fire", lower case, is a second fire too
         named = {m.group(1) + "Fire" for a in arts for m in _NAMED_FIRE.finditer(ctx.text(a)[:FOUNDING_LEDE])}
     return f"the {named.pop()}" if len(named) == 1 else None
+
+
+def _in_a_capital(text: str, pos: int, name: str) -> bool:
+    """Whether a capital the ledger keys by its country is named as where a thing happened ("129 dead and 352
+    wounded in Paris"): the town, not its government ("Paris said")."""
+    g = gazetteer()
+    return (
+        g.country(name) is None
+        and g.capitals.get(fold(name)) is not None
+        and bool(re.search(r"\b(?:in|at|near|outside)\s+$", text[max(0, pos - 8) : pos]))
+    )
 
 
 def _towns_first(text: str, named: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
@@ -1902,6 +1913,8 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
     part = reading.part if reading.role == incidents.PART else region
     if part == "more" and _retold(ledger, ctx, row, sentence, mates):
         part = None  # "killing a general and wounding 15. ... Another 15 people were wounded": the 15, told again
+    if part is None and not incident and (state := _one_of_the_regions(ctx, aid, sentence)):
+        part = f"in {state}"  # "43 dead across seven states ... Six people died ... in Missouri": one state's
     if (
         part is None
         and not incident
@@ -1952,6 +1965,33 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
         founds,
     )
     return fid
+
+
+# A toll told over several regions at once: "left at least 43 people dead across seven states".
+_ACROSS_REGIONS = re.compile(
+    r"\b(?:across|in)\s+(?:at\s+least\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|"
+    r"a\s+dozen)\s+(?:[\w-]+\s+)?(?:states|provinces|regions|countries|counties|districts|prefectures)\b",
+    re.I,
+)
+
+
+def _one_of_the_regions(ctx: _Context, aid: str, sentence: tuple[int, int]) -> str | None:
+    """The region a count's sentence places it in, in an article whose headline or opening tells a toll over
+    several regions and whose sentence does not: that region's count is a part of the whole, never a
+    competing estimate of it."""
+    text = ctx.text(aid)
+    if _ACROSS_REGIONS.search(text, sentence[0], sentence[1]) or not _ACROSS_REGIONS.search(
+        (ctx.title(aid) or "") + " " + text[:LEDE]
+    ):
+        return None
+    for _, name, _, pos in store.places_between(ctx.ledger, aid, *sentence):
+        if (
+            ctx.region(aid, name)
+            and not jurisdiction(text, pos, name)
+            and not _HOME_BEFORE.search(text, max(0, pos - 40), pos)
+        ):
+            return name
+    return None
 
 
 _IN_THE_COUNTRY = re.compile(r"[^.;]{0,40}?\bin (?:the|that|this) country\b")

@@ -147,6 +147,10 @@ _PART_ASIDE = re.compile(
 )
 
 
+# Between two counts of one list: "three adults and two children", "four soldiers, two police officers".
+_CONJUNCT = re.compile(r"\s+[\w-]+(?:\s+[\w-]+){0,2}?\s*(?:,\s*(?:and\s+)?|\s+and\s+)", re.I)
+
+
 # A verb of what is done to people, right before a bare count: the count is its object ("killed at least
 # seven"), not more of the figure before, unless that figure is an object of such a verb too ("killed 12
 # soldiers and wounded 10").
@@ -165,7 +169,7 @@ def _from_figure_before(
     unless a verb of its own says something else ("332 were arrested, but only seven convicted")."""
     if c.counted is not None or not (q.unit is None and c.bare or c.generic) or q.num.kind == "fraction":
         return
-    for pq, pc, psent in reversed(kept[-4:]):
+    for k, (pq, pc, psent) in reversed(list(enumerate(kept))[-4:]):
         # "the real figure", "the toll" point back to the sentence before as well
         if psent != sent and not (c.generic and psent[1] >= sent[0] - 3):
             break
@@ -173,6 +177,8 @@ def _from_figure_before(
             break
         if _PART_ASIDE.search(text[max(psent[0], pq.start - 30) : pq.start]):
             continue  # "killed 12 people, including two police officers, and wounded 10": the 10 are not officers
+        if c.generic and k and kept[k - 1][2] == psent and _CONJUNCT.fullmatch(text, kept[k - 1][0].end, pq.start):
+            break  # "three adults and two children drowned. The toll rose to 19": a toll of people, not children
         if _ACT_BEFORE.search(text[pq.end : q.start]) and not _ACT_BEFORE.search(
             text[max(psent[0], pq.start - 40) : pq.start] + " "
         ):

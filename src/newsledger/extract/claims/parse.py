@@ -132,7 +132,7 @@ def _words_around(doc: Doc, text: str, q: Figure, span, head) -> list[str]:
     if head is not None:
         words += [head.lower_, head.lemma_.lower()]
         for c in head.children:
-            if c.dep_ in ("acl", "amod", "relcl", "compound", "appos"):
+            if c.dep_ in ("acl", "amod", "relcl", "compound", "appos") and not _done_by(c):
                 words += [c.lemma_.lower(), c.lower_]
                 words += [g.lower_ for g in c.children if g.dep_ in ("oprd", "acomp", "xcomp")]
     for c in span.root.children:
@@ -147,6 +147,23 @@ def _words_around(doc: Doc, text: str, q: Figure, span, head) -> list[str]:
     if m:
         words.append(AFTER_MEASURE[m.group("w").split()[-1].lower()])
     return words
+
+
+# Verbs of what is done to people: their active subject is the doer, their object the victim.
+DOING = frozenset(
+    "kill murder slay massacre execute behead wound injure shoot stab attack arrest detain capture kidnap abduct".split()
+)
+
+
+def _done_by(verb) -> bool:
+    """Whether `verb` is an act done to an object by its active subject ("three gunmen killed 12 people"), or a
+    relative clause that makes the noun it is on the doer ("the two men who allegedly killed the soldier"):
+    such a subject counts no dead ("the two men who were killed", "the three who died", "five people suffered
+    injuries" do)."""
+    kids = list(verb.children)
+    if verb.lemma_.lower() not in DOING or not any(k.dep_ == "dobj" and k.lower_ not in M.MEASURE_OF for k in kids):
+        return False
+    return verb.dep_ != "relcl" or any(k.dep_ == "nsubj" and k.lower_ in ("who", "that", "which") for k in kids)
 
 
 CAPTIVES = frozenset({"hostage", "hostages", "prisoner", "prisoners", "captive", "captives", "pow", "pows"})
@@ -182,11 +199,16 @@ def walk(anchor, bare: bool, lemmas: list[str], c: Counting, text: str) -> str |
         if not _climbs(tok, bare):
             break
         via_of = tok.dep_ == "prep" and tok.lower_ == "of"
+        doer = tok.dep_ == "nsubj"
         tok = tok.head
         if tok.pos_ == "NOUN":
             _noun_words(tok, anchor, via_of, lemmas)
         if tok.pos_ not in ("VERB", "AUX"):
             continue
+        if doer and _done_by(tok):
+            return None  # "three gunmen killed 12 people": the three did it; the 12 are the dead
+        if tok.lemma_.lower() == "drown" and any(k.dep_ == "prt" for k in tok.children):
+            return None  # "drowned out the speeches of 20 lawmakers"
         lemmas.append(tok.lemma_.lower())
         subject = _verb_words(tok, anchor, lemmas)
         if subject is not None:
