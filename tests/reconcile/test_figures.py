@@ -731,6 +731,28 @@ def test_a_capital_named_as_where_a_toll_fell_is_the_incident_s_place(ledger):
     assert (f.incident.place, f.incident.country) == ("Paris", "FRA"), f.incident
 
 
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        # the shooting set the protests off; the officers were hurt in the protests
+        (
+            "After yet another disputed police shooting, hundreds in Orvin took to the streets on Tuesday, "
+            "injuring 12 police officers.",
+            "protests",
+        ),
+        ("A gunman opened fire at a rally in Orvin on Tuesday, injuring 12 police officers.", "shooting"),
+    ],
+)
+def test_the_act_of_the_count_s_clause_names_its_event_not_the_cause_before_it(ledger, sentence, want):
+    from dataclasses import replace
+
+    x = article("p1", 4, sentence, [("12", "police officers", "injured", None)], [("Orvin", "GPE")])
+    ledger.write([replace(x, article=replace(x.article, title="Opinion: the problem is injustice"))])
+    reconcile(ledger)
+    (f,) = [f for f in figures.list_figures(ledger) if f.measure == "injured"]
+    assert want in f.incident.title, f.incident.title
+
+
 def test_a_nationality_or_a_bare_word_the_tagger_took_for_a_place_is_no_other_incident(ledger):
     text = (
         "Gunmen stormed a hotel in Orvin on Monday, the army said. "

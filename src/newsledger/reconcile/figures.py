@@ -1429,7 +1429,7 @@ _SAID_ACT = re.compile(
     r"\b(?:(?P<shooting>opened\s+fire|open\s+fire|opens\s+fire|shot\s+and\s+(?:killed|wounded)|shot\s+dead)|"
     r"(?P<attack>attacked)|(?P<massacre>massacred)|(?P<crash>crashed)|(?P<derailment>derailed)|"
     r"(?P<siege>took\s+(?:\w+\s+){0,3}hostages?|held\s+(?:\w+\s+){0,3}hostages?)|"
-    r"(?P<stabbing>stabbed)|(?P<bombing>bombed)|(?P<kidnapping>kidnapped|abducted)|(?P<ramming>(?:rammed|rams|ploughed|plowed|drove|drives)\s+(?:\w+\s+){0,2}into\s+"
+    r"(?P<stabbing>stabbed)|(?P<bombing>bombed)|(?P<protests>took\s+to\s+the\s+streets|rioted)|(?P<kidnapping>kidnapped|abducted)|(?P<ramming>(?:rammed|rams|ploughed|plowed|drove|drives)\s+(?:\w+\s+){0,2}into\s+"
     r"(?:a|the)\s+(?:\w+\s+)?(?:crowd|pedestrians|people|protesters|counterprotesters|marchers)))\b",
     re.I,
 )
