@@ -33,8 +33,10 @@ def tally(text: str, min_step: int) -> tuple[dict[str, list[int]], dict[str, lis
                 continue
             right = cells[5].startswith("right")
             measure = cells[3].split("(")[0].strip()
-            n = re.match(r"\d+", cells[4])
-            count = "one statement" if n is None or int(n.group()) == 1 else "two or more"
+            # "2: 4, Police, ...; 5, ..." gives the count; later audits list the statements alone, ";" apart
+            n = re.match(r"(\d+):", cells[4])
+            statements = int(n.group(1)) if n else cells[4].count(";") + 1
+            count = "one statement" if statements == 1 else "two or more"
             for table, key in ((by_measure, measure), (by_statements, count)):
                 table[key][0] += right
                 table[key][1] += 1
