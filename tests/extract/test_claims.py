@@ -735,3 +735,23 @@ def test_a_toll_does_not_take_the_count_of_one_list_item(extract_text):
     # one count before the toll still gives it what it counts
     c = one(extract_text, "Officials said 20 soldiers died in the attack. The death toll later rose to 25.", "25")
     assert c.counted == "soldiers"
+
+
+@pytest.mark.parametrize(
+    "said, source",
+    [
+        ("The U.S. government says", "The U.S. government"),  # its own country, not the one named before
+        ("The government says", "Syria"),  # the country the article names
+    ],
+)
+def test_a_government_is_the_country_its_words_name(extract_text, said, source):
+    text = f"Syria denies the attack. Rebels in Syria blame the army.\n\n{said} more than 1,400 people died in it."
+    c = one(extract_text, text, "1,400")
+    assert c.source is not None and c.source.name == source, c.source
+
+
+@pytest.mark.parametrize("cue", ["does not refer to", "did not mention", "never mentioned"])
+def test_one_who_does_not_speak_of_a_count_is_not_its_source(extract_text, cue):
+    text = f"Arlo Venn was shot in Orvin. He {cue} the attack that left 12 dead, and it is not clear when he filmed it."
+    c = one(extract_text, text, "12")
+    assert c.source is None, c.source

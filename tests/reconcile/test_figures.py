@@ -1761,3 +1761,25 @@ def test_a_toll_the_claimant_gives_is_still_its_own(ledger):
     (f,) = [f for f in figures.list_figures(ledger) if f.measure == "killed"]
     (c,) = f.claims
     assert c.source is not None, (c.source, c.party_name)
+
+
+def test_a_toll_in_a_place_said_to_be_of_another_country_is_its_own_incident(ledger):
+    text = (
+        "Storms in Texas killed 4 people on Monday, officials said. "
+        "But in Puerto Lago, a Mexican city on the border, a tornado killed at least 13 people on Monday."
+    )
+    ledger.write(
+        [
+            article(
+                "t1",
+                10,
+                text,
+                [("4", "people", "killed", "officials"), ("at least 13", "people", "killed", None)],
+                [("Texas", "GPE"), ("Puerto Lago", "GPE")],
+            )
+        ]
+    )
+    reconcile(ledger)
+    fs = [f for f in figures.list_figures(ledger) if f.measure == "killed"]
+    assert len(fs) == 2 and all(f.low == f.high for f in fs), fs
+    assert any("Mexico" in f.incident.title for f in fs if f.incident), [f.incident for f in fs]

@@ -3,6 +3,8 @@ tests; the same phenomena on real articles are in test_figure_phenomena.py and t
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from newsledger.reconcile import incidents as I
@@ -676,6 +678,12 @@ def test_a_run_of_counts_shares_the_year_said_after_its_last():
     [
         ("Rescuers said six bodies have been recovered from the sea so far.", "six", I.PART, "bodies recovered"),
         ("Divers pulled out 12 bodies from the wreck on Monday.", "12", I.PART, "bodies recovered"),
+        (
+            "The mayor said crews had recovered the bodies of at least 12 people in the city.",
+            "12",
+            I.PART,
+            "bodies recovered",
+        ),
         ("The blast in Kessel killed 12 people on Monday, police said.", "12", I.INCIDENT, None),
     ],
 )
@@ -812,3 +820,75 @@ def test_a_leader_s_years_are_a_tally(sentence, role):
     i = sentence.index("150")
     got = I.read(sentence, (0, len(sentence)), (i, i + 3), None, "2025-05-13", "people", "killed")
     assert got.role == role, got
+
+
+@pytest.mark.parametrize(
+    "sentence, role",
+    [
+        ("A police spokesman said eight people died at the scene and another person died at a hospital.", I.PART),
+        ("In Kessel, eight people were killed in the blast, while a ninth died later that night.", I.PART),
+        ("The blast killed eight people, and another bomb went off, but no one died.", I.INCIDENT),
+        ("The blast killed eight people and another man was hurt.", I.INCIDENT),
+    ],
+)
+def test_a_count_its_own_sentence_adds_more_dead_to_is_the_dead_so_far(sentence, role):
+    i = sentence.index("eight")
+    got = I.read(sentence, (0, len(sentence)), (i, i + 5), None, "2025-05-13", "people", "killed")
+    assert got.role == role, got
+
+
+@pytest.mark.parametrize(
+    "sentence, number, measure, mates, role",
+    [
+        ("Of the other three people in custody, one was a woman, officials said.", "three", "arrested", (), I.PART),
+        ("Police hold the driver; the other two were arrested on Monday.", "two were", "arrested", (), I.PART),
+        # others than the dead, not more of the injured
+        (
+            "Two people died and the other three were injured, police said.",
+            "three",
+            "injured",
+            ("Two", "killed"),
+            I.INCIDENT,
+        ),
+    ],
+)
+def test_the_other_few_are_a_part(sentence, number, measure, mates, role):
+    i = sentence.index(number)
+    others = [(sentence.index(mates[0]), sentence.index(mates[0]) + len(mates[0]), mates[1])] if mates else []
+    got = I.read(sentence, (0, len(sentence)), (i, i + len(number.split()[0])), None, None, "people", measure, others)
+    assert got.role == role, got
+
+
+@pytest.mark.parametrize(
+    "text, number, measure, part",
+    [
+        # more of the measure told just before: a part, not the toll
+        (
+            "Officials in Orvin say four people died. Four other people were killed in Kessel.",
+            "Four other",
+            "killed",
+            "more",
+        ),
+        ("A gunman killed a police officer and two other people on Monday.", "two", "killed", "more"),
+        # others than the dead: the wounded's own count
+        (
+            "The gunman opened fire, killing 10 people. Ten other people were wounded, the governor said.",
+            "Ten",
+            "injured",
+            None,
+        ),
+        # others than the shooter, himself a student
+        (
+            "Two students were wounded. A seventh-grader shot a teacher and wounded two other students.",
+            "two other",
+            "injured",
+            None,
+        ),
+    ],
+)
+def test_others_of_the_measure_told_before_are_more_of_it(text, number, measure, part):
+    i = text.index(number)
+    sentence = (text.rfind(".", 0, i) + 1, len(text))
+    counted = re.match(r"\w+\s+other\s+(\w+)", text[i:]).group(1)  # type: ignore[union-attr]
+    got = I.read(text, sentence, (i, i + len(number.split()[0])), None, None, counted, measure)
+    assert got.part == part, got

@@ -84,7 +84,9 @@ from .times import extract_times
 # 41: the doers of an act are no count of its victims ("three gunmen killed 12", "the two men who killed the
 #     soldier"); "drowned" is a death; a toll takes no count of one list item ("two children" of "three adults
 #     and two children"); a town's own same-named district is no evidence for its country (Lebanon's Tripoli)
-VERSION = 41
+# 42: "the U.S. government" is no other country's government; one who "does not refer to" an attack is no
+#     source of its toll
+VERSION = 42
 
 
 LANGUAGE = "en"  # what the extractors read

@@ -1998,9 +1998,20 @@ _IN_THE_COUNTRY = re.compile(r"[^.;]{0,40}?\bin (?:the|that|this) country\b")
 _POSSESSIVE = re.compile(r"\b((?-i:[A-Z])[\w.-]+(?:\s+(?-i:[A-Z])[\w.-]+)?)['’]s\b")
 
 
+# "in Ciudad Acuna, a Mexican city of about 140,000": a place the sentence says is in another country
+_DESCRIBED_PLACE = re.compile(
+    r"\bin\s+(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3},\s+an?\s+(?:\w+\s+){0,2}?(?P<adj>(?-i:[A-Z])[\w-]+)\s+"
+    r"(?:\w+\s+)?(?:city|town|village|province|state|region|port|district)\b"
+)
+
+
 def _the_country(text: str, sentence: tuple[int, int], row: ClaimRow) -> str | None:
     """The country "in the country" after a count means, when the sentence names one before it as a
-    possessive ("India's Home Ministry says at least 16 people in the country were killed")."""
+    possessive ("India's Home Ministry says at least 16 people in the country were killed"); or the country of
+    a place the sentence describes before the count ("in Ciudad Acuna, a Mexican city, ... killed 13")."""
+    for m in _DESCRIBED_PLACE.finditer(text, sentence[0], row.start):
+        if a3 := gazetteer().demonym(m.group("adj")):
+            return a3
     if not _IN_THE_COUNTRY.match(text, row.end, sentence[1]):
         return None
     for m in _POSSESSIVE.finditer(text, sentence[0], row.start):

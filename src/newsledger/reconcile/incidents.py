@@ -459,6 +459,12 @@ _RECOVERED_AFTER = re.compile(
     r"fished|located|identified|brought|exhumed|unearthed)\b",
     re.I,
 )
+# "authorities had recovered the bodies of at least two people"
+_RECOVERED_BODIES_OF = re.compile(
+    r"\b(?:recover\w*|retriev\w*|found|pulled\s+out|fished\s+out|located|exhum\w*|unearth\w*)\s+(?:the\s+)?"
+    r"(?:bodies|corpses|remains)\s+of\s+(?:(?:at least|about|some|another|more than|nearly|up to)\s+)*$",
+    re.I,
+)
 _RECOVERED_BEFORE = re.compile(
     r"\b(?:recover\w*|retriev\w*|found|pulled(?:\s+out)?|fished\s+out|located|exhum\w*|unearth\w*)\s+"
     r"(?:(?:the|at least|about|some|another|more than|nearly)\s+)*$",
@@ -482,16 +488,20 @@ _ONE_HOSPITAL_BEFORE = re.compile(
 )
 # The next sentence adds to the count: "..., killing eight people. One other person was rushed to the hospital
 # and died." The eight are the dead so far, a part of the toll the two give.
-_MORE_DIED_NEXT = re.compile(
-    rf"[.!?\"”’]*\s*(?:(?:{_NUM_WORD}|an?)\s+(?:other|more|further|additional)|another|a\s+(?:second|third|fourth|fifth|"
-    rf"sixth|seventh|eighth|ninth|tenth))\b[^.;]{{0,80}}?\b(?:died|succumbed|was pronounced dead|were pronounced "
-    rf"dead|did not survive)\b",
-    re.I,
+_MORE_DIED = (
+    rf"(?:(?:{_NUM_WORD}|an?)\s+(?:other|more|further|additional)|another|a\s+(?:second|third|fourth|fifth|"
+    rf"sixth|seventh|eighth|ninth|tenth))\b(?:(?!\b(?:no\s+one|nobody|none)\b)[^.;]){{0,80}}?\b(?:died|succumbed|was pronounced dead|were pronounced "
+    rf"dead|did not survive)\b"
 )
+_MORE_DIED_NEXT = re.compile(r"[.!?\"”’]*\s*" + _MORE_DIED, re.I)
+# Or the count's own sentence goes on to add them: "eight people died at the scene and another died at a hospital".
+_MORE_DIED_THEN = re.compile(r"(?:,|;|\band\b|\bwhile\b|\bbut\b)\s*" + _MORE_DIED, re.I)
 # "Ambassador Chris Stevens and three other Americans": a named person and others, whose total is one more.
 _NAMED_AND = re.compile(r"(?-i:[A-Z])[\w.'’-]+\s+and\s+(?:at\s+least\s+|some\s+|the\s+)?$")
 _INCREMENT = re.compile(r"^\s*(?:more|additional|new|further|extra)\b|^\s*more\s", re.I)
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|a further|an extra)\s*$", re.I)
+# "Of the other three people in custody": those besides someone told before, never all of them.
+_THE_OTHER_BEFORE = re.compile(r"\b(?:the|its|their)\s+other\s*$", re.I)
 
 
 def another_before(before: str) -> bool:
@@ -706,18 +716,28 @@ def read(
     if m := _SUBREGION.match(after):  # "More than 70 people have been killed in the state"
         return out(PART, "one region's toll of a wider incident", part="in the " + m.group("region").lower())
     if measure == "killed" and (
-        _RECOVERED_AFTER.match(after) or (_RECOVERED_BEFORE.search(before[-40:]) and re.match(r"\s+bodies", after))
+        _RECOVERED_AFTER.match(after)
+        or (_RECOVERED_BEFORE.search(before[-40:]) and re.match(r"\s+bodies", after))
+        or _RECOVERED_BODIES_OF.search(before[-70:])
     ):
         return out(PART, "bodies by their recovery, not the toll", part="bodies recovered")
     if measure == "injured" and _ONE_HOSPITAL_BEFORE.search(before[-90:]):
         return out(PART, "one hospital's patients, not all the injured", part="treated at one hospital")
     if measure == "killed" and _DIED_IN_HOSPITAL.match(_own_words(after)):
         return out(PART, "those who died on the way to or later in hospital, not all the dead", part="died in hospital")
-    if measure == "killed" and not mates and _MORE_DIED_NEXT.match(text, s1):
+    if measure == "killed" and not mates and (_MORE_DIED_NEXT.match(text, s1) or _MORE_DIED_THEN.search(after)):
         return out(PART, "the dead before more died, as the next sentence says", part="dead so far")
     if re.match(r"\s+(?:other\b|of\s+(?:his|her|their)\s)", after) and _NAMED_AND.search(before[-40:]):
         return out(PART, "others besides someone named, not the total", part="more")
-    if (_INCREMENT.search(after) or _INCREMENT_BEFORE.search(before[-25:])) and not _beside_other(
+    if (
+        _INCREMENT.search(after)
+        or _INCREMENT_BEFORE.search(before[-25:])
+        or _THE_OTHER_BEFORE.search(before[-25:])
+        or (
+            re.match(r"\s+other\b", after)
+            and ((_told_before(text, s0, measure) and _anyone(counted)) or re.search(r"\band\s+$", before))
+        )
+    ) and not _beside_other(
         text, c0, mates, measure
     ):  # "50 dead and another 53 wounded": others than the dead, not more wounded
         return out(PART, "an increment, not a total", part="more")
@@ -791,6 +811,20 @@ def _lead(text: str, c0: int, mates: Sequence[tuple[int, int, str | None]]) -> i
         if e <= lead and _COORD.match(text[e:lead]):
             lead = s
     return lead
+
+
+def _anyone(counted: str | None) -> bool:
+    """Whether a count is of people at large: "four other people", not "two other students", whose "other" may
+    set them apart from the one who shot them."""
+    return not counted or counted.lower().split()[-1] in ("people", "persons", "individuals", "civilians")
+
+
+def _told_before(text: str, s0: int, measure: str | None) -> bool:
+    """Whether a word of the measure stands in the sentences just before a count's ("four people died in Oklahoma.
+    ... four other people were killed in Texas": more of them; not "killing 10. Ten other people were wounded",
+    others than the dead)."""
+    rx = _EVIDENCE_RE.get(measure or "")
+    return rx is not None and bool(rx.search(text, max(0, s0 - 300), s0))
 
 
 def _beside_other(text: str, c0: int, mates: Sequence[tuple[int, int, str | None]], measure: str | None) -> bool:

@@ -147,8 +147,8 @@ class Speakers:
                 ent = self._before(start, ("ORG", "GPE"))
             elif word in PERSON_NOUNS and self._definite(start, end):
                 ent = self._described_before(start, "PERSON", word)
-            elif word == "government" and self._definite(start, end):
-                ent = self._country_before(start)
+            elif word == "government" and self._definite(start, end) and not self._modifier(start, end):
+                ent = self._country_before(start)  # not "the U.S. government": the span as written says whose
             elif word in ORG_NOUNS and self._definite(start, end):
                 ent = self._described_before(start, "ORG", word)
         if ent is None:
@@ -205,6 +205,15 @@ class Speakers:
                 found = found or ent
             i += 1
         return found
+
+    def _modifier(self, start: int, end: int) -> Entity | None:
+        """The country or nationality named inside the span, before its head: "the Syrian government"."""
+        i = bisect.bisect_left(self.starts, start)
+        while i < len(self.mentions) and self.mentions[i][0] < end:
+            if self.mentions[i][1] <= end and self.mentions[i][2].label in ("GPE", "NORP"):
+                return self.mentions[i][2]
+            i += 1
+        return None
 
     def _before(self, start: int, labels: tuple[str, ...]) -> Entity | None:
         best = None

@@ -47,6 +47,7 @@ _CITING = re.compile(
 )
 # "the man authorities say killed 26", "a gunman who police said shot 5": an attribution set into a relative
 # clause right before the number is the count's own, whoever states the sentence around it.
+_NEGATED = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.I)
 _INNER_SAY = re.compile(
     r"(?:\b(?:who|whom)|\b(?:the|a|an)\s+[\w-]+)\s+(?P<src>(?:the\s+)?(?:(?!(?:who|whom|that)\b)[\w.'’&-]+\s+){0,3}?"
     r"(?!(?:who|whom|that)\b)[\w.'’&-]+)\s+(?:say|says|said|allege|alleges|alleged|believe|believes|believed)\s+"
@@ -71,6 +72,8 @@ def source_of(
         return inner
     best = None
     for qt in quotes:
+        if qt.cue is not None and _NEGATED.search(qt.cue.text):
+            continue  # "He does not refer to the attack that left 12 dead": whoever gave the 12, not he
         if qt.start <= start and end <= qt.end and (best is None or qt.end - qt.start < best.end - best.start):
             best = qt
     if best is not None and _relays(best) and sentence is not None:
