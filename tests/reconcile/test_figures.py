@@ -1564,6 +1564,25 @@ def test_a_one_site_event_titled_by_a_country_is_titled_by_its_town_past_a_bylin
             False,
         ),
         ("On Sunday, police said 14 people had been killed in a blast in Orvin.", "Sunday", "2025-04-06", False),
+        # the day the opening sentence gives what happened, for a count after it that gives none
+        (
+            "Gunmen stormed a market in Orvin on Saturday. Police said 14 people were killed.",
+            "Saturday",
+            "2025-04-05",
+            True,
+        ),
+        (
+            "Two men appeared in court on Saturday over the attack on a market in Orvin. Police said 14 people died.",
+            "Saturday",
+            "2025-04-05",
+            False,
+        ),
+        (
+            "A panel approved a bill on Saturday, a day after a blast in Orvin. Police said 14 people were killed.",
+            "Saturday",
+            "2025-04-05",
+            False,
+        ),
     ],
 )
 def test_an_incident_is_dated_by_the_day_its_sentence_gives_it_not_the_day_it_was_said(

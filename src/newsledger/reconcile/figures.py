@@ -1140,7 +1140,7 @@ _SAID_DAY = re.compile(
     r"\b(?:said|says|say|told\s+(?:\w+\s+){0,2}?|announced|reported|confirmed|added|stated|tweeted|wrote|"
     r"declared|acknowledged|estimated|updated|revised|vigils?|funerals?|memorials?|march(?:es)?|rall(?:y|ies)|"
     r"(?:news|press)\s+conferences?|briefings?|hearings?|meetings?|interviews?|statements?|speech(?:es)?|"
-    r"calls?|shows?|visits?|revealed|disclosed|released|"
+    r"calls?|shows?|visits?|revealed|disclosed|released|(?:in|to|before)\s+(?:a\s+|the\s+)?court|arraign\w*|"
     # a condition's day, not the incident's: "remained hospitalized Friday"
     r"hospitali[sz]ed|in\s+(?:the\s+)?hospital|in\s+custody|in\s+(?:critical|serious|stable)\s+condition)"
     r"\s+(?:(?:on|late|early|by|as\s+of|held|this|last)\s+)*$",
@@ -1189,10 +1189,47 @@ def _event_day(ledger: Ledger, ctx: _Context, fid: str) -> str | None:
         )
         if near:
             days[near[1]] += 1
+        elif s0 < LEDE and (opening := _opening_day(ledger, ctx, a)):
+            days[opening] += 1
     if not days:
         return None
     top = max(days.values())
     return min(d for d, n in days.items() if n == top)
+
+
+def _opening_day(ledger: Ledger, ctx: _Context, aid: str) -> str | None:
+    """The day an article's opening sentence gives what happened, for a count in its opening whose own clause
+    gives none ("A gunman opened fire at a school on Friday, killing 10. ... Ten other people were wounded"):
+    the first date of that sentence up to EVENT_GAP_DAYS before the report, next to a word of what happened with
+    no clause break between (not "appeared in court Wednesday", "approved a measure Wednesday, after a train
+    derailment"), and not a day something was said."""
+    report, text = ctx.published(aid), ctx.text(aid)
+    start = store.article_dateline_end(ledger, aid)
+    end = min(x for x in (text.find(". ", start), text.find("\n", start + 1), start + LEDE) if x > 0)
+    if not report:
+        return None
+    events = [(m.start(), m.end()) for m in incidents.happenings(text, start, end)]
+    return next(
+        (
+            value[:10]
+            for t0, t1, value in store.dates_between(ledger, aid, start, end)
+            if re.match(r"\d{4}-\d{2}-\d{2}(?:T|$)", value)
+            and 0 <= _days(value[:10], report) <= EVENT_GAP_DAYS
+            and any(
+                (e1 <= t0 and t0 - e1 <= _OPENING_DAY_REACH) or (t1 <= e0 and e0 - t1 <= _OPENING_DAY_REACH)
+                if not _DAY_BREAK.search(text, min(e1, t1), max(e0, t0))
+                else False
+                for e0, e1 in events
+            )
+            and not _SAID_DAY.search(text[max(start, t0 - 40) : t0])
+            and not _SAID_AFTER_DAY.match(text[t1 : t1 + 60])
+            and not incidents.RITE_DAY.match(text, t0)
+        ),
+        None,
+    )
+
+
+_OPENING_DAY_REACH = 40
 
 
 _NAMED_STORM = re.compile(r"\b(?:Hurricane|Typhoon|Cyclone|Super Typhoon|Tropical Storm|Superstorm)\s+[A-Z][a-z]+\b")

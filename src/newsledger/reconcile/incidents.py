@@ -908,6 +908,11 @@ def happening(text: str) -> bool:
     return bool(_HAPPENING.search(text))
 
 
+def happenings(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The words of an event or act (as `happening` finds them) between two offsets."""
+    return list(_HAPPENING.finditer(text, start, end))
+
+
 def epidemic(opening: str) -> bool:
     """Whether an article's headline and opening, or the claim's own sentence, are about an epidemic (its
     counts are tallies)."""
