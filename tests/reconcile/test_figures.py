@@ -1442,6 +1442,19 @@ def test_a_count_the_reporter_sets_apart_as_reported_is_not_the_speaker_s(ledger
     assert c.source is None, (c.source, c.party_name)
 
 
+def test_a_reported_count_after_a_speaker_s_sentence_is_the_outlet_s(ledger):
+    text = (
+        "Officials in Veridia say two jets flew over Kessel on Monday. The strike reportedly killed at least 14 people."
+    )
+    x = article(
+        "r4", 4, text, [("at least 14", "people", "killed", "Officials")], [("Kessel", "GPE"), ("Veridia", "GPE")]
+    )
+    ledger.write([x])
+    reconcile(ledger)
+    (c,) = killed(ledger).claims
+    assert c.source is None, (c.source, c.party_name)
+
+
 def test_a_count_the_speaker_says_was_reported_is_still_the_speaker_s(ledger):
     text = "Officials in Kessel said 12 people were reportedly killed in the raid on Monday."
     ledger.write([article("r3", 4, text, [("12", "people", "killed", "Officials")], [("Kessel", "GPE")])])

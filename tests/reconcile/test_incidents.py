@@ -892,3 +892,35 @@ def test_others_of_the_measure_told_before_are_more_of_it(text, number, measure,
     counted = re.match(r"\w+\s+other\s+(\w+)", text[i:]).group(1)  # type: ignore[union-attr]
     got = I.read(text, sentence, (i, i + len(number.split()[0])), None, None, counted, measure)
     assert got.part == part, got
+
+
+@pytest.mark.parametrize(
+    "sentence, number, counted, measure, role",
+    [
+        # one picked out of a count the sentence gives
+        ("Police believe he was one of three gunmen who died outside the stadium.", "one", "gunmen", "killed", I.PART),
+        # a count joined to one more: the toll is one more than it
+        ("The ambush in Orvin left two police officers and another victim dead.", "two", "officers", "killed", I.PART),
+        ("The blast killed two soldiers and another attack wounded five.", "two", "soldiers", "killed", I.INCIDENT),
+        ("The blast killed two soldiers and another man was hurt.", "two", "soldiers", "killed", I.INCIDENT),
+        # those held in camps: a population held, not an incident's arrests
+        (
+            "The UN says more than 9,000 people have been detained in camps in Kessel.",
+            "9,000",
+            "people",
+            "arrested",
+            I.TALLY,
+        ),
+        (
+            "Police said 12 protesters were detained in the square on Monday.",
+            "12",
+            "protesters",
+            "arrested",
+            I.INCIDENT,
+        ),
+    ],
+)
+def test_a_count_s_own_phrase_says_it_is_one_of_more_or_a_population(sentence, number, counted, measure, role):
+    i = sentence.index(number)
+    got = I.read(sentence, (0, len(sentence)), (i, i + len(number)), None, None, counted, measure)
+    assert got.role == role, got

@@ -713,10 +713,15 @@ def _unsaid(text: str, sentence: tuple[int, int], row: ClaimRow) -> bool:
     not a source), or the sentence says it did not say it ("Obama did not mention the arrests of two
     reporters"), or the number stands in the reporter's parenthesis outside the source's words ("According to
     sources ..., the bomber was the driving force behind the bombings (where three people died)"), or a
-    relative clause names someone by it ("the group said the couple who killed 14 were its supporters"). The
+    relative clause names someone by it ("the group said the couple who killed 14 were its supporters"); or a
+    source named before the sentence is followed by the reporter's "reportedly" ahead of the number. The
     statement is then the outlet's."""
     s0, s1 = sentence
-    if row.source_start is None or row.source_end is None or not s0 <= row.source_start < s1:
+    if row.source_start is None or row.source_end is None:
+        return False
+    if row.source_start < s0 and _REPORTEDLY.search(text, s0, row.start):
+        return True  # "Russia says the jets ... . The strike reportedly killed 14": the reporter's word, not Russia's
+    if not s0 <= row.source_start < s1:
         return False
     if _NEGATED_CUE.search(text[s0:s1]):
         return True

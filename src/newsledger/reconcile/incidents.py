@@ -413,7 +413,10 @@ _GUESS = re.compile(r"\b(?:or more|or even more|perhaps|maybe|possibly|i think|i
 # Parts of a whole.
 _OF_WHOLE = re.compile(
     r"^\s*(?:of|among)\s+(?:the|them|those|these|whom|which)\b|^\s*of\s+(?:the\s+)?(?:\d[\d,]*|\w+)\s+"
-    r"(?:dead|killed|victims|injured|wounded|people|casualties)\b",
+    r"(?:dead|killed|victims|injured|wounded|people|casualties)\b"
+    # "one of three terrorists who died": one picked out of a count the sentence gives
+    r"|^\s*of\s+(?:the\s+)?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds)\s+"
+    r"(?-i:[a-z])[\w-]+",
     re.I,
 )
 _PART_BEFORE = re.compile(
@@ -498,6 +501,18 @@ _MORE_DIED_NEXT = re.compile(r"[.!?\"”’]*\s*" + _MORE_DIED, re.I)
 _MORE_DIED_THEN = re.compile(r"(?:,|;|\band\b|\bwhile\b|\bbut\b)\s*" + _MORE_DIED, re.I)
 # "Ambassador Chris Stevens and three other Americans": a named person and others, whose total is one more.
 _NAMED_AND = re.compile(r"(?-i:[A-Z])[\w.'’-]+\s+and\s+(?:at\s+least\s+|some\s+|the\s+)?$")
+_IN_CAMPS = re.compile(
+    r"^[^.;]{0,60}?\b(?:held|detained|interned|imprisoned|kept|locked\s+up)\s+(?:in|at|inside)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:camps?|detention\s+(?:centers?|centres?|facilities|facility))\b",
+    re.I,
+)
+# A count joined to one more person: "two police officers and another victim dead", "three soldiers and a fourth man".
+_AND_ANOTHER = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,3}?and\s+(?:another|one\s+other|a\s+(?:third|fourth|fifth|sixth|seventh))\s+(?:[\w-]+\s+)?"
+    r"(?:victims?|person|man|woman|child|boy|girl|officer|soldier|civilian|bystander|resident|student|teacher|"
+    r"worker|passenger|customer|employee)\b(?!\s+(?:was|were|is|are|had|has|have|suffered|sustained)\b)",
+    re.I,
+)
 _INCREMENT = re.compile(r"^\s*(?:more|additional|new|further|extra)\b|^\s*more\s", re.I)
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|a further|an extra)\s*$", re.I)
 # "Of the other three people in custody": those besides someone told before, never all of them.
@@ -663,6 +678,8 @@ def read(
         return out(NOT_A_CLAIM, f"no word of '{measure}' next to the number")
     if _DEFINITION.search(before):
         return out(NOT_A_CLAIM, "a definition's threshold, not a count")
+    if measure == "arrested" and _IN_CAMPS.match(after):  # "more than a million Muslims have been detained in camps"
+        return out(TALLY, "those held in camps or detention centres: a population held, not an incident's arrests")
     if measure == "deployed" and _COMMANDS.search(before[-40:]):
         return out(NOT_A_CLAIM, "a standing force someone commands, not a deployment")
     if measure == "deployed" and _CARED_FOR.match(_ABBREVIATION_DOT.sub(r"\1", after)):
@@ -741,6 +758,8 @@ def read(
         text, c0, mates, measure
     ):  # "50 dead and another 53 wounded": others than the dead, not more wounded
         return out(PART, "an increment, not a total", part="more")
+    if _AND_ANOTHER.match(after):  # "left two police officers and another victim dead": the toll is three
+        return out(PART, "one of two counts joined by 'and another', not the total", part=_part_label(after, counted))
     if m := _PLACE_LIST.match(after):  # "at least 35 dead in Amatrice, 11 in Accumoli and 17 in ...": by town
         return out(PART, "one place's count of several the sentence lists", part="in " + m.group("place"))
     if label := _component(text, (c0, c1), s1, mates, measure):
