@@ -1569,6 +1569,8 @@ def test_a_one_site_event_titled_by_a_country_is_titled_by_its_town_past_a_bylin
     [
         # the day the sentence gives the blast, two days before the report (2025-04-07, a Monday)
         ("The blast at a market in Orvin on Saturday killed 14 people, police said.", "Saturday", "2025-04-05", True),
+        # within the week before the report: the sentence's weekday is still the incident's
+        ("The blast at a market in Orvin on Wednesday killed 14 people.", "Wednesday", "2025-04-02", True),
         ("A blast at a market in Orvin killed 14 people, police said on Sunday.", "Sunday", "2025-04-06", False),
         (
             "A blast at a market in Orvin killed 14 people, and a vigil on Sunday drew crowds.",

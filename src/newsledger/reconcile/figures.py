@@ -115,6 +115,7 @@ _LIST_HEAD = re.compile(
 )
 SPAN_WINDOWS = 3  # a figure takes reports up to this many windows after its first (a toll still rising)
 EVENT_GAP_DAYS = 3  # an incident the sentence dates this long before its report is another, earlier one
+DATED_DAYS = 6  # a day a count's own sentence gives within the week before its report dates its incident
 LEDE = 400  # characters: an article's opening, where it says where its own incident happened
 # A figure is shown once a claim founds it: a count where news reports its own incident, in the opening
 # paragraphs (the inverted pyramid) or in a sentence dated to the report's days, and not quoted. Deeper,
@@ -1183,7 +1184,7 @@ def _event_day(ledger: Ledger, ctx: _Context, fid: str) -> str | None:
                 (abs(t0 - at), value[:10])
                 for t0, t1, value in store.dates_between(ledger, a, s0, s1)
                 if re.match(r"\d{4}-\d{2}-\d{2}(?:T|$)", value)
-                and 0 <= _days(value[:10], report) <= EVENT_GAP_DAYS
+                and 0 <= _days(value[:10], report) <= DATED_DAYS
                 and ((t1 <= at and at - t1 <= _DAY_REACH) or (at <= t0 and t0 - at <= _DAY_REACH))
                 and not _DAY_BREAK.search(text, min(t1, at), max(t0, at))
                 and not _SAID_DAY.search(text[max(s0, t0 - 40) : t0])
