@@ -924,3 +924,21 @@ def test_a_count_s_own_phrase_says_it_is_one_of_more_or_a_population(sentence, n
     i = sentence.index(number)
     got = I.read(sentence, (0, len(sentence)), (i, i + len(number)), None, None, counted, measure)
     assert got.role == role, got
+
+
+@pytest.mark.parametrize(
+    "sentence, number, role",
+    [
+        (
+            "Communism was blamed for 94 million deaths in Asia and Europe in the 20th century.",
+            "94 million",
+            I.BACKGROUND,
+        ),
+        ("The watchdog is investigating two deaths in separate encounters with police in Orvin.", "two", I.TALLY),
+        ("The watchdog is investigating two deaths in an encounter with police in Orvin on Monday.", "two", I.INCIDENT),
+    ],
+)
+def test_a_past_century_or_separate_encounters_are_no_one_incident(sentence, number, role):
+    i = sentence.index(number)
+    got = I.read(sentence, (0, len(sentence)), (i, i + len(number)), None, "2020-06-01", "deaths", "killed")
+    assert got.role == role, got

@@ -322,7 +322,7 @@ _TALLY = re.compile(
     r"\bunder (?:(?:former |then-)?(?:president|prime minister|premier|chancellor|king|presidents) )(?-i:[A-Z])[\w.-]+|"
     r"(?:during|over|in|throughout) (?:his|her|their|the) (?:(?-i:[A-Z])[\w-]+ )?(?:presidency|tenure|administration|premiership|"
     r"reign|rule|two terms|first term|second term|time in office)\b(?!\s+(?-i:[a-z]){3})|"
-    r"mass shootings|(?:separate|back-to-back|unrelated) (?:shootings|attacks|bombings)|(?:two|both|three) (?:[\w-]+ )?shootings|"
+    r"mass shootings|(?:separate|back-to-back|unrelated) (?:shootings|attacks|bombings|encounters|incidents|accidents)|(?:two|both|three) (?:[\w-]+ )?shootings|"
     # a span's toll: "the slaughter that left at least 31 dead in less than 24 hours over the weekend"
     r"in (?:less than|under|fewer than|the space of|the span of) (?:\d+|two|three|four|five|six|a|an) (?:hours|days|weeks)|"
     # a weekend's many shootings in a city: "66 people were shot over the July 4 holiday weekend"
@@ -1005,6 +1005,12 @@ _HISTORIC = [
         (r"(?<![\d/])9/11\b", 2001),  # not "Sept. 11": Benghazi's attack fell on that day too
         (r"\b(?:first|1991|persian) gulf war\b", 1991),
         (r"\b(?:oklahoma city bombing|rwandan genocide|srebrenica)\b", 1995),
+        # a past century: "94 million deaths ... in the 20th century"
+        (
+            r"\b(?:in|during|over|of|throughout)\s+the\s+(?:1[0-9]th|20th|(?:(?:eleven|twelf|thirteen|fourteen|fifteen|"
+            r"sixteen|seventeen|eighteen|nineteen)th)|twentieth)\s+century\b",
+            2000,
+        ),
     )
 ]
 
