@@ -1817,3 +1817,13 @@ def test_a_toll_in_a_place_said_to_be_of_another_country_is_its_own_incident(led
     fs = [f for f in figures.list_figures(ledger) if f.measure == "killed"]
     assert len(fs) == 2 and all(f.low == f.high for f in fs), fs
     assert any("Mexico" in f.incident.title for f in fs if f.incident), [f.incident for f in fs]
+
+
+def test_a_state_s_abbreviation_after_a_town_is_no_place_of_the_title(ledger):
+    # the town a modifier the tagger missed ("an Orvin, Fla., nightclub"), its state's abbreviation tagged alone
+    text = "An attack on an Orvin, Fla., nightclub left 49 people dead on Sunday."
+    x = article("ap1", 4, text, [("49", "people", "killed", None)], [("Fla", "GPE")])
+    title = killed_title(
+        ledger, x, "Worst shooting: what we know", _placed("ap1", text, [("Fla", "USA", "Florida", "A")])
+    )
+    assert "Fla" not in title, title

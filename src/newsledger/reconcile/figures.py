@@ -49,7 +49,7 @@ from ..store import stories as story_store
 from ..store.figures import ClaimRow, list_figures  # noqa: F401 (re-exported: the CLI, API and pages list by it)
 from . import dedup, incidents, parties
 from .gazetteer import fold, gazetteer
-from .geonames import place_index
+from .geonames import AP_STATES, place_index
 
 # Words for people (the extractors' lexicons, data only), and faiths and peoples that no demonym names.
 PEOPLE_WORDS = (
@@ -883,6 +883,7 @@ def not_a_place(name: str) -> bool:
         or (name.endswith("a") and g.demonym(name[:-1] + "o"))
         or fold(name) in _GENERIC_PLACE_WORDS
         or (words and words[-1] in _DAY_WORDS)  # "Easter Sunday", "Bloody Friday": a day, not a place
+        or fold(name).rstrip(".") in _AP_STATE_ABBREVIATIONS  # the "Fla." of "Orlando, Fla.": the town's qualifier
         or parties.agency(name)  # "St. Louis County Police": who, not where
         or bool(_STREET.search(name))  # "the church on Calhoun Street": an address in the story's town
         # a word for people the tagger took for a place ("Gunmen stormed ...")
@@ -895,6 +896,7 @@ _GENERIC_PLACE_WORDS = frozenset(
     "capital island nation country town village mountain mountains lake bay strip square peninsula gulf strait "
     "harbor harbour plaza downtown meanwhile".split()
 ) | _with_plurals(_SITES)
+_AP_STATE_ABBREVIATIONS = frozenset(fold(a.rstrip(".")) for abbr in AP_STATES.values() for a in abbr.split("|"))
 _DAY_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday easter christmas ramadan eid thanksgiving".split()
 )
