@@ -219,3 +219,11 @@ def test_reported_speech_with_no_cue_is_no_attribution(extractor):
     assert filters.keep(extractor.nlp(text), text, [q]) == []
     quoted = dataclasses.replace(q, kind="direct")
     assert filters.keep(extractor.nlp(text), text, [quoted]) != []
+
+
+def test_a_verb_outside_the_lexicon_with_an_infinitive_content_is_an_act(extractor):
+    text = "Agencies in Veridia scrambled on Friday to assess a threat exposed by the arrests of 24 people."
+    doc = extractor.nlp(text)
+    c0, q0 = text.index("scrambled"), text.index("to assess")
+    q = Quote("a1", q0, len(text) - 1, text[q0:-1], "indirect", None, Cue("scrambled", c0, c0 + 9))
+    assert filters.reason(filters.cue_token(doc, q), q) == "act"

@@ -85,8 +85,9 @@ from .times import extract_times
 #     soldier"); "drowned" is a death; a toll takes no count of one list item ("two children" of "three adults
 #     and two children"); a town's own same-named district is no evidence for its country (Lebanon's Tripoli)
 # 42: "the U.S. government" is no other country's government; one who "does not refer to" an attack is no
-#     source of its toll
-VERSION = 42
+#     source of its toll; 43: a verb outside the cue lexicon whose content is an infinitive ("agencies
+#     scrambled to assess a threat ...") is an act, no attribution
+VERSION = 43
 
 
 LANGUAGE = "en"  # what the extractors read
