@@ -1827,3 +1827,13 @@ def test_a_state_s_abbreviation_after_a_town_is_no_place_of_the_title(ledger):
         ledger, x, "Worst shooting: what we know", _placed("ap1", text, [("Fla", "USA", "Florida", "A")])
     )
     assert "Fla" not in title, title
+
+
+def test_a_placed_town_in_a_mis_tagged_person_s_name_is_still_the_title_s_place(ledger):
+    # the tagger made "Club Orvin" a person; the geocoder placed "Orvin" and the ledger tags it a place
+    text = "A gunman opened fire at Club Orvin in Orvin early on Sunday, killing 49 people."
+    x = article("po1", 4, text, [("49", "people", "killed", None)], [("Club Orvin", "PERSON"), ("Orvin", "GPE")])
+    title = killed_title(
+        ledger, x, "Worst shooting: what we know", _placed("po1", text, [("Orvin", "USA", "Florida", "P")])
+    )
+    assert "Orvin shooting" in title, title

@@ -557,6 +557,20 @@ class _Context:
         place = sum(n for key, n in labels.items() if keys[key] in ("GPE", "LOC", "FAC"))
         return sum(labels.values()) - place > place
 
+    def a_person_here(self, aid: str, name: str, people: frozenset[str]) -> bool:
+        """Whether a place's name is a person's in the figure's articles ("Hagel" of "Chuck Hagel"), unless the
+        geocoder placed it here and the ledger tags the bare name a place more often than a person ("Orlando",
+        whatever the tagger made of "Pulse Orlando")."""
+        if not _a_persons_name(name, people):
+            return False
+        if name.lower() not in self._memo("place_countries", aid, lambda: store.place_countries(self.ledger, aid)):
+            return True
+        keys = {entity_id(label, name): label for label in ENTITY_LABELS}
+        labels = self._memo("labels", name, lambda: store.key_mentions(self.ledger, list(keys)))
+        place = sum(n for key, n in labels.items() if keys[key] in ("GPE", "LOC", "FAC"))
+        person = sum(n for key, n in labels.items() if keys[key] == "PERSON")
+        return person >= place
+
     def person_words(self, aid: str) -> frozenset[str]:
         """The words of the names of the people an article names."""
         return self._memo(
@@ -1055,7 +1069,7 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
                     if (not key.startswith("country:") or _in_a_capital(ctx.text(a), pos, name))
                     and not not_a_place(name)
                     and not ctx.not_a_place_here(a, name)
-                    and not _a_persons_name(name, people)
+                    and not ctx.a_person_here(a, name, people)
                     and not jurisdiction(ctx.text(a), pos, name)
                     and not _HOME_OF.match(ctx.text(a), pos + len(name))
                     and not _HOME_BEFORE.search(ctx.text(a), max(0, pos - 40), pos)
@@ -1072,7 +1086,7 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
             if name.lower() in said
             and not not_a_place(name)
             and not ctx.not_a_place_here(a, name)
-            and not _a_persons_name(name, people)
+            and not ctx.a_person_here(a, name, people)
             and not _only_a_home(said, name)
         )
     sents = " ".join(ctx.text(a)[s0:s1] for a, s0, s1 in store.claim_sentences(ledger, fid))
@@ -1083,7 +1097,7 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
             for _, name in ctx.places(a)[:3]
             if _says_not_home(sents, name)
             and not not_a_place(name)
-            and not _a_persons_name(name, people)
+            and not ctx.a_person_here(a, name, people)
             and not ctx.not_a_place_here(a, name)
         )
     place = places.most_common(1)[0][0] if places else None
