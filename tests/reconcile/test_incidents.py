@@ -942,3 +942,17 @@ def test_a_past_century_or_separate_encounters_are_no_one_incident(sentence, num
     i = sentence.index(number)
     got = I.read(sentence, (0, len(sentence)), (i, i + len(number)), None, "2020-06-01", "deaths", "killed")
     assert got.role == role, got
+
+
+@pytest.mark.parametrize(
+    "sentence, number, role",
+    [
+        ("At least 450 people have been killed as police have sought to quell the protests in Kessel.", "450", I.TALLY),
+        ("At least 30 people have been killed since the protests began in October, activists said.", "30", I.TALLY),
+        ("At least 12 people have been killed in the protests in Orvin on Monday, police said.", "12", I.INCIDENT),
+    ],
+)
+def test_a_toll_to_date_over_weeks_of_unrest_is_a_tally(sentence, number, role):
+    i = sentence.index(number)
+    got = I.read(sentence, (0, len(sentence)), (i, i + len(number)), None, "2019-12-31", "people", "killed")
+    assert got.role == role, got

@@ -367,6 +367,13 @@ _SHARE = re.compile(
 )
 # A war's toll to date: a conflict named in the sentence, and a perfect tense or "to date" (the war "has killed")
 _CONFLICT = re.compile(r"\b(?:wars?|conflicts?|insurgency|uprising|occupation|intifada|civil strife)\b", re.I)
+_OVER_THE_UNREST = re.compile(
+    r"\b(?:since|as|while)\s+(?:the\s+)?[^.;]{0,70}?\b(?:have|has)\s+(?:\w+\s+){0,2}?(?:sought|tried|moved|worked|"
+    r"struggled|begun|began|started|continued|raged|spread)\b[^.;]{0,40}?\b(?:protests?|unrest|demonstrations|"
+    r"crackdown|uprising)\b|\bsince\s+(?:the\s+)?(?:\w+\s+)?(?:protests?|unrest|demonstrations|crackdown|uprising)\s+"
+    r"(?:began|started|erupted|broke\s+out)\b",
+    re.I,
+)
 _TO_DATE = re.compile(
     r"\b(?:have|has)\s+(?:(?:now|so far|already)\s+)?(?:been\s+)?(?:killed|died|displaced|wounded|injured|"
     r"claimed|left|forced|fled|uprooted)\b|\b(?:to date|in all|altogether)\b",
@@ -716,6 +723,9 @@ def read(
         return out(TALLY, "a running tally of a cause or period, not one incident's count")
     if _CONFLICT.search(sent) and _TO_DATE.search(sent):  # "the war has killed more than 400,000 people"
         return out(TALLY, "a war's or conflict's toll to date, not one incident's count")
+    if _TO_DATE.search(sent) and _OVER_THE_UNREST.search(after):
+        # "At least 450 people have been killed as security forces have sought to quell the protests"
+        return out(TALLY, "a toll to date over weeks of protests or unrest, not one incident's count")
     if _SHARE.match(after):  # "9 of 10 were never arrested", "one in five", "3 out of every 100"
         return out(NOT_A_CLAIM, "a share, not a count")
     # Parts: "three of the dead", "including 10 children", "four seriously", "2.5 million more".
