@@ -1463,6 +1463,33 @@ def test_a_count_the_speaker_says_was_reported_is_still_the_speaker_s(ledger):
     assert c.source is not None, (c.source, c.party_name)
 
 
+@pytest.mark.parametrize(
+    ("text", "count", "who", "kept"),
+    [
+        # the gunman is inside what officials say: theirs
+        ("Officials now say at least one gunman killed 12 people at the Kessel yard.", "12", "Officials", True),
+        (
+            "The Observatory claimed the strikes killed at least 14 fighters in Kessel.",
+            "at least 14",
+            "The Observatory",
+            True,
+        ),
+        # an event named by its toll inside what is alleged of someone: the reporter's description
+        (
+            "Prosecutors allege Ana Ruiz gave him the rifle he used in the rampage that left 3 dead in Kessel.",
+            "3",
+            "Ana Ruiz",
+            False,
+        ),
+    ],
+)
+def test_a_count_in_a_source_s_words_or_in_the_reporter_s_description(ledger, text, count, who, kept):
+    ledger.write([article("w1", 4, text, [(count, "people", "killed", who)], [("Kessel", "GPE")])])
+    reconcile(ledger)
+    (c,) = killed(ledger).claims
+    assert (c.source is not None) == kept, (c.source, c.party_name)
+
+
 def test_a_count_in_a_relative_clause_naming_the_killers_is_the_outlet_s(ledger):
     text = "On Monday the group said on its radio service that the couple who killed 14 in Kessel were its supporters."
     ledger.write([article("r1", 4, text, [("14", None, "killed", "the group")], [("Kessel", "GPE")])])

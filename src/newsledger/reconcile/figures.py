@@ -703,7 +703,8 @@ _NEGATED_CUE = re.compile(
 
 _AGENT = re.compile(
     # not across a cue of speech: "X, health ministry spokesperson, said Tuesday's explosion killed 50" is said
-    r"^(?:(?!\b(?:said|says|told|tells|added|adds|reported|announced|confirmed|stated|estimated)\b)"
+    r"^(?:(?!\b(?:said|says|say|told|tells|added|adds|reported|announced|confirmed|stated|estimated|claimed|claims|"
+    r"claim|alleged|alleges|allege)\b)"
     r"[^.;:\"“”]){0,140}?\b(?:launched|fired|killed|kills|killing|murdered|shot|shooting|attacked|bombed|struck|"
     r"detonated|gunned down|massacred|opened fire|wounding|wounded|injuring|injured|stabbing|stabbed|beheading|"
     r"beheaded|executing|executed)\b",
@@ -711,6 +712,14 @@ _AGENT = re.compile(
 )
 
 
+# A relative clause that names an event by its toll: "the rampage that left 3 dead", "the crash that killed 157".
+_EVENT_THAT_LEFT = re.compile(
+    r"\b(?:rampage|attack|attacks|shooting|shootings|bombing|bombings|blast|crash|massacre|explosion|ambush|"
+    r"stampede|earthquake|storm|fire)\s+(?:that|which)\s+(?:had\s+)?(?:left|killed|claimed|injured|wounded|"
+    r"took)\s+(?:the\s+lives\s+of\s+)?(?:[\w,-]+\s+(?:\w+\s+)?(?:dead|killed|people)\s+and\s+)?"  # "3 dead and 14"
+    r"(?:(?:at least|more than|some|about|nearly|all)\s+)?$",
+    re.I,
+)
 # A relative clause that names someone by what they did: "the man-and-wife team who killed 14".
 _WHO_KILLED = re.compile(
     r"\b(?:who|which|that)\s+(?:had\s+|have\s+|has\s+)?(?:killed|murdered|shot|wounded|injured|kidnapped)\s+"
@@ -728,7 +737,8 @@ def _unsaid(text: str, sentence: tuple[int, int], row: ClaimRow) -> bool:
     not a source), or the sentence says it did not say it ("Obama did not mention the arrests of two
     reporters"), or the number stands in the reporter's parenthesis outside the source's words ("According to
     sources ..., the bomber was the driving force behind the bombings (where three people died)"), or a
-    relative clause names someone by it ("the group said the couple who killed 14 were its supporters"); or a
+    relative clause names someone or an event by it ("the group said the couple who killed 14 were its
+    supporters", "the rampage that left 3 dead"); or a
     source named before the sentence is followed by the reporter's "reportedly" ahead of the number. The
     statement is then the outlet's."""
     s0, s1 = sentence
@@ -742,6 +752,8 @@ def _unsaid(text: str, sentence: tuple[int, int], row: ClaimRow) -> bool:
         return True
     if _WHO_KILLED.search(text[max(s0, row.start - 40) : row.start]):
         return True  # "the group said the couple who killed 14 were its supporters": the reporter's description
+    if row.source_end <= row.start and _EVENT_THAT_LEFT.search(text[max(s0, row.start - 80) : row.start]):
+        return True  # "Prosecutors allege Hopkins ... gave him the gun he used in the rampage that left 3 dead"
     opened = text.rfind("(", s0, row.start)
     if opened > max(row.source_end, text.rfind(")", s0, row.start)) and ")" in text[row.end : s1]:
         return True  # an aside in parentheses after the source: the reporter's words
