@@ -550,12 +550,20 @@ class _Context:
     def not_a_place_here(self, aid: str, name: str) -> bool:
         """A name tagged a place here that the geocoder could not place and that the ledger's articles tag
         as something else more often: "Facebook", "Arab Spring", a storm's name ("Maria")."""
-        if name.lower() in self._memo("place_countries", aid, lambda: store.place_countries(self.ledger, aid)):
+        if self._placed(aid, name):
             return False
-        keys = {entity_id(label, name): label for label in ENTITY_LABELS}
-        labels = self._memo("labels", name, lambda: store.key_mentions(self.ledger, list(keys)))
-        place = sum(n for key, n in labels.items() if keys[key] in ("GPE", "LOC", "FAC"))
+        labels = self._labels(name)
+        place = sum(n for label, n in labels.items() if label in ("GPE", "LOC", "FAC"))
         return sum(labels.values()) - place > place
+
+    def _placed(self, aid: str, name: str) -> bool:
+        return name.lower() in self._memo("place_countries", aid, lambda: store.place_countries(self.ledger, aid))
+
+    def _labels(self, name: str) -> Counter:
+        """How often the ledger's articles tag the bare name with each entity label."""
+        keys = {entity_id(label, name): label for label in ENTITY_LABELS}
+        found = self._memo("labels", name, lambda: store.key_mentions(self.ledger, list(keys)))
+        return Counter({keys[key]: n for key, n in found.items()})
 
     def a_person_here(self, aid: str, name: str, people: frozenset[str]) -> bool:
         """Whether a place's name is a person's in the figure's articles ("Hagel" of "Chuck Hagel"), unless the
@@ -563,13 +571,10 @@ class _Context:
         whatever the tagger made of "Pulse Orlando")."""
         if not _a_persons_name(name, people):
             return False
-        if name.lower() not in self._memo("place_countries", aid, lambda: store.place_countries(self.ledger, aid)):
+        if not self._placed(aid, name):
             return True
-        keys = {entity_id(label, name): label for label in ENTITY_LABELS}
-        labels = self._memo("labels", name, lambda: store.key_mentions(self.ledger, list(keys)))
-        place = sum(n for key, n in labels.items() if keys[key] in ("GPE", "LOC", "FAC"))
-        person = sum(n for key, n in labels.items() if keys[key] == "PERSON")
-        return person >= place
+        labels = self._labels(name)
+        return labels["PERSON"] >= labels["GPE"] + labels["LOC"] + labels["FAC"]
 
     def person_words(self, aid: str) -> frozenset[str]:
         """The words of the names of the people an article names."""
