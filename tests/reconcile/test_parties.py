@@ -214,3 +214,21 @@ def test_a_spokesperson_for_a_long_name_is_no_run_of_text():
 def test_the_figures_a_body_put_out_are_the_body_s(name, key):
     p = P.party(name, None, "ISR", name, (0, len(name)))
     assert (p.key if p else None) == key, p
+
+
+@pytest.mark.parametrize("name", ["Syrians", "Afghans", "Veridians", "Syrians in the area"])
+def test_a_country_s_people_speak_for_themselves_not_its_government(name):
+    # "Syrians in the area claim more than 1,300 people died": the people, not the government they accuse
+    cid = ("norp:" + name.lower(), name)
+    p = P.party(name, cid, "SYR", name, (0, len(name)))
+    assert p is not None and not p.key.startswith("government:")
+    assert P.party("Syrian officials", None, "SYR").key == "government:SYR"  # the adjective: its officials
+
+
+def test_a_name_followed_by_what_it_is_is_that_name():
+    name = "Verlet-Watch, an independent monitor of protest arrests in Veridia"
+    p = P.party(name, None, "VER", name, (0, len(name)))
+    assert p is not None and p.name == "Verlet-Watch"
+    # a spokesperson's apposition still names the body spoken for
+    name = "Tomas Berg, a spokesman for the Orvin County Police"
+    assert P.party(name, None, "VER", name, (0, len(name))).name == "Orvin County Police"

@@ -201,6 +201,22 @@ _DATA_FROM = re.compile(
 )
 
 
+# "OVD-Info, an independent human rights watcher focusing on ...": a name, then what it is.
+_NAME_THEN_APPOSITION = re.compile(r"^(?P<name>[A-Z][^,]{1,60}?),\s+(?:an?|the)\s+(?P<app>[^,]+),?$")
+
+
+def _named_before_apposition(name: str) -> str:
+    """The name a source span opens with, where an apposition that says what it is follows ("OVD-Info, an
+    independent human rights watcher ..." is OVD-Info); the body the apposition names, where it says whom the
+    name speaks for ("Tomas Berg, a spokesman for the Orvin County Police")."""
+    m = _NAME_THEN_APPOSITION.match(name.strip())
+    if not m:
+        return name
+    if f := _FOR_IN_APP.search(m.group("app")):
+        return f.group("body")
+    return name if re.search(rf"\b{_SPOKES}\b", m.group("app"), re.I) else m.group("name")
+
+
 def party(
     name: str | None,
     canonical: tuple[str | None, str | None] | None,
@@ -215,6 +231,8 @@ def party(
     None: no party (the caller credits the outlet)."""
     if name and (m := _DATA_FROM.match(name)) and m.end() < len(name):
         name = name[m.end() :]  # "Updated numbers from the Palestinian Ministry of Health": the ministry's
+    if name and not (canonical and (canonical[0] or "").startswith("person:")):
+        name = _named_before_apposition(name)
     if junk(name) and not (canonical and canonical[0]) or fold(name or "") in _PRONOUNS:
         return None  # a pronoun is no one, even where the tagger made an entity of it ("His")
     start, end = span
@@ -322,6 +340,8 @@ def _body(body: str, cid: str | None, cname: str | None, country: str | None) ->
         return Party(f"opposition:{c or '?'}", f"{_shown_country(c)} opposition" if c else "Opposition")
     if _GOVERNMENT.search(body) or government_body(body) or _domain(body) or (cid or "").startswith("country:"):
         return Party(f"government:{c or '?'}", f"Government of {_shown_country(c)}" if c else "Government")
+    if here and _people_of(body, here):
+        return None  # "Syrians in the area claim ...": people of a country speak for themselves
     if (
         here
         and fold(body) in (fold(gazetteer().name(here)), fold(gazetteer().adjective.get(here, "")))
@@ -333,6 +353,20 @@ def _body(body: str, cid: str | None, cname: str | None, country: str | None) ->
     if _AUTHORITIES.match(fold(body)):
         return Party(f"authorities:{c or '?'}", f"Authorities ({_shown_country(c)})" if c else "Authorities")
     return None
+
+
+def _people_of(body: str, a3: str) -> bool:
+    """ "Syrians", "Afghans", "Iraqis": a country's people by their plural demonym, not its officials
+    ("Turkish officials" leave "Turkish", the adjective, which does speak for the government)."""
+    f = _IN_PLACE.sub("", _DET.sub("", body.strip()))
+    f = fold(f)
+    return (
+        " " not in f
+        and f.endswith("s")
+        and gazetteer().demonym(f) == a3
+        and f != fold(gazetteer().adjective.get(a3, ""))
+        and f[:-1] != fold(gazetteer().name(a3))  # not a country named with an s
+    )
 
 
 # "a police spokesman", "the army's chief spokeswoman": the body a spokesperson's apposition names first.
