@@ -601,6 +601,13 @@ def test_a_statement_s_relative_clause_is_its_speaker_s(extract_text):
         # a cue in a relative clause on what is counted
         ("The 300 deaths that officials in Brenn say the storm caused were mostly in the valley.", "300", "officials"),
         ("There are 40 homes the mayor says were lost to the flood.", "40", "the mayor"),
+        # a participle on its subject: "with activists reporting ...", and "put the toll at"
+        (
+            "Tolls varied widely, with Veridian opposition activists reporting between 30 and 130 killed.",
+            "between 30 and 130",
+            "Veridian opposition activists",
+        ),
+        ("Rescuers searched on Monday, with local officials putting the toll at 57.", "57", "local officials"),
     ],
 )
 def test_a_source_the_parse_puts_above_the_number(extract_text, text, fragment, source):
@@ -755,3 +762,16 @@ def test_one_who_does_not_speak_of_a_count_is_not_its_source(extract_text, cue):
     text = f"Arlo Venn was shot in Orvin. He {cue} the attack that left 12 dead, and it is not clear when he filmed it."
     c = one(extract_text, text, "12")
     assert c.source is None, c.source
+
+
+def test_the_group_that_just_spoke_is_the_group_described(extract_text):
+    text = (
+        "The militant group Orvin Front denied any role. In Brenn, Physicians Across Frontiers said three clinics "
+        "it supports had received 900 patients on Wednesday.\n\nOf those, 55 died, the Brenn-based group said."
+    )
+    c = one(extract_text, text, "55")
+    assert c.source is not None and c.source.name == "Physicians Across Frontiers", c.source
+    # a description near another sentence's entity does not describe it
+    text = "The rebel group Orvin Front said it would fight on. The Interior Ministry said 40 people were held. The group said 12 of its members were killed."
+    c = one(extract_text, text, "12")
+    assert c.source is not None and c.source.name == "Orvin Front", c.source

@@ -62,6 +62,12 @@ _FINDINGS = DOCUMENT_NOUNS | frozenset(
     forecast forecasts calculation calculations finding findings""".split()
 )
 _MADE = frozenset({"by", "from"})
+# Descriptions any organisation takes ("the group"), and the names of state bodies they do not describe.
+_ANY_BODY = frozenset("group organization organisation association coalition charity".split())
+_STATE_BODY = re.compile(
+    r"\b(?:ministry|department|police|army|military|government|office|council|court|parliament|commission|agency|"
+    r"bureau|authority|authorities|administration|forces)\b"
+)
 
 
 def _maker(noun):
@@ -150,7 +156,14 @@ class Speakers:
             elif word == "government" and self._definite(start, end) and not self._modifier(start, end):
                 ent = self._country_before(start)  # not "the U.S. government": the span as written says whose
             elif word in ORG_NOUNS and self._definite(start, end):
-                ent = self._described_before(start, "ORG", word)
+                # 'the group' just after an organisation spoke is that organisation ('Doctors Without Borders
+                # said ... . Of those, 355 died, the Paris-based group said'), as written where the tagger
+                # took a part of its name ('Borders')
+                subject = self._org_subject_before(start, word)
+                if isinstance(subject, tuple):
+                    found = self.party(*subject)
+                    return Party(found.name, found.entity, start, end)
+                ent = subject or self._described_before(start, "ORG", word)
         if ent is None:
             raw = self.text[start:end]
             # An unresolved pronoun or relative, or an upper-case list label ("TARGET"), names no one: the span
@@ -301,9 +314,42 @@ class Speakers:
         new speaker, left as written."""
         near = re.compile(rf"\b{re.escape(word)}", re.I)
         for s, e, ent in reversed([m for m in self.by_label[label] if m[0] < start]):
-            if near.search(self.text, max(0, s - 60), min(start, e + 80)):  # not the description itself
+            # within the mention's sentence ("The rebel group Kessel Front said ... . The Interior Ministry said"
+            # does not describe the ministry as a group), and not the description itself
+            a = max(0, s - 60, self.text.rfind(". ", 0, s) + 1)
+            b = min(start, e + 80, *(i for i in (self.text.find(". ", e),) if i >= 0))
+            if near.search(self.text, a, b):
                 return ent
         return None
+
+    def _org_subject_before(self, start: int, word: str) -> Entity | tuple[int, int, str, int] | None:
+        """The organisation that is the subject of this or the last sentence (quotations aside), where the
+        description fits it: its name holds the word ('the ministry'), or the word is any body's ('the group')
+        and the name is no state body's. The subject's phrase (start, end, head, head_at) where the entity
+        is only a part of it."""
+        window = self._sentence_start(start, back=1)
+        for s, e, ent in reversed([m for m in self.by_label["ORG"] if window <= m[0] < start]):
+            head = self._subject_head(s)
+            if self._quoted(s) or head is None:
+                continue
+            name = self.text[min(s, head.left_edge.idx) : max(e, head.idx + len(head.text))]
+            if not (word in name.lower() or (word in _ANY_BODY and not _STATE_BODY.search(name.lower()))):
+                return None  # the last subject is another kind of body: no guess
+            if s <= head.idx < e:
+                return ent
+            return head.left_edge.idx, max(e, head.idx + len(head.text)), head.lower_, head.idx
+        return None
+
+    def _subject_head(self, at: int):
+        """The head of the subject the word at `at` stands in ("Borders" of "Doctors Without Borders said",
+        the tagger's entity a part of the name), or None."""
+        span = None if self.doc is None else self.doc.char_span(at, at + 1, alignment_mode="expand")
+        if span is None:
+            return None
+        t = span[0]
+        while t.dep_ in ("compound", "flat", "appos", "pobj", "prep") and t.head.i != t.i:
+            t = t.head
+        return t if t.dep_ in ("nsubj", "nsubjpass") else None
 
     def _country_before(self, start: int) -> Entity | None:
         """'the government': the place named most often (and more than once) before it, the first

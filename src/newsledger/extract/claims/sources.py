@@ -131,7 +131,7 @@ _STATING_OBJECT = frozenset(
 # ("continues to lead with 40 percent", "seeks to raise $5,000": an act, not a statement) is none.
 _CLAUSE = frozenset({"ccomp"})
 _OBJECT = frozenset({"dobj", "obj", "attr", "oprd"})
-_OBJECT_PREPS = frozenset({"at", "of"})  # "put the toll at 45", "an estimate of 300"
+_OBJECT_PREPS = frozenset({"at", "of", "between"})  # "put the toll at 45", "an estimate of 300", "reported between 3 and 5"
 # Heads of an evidential phrase ("by one estimate", "in a recent poll") and nouns whose possessor states
 # their clause ("the Times's report that 40 died").
 _EVIDENCE = DOCUMENT_NOUNS | frozenset(
@@ -193,7 +193,9 @@ def _verb_source(verb: Token, child: Token, verbs_between: bool, steps: int) -> 
     """The subject of a cue verb whose clause holds the number, or of a stating verb whose object is the
     figure or what it counts ("reported 40 deaths", "a loss of $5 million", "put the toll at 45"; not
     "confirming judges at the slowest pace in 50 years")."""
-    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ not in CUE_VERBS:
+    # "put the toll at 57": put states a tally's value, not otherwise a cue
+    tally = verb.lemma_ == "put" and any(c.dep_ in _OBJECT and c.lemma_ in _TALLIES for c in verb.children)
+    if verb.pos_ not in ("VERB", "AUX") or (verb.lemma_ not in CUE_VERBS and not tally):
         return None
     stated = verb.lemma_ in _STATING_OBJECT and not verbs_between
     if child.dep_ in _CLAUSE:
@@ -216,6 +218,8 @@ def _subject(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ == "agent":
             return next((p for p in c.children if p.dep_ == "pobj"), None)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head  # "with activists reporting between 322 and 1,300 killed", "officials citing records"
     participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"  # "..., saying that"; not "even though ... expected"
     if (verb.dep_ in ("xcomp", "conj") or participle) and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         return next((c for c in verb.head.children if c.dep_ in _SUBJECTS), None)
@@ -329,6 +333,9 @@ def _party(doc: Doc, speakers: Speakers, tok: Token) -> Party | None:
     left, right = tok.left_edge.i, tok.right_edge.i
     if tok.dep_ in ("compound", "nmod"):  # the name before a noun: 'a New York Times report'
         left, right = tok.head.left_edge.i, tok.i
+    for c in tok.rights:  # "activists reporting between 322 and 1,300 killed": the participle is what they do
+        if c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_ in CUE_VERBS:
+            right = min(right, c.left_edge.i - 1)
     while left < right and (doc[left].dep_ in ("cc", "punct", "advmod") or doc[left].is_space):
         left += 1  # "But a POLITICO analysis"
     while right > left and (doc[right].is_punct or doc[right].is_space):
