@@ -1864,3 +1864,15 @@ def test_a_placed_town_in_a_mis_tagged_person_s_name_is_still_the_title_s_place(
         ledger, x, "Worst shooting: what we know", _placed("po1", text, [("Orvin", "USA", "Florida", "P")])
     )
     assert "Orvin shooting" in title, title
+
+
+def test_a_big_town_the_tagger_took_for_an_organisation_places_a_count_at_it(monkeypatch):
+    # "in Orvin, killing two": the place extractor resolved Orvin, the tagger called it an organisation
+    text = "A man attacked a cafe in Orvin, killing two. Orvin says it will help. He lived in Brenn."
+    monkeypatch.setattr(figures.store, "places_between", lambda ledger, aid, s0, s1: [])
+    untagged = [("Orvin", 25, "P", 600_000), ("Orvin", 45, "P", 600_000), ("Brenn", 82, "P", 900)]
+    monkeypatch.setattr(
+        figures.store, "untagged_places_between", lambda ledger, aid, s0, s1: [u for u in untagged if s0 <= u[1] < s1]
+    )
+    found = figures._places_in(None, text, "a1", 0, len(text))
+    assert [(name, pos) for _, name, _, pos in found] == [("Orvin", 25)]  # not "Orvin says", not a hamlet

@@ -216,12 +216,12 @@ def test_the_figures_a_body_put_out_are_the_body_s(name, key):
     assert (p.key if p else None) == key, p
 
 
-@pytest.mark.parametrize("name", ["Syrians", "Afghans", "Veridians", "Syrians in the area"])
+@pytest.mark.parametrize("name", ["Syrians", "Afghans", "Iraqis", "Syrians in the area"])
 def test_a_country_s_people_speak_for_themselves_not_its_government(name):
     # "Syrians in the area claim more than 1,300 people died": the people, not the government they accuse
-    cid = ("norp:" + name.lower(), name)
-    p = P.party(name, cid, "SYR", name, (0, len(name)))
-    assert p is not None and not p.key.startswith("government:")
+    for cid in (("norp:" + name.lower(), name), ("country:SYR", "Syria")):  # the entity reconciled to its country
+        p = P.party(name, cid, "SYR", name, (0, len(name)))
+        assert p is not None and not p.key.startswith(("government:", "country:")), p
     assert P.party("Syrian officials", None, "SYR").key == "government:SYR"  # the adjective: its officials
 
 

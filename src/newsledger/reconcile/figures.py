@@ -1082,7 +1082,7 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
             near := min(
                 (
                     (abs(pos - at), name)
-                    for key, name, _, pos in _towns_first(ctx.text(a), store.places_between(ledger, a, s0, s1))
+                    for key, name, _, pos in _towns_first(ctx.text(a), _places_in(ledger, ctx.text(a), a, s0, s1))
                     if (not key.startswith("country:") or _in_a_capital(ctx.text(a), pos, name))
                     and not not_a_place(name)
                     and not ctx.not_a_place_here(a, name)
@@ -1307,6 +1307,20 @@ def _in_a_capital(text: str, pos: int, name: str) -> bool:
         and g.capitals.get(fold(name)) is not None
         and bool(re.search(r"\b(?:in|at|near|outside)\s+$", text[max(0, pos - 8) : pos]))
     )
+
+
+_AT = re.compile(r"\b(?:in|at|near)\s+$")
+_BIG_TOWN = 100_000
+
+
+def _places_in(ledger: Ledger, text: str, aid: str, s0: int, s1: int) -> list[tuple[str, str, int, int]]:
+    """The places a sentence names: the tagger's, and a big town or a region it took for something else where
+    the sentence puts something at it ("in Copenhagen, killing two", Copenhagen tagged an organisation)."""
+    named = store.places_between(ledger, aid, s0, s1)
+    for name, pos, feature, population in store.untagged_places_between(ledger, aid, s0, s1):
+        if (feature == "A" or population >= _BIG_TOWN) and _AT.search(text, max(0, pos - 8), pos):
+            named.append((entity_id("GPE", name), name, 1, pos))
+    return sorted(named, key=lambda p: p[3])
 
 
 def _towns_first(text: str, named: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:

@@ -256,6 +256,8 @@ def party(
     if cid and cid.startswith("person:"):
         return _person(cid, cname or shown, country, text, span, orgs_before or [])
     body = body_of(shown)
+    if _people_of(body):  # "Syrians in the area claim ...": a country's people speak for themselves
+        return Party("name:" + _key(body), _clean(body))
     return _body(body, cid, cname, country) or Party(cid or "name:" + _key(body), cname or _clean(body))
 
 
@@ -340,8 +342,6 @@ def _body(body: str, cid: str | None, cname: str | None, country: str | None) ->
         return Party(f"opposition:{c or '?'}", f"{_shown_country(c)} opposition" if c else "Opposition")
     if _GOVERNMENT.search(body) or government_body(body) or _domain(body) or (cid or "").startswith("country:"):
         return Party(f"government:{c or '?'}", f"Government of {_shown_country(c)}" if c else "Government")
-    if here and _people_of(body, here):
-        return None  # "Syrians in the area claim ...": people of a country speak for themselves
     if (
         here
         and fold(body) in (fold(gazetteer().name(here)), fold(gazetteer().adjective.get(here, "")))
@@ -355,15 +355,20 @@ def _body(body: str, cid: str | None, cname: str | None, country: str | None) ->
     return None
 
 
-def _people_of(body: str, a3: str) -> bool:
+_WHERE_FROM = frozenset("in from living across around near".split())
+
+
+def _people_of(body: str) -> bool:
     """ "Syrians", "Afghans", "Iraqis": a country's people by their plural demonym, not its officials
     ("Turkish officials" leave "Turkish", the adjective, which does speak for the government)."""
-    f = _IN_PLACE.sub("", _DET.sub("", body.strip()))
-    f = fold(f)
+    words = fold(_DET.sub("", body.strip())).split()
+    if not words or (len(words) > 1 and words[1] not in _WHERE_FROM):
+        return False  # "Syrians", "Syrians in the area"; not "Syrians for Assad"
+    f = words[0]
+    a3 = gazetteer().demonym(f)
     return (
-        " " not in f
+        a3 is not None
         and f.endswith("s")
-        and gazetteer().demonym(f) == a3
         and f != fold(gazetteer().adjective.get(a3, ""))
         and f[:-1] != fold(gazetteer().name(a3))  # not a country named with an s
     )

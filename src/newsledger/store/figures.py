@@ -161,6 +161,22 @@ def places_between(ledger: Ledger, aid: str, start: int, end: int) -> list[tuple
     ]
 
 
+def untagged_places_between(ledger: Ledger, aid: str, start: int, end: int) -> list[tuple[str, int, str, int]]:
+    """(name, offset, feature, population) of the places the place extractor resolved between two offsets
+    under their own name (no demonym) where the tagger saw no place, facility or location ("Copenhagen"
+    tagged an organisation)."""
+    return [
+        (r[0], r[1], r[2], r[3] or 0)
+        for r in ledger.conn.execute(
+            "SELECT p.text, p.start, p.feature, p.population FROM places p WHERE p.article_id = :a "
+            "AND p.start >= :s AND p.end <= :e AND p.text = p.name AND NOT EXISTS (SELECT 1 FROM mentions m "
+            "JOIN entities e ON e.id = m.entity_id WHERE m.article_id = :a AND m.start < p.end AND p.start < m.end "
+            "AND e.label IN ('GPE', 'LOC', 'FAC')) ORDER BY p.start",
+            {"a": aid, "s": start, "e": end},
+        )
+    ]
+
+
 def articles_naming(ledger: Ledger, cid: str) -> int:
     """How many articles name a canonical entity (or an unreconciled key)."""
     return ledger.conn.execute(
