@@ -63,10 +63,11 @@ _FINDINGS = DOCUMENT_NOUNS | frozenset(
 )
 _MADE = frozenset({"by", "from"})
 # Descriptions any organisation takes ("the group"), and the names of state bodies they do not describe.
-_ANY_BODY = frozenset("group organization organisation association coalition charity".split())
+_ANY_BODY = frozenset("group organization organisation association coalition charity company firm".split())
 _STATE_BODY = re.compile(
     r"\b(?:ministry|department|police|army|military|government|office|council|court|parliament|commission|agency|"
-    r"bureau|authority|authorities|administration|forces)\b"
+    r"bureau|authority|authorities|administration|forces|congress|senate|house|legislature|assembly|party|"
+    r"campaign|committee)\b"
 )
 
 
