@@ -764,14 +764,24 @@ def test_one_who_does_not_speak_of_a_count_is_not_its_source(extract_text, cue):
     assert c.source is None, c.source
 
 
-def test_the_group_that_just_spoke_is_the_group_described(extract_text):
-    text = (
-        "The militant group Orvin Front denied any role. In Brenn, Physicians Across Frontiers said three clinics "
-        "it supports had received 900 patients on Wednesday.\n\nOf those, 55 died, the Brenn-based group said."
-    )
-    c = one(extract_text, text, "55")
-    assert c.source is not None and c.source.name == "Physicians Across Frontiers", c.source
-    # a description near another sentence's entity does not describe it
-    text = "The rebel group Orvin Front said it would fight on. The Interior Ministry said 40 people were held. The group said 12 of its members were killed."
-    c = one(extract_text, text, "12")
-    assert c.source is not None and c.source.name == "Orvin Front", c.source
+@pytest.mark.parametrize(
+    "text, fragment, name",
+    [
+        (
+            "The militant group Orvin Front denied any role. In Brenn, Physicians Across Frontiers said three clinics "
+            "it supports had received 900 patients on Wednesday.\n\nOf those, 55 died, the Brenn-based group said.",
+            "55",
+            "Physicians Across Frontiers",
+        ),
+        # a description near another sentence's entity does not describe it
+        (
+            "The rebel group Orvin Front said it would fight on. The Interior Ministry said 40 people were held. "
+            "The group said 12 of its members were killed.",
+            "12",
+            "Orvin Front",
+        ),
+    ],
+)
+def test_the_group_that_just_spoke_is_the_group_described(extract_text, text, fragment, name):
+    c = one(extract_text, text, fragment)
+    assert c.source is not None and c.source.name == name, c.source
