@@ -666,3 +666,40 @@ def test_a_note_on_a_chart_in_parentheses_and_a_bio_with_a_handle():
 def test_key_points_glued_to_the_first_point():
     text = "KEY POINTS The Orvin dam gave way on Sunday\n\nThree villages were flooded\n\n" + BODY
     assert kinds(text) == [("label", "KEY POINTS")]
+
+
+COLUMN = [
+    "The Orvin dam gave way on Sunday, and the council has been arguing about it ever since.",
+    "The engineers had warned for a decade. Nobody listened, and the Kessel valley paid for it.",
+    "Three villages flooded, and 1,200 people spent the week in a school gym in Brenn.",
+    "The insurers have paid for almost none of it, and the families are still waiting.",
+    "The regional governor now promises a review. Reviews are what governments offer when they have nothing "
+    "else to give. This one will be no different from the last.",
+]
+
+
+def test_a_sentence_set_again_as_a_line_of_its_own_is_a_pull_quote():
+    pull = "Reviews are what governments offer when they have nothing else to give."
+    text = "\n\n".join(COLUMN + [f"‘{pull}’", "The council meets again on Friday to vote on the plan."]) + "\n"
+    assert [(k, s) for k, s in kinds(text) if k == "pullquote"] == [("pullquote", f"‘{pull}’")]
+
+
+def test_repeats_that_are_the_article_s_own_are_no_pull_quotes():
+    turn = "I am not running for governor."
+    cases = {
+        # a speaker who starts again below
+        "restart": COLUMN + [turn, "Are you sure?", turn + " Do you want me to put an exclamation point on it?"],
+        # a question asked again in the answer
+        "question": COLUMN + ["What do you mean by a review?", "Well, what do you mean by a review? I mean an audit."],
+        # an embedded post the article quotes from
+        "post": COLUMN
+        + [
+            '"The dam will be rebuilt by spring, and the valley will be safe again."',
+            "The dam will be rebuilt by spring, and the valley will be safe again. Thanks to all! — Ana Ruiz "
+            "(@anaruiz) May 3, 2019",
+        ],
+        # an opening summary that the text tells again below
+        "summary": [COLUMN[2], *COLUMN[:2], *COLUMN[3:], COLUMN[2] + " The gym reopens on Monday."],
+    }
+    for shape, lines in cases.items():
+        assert not [k for k, _ in kinds("\n\n".join(lines) + "\n") if k == "pullquote"], shape

@@ -516,7 +516,7 @@ def outside(text: str) -> tuple[Span, ...]:
     """The spans of `text` that are not the article: (start, end, kind), in order, not overlapping.
 
     kind: widget, prompt, link, caption, byline, label, dateline, note (bios, contact lines, editor's notes),
-    related (the trailing headlines block).
+    pullquote (a sentence of the text set again as a line of its own), related (the trailing headlines block).
     """
     spans: list[Span] = []
     pos = 0
@@ -583,7 +583,48 @@ def outside(text: str) -> tuple[Span, ...]:
         # the headlines start at the first character the other rules left; the lines they marked keep their kind
         start = len(blanked[:end]) + len(blanked[end:]) - len(blanked[end:].lstrip())
         spans = [sp for sp in spans if sp[0] < start] + [(start, len(text.rstrip()), "related")]
-    return tuple(_merged(spans + _closing_notes(blanked[:end]) + _opening_note(blanked[:end])))
+    body = blanked[:end]
+    return tuple(_merged(spans + _closing_notes(body) + _opening_note(body) + _pull_quotes(body)))
+
+
+# --- Pull quotes: a sentence of the text set again as a paragraph of its own ---------------------------------
+
+_QUOTE_MARKS = re.compile(r"[\"“”‘’'«»]")
+_PULL_END = re.compile(r"[.!][\"”’']?$")  # not a question: an interviewer's, asked again in the answer
+_SPEAKER_TURN = re.compile(r"^[A-Z][A-Z .'’-]{2,40}:\s")  # a transcript's turn ("NAME: He's playing a game.")
+_EMBEDDED_POST = re.compile(r"\(@\w+\)\s+\w+\.?\s+\d{1,2},\s+\d{4}|pic\.twitter\.com/")  # "— NAME (@name) May 3, 2018"
+_PULL_MIN_WORDS = 6
+_PULL_REACH = 6  # lines: a pull quote stands near the paragraph it repeats; a far repeat is a summary's or a check's
+_OPENING_LINES = 4  # an opening summary repeats what follows below it: the article's (docs/ingest.md)
+
+
+def _pull_quotes(text: str) -> list[Span]:
+    """Lines that only repeat a sentence of a longer paragraph elsewhere in `text` ("Trump's enemies have now
+    proved him a Nostradamus." set again between paragraphs), as "pullquote" spans; never in the opening lines,
+    never a repeat of them, a question or a transcript's turn (an interrupted speaker starts again: "NAME: He's
+    playing a game." then "NAME: He's playing a game. He's playing a game. You know, ...")."""
+    lines: list[tuple[int, str, str]] = []  # (offset, line as written, line normalised)
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        if s := line.strip():
+            lines.append((pos + line.find(s), s, re.sub(r"\s+", " ", _QUOTE_MARKS.sub("", s)).strip().lower()))
+        pos += len(line)
+    out: list[Span] = []
+    for k in range(_OPENING_LINES, len(lines)):
+        at, s, n = lines[k]
+        if len(s.split()) < _PULL_MIN_WORDS or not _PULL_END.search(s) or _SPEAKER_TURN.match(s):
+            continue
+        for j in range(max(_OPENING_LINES, k - _PULL_REACH), min(len(lines), k + 1 + _PULL_REACH)):
+            m = lines[j][2]
+            if j == k or len(m) <= len(n) + 20 or n not in m:
+                continue
+            if _EMBEDDED_POST.search(m):
+                continue  # an embedded post the text quotes from: the quotation is the article's
+            if j > k and m.startswith(n):
+                continue  # a speaker who starts again below: "I am not running for president. You want me to ..."
+            out.append((at, at + len(s), "pullquote"))
+            break
+    return out
 
 
 # --- Notes closing the text: the writer's bio, how to reach the writer -----------------------------------------
