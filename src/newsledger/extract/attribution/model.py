@@ -84,26 +84,38 @@ def span_labels(doc: Doc, i: int, j: int, spans: Sequence[tuple[str, int, int]])
     return out
 
 
-def _cue_anchor(t: Token) -> tuple[str, int]:
-    """The dependency from the nearest ancestor that is a cue word: ('nsubj', 2) = inside the subject of
-    a cue two levels up; ('self', 0) for the cue itself."""
-    if t.lemma_.lower() in _CUE_LEMMAS:
-        return "self", 0
-    child = t
-    for depth, anc in enumerate(t.ancestors, 1):
-        if anc.lemma_.lower() in _CUE_LEMMAS:
-            return child.dep_, min(depth, 4)
-        child = anc
-        if depth >= 8:
-            break
-    return "none", 0
+def _cue_anchors(doc: Doc, i: int, j: int, lemmas: Sequence[str]) -> list[tuple[str, int]]:
+    """For each token of [i, j), the dependency from its nearest ancestor that is a cue word: ('nsubj', 2) =
+    inside the subject of a cue two levels up; ('self', 0) for the cue itself; ('none', 0) within 8 levels."""
+    heads = [t.head.i for t in doc[i:j]]
+    out = []
+    for k in range(j - i):
+        if lemmas[k] in _CUE_LEMMAS:
+            out.append(("self", 0))
+            continue
+        found, child, at = ("none", 0), i + k, heads[k]
+        for depth in range(1, 9):
+            if at == child:
+                break  # the root: no ancestor left
+            lemma = lemmas[at - i] if i <= at < j else doc[at].lemma_.lower()
+            if lemma in _CUE_LEMMAS:
+                found = (doc[child].dep_, min(depth, 4))
+                break
+            child, at = at, (heads[at - i] if i <= at < j else doc[at].head.i)
+        out.append(found)
+    return out
 
 
 def _quoted(doc: Doc, i: int, j: int, regions: Sequence[tuple[int, int]]) -> list[str]:
+    toks = doc[i:j]
+    if not len(toks):
+        return []
+    a, b = toks[0].idx, toks[-1].idx + len(toks[-1])
+    near = [(s, e) for s, e in regions if s <= b and e > a]  # in the given order: the first holding a token wins
     out = []
-    for t in doc[i:j]:
+    for t in toks:
         mark = "out"
-        for s, e in regions:
+        for s, e in near:
             if s <= t.idx < e:
                 mark = "first" if t.idx == s else ("last" if t.idx + len(t) == e else "in")
                 break
@@ -117,10 +129,12 @@ def features(
     """CRFsuite attributes of each token of the paragraph [i, j)."""
     toks = doc[i:j]
     quoted = _quoted(doc, i, j, regions)
+    lemmas = [t.lemma_.lower() for t in toks]
+    anchors = _cue_anchors(doc, i, j, lemmas)
     base = []
     for k, t in enumerate(toks):
-        lemma = t.lemma_.lower()
-        anchor, depth = _cue_anchor(t)
+        lemma = lemmas[k]
+        anchor, depth = anchors[k]
         head = t.head
         base.append(
             {
@@ -132,7 +146,7 @@ def features(
                 "e": (t.ent_iob_ + t.ent_type_) if t.ent_type_ else "O",
                 "s": t.shape_[:4],
                 "x": t.lower_[-3:],
-                "hl": head.lemma_.lower() if head.i != t.i else "ROOT",
+                "hl": (lemmas[head.i - i] if i <= head.i < j else head.lemma_.lower()) if head.i != t.i else "ROOT",
                 "hp": head.pos_,
                 "hd": head.dep_,
                 "ca": anchor,
