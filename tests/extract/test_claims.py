@@ -785,3 +785,8 @@ def test_one_who_does_not_speak_of_a_count_is_not_its_source(extract_text, cue):
 def test_the_group_that_just_spoke_is_the_group_described(extract_text, text, fragment, name):
     c = one(extract_text, text, fragment)
     assert c.source is not None and c.source.name == name, c.source
+
+
+def test_the_killing_of_hostages_counts_the_dead(extract_text):
+    c = one(extract_text, "Police said the killing of four hostages at the Brenn grocery was planned.", "four")
+    assert c.measure == "killed", c

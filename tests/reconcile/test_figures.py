@@ -195,6 +195,10 @@ def test_counted_groups():
     assert figures.counted_group("Kessel valley residents") == ("people", None)
     assert figures.counted_group("schools") == ("school", None)
     assert figures.shown_group("soldiers", "COD") == "Congolese soldiers"
+    # a company's staff are no soldiers; a country's or a service's personnel are
+    assert figures.counted_group("Orvin Rail personnel") == ("personnel", None)
+    assert figures.counted_group("Congolese personnel") == ("soldiers", "COD")
+    assert figures.counted_group("Navy personnel")[0] == figures.counted_group("personnel")[0] == "soldiers"
 
 
 def test_troops_and_soldiers_of_one_country_join_and_other_countries_do_not(ledger):
@@ -1876,3 +1880,52 @@ def test_a_big_town_the_tagger_took_for_an_organisation_places_a_count_at_it(mon
     )
     found = figures._places_in(None, text, "a1", 0, len(text))
     assert [(name, pos) for _, name, _, pos in found] == [("Orvin", 25)]  # not "Orvin says", not a hamlet
+
+
+def _row(start: int, end: int, source_start: int, source_end: int):
+    from newsledger.store.figures import ClaimRow
+
+    return ClaimRow(
+        1,
+        "a1",
+        start,
+        end,
+        None,
+        None,
+        source_start,
+        source_end,
+        89.0,
+        None,
+        None,
+        "at_least",
+        None,
+        None,
+        "people",
+        "killed",
+        "source",
+        None,
+        None,
+    )
+
+
+def test_an_event_s_toll_told_before_its_source_is_the_source_s():
+    text = (
+        "Rescue teams are scrambling to reach the site of Monday's earthquake in northern Veridia that has killed "
+        "at least 89 people, according to state media."
+    )
+    at = text.index("at least 89")
+    src = text.index("state media")
+    assert not figures._unsaid(text, (0, len(text)), _row(at, at + 11, src, src + 11))
+    # a person named by what they did stays the reporter's description
+    text = "The couple who killed 14 people were supporters of the group, its news agency said."
+    at = text.index("14")
+    src = text.index("its news agency")
+    assert figures._unsaid(text, (0, len(text)), _row(at, at + 2, src, src + 15))
+
+
+def test_flooding_a_website_is_no_flood():
+    def events(title):
+        return [m.group(1) for m in figures._EVENT_WORD.finditer(title) if figures._an_event(title, m, frozenset())]
+
+    assert events("Orvin bots flood Twitter with posts after the Kessel school shooting") == ["shooting"]
+    assert events("Floods kill 12 in Orvin") == ["Floods"] and events("The flood in Orvin left 12 dead") == ["flood"]

@@ -615,6 +615,8 @@ MEASURE_LEMMAS = {
         "fatality",
         "fatalities",
         "murder",
+        "killing",
+        "killings",
         "slay",
         "slain",
         "execute",

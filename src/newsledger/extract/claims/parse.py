@@ -231,6 +231,7 @@ def _climbs(tok, bare: bool) -> bool:
 def _noun_words(tok, anchor, via_of: bool, lemmas: list[str]) -> None:
     if via_of:
         lemmas += [tok.lower_, tok.lemma_.lower()]  # "casualties of at least 29 people"
+        lemmas.extend(c.lemma_.lower() for c in tok.lefts if c.dep_ == "amod")  # "the fatal shooting of four"
     if tok.i > anchor.i:
         lemmas.extend(c.lemma_.lower() for c in tok.lefts if c.dep_ == "compound")
 
