@@ -257,11 +257,14 @@ def test_georgia_the_state_and_the_country(ledger):
         [
             article("k1", "Voters in Georgia lined up in Atlanta.", [("Georgia", "GPE")]),
             article("k2", "Georgia recalled its envoy, officials in Tbilisi said.", [("Georgia", "GPE")]),
+            # "Georgians" is a word of the country's, but Atlanta says the state
+            article("k3", "Georgians protested at the Georgia State Capitol in Atlanta.", [("Georgia", "GPE")]),
         ]
     )
     entities.update(ledger)
     assert canon(ledger, "k1", "Georgia") == "gpe:georgia"
     assert canon(ledger, "k2", "Georgia") == "country:GEO"
+    assert canon(ledger, "k3", "Georgia") == "gpe:georgia"
     assert entities.resolve("LA", "GPE") is not None and entities.resolve("LA", "GPE") != "country:LAO"
 
 

@@ -92,7 +92,9 @@ from .times import extract_times
 #     reporting between 322 and 1,300 killed", "officials putting the toll at 57" credit the count
 # 45: pull quotes (a sentence set again as a line of its own near its paragraph) are marked outside the body
 # 46: "the killing of four hostages", "the fatal shooting of three" count the dead
-VERSION = 46
+# 47: "Georgia" is the US state where the article names Atlanta, Savannah, Macon, Augusta or "Ga.", whatever
+#     word of the country's it also holds ("Georgians")
+VERSION = 47
 
 
 LANGUAGE = "en"  # what the extractors read

@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ..models import Article, Entity, Place
-from ..reconcile.gazetteer import AMBIGUOUS, fold, gazetteer
+from ..reconcile.gazetteer import ambiguous_country, fold, gazetteer
 from ..reconcile.geonames import GeoRecord, PlaceIndex, place_index
 from .place_mentions import LOCAL_WORDS, mentions, region_demonym
 
@@ -200,8 +200,7 @@ def _regions_of(recs: list[GeoRecord]) -> set[tuple[str, str]]:
 
 def _country_of(name: str, text: str) -> str | None:
     """The country `name` names (by name, code or demonym); "Georgia" only where its article is about it."""
-    f = fold(name)
-    if f in AMBIGUOUS and not any(w in text.lower() for w in AMBIGUOUS[f]):
+    if ambiguous_country(name, text.lower()):
         return None
     return gazetteer().country(name)
 

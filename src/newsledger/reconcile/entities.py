@@ -25,7 +25,16 @@ from ..models import Canonical, CanonicalEntity
 from ..store import Ledger, progress
 from ..store import entities as store
 from ..store.entities import EntityRow
-from .gazetteer import AMBIGUOUS, STATE_BODIES, Gazetteer, fold, gazetteer, government_body, named_body_country
+from .gazetteer import (
+    AMBIGUOUS,
+    STATE_BODIES,
+    Gazetteer,
+    ambiguous_country,
+    fold,
+    gazetteer,
+    government_body,
+    named_body_country,
+)
 
 STEP = "entities"
 COUNTRY_LABELS = {"GPE", "NORP", "ORG", "LOC"}
@@ -143,8 +152,7 @@ def canonicalize(
     text = re.sub(r"^(?:the|The)\s+", "", name.strip())
     if not any(c.isalpha() for c in text):
         return None
-    cues = AMBIGUOUS.get(fold(text))
-    ambiguous = cues is not None and not (context and any(c in context.lower() for c in cues))
+    ambiguous = fold(text) in AMBIGUOUS and (not context or ambiguous_country(text, context.lower()))
     if (
         label in COUNTRY_LABELS
         and not ambiguous
@@ -258,10 +266,7 @@ class _Articles:
             names = store.place_names(self.ledger, aid)
             text = self.text(aid).lower()
             self._countries[aid] = {
-                a3
-                for n, _ in names
-                if (a3 := self.gaz.country(n))
-                and not (fold(n) in AMBIGUOUS and not any(c in text for c in AMBIGUOUS[fold(n)]))
+                a3 for n, _ in names if (a3 := self.gaz.country(n)) and not ambiguous_country(n, text)
             }
         return self._countries[aid]
 

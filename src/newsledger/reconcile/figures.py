@@ -1143,7 +1143,10 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
     place = places.most_common(1)[0][0] if places else None
     if place and (town := _site_town(ledger, ctx, arts, place, said + " " + sents.lower())):
         place = town
-    countries = Counter(c for a in arts if (c := ctx.country(a)) and _named(c, said))
+    resolved = {k: v for a in arts for k, v in store.place_countries(ledger, a).items()}
+    countries = Counter(
+        c for a in arts if (c := ctx.country(a)) and _named(c, said) and not _another_countrys(c, resolved)
+    )
     country = countries.most_common(1)[0][0] if countries else None
     if place and (where := _town_country(ledger, arts, place)) and where != country:
         country = where  # killed "in Pensacola" is in the United States, though the headline names a Saudi
@@ -1174,7 +1177,6 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
         event = storm  # "Tropical Storm Harvey", not "Houston" or "the tornado" a headline's quote compared it to
     elif not f.incident and (event is None or event in _FIRES) and (fire := _named_fire(ctx, arts, sents)):
         event = fire  # "the Camp Fire", not "the California wildfires" of a headline on two fires
-    resolved = {k: v for a in arts for k, v in store.place_countries(ledger, a).items()}
     if (
         place is None
         and event
@@ -1516,6 +1518,13 @@ def _resolved_place(ledger: Ledger, ctx: _Context, arts: list[str], place, count
         # a story on the Charleston shooting's gun check; "Washington" of the dateline, 2, beside "Philadelphia").
         place = max(said, key=named.__getitem__) if said else top if n >= TOWN_MIN and n >= 2 * second else None
     return place, country
+
+
+def _another_countrys(a3: str, resolved: dict[str, str]) -> bool:
+    """Whether the articles' places resolve the country's name to a region of another country: "Georgia" in
+    a story on the protests at the Georgia State Capitol in Atlanta is the state."""
+    name = (gazetteer().name(a3) or "").lower()
+    return bool(name) and resolved.get(name, a3) != a3
 
 
 def _named(a3: str, text: str) -> bool:

@@ -87,6 +87,20 @@ NAMED_BODIES = {
 AMBIGUOUS = {
     "georgia": ("tbilisi", "georgian", "caucasus", "abkhazia", "ossetia", "saakashvili", "georgian dream"),
 }
+# ... unless it also names the other one's places: "Georgians" vote in Atlanta too.
+_AMBIGUOUS_AGAINST = {"georgia": re.compile(r"\b(?:atlanta|savannah|macon|augusta|peach state|ga\.)")}
+
+
+def ambiguous_country(name: str, text: str) -> bool:
+    """Whether a country's name that is also something else ("Georgia") is not the country in `text` (lower
+    case): no word of the country's in it, or a word of the other's ("the Georgia State Capitol in Atlanta")."""
+    f = fold(name)
+    if f not in AMBIGUOUS:
+        return False
+    against = _AMBIGUOUS_AGAINST.get(f)
+    return not any(c in text for c in AMBIGUOUS[f]) or bool(against and against.search(text))
+
+
 # Organisations that belong to a state: a country word before them makes them that state's ("French army").
 # The body is the head of the name ("U.S. Senate", "Police Department"), not a word inside it
 # ("Military Religious Freedom Foundation").
