@@ -780,6 +780,13 @@ def test_one_who_does_not_speak_of_a_count_is_not_its_source(extract_text, cue):
             "12",
             "Orvin Front",
         ),
+        # a place the parse ran into the speaker's phrase
+        (
+            "In the southern province of Brennwah, a tribal leader, Tarek al-Orvini, said the commandos had raided "
+            "four houses, killing at least two militants.",
+            "at least two",
+            "Tarek al-Orvini",
+        ),
     ],
 )
 def test_the_group_that_just_spoke_is_the_group_described(extract_text, text, fragment, name):

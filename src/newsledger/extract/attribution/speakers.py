@@ -62,6 +62,8 @@ _FINDINGS = DOCUMENT_NOUNS | frozenset(
     forecast forecasts calculation calculations finding findings""".split()
 )
 _MADE = frozenset({"by", "from"})
+# A name and a comma before "a"/"an"/"the" and a noun: a place the parse ran into the speaker's phrase.
+_PLACE_BEFORE_SPEAKER = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2},\s+(?=(?:a|an|the)\s+\w)")
 # Descriptions any organisation takes ("the group"), and the names of state bodies they do not describe.
 _ANY_BODY = frozenset("group organization organisation association coalition charity company firm".split())
 _STATE_BODY = re.compile(
@@ -131,6 +133,12 @@ class Speakers:
         or "lawmakers in Veridia" the country is a modifier, and the span as written is the speaker;
         but "Kenyan estimates" are Kenya's.
         """
+        if (cut := _PLACE_BEFORE_SPEAKER.match(self.text, start, end)) and re.search(
+            r"\b(?:of|in|from|near|at)\s+$", self.text[max(0, start - 8) : start]
+        ):
+            # "in the province of Shabwah, a tribal leader, Tarek al-Awlaki, said": the parse ran the place into
+            # the subject; the speaker is the apposition after it
+            return self.party(cut.end(), end)
         ant = self._antecedent(start, end, head)
         if ant is not None:
             found = self.party(*ant)
