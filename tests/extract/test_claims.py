@@ -608,6 +608,8 @@ def test_a_statement_s_relative_clause_is_its_speaker_s(extract_text):
             "Veridian opposition activists",
         ),
         ("Rescuers searched on Monday, with local officials putting the toll at 57.", "57", "local officials"),
+        # an attribution inside another's words: the inner one claims it, the outer relays it
+        ("The Orvin Wire said activists were claiming that nearly 500 people had died.", "nearly 500", "activists"),
     ],
 )
 def test_a_source_the_parse_puts_above_the_number(extract_text, text, fragment, source):

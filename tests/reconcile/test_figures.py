@@ -1929,3 +1929,24 @@ def test_flooding_a_website_is_no_flood():
 
     assert events("Orvin bots flood Twitter with posts after the Kessel school shooting") == ["shooting"]
     assert events("Floods kill 12 in Orvin") == ["Floods"] and events("The flood in Orvin left 12 dead") == ["flood"]
+
+
+def test_a_toll_inside_the_source_s_quoted_words_is_the_source_s():
+    text = (
+        'The Orvin Wire began its report this way: "Activists accused the army of launching an attack that killed '
+        'at least 213 people on Wednesday."'
+    )
+    at = text.index("at least 213")
+    assert not figures._unsaid(text, (0, len(text)), _row(at, at + 12, 4, 14))
+    # outside the quotation, the relative clause is still the reporter's description
+    text = "The Orvin Wire said the couple who killed 14 people were supporters of the group."
+    at = text.index("14")
+    assert figures._unsaid(text, (0, len(text)), _row(at, at + 2, 4, 14))
+
+
+def test_a_relayer_citing_the_source_leaves_the_value_the_source_s(ledger):
+    text = "Some 200 people are in custody, Radio Kessel reported, citing Orvin prosecutors."
+    ledger.write([article("r1", 4, text, [("Some 200", "people", "arrested", "Orvin prosecutors")])])
+    reconcile(ledger)
+    parties = [r[0] for r in ledger.conn.execute("SELECT party_name FROM figure_claims")]
+    assert parties == ["Orvin prosecutors"], parties

@@ -232,3 +232,9 @@ def test_a_name_followed_by_what_it_is_is_that_name():
     # a spokesperson's apposition still names the body spoken for
     name = "Tomas Berg, a spokesman for the Orvin County Police"
     assert P.party(name, None, "VER", name, (0, len(name))).name == "Orvin County Police"
+
+
+def test_a_video_counts_nothing_whoever_released_it():
+    assert P.party("Video, released by the Orvin news agency", None, "VER") is None
+    assert P.party("A video released by the Kessel Front", None, "VER") is None
+    assert P.party("Imagine Institute", None, "VER") is not None  # a name that opens like a picture word

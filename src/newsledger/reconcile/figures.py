@@ -679,6 +679,8 @@ def _credit(ledger: Ledger, ctx: _Context, row: ClaimRow, origin: str) -> Credit
     if said is not None and _unsaid(text, sentence, row):
         said = None
     other = parties.relayed(text, sentence, (row.start, row.end))
+    if other and said is not None and _CITED.search(text, sentence[0], sentence[1]):
+        other = None  # "Some 200 are in custody, BFM TV reported, citing Paris prosecutors": the prosecutors'
     if other and (p := parties.party(other, None, country)) and (said is None or p.key != said.key):
         return Credit(p.key, p.name, other, said.name if said else None)
     if said is not None:
@@ -750,6 +752,18 @@ _WHO_KILLED = re.compile(
 )
 
 
+_CITED = re.compile(r",\s+citing\s+\S")
+
+
+def _quoted_from(text: str, source_end: int, at: int) -> bool:
+    """Whether `at` stands inside a quotation that opens after the source (its own words)."""
+    if source_end > at:
+        return False
+    between = text[source_end:at]
+    opened = max(between.rfind("“"), between.rfind('"') if between.count('"') % 2 else -1)
+    return opened >= 0 and "”" not in between[opened:]
+
+
 _REPORTEDLY = re.compile(r"\b(?:reportedly|according to (?:news |media )?reports)\b", re.I)
 
 
@@ -772,6 +786,10 @@ def _unsaid(text: str, sentence: tuple[int, int], row: ClaimRow) -> bool:
         return False
     if _NEGATED_CUE.search(text[s0:s1]):
         return True
+    if _quoted_from(text, row.source_end, row.start):
+        return (
+            False  # 'Reuters began its report: "Activists accused ... an attack that killed at least 213"': its words
+        )
     w0 = max(s0, row.start - 40)
     if (m := _WHO_KILLED.search(text[w0 : row.start])) and not (
         row.source_start >= row.end and _EVENT_TOLD.search(text[max(s0, w0 + m.start() - 100) : w0 + m.start()])

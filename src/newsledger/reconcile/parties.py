@@ -193,6 +193,10 @@ def body_of(name: str) -> str:
 
 
 # The figures a body put out, named before the body: "Updated numbers from", "data released by".
+# Pictures show, they do not count: what a video "shows" is the reporter's reading, whoever released it.
+_FOOTAGE = re.compile(
+    r"^(?:(?:a|an|the|new|latest|amateur)\s+)*(?:videos?|footage|photos?|photographs?|images?|clips?)\b", re.I
+)
 _DATA_FROM = re.compile(
     r"^(?:(?:the|updated|new|latest|official|preliminary|final|early)\s+)*(?:numbers|figures|data|statistics|"
     r"counts?|tall(?:y|ies)|estimates?|records)\s+(?:(?:released|compiled|published|provided|issued)\s+)?"
@@ -229,6 +233,8 @@ def party(
     article's own country (ISO alpha-3), `text` and `span` where the source stands in the article (for a
     person's title or apposition), `orgs_before` (offset, canonical id, name) of the article's organisations.
     None: no party (the caller credits the outlet)."""
+    if name and _FOOTAGE.match(name):
+        return None  # "Video, released by AFP, purports to show about 100 of the girls": the reporter's reading of it
     if name and (m := _DATA_FROM.match(name)) and m.end() < len(name):
         name = name[m.end() :]  # "Updated numbers from the Palestinian Ministry of Health": the ministry's
     if name and not (canonical and (canonical[0] or "").startswith("person:")):

@@ -62,8 +62,11 @@ _FINDINGS = DOCUMENT_NOUNS | frozenset(
     forecast forecasts calculation calculations finding findings""".split()
 )
 _MADE = frozenset({"by", "from"})
-# A name and a comma before "a"/"an"/"the" and a noun: a place the parse ran into the speaker's phrase.
-_PLACE_BEFORE_SPEAKER = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2},\s+(?=(?:a|an|the)\s+\w)")
+# A name and a comma before "a"/"an"/"the", a role and a person's name: a place the parse ran into the speaker's
+# phrase ("Shabwah, a tribal leader, Tarek al-Awlaki"), not a body and what it is ("Issue One, an advocacy group").
+_PLACE_BEFORE_SPEAKER = re.compile(
+    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2},\s+(?=(?:a|an|the)\s+[^,]{2,60},\s+[A-Z])"  # "X, a leader, NAME"
+)
 # Descriptions any organisation takes ("the group"), and the names of state bodies they do not describe.
 _ANY_BODY = frozenset("group organization organisation association coalition charity company firm".split())
 _STATE_BODY = re.compile(

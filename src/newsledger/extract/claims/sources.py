@@ -100,6 +100,10 @@ def source_of(
             and (cited := _CITING.match(text, best.cue.end, sentence[1] if sentence else len(text)))
         ):
             return _span_party(text, cited.start("src"), cited.end("src"), entities) or best.speaker
+        if best.kind == "indirect" and doc is not None and not _FINDING_CUE.match(best.cue.text if best.cue else ""):
+            inner = _inner_speaker(doc, speakers or Speakers(text, entities, doc), best, start, end)
+            if inner is not None:
+                return inner
         return best.speaker
     if not text or sentence is None:
         return best.speaker if best is not None else None
@@ -113,6 +117,48 @@ def source_of(
         if own is not None and best is not None and best.start <= (own.start or 0) < best.end:
             own = None  # a speaker inside the quotation ("..., I say, ...") is its speaker's own voice
     return own if own is not None or best is None else best.speaker
+
+
+# What a study finds people reported is the study's finding: "results found that patients reported ...".
+_FINDING_CUE = re.compile(r"(?:found|finds|find|showed|shows|show|suggested|suggests|indicated|indicates)\b", re.I)
+# Verbs of saying whose subject, inside another's reported words, is who claims the number.
+_SAYING_VERBS = frozenset("say claim tell report estimate insist acknowledge confirm announce".split())
+
+
+def _inner_speaker(doc: Doc, speakers: Speakers, quote: Quote, start: int, end: int) -> Party | None:
+    """The one another's reported words say claims the number: "the wire service said activists were claiming
+    that nearly 500 people had died" is the activists' (a pronoun, a document or a number is no one)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span.root
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            return None
+        child, tok = tok, tok.head
+        if not quote.start <= tok.idx < quote.end:
+            return None  # out of the reported words: the outer speaker's own verb
+        if tok.pos_ == "VERB" and tok.tag_ != "VBN" and tok.lemma_.lower() in _SAYING_VERBS and child.dep_ == "ccomp":
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if (
+                subject is None
+                or (
+                    quote.speaker is not None
+                    and quote.speaker.start is not None
+                    and quote.speaker.end is not None
+                    and quote.speaker.start <= subject.idx < quote.speaker.end
+                )
+                or subject.pos_ not in ("NOUN", "PROPN")
+                or subject.lower_ in _NOT_A_SOURCE
+                or subject.lemma_.lower() in DOCUMENT_NOUNS
+                or _quantity(subject)
+            ):
+                return None
+            # the reported words open with it ("activists were claiming that ...", "that police sources tell
+            # them ..."): an attribution set further in is a part of what the speaker says
+            opening = re.sub(r"^\W*(?:that\s+)?", "", doc.text[quote.start : subject.left_edge.idx])
+            return _party(doc, speakers, subject) if not opening else None
+    return None
 
 
 def _relays(q: Quote) -> bool:
