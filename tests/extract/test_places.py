@@ -348,3 +348,9 @@ def test_a_towns_own_district_is_no_evidence_for_it(extract_text):
     assert _place(x, "Tripoli").country == "LBN"
     alone = _place(extract_text("Militias fought near the airport in Tripoli on Monday."), "Tripoli")
     assert alone.country == "LBY"
+
+
+def test_a_name_that_titles_a_work_is_no_place(extract_text):
+    x = extract_text("A gunman opened fire at a screening of a Batman movie at a theater in Aurora, Colo., killing 12.")
+    assert "Batman" not in [p.text for p in x.places]
+    assert _place(x, "Aurora").country == "USA"

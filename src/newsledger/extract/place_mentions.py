@@ -98,7 +98,17 @@ def mentions(
     out.update(_county_lists(text))
     out.update((span, "GPE") for span in _repeated(text, out, entities))
     surnames, firsts = named if named is not None else named_people(text, entities)
-    return sorted((s, t, label) for (s, t), label in out.items() if text[s:t] not in surnames and (s, t) not in firsts)
+    return sorted(
+        (s, t, label)
+        for (s, t), label in out.items()
+        if text[s:t] not in surnames and (s, t) not in firsts and not _A_WORK.match(text, t)
+    )
+
+
+# A name that titles a work: "a Batman movie" is no Batman, Turkey.
+_A_WORK = re.compile(
+    r"\s+(?:movies?|films?|franchise|comics?|character|video\s+games?|novels?|trilogy|sequels?|musical)\b", re.I
+)
 
 
 # Two capitalised words, the second ending the name: "Esteban Santiago," (not "George Washington University").
