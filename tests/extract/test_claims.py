@@ -782,6 +782,19 @@ def test_one_who_does_not_speak_of_a_count_is_not_its_source(extract_text, cue):
             "12",
             "Orvin Front",
         ),
+        # "the statement" is its maker's, as the sentences before introduced it
+        (
+            "A Veridian government statement condemned the strike.\n\nThe strike wounded more than 200, most of them "
+            "children, the statement said.",
+            "more than 200",
+            "Veridian government",
+        ),
+        (
+            "The Orvin ministry said in a statement on Monday that it would act.\n\nAt least 40 people were killed, "
+            "the statement said.",
+            "At least 40",
+            "The Orvin ministry",
+        ),
         # a place the parse ran into the speaker's phrase
         (
             "In the southern province of Brennwah, a tribal leader, Tarek al-Orvini, said the commandos had raided "
@@ -791,7 +804,7 @@ def test_one_who_does_not_speak_of_a_count_is_not_its_source(extract_text, cue):
         ),
     ],
 )
-def test_the_group_that_just_spoke_is_the_group_described(extract_text, text, fragment, name):
+def test_a_description_is_whom_the_text_introduced(extract_text, text, fragment, name):
     c = one(extract_text, text, fragment)
     assert c.source is not None and c.source.name == name, c.source
 

@@ -98,7 +98,9 @@ from .times import extract_times
 #     no speaker
 # 49: an attribution inside another's reported words claims the number ("the wire service said activists were
 #     claiming that nearly 500 had died": the activists'); 50: a name that titles a work ("a Batman movie") is no place
-VERSION = 50
+# 51: "the statement said" is its maker's, as the last sentences introduced it ("A Palestinian government
+#     statement condemned ...", "The ministry said in a statement ...")
+VERSION = 51
 
 
 LANGUAGE = "en"  # what the extractors read

@@ -67,6 +67,7 @@ _MADE = frozenset({"by", "from"})
 _PLACE_BEFORE_SPEAKER = re.compile(
     r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2},\s+(?=(?:a|an|the)\s+[^,]{2,60},\s+[A-Z])"  # "X, a leader, NAME"
 )
+_STATEMENTS = frozenset("statement release communique communiqué".split())
 # Descriptions any organisation takes ("the group"), and the names of state bodies they do not describe.
 _ANY_BODY = frozenset("group organization organisation association coalition charity company firm".split())
 _STATE_BODY = re.compile(
@@ -153,6 +154,10 @@ class Speakers:
         ent = self._inside(start, end, head_at) or self._surname(start, end)
         if ent is None and head_at is not None and (head or "") in DOCUMENT_NOUNS:
             ent = self._inside(start, end)
+        if ent is None and (head or "") in _STATEMENTS and self._definite(start, end):
+            if (earlier := self._statement_before(start, head or "")) is not None:
+                found = self.party(*earlier)
+                return Party(found.name, found.entity, start, end)
         if ent is None:
             word = (head or self.text[start:end]).lower()
             if word in _PERSON_PRON:
@@ -362,6 +367,35 @@ class Speakers:
         while t.dep_ in ("compound", "flat", "appos", "pobj", "prep") and t.head.i != t.i:
             t = t.head
         return t if t.dep_ in ("nsubj", "nsubjpass") else None
+
+    def _statement_before(self, start: int, word: str) -> tuple[int, int, str, int] | None:
+        """'the statement said': who made the statement the last sentences introduced ("A Palestinian government
+        statement condemned ... . ..., the statement said"), as (start, end, head, head_at) of the maker."""
+        if self.doc is None:
+            return None
+        window = self._sentence_start(start, back=2)
+        at = self.doc.char_span(window, start, alignment_mode="expand")
+        for t in reversed(list(at or ())):
+            if t.lower_ != word or t.idx >= start or not any(c.lower_ in ("a", "an") for c in t.lefts):
+                continue
+            # its maker, the body named before it ("A Palestinian government statement"), or who said it in it
+            # ("The ministry said in a statement")
+            maker = _maker(t)
+            left = right = None
+            if maker is None and (body := next((c for c in reversed(list(t.lefts)) if c.dep_ == "compound"), None)):
+                mods = [c for c in t.lefts if c.dep_ in ("amod", "compound", "nmod")]
+                left, right = min(mods, key=lambda c: c.i).left_edge, body
+                maker = body
+            elif maker is None and t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.pos_ == "VERB":
+                maker = next((c for c in t.head.head.children if c.dep_ == "nsubj"), None)
+            if maker is None:
+                return None
+            if left is None or right is None:
+                left, right = maker.left_edge, maker.right_edge
+            while right.i > left.i and (right.is_punct or right.tag_ == "POS"):
+                right = right.doc[right.i - 1]
+            return left.idx, right.idx + len(right.text), maker.lower_, maker.idx
+        return None
 
     def _country_before(self, start: int) -> Entity | None:
         """'the government': the place named most often (and more than once) before it, the first
