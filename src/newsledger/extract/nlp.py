@@ -59,7 +59,18 @@ def load_pipeline(name: str | None = None) -> Language:
 _FORGET_AFTER = 200_000  # distinct cases kept before the memory starts afresh (a bound on memory)
 
 
-class RememberedAttributes:
+class _Remembering:
+    """A component that annotates one Doc at a time; `pipe` is its batched form, as spaCy's are."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        raise NotImplementedError
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+
+class RememberedAttributes(_Remembering):
     """spaCy's AttributeRuler with its answers remembered. A one-token pattern can only read the token's TAG,
     LOWER, DEP and IS_SPACE (checked when built), so the attributes it sets are remembered for that tuple;
     the few longer patterns ("there is", "gonna") are matched in every doc and merged in the ruler's order."""
@@ -123,12 +134,8 @@ class RememberedAttributes:
                 set_token_attrs(t, self._attrs(ids))
         return doc
 
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        for doc in docs:
-            yield self(doc)
 
-
-class RememberedLemmas:
+class RememberedLemmas(_Remembering):
     """spaCy's rule lemmatizer with its answers remembered: a lemma depends on the token's text, POS and
     morphology only (Lemmatizer.rule_lemmatize), so it is asked once per such triple."""
 
@@ -151,10 +158,6 @@ class RememberedLemmas:
                 t.lemma = lemma
         return doc
 
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        for doc in docs:
-            yield self(doc)
-
 
 @Language.factory("newsledger_remembered_attributes")
 def _remembered_attributes(nlp: Language, name: str) -> RememberedAttributes:
@@ -176,7 +179,5 @@ def _remember(nlp: Language) -> None:
             continue
         index = nlp.pipe_names.index(name)
         _, inner = nlp.remove_pipe(name)
-        nlp.add_pipe(factory, name=name, before=index) if index < len(nlp.pipe_names) else nlp.add_pipe(
-            factory, name=name
-        )
-        nlp.get_pipe(name).wrap(inner)  # type: ignore[attr-defined]
+        before = index if index < len(nlp.pipe_names) else None
+        nlp.add_pipe(factory, name=name, before=before).wrap(inner)  # type: ignore[attr-defined]

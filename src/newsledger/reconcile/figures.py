@@ -787,9 +787,8 @@ def _unsaid(text: str, sentence: tuple[int, int], row: ClaimRow) -> bool:
     if _NEGATED_CUE.search(text[s0:s1]):
         return True
     if _quoted_from(text, row.source_end, row.start):
-        return (
-            False  # 'Reuters began its report: "Activists accused ... an attack that killed at least 213"': its words
-        )
+        # 'Reuters began its report: "Activists accused ... an attack that killed at least 213"': the source's words
+        return False
     w0 = max(s0, row.start - 40)
     if (m := _WHO_KILLED.search(text[w0 : row.start])) and not (
         row.source_start >= row.end and _EVENT_TOLD.search(text[max(s0, w0 + m.start() - 100) : w0 + m.start()])

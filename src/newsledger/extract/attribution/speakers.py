@@ -91,6 +91,13 @@ def _maker(noun):
     return names[-1] if names else None
 
 
+def _chars(left, right) -> tuple[int, int]:
+    """Character offsets of the tokens left..right, less closing punctuation and a possessive ("the ministry's")."""
+    while right.i > left.i and (right.is_punct or right.tag_ == "POS"):
+        right = right.doc[right.i - 1]
+    return left.idx, right.idx + len(right.text)
+
+
 class Speakers:
     """Resolves source spans of one article against its entities."""
 
@@ -124,10 +131,7 @@ class Speakers:
         found = _maker(span.root)
         if found is None:
             return None
-        left, right = found.left_edge, found.right_edge
-        while right.i > left.i and (right.is_punct or right.tag_ == "POS"):  # "the ministry's"
-            right = right.doc[right.i - 1]
-        a, b = left.idx, right.idx + len(right.text)
+        a, b = _chars(found.left_edge, found.right_edge)
         return (a, b, found.lower_, found.idx) if start <= a and b <= end else None
 
     def party(self, start: int, end: int, head: str | None = None, head_at: int | None = None) -> Party:
@@ -306,13 +310,7 @@ class Speakers:
         return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
     def _is_subject(self, at: int) -> bool:
-        span = None if self.doc is None else self.doc.char_span(at, at + 1, alignment_mode="expand")
-        if span is None:
-            return False
-        t = span[0]
-        while t.dep_ in ("compound", "flat", "appos") and t.head.i != t.i:  # "A spokesman, Nasrat Rahimi,"
-            t = t.head
-        return t.dep_ in ("nsubj", "nsubjpass")
+        return self._subject_head(at, within=False) is not None
 
     def _subject_name(self, start: int, end: int) -> bool:
         if self.doc is None:
@@ -334,7 +332,8 @@ class Speakers:
             # within the mention's sentence ("The rebel group Kessel Front said ... . The Interior Ministry said"
             # does not describe the ministry as a group), and not the description itself
             a = max(0, s - 60, self.text.rfind(". ", 0, s) + 1)
-            b = min(start, e + 80, *(i for i in (self.text.find(". ", e),) if i >= 0))
+            stop = self.text.find(". ", e)
+            b = min(start, e + 80, stop if stop >= 0 else start)
             if near.search(self.text, a, b):
                 return ent
         return None
@@ -357,14 +356,15 @@ class Speakers:
             return head.left_edge.idx, max(e, head.idx + len(head.text)), head.lower_, head.idx
         return None
 
-    def _subject_head(self, at: int):
-        """The head of the subject the word at `at` stands in ("Borders" of "Doctors Without Borders said",
-        the tagger's entity a part of the name), or None."""
+    def _subject_head(self, at: int, within: bool = True):
+        """The head of the subject the word at `at` heads ("A spokesman, Nasrat Rahimi,"), or, `within`, stands in
+        ("Borders" of "Doctors Without Borders said", the tagger's entity a part of the name); else None."""
         span = None if self.doc is None else self.doc.char_span(at, at + 1, alignment_mode="expand")
         if span is None:
             return None
+        climb = ("compound", "flat", "appos", "pobj", "prep") if within else ("compound", "flat", "appos")
         t = span[0]
-        while t.dep_ in ("compound", "flat", "appos", "pobj", "prep") and t.head.i != t.i:
+        while t.dep_ in climb and t.head.i != t.i:
             t = t.head
         return t if t.dep_ in ("nsubj", "nsubjpass") else None
 
@@ -392,9 +392,7 @@ class Speakers:
                 return None
             if left is None or right is None:
                 left, right = maker.left_edge, maker.right_edge
-            while right.i > left.i and (right.is_punct or right.tag_ == "POS"):
-                right = right.doc[right.i - 1]
-            return left.idx, right.idx + len(right.text), maker.lower_, maker.idx
+            return (*_chars(left, right), maker.lower_, maker.idx)
         return None
 
     def _country_before(self, start: int) -> Entity | None:

@@ -177,9 +177,8 @@ _STATING_OBJECT = frozenset(
 # ("continues to lead with 40 percent", "seeks to raise $5,000": an act, not a statement) is none.
 _CLAUSE = frozenset({"ccomp"})
 _OBJECT = frozenset({"dobj", "obj", "attr", "oprd"})
-_OBJECT_PREPS = frozenset(
-    {"at", "of", "between"}
-)  # "put the toll at 45", "an estimate of 300", "reported between 3 and 5"
+# "put the toll at 45", "an estimate of 300", "reported between 3 and 5"
+_OBJECT_PREPS = frozenset({"at", "of", "between"})
 # Heads of an evidential phrase ("by one estimate", "in a recent poll") and nouns whose possessor states
 # their clause ("the Times's report that 40 died").
 _EVIDENCE = DOCUMENT_NOUNS | frozenset(
