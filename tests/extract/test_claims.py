@@ -321,6 +321,18 @@ def test_the_figure_points_back_to_the_sentence_before(extract_text):
     assert (b.value.point, b.qualifier, b.counted, b.measure) == (150, "approx", "deaths", "killed")
 
 
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ('"Ruiz shaped the paper and executed it brilliantly over 20 great years," the owner said.', "over 20"),
+        ("The gunman killed 20 people over two long days.", "over two"),
+    ],
+)
+def test_a_span_of_time_measures_nothing(extract_text, text, fragment):
+    c = one(extract_text, text, fragment)
+    assert c.measure is None, (c.measure, text)
+
+
 def test_money_has_no_measure(extract_text):
     c = one(extract_text, "The Orvin dam will cost $3bn to rebuild after 12 people died.", "$3bn")
     assert c.measure is None and c.counted is None
@@ -636,6 +648,33 @@ def test_a_source_the_parse_puts_above_the_number(extract_text, text, fragment, 
 def test_no_source_where_no_attribution_governs_the_number(extract_text, text, fragment):
     c = one(extract_text, text, fragment)
     assert c.source is None, (c.source, text)
+
+
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        # a description of what the speaker talks about, in an indirect report, is the reporter's
+        (
+            "President Marlow said on Thursday that the armed deputy at the Veridia school where a gunman killed "
+            "17 people last week did a poor job.",
+            "17",
+        ),
+        ("Officials said the bomb, which killed 12 people, was hidden in a car.", "12"),
+        (
+            '"I miss them so much," said Tessa Yarrow, a sophomore, referring to Ms. Tull and Ms. Parks, the two '
+            "teachers killed on Friday.",
+            "two",
+        ),
+    ],
+)
+def test_a_count_in_a_description_inside_reported_words_is_not_the_speaker_s(extract_text, text, fragment):
+    c = one(extract_text, text, fragment)
+    assert c.source is None, (c.source, text)
+
+
+def test_a_count_in_the_reported_clause_itself_stays_the_speaker_s(extract_text):
+    c = one(extract_text, "Police said the gunman killed 12 people at the school.", "12")
+    assert c.source is not None and c.source.name == "Police", c.source
 
 
 def test_a_speaker_inside_the_quotation_does_not_replace_the_quote_s_speaker(extract_text):

@@ -227,3 +227,10 @@ def test_a_verb_outside_the_lexicon_with_an_infinitive_content_is_an_act(extract
     c0, q0 = text.index("scrambled"), text.index("to assess")
     q = Quote("a1", q0, len(text) - 1, text[q0:-1], "indirect", None, Cue("scrambled", c0, c0 + 9))
     assert filters.reason(filters.cue_token(doc, q), q) == "act"
+
+
+def test_a_verb_outside_the_lexicon_acting_on_its_object_is_an_act(quotes):
+    assert "ordered" not in cues(
+        quotes("Last week the defence minister of Veridia ordered 800 more troops to the border.")
+    )
+    assert "ordered" in cues(quotes("The general ordered that 800 troops go to the border."))

@@ -156,6 +156,9 @@ def _possible_source(s: Token) -> bool:
     return _lemma(s) in _SOURCE_NOUNS or s.lower_ in _SOURCE_NOUNS
 
 
+_SENDING = frozenset("order send dispatch deploy commit".split())
+
+
 def _act(t: Token, q: Quote) -> bool:
     """A verb outside the lexicon that is seldom a cue in PolNeAR train: an act ('marked', 'left', 'opening
     up'), not a statement, unless a quotation is its content; and any such verb whose content is an infinitive."""
@@ -163,6 +166,10 @@ def _act(t: Token, q: Quote) -> bool:
         return False
     if q.text.startswith("to "):  # "agencies scrambled Friday to assess the threat": an act with its aim
         return True
+    content = t.doc.char_span(q.start, q.end, alignment_mode="expand")
+    if content is not None and len(content) and content.root.dep_ == "dobj" and content.root.head.i == t.i:
+        if _lemma(t) in _SENDING:
+            return True  # "ordered 800 troops to the border": whom it sends, no one's words
     cue, seen = cue_words().get(t.lower_, (0, 0))
     return seen >= _SEEN and cue < _CUE_RATE * seen  # a rare verb keeps the benefit of the doubt
 

@@ -86,6 +86,8 @@ def syntax(doc: Doc, text: str, q: Figure, span) -> Counting:
     root = span.root
     lemmas: list[str] = []
     head = _counted_noun(doc, q, span, root, lemmas)
+    if head is None and _counts_time(head_noun(doc, q, span, root)):
+        return c  # "over 20 great years": a span of time, which no verb makes a toll
     if head is not None:
         if head.lemma_.lower() in M.GENERIC_COUNTED or head.lower_ in M.GENERIC_COUNTED:
             c.generic = True
@@ -124,6 +126,10 @@ def _counted_noun(doc: Doc, q: Figure, span, root, lemmas: list[str]):
     ):
         return None
     return head
+
+
+def _counts_time(noun) -> bool:
+    return noun is not None and (noun.lower_ in M.DURATIONS or noun.lower_ + "s" in M.DURATIONS)
 
 
 def _words_around(doc: Doc, text: str, q: Figure, span, head) -> list[str]:

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from ...models import Entity, Party, Quote
 from ..attribution.lexicon import CUE_VERBS, DOCUMENT_NOUNS, NOUN_CUES
 from ..attribution.speakers import Speakers
+from ..measures import MEASURE_OF
 
 _NAME = r"(?:the\s+|a\s+|an\s+)?(?:[\w.'’&-]+\s+){0,6}?[\w.'’&-]+"
 # "according to the interior ministry", anywhere in the sentence.
@@ -100,6 +101,8 @@ def source_of(
             and (cited := _CITING.match(text, best.cue.end, sentence[1] if sentence else len(text)))
         ):
             return _span_party(text, cited.start("src"), cited.end("src"), entities) or best.speaker
+        if best.kind == "indirect" and doc is not None and _describes(doc, best, start, end):
+            return None  # the reporter's description of what the speaker talks about, not the speaker's count
         if best.kind == "indirect" and doc is not None and not _FINDING_CUE.match(best.cue.text if best.cue else ""):
             inner = _inner_speaker(doc, speakers or Speakers(text, entities, doc), best, start, end)
             if inner is not None:
@@ -159,6 +162,35 @@ def _inner_speaker(doc: Doc, speakers: Speakers, quote: Quote, start: int, end: 
             opening = re.sub(r"^\W*(?:that\s+)?", "", doc.text[quote.start : subject.left_edge.idx])
             return _party(doc, speakers, subject) if not opening else None
     return None
+
+
+# Verbs of an incident that a description of its site, weapon or victims is built on: "the school where a
+# gunman killed 17", "the quake, which left 300 dead".
+_EVENT_VERBS = frozenset(MEASURE_OF) | {"leave", "claim"}
+
+
+def _describes(doc: Doc, quote: Quote, start: int, end: int) -> bool:
+    """Whether the number, inside another's reported words, lies in a description of what they talk about: a
+    relative clause or participle on a noun ("said the deputy at the school where a gunman killed 17 did a poor
+    job", "the attack that killed seven") or an appositive so described ("referring to X and Y, the two teachers
+    killed on Friday"). Such descriptions in an indirect report are the reporter's words, not the speaker's."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    for _ in range(6):
+        if not quote.start <= tok.idx < quote.end or tok.head.i == tok.i:
+            return False
+        if tok.dep_ in ("relcl", "acl") and tok.lemma_.lower() in _EVENT_VERBS and tok.head.pos_ in ("NOUN", "PROPN"):
+            return quote.start <= tok.head.idx < quote.end
+        if tok.dep_ == "appos" and any(
+            c.dep_ == "acl" and c.lemma_.lower() in _EVENT_VERBS and c.i > tok.i for c in tok.children
+        ):
+            return True
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("relcl", "acl"):
+            return False  # the number is in a clause of the reported words themselves
+        tok = tok.head
+    return False
 
 
 def _relays(q: Quote) -> bool:
