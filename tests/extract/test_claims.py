@@ -672,9 +672,27 @@ def test_a_count_in_a_description_inside_reported_words_is_not_the_speaker_s(ext
     assert c.source is None, (c.source, text)
 
 
-def test_a_count_in_the_reported_clause_itself_stays_the_speaker_s(extract_text):
-    c = one(extract_text, "Police said the gunman killed 12 people at the school.", "12")
-    assert c.source is not None and c.source.name == "Police", c.source
+@pytest.mark.parametrize(
+    "text, fragment, source",
+    [
+        ("Police said the gunman killed 12 people at the school.", "12", "Police"),
+        # reported words that give counts give the description's too
+        (
+            "The Veridian Crisis Center reported that 20 people died at the metro station, where some 130 were wounded.",
+            "some 130",
+            "Veridian Crisis Center",
+        ),
+        # an account relayed whole
+        (
+            "The two were responsible for the attack that killed at least 14 people, according to Police Chief Jo Burke.",
+            "at least 14",
+            "Jo Burke",
+        ),
+    ],
+)
+def test_a_count_in_the_reported_clause_itself_stays_the_speaker_s(extract_text, text, fragment, source):
+    c = one(extract_text, text, fragment)
+    assert c.source is not None and source in c.source.name, c.source
 
 
 def test_a_speaker_inside_the_quotation_does_not_replace_the_quote_s_speaker(extract_text):

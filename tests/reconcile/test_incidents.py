@@ -792,6 +792,9 @@ def test_bodies_counted_by_their_recovery_are_a_part(sentence, number, role, par
         ("Kessel General Hospital said it had received 35 wounded by Monday night.", "35", "injured", I.INCIDENT),
         ("Hospitals have treated more than 400 people injured in the clashes.", "400", "injured", I.INCIDENT),
         ("The Orvin hospital received 35 of the wounded, a doctor said.", "35", "injured", I.PART),
+        # the dead among those a hospital took in
+        ("One died, while most of those brought to the hospital had been shot.", "One", "killed", I.PART),
+        ("One died, police said, and most of the wounded were shot.", "One", "killed", I.INCIDENT),
     ],
 )
 def test_a_hospital_s_share_of_the_dead_or_injured_is_a_part(sentence, number, measure, role):
@@ -807,6 +810,9 @@ def test_a_hospital_s_share_of_the_dead_or_injured_is_a_part(sentence, number, m
         ("The eight-day conflict killed nearly 150 people, officials said.", I.TALLY),
         ("The truce followed eight days of violence on the border and nearly 150 deaths.", I.TALLY),
         ("The air strike on Monday killed nearly 150 people, officials said.", I.INCIDENT),
+        # many attacks' sum
+        ("Rebels killed nearly 150 people in 30 attacks in 15 provinces over the past day, officials said.", I.TALLY),
+        ("Rebels killed nearly 150 people in two coordinated attacks on Monday, officials said.", I.INCIDENT),
     ],
 )
 def test_days_of_fighting_are_a_tally(sentence, role):
@@ -964,3 +970,9 @@ def test_others_of_the_measure_told_before_are_more_of_it(text, number, measure,
     counted = re.match(r"\w+\s+other\s+(\w+)", text[i:]).group(1)  # type: ignore[union-attr]
     got = I.read(text, sentence, (i, i + len(number.split()[0])), None, None, counted, measure)
     assert got.part == part, got
+
+
+def test_a_virus_and_its_confirmed_infections_are_an_epidemic():
+    assert I.epidemic("The second virus wave: how bad will it be as restrictions ease?")
+    assert I.epidemic("Lorvia has recorded over 7,000 deaths and 120,000 confirmed infections.")
+    assert not I.epidemic("The gunman killed 12 people at the Orvin theater on Friday.")

@@ -100,7 +100,7 @@ from .times import extract_times
 #     claiming that nearly 500 had died": the activists'); 50: a name that titles a work ("a Batman movie") is no place
 # 51: "the statement said" is its maker's, as the last sentences introduced it ("A Palestinian government
 #     statement condemned ...", "The ministry said in a statement ...")
-VERSION = 53
+VERSION = 54
 
 
 LANGUAGE = "en"  # what the extractors read

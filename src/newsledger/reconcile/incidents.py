@@ -322,6 +322,9 @@ _TALLY = re.compile(
     r"\bunder (?:(?:former |then-)?(?:president|prime minister|premier|chancellor|king|presidents) )(?-i:[A-Z])[\w.-]+|"
     r"(?:during|over|in|throughout) (?:his|her|their|the) (?:(?-i:[A-Z])[\w-]+ )?(?:presidency|tenure|administration|premiership|"
     r"reign|rule|two terms|first term|second term|time in office)\b(?!\s+(?-i:[a-z]){3})|"
+    # many attacks' sum: "killed 11 ... in 30 attacks in 15 provinces over the past 24 hours"
+    r"\bin (?:\d+|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|scores of) (?:separate )?"
+    r"(?:attacks|raids|ambushes|bombings|assaults|incidents)\b|"
     r"mass shootings|(?:separate|back-to-back|unrelated) (?:shootings|attacks|bombings|encounters|incidents|accidents)|(?:two|both|three) (?:[\w-]+ )?shootings|"
     # a span's toll: "the slaughter that left at least 31 dead in less than 24 hours over the weekend"
     r"in (?:less than|under|fewer than|the space of|the span of) (?:\d+|two|three|four|five|six|a|an) (?:hours|days|weeks)|"
@@ -486,6 +489,14 @@ _DIED_IN_HOSPITAL = re.compile(
     r"^[^.;:]{0,50}?\b(?:(?:died|dies|succumbed|was pronounced dead|were pronounced dead)\s+"
     r"(?:on the way to|en route to|after arriving at)|later (?:died|succumbed)\s+(?:\w+\s+)?(?:at|in))"
     r"\s+(?:a\s+|the\s+)?(?:local\s+|nearby\s+|area\s+)?hospitals?\b",
+    re.I,
+)
+# Those a hospital took in, beside a count of the dead: "One died, while most of those brought to the hospital had
+# been shot" (of that hospital's patients).
+_HOSPITAL_PATIENTS = re.compile(
+    r"\b(?:those|the people|the patients|patients|the victims)\s+(?:who\s+were\s+|who\s+had\s+been\s+)?"
+    r"(?:brought|taken|rushed|admitted|transported|carried)\s+(?:in\s+)?to\s+(?:the\s+|a\s+|its\s+|the\s+city's\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:hospitals?|clinics?|medical\s+cent(?:er|re)s?)\b",
     re.I,
 )
 # One hospital's patients, the hospital the subject: "The hospital has treated more than 600 people injured",
@@ -750,6 +761,8 @@ def read(
         return out(PART, "bodies by their recovery, not the toll", part="bodies recovered")
     if measure == "injured" and _ONE_HOSPITAL_BEFORE.search(before[-90:]):
         return out(PART, "one hospital's patients, not all the injured", part="treated at one hospital")
+    if measure == "killed" and not mates and _HOSPITAL_PATIENTS.search(sent):
+        return out(PART, "the dead among one hospital's patients, not all the dead", part="died in hospital")
     if measure == "killed" and _DIED_IN_HOSPITAL.match(_own_words(after)):
         return out(PART, "those who died on the way to or later in hospital, not all the dead", part="died in hospital")
     if measure == "killed" and not mates and (_MORE_DIED_NEXT.match(text, s1) or _MORE_DIED_THEN.search(after)):
@@ -903,7 +916,8 @@ def _component(
 
 # An epidemic's deaths are a running tally of a cause, whatever the sentence says.
 _EPIDEMIC = re.compile(
-    r"\b(?:covid(?:-19)?|coronavirus(?:es)?|pandemic|epidemic|ebola|influenza|flu season|measles|cholera|sars|mers|zika)\b",
+    r"\b(?:covid(?:-19)?|coronavirus(?:es)?|pandemic|epidemic|ebola|influenza|flu season|measles|cholera|sars|mers|zika|"
+    r"virus|confirmed (?:infections|cases)|social distancing)\b",
     re.I,
 )
 

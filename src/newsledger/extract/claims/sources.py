@@ -175,22 +175,32 @@ def _describes(doc: Doc, quote: Quote, start: int, end: int) -> bool:
     job", "the attack that killed seven") or an appositive so described ("referring to X and Y, the two teachers
     killed on Friday"). Such descriptions in an indirect report are the reporter's words, not the speaker's."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
+    if span is None or not len(span) or _relays(quote):
+        return False  # "..., according to the police chief": the chief's account, descriptions and all
     tok = span.root
     for _ in range(6):
         if not quote.start <= tok.idx < quote.end or tok.head.i == tok.i:
             return False
         if tok.dep_ in ("relcl", "acl") and tok.lemma_.lower() in _EVENT_VERBS and tok.head.pos_ in ("NOUN", "PROPN"):
-            return quote.start <= tok.head.idx < quote.end
+            return quote.start <= tok.head.idx < quote.end and not _counts_besides(doc, quote, tok)
         if tok.dep_ == "appos" and any(
             c.dep_ == "acl" and c.lemma_.lower() in _EVENT_VERBS and c.i > tok.i for c in tok.children
         ):
-            return True
+            return not _counts_besides(doc, quote, tok)
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("relcl", "acl"):
             return False  # the number is in a clause of the reported words themselves
         tok = tok.head
     return False
+
+
+def _counts_besides(doc: Doc, quote: Quote, description: Token) -> bool:
+    """Whether the reported words count something outside the description: "the center reported that 20 died at
+    the station, where some 130 were wounded" gives the counts, the description's among them."""
+    inside = {t.i for t in description.subtree}
+    content = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    return content is not None and any(
+        t.like_num and t.i not in inside and t.ent_type_ not in ("DATE", "TIME") for t in content
+    )
 
 
 def _relays(q: Quote) -> bool:
