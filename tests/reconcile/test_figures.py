@@ -1882,6 +1882,17 @@ def test_a_big_town_the_tagger_took_for_an_organisation_places_a_count_at_it(mon
     assert [(name, pos) for _, name, _, pos in found] == [("Orvin", 25)]  # not "Orvin says", not a hamlet
 
 
+def test_a_town_the_text_calls_a_town_places_a_count_at_it_whatever_its_size(monkeypatch):
+    text = "Gunmen fired on a mosque in the western city of Brenn, killing 10. Brenn says it will help."
+    monkeypatch.setattr(figures.store, "places_between", lambda ledger, aid, s0, s1: [])
+    untagged = [("Brenn", text.index("Brenn"), "P", 900), ("Brenn", text.rindex("Brenn"), "P", 900)]
+    monkeypatch.setattr(
+        figures.store, "untagged_places_between", lambda ledger, aid, s0, s1: [u for u in untagged if s0 <= u[1] < s1]
+    )
+    found = figures._places_in(None, text, "a1", 0, len(text))
+    assert [(name, pos) for _, name, _, pos in found] == [("Brenn", text.index("Brenn"))]
+
+
 def _row(start: int, end: int, source_start: int, source_end: int):
     from newsledger.store.figures import ClaimRow
 

@@ -1352,15 +1352,19 @@ def _in_a_capital(text: str, pos: int, name: str) -> bool:
 
 
 _AT = re.compile(r"\b(?:in|at|near)\s+$")
+# "the western city of Quetta": the words say a place, whatever its size or the tagger's label
+_TOWN_OF = re.compile(r"\b(?:city|town|village|province|district|region|capital|port)\s+of\s+$", re.I)
 _BIG_TOWN = 100_000
 
 
 def _places_in(ledger: Ledger, text: str, aid: str, s0: int, s1: int) -> list[tuple[str, str, int, int]]:
     """The places a sentence names: the tagger's, and a big town or a region it took for something else where
-    the sentence puts something at it ("in Copenhagen, killing two", Copenhagen tagged an organisation)."""
+    the sentence puts something at it ("in Copenhagen, killing two", Copenhagen tagged an organisation) or
+    calls it a place ("the western city of Quetta")."""
     named = store.places_between(ledger, aid, s0, s1)
     for name, pos, feature, population in store.untagged_places_between(ledger, aid, s0, s1):
-        if (feature == "A" or population >= _BIG_TOWN) and _AT.search(text, max(0, pos - 8), pos):
+        big = (feature == "A" or population >= _BIG_TOWN) and _AT.search(text, max(0, pos - 8), pos)
+        if big or _TOWN_OF.search(text, max(0, pos - 16), pos):
             named.append((entity_id("GPE", name), name, 1, pos))
     return sorted(named, key=lambda p: p[3])
 
