@@ -100,6 +100,10 @@ from .times import extract_times
 #     claiming that nearly 500 had died": the activists'); 50: a name that titles a work ("a Batman movie") is no place
 # 51: "the statement said" is its maker's, as the last sentences introduced it ("A Palestinian government
 #     statement condemned ...", "The ministry said in a statement ...")
+# 52: a count in a description of what a speaker talks about, inside an indirect report, is the writer's ("said
+#     the deputy at the school where a gunman killed 17 did a poor job"); 53: a sending verb's object is no one's
+#     words ("ordered 800 troops to the border"), a span of time no toll ("over 20 great years"); 54: the
+#     description stays the speaker's where the reported words give counts of their own or "according to" relays them
 VERSION = 54
 
 

@@ -166,9 +166,8 @@ def _act(t: Token, q: Quote) -> bool:
         return False
     if q.text.startswith("to "):  # "agencies scrambled Friday to assess the threat": an act with its aim
         return True
-    content = t.doc.char_span(q.start, q.end, alignment_mode="expand")
-    if content is not None and len(content) and content.root.dep_ == "dobj" and content.root.head.i == t.i:
-        if _lemma(t) in _SENDING:
+    if _lemma(t) in _SENDING and (content := t.doc.char_span(q.start, q.end, alignment_mode="expand")) is not None:
+        if len(content) and content.root.dep_ == "dobj" and content.root.head.i == t.i:
             return True  # "ordered 800 troops to the border": whom it sends, no one's words
     cue, seen = cue_words().get(t.lower_, (0, 0))
     return seen >= _SEEN and cue < _CUE_RATE * seen  # a rare verb keeps the benefit of the doubt
