@@ -1961,3 +1961,56 @@ def test_a_relayer_citing_the_source_leaves_the_value_the_source_s(ledger):
     reconcile(ledger)
     parties = [r[0] for r in ledger.conn.execute("SELECT party_name FROM figure_claims")]
     assert parties == ["Orvin prosecutors"], parties
+
+
+_ROUND_UP = (
+    "Protests spread across Veridia on Wednesday night. \n"
+    "Orvin, Lorvia: Crowds block the ring road\n"
+    "At least 30 people were arrested and 11 citations were issued, police said. \n"
+    "Kessel: Effigy burned outside city hall\n"
+    "As many as 3,000 people marched in the city, and 28 people were arrested for blocking the bridge. "
+)
+
+
+def test_a_round_up_s_section_heads_place_its_counts(ledger):
+    from dataclasses import replace
+
+    claims = [("At least 30", "people", "arrested", None), ("28", "people", "arrested", None)]
+    places = _placed("u1", _ROUND_UP, [("Orvin", "VRD", "Lorvia", "P"), ("Kessel", "VRD", "Lorvia", "P")])
+    x = article("u1", 4, _ROUND_UP, claims, [("Orvin", "GPE"), ("Kessel", "GPE")])
+    ledger.write([replace(x, places=places)])
+    reconcile(ledger)
+    got = sorted((f.part, f.low, f.high) for f in figures.list_figures(ledger) if f.measure == "arrested")
+    # two cities' arrests, never one range of 28 to 30
+    assert got == [("in Kessel", 28, 28), ("in Orvin", 30, 30)], got
+
+
+def test_a_speaker_s_label_is_no_section_head(ledger):
+    from dataclasses import replace
+
+    text = _ROUND_UP.replace("Orvin, Lorvia:", "Vasko:").replace("Kessel:", "Ruiz:")
+    claims = [("At least 30", "people", "arrested", None), ("28", "people", "arrested", None)]
+    x = article("u2", 4, text, claims, [("Vasko", "PERSON"), ("Ruiz", "PERSON")])
+    ledger.write([replace(x, places=())])
+    reconcile(ledger)
+    parts = {f.part for f in figures.list_figures(ledger) if f.measure == "arrested"}
+    assert not {p for p in parts if p and p.startswith("in ")}, parts
+
+
+def test_a_detention_the_story_says_was_no_arrest_is_in_no_figure(ledger):
+    text = (
+        "10 people were wounded in a shooting on Tamsin Street in Orvin on Sunday, police said. "
+        "1 person was detained near the scene, the police chief said. No arrests had been made by Monday."
+    )
+    ledger.write(
+        [article("n1", 4, text, [("10", "people", "injured", None), ("1 person", "person", "arrested", None)])]
+    )
+    reconcile(ledger)
+    assert [f for f in figures.list_figures(ledger) if f.measure == "arrested"] == []
+    # an arrest the story tells as one stays
+    text = text.replace("No arrests had been made by Monday.", "He was charged on Monday.")
+    ledger.write(
+        [article("n2", 5, text, [("10", "people", "injured", None), ("1 person", "person", "arrested", None)])]
+    )
+    reconcile(ledger)
+    assert [f.best for f in figures.list_figures(ledger) if f.measure == "arrested"] == [1]

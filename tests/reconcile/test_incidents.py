@@ -976,3 +976,15 @@ def test_a_virus_and_its_confirmed_infections_are_an_epidemic():
     assert I.epidemic("The second virus wave: how bad will it be as restrictions ease?")
     assert I.epidemic("Lorvia has recorded over 7,000 deaths and 120,000 confirmed infections.")
     assert not I.epidemic("The gunman killed 12 people at the Orvin theater on Friday.")
+
+
+def test_another_count_in_another_place_is_that_place_s_not_an_increment():
+    sentence = "The paper reported that 160 were arrested in the Orvin area, with another 40 or so arrested in the Kessel area."
+    a, i = sentence.index("160"), sentence.index("40 or so")
+    mates = [(a, a + 3, "arrested"), (i, i + 8, "arrested")]
+    got = I.read(sentence, (0, len(sentence)), (i, i + 8), None, "2025-05-13", "people", "arrested", mates)
+    assert (got.role, got.part) == (I.PART, "in Kessel"), got
+    # "another" in the same place is still more of the first count
+    same = sentence.replace("in the Kessel area", "in the Orvin area")
+    got = I.read(same, (0, len(same)), (i, i + 8), None, "2025-05-13", "people", "arrested", mates)
+    assert (got.role, got.part) == (I.PART, "more"), got

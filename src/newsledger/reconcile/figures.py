@@ -2028,6 +2028,13 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
     if row.measure == "deployed" and fold(row.counted or "").rpartition(" ")[2] in _NOT_SENT:
         store.note_reading(ledger, row.id, incidents.NOT_A_CLAIM, f"{row.counted!r} are no force anyone deploys")
         return None
+    if (
+        row.measure == "arrested"
+        and _DETAINED.search(text, sentence[0], sentence[1])
+        and _NO_ARREST.search(text, sentence[0], min(len(text), sentence[1] + NO_ARREST_REACH))
+    ):  # "One person was detained near the scene ... No arrests had been made": held, not arrested
+        store.note_reading(ledger, row.id, incidents.NOT_A_CLAIM, "detained, where the story says no arrest was made")
+        return None
     if row.measure == "deployed" and not _moves_force(text[sentence[0] : sentence[1]]):
         # "the 5,500 US troops in Iraq": a standing force; "eight troops arrived home injured" no deployment either
         store.note_reading(ledger, row.id, incidents.NOT_A_CLAIM, "a force's size, with no word of its deployment")
@@ -2060,6 +2067,8 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
         part = None  # "killing a general and wounding 15. ... Another 15 people were wounded": the 15, told again
     if part is None and not incident and (state := _one_of_the_regions(ctx, aid, sentence)):
         part = f"in {state}"  # "43 dead across seven states ... Six people died ... in Missouri": one state's
+    if part is None and not incident and (town := _section_place(ctx, aid, row.start)):
+        part = f"in {town}"  # "Oakland, California: 40 fires started" heads a round-up's section on Oakland
     if (
         part is None
         and not incident
@@ -2118,6 +2127,52 @@ _ACROSS_REGIONS = re.compile(
     r"a\s+dozen)\s+(?:[\w-]+\s+)?(?:states|provinces|regions|countries|counties|districts|prefectures)\b",
     re.I,
 )
+
+
+# Held, and the story says no one was arrested: a detention for questioning is no arrest.
+_DETAINED = re.compile(r"\b(?:detained|held|taken into custody|in custody|questioned|for questioning)\b", re.I)
+_NO_ARREST = re.compile(
+    r"\b(?:no (?:arrests?|one|charges)\s+(?:has|have|had|was|were)\s+(?:yet\s+)?(?:been\s+)?(?:made|arrested|filed|charged)|"
+    r"(?:has|have|had|was|were)\s+not\s+(?:yet\s+)?been\s+(?:arrested|charged)|no arrests? (?:yet|so far))\b",
+    re.I,
+)
+NO_ARREST_REACH = 300  # characters after the count's sentence where the story says so
+
+
+# A round-up's section heading, a line that names a place and a headline: "Oakland, California: 40 fires
+# started", "Los Angeles: Trump effigy torched".
+_SECTION_HEAD = re.compile(
+    r"^(?P<place>(?-i:[A-Z])[\w.'’-]*(?: (?-i:[A-Z])[\w.'’-]*){0,2})(?:, (?-i:[A-Z])[\w.'’-]*(?: (?-i:[A-Z])[\w.'’-]*)?)?"
+    r":[ \t]+(?P<rest>\S[^\n]{0,120})$",
+    re.M,
+)
+
+
+def _section_place(ctx: _Context, aid: str, at: int) -> str | None:
+    """The place whose section of a round-up the count at `at` stands in: the article heads two or more
+    sections with lines that name different places and a headline ("NY: Thousands march ...", "Oakland,
+    California: 40 fires started"), and each count under one is that place's, however its sentence says it
+    ("At least 30 people were arrested")."""
+
+    def sections() -> list[tuple[int, str]]:
+        people = ctx.person_words(aid)
+        heads = [
+            (m.start(), m.group("place"))
+            for m in _SECTION_HEAD.finditer(ctx.text(aid))
+            if not m.group("rest").rstrip().endswith(".")
+            and len(m.group("rest").split()) <= 12
+            and fold(m.group("place")) not in people
+            and not not_a_place(m.group("place"))
+            # a place the tagger found and the resolver placed, not a speaker's label ("Collins:", "Poll:")
+            and any(
+                pos == m.start()
+                for pos, *_ in store.resolved_places_between(ctx.ledger, aid, m.start(), m.end("place"))
+            )
+        ]
+        return heads if len({p for _, p in heads}) >= 2 else []
+
+    heads = ctx._memo("sections", aid, sections)
+    return next((place for pos, place in reversed(heads) if pos < at), None)
 
 
 def _one_of_the_regions(ctx: _Context, aid: str, sentence: tuple[int, int]) -> str | None:

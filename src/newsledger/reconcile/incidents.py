@@ -537,6 +537,25 @@ _INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|a further|an extra)\
 _THE_OTHER_BEFORE = re.compile(r"\b(?:the|its|their)\s+other\s*$", re.I)
 
 
+# Where a count's own words place it: "arrested in the New York area", "killed in Homs".
+_OWN_PLACE = re.compile(
+    r"^\s*(?:[\w'’-]+\s+){0,5}?(?:in|at)\s+(?:the\s+)?(?P<place>(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2})"
+)
+_PLACE_IN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?((?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2})")
+
+
+def _another_place(before: str, own: str) -> str | None:
+    """The place an "another N" count's own words name, where its clause named another place before it: the
+    count is that place's, not an increment of the first ("160 ... in the Los Angeles area, with another 40 or
+    so arrested in the New York area")."""
+    m = _OWN_PLACE.match(own)
+    if not m:
+        return None
+    place = m.group("place").rstrip(".")
+    earlier = [p.rstrip(".") for p in _PLACE_IN.findall(before)]
+    return place if earlier and all(p != place for p in earlier) else None
+
+
 def another_before(before: str) -> bool:
     """Whether "another" or the like stands right before a number: "Another 15 people were wounded"."""
     return bool(_INCREMENT_BEFORE.search(before[-25:]))
@@ -769,6 +788,9 @@ def read(
         return out(PART, "the dead before more died, as the next sentence says", part="dead so far")
     if re.match(r"\s+(?:other\b|of\s+(?:his|her|their)\s)", after) and _NAMED_AND.search(before[-40:]):
         return out(PART, "others besides someone named, not the total", part="more")
+    if _INCREMENT_BEFORE.search(before[-25:]) and (place := _another_place(before, _own_words(after))):
+        # "160 were arrested in the Los Angeles area, with another 40 or so arrested in the New York area"
+        return out(PART, "another place's count beside this one's, not more of it", part="in " + place)
     if (
         _INCREMENT.search(after)
         or _INCREMENT_BEFORE.search(before[-25:])
