@@ -869,3 +869,11 @@ def test_a_description_is_whom_the_text_introduced(extract_text, text, fragment,
 def test_the_killing_of_hostages_counts_the_dead(extract_text):
     c = one(extract_text, "Police said the killing of four hostages at the Brenn grocery was planned.", "four")
     assert c.measure == "killed", c
+
+
+def test_a_claim_noun_s_maker_inside_reported_words_is_the_source(extract_text):
+    c = one(extract_text, "The minister said opposition claims that 300 people died in Orvin were false.", "300")
+    assert c.source is not None and c.source.name == "opposition", c.source
+    # a topic before the noun makes no one the source
+    c = one(extract_text, "The minister said abuse allegations that 12 children were hurt were false.", "12")
+    assert c.source is None or c.source.name != "abuse", c.source

@@ -483,3 +483,32 @@ def test_a_quotation_signed_with_a_dash_is_its_signer_s(extract_text):
     assert got["“The most unqualified man to ever run for office.”"] == "Ana Ruiz"
     assert got["“He scares me and my family.”"] == "Tomas Berg"
     assert got["“We need the jobs back in the valley.”"] == "Lena Marsh"
+
+
+def test_a_party_member_described_by_party_is_the_member_named_so(extract_text):
+    text = (
+        "Rep. Andy Halvard (R-Ohio) pressed the witness on Tuesday. Speaker Dana Ruiz watched. "
+        '"This is a sham," the Ohio Republican told reporters after the session.'
+    )
+    (q,) = quotes(extract_text, text)
+    assert q.speaker.name == "Andy Halvard", q.speaker
+    assert text[q.speaker.start : q.speaker.end] == "the Ohio Republican"
+    # no one named with the party or the state: the description as written, not the nearest name
+    text = 'Barack Obama spoke first on Tuesday. "This is a sham," the Ohio Republican told reporters.'
+    (q,) = quotes(extract_text, text)
+    assert q.speaker.name == "the Ohio Republican", q.speaker
+    # a member of another party from the state is not the one described
+    text = 'Rep. Dana Ruiz (D-Ohio) spoke first on Tuesday. "This is a sham," the Ohio Republican told reporters.'
+    (q,) = quotes(extract_text, text)
+    assert q.speaker.name == "the Ohio Republican", q.speaker
+    # the group, and a paper, keep their own names
+    (q,) = quotes(extract_text, "The Republicans said the bill was dead on arrival in the Senate.")
+    assert q.speaker.name == "Republicans", q.speaker
+
+
+def test_a_speaker_cut_inside_a_hyphenated_title_keeps_the_whole_phrase(extract_text):
+    text = 'Pink Floyd co-founder Roger Waters chanted "Free Palestine" at the concert in London on Sunday.'
+    (q,) = quotes(extract_text, text)
+    sp = q.speaker
+    assert text[sp.start : sp.end] == "Pink Floyd co-founder Roger Waters", sp
+    assert sp.name == "Roger Waters", sp

@@ -703,3 +703,29 @@ def test_repeats_that_are_the_article_s_own_are_no_pull_quotes():
     }
     for shape, lines in cases.items():
         assert not [k for k, _ in kinds("\n\n".join(lines) + "\n") if k == "pullquote"], shape
+
+
+def test_links_and_players_glued_into_paragraphs_and_appeals_for_money():
+    link = "(RELATED: Kessel Mayor Accused Of Hiding Flood Report)"
+    text = f"{BODY}\nEngineers will inspect the other two dams in May, the ministry said. {link}\n"
+    assert kinds(text) == [("link", link)]
+    text = f"{BODY}\n#related#Engineers will inspect the other two dams in May, the ministry said.\n"
+    assert kinds(text) == [("link", "#related#")]
+    player = "Play Video 1:49 Orvin dam gives way: what we know so far – video report"
+    text = f"{BODY}\n{player}\n\nEngineers will inspect the other two dams in May, the ministry said.\n"
+    assert kinds(text) == [("widget", player)]
+    appeal = (
+        "The Courier Foundation is working hard to cover every flood. For as little as $3, you can help us. "
+        "Make a one-time donation to support our reporting."
+    )
+    text = f"{BODY}\n{appeal}\n\nEngineers will inspect the other two dams in May, the ministry said.\n"
+    assert kinds(text) == [("prompt", appeal)]
+    tips = "Send tips to ana@ courier.example."
+    assert kinds(f"{BODY}\n{tips}\n") == [("note", tips)]
+    # the article's own words stay: a parenthesis that is no link, a reader asked for help, a video in a sentence
+    for line in (
+        "The ministry (watch: it has been wrong before) says the levees will hold.",
+        "So I wonder if you can help us understand the risk, the mayor asked the engineers.",
+        "A video of the dam giving way was played to the court on Monday.",
+    ):
+        assert kinds(f"{BODY}\n{line}\n") == [], line

@@ -153,13 +153,17 @@ _WIDGET = re.compile(
          | \[\w+\] | watch | listen | slideshow\ \(\d+\ images?\) | (?:next\ |prev\ )?image\ \d+\ of\ \d+
          | share\ this\ (?:article|story)\b.* | \d+\ (?:years?|months?|days?|hours?|minutes?)\ ago
          | skip\ (?:to\ (?:main\ )?content|ad) | {_SOCIAL}(?:\W+{_SOCIAL})+
-         | listen\ to\ (?:this\ )?article\b.{{0,80}} )\W*$""",
+         | listen\ to\ (?:this\ )?article\b.{{0,80}}
+         | play\ video\ \d{{1,2}}:\d\d\b.{{0,200}}?[-–—]\ video(?:\ \w+)? )\W*$""",
     re.I | re.X,
 )
 # CNN's video widget, on a line of its own or glued into a paragraph.
 _VIDEO = re.compile(r"JUST WATCHED\b.{0,300}?\bReplay More Videos\b(?:.{0,300}?\bMUST WATCH\b.{0,300}?\b\d\d:\d\d\b)?")
 # CNN's photo gallery, glued into a line: "Photos: TITLE caption ... Hide Caption 3 of 24", slide after slide.
 _GALLERY = re.compile(r"\bPhotos?: [^\n]{0,2000}?\bHide Caption \d+ of \d+")
+# The Daily Caller's link to another story, glued into a paragraph: "(RELATED: Chinese Big Tech Is Using ...)";
+# National Review's "#related#" tag where a box of links stood, glued to the next paragraph's start.
+_LINK_INLINE = re.compile(r"\((?:RELATED|SEE ALSO|WATCH|READ MORE)\s*:\s*[A-Z0-9#“\"‘’'][^()\n]{2,250}\)|#related#")
 # The Hill's hover card, glued into the sentence after a name: the full name, three headlines, "MORE"
 # ("... Adam Schiff Adam Bennett SchiffGraham says ... hearing MORE (D-Calif.) ...").
 _HOVER = re.compile(
@@ -196,7 +200,8 @@ _READER = re.compile(
     r"""^\W*you\ can\ (?:read|find|follow|see|get|submit)\b.{0,200}\b(?:newsletters?|on\ twitter|@\w+|front\ page|submission\ guidelines)\b
          | ^\W*interested\ in\ [^?]{3,60}\?\ add\b.{0,80}\bas\ an\ interest\b | ^\W*respond\ to\ this\ (?:post|article|story)\b
          | \b(?:please\ )?consider\ (?:making\ a\ |a\ )?(?:contribution|donation|gift)\ to\b
-         | \byour\ (?:financial\ )?(?:contribution|donation|support)\b.{0,80}\b(?:enables?|helps?|allows?|keeps?)\ (?:us|our)\b""",
+         | \byour\ (?:financial\ )?(?:contribution|donation|support)\b.{0,80}\b(?:enables?|helps?|allows?|keeps?)\ (?:us|our)\b
+         | \bfor\ as\ little\ as\ \$\d+,\ you\ can\ help\ us\b | \bmake\ a\ one-time\ donation\b""",
     re.I | re.X,
 )
 _SIGN_UP = re.compile(r"\b(?:sign(?:ing)?\ up|subscribe|signing\ up)\b", re.I)
@@ -531,6 +536,7 @@ def outside(text: str) -> tuple[Span, ...]:
         videos = [(pos + m.start(), pos + m.end(), "widget") for m in _VIDEO.finditer(line)]
         videos += [(pos + m.start("card") + 1, pos + m.end(), "widget") for m in _HOVER.finditer(line)]
         videos += [(pos + m.start(), pos + m.end(), "caption") for m in _GALLERY.finditer(line)]
+        videos += [(pos + m.start(), pos + m.end(), "link") for m in _LINK_INLINE.finditer(line)]
         videos.sort()
         if videos and videos[0][0] == pos + lead and videos[-1][1] == pos + lead + len(s):
             s = ""  # the line is the widget
@@ -650,7 +656,7 @@ _ROLE = re.compile(
          |publisher|book|counsel|blog|column)s?\b | \bwrites\ (?:about|on)\b""",
     re.I | re.X,
 )
-_EMAIL = r"(?:[\w.+-]+@[\w-]+\.[\w.]+|\[email\ protected\])"
+_EMAIL = r"(?:[\w.+-]+@\ ?[\w-]+\.[\w.]+|\[email\ protected\])"
 # How to reach the writer or the desk: "Write to Ana Ruiz at ana@courier.example", "• Ana Ruiz can be reached
 # at ...", "Send letters to: ...", "Tell us your story at ...", "pitch us at ...".
 _CONTACT = re.compile(

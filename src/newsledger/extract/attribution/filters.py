@@ -338,7 +338,12 @@ def _mend_speaker(doc: Doc, text: str, q: Quote) -> Quote:
         # "the election, Minyon Moore", "that Mayor Bill de Blasio": the subject's own phrase; but not where the
         # words left out run into it ("Fight for $15 organizing director Kendall Fells", a name the parser split)
         left = head.left_edge.i if head is not None else span.start
-        if head is not None and left > span.start and doc[left - 1].pos_ not in ("ADP", "DET", "CCONJ", "PART"):
+        if (
+            head is not None
+            and left > span.start
+            and doc[left - 1].pos_ not in ("ADP", "DET", "CCONJ", "PART")
+            and doc[left - 1].whitespace_  # not inside a word the parser split: "co-founder Roger Waters"
+        ):
             a = head.left_edge.idx
     if (a, b) == (sp.start, sp.end) or b - a < 2:
         return q

@@ -444,12 +444,27 @@ def _stance_adj(doc: Doc, be: Token) -> Found | None:
     )
 
 
+# Who a noun that modifies a cue noun can be: "opposition claims", "rebel allegations", "police estimates".
+_PARTY_WORDS = frozenset("opposition rebel rebels activist activists insurgent militant".split())
+
+
+def party_modifier(tok: Token) -> bool:
+    """Whether a word right before a cue noun names who makes the claim, not its topic ("abuse allegations")."""
+    if tok.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    return tok.ent_type_ in ("ORG", "NORP", "GPE", "PERSON") or tok.lemma_.lower() in (
+        _PARTY_WORDS | ORG_NOUNS | PERSON_NOUNS
+    )
+
+
 def _noun_cue(doc: Doc, noun: Token) -> Found | None:
     """ "Ruiz's support for the plan", "the ministry's claim that ...": possessor, noun, content."""
     poss = content = None
     for c in noun.children:
         if c.dep_ == "poss" and c.i < noun.i:
             poss = c
+        elif poss is None and c.i == noun.i - 1 and party_modifier(c):
+            poss = c  # "rebel claims that 40 soldiers were captured", "Syrian opposition claims that ..."
         elif c.i > noun.i and content is None:
             if c.dep_ == "prep" and c.lower_ in ("of", "for", "on", "about", "against", "to", "that"):
                 p = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)

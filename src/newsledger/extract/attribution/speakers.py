@@ -6,7 +6,10 @@ from __future__ import annotations
 import bisect
 import re
 
+import pycountry
+
 from ...models import Entity, Party
+from ...reconcile.geonames import AP_STATES  # data only: the AP's state abbreviations
 from ..entities import TITLES
 from .lexicon import DOCUMENT_NOUNS, ORG_NOUNS, PERSON_NOUNS
 
@@ -67,6 +70,12 @@ _MADE = frozenset({"by", "from"})
 _PLACE_BEFORE_SPEAKER = re.compile(
     r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2},\s+(?=(?:a|an|the)\s+[^,]{2,60},\s+[A-Z])"  # "X, a leader, NAME"
 )
+# A member of a party, as a description's head: "the Arizona Republican", "the New York Democrat".
+_PARTY_MEMBERS = frozenset("republican democrat independent libertarian".split())
+_MEMBER_REACH = 3000  # characters back to the person a description names
+_NOT_STATE = frozenset("No. Senate House GOP Democratic Republican".split())  # "the No. 3 Senate Republican"
+# The rest of a hyphenated word a span stops inside, and the name after it.
+_HYPHEN_TAIL = re.compile(r"(?<=\w)[-–](?=\w)[\w'’-]*(?:\s(?-i:[A-Z])[\w.'’-]*){0,3}")
 _STATEMENTS = frozenset("statement release communique communiqué".split())
 # Descriptions any organisation takes ("the group"), and the names of state bodies they do not describe.
 _ANY_BODY = frozenset("group organization organisation association coalition charity company firm".split())
@@ -141,6 +150,11 @@ class Speakers:
         or "lawmakers in Veridia" the country is a modifier, and the span as written is the speaker;
         but "Kenyan estimates" are Kenya's.
         """
+        if m := _HYPHEN_TAIL.match(self.text, end):
+            # "Pink Floyd co" of "Pink Floyd co-founder Roger Waters": the parse cut the word, and its head
+            end = m.end()
+            last = self.text[start:end].split()[-1]
+            head, head_at = last.lower(), end - len(last)
         if (cut := _PLACE_BEFORE_SPEAKER.match(self.text, start, end)) and re.search(
             r"\b(?:of|in|from|near|at)\s+$", self.text[max(0, start - 8) : start]
         ):
@@ -192,6 +206,13 @@ class Speakers:
             if word in _UNNAMED or raw.strip().lower() in _UNNAMED or _LABEL.fullmatch(raw.strip()):
                 return Party(name=None, start=start, end=end)
             return Party(name=raw, start=start, end=end)
+        if ent.label == "NORP" and self._one_described(start, end):
+            # "the Arizona Republican told The Hill", "the 45-year-old Briton said": a person described by
+            # party or nationality, not the party or the country
+            person = self._member_before(start, end)
+            if person is None:
+                return Party(name=self.text[start:end], start=start, end=end)
+            return Party(name=person.name, entity=person.id, start=start, end=end)
         if ent.label == "NORP":
             ent = self._country(ent)
         return Party(name=ent.name, entity=ent.id, start=start, end=end)
@@ -405,6 +426,52 @@ class Speakers:
             counts.setdefault(ent.id, [0, s, ent])[0] += 1
         best = max(counts.values(), key=lambda c: (c[0], -c[1]), default=None)
         return best[2] if best and best[0] >= 2 else None  # named once, it may be a town
+
+    def _member_before(self, start: int, end: int) -> Entity | None:
+        """The person a party member's description refers to. With a state ("the Lorvia Republican"): the
+        nearest earlier person named with it ("Sen. Dana Ruiz (R-Lorv.)", "Ruiz, a Lorvia Republican"), else
+        none, for the nearest speaker is another senator as often as this one. Without ("the Republican"): the
+        subject of the last sentences, as for "he"."""
+        words = self.text[start:end].split()[1:-1]
+        state = " ".join(w for w in words if w[:1].isupper() and w not in _NOT_STATE)
+        sub = next((d for d in pycountry.subdivisions.get(country_code="US") or () if d.name == state), None)
+        if not state or sub is None:
+            return self._person_before(start) if not state else None
+        code = sub.code.split("-")[1]
+        abbr = [re.escape(a) for a in AP_STATES.get(code, "").split("|") if a] + [code, re.escape(state)]
+        near = re.compile(rf"(?<![\w-]){re.escape(state)}(?![\w-])|\b[RDI]-(?:{'|'.join(abbr)})(?!\w)")
+        # another party's member of the same state: "Rep. Devin Nunes (R-Calif.)" for "the California Democrat"
+        party = self.text[start:end].split()[-1].lower()
+        others = [
+            w
+            for w in ("Republican", "Democrat", "Democratic", "Independent", "Libertarian")
+            if w[:4].lower() != party[:4]
+        ]
+        letters = "".join(c for c in "RDI" if c != party[0].upper())
+        other = re.compile(rf"\b(?:[{letters}]-|(?:{'|'.join(others)})\b)")
+        for s, e, ent in reversed([m for m in self.by_label["PERSON"] if m[0] < start]):
+            if start - s > _MEMBER_REACH:
+                break
+            stop = self.text.find(". ", e)  # within the mention's sentence
+            a, b = max(0, s - 60, self.text.rfind(". ", 0, s) + 1), min(start, e + 40, stop if stop >= 0 else start)
+            if near.search(self.text, a, b) and not other.search(self.text, a, b):
+                return ent
+        return None
+
+    def _one_described(self, start: int, end: int) -> bool:
+        """Whether the span is a definite description of one party member whose last word is the party ("the
+        Arizona Republican", "The top Senate Democrat"), not the group ("the Republicans"), a paper ("The
+        Oregonian") or a modifier of another head ("the Republican senator")."""
+        raw = self.text[start:end].rstrip()
+        if not self._definite(start, end) or len(raw.split()) > 5 or raw.split()[-1].lower() not in _PARTY_MEMBERS:
+            return False
+        i = bisect.bisect_left(self.starts, start)
+        while i < len(self.mentions) and self.mentions[i][0] < end:
+            s, e, ent = self.mentions[i]
+            if ent.label == "NORP" and e == start + len(raw) and s > start:
+                return True
+            i += 1
+        return False
 
     def _definite(self, start: int, end: int) -> bool:
         return self.text[start:end].lower().startswith(("the ", "this "))

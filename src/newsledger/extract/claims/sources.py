@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from ...models import Entity, Party, Quote
 from ..attribution.lexicon import CUE_VERBS, DOCUMENT_NOUNS, NOUN_CUES
+from ..attribution.rules import party_modifier
 from ..attribution.speakers import Speakers
 from ..measures import MEASURE_OF
 
@@ -141,6 +142,10 @@ def _inner_speaker(doc: Doc, speakers: Speakers, quote: Quote, start: int, end: 
         child, tok = tok, tok.head
         if not quote.start <= tok.idx < quote.end:
             return None  # out of the reported words: the outer speaker's own verb
+        if tok.pos_ == "NOUN" and (made := _noun_source(tok, child)) is not None and quote.start <= made.idx:
+            # "The ministry rejected rebel claims that 40 soldiers were captured": the rebels' claim, relayed
+            opening = re.sub(r"^\W*(?:that\s+)?", "", doc.text[quote.start : made.left_edge.idx])
+            return _party(doc, speakers, made) if not opening and not _quantity(made) else None
         if tok.pos_ == "VERB" and tok.tag_ != "VBN" and tok.lemma_.lower() in _SAYING_VERBS and child.dep_ == "ccomp":
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if (
@@ -339,6 +344,8 @@ def _noun_source(noun: Token, child: Token) -> Token | None:
     names = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < noun.i]
     if names:
         return names[0]
+    if noun.i > 0 and noun.doc[noun.i - 1].head.i == noun.i and party_modifier(noun.doc[noun.i - 1]):
+        return noun.doc[noun.i - 1]  # "rebel claims that 40 soldiers were captured"
     # "the chief said in a statement that ...": the statement's speaker
     prep = noun.head
     if noun.dep_ == "pobj" and prep.lower_ in ("in", "through") and prep.head.lemma_ in CUE_VERBS:
