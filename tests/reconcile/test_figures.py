@@ -2014,3 +2014,13 @@ def test_a_detention_the_story_says_was_no_arrest_is_in_no_figure(ledger):
     )
     reconcile(ledger)
     assert [f.best for f in figures.list_figures(ledger) if f.measure == "arrested"] == [1]
+
+
+def test_a_place_the_count_is_put_in_wins_over_a_nearer_place_only_named(ledger):
+    text = (
+        "The leak from the Tamsin pipeline, carrying the same oil that would be moved by Kessel, has killed at "
+        "least 3 people in the small town of Orvin."
+    )
+    x = article("m1", 4, text, [("at least 3", "people", "killed", None)], [("Kessel", "FAC"), ("Orvin", "GPE")])
+    title = killed_title(ledger, x, "Pipeline leak kills three")
+    assert "Orvin" in title and "Kessel" not in title, title

@@ -1116,12 +1116,14 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
     # headline's is the story's, and a count told of another town is that town's ("In Chicago, she recalled
     # the 20 children killed at Newtown").
     places = Counter(
-        near[1]
+        near[2]
         for a, s0, s1, at in store.claim_spans(ledger, fid)
         if (
             near := min(
                 (
-                    (abs(pos - at), name)
+                    # a place the sentence puts something in ("in the small town of Mayflower") before one it
+                    # only names ("oil that would be transported by Keystone"), then the nearest
+                    (not _LOCATIVE.search(ctx.text(a), max(0, pos - 40), pos), abs(pos - at), name)
                     for key, name, _, pos in _towns_first(ctx.text(a), _places_in(ledger, ctx.text(a), a, s0, s1))
                     if (not key.startswith("country:") or _in_a_capital(ctx.text(a), pos, name))
                     and not not_a_place(name)
@@ -2137,6 +2139,10 @@ _NO_ARREST = re.compile(
     re.I,
 )
 NO_ARREST_REACH = 300  # characters after the count's sentence where the story says so
+
+
+# A preposition that puts something at the place after it: "killed in Homs", "the town of Mayflower".
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?$", re.I)
 
 
 # A round-up's section heading, a line that names a place and a headline: "Oakland, California: 40 fires
