@@ -512,3 +512,18 @@ def test_a_speaker_cut_inside_a_hyphenated_title_keeps_the_whole_phrase(extract_
     sp = q.speaker
     assert text[sp.start : sp.end] == "Pink Floyd co-founder Roger Waters", sp
     assert sp.name == "Roger Waters", sp
+
+
+def test_first_person_in_a_transcript_turn_is_the_turn_s_speaker(extract_text):
+    text = (
+        "Maria Lopez talked with Dana Ruiz about the dam. A lightly edited transcript follows.\n\nMaria Lopez\n\n"
+        "Why did the council close the Orvin dam?\n\nDana Ruiz\n\n"
+        "I think they were worried about the spring floods, and I said so at the time.\n\nMaria Lopez\n\n"
+        "Will it open again?\n"
+    )
+    q = find(quotes(extract_text, text), "they were worried")
+    assert q.speaker.name == "Dana Ruiz" and text[q.speaker.start : q.speaker.end] == "I", q.speaker
+    # names alone on a line once each are bylines or captions, not turns: "I" stays unnamed
+    text = "Maria Lopez\n\nDana Ruiz\n\nI think they were worried about the spring floods, and I said so at the time.\n"
+    q = find(quotes(extract_text, text), "they were worried")
+    assert q.speaker is None or q.speaker.name is None, q.speaker

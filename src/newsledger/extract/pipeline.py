@@ -109,7 +109,9 @@ from .times import extract_times
 #     co-founder Roger Waters"); "opposition claims that 300 died", inside another's words, are the opposition's;
 #     no extractor reads "(RELATED: HEADLINE)" glued into a paragraph, "#related#", "Play Video 1:49 ... – video",
 #     appeals for one-time donations (ingest/boilerplate.py marks them)
-VERSION = 55
+# 56: "I" in a transcript's turn (two or more people's names heading turns, alone on a line or as "NAME:") is the
+#     turn's speaker
+VERSION = 56
 
 
 LANGUAGE = "en"  # what the extractors read

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 
 import pycountry
 
@@ -70,6 +71,12 @@ _MADE = frozenset({"by", "from"})
 _PLACE_BEFORE_SPEAKER = re.compile(
     r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2},\s+(?=(?:a|an|the)\s+[^,]{2,60},\s+[A-Z])"  # "X, a leader, NAME"
 )
+# First-person speakers, and a transcript's turn heading: a name alone on a line, or "NAME:" opening one.
+_FIRST_PRON = frozenset({"i", "me", "my", "we", "us", "our"})
+_TURN = re.compile(
+    r"^(?:(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})[ \t]*$|(?P<label>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]+\S)",
+    re.M,
+)
 # A member of a party, as a description's head: "the Arizona Republican", "the New York Democrat".
 _PARTY_MEMBERS = frozenset("republican democrat independent libertarian".split())
 _MEMBER_REACH = 3000  # characters back to the person a description names
@@ -120,6 +127,7 @@ class Speakers:
         self.mentions = mentions
         self.by_label = {lab: [m for m in mentions if m[2].label == lab] for lab in _SPEAKERS}
         self.gpe = [ent for ent in entities if ent.label == "GPE"]
+        self._turns: list[tuple[int, Entity | None]] | None = None  # a transcript's turns, found on first use
 
     def made_by(self, party: Party) -> Party:
         """`party` with its finding's maker as the name, where its span names one ("Data released by the
@@ -180,6 +188,8 @@ class Speakers:
             word = (head or self.text[start:end]).lower()
             if word in _PERSON_PRON:
                 ent = self._person_before(start)
+            elif word in _FIRST_PRON and (turn := self._turn(start)) is not None:
+                return Party(name=turn.name, entity=turn.id, start=start, end=end)  # "Jesse Wegman\n\nI think ..."
             elif word in _GROUP_PRON:
                 plural = self._plural_subject(start) if word in _PLURAL_PRON else None
                 if plural is not None:
@@ -233,7 +243,8 @@ class Speakers:
         return self.doc[left].idx, noun.idx + len(noun.text), noun.lower_, noun.idx
 
     def _surname(self, start: int, end: int) -> Entity | None:
-        """'Okafor' or 'Ms. Okafor' where the parser tagged no name: the person named so earlier."""
+        """'Okafor', 'Ms. Okafor' or a transcript's 'OKAFOR' where the parser tagged no name: the person named so
+        earlier."""
         words = [w for w in _WORD.findall(self.text[start:end]) if w.lower().rstrip(".") not in TITLES]
         if not words or len(words) > 2 or not all(w[0].isupper() for w in words):
             return None
@@ -457,6 +468,23 @@ class Speakers:
             if near.search(self.text, a, b) and not other.search(self.text, a, b):
                 return ent
         return None
+
+    def _turn(self, start: int) -> Entity | None:
+        """In a transcript (turns headed by two or more people's names, alone on a line or as "NAME:"), the person
+        whose turn `start` is in: "I" in the answer under "Jesse Wegman" is Wegman."""
+        if self._turns is None:
+            turns: list[tuple[int, str, Entity | None]] = []
+            for m in _TURN.finditer(self.text):
+                g = "name" if m.group("name") else "label"
+                a, b = m.start(g), m.end(g)
+                ent = self._inside(a, b) or self._surname(a, b)
+                turns.append((a, m.group(g).lower(), ent if ent is not None and ent.label == "PERSON" else None))
+            # a transcript: two or more people take turns, one of them again (a name alone on a line once is a
+            # byline, a caption or a heading)
+            ids = Counter(ent.id for *_, ent in turns if ent is not None)
+            two = len(ids) >= 2 and max(ids.values()) >= 2
+            self._turns = [(at, ent) for at, _, ent in turns] if two else []
+        return next((ent for at, ent in reversed(self._turns) if at < start), None)
 
     def _one_described(self, start: int, end: int) -> bool:
         """Whether the span is a definite description of one party member whose last word is the party ("the
