@@ -729,3 +729,26 @@ def test_links_and_players_glued_into_paragraphs_and_appeals_for_money():
         "A video of the dam giving way was played to the court on Monday.",
     ):
         assert kinds(f"{BODY}\n{line}\n") == [], line
+
+
+def test_update_notes_graphic_links_player_fallbacks_credits_and_podcast_prompts():
+    lines = (
+        ("note", "UPDATE March 27: This story has been updated with a statement from the ministry."),
+        ("note", "CORRECTION (Saturday, Oct. 1, 7:10 p.m.): Originally, this column said the dam was closed."),
+        ("widget", "Your browser does not support the iframe HTML tag. Try viewing this in a modern browser."),
+        ("caption", "Rescuers search the rubble in Brenn on Monday. (Ana Ruiz/Kessel Courier via AP)"),
+        ("prompt", "Catch up on the flood season with our reporters on our weekly podcast, “High Water.”"),
+    )
+    for kind, line in lines:
+        text = f"{BODY}\n{line}\n\nEngineers will inspect the other two dams in May, the ministry said.\n"
+        assert kinds(text) == [(kind, line)], line
+    graphic = "(For a graphic on the flooded villages, click on: tmsnrt.rs/2NUL74l)"
+    text = f"{BODY}\nEngineers will inspect the other two dams in May, the ministry said. {graphic}\n"
+    assert kinds(text) == [("link", graphic)]
+    # the article's own words stay
+    for line in (
+        "The update to the flood plan was approved on Monday, the council said.",
+        "Correction officers were sent to the dam, the governor said.",
+        "The ministry said the podcast host had asked about the dam.",
+    ):
+        assert kinds(f"{BODY}\n{line}\n") == [], line

@@ -111,7 +111,10 @@ from .times import extract_times
 #     appeals for one-time donations (ingest/boilerplate.py marks them)
 # 56: "I" in a transcript's turn (two or more people's names heading turns, alone on a line or as "NAME:") is the
 #     turn's speaker
-VERSION = 56
+# 57: update and correction notes opening "UPDATE March 27:" or "CORRECTION (...):", Reuters' "(For a graphic on ...:
+#     tmsnrt.rs/...)", an embed's "Your browser does not support the iframe ...", captions credited "(NAME via AP)"
+#     and podcast prompts are marked outside the body (boilerplate audit 8's kinds, found outside its range)
+VERSION = 57
 
 
 LANGUAGE = "en"  # what the extractors read

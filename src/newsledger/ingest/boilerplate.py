@@ -163,14 +163,20 @@ _VIDEO = re.compile(r"JUST WATCHED\b.{0,300}?\bReplay More Videos\b(?:.{0,300}?\
 _GALLERY = re.compile(r"\bPhotos?: [^\n]{0,2000}?\bHide Caption \d+ of \d+")
 # The Daily Caller's link to another story, glued into a paragraph: "(RELATED: Chinese Big Tech Is Using ...)";
 # National Review's "#related#" tag where a box of links stood, glued to the next paragraph's start.
-_LINK_INLINE = re.compile(r"\((?:RELATED|SEE ALSO|WATCH|READ MORE)\s*:\s*[A-Z0-9#“\"‘’'][^()\n]{2,250}\)|#related#")
+_LINK_INLINE = re.compile(
+    r"\((?:RELATED|SEE ALSO|WATCH|READ MORE)\s*:\s*[A-Z0-9#“\"‘’'][^()\n]{2,250}\)|#related#"
+    # Reuters' link to a graphic: "(For a graphic on asylum-seekers, click on: tmsnrt.rs/2NUL74l)"
+    r"|\((?:For (?:a |an )?(?:interactive )?graphic|(?:Interactive )?[Gg]raphic)[^()\n]{0,150}?\btmsnrt\.rs/\w+[^()\n]{0,60}\)"
+)
 # The Hill's hover card, glued into the sentence after a name: the full name, three headlines, "MORE"
 # ("... Adam Schiff Adam Bennett SchiffGraham says ... hearing MORE (D-Calif.) ...").
 _HOVER = re.compile(
     r"\b(?P<last>[A-Z][\w'’-]+)(?P<card> (?:\(?[A-Z][\w.'’-]*\)? ){1,4}(?P=last)(?=[A-Z0-9'‘“\"])[^\n]{5,600}? MORE\b)"
 )
 # USA TODAY's video player ("CLOSE See who comes out on top ...") on a line of its own.
-_CLOSE = re.compile(r"^(?:CLOSE\s+\S|Media playback is unsupported on your device\b)")  # and the BBC's
+_CLOSE = re.compile(
+    r"^(?:CLOSE\s+\S|Media playback is unsupported on your device\b|Your browser does not support the (?:iframe|video)\b)"
+)  # and the BBC's
 # A caption that ends in its credit, with more text glued after it ("... (Photo: X/AFP) Story Highlights ...").
 _CREDIT_MID = re.compile(
     r"^.{10,600}?\((?:[\w.]+\ )?(?:photo(?:graph)?|image|illustration)s?(?:\ by)?:[^)]*\)(?:\s*Story Highlights\b)?",
@@ -189,7 +195,8 @@ _PROMPT = re.compile(
          | please\ enable\ javascript | .{0,200}\bsign\ up\ to\ (?:receive|get)\ our\b | .{0,80}\btell\ us\ your\ story\b | read\ or\ share\ this\ story\b | get\ breaking\ news\ alerts\b | copyright\ ©|©\ ?\d{4}
          | all\ rights\ reserved | this\ is\ a\ rush\ transcript\b | copyright\ \d{4}\b
          | click\ (?:to\ view|for\ more)\b | for\ more\b[^.]{0,120},\ (?:please\ )?(?:click\ here|read|visit|go\ to)\b
-         | watch\ the\ latest\ (?:\w+\ )?video\b | follow\ (?:\w+\ ){0,2}coverage\ of\b | (?:subscribe\ to|like\ us\ on)\ (?:our|us|my)?\b.{0,40}\b(?:channel|podcast|facebook|feed)\b
+         | watch\ the\ latest\ (?:\w+\ )?video\b | catch\ up\ on\b.{0,100}\bpodcast\b
+         | listen\ to\ (?:the\ latest\ episode\ of\ )?(?:our|the|this)\b.{0,60}\bpodcast\b | follow\ (?:\w+\ ){0,2}coverage\ of\b | (?:subscribe\ to|like\ us\ on)\ (?:our|us|my)?\b.{0,40}\b(?:channel|podcast|facebook|feed)\b
          | content\ created\ by\b.{0,80}\bis\ available\ without\ charge\b
          | the\ (?:opinions|views)\ (?:expressed\ (?:by|in)|of)\b.{0,80}\b(?:their\ own|(?:are\ )?solely\ those\ of|do\ not\ (?:necessarily\ )?(?:represent|reflect)))""",
     re.I | re.X,
@@ -271,7 +278,8 @@ _CREDIT_END = re.compile(
          | \((?:[\w.'’-]+\ ){{1,4}}?[\w.'’-]+\ ?/\ ?{_AGENCY}[^)]{{0,40}}\)
          | (?:Photo(?:graph)?|Image|Credit)s?:\ [^.|()]{{3,80}} | \|\ [^|]{{2,80}}\b{_AGENCY}\b[^|]{{0,80}}
          | \((?:REUTERS|Reuters)\ ?/\ ?{_CREDITED}\) | (?<=[.!?]\ )(?:{_WIRE}\ ?/\ ?{_CREDITED} | {_CREDITED}\ ?/\ ?{_WIRE})
-         | (?<=[.!?]\ ){_CREDITED}(?:/[\w.'’-]+(?:\ [\w.'’-]+){{0,3}}){{0,3}}\ via\ (?:Getty|AP)\ Images(?:,\ FILE)?)
+         | (?<=[.!?]\ ){_CREDITED}(?:/[\w.'’-]+(?:\ [\w.'’-]+){{0,3}}){{0,3}}\ via\ (?:Getty|AP)\ Images(?:,\ FILE)?
+         | \((?:[\w.'’-]+[\ /]){{1,8}}?via\ (?:AP|Getty\ Images|Reuters)\))
          \W*(?:More)?\s*$""",
     re.X,
 )
@@ -327,7 +335,10 @@ _TAGS = re.compile(r"^\W*this article (?:is )?tagged under\b", re.I)  # the tag 
 _EDITORS_NOTE = re.compile(
     r"""^\W*(?:editors?'?’?s?\s+note\b|correction:|corrections?\ (?:&|and)\ clarifications?:
          | (?:note:\ *)?an?\ (?:earlier|previous)\ version\ of\ this\ (?:story|article|report|post|piece)\b
-         | this\ (?:report|story|article|post|piece)\ (?:was|has\ been)\ (?:updated|corrected)\b)""",
+         | this\ (?:report|story|article|post|piece)\ (?:was|has\ been)\ (?:updated|corrected)\b
+         # "UPDATE March 27: This story has been updated ...", "CORRECTION (Oct. 1, 7:10 p.m.): Originally, this ..."
+         | (?:update[ds]?|correction|clarification)\b(?:\ ?\([^)\n]{0,50}\)|[^:\n]{0,50}):\ *(?:this\ (?:report|story|article|post|piece|column)
+           \ (?:was|has\ been)\ (?:updated|corrected)\b | an?\ (?:earlier|previous)\ version\b | originally,?\ this\b))""",
     re.I | re.X,
 )
 # A note on where the piece was published or how it was made, on a line of its own: "This article first appeared
