@@ -2132,10 +2132,11 @@ _ACROSS_REGIONS = re.compile(
 
 
 # Held, and the story says no one was arrested: a detention for questioning is no arrest.
-_DETAINED = re.compile(r"\b(?:detained|held|taken into custody|in custody|questioned|for questioning)\b", re.I)
+# (Not "no charges were filed": the charged and the arrested are different counts.)
+_DETAINED = re.compile(r"\b(?:detained|taken into custody|held for questioning|questioned)\b", re.I)
 _NO_ARREST = re.compile(
-    r"\b(?:no (?:arrests?|one|charges)\s+(?:has|have|had|was|were)\s+(?:yet\s+)?(?:been\s+)?(?:made|arrested|filed|charged)|"
-    r"(?:has|have|had|was|were)\s+not\s+(?:yet\s+)?been\s+(?:arrested|charged)|no arrests? (?:yet|so far))\b",
+    r"\b(?:no (?:arrests?|one)\s+(?:has|have|had|was|were)\s+(?:yet\s+)?(?:been\s+)?(?:made|arrested)|"
+    r"(?:has|have|had|was|were)\s+not\s+(?:yet\s+)?been\s+arrested|no arrests? (?:yet|so far))\b",
     re.I,
 )
 NO_ARREST_REACH = 300  # characters after the count's sentence where the story says so

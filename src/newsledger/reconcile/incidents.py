@@ -538,10 +538,9 @@ _THE_OTHER_BEFORE = re.compile(r"\b(?:the|its|their)\s+other\s*$", re.I)
 
 
 # Where a count's own words place it: "arrested in the New York area", "killed in Homs".
-_OWN_PLACE = re.compile(
-    r"^\s*(?:[\w'’-]+\s+){0,5}?(?:in|at)\s+(?:the\s+)?(?P<place>(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2})"
-)
-_PLACE_IN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?((?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2})")
+_IN_PLACE = r"(?:in|at)\s+(?:the\s+)?(?P<place>(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2})"
+_OWN_PLACE = re.compile(rf"^\s*(?:[\w'’-]+\s+){{0,5}}?{_IN_PLACE}")
+_PLACE_IN = re.compile(rf"\b{_IN_PLACE}")
 
 
 def _another_place(before: str, own: str) -> str | None:
@@ -552,7 +551,7 @@ def _another_place(before: str, own: str) -> str | None:
     if not m:
         return None
     place = m.group("place").rstrip(".")
-    earlier = [p.rstrip(".") for p in _PLACE_IN.findall(before)]
+    earlier = [p.group("place").rstrip(".") for p in _PLACE_IN.finditer(before)]
     return place if earlier and all(p != place for p in earlier) else None
 
 

@@ -445,7 +445,7 @@ def _stance_adj(doc: Doc, be: Token) -> Found | None:
 
 
 # Who a noun that modifies a cue noun can be: "opposition claims", "rebel allegations", "police estimates".
-_PARTY_WORDS = frozenset("opposition rebel rebels activist activists insurgent militant".split())
+_PARTY_WORDS = frozenset("opposition rebel activist insurgent militant".split())  # lemmas
 
 
 def party_modifier(tok: Token) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from functools import lru_cache
 
 import pycountry
 
@@ -363,12 +364,15 @@ class Speakers:
         for s, e, ent in reversed([m for m in self.by_label[label] if m[0] < start]):
             # within the mention's sentence ("The rebel group Kessel Front said ... . The Interior Ministry said"
             # does not describe the ministry as a group), and not the description itself
-            a = max(0, s - 60, self.text.rfind(". ", 0, s) + 1)
-            stop = self.text.find(". ", e)
-            b = min(start, e + 80, stop if stop >= 0 else start)
-            if near.search(self.text, a, b):
+            if near.search(self.text, *self._around(s, e, start, 80)):
                 return ent
         return None
+
+    def _around(self, s: int, e: int, start: int, after: int) -> tuple[int, int]:
+        """The words around a mention at [s, e) that introduce it: up to 60 characters before and `after` after,
+        within its sentence and before `start`."""
+        stop = self.text.find(". ", e)
+        return max(0, s - 60, self.text.rfind(". ", 0, s) + 1), min(start, e + after, stop if stop >= 0 else start)
 
     def _org_subject_before(self, start: int, word: str) -> Entity | tuple[int, int, str, int] | None:
         """The organisation that is the subject of this or the last sentence (quotations aside), where the
@@ -439,16 +443,17 @@ class Speakers:
         return best[2] if best and best[0] >= 2 else None  # named once, it may be a town
 
     def _member_before(self, start: int, end: int) -> Entity | None:
-        """The person a party member's description refers to. With a state ("the Lorvia Republican"): the
-        nearest earlier person named with it ("Sen. Dana Ruiz (R-Lorv.)", "Ruiz, a Lorvia Republican"), else
-        none, for the nearest speaker is another senator as often as this one. Without ("the Republican"): the
-        subject of the last sentences, as for "he"."""
+        """The person a party member's description refers to. With a state ("the Ohio Republican"): the nearest
+        earlier person named with it and not with another party ("Sen. Dana Ruiz (R-Ohio)", "Ruiz, an Ohio
+        Republican"), else none, for the nearest speaker is another senator as often as this one. Without ("the
+        Republican"): the subject of the last sentences, as for "he"."""
         words = self.text[start:end].split()[1:-1]
         state = " ".join(w for w in words if w[:1].isupper() and w not in _NOT_STATE)
-        sub = next((d for d in pycountry.subdivisions.get(country_code="US") or () if d.name == state), None)
-        if not state or sub is None:
-            return self._person_before(start) if not state else None
-        code = sub.code.split("-")[1]
+        if not state:
+            return self._person_before(start)
+        code = _us_states().get(state)
+        if code is None:
+            return None
         abbr = [re.escape(a) for a in AP_STATES.get(code, "").split("|") if a] + [code, re.escape(state)]
         near = re.compile(rf"(?<![\w-]){re.escape(state)}(?![\w-])|\b[RDI]-(?:{'|'.join(abbr)})(?!\w)")
         # another party's member of the same state: "Rep. Devin Nunes (R-Calif.)" for "the California Democrat"
@@ -463,8 +468,7 @@ class Speakers:
         for s, e, ent in reversed([m for m in self.by_label["PERSON"] if m[0] < start]):
             if start - s > _MEMBER_REACH:
                 break
-            stop = self.text.find(". ", e)  # within the mention's sentence
-            a, b = max(0, s - 60, self.text.rfind(". ", 0, s) + 1), min(start, e + 40, stop if stop >= 0 else start)
+            a, b = self._around(s, e, start, 40)
             if near.search(self.text, a, b) and not other.search(self.text, a, b):
                 return ent
         return None
@@ -473,17 +477,15 @@ class Speakers:
         """In a transcript (turns headed by two or more people's names, alone on a line or as "NAME:"), the person
         whose turn `start` is in: "I" in the answer under "Jesse Wegman" is Wegman."""
         if self._turns is None:
-            turns: list[tuple[int, str, Entity | None]] = []
+            turns: list[tuple[int, Entity | None]] = []
             for m in _TURN.finditer(self.text):
                 g = "name" if m.group("name") else "label"
-                a, b = m.start(g), m.end(g)
-                ent = self._inside(a, b) or self._surname(a, b)
-                turns.append((a, m.group(g).lower(), ent if ent is not None and ent.label == "PERSON" else None))
+                ent = self._inside(m.start(g), m.end(g)) or self._surname(m.start(g), m.end(g))
+                turns.append((m.start(g), ent if ent is not None and ent.label == "PERSON" else None))
             # a transcript: two or more people take turns, one of them again (a name alone on a line once is a
             # byline, a caption or a heading)
-            ids = Counter(ent.id for *_, ent in turns if ent is not None)
-            two = len(ids) >= 2 and max(ids.values()) >= 2
-            self._turns = [(at, ent) for at, _, ent in turns] if two else []
+            ids = Counter(ent.id for _, ent in turns if ent is not None)
+            self._turns = turns if len(ids) >= 2 and max(ids.values()) >= 2 else []
         return next((ent for at, ent in reversed(self._turns) if at < start), None)
 
     def _one_described(self, start: int, end: int) -> bool:
@@ -513,6 +515,12 @@ class Speakers:
                     if g.name.lower() == country:
                         return g
         return ent
+
+
+@lru_cache(maxsize=1)
+def _us_states() -> dict[str, str]:
+    """The US states' names -> their postal codes ("Ohio" -> "OH")."""
+    return {d.name: d.code.split("-")[1] for d in pycountry.subdivisions.get(country_code="US") or ()}
 
 
 def _namelike(ent: Entity) -> bool:
