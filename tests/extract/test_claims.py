@@ -877,3 +877,23 @@ def test_a_claim_noun_s_maker_inside_reported_words_is_the_source(extract_text):
     # a topic before the noun makes no one the source
     c = one(extract_text, "The minister said abuse allegations that 12 children were hurt were false.", "12")
     assert c.source is None or c.source.name != "abuse", c.source
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "name"),
+    [
+        ("The army rejected rebel claims that 40 soldiers were killed near Orvin on Tuesday.", "40", "rebel"),
+        ("The government denied claims by activists that 200 protesters were killed in Brenn.", "200", "activists"),
+        # the denier is no source of what it denies, whoever made the claim
+        ("Officials dismissed reports that 30 people had died in the Orvin fire.", "30", None),
+        ("The ministry said reports that 30 people had died in Orvin were false.", "30", None),
+        # nor is one who declines or refuses to confirm it
+        ("A ministry spokesman declined to comment on reports that 40 soldiers were killed in Orvin.", "40", None),
+        ("The ministry refused to confirm that 40 soldiers had been killed in Orvin.", "40", None),
+        ("The ministry did not confirm that 40 soldiers had been killed in Orvin.", "40", None),
+        ("The ministry confirmed that 40 soldiers had been killed in Orvin.", "40", "The ministry"),
+    ],
+)
+def test_a_denied_claim_is_its_maker_s_not_the_denier_s(extract_text, text, fragment, name):
+    c = one(extract_text, text, fragment)
+    assert (c.source.name if c.source is not None else None) == name, c.source

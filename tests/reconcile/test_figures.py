@@ -2024,3 +2024,44 @@ def test_a_place_the_count_is_put_in_wins_over_a_nearer_place_only_named(ledger)
     x = article("m1", 4, text, [("at least 3", "people", "killed", None)], [("Kessel", "FAC"), ("Orvin", "GPE")])
     title = killed_title(ledger, x, "Pipeline leak kills three")
     assert "Orvin" in title and "Kessel" not in title, title
+
+
+_TWO_CITIES = (
+    "At least 30 people were arrested in Oakland on Wednesday night, police said. "
+    "Police said 15 protesters were arrested in Chicago."
+)
+_CITY_PLACES = [("Oakland", "USA", "California", "P"), ("Chicago", "USA", "Illinois", "P")]
+
+
+def test_one_city_s_count_is_no_part_of_another_city_s(ledger):
+    from dataclasses import replace
+
+    claims = [("At least 30", "people", "arrested", None), ("15", "protesters", "arrested", None)]
+    x = article("c1", 4, _TWO_CITIES, claims, [("Oakland", "GPE"), ("Chicago", "GPE")])
+    ledger.write([replace(x, places=_placed("c1", _TWO_CITIES, _CITY_PLACES))])
+    reconcile(ledger)
+    shown = figures.list_figures(ledger)
+    oakland = next(f for f in shown if f.best == 30)
+    chicago = next(f for f in shown if f.best == 15)
+    assert chicago.part_of is None and oakland.part_of is None, (chicago, oakland)
+
+
+_PARIS = "Gunmen killed 12 people at a magazine office in Paris on Wednesday, police said."
+_SANAA = "On the same day a car bomb killed 37 people at a police academy in Sanaa, officials said."
+
+
+def test_counts_their_sentences_put_in_two_countries_are_two_incidents(ledger):
+    from dataclasses import replace
+
+    names = [("Paris", "GPE"), ("Sanaa", "GPE"), ("Wednesday", "DATE")]
+    paris = article("p1", 7, _PARIS, [("12", "people", "killed", None)], names)
+    sanaa = article("p2", 7, _SANAA, [("37", "people", "killed", None)], names)
+    ledger.write(
+        [
+            replace(paris, places=_placed("p1", _PARIS, [("Paris", "FRA", "Ile-de-France", "P")])),
+            replace(sanaa, places=_placed("p2", _SANAA, [("Sanaa", "YEM", "Amanat Alasimah", "P")])),
+        ]
+    )
+    reconcile(ledger)
+    shown = [f for f in figures.list_figures(ledger) if f.measure == "killed"]
+    assert sorted(f.best for f in shown) == [12, 37] and all(f.low == f.high for f in shown), shown

@@ -918,6 +918,7 @@ def _find(
     incident: str,
     part: str | None,
     value: tuple[float, float] | None = None,
+    site: tuple[int, int, int] | None = None,
 ) -> str | None:
     story = ctx.story(aid)
     window = ctx.options.window_days
@@ -925,6 +926,8 @@ def _find(
     for f in store.candidates(ledger, measure, grp, country, day, window):
         if f.incident != incident or f.part != part or not _near(day, f.first, f.last, window):
             continue
+        if site is not None and _other_country(ledger, ctx, aid, site, f.id):
+            continue  # "12 killed in Paris" and, the same day, "37 killed in Sanaa": two attacks
         fstory = ctx.story(f.anchor)
         if story is not None and fstory is not None:
             if story == fstory and ctx.same_place(aid, store.origins(ledger, f.id) or [f.anchor]):
@@ -942,6 +945,18 @@ def _find(
     # No figure of its own story: one of another story, when the two tell of the same incident (stories
     # can split one incident's coverage, El Paso's in three).
     return next((fid for fid in across if _same_incident(ledger, ctx, aid, fid, value)), None)
+
+
+def _other_country(ledger: Ledger, ctx: _Context, aid: str, site: tuple[int, int, int], fid: str) -> bool:
+    """Whether a count's sentence puts it in one country and every count of the figure whose sentence puts it
+    anywhere, all in other articles, puts it in another. Within one article the sentences' own words tell
+    counts apart ("six in Beirut and 10 in Tripoli"), and a town the resolver put in the wrong country would
+    part them wrongly."""
+    spans = store.claim_spans(ledger, fid)
+    if any(a == aid for a, *_ in spans) or (mine := _span_country(ledger, ctx, aid, *site)) is None:
+        return False
+    theirs = {c for a, s0, s1, at in spans if (c := _span_country(ledger, ctx, a, s0, s1, at))}
+    return bool(theirs) and mine not in theirs
 
 
 def not_a_place(name: str) -> bool:
@@ -1115,28 +1130,7 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
     # First the place the claims' own sentences put the count at (the mention nearest each number): the
     # headline's is the story's, and a count told of another town is that town's ("In Chicago, she recalled
     # the 20 children killed at Newtown").
-    places = Counter(
-        near[2]
-        for a, s0, s1, at in store.claim_spans(ledger, fid)
-        if (
-            near := min(
-                (
-                    # a place the sentence puts something in ("in the small town of Mayflower") before one it
-                    # only names ("oil that would be transported by Keystone"), then the nearest
-                    (not _LOCATIVE.search(ctx.text(a), max(0, pos - 40), pos), abs(pos - at), name)
-                    for key, name, _, pos in _towns_first(ctx.text(a), _places_in(ledger, ctx.text(a), a, s0, s1))
-                    if (not key.startswith("country:") or _in_a_capital(ctx.text(a), pos, name))
-                    and not not_a_place(name)
-                    and not ctx.not_a_place_here(a, name)
-                    and not ctx.a_person_here(a, name, people)
-                    and not jurisdiction(ctx.text(a), pos, name)
-                    and not _HOME_OF.match(ctx.text(a), pos + len(name))
-                    and not _HOME_BEFORE.search(ctx.text(a), max(0, pos - 40), pos)
-                ),
-                default=None,
-            )
-        )
-    )
+    places = _claim_places(ledger, ctx, fid, people)
     if not places:
         places = Counter(
             name
@@ -1214,7 +1208,78 @@ def _describe(ledger: Ledger, ctx: _Context, fid: str, first: str | None) -> Non
         f.measure, event or "", place, country, happened or first, f.incident, heads[0] if heads else None, not happened
     )
     place, country = _resolved_place(ledger, ctx, arts, place, country, sents)
+    if whole is not None and _sites_apart(ledger, ctx, fid, whole, people):
+        whole = None  # a round-up's "15 arrested at Trump Tower" is no part of Los Angeles' arrests
     store.describe(ledger, fid, whole, title, place, country, happened or first)
+
+
+def _sites_apart(ledger: Ledger, ctx: _Context, fid: str, oid: str, people: frozenset[str]) -> bool:
+    """Whether a part's counts and its whole's are each put by their own sentences at places, none the same
+    and none within another: the counts of two cities of one story are no part of each other (a town and
+    its state or country, or a facility and a town the gazetteer cannot place it in, may be one site)."""
+    mine = set(_claim_places(ledger, ctx, fid, people))
+    theirs = set(_claim_places(ledger, ctx, oid, people))
+    if not mine or not theirs or {fold(p) for p in mine} & {fold(p) for p in theirs}:
+        return False
+    return not any(_within(a, b) or _within(b, a) for a in mine for b in theirs)
+
+
+def _within(town: str, region: str) -> bool:
+    """Whether a reading of `town` lies in a region or country `region` names; True where either name is not
+    in the gazetteer (nothing tells them apart)."""
+    rows, wider = place_index().lookup(town), place_index().lookup(region)
+    if not rows or not wider:
+        return True
+    return any(
+        r.feature == "A" and r.country == at.country and (r.level == 1 or bool(r.admin1 and r.admin1 == at.admin1))
+        for r in wider
+        for at in rows
+    )
+
+
+def _claim_places(ledger: Ledger, ctx: _Context, fid: str, people: frozenset[str]) -> Counter[str]:
+    """The place each of a figure's counts is put at by its own sentence (the mention nearest the number)."""
+    return Counter(
+        near
+        for a, s0, s1, at in store.claim_spans(ledger, fid)
+        if (near := _span_place(ledger, ctx, a, s0, s1, at, people))
+    )
+
+
+def _span_place(ledger: Ledger, ctx: _Context, a: str, s0: int, s1: int, at: int, people: frozenset[str]) -> str | None:
+    site = _span_site(ledger, ctx, a, s0, s1, at, people)
+    return site[0] if site else None
+
+
+def _span_site(
+    ledger: Ledger, ctx: _Context, a: str, s0: int, s1: int, at: int, people: frozenset[str]
+) -> tuple[str, int] | None:
+    """The place a count's sentence puts it at, and where it is named: a place it puts something in ("in the
+    small town of Mayflower") before one it only names ("transported by Keystone"), then the nearest."""
+    text = ctx.text(a)
+    near = min(
+        (
+            (not _LOCATIVE.search(text, max(0, pos - 40), pos), abs(pos - at), name, pos)
+            for key, name, _, pos in _towns_first(text, _places_in(ledger, text, a, s0, s1))
+            if (not key.startswith("country:") or _in_a_capital(text, pos, name))
+            and not not_a_place(name)
+            and not ctx.not_a_place_here(a, name)
+            and not ctx.a_person_here(a, name, people)
+            and not jurisdiction(text, pos, name)
+            and not _HOME_OF.match(text, pos + len(name))
+            and not _HOME_BEFORE.search(text, max(0, pos - 40), pos)
+        ),
+        default=None,
+    )
+    return (near[2], near[3]) if near else None
+
+
+def _span_country(ledger: Ledger, ctx: _Context, a: str, s0: int, s1: int, at: int) -> str | None:
+    """The country of the town or region a count's sentence puts it at, where the resolver placed it."""
+    site = _span_site(ledger, ctx, a, s0, s1, at, ctx.person_words(a))
+    if site is None:
+        return None
+    return next((c for pos, _, c, _, _ in store.resolved_places_between(ledger, a, s0, s1) if pos == site[1]), None)
 
 
 # Where a date says when something was said or came after, not when it happened: "police said Monday", "told
@@ -2083,17 +2148,18 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
         incident = f"of {reading.event_day}"  # "the April 25 quake" in a report of May 12: an earlier incident
     vals = [v for v in (row.point, row.low, row.high) if v is not None]
     span = (min(vals), max(vals)) if vals else None
-    fid = _find(ledger, ctx, row.measure, grp, country, aid, origin, day, incident, part, span)
+    said_at = (sentence[0], sentence[1], row.start)
+    fid = _find(ledger, ctx, row.measure, grp, country, aid, origin, day, incident, part, span, said_at)
     if fid is not None and part is None and not incident and (town := placed_part(ledger, ctx, fid, row, sentence)):
         part = f"in {town}"
-        fid = _find(ledger, ctx, row.measure, grp, country, aid, origin, day, incident, part, span)
+        fid = _find(ledger, ctx, row.measure, grp, country, aid, origin, day, incident, part, span, said_at)
     founds = founding(text, sentence, (row.start, row.end), row.time, day) and _happened(ctx, aid, sentence)
     if fid is not None and undecided(ledger, fid, row, text, sentence, founds):
         if not _ONE_OTHER.match(text, row.end):
             store.note_reading(ledger, row.id, incidents.UNDECIDED, UNDECIDED_WHY)
             return None
         part = "more"  # "One other wounded rebel died": one more than the opening's count, its increment
-        fid = _find(ledger, ctx, row.measure, grp, country, aid, origin, day, incident, part, span)
+        fid = _find(ledger, ctx, row.measure, grp, country, aid, origin, day, incident, part, span, said_at)
     credit = _credit(ledger, ctx, row, origin)
     if fid is not None and another_count(store.said_in(ledger, fid, origin, credit.key), row, text, sentence):
         fid, incident = None, ANOTHER_COUNT

@@ -297,6 +297,11 @@ _RATE = re.compile(
 _TALLY = re.compile(
     r"\b(?:covid(?:-19)?|coronavirus|virus|pandemic|flu|influenza|malaria|cholera|ebola|measles|aids|hiv|"
     r"cancer|overdoses?|opioids?|heart disease|tuberculosis|(?:so far )?this year|so far in (?:19|20)\d\d|"
+    # a year to date: "1,500 migrants had already died in 2015", "in 2015 alone", "to date this year"
+    r"already (?:\w+ ){0,3}in (?:19|20)\d\d\b|in (?:19|20)\d\d (?:alone|so far|to date)\b|"
+    # who died in a war's ranks, and captives held around the world: no one incident's
+    r"(?:died|killed) (?:so far )?(?:while )?fighting (?:for|with|alongside)\b|"
+    r"(?:held|detained|imprisoned|jailed) (?:hostage |captive )?(?:overseas|abroad|worldwide|around the world)\b|"
     r"since the (?:start|beginning|outbreak) of|over the (?:past|last) (?:\w+ )?(?:weeks|months|years|decades?)|"
     r"over (?:a|an|the|two|three|four|five|six|several|many|\d+) (?:days|weeks|months|years|decades?|decade)|"
     r"in (?:the )?(?:past|last) (?:\w+ )?(?:weeks|months|years|decades?)|since (?:the )?9/11|since september 11|"

@@ -49,7 +49,8 @@ _CITING = re.compile(
 )
 # "the man authorities say killed 26", "a gunman who police said shot 5": an attribution set into a relative
 # clause right before the number is the count's own, whoever states the sentence around it.
-_NEGATED = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.I)
+# A cue that says nothing was said: "does not refer to", "declined to comment on the report that 40 died".
+_NEGATED = re.compile(r"\b(?:not|never)\b|n['’]t\b|\b(?:declin|refus)\w*", re.I)
 _INNER_SAY = re.compile(
     r"(?:\b(?:who|whom)|\b(?:the|a|an)\s+[\w-]+)\s+(?P<src>(?:the\s+)?(?:(?!(?:who|whom|that)\b)[\w.'’&-]+\s+){0,3}?"
     r"(?!(?:who|whom|that)\b)[\w.'’&-]+)\s+(?:say|says|said|allege|alleges|alleged|believe|believes|believed)\s+"
@@ -108,6 +109,8 @@ def source_of(
             inner = _inner_speaker(doc, speakers or Speakers(text, entities, doc), best, start, end)
             if inner is not None:
                 return inner
+            if _denied_claim(doc, best, start, end):
+                return None  # the denier's is the denial, the number is the claim's unnamed maker's
         return best.speaker
     if not text or sentence is None:
         return best.speaker if best is not None else None
@@ -144,7 +147,8 @@ def _inner_speaker(doc: Doc, speakers: Speakers, quote: Quote, start: int, end: 
             return None  # out of the reported words: the outer speaker's own verb
         if tok.pos_ == "NOUN" and (made := _noun_source(tok, child)) is not None and quote.start <= made.idx:
             # "The ministry rejected rebel claims that 40 soldiers were captured": the rebels' claim, relayed
-            opening = re.sub(r"^\W*(?:that\s+)?", "", doc.text[quote.start : made.left_edge.idx])
+            first = min(made.left_edge.idx, tok.left_edge.idx)  # "claims by activists that ...", "rebel claims"
+            opening = re.sub(r"^\W*(?:that\s+)?", "", doc.text[quote.start : first])
             return _party(doc, speakers, made) if not opening and not _quantity(made) else None
         if tok.pos_ == "VERB" and tok.tag_ != "VBN" and tok.lemma_.lower() in _SAYING_VERBS and child.dep_ == "ccomp":
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -186,6 +190,8 @@ def _describes(doc: Doc, quote: Quote, start: int, end: int) -> bool:
     for _ in range(6):
         if not quote.start <= tok.idx < quote.end or tok.head.i == tok.i:
             return False
+        if _claim_content(tok):
+            return False  # "rejected rebel claims that 40 soldiers were killed": what the claim says, no description
         if tok.dep_ in ("relcl", "acl") and tok.lemma_.lower() in _EVENT_VERBS and tok.head.pos_ in ("NOUN", "PROPN"):
             return quote.start <= tok.head.idx < quote.end and not _counts_besides(doc, quote, tok)
         if tok.dep_ == "appos" and any(
@@ -196,6 +202,42 @@ def _describes(doc: Doc, quote: Quote, start: int, end: int) -> bool:
             return False  # the number is in a clause of the reported words themselves
         tok = tok.head
     return False
+
+
+def _claim_content(tok: Token) -> bool:
+    """Whether `tok` heads the "that" clause of a claim or report noun: "claims that 40 soldiers were killed"."""
+    return (
+        tok.dep_ in ("acl", "relcl", "ccomp")
+        # a plural noun the tagger took for a verb ("said reports/VERB that 30 died were false") keeps a noun's role
+        and (tok.head.pos_ == "NOUN" or tok.head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"))
+        and tok.head.lemma_ in NOUN_CUES | _EVIDENCE
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+    )
+
+
+def _denied_claim(doc: Doc, quote: Quote, start: int, end: int) -> bool:
+    """Whether the number lies in the content of a claim noun that the quote's speaker denies: "officials
+    dismissed reports that 30 had died" gives no one's 30 to the officials."""
+    cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand") if quote.cue else None
+    denies = cue is not None and any(t.lemma_.lower() in _DENYING for t in cue)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    tok = span.root if span is not None and len(span) else None
+    for _ in range(8):
+        if tok is None or tok.head.i == tok.i or not quote.start <= tok.idx < quote.end:
+            return False
+        if _claim_content(tok):
+            noun = tok.head  # "said reports that 30 had died were false"
+            predicate = noun.head if noun.dep_ in ("nsubj", "nsubjpass") else None
+            false = predicate is not None and any(
+                c.dep_ in ("acomp", "attr", "oprd") and c.lemma_.lower() in _FALSE for c in predicate.children
+            )
+            return denies or false or (predicate is not None and predicate.lemma_.lower() in _FALSE)
+        tok = tok.head
+    return False
+
+
+_DENYING = frozenset("deny reject dismiss refute dispute contest disavow rebut".split())
+_FALSE = frozenset("false untrue wrong baseless unfounded exaggerated inaccurate incorrect fabricated bogus".split())
 
 
 def _counts_besides(doc: Doc, quote: Quote, description: Token) -> bool:
@@ -291,6 +333,10 @@ def _verb_source(verb: Token, child: Token, verbs_between: bool, steps: int) -> 
     tally = verb.lemma_ == "put" and any(c.dep_ in _OBJECT and c.lemma_ in _TALLIES for c in verb.children)
     if verb.pos_ not in ("VERB", "AUX") or (verb.lemma_ not in CUE_VERBS and not tally):
         return None
+    if any(c.dep_ == "neg" for c in verb.children) or (
+        verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("decline", "refuse")
+    ):
+        return None  # "would not confirm that 40 died", "refused to confirm": no one's count
     stated = verb.lemma_ in _STATING_OBJECT and not verbs_between
     if child.dep_ in _CLAUSE:
         if child.i < verb.i and any(t.text in (";", ":") for t in verb.doc[child.i : verb.i]):
@@ -344,6 +390,11 @@ def _noun_source(noun: Token, child: Token) -> Token | None:
     names = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < noun.i]
     if names:
         return names[0]
+    for c in noun.children:  # "claims by activists that 200 were killed"
+        if c.dep_ == "prep" and c.lower_ == "by" and c.i < child.i:
+            maker = next((p for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")), None)
+            if maker is not None:
+                return maker
     if noun.i > 0 and noun.doc[noun.i - 1].head.i == noun.i and party_modifier(noun.doc[noun.i - 1]):
         return noun.doc[noun.i - 1]  # "rebel claims that 40 soldiers were captured"
     # "the chief said in a statement that ...": the statement's speaker
