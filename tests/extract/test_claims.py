@@ -897,3 +897,26 @@ def test_a_claim_noun_s_maker_inside_reported_words_is_the_source(extract_text):
 def test_a_denied_claim_is_its_maker_s_not_the_denier_s(extract_text, text, fragment, name):
     c = one(extract_text, text, fragment)
     assert (c.source.name if c.source is not None else None) == name, c.source
+
+
+def test_a_count_in_a_transcript_s_turn_is_the_turn_s_speaker(extract_text):
+    text = (
+        "Kessel Radio's Steve Kessel and Anna Brenn spoke about the kidnapping on Tuesday.\n\n"
+        "STEVE KESSEL (CO-HOST): They took 300 girls from that school in Orvin, and nobody is doing anything.\n\n"
+        "ANNA BRENN (CO-HOST): It is a disgrace, and it has gone on for weeks.\n\n"
+        "STEVE KESSEL: We have been covering it every day since it began."
+    )
+    c = one(extract_text, text, "300")
+    assert c.source is not None and c.source.name == "Steve Kessel", c.source
+    # the outlet's own host or reporter speaks for the outlet
+    text = (
+        "Kessel Radio's Lee Brenn reports from Orvin, where Dana Kessel lives.\n\n"
+        "ANA RUIZ, HOST:\n\nThe floods go on.\n\nLEE BRENN, BYLINE: The river rose again.\n\nDANA KESSEL: We lost "
+        "everything.\n\nBRENN: The river is rising again. In 2019, a flood levy was approved by 57 percent of the "
+        "town's voters.\n\nKESSEL: It is hard."
+    )
+    c = one(extract_text, text, "57 percent")
+    assert c.source is None or c.source.name != "Lee Brenn", c.source
+    # one name heading a paragraph once is no transcript
+    c = one(extract_text, "Kessel Radio reported the kidnapping.\n\nNOTE: 300 girls were taken in Orvin.", "300")
+    assert c.source is None or c.source.name != "NOTE", c.source

@@ -448,6 +448,41 @@ def test_a_description_that_fits_no_one_is_a_new_speaker(extract_text):
     assert sp.name == "Halvard Rusk"
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "name"),
+    [
+        # named in the next sentence as what the description says
+        (
+            "The valley will flood again, the head of the Orvin water board said on Monday. The head of the board, "
+            "Halvard Rusk, spoke at a rally in Brenn.",
+            "valley",
+            "Halvard Rusk",
+        ),
+        (
+            "The index will fall further, a veteran strategist said. Dana Kessel, a strategist at Brenn Capital, "
+            "wrote that the slide had begun.",
+            "index",
+            "Dana Kessel",
+        ),
+        # not as another one
+        ("Prices will rise, an official said. Another official, Lee Brenn, said they would not.", "Prices", None),
+        # another role, and a role told in general
+        (
+            "The talks will fail, the foreign minister said. Prime Minister Dana Kessel arrived in Brenn on Monday.",
+            "talks",
+            None,
+        ),
+        ("Taxes must fall, a president said. President Dana Kessel arrived in Brenn on Monday.", "Taxes", None),
+        # the apposition in the speaker's own phrase names the speaker, but not one who only leads it
+        ("Another official, Lee Brenn, said the prices would not rise.", "prices", "Lee Brenn"),
+        ("The group, led by Dana Orvin, said the prices would not rise.", "prices", None),
+    ],
+)
+def test_a_description_named_after_it_or_beside_it(extract_text, text, content, name):
+    sp = _speaker_of(extract_text, text, content)
+    assert (sp.entity is not None and sp.name == name) if name else sp.entity is None, sp
+
+
 def test_he_said_two_sentences_after_the_named_speaker(extract_text):
     # the seed's kind: the speaker is named, two sentences pass, then "he said" with a quotation
     text = (

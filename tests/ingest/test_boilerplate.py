@@ -581,6 +581,8 @@ def test_first_lines_that_are_the_articles_own_are_not_glued_captions():
         "“The dam held for sixty years. Then the river rose again",  # a quotation, cut short
         "The river rose all week. “I want the council to act,” Mayor Marsh says",  # a title quoting someone
         "Rescue teams reached the flooded villages by boat on Monday, the governor said.",
+        # a quoted news summary and the name of its source, as a digest of other outlets opens
+        "“The council warned on Monday that it would close the dam. Rescuers reached Brenn by boat.” Kessel News",
     ):
         text = f"{lead}\n\n{BODY}"
         assert kinds(text) == [], lead
@@ -737,6 +739,7 @@ def test_update_notes_graphic_links_player_fallbacks_credits_and_podcast_prompts
         ("note", "CORRECTION (Saturday, Oct. 1, 7:10 p.m.): Originally, this column said the dam was closed."),
         ("widget", "Your browser does not support the iframe HTML tag. Try viewing this in a modern browser."),
         ("caption", "Rescuers search the rubble in Brenn on Monday. (Ana Ruiz/Kessel Courier via AP)"),
+        ("caption", "The mayor speaks in Brenn on Monday. (Ana Ruiz/The Kessel News & Courier via AP, Pool)"),
         ("prompt", "Catch up on the flood season with our reporters on our weekly podcast, “High Water.”"),
     )
     for kind, line in lines:
@@ -752,3 +755,11 @@ def test_update_notes_graphic_links_player_fallbacks_credits_and_podcast_prompts
         "The ministry said the podcast host had asked about the dam.",
     ):
         assert kinds(f"{BODY}\n{line}\n") == [], line
+
+
+def test_a_transcript_s_turn_with_the_speaker_s_role_is_no_dateline():
+    for turn in ("STEVE KESSEL (CO-HOST): ", "SEN. ANA RUIZ (R-TX): "):
+        text = f"{BODY}\n\n{turn}They took 300 girls from that school, and nobody is doing anything.\n"
+        assert kinds(text) == [], turn
+    text = "KESSEL (Reuters) - Rescuers reached the flooded villages by boat on Monday, the governor said.\n"
+    assert [k for k, _ in kinds(text)] == ["dateline"]

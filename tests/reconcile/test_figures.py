@@ -1756,6 +1756,12 @@ def test_a_place_a_group_is_based_in_is_no_incident_place():
     assert figures._HOME_OF.match("a Utah man", len("a Utah")) and not figures._HOME_OF.match("in Utah on", 7)
 
 
+def test_where_the_teller_sits_is_no_incident_place():
+    for before in ("fled the city, a U.N. official in ", "the agency's spokeswoman in ", "diplomats based in "):
+        assert figures._HOME_BEFORE.search(before), before
+    assert not figures._HOME_BEFORE.search("officials said 30 people were killed in ")
+
+
 def test_a_sentence_s_event_word_nearest_the_count_names_its_incident(ledger):
     text = "Protests broke out in Orvin on Wednesday, a day after an explosion at the mine killed 27 people, officials said."
     x = article("e1", 4, text, [("27", "people", "killed", None)], [("Orvin", "GPE")])
@@ -2065,3 +2071,19 @@ def test_counts_their_sentences_put_in_two_countries_are_two_incidents(ledger):
     reconcile(ledger)
     shown = [f for f in figures.list_figures(ledger) if f.measure == "killed"]
     assert sorted(f.best for f in shown) == [12, 37] and all(f.low == f.high for f in shown), shown
+
+
+_TELLER = "A U.N. official in Damascus said on Monday that some 300,000 people had fled Raqqa during the assault."
+
+
+def test_the_city_the_teller_sits_in_is_not_the_count_s_place(ledger):
+    from dataclasses import replace
+
+    x = article(
+        "r1", 7, _TELLER, [("some 300,000", "people", "displaced", None)], [("Raqqa", "GPE"), ("Damascus", "GPE")]
+    )
+    places = [("Raqqa", "SYR", "Raqqa", "P"), ("Damascus", "SYR", "Dimashq", "P")]
+    ledger.write([replace(x, places=_placed("r1", _TELLER, places))])
+    reconcile(ledger)
+    (f,) = figures.list_figures(ledger)
+    assert f.incident.place == "Raqqa", f.incident

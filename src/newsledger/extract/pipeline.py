@@ -118,7 +118,12 @@ from .times import extract_times
 #     claims that 40 ...": the rebels'; "claims by activists that": the activists'; "dismissed reports that 30 ...",
 #     "said reports that 30 ... were false": no one named); nor is it the count of one who declines to comment on
 #     it, refuses or does not confirm it
-VERSION = 58
+# 59: a description speaker the next sentence names as one is that person ("a veteran strategist said. Dana Kessel, a
+#     strategist at ..."), and the apposition of a speaker's own phrase names it ("Another official, Lee Brenn,");
+#     a quoted passage and its source's name opening a digest is no caption glued to a headline, and "(NAME/The News
+#     & Observer via AP, Pool)" is a credit (boilerplate audit 9); a transcript's turn heading with the speaker's
+#     role ("NAME (CO-HOST): ...") is no dateline, and a count in a turn with no other source is the turn's speaker's
+VERSION = 59
 
 
 LANGUAGE = "en"  # what the extractors read

@@ -279,7 +279,7 @@ _CREDIT_END = re.compile(
          | (?:Photo(?:graph)?|Image|Credit)s?:\ [^.|()]{{3,80}} | \|\ [^|]{{2,80}}\b{_AGENCY}\b[^|]{{0,80}}
          | \((?:REUTERS|Reuters)\ ?/\ ?{_CREDITED}\) | (?<=[.!?]\ )(?:{_WIRE}\ ?/\ ?{_CREDITED} | {_CREDITED}\ ?/\ ?{_WIRE})
          | (?<=[.!?]\ ){_CREDITED}(?:/[\w.'’-]+(?:\ [\w.'’-]+){{0,3}}){{0,3}}\ via\ (?:Getty|AP)\ Images(?:,\ FILE)?
-         | \((?:[\w.'’-]+[\ /]){{1,8}}?via\ (?:AP|Getty\ Images|Reuters)\))
+         | \((?:[\w.&'’-]+[\ /]){{1,8}}?via\ (?:AP|Getty\ Images|Reuters)(?:,\ (?:Pool|File))?\))
          \W*(?:More)?\s*$""",
     re.X,
 )
@@ -322,6 +322,12 @@ _DATELINE = re.compile(
          (?P<agency>\([A-Z][\w.&/-]*(?:\ [A-Z][\w.&/-]*){{0,3}}\))?  # every word capitalised: not "(From left)"
          \ *(?P<dash>—|–|--|-|:(?=\ ))?\ *(?=["“‘'A-Z0-9])""",
     re.X,
+)
+# A speaker's role in a transcript's turn heading, where a dateline has its agency: "(CO-HOST)", "(R-TX)".
+_TURN_ROLE = re.compile(
+    r"\((?:CO-?)?(?:HOST|ANCHOR|GUEST|REPORTER|CORRESPONDENT|CONTRIBUTOR|ANALYST|PANELIST|MODERATOR|VOICE-OVER|"
+    r"NARRATOR|CALLER|(?:[RDI]-?\s?[A-Z]{2}))\b",
+    re.I,
 )
 _NOT_PLACES = frozenset(
     "FILE CLAIM VIDEO PHOTO PHOTOS UPDATE UPDATED BREAKING EXCLUSIVE ANALYSIS OPINION WATCH NOTE WARNING "
@@ -453,6 +459,8 @@ def _glued_headline(s: str) -> bool:
         return False
     head, tail = s[: ends[-1].start()], s[ends[-1].end() :].strip()
     words = tail.split()
+    if len(words) <= 4 and ":" not in tail and any(q in ends[-1].group() for q in "\"”’'"):
+        return False  # a quoted passage and the name of its source: '"... ready to deploy troops." AP News
     if len(head.split()) >= 5 and _SLASH_CREDIT.fullmatch(tail):
         return True  # a caption and its credit: "... on May 22. Ana Petrov/Getty Images"
     if len(head.split()) < 5 or not 2 <= len(words) <= 15 or _SIGNOFF.match(tail) or _REPORTED.search(tail):
@@ -513,6 +521,8 @@ def _dateline(line: str) -> int:
         return 0  # without "(Agency)": an upper-case place and a dash
     if place and place.split(",")[0].split()[0].upper() in _NOT_PLACES:
         return 0
+    if agency and _TURN_ROLE.match(agency):
+        return 0  # a transcript's turn: "STEVE KESSEL (CO-HOST): They took ..." is the host's words
     if len(line[m.end() :].split()) < 4:  # a dateline opens a sentence, not a short label
         return 0
     return m.end()

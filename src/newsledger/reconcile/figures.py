@@ -1547,7 +1547,10 @@ def jurisdiction(text: str, pos: int, name: str) -> bool:
 # ... or, before it: "Patrick Crusius, 21, of Allen, Texas", "a resident of Orvin", "a man from Kessel".
 _HOME_BEFORE = re.compile(
     r"(?:\b[A-Z][\w'’-]+,\s+\d{1,3},\s+(?:an?\s+[\w\s-]{0,30}?\s+)?(?:of|from)|"
-    r"\b(?:residents?|natives?|citizens?|man|woman|men|women|boy|girl|teens?|teenager|suspect)\s+(?:of|from))"
+    r"\b(?:residents?|natives?|citizens?|man|woman|men|women|boy|girl|teens?|teenager|suspect)\s+(?:of|from)|"
+    # where the one who tells it sits: "some 300,000 fled Raqqa, a U.N. official in Damascus told the BBC"
+    r"\b(?:officials?|spokesm[ae]n|spokeswom[ae]n|spokespersons?|correspondents?|envoys?|diplomats?)\s+"
+    r"(?:(?:based|stationed)\s+)?in)"
     r"(?:\s+the\s+(?:suburb|town|city|village)\s+of)?\s+$"
 )
 # A place that says where a person is from: "Utah man among British terror victims" is no attack in Utah.

@@ -75,7 +75,8 @@ _PLACE_BEFORE_SPEAKER = re.compile(
 # First-person speakers, and a transcript's turn heading: a name alone on a line, or "NAME:" opening one.
 _FIRST_PRON = frozenset({"i", "me", "my", "we", "us", "our"})
 _TURN = re.compile(
-    r"^(?:(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})[ \t]*$|(?P<label>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]+\S)",
+    r"^(?:(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})[ \t]*$|"
+    r"(?P<label>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})(?:[ \t]*\([^()\n]{1,40}\))?:[ \t]+\S)",  # "NAME (HOST):"
     re.M,
 )
 # A member of a party, as a description's head: "the Arizona Republican", "the New York Democrat".
@@ -197,8 +198,11 @@ class Speakers:
                     found = self.party(*plural)
                     return Party(found.name, found.entity, start, end)
                 ent = self._before(start, ("ORG", "GPE"))
-            elif word in PERSON_NOUNS and self._definite(start, end):
-                ent = self._described_before(start, "PERSON", word)
+            elif word in PERSON_NOUNS:
+                # "the head of the Guards said ... . The head of the Guards, Gen. Hossein Salami, ...": named after
+                ent = (self._described_before(start, "PERSON", word) if self._definite(start, end) else None) or (
+                    self._described_after(start, end, word)
+                )
             elif word == "government" and self._definite(start, end) and not self._modifier(start, end):
                 ent = self._country_before(start)  # not "the U.S. government": the span as written says whose
             elif word in ORG_NOUNS and self._definite(start, end):
@@ -210,6 +214,19 @@ class Speakers:
                     found = self.party(*subject)
                     return Party(found.name, found.entity, start, end)
                 ent = subject or self._described_before(start, "ORG", word)
+        if (
+            ent is None
+            and not _SPOKESPERSON.search(self.text, start, end)  # a body's voice: the party layer reads the span
+            and (named := self._inside(start, end)) is not None
+            and named.label == "PERSON"
+        ):
+            # "Another official, Lee Brenn,": the description's apposition names the speaker
+            if any(
+                (s == start and self.text[e : e + 1] == ",")
+                or (re.fullmatch(r"[^,]{1,60},\s*", self.text[start:s]) and _APPOSITION_END.match(self.text, e, end))
+                for s, e in self._at(named, start, end)
+            ):
+                ent = named
         if ent is None:
             raw = self.text[start:end]
             # An unresolved pronoun or relative, or an upper-case list label ("TARGET"), names no one: the span
@@ -272,6 +289,17 @@ class Speakers:
                 found = found or ent
             i += 1
         return found
+
+    def _at(self, ent: Entity, start: int, end: int) -> list[tuple[int, int]]:
+        """Where `ent` is mentioned within [start, end)."""
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i][0] < end:
+            s, e, other = self.mentions[i]
+            if other is ent and e <= end:
+                out.append((s, e))
+            i += 1
+        return out
 
     def _modifier(self, start: int, end: int) -> Entity | None:
         """The country or nationality named inside the span, before its head: "the Syrian government"."""
@@ -365,6 +393,40 @@ class Speakers:
             # within the mention's sentence ("The rebel group Kessel Front said ... . The Interior Ministry said"
             # does not describe the ministry as a group), and not the description itself
             if near.search(self.text, *self._around(s, e, start, 80)):
+                return ent
+        return None
+
+    def _described_after(self, start: int, end: int, word: str) -> Entity | None:
+        """A description that the next sentence names: the first person after it, up to the end of the next
+        sentence, introduced there as one: "The head of the board, Halvard Rusk,", "Dana Kessel, a strategist
+        at ...", "Spokesman George Little". Not one told as one of several ("another official", "one senior
+        official"), whom the text does not name by design; an indefinite one only for a role the press leaves
+        unnamed at first ("a spokesman", not "a president"); "foreign minister" only as one, not "Prime Minister"."""
+        phrase = self.text[start:end]
+        if _ONE_OF_SEVERAL.match(phrase) or (not self._definite(start, end) and word not in _UNNAMED_ROLES):
+            return None
+        if re.search(r",\s+[A-Z][\w'’.-]+\s+[A-Z]", phrase):
+            return None  # "his attorney, Jaye Schlachet,": the phrase names the speaker, if not as an entity
+        words = _WORD.findall(phrase.lower())
+        i = len(words) - 1 - words[::-1].index(word) if word in words else -1
+        role = rf"{words[i - 1]}\s+{re.escape(word)}" if i > 0 and words[i - 1] in _ROLE_MODIFIERS else re.escape(word)
+        stop = self.text.find(". ", self.text.find(". ", end) + 2)
+        limit = min(len(self.text), end + 400, stop if stop >= 0 else len(self.text))
+        titled = re.compile(
+            rf"(?<!other )(?<!another )\b{role}(?:\s+(?:of|for|to|at|in|with|from)\s+[^,.;]{{1,40}}?,|,)?"
+            rf"\s+(?:(?-i:[A-Z])[\w.'’-]*\s+){{0,3}}$",
+            re.I,
+        )
+        # "Dana Kessel, a strategist at ...", not "... to Hillary Clinton, the aide said": a clause of its own
+        described = re.compile(
+            rf",\s+(?:a|an|the|his|her|its|their)\s+(?:[\w'’.-]+\s+){{0,5}}?{role}\b(?!\s+(?:{_SAYING}))", re.I
+        )
+        for s, e, ent in self.by_label["PERSON"]:
+            if s < end:
+                continue
+            if s >= limit:
+                break
+            if titled.search(self.text, max(end, s - 70), s) or described.match(self.text, e):
                 return ent
         return None
 
@@ -481,12 +543,30 @@ class Speakers:
             for m in _TURN.finditer(self.text):
                 g = "name" if m.group("name") else "label"
                 ent = self._inside(m.start(g), m.end(g)) or self._surname(m.start(g), m.end(g))
+                if ent is None:  # "STEVE KESSEL:" for Steve Kessel, named so in the prose
+                    said = m.group(g).lower()
+                    ent = next((e for _, _, e in self.by_label["PERSON"] if e.name.lower() == said), None)
                 turns.append((m.start(g), ent if ent is not None and ent.label == "PERSON" else None))
             # a transcript: two or more people take turns, one of them again (a name alone on a line once is a
             # byline, a caption or a heading)
             ids = Counter(ent.id for _, ent in turns if ent is not None)
             self._turns = turns if len(ids) >= 2 and max(ids.values()) >= 2 else []
         return next((ent for at, ent in reversed(self._turns) if at < start), None)
+
+    def turn_speaker(self, start: int) -> Party | None:
+        """The person whose transcript turn opens the paragraph at `start` ("NAME (HOST): ... 300 girls ..."),
+        where the text is a transcript; None elsewhere."""
+        para = self.text.rfind("\n", 0, start) + 1
+        m = _TURN.match(self.text, para)
+        if m is None or not m.group("label"):
+            return None
+        ent = self._turn(start)
+        if ent is None or not any(at == m.start("label") for at, _ in self._turns or ()):
+            return None
+        surname = re.escape(ent.name.split()[-1].upper())
+        if re.search(rf"(?m)^[A-Z .'’-]*\b{surname}, (?:HOST|BYLINE|CORRESPONDENT):", self.text):
+            return None  # the outlet's own host or reporter ("BRIAN NAYLOR, BYLINE:"): the outlet's words
+        return Party(name=ent.name, entity=ent.id, start=m.start("label"), end=m.end("label"))
 
     def _one_described(self, start: int, end: int) -> bool:
         """Whether the span is a definite description of one party member whose last word is the party ("the
@@ -515,6 +595,26 @@ class Speakers:
                     if g.name.lower() == country:
                         return g
         return ent
+
+
+# A name set beside a description ends the speaker's phrase, or a description or relative follows it: "Another
+# official, Lee Brenn,", "the Cocoa Cinnamon, Rebecca Bossen, a theater artist"; not "Vijaya Gadde, Twitter's ...".
+_APPOSITION_END = re.compile(r"\s*(?:,\s*(?:(?:a|an|the|who|whose)\b.*)?)?$", re.S)
+_SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person|people|men|women)\b", re.I)
+_SAYING = "said|says|say|told|tells|added|adds|noted|wrote|writes|explained|argued|insisted|asked|continued|stated"
+# Roles the press names only later, so that an indefinite one ("a spokesman said") may be named after it.
+_UNNAMED_ROLES = frozenset(
+    "spokesman spokeswoman spokesperson official aide adviser advisor lawyer attorney analyst expert economist "
+    "researcher pollster strategist executive officer".split()
+)
+# The word before a role that makes it another role: a foreign minister is no prime minister.
+_ROLE_MODIFIERS = frozenset(
+    "foreign prime finance defense defence interior deputy vice press attorney assistant health justice "
+    "education trade energy home chief".split()
+)
+# A description of one among several, whom the text does not name by design: "another official", "one senior
+# official", "a second former executive".
+_ONE_OF_SEVERAL = re.compile(r"\s*(?:one|another|other|some|several|two|three|a\s+(?:second|third|fourth))\b", re.I)
 
 
 @lru_cache(maxsize=1)

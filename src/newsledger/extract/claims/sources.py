@@ -123,6 +123,8 @@ def source_of(
         own = governing_source(doc, speakers or Speakers(text, entities, doc), start, end)
         if own is not None and best is not None and best.start <= (own.start or 0) < best.end:
             own = None  # a speaker inside the quotation ("..., I say, ...") is its speaker's own voice
+    if own is None and best is None and doc is not None:
+        own = (speakers or Speakers(text, entities, doc)).turn_speaker(start)  # a transcript's turn
     return own if own is not None or best is None else best.speaker
 
 
