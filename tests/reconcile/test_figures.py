@@ -1200,6 +1200,16 @@ def _placed(aid: str, text: str, where: list[tuple[str, str, str | None, str]]):
     )
 
 
+def _placed_figures(ledger, aid: str, text: str, claims, where) -> list:
+    """The figures of one article whose places (name, country, admin1, feature) are resolved as given."""
+    from dataclasses import replace
+
+    x = article(aid, 4, text, claims, [(name, "GPE") for name, *_ in where])
+    ledger.write([replace(x, places=_placed(aid, text, where))])
+    reconcile(ledger)
+    return figures.list_figures(ledger)
+
+
 _STATE_STORM = (
     "In North Carolina the storm killed at least 5 people on Friday, state officials said. "
     "Police said 2 people died when a tree fell on a house in Wilmington."
@@ -1208,13 +1218,8 @@ _STATE_PLACES = [("North Carolina", "USA", "North Carolina", "A"), ("Wilmington"
 
 
 def test_a_town_s_smaller_count_inside_the_state_s_is_its_part(ledger):
-    from dataclasses import replace
-
     claims = [("at least 5", "people", "killed", None), ("2", "people", "killed", None)]
-    x = article("w1", 4, _STATE_STORM, claims, [("North Carolina", "GPE"), ("Wilmington", "GPE")])
-    ledger.write([replace(x, places=_placed("w1", _STATE_STORM, _STATE_PLACES))])
-    reconcile(ledger)
-    shown = figures.list_figures(ledger)
+    shown = _placed_figures(ledger, "w1", _STATE_STORM, claims, _STATE_PLACES)
     (whole,) = [f for f in shown if f.part is None]
     (part,) = [f for f in shown if f.part]
     assert (whole.low, whole.high) == (5, 5), whole
@@ -2040,13 +2045,8 @@ _CITY_PLACES = [("Oakland", "USA", "California", "P"), ("Chicago", "USA", "Illin
 
 
 def test_one_city_s_count_is_no_part_of_another_city_s(ledger):
-    from dataclasses import replace
-
     claims = [("At least 30", "people", "arrested", None), ("15", "protesters", "arrested", None)]
-    x = article("c1", 4, _TWO_CITIES, claims, [("Oakland", "GPE"), ("Chicago", "GPE")])
-    ledger.write([replace(x, places=_placed("c1", _TWO_CITIES, _CITY_PLACES))])
-    reconcile(ledger)
-    shown = figures.list_figures(ledger)
+    shown = _placed_figures(ledger, "c1", _TWO_CITIES, claims, _CITY_PLACES)
     oakland = next(f for f in shown if f.best == 30)
     chicago = next(f for f in shown if f.best == 15)
     assert chicago.part_of is None and oakland.part_of is None, (chicago, oakland)
@@ -2077,13 +2077,6 @@ _TELLER = "A U.N. official in Damascus said on Monday that some 300,000 people h
 
 
 def test_the_city_the_teller_sits_in_is_not_the_count_s_place(ledger):
-    from dataclasses import replace
-
-    x = article(
-        "r1", 7, _TELLER, [("some 300,000", "people", "displaced", None)], [("Raqqa", "GPE"), ("Damascus", "GPE")]
-    )
     places = [("Raqqa", "SYR", "Raqqa", "P"), ("Damascus", "SYR", "Dimashq", "P")]
-    ledger.write([replace(x, places=_placed("r1", _TELLER, places))])
-    reconcile(ledger)
-    (f,) = figures.list_figures(ledger)
+    (f,) = _placed_figures(ledger, "r1", _TELLER, [("some 300,000", "people", "displaced", None)], places)
     assert f.incident.place == "Raqqa", f.incident
