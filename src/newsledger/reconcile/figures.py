@@ -926,8 +926,11 @@ def _find(
     for f in store.candidates(ledger, measure, grp, country, day, window):
         if f.incident != incident or f.part != part or not _near(day, f.first, f.last, window):
             continue
-        if site is not None and _other_country(ledger, ctx, aid, site, f.id):
+        if site is not None and _told_elsewhere(ledger, ctx, aid, site, f.id):
             continue  # "12 killed in Paris" and, the same day, "37 killed in Sanaa": two attacks
+        if (day is None or f.first is None) and origin not in store.origins(ledger, f.id):
+            if not _values_agree(ledger, f.id, value):
+                continue  # an undated page's "ten killed" is not the "two" of another report: no date tells them one
         fstory = ctx.story(f.anchor)
         if story is not None and fstory is not None:
             if story == fstory and ctx.same_place(aid, store.origins(ledger, f.id) or [f.anchor]):
@@ -947,16 +950,23 @@ def _find(
     return next((fid for fid in across if _same_incident(ledger, ctx, aid, fid, value)), None)
 
 
-def _other_country(ledger: Ledger, ctx: _Context, aid: str, site: tuple[int, int, int], fid: str) -> bool:
-    """Whether a count's sentence puts it in one country and every count of the figure whose sentence puts it
-    anywhere, all in other articles, puts it in another. Within one article the sentences' own words tell
-    counts apart ("six in Beirut and 10 in Tripoli"), and a town the resolver put in the wrong country would
-    part them wrongly."""
+def _told_elsewhere(ledger: Ledger, ctx: _Context, aid: str, site: tuple[int, int, int], fid: str) -> bool:
+    """Whether a count's sentence puts it somewhere that no count of the figure, all in other articles, is put:
+    another country ("12 killed in Paris", "37 killed in Sanaa" the same day), or another town, neither inside the
+    other (Dallas' officers and Santa Fe's students, two Texas shootings a story ran together). Within one article
+    the sentences' own words tell counts apart, and a town resolved to the wrong country would part them wrongly."""
     spans = store.claim_spans(ledger, fid)
-    if any(a == aid for a, *_ in spans) or (mine := _span_country(ledger, ctx, aid, *site)) is None:
+    if any(a == aid for a, *_ in spans) or (mine := _span_resolved(ledger, ctx, aid, *site)) is None:
         return False
-    theirs = {c for a, s0, s1, at in spans if (c := _span_country(ledger, ctx, a, s0, s1, at))}
-    return bool(theirs) and mine not in theirs
+    theirs = [r for a, s0, s1, at in spans if (r := _span_resolved(ledger, ctx, a, s0, s1, at))]
+    if not theirs:
+        return False
+    if mine[1] not in {c for _, c, _ in theirs}:
+        return True
+    name, _, feature = mine
+    return feature == "P" and all(
+        fold(n) != fold(name) and not _within(name, n) and not _within(n, name) for n, _, _ in theirs
+    )
 
 
 def not_a_place(name: str) -> bool:
@@ -998,7 +1008,12 @@ def _same_incident(ledger: Ledger, ctx: _Context, aid: str, fid: str, value: tup
     if value is None:
         return False
     arts = store.origins(ledger, fid)[:20]
-    if not arts or not _share_place(ctx, [aid], arts):
+    return bool(arts) and _share_place(ctx, [aid], arts) and _values_agree(ledger, fid, value)
+
+
+def _values_agree(ledger: Ledger, fid: str, value: tuple[float, float] | None) -> bool:
+    """Whether a claim's value is within ACROSS_RATIO of a figure's numbers."""
+    if value is None:
         return False
     vals = [v for r in store.filed(ledger, fid) for v in (r.point, r.low, r.high) if v]
     lo, hi = value
@@ -1274,12 +1289,19 @@ def _span_site(
     return (near[2], near[3]) if near else None
 
 
-def _span_country(ledger: Ledger, ctx: _Context, a: str, s0: int, s1: int, at: int) -> str | None:
-    """The country of the town or region a count's sentence puts it at, where the resolver placed it."""
+def _span_resolved(ledger: Ledger, ctx: _Context, a: str, s0: int, s1: int, at: int) -> tuple[str, str, str] | None:
+    """(name, country, feature) of the place a count's sentence puts it at, where the resolver placed it."""
     site = _span_site(ledger, ctx, a, s0, s1, at, ctx.person_words(a))
     if site is None:
         return None
-    return next((c for pos, _, c, _, _ in store.resolved_places_between(ledger, a, s0, s1) if pos == site[1]), None)
+    return next(
+        (
+            (n, c, feat or "")
+            for pos, n, c, _, feat in store.resolved_places_between(ledger, a, s0, s1)
+            if pos == site[1]
+        ),
+        None,
+    )
 
 
 # Where a date says when something was said or came after, not when it happened: "police said Monday", "told
@@ -1844,11 +1866,15 @@ def _merge_same_story(ledger: Ledger, ctx: _Context, fid: str) -> str:
     story = ctx.story(f.anchor) if f else None
     if f is None or story is None or f.incident == ANOTHER_COUNT:  # each such count is its own
         return fid
+    vals = [v for r in store.filed(ledger, fid) for v in (r.point, r.low, r.high) if v]
+    span = (min(vals), max(vals)) if vals else None
     for oid, anchor, first in store.same_quantity(ledger, f):
         if (
             ctx.story(anchor) == story
             and _near(f.first, first, first, ctx.options.window_days)
             and ctx.same_place(f.anchor, store.origins(ledger, oid) or [anchor])
+            # an undated figure: no date tells the two one incident, so the values must (as in `_find`)
+            and ((f.first is not None and first is not None) or _values_agree(ledger, oid, span))
         ):
             store.move(ledger, fid, oid)
             return oid
