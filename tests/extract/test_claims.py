@@ -920,3 +920,19 @@ def test_a_count_in_a_transcript_s_turn_is_the_turn_s_speaker(extract_text):
     # one name heading a paragraph once is no transcript
     c = one(extract_text, "Kessel Radio reported the kidnapping.\n\nNOTE: 300 girls were taken in Orvin.", "300")
     assert c.source is None or c.source.name != "NOTE", c.source
+
+
+def test_a_statement_set_out_after_its_introduction_is_its_maker_s(extract_text):
+    text = (
+        "Gunmen attacked the offices of the Orvin Courier on Wednesday.\n\n"
+        "President Dana Kessel has issued a statement on the attack in Orvin:\n\n"
+        "I strongly condemn the horrific shooting at the Orvin Courier offices that has reportedly killed 12 "
+        "people. We stand with the people of Orvin.\n\n"
+        "The attack came a week after the paper printed new cartoons."
+    )
+    c = one(extract_text, text, "12")
+    assert c.source is not None and c.source.name == "Dana Kessel", c.source
+    # a colon that introduces no one's statement
+    text = "Gunmen attacked the Orvin Courier on Wednesday.\n\nHere is what we know:\n\nAt least 12 people were killed."
+    c = one(extract_text, text, "At least 12")
+    assert c.source is None, c.source

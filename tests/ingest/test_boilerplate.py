@@ -763,3 +763,9 @@ def test_a_transcript_s_turn_with_the_speaker_s_role_is_no_dateline():
         assert kinds(text) == [], turn
     text = "KESSEL (Reuters) - Rescuers reached the flooded villages by boat on Monday, the governor said.\n"
     assert [k for k, _ in kinds(text)] == ["dateline"]
+
+
+def test_a_first_line_introducing_a_statement_is_no_bio():
+    intro = "President Ana Ruiz has issued a statement on the flooding in Orvin earlier today:"
+    text = f"{intro}\n\nI grieve with the families of Orvin, where the river took 12 lives this week.\n"
+    assert kinds(text) == []

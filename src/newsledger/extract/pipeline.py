@@ -123,7 +123,11 @@ from .times import extract_times
 #     a quoted passage and its source's name opening a digest is no caption glued to a headline, and "(NAME/The News
 #     & Observer via AP, Pool)" is a credit (boilerplate audit 9); a transcript's turn heading with the speaker's
 #     role ("NAME (CO-HOST): ...") is no dateline, and a count in a turn with no other source is the turn's speaker's
-VERSION = 59
+# 60: a statement set out in the paragraph after its introduction ("X has issued a statement on the attack:") is
+#     X's: "I" in it is X, its counts with no other source are X's, and a description in first-person words is
+#     the speaker's, not the reporter's; a first line introducing such a statement ("President X has issued a
+#     statement ...:") is no writer's bio
+VERSION = 60
 
 
 LANGUAGE = "en"  # what the extractors read

@@ -695,8 +695,8 @@ def _bio(line: str, other: str) -> bool:
     """A writer's bio: a full name (or a title and a surname) and what the writer is, where the name is not
     one the article's own prose (`other`) uses (so "Ana Ruiz is a former judge" about a person in the story stays)."""
     m = _BIO.match(line)
-    if not m or len(line.split()) > 120:
-        return False
+    if not m or len(line.split()) > 120 or line.endswith(":"):
+        return False  # "President X has issued a statement on the attack:" introduces what follows
     if not _ROLE.search(line[: _first_sentence(line)]):
         return False  # what the writer is comes first: "Ana Ruiz is a former judge. ...
     name = m.group("name")

@@ -190,6 +190,8 @@ class Speakers:
             word = (head or self.text[start:end]).lower()
             if word in _PERSON_PRON:
                 ent = self._person_before(start)
+            elif word in _FIRST_PRON and (intro := self.introduced(start)) is not None:
+                return Party(name=intro.name, entity=intro.entity, start=start, end=end)  # a statement set out
             elif word in _FIRST_PRON and (turn := self._turn(start)) is not None:
                 return Party(name=turn.name, entity=turn.id, start=start, end=end)  # "Jesse Wegman\n\nI think ..."
             elif word in _GROUP_PRON:
@@ -553,6 +555,27 @@ class Speakers:
             self._turns = turns if len(ids) >= 2 and max(ids.values()) >= 2 else []
         return next((ent for at, ent in reversed(self._turns) if at < start), None)
 
+    def introduced(self, start: int) -> Party | None:
+        """The maker of a statement set out in the paragraph at `start`, where the paragraph before introduces it
+        and ends in a colon: "President Kessel has issued a statement on the attack:" (the paragraph after is his
+        words: "I strongly condemn ..."); the maker is the named person or body that opens the introduction."""
+        para = self.text.rfind("\n", 0, start) + 1
+        before = self.text[:para].rstrip()
+        if not before.endswith(":"):
+            return None
+        intro = before.rfind("\n") + 1
+        m = _INTRODUCED.match(self.text, intro, len(before))
+        if m is None:
+            return None
+        end = intro + m.end("who") - m.start()
+        maker = self._inside(intro, end)
+        if maker is not None and maker.label in ("PERSON", "ORG", "GPE"):
+            return Party(name=maker.name, entity=maker.id, start=intro, end=end)
+        who = self.text[intro:end]
+        if not who[:1].isupper() or who.split()[0].lower() in _UNNAMED:
+            return None  # "It said:", "This is what he wrote:": no one named
+        return self.party(intro, end)
+
     def turn_speaker(self, start: int) -> Party | None:
         """The person whose transcript turn opens the paragraph at `start` ("NAME (HOST): ... 300 girls ..."),
         where the text is a transcript; None elsewhere."""
@@ -600,6 +623,15 @@ class Speakers:
 # A name set beside a description ends the speaker's phrase, or a description or relative follows it: "Another
 # official, Lee Brenn,", "the Cocoa Cinnamon, Rebecca Bossen, a theater artist"; not "Vijaya Gadde, Twitter's ...".
 _APPOSITION_END = re.compile(r"\s*(?:,\s*(?:(?:a|an|the|who|whose)\b.*)?)?$", re.S)
+# A paragraph that introduces a statement set out after it: "X has issued a statement on the attack:", "X wrote
+# on Facebook:", "The ministry said in a statement:".
+_INTRODUCED = re.compile(
+    # a name ("President Dana Kessel") or a short description ("The ministry"), no clause: not "The BBC rounds up
+    # what officials said ...:"
+    r"(?P<who>(?:(?:The|A|An)\s+(?:[\w.'’-]+\s+){0,3}?[\w.'’-]+|(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*))\s+"
+    r"(?:has\s+|have\s+|had\s+|also\s+|later\s+)?"
+    r"(?:issued|released|put\s+out|posted|tweeted|wrote|said|says|added|stated|responded)\b[^\n]{0,120}:$"
+)
 _SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person|people|men|women)\b", re.I)
 _SAYING = "said|says|say|told|tells|added|adds|noted|wrote|writes|explained|argued|insisted|asked|continued|stated"
 # Roles the press names only later, so that an indefinite one ("a spokesman said") may be named after it.

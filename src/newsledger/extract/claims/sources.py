@@ -124,7 +124,8 @@ def source_of(
         if own is not None and best is not None and best.start <= (own.start or 0) < best.end:
             own = None  # a speaker inside the quotation ("..., I say, ...") is its speaker's own voice
     if own is None and best is None and doc is not None:
-        own = (speakers or Speakers(text, entities, doc)).turn_speaker(start)  # a transcript's turn
+        who = speakers or Speakers(text, entities, doc)
+        own = who.turn_speaker(start) or who.introduced(start)  # a transcript's turn, a statement set out
     return own if own is not None or best is None else best.speaker
 
 
@@ -188,6 +189,9 @@ def _describes(doc: Doc, quote: Quote, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span) or _relays(quote):
         return False  # "..., according to the police chief": the chief's account, descriptions and all
+    sp = quote.speaker
+    if sp is not None and sp.start is not None and doc.text[sp.start : sp.end].lower() in ("i", "we"):
+        return False  # "I condemn the shooting that killed 12": the speaker's own words, descriptions and all
     tok = span.root
     for _ in range(6):
         if not quote.start <= tok.idx < quote.end or tok.head.i == tok.i:
