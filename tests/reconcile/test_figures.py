@@ -2130,3 +2130,16 @@ def test_an_undated_count_joins_another_report_s_figure_only_where_the_values_ag
     reconcile(ledger)
     shown = [f for f in figures.list_figures(ledger) if f.measure == "killed"]
     assert sorted(f.best for f in shown) == [2, 10], shown
+
+
+def test_an_opening_according_to_credits_every_count_of_its_sentence(ledger):
+    text = (
+        "Rockets fell on Orvin again. According to the Orvin Ministry of Health, 27 people were killed Tuesday, "
+        "including children, and 137 Kesselians have been killed since the latest hostilities erupted."
+    )
+    who = "Orvin Ministry of Health"
+    claims = [("27", "people", "killed", who), ("137", "Kesselians", "killed", who)]
+    ledger.write([article("g1", 4, text, claims, [(who, "ORG"), ("Orvin", "GPE")], source="https://news.example/a")])
+    reconcile(ledger)
+    parties = {c.text: c.party_name for f in figures.list_figures(ledger) for c in f.claims}
+    assert parties.get("137") == parties.get("27") and "example" not in (parties.get("137") or ""), parties

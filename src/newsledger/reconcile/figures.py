@@ -789,6 +789,11 @@ def _unsaid(text: str, sentence: tuple[int, int], row: ClaimRow) -> bool:
     if _quoted_from(text, row.source_end, row.start):
         # 'Reuters began its report: "Activists accused ... an attack that killed at least 213"': the source's words
         return False
+    if (
+        re.match(r"\W*according\s+to\s+(?:the\s+)?$", text[s0 : row.source_start], re.I)
+        and "(" not in text[row.source_end : row.start]
+    ):  # "According to the ministry, 27 were killed Tuesday, and 137 since ...": all the ministry's (not a
+        return False  # parenthesis of the reporter's, below)
     w0 = max(s0, row.start - 40)
     if (m := _WHO_KILLED.search(text[w0 : row.start])) and not (
         row.source_start >= row.end and _EVENT_TOLD.search(text[max(s0, w0 + m.start() - 100) : w0 + m.start()])
