@@ -2143,3 +2143,13 @@ def test_an_opening_according_to_credits_every_count_of_its_sentence(ledger):
     reconcile(ledger)
     parties = {c.text: c.party_name for f in figures.list_figures(ledger) for c in f.claims}
     assert parties.get("137") == parties.get("27") and "example" not in (parties.get("137") or ""), parties
+
+
+def test_a_count_of_places_is_in_no_figure(ledger):
+    text = (
+        "The governor activated the guard in the three most-affected states, and 20 counties were affected by floods."
+    )
+    claims = [("three", "most-affected states", "affected", None), ("20", "counties", "affected", None)]
+    ledger.write([article("j1", 4, text.replace("three", "3"), [("3", *claims[0][1:]), claims[1]])])
+    reconcile(ledger)
+    assert figures.list_figures(ledger) == []

@@ -2091,6 +2091,10 @@ def _moves_force(sentence: str) -> bool:
 # The measures whose figure may count things ("deployed 34 batteries", "200,000 homes affected"); not the missing
 # (emails) nor things captured, a campaign's territory ("300 villages"), no incident's toll.
 THING_FIGURES = THING_MEASURES - {"missing", "captured"}
+_JURISDICTIONS = _with_plurals(
+    "state countrie country nation citie city town village countie county province region district parish parishe "
+    "territorie territory municipalitie municipality"
+)
 # People who go where they stand of their own accord: "two dozen protesters were stationed outside".
 _NOT_SENT = frozenset(
     "protesters demonstrators fans supporters residents migrants refugees civilians children students voters "
@@ -2125,6 +2129,10 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
         2
     ] in WRITINGS:  # no measure of anything counts tweets
         store.note_reading(ledger, row.id, incidents.NOT_A_CLAIM, f"counts {row.counted!r}, not people")
+        return None
+    if fold(row.counted or "").rpartition(" ")[2].rpartition("-")[2] in _JURISDICTIONS:
+        # "the three most-affected states", "20 counties declared disaster areas": places, no one counted
+        store.note_reading(ledger, row.id, incidents.NOT_A_CLAIM, f"counts {row.counted!r}, places")
         return None
     if row.measure == "deployed" and fold(row.counted or "").rpartition(" ")[2] in _NOT_SENT:
         store.note_reading(ledger, row.id, incidents.NOT_A_CLAIM, f"{row.counted!r} are no force anyone deploys")
