@@ -923,55 +923,62 @@ def _find(
     incident: str,
     part: str | None,
     value: tuple[float, float] | None = None,
-    site: tuple[int, int, int] | None = None,
+    site: tuple[str, str, str] | None = None,
 ) -> str | None:
+    """The figure a claim joins: its story's (or, with no stories, its article's or one sharing a rare anchor),
+    else one of another story that tells of the same incident. `site` is where the claim's sentence puts it."""
     story = ctx.story(aid)
     window = ctx.options.window_days
-    across: list[str] = []
+
+    def apart(fid: str, first: str | None) -> bool:
+        """Checked only for a figure the claim would join (each costs queries)."""
+        if origin in store.origins(ledger, fid):
+            return False  # its own article's sentences tell its counts apart
+        if site is not None and _told_elsewhere(ledger, ctx, site, fid):
+            return True  # "12 killed in Paris" and, the same day, "37 killed in Sanaa": two attacks
+        # an undated page's "ten killed" is not the "two" of another report: no date tells them one
+        return (day is None or first is None) and not _values_agree(ledger, fid, value)
+
+    across: list[tuple[str, str | None]] = []
     for f in store.candidates(ledger, measure, grp, country, day, window):
         if f.incident != incident or f.part != part or not _near(day, f.first, f.last, window):
             continue
-        if site is not None and _told_elsewhere(ledger, ctx, aid, site, f.id):
-            continue  # "12 killed in Paris" and, the same day, "37 killed in Sanaa": two attacks
-        if (day is None or f.first is None) and origin not in store.origins(ledger, f.id):
-            if not _values_agree(ledger, f.id, value):
-                continue  # an undated page's "ten killed" is not the "two" of another report: no date tells them one
         fstory = ctx.story(f.anchor)
         if story is not None and fstory is not None:
-            if story == fstory and ctx.same_place(aid, store.origins(ledger, f.id) or [f.anchor]):
+            same = story == fstory and ctx.same_place(aid, store.origins(ledger, f.id) or [f.anchor])
+            if same and not apart(f.id, f.first):
                 return f.id
             if story != fstory and not incident and part is None:
-                across.append(f.id)
+                across.append((f.id, f.first))
             continue
         arts = store.origins(ledger, f.id)
         if origin in arts:
             return f.id
-        mine = ctx.anchors(aid)
         theirs = frozenset().union(*(ctx.anchors(a) for a in arts))
-        if any(ctx.rare(e) for e in mine & theirs):
+        if any(ctx.rare(e) for e in ctx.anchors(aid) & theirs) and not apart(f.id, f.first):
             return f.id
     # No figure of its own story: one of another story, when the two tell of the same incident (stories
     # can split one incident's coverage, El Paso's in three).
-    return next((fid for fid in across if _same_incident(ledger, ctx, aid, fid, value)), None)
+    return next(
+        (fid for fid, first in across if _same_incident(ledger, ctx, aid, fid, value) and not apart(fid, first)), None
+    )
 
 
-def _told_elsewhere(ledger: Ledger, ctx: _Context, aid: str, site: tuple[int, int, int], fid: str) -> bool:
-    """Whether a count's sentence puts it somewhere that no count of the figure, all in other articles, is put:
-    another country ("12 killed in Paris", "37 killed in Sanaa" the same day), or another town, neither inside the
-    other (Dallas' officers and Santa Fe's students, two Texas shootings a story ran together). Within one article
-    the sentences' own words tell counts apart, and a town resolved to the wrong country would part them wrongly."""
-    spans = store.claim_spans(ledger, fid)
-    if any(a == aid for a, *_ in spans) or (mine := _span_resolved(ledger, ctx, aid, *site)) is None:
-        return False
-    theirs = [r for a, s0, s1, at in spans if (r := _span_resolved(ledger, ctx, a, s0, s1, at))]
+def _told_elsewhere(ledger: Ledger, ctx: _Context, site: tuple[str, str, str], fid: str) -> bool:
+    """Whether a count's sentence puts it at `site` (name, country, feature) and no count of the figure (all in
+    other articles) is put there: another country ("12 killed in Paris", "37 killed in Sanaa" the same day), or
+    another town, neither inside the other (Dallas' officers and Santa Fe's students, two Texas shootings a story
+    ran together). Within one article the sentences' own words tell counts apart, and a town resolved to the
+    wrong country would part them wrongly, so the caller asks only across articles."""
+    theirs = [
+        r for a, s0, s1, at in store.claim_spans(ledger, fid) if (r := _span_resolved(ledger, ctx, a, s0, s1, at))
+    ]
     if not theirs:
         return False
-    if mine[1] not in {c for _, c, _ in theirs}:
+    name, country, feature = site
+    if country not in {c for _, c, _ in theirs}:
         return True
-    name, _, feature = mine
-    return feature == "P" and all(
-        fold(n) != fold(name) and not _within(name, n) and not _within(n, name) for n, _, _ in theirs
-    )
+    return feature == "P" and _places_apart({name}, {n for n, _, _ in theirs})
 
 
 def not_a_place(name: str) -> bool:
@@ -1237,8 +1244,11 @@ def _sites_apart(ledger: Ledger, ctx: _Context, fid: str, oid: str, people: froz
     """Whether a part's counts and its whole's are each put by their own sentences at places, none the same
     and none within another: the counts of two cities of one story are no part of each other (a town and
     its state or country, or a facility and a town the gazetteer cannot place it in, may be one site)."""
-    mine = set(_claim_places(ledger, ctx, fid, people))
-    theirs = set(_claim_places(ledger, ctx, oid, people))
+    return _places_apart(set(_claim_places(ledger, ctx, fid, people)), set(_claim_places(ledger, ctx, oid, people)))
+
+
+def _places_apart(mine: set[str], theirs: set[str]) -> bool:
+    """Whether two sets of place names share none and none lies within another (both non-empty)."""
     if not mine or not theirs or {fold(p) for p in mine} & {fold(p) for p in theirs}:
         return False
     return not any(_within(a, b) or _within(b, a) for a in mine for b in theirs)
@@ -2091,9 +2101,10 @@ def _moves_force(sentence: str) -> bool:
 # The measures whose figure may count things ("deployed 34 batteries", "200,000 homes affected"); not the missing
 # (emails) nor things captured, a campaign's territory ("300 villages"), no incident's toll.
 THING_FIGURES = THING_MEASURES - {"missing", "captured"}
-_JURISDICTIONS = _with_plurals(
-    "state countrie country nation citie city town village countie county province region district parish parishe "
-    "territorie territory municipalitie municipality"
+_JURISDICTIONS = frozenset(
+    """state states country countries nation nations city cities town towns village villages county counties
+    province provinces region regions district districts parish parishes territory territories municipality
+    municipalities""".split()
 )
 # People who go where they stand of their own accord: "two dozen protesters were stationed outside".
 _NOT_SENT = frozenset(
@@ -2190,7 +2201,7 @@ def _file(ledger: Ledger, ctx: _Context, row: ClaimRow) -> str | None:
         incident = f"of {reading.event_day}"  # "the April 25 quake" in a report of May 12: an earlier incident
     vals = [v for v in (row.point, row.low, row.high) if v is not None]
     span = (min(vals), max(vals)) if vals else None
-    said_at = (sentence[0], sentence[1], row.start)
+    said_at = _span_resolved(ledger, ctx, aid, sentence[0], sentence[1], row.start)  # where it is put, once
     fid = _find(ledger, ctx, row.measure, grp, country, aid, origin, day, incident, part, span, said_at)
     if fid is not None and part is None and not incident and (town := placed_part(ledger, ctx, fid, row, sentence)):
         part = f"in {town}"

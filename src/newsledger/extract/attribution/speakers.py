@@ -423,9 +423,8 @@ class Speakers:
         described = re.compile(
             rf",\s+(?:a|an|the|his|her|its|their)\s+(?:[\w'’.-]+\s+){{0,5}}?{role}\b(?!\s+(?:{_SAYING}))", re.I
         )
-        for s, e, ent in self.by_label["PERSON"]:
-            if s < end:
-                continue
+        people = self.by_label["PERSON"]
+        for s, e, ent in people[bisect.bisect_left(people, (end,)) :]:
             if s >= limit:
                 break
             if titled.search(self.text, max(end, s - 70), s) or described.match(self.text, e):
