@@ -2153,3 +2153,13 @@ def test_a_count_of_places_is_in_no_figure(ledger):
     ledger.write([article("j1", 4, text.replace("three", "3"), [("3", *claims[0][1:]), claims[1]])])
     reconcile(ledger)
     assert figures.list_figures(ledger) == []
+
+
+def test_a_place_that_names_the_event_wins_over_a_venue_farther_from_the_count(ledger):
+    text = (
+        "The governor's remarks followed a meeting at the Kessel Hall on Monday with families affected by the "
+        "Orvin, Fla., school shooting last week which left 9 dead."
+    )
+    x = article("m2", 4, text, [("9", "people", "killed", None)], [("Kessel Hall", "FAC"), ("Orvin", "GPE")])
+    title = killed_title(ledger, x, "Governor calls for school guards")
+    assert "Orvin" in title and "Kessel" not in title, title

@@ -1285,11 +1285,17 @@ def _span_site(
     ledger: Ledger, ctx: _Context, a: str, s0: int, s1: int, at: int, people: frozenset[str]
 ) -> tuple[str, int] | None:
     """The place a count's sentence puts it at, and where it is named: a place it puts something in ("in the
-    small town of Mayflower") before one it only names ("transported by Keystone"), then the nearest."""
+    small town of Mayflower") or names an event by ("the Parkland shooting") before one it only names
+    ("transported by Keystone"), then the nearest."""
     text = ctx.text(a)
     near = min(
         (
-            (not _LOCATIVE.search(text, max(0, pos - 40), pos), abs(pos - at), name, pos)
+            (
+                not (_LOCATIVE.search(text, max(0, pos - 40), pos) or _NAMES_EVENT.match(text, pos + len(name))),
+                abs(pos - at),
+                name,
+                pos,
+            )
             for key, name, _, pos in _towns_first(text, _places_in(ledger, text, a, s0, s1))
             if (not key.startswith("country:") or _in_a_capital(text, pos, name))
             and not not_a_place(name)
@@ -1672,6 +1678,11 @@ _EVENT_WORD = re.compile(
     r"siege|offensive|strike|kidnappings?|abductions?|rampage|standoff|fighting|confrontations?|sit-ins?|violence|"
     r"shelling|gunfight|firefight|hijacking)(?![\w-])",
     re.I,
+)
+# A place that names the event it comes before puts the event there as "in" does: "the Parkland, Fla., high
+# school shooting", "the Orlando nightclub shooting" (not "a listening session at the White House" before it).
+_NAMES_EVENT = re.compile(
+    r"(?:,\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*)?,)?\s+(?:(?-i:[a-z])[\w-]*\s+){0,2}" + _EVENT_WORD.pattern, re.I
 )
 # The act a sentence tells, where it names no event: "gunmen opened fire at a gathering, killing 32" was a
 # shooting, "herdsmen attacked the village, killing 13" an attack.
