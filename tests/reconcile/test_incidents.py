@@ -381,6 +381,13 @@ AGES = "Police said a boy and two girls, aged three, five and eight, had died."
             I.NOT_A_CLAIM,
         ),
         ("Another 40 flights were affected on Sunday.", "40", "flights", "affected", I.NOT_A_CLAIM),
+        (
+            "The Veridian agency has deployed four landers and two rovers on Mars.",
+            "four",
+            "landers",
+            "deployed",
+            I.NOT_A_CLAIM,
+        ),
         ("Valmont sent 300 soldiers to the border on Monday.", "300", "soldiers", "deployed", I.INCIDENT),
         # a standing force its commander leads
         (

@@ -278,9 +278,10 @@ _LABEL_COLON = re.compile(r"(?:^|\s)(?-i:[A-Z]{4,}(?:\s[A-Z]{2,})?):(?:\s|$)")
 _THING_AFTER = re.compile(
     r"^\s+(?:[\w-]+\s+){0,2}?(?P<thing>counts?|charges?|felon(?:y|ies)|"
     r"times|percent|votes?|seats?|indictments?|lawsuits?|guns|rifles|weapons|rounds|shots|"
-    # machines, not people: "sent three ships", "40 more flights affected", "21 police cruisers"
+    # machines, not people: "sent three ships", "40 more flights affected", "21 police cruisers", "deployed five
+    # landers" (on Mars)
     r"ships|warships|vessels|boats|planes|aircraft|jets|helicopters|drones|tanks|vehicles|cruisers|flights|"
-    r"missiles|bombs)\b",
+    r"trucks|cars|buses|trains|missiles|bombs|rockets|satellites|spacecraft|probes|landers|rovers|orbiters)\b",
     re.I,
 )
 _SPAN_AFTER = re.compile(
