@@ -82,9 +82,22 @@ def test_direct_quote_after_colon_cue(extract_text):
 def test_quote_split_by_its_cue(extract_text):
     text = '"The river is rising," said the harbour master, "and we must leave tonight."'
     q = find(quotes(extract_text, text), "The river is rising")
-    assert q.text == text  # one speech, cue and speaker inside
+    assert q.text == '"The river is rising,"'  # one span of what was said: no cue or speaker inside
     assert q.kind == "direct"
     assert q.speaker.name == "the harbour master" and q.cue.text == "said"
+
+
+def test_content_around_its_cue_keeps_one_side_and_both_sides_claims_keep_their_source(extract_text):
+    text = '"No," said Mayor Dana Orr, "we lost 12 people in the flood and 40 are still missing."'
+    x = extract_text(text, published="2025-10-23")
+    check_offsets(text, x.quotes)
+    q = find(x.quotes, "we lost 12 people")
+    assert q.text == '"we lost 12 people in the flood and 40 are still missing."'  # "No," is under half of it
+    assert q.speaker.name == "Dana Orr"
+    text = '"We lost 12 people in the flood," Mayor Dana Orr said, "and 40 are still missing."'
+    x = extract_text(text, published="2025-10-23")
+    assert [q.text for q in x.quotes] == ['"We lost 12 people in the flood,"']
+    assert {c.text: c.source and c.source.name for c in x.claims} == {"12": "Dana Orr", "40": "Dana Orr"}
 
 
 def test_quote_over_sentences_and_resumed_after_cue(extract_text):
@@ -95,7 +108,7 @@ def test_quote_over_sentences_and_resumed_after_cue(extract_text):
     qs = quotes(extract_text, text)
     check_offsets(text, qs)
     q = find(qs, "We will not sign")
-    assert q.text.endswith("betrayal of our farmers.”")
+    assert q.text == "“We will not sign. Not now,”"  # the first side of its cue and speaker
     assert q.speaker.name == "Ngozi Okafor" and q.speaker.entity == "person:ngozi-okafor"
 
 

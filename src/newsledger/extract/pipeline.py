@@ -27,7 +27,7 @@ from .events import extract_events
 from .nlp import load_pipeline
 from .place_mentions import as_people, named_people
 from .places import extract_places
-from .quotes import extract_quotes
+from .quotes import extract_quotes, one_span
 from .selective import parse_many
 from .times import extract_times
 
@@ -127,7 +127,9 @@ from .times import extract_times
 #     X's: "I" in it is X, its counts with no other source are X's, and a description in first-person words is
 #     the speaker's, not the reporter's; a first line introducing such a statement ("President X has issued a
 #     statement ...:") is no writer's bio
-VERSION = 60
+# 61: a quote's content is one span with no source or cue inside: a content on both sides of its cue keeps its
+#     first side (the other where the first is under half its length); claims keep their credit on both sides.
+VERSION = 61
 
 
 LANGUAGE = "en"  # what the extractors read
@@ -249,6 +251,7 @@ class Extractor:
         times = extract_times(doc, reading)
         quotes = extract_quotes(doc, reading, entities)
         claims = extract_claims(doc, reading, entities, quotes, times)
+        quotes = [part for q in quotes for part in one_span(q, reading.text)]
         # before the events: an event's place is an index into these
         places = extract_places(reading, entities, article, named)
         events = extract_events(doc, reading, entities, times, claims, tuple(places))
