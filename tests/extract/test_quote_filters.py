@@ -40,6 +40,13 @@ def cues(qs):
         ("The vote marked the first time the council agreed on the harbour.", "marked"),
         ("The storm left the harbour of Lindqvist closed for a month.", "left"),
         ("Tomas Berg also appeared to have a broken arm after the storm.", "appeared"),
+        # a saying that did not happen
+        ("The mayor of Lindqvist declined to say whether the harbour would reopen in May.", "declined"),
+        ("Tomas Berg refused to label the flooding of the harbour a disaster.", "refused"),
+        ("Tomas Berg stops short of saying that the council would close the harbour.", "saying"),
+        # the question an interviewer asks
+        ("HOST: Have you changed your view of the harbour plan since the storm?", "view"),
+        ("Do you think the council will close the harbour before May?", "think"),
     ],
 )
 def test_a_cue_that_is_no_attribution_is_dropped(quotes, text, cue):

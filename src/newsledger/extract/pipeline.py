@@ -129,7 +129,9 @@ from .times import extract_times
 #     statement ...:") is no writer's bio
 # 61: a quote's content is one span with no source or cue inside: a content on both sides of its cue keeps its
 #     first side (the other where the first is under half its length); claims keep their credit on both sides.
-VERSION = 61
+# 62: a saying declined, refused or stopped short of ("declined to say whether", "stops short of saying") is no
+#     attribution (filters: refused), nor a question put to "you" ("Have you changed your view of ...?": asked).
+VERSION = 62
 
 
 LANGUAGE = "en"  # what the extractors read

@@ -202,7 +202,35 @@ def _label(t: Token, q: Quote) -> bool:
     return q.speaker.name is None or _is_label(q.speaker.name)
 
 
+_REFUSING = frozenset({"decline", "refuse"})
+
+
+def _refused(t: Token, q: Quote) -> bool:
+    """'declined to say whether', 'refused to label it an epidemic', 'stops short of saying': a saying that
+    did not happen. (PolNeAR train has "declined to" + a saying verb as a cue 8 times in 39; a quotation's cue
+    is never one of these.)"""
+    if _lemma(t) in _REFUSING and q.text.startswith("to "):
+        return True
+    if t.dep_ == "xcomp" and _lemma(t.head) in _REFUSING:
+        return True
+    return t.dep_ == "pcomp" and t.head.lower_ == "of" and t.head.head.lower_ == "short"
+
+
+def _asked(t: Token, q: Quote) -> bool:
+    """'Have you adjusted your view of Zuckerberg?', 'Do you think the dam will hold?': the one asked says
+    nothing yet; the question is the asker's."""
+    if (q.speaker is not None and q.speaker.name) or not t.sent.text.rstrip(" \"'”’)").endswith("?"):
+        return False  # a named speaker asks: 'Sanders would ask, "Mr. Trump, do you really think ...?"'
+    return any(
+        c.lower_ in ("you", "your") and c.dep_ in ("nsubj", "nsubjpass", "poss")
+        for x in (t, t.head)
+        for c in x.children
+    )
+
+
 TESTS = (
+    ("refused", _refused),
+    ("asked", _asked),
     ("gerund", _gerund),
     ("conditional", _conditional),
     ("control", _control),
