@@ -389,6 +389,24 @@ AGES = "Police said a boy and two girls, aged three, five and eight, had died."
             I.NOT_A_CLAIM,
         ),
         ("Valmont sent 300 soldiers to the border on Monday.", "300", "soldiers", "deployed", I.INCIDENT),
+        # the kin of the dead, and "the only one" as a pronoun
+        (
+            "We heard from three parents whose children were killed by the gang.",
+            "three",
+            "parents",
+            "killed",
+            I.NOT_A_CLAIM,
+        ),
+        ("Two women who lost their sons in the flood spoke on Monday.", "Two", "women", "killed", I.NOT_A_CLAIM),
+        (
+            "Dana Orr is the only one wounded in the Kessel shooting to sit in the council.",
+            "one",
+            None,
+            "injured",
+            I.NOT_A_CLAIM,
+        ),
+        ("Only one person was killed in the Kessel shooting on Monday.", "one", "person", "killed", I.INCIDENT),
+        ("Four soldiers whose unit was ambushed on Monday were killed.", "Four", "soldiers", "killed", I.INCIDENT),
         # a standing force its commander leads
         (
             "General Orr, who commands the 9,000 troops in Veridia, was questioned.",

@@ -271,7 +271,14 @@ _NEGATED_ACT = re.compile(
     re.I,
 )
 # "one" as a pronoun, not a count: "even one as cruel as him", "no one who voted", "the one that got away".
-_ONE_PRONOUN_BEFORE = re.compile(r"\b(?:even|any|no|every|each|the|this|that|some|which)\s*$", re.I)
+_ONE_PRONOUN_BEFORE = re.compile(r"\b(?:even|any|no|every|each|the|the only|this|that|some|which)\s*$", re.I)
+# "three parents whose children were killed": the kin of the dead, counted; the measure is said of others.
+_WHOSE_KIN = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?(?:whose|who\s+(?:have\s+|had\s+)?lost\s+(?:their|a|two|three))\s+(?:[\w-]+\s+)?"
+    r"(?:children|child|sons?|daughters?|husbands?|wives|wife|relatives?|family|families|parents?|loved\s+ones?|"
+    r"brothers?|sisters?|mothers?|fathers?|friends?|kids?)\b",
+    re.I,
+)
 _ONE_PRONOUN_AFTER = re.compile(r"^\s*(?:as|who|whom|whose|that|which|like|such|else|another)\b", re.I)
 _LABEL_COLON = re.compile(r"(?:^|\s)(?-i:[A-Z]{4,}(?:\s[A-Z]{2,})?):(?:\s|$)")
 # A noun right after the number that counts no people, whatever the parse made of the counted words.
@@ -707,6 +714,8 @@ def read(
         return out(NOT_A_CLAIM, "'one' as a pronoun, not a count")
     if text[c0:c1].lower() == "one" and re.match(r"\s+of\b", after) and _KIN_OF.search(before[-30:]):
         return out(NOT_A_CLAIM, "'one of' named through their kin ('the wife of one of'), not a count")
+    if _WHOSE_KIN.match(after):  # "three parents whose children were killed"
+        return out(NOT_A_CLAIM, f"those whose kin were {measure} ('parents whose children were killed'), not a count")
     if _PARENT_OF.search(before[-30:]):  # "a mother of five": her children, no count of the incident
         return out(NOT_A_CLAIM, "the children of a parent ('a mother of five'), not a count")
     if measure == "injured" and _ILL.search(text[max(s0, c0 - 60) : min(s1, c1 + 80)]):
