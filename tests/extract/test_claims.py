@@ -936,3 +936,27 @@ def test_a_statement_set_out_after_its_introduction_is_its_maker_s(extract_text)
     text = "Gunmen attacked the Orvin Courier on Wednesday.\n\nHere is what we know:\n\nAt least 12 people were killed."
     c = one(extract_text, text, "At least 12")
     assert c.source is None, c.source
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "name"),
+    [
+        # a study is its publisher's
+        (
+            "On Tuesday, Orvin researchers published a study estimating that 4,000 deaths can be linked to the storm.",
+            "4,000",
+            "Orvin researchers",
+        ),
+        # an act timed by an event: the event's toll is the reporter's, not the actor's
+        (
+            "A council panel approved a measure Wednesday that cuts rail funding, a day after a derailment left 7 people dead.",
+            "7",
+            None,
+        ),
+        # a saying timed the same way keeps the speaker's count
+        ("Police said the suspect fled after the bomb killed 12 people in Orvin.", "12", "Police"),
+    ],
+)
+def test_a_study_s_publisher_and_an_act_timed_by_an_event(extract_text, text, fragment, name):
+    c = one(extract_text, text, fragment)
+    assert (c.source.name if c.source is not None else None) == name, c.source

@@ -127,11 +127,15 @@ from .times import extract_times
 #     X's: "I" in it is X, its counts with no other source are X's, and a description in first-person words is
 #     the speaker's, not the reporter's; a first line introducing such a statement ("President X has issued a
 #     statement ...:") is no writer's bio
-# 61: a quote's content is one span with no source or cue inside: a content on both sides of its cue keeps its
-#     first side (the other where the first is under half its length); claims keep their credit on both sides.
+# 61: a quotation split by its cue and speaker is one span with neither inside: the first quotation (the second
+#     where the first is two words or fewer), or two quotes where a sentence end and a cue of its own part them;
+#     claims keep their credit on both sides.
 # 62: a saying declined, refused or stopped short of ("declined to say whether", "stops short of saying") is no
 #     attribution (filters: refused), nor a question put to "you" ("Have you changed your view of ...?": asked).
-VERSION = 62
+# 63: a study is its publisher's ("Harvard researchers published a study estimating that 5,000 ..."); a count in a
+#     clause timing a non-saying act by an event ("approved a measure ... a day after a derailment left 7 dead") is
+#     the reporter's.
+VERSION = 63
 
 
 LANGUAGE = "en"  # what the extractors read

@@ -95,6 +95,16 @@ _STATE_BODY = re.compile(
 )
 
 
+# "Harvard researchers published a study estimating ...": the study is its publisher's.
+_PUBLISHING = frozenset("publish release issue conduct commission produce unveil".split())
+
+
+def _publisher(noun):
+    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in _PUBLISHING:
+        return None
+    return next((c for c in noun.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+
+
 def _maker(noun):
     for c in noun.children:
         if c.dep_ == "poss" and c.pos_ != "PRON":
@@ -141,13 +151,17 @@ class Speakers:
 
     def _maker(self, start: int, end: int) -> tuple[int, int, str, int] | None:
         """Who made a finding the span names: "An analysis by the Harlow Institute", "Data released by the
-        ministry", "The ministry's latest figures", "A Harlow Institute study" are the maker's."""
+        ministry", "The ministry's latest figures", "A Harlow Institute study" are the maker's; and the
+        subject that publishes it ("Harlow researchers published a study")."""
         if self.doc is None:
             return None
         span = self.doc.char_span(start, end, alignment_mode="expand")  # its root, whatever head was given
         if span is None or not len(span) or span.root.pos_ != "NOUN" or span.root.lower_ not in _FINDINGS:
             return None
         found = _maker(span.root)
+        if found is None and (found := _publisher(span.root)) is not None:
+            a, b = _chars(found.left_edge, found.right_edge)
+            return a, b, found.lower_, found.idx
         if found is None:
             return None
         a, b = _chars(found.left_edge, found.right_edge)

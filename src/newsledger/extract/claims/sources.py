@@ -111,6 +111,8 @@ def source_of(
                 return inner
             if _denied_claim(doc, best, start, end):
                 return None  # the denier's is the denial, the number is the claim's unnamed maker's
+        if best.speaker.entity is None and doc is not None:
+            return (speakers or Speakers(text, entities, doc)).made_by(best.speaker)  # "... published a study"
         return best.speaker
     if not text or sentence is None:
         return best.speaker if best is not None else None
@@ -204,10 +206,23 @@ def _describes(doc: Doc, quote: Quote, start: int, end: int) -> bool:
             c.dep_ == "acl" and c.lemma_.lower() in _EVENT_VERBS and c.i > tok.i for c in tok.children
         ):
             return not _counts_besides(doc, quote, tok)
+        if tok.dep_ == "advcl" and tok.lemma_.lower() in _EVENT_VERBS and _an_act(doc, quote):
+            # "A House panel approved a measure ... a day after a derailment left seven dead": the panel's act
+            # is timed by the event, whose toll is the reporter's
+            return any(c.dep_ == "mark" and c.lower_ in _WHEN for c in tok.children)
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("relcl", "acl"):
             return False  # the number is in a clause of the reported words themselves
         tok = tok.head
     return False
+
+
+_WHEN = frozenset("after before since when as until".split())
+
+
+def _an_act(doc: Doc, quote: Quote) -> bool:
+    """Whether the quote's cue is no verb of saying, thinking or reporting: "approved", "passed", "signed"."""
+    cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand") if quote.cue else None
+    return cue is not None and len(cue) > 0 and cue[0].lemma_.lower() not in CUE_VERBS
 
 
 def _claim_content(tok: Token) -> bool:
