@@ -769,3 +769,24 @@ def test_a_first_line_introducing_a_statement_is_no_bio():
     intro = "President Ana Ruiz has issued a statement on the flooding in Orvin earlier today:"
     text = f"{intro}\n\nI grieve with the families of Orvin, where the river took 12 lives this week.\n"
     assert kinds(text) == []
+
+
+def test_capital_credit_captions_getty_credits_bracketed_promotions_and_reader_prompts():
+    lines = (
+        ("caption", "ANA RUIZ/REUTERS/FILE A member of the Kessel party puts up a poster in Brenn in 2016."),
+        ("caption", "LEE ORR/GETTY IMAGES Dana Brenn (2nd from r.) visits the flooded port on Monday."),
+        ("caption", "Members of the Kessel council. Front row, left to right: Dana Orr, Lee Brenn. Getty"),
+        ("link", "[Watch Courier TV: Sen. Dana Orr, R-Kessel, discusses the dam in the 9 a.m. ET hour]"),
+        ("link", "[Read more about how the villagers reacted to the flood plan.]"),
+        ("prompt", "We encourage readers who wish to comment on our material to do so through our Facebook page."),
+    )
+    for kind, line in lines:
+        text = f"{BODY}\n{line}\n\nEngineers will inspect the other two dams in May, the ministry said.\n"
+        assert kinds(text) == [(kind, line)], line
+    # the article's own words stay
+    for line in (
+        "The museum was founded with a gift from the oilman J. Paul Getty.",
+        "The ministry said the ORVIN/AP poll of 1,000 voters was wrong.",
+        "We encourage you to read the ministry's report, the mayor wrote in a letter to the council.",
+    ):
+        assert kinds(f"{BODY}\n{line}\n") == [], line

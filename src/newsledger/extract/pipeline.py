@@ -135,7 +135,9 @@ from .times import extract_times
 # 63: a study is its publisher's ("Harvard researchers published a study estimating that 5,000 ..."); a count in a
 #     clause timing a non-saying act by an event ("approved a measure ... a day after a derailment left 7 dead") is
 #     the reporter's.
-VERSION = 63
+# 64: boilerplate: captions led by a credit in capitals ("NAME/REUTERS/FILE ..."), a caption ending in "Getty",
+#     bracketed promotions ("[Watch Fox: ...]", "[Read more about ...]") and "We encourage readers ..." prompts.
+VERSION = 64
 
 
 LANGUAGE = "en"  # what the extractors read

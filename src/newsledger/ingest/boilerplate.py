@@ -208,7 +208,8 @@ _READER = re.compile(
          | ^\W*interested\ in\ [^?]{3,60}\?\ add\b.{0,80}\bas\ an\ interest\b | ^\W*respond\ to\ this\ (?:post|article|story)\b
          | \b(?:please\ )?consider\ (?:making\ a\ |a\ )?(?:contribution|donation|gift)\ to\b
          | \byour\ (?:financial\ )?(?:contribution|donation|support)\b.{0,80}\b(?:enables?|helps?|allows?|keeps?)\ (?:us|our)\b
-         | \bfor\ as\ little\ as\ \$\d+,\ you\ can\ help\ us\b | \bmake\ a\ one-time\ donation\b""",
+         | \bfor\ as\ little\ as\ \$\d+,\ you\ can\ help\ us\b | \bmake\ a\ one-time\ donation\b
+         | ^\W*we\ (?:encourage|invite)\ (?:our\ )?readers\b""",
     re.I | re.X,
 )
 _SIGN_UP = re.compile(r"\b(?:sign(?:ing)?\ up|subscribe|signing\ up)\b", re.I)
@@ -250,6 +251,8 @@ _PAREN_LINK = re.compile(
     r"^\(\s*(?!(?:Sources?|Notes?|Disclosure)\b)[A-Z][\w’'.&-]*(?:\ [\w’'.&-]+){0,4}:\ [^()]*[^.()\s]\s*\)$", re.X
 )
 _READ_MORE_END = re.compile(r"\sRead more$")
+# A bracketed promotion of the outlet's own programmes or pages: "[Watch Fox: ... has the latest ...]".
+_PROMO = re.compile(r"^\[(?:watch|listen|poll\ watch|see|read)\b[^\[\]]*\]$", re.I | re.X)
 # A line in square brackets that is no sentence: a link ("[Track the spread of the virus]"), a widget's code
 # ("[embedtweet id=...]"), a time stamp ("[Breaking news update at 10:34 p.m. ET]"); a bracketed note that ends
 # as a sentence ends is the writer's and stays, and so does a box of figures ("[Delegates: A 743; B 517]").
@@ -263,7 +266,9 @@ _GLUED_LINK = re.compile(r"^(?:►\s*)?(?:[^:\n]{2,60}:(?=[A-Z'‘\"“])|[A-Z][
 _CAPTION = re.compile(
     r"""^\W*(?:enlarge\ this\ image\b | toggle\ caption\b | image\ (?:copyright|caption|source)\b
          | facebook\ twitter\ pinterest\b | file\ photo\b | hide\ caption\b
-         | photo(?:graph)?s?\ (?:by|credit|courtesy)\b | (?:feature|featured|header|top|lead|cover)\ (?:image|photo)s?:)""",
+         | photo(?:graph)?s?\ (?:by|credit|courtesy)\b | (?:feature|featured|header|top|lead|cover)\ (?:image|photo)s?:
+         # a caption led by its credit in capitals: "ANA PETROV/REUTERS/FILE A man walks past ..."
+         | (?-i:[A-Z][A-Z.'’-]+(?:\ [A-Z][A-Z.'’-]+){0,3}\ ?/\ ?(?:REUTERS|AP|AFP|EPA|GETTY\ IMAGES|POOL)(?:/FILE)?)\s+\S)""",
     re.I | re.X,
 )
 _AGENCY = (
@@ -279,7 +284,8 @@ _CREDIT_END = re.compile(
          | (?:Photo(?:graph)?|Image|Credit)s?:\ [^.|()]{{3,80}} | \|\ [^|]{{2,80}}\b{_AGENCY}\b[^|]{{0,80}}
          | \((?:REUTERS|Reuters)\ ?/\ ?{_CREDITED}\) | (?<=[.!?]\ )(?:{_WIRE}\ ?/\ ?{_CREDITED} | {_CREDITED}\ ?/\ ?{_WIRE})
          | (?<=[.!?]\ ){_CREDITED}(?:/[\w.'’-]+(?:\ [\w.'’-]+){{0,3}}){{0,3}}\ via\ (?:Getty|AP)\ Images(?:,\ FILE)?
-         | \((?:[\w.&'’-]+[\ /]){{1,8}}?via\ (?:AP|Getty\ Images|Reuters)(?:,\ (?:Pool|File))?\))
+         | \((?:[\w.&'’-]+[\ /]){{1,8}}?via\ (?:AP|Getty\ Images|Reuters)(?:,\ (?:Pool|File))?\)
+         | (?<=[a-z.]\ )Getty(?=$))
          \W*(?:More)?\s*$""",
     re.X,
 )
@@ -399,6 +405,7 @@ def _line_kind(s: str, shouted: int = 6) -> str | None:
         or _PAREN_LINK.match(s)
         or _RELATED_GLUED.match(s)
         or (words <= 20 and _BRACKETED.match(s))
+        or (words <= 40 and _PROMO.match(s))
     ):
         return "link"
     if shouted <= words <= 25 and _SHOUTED.match(s) and s.upper() == s:
