@@ -575,3 +575,10 @@ def test_first_person_in_a_transcript_turn_is_the_turn_s_speaker(extract_text):
     text = "Maria Lopez\n\nDana Ruiz\n\nI think they were worried about the spring floods, and I said so at the time.\n"
     q = find(quotes(extract_text, text), "they were worried")
     assert q.speaker is None or q.speaker.name is None, q.speaker
+
+
+def test_a_maker_inside_a_hyphenated_source_ends(extract_text):
+    # the parse cuts "Q" from "Q-polls", the speaker is widened back to "Q-polls", whose maker is "Q" again
+    text = "The good news for Orr is these KTV/Courier/Q-polls demonstrate that she is drawing closer in Kessel."
+    qs = quotes(extract_text, text)
+    check_offsets(text, qs)

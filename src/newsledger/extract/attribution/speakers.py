@@ -161,7 +161,9 @@ class Speakers:
         found = _maker(span.root)
         if found is None and (found := _publisher(span.root)) is not None:
             a, b = _chars(found.left_edge, found.right_edge)
-            return a, b, found.lower_, found.idx
+            # a publisher that is itself a finding, or holds the span, names no one else ("polls released a poll")
+            inside = a < end and start < b
+            return None if inside or found.lower_ in _FINDINGS else (a, b, found.lower_, found.idx)
         if found is None:
             return None
         a, b = _chars(found.left_edge, found.right_edge)
@@ -174,6 +176,7 @@ class Speakers:
         or "lawmakers in Veridia" the country is a modifier, and the span as written is the speaker;
         but "Kenyan estimates" are Kenya's.
         """
+        given = (start, end)
         if m := _HYPHEN_TAIL.match(self.text, end):
             # "Pink Floyd co" of "Pink Floyd co-founder Roger Waters": the parse cut the word, and its head
             end = m.end()
@@ -190,7 +193,8 @@ class Speakers:
             found = self.party(*ant)
             return Party(found.name, found.entity, start, end)
         maker = self._maker(start, end)
-        if maker is not None:  # the span as written, the maker as the party
+        # (not the span given: "Q" of "CBS/NYT/Q-polls" is widened to "Q-polls", whose maker is "Q" again)
+        if maker is not None and maker[:2] not in ((start, end), given):  # the span as written, the maker as the party
             found = self.party(*maker)
             return Party(found.name, found.entity, start, end)
         ent = self._inside(start, end, head_at) or self._surname(start, end)
