@@ -790,3 +790,21 @@ def test_capital_credit_captions_getty_credits_bracketed_promotions_and_reader_p
         "We encourage you to read the ministry's report, the mayor wrote in a letter to the council.",
     ):
         assert kinds(f"{BODY}\n{line}\n") == [], line
+
+
+def test_long_follow_lines_only_price_offers_poll_promotions_and_interested_in_lists():
+    lines = (
+        ("prompt", "Follow Courier TODAY reporter Ana Ruiz on Twitter @ByAnaRuiz."),
+        ("prompt", "Get instant access to more trading ideas and Courier ratings for only $5."),
+        ("prompt", "Do You Approve Or Disapprove of the Mayor? Vote Now in Urgent Poll"),
+    )
+    for kind, line in lines:
+        text = f"{BODY}\n{line}\n\nEngineers will inspect the other two dams in May, the ministry said.\n"
+        assert kinds(text) == [(kind, line)], line
+    text = f"{BODY}\nYou might also be interested in:\n\nKessel dam inspected after floods\n"
+    assert [k for k, _ in kinds(text)] == ["link", "link"]
+    for line in (
+        "Follow the money, the senator said on Twitter @anaruiz.",
+        "Voters can vote now in the poll on the dam, the council said.",
+    ):
+        assert kinds(f"{BODY}\n{line}\n") == [], line

@@ -137,7 +137,9 @@ from .times import extract_times
 #     the reporter's.
 # 64: boilerplate: captions led by a credit in capitals ("NAME/REUTERS/FILE ..."), a caption ending in "Getty",
 #     bracketed promotions ("[Watch Fox: ...]", "[Read more about ...]") and "We encourage readers ..." prompts.
-VERSION = 64
+# 65: boilerplate: "Follow USA TODAY reporter NAME on Twitter @...", "for only $5" offers, "Vote Now in Urgent
+#     Poll" promotions, "You might also be interested in:" lists.
+VERSION = 65
 
 
 LANGUAGE = "en"  # what the extractors read

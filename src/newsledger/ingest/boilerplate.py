@@ -188,11 +188,11 @@ _NOTE = re.compile(
 )
 # Prompts to sign up, follow, click, subscribe; copyright and disclaimer notices.
 _PROMPT = re.compile(
-    r"""^\W*(?:click\ here\b | tap\ here\b | (?:-\ )?follow\ (?:us\b|@\w+|(?:\S+\ ){1,4}?on\ (?:twitter|facebook|instagram))
+    r"""^\W*(?:click\ here\b | tap\ here\b | (?:-\ )?follow\ (?:us\b|@\w+|(?:\S+\ ){1,4}?on\ (?:twitter|facebook|instagram)|(?:(?!said\b|says\b)[^\s,]+\ ){5,7}?on\ twitter\ @\w+\W*$)
          | join\ us\ on\ (?:twitter|facebook) | download\ (?:the|our)\b.{0,40}\bapp\b
          | visit\ .{0,60}\ (?:homepage|website)\ for\ more\b | support\ .{0,40}\bjournalism\b
          | start\ the\ day\ smarter\b | stay\ up\ to\ date\b | we\ encountered\ an\ issue\ signing\b
-         | please\ enable\ javascript | .{0,200}\bsign\ up\ to\ (?:receive|get)\ our\b | .{0,80}\btell\ us\ your\ story\b | read\ or\ share\ this\ story\b | get\ breaking\ news\ alerts\b | copyright\ ©|©\ ?\d{4}
+         | please\ enable\ javascript | .{0,100}\bvote\ now\ in\b.{0,40}\bpoll\W*$ | .{0,200}\bsign\ up\ to\ (?:receive|get)\ our\b | .{0,80}\btell\ us\ your\ story\b | read\ or\ share\ this\ story\b | get\ breaking\ news\ alerts\b | copyright\ ©|©\ ?\d{4}
          | all\ rights\ reserved | this\ is\ a\ rush\ transcript\b | copyright\ \d{4}\b
          | click\ (?:to\ view|for\ more)\b | for\ more\b[^.]{0,120},\ (?:please\ )?(?:click\ here|read|visit|go\ to)\b
          | watch\ the\ latest\ (?:\w+\ )?video\b | catch\ up\ on\b.{0,100}\bpodcast\b
@@ -221,7 +221,7 @@ _MAILING = re.compile(r"\b(?:newsletters?|inbox|e-?mail\ (?:updates|alerts|dispa
 _OFFER = re.compile(
     r"""^\W*(?:sign\ up|subscribe|get|join|become|upgrade)\b.{0,80}?\b(?:newsletters?|inbox|podcasts?
          | (?:daily|weekly)\ (?:e-?mail|digest|dispatch) | a\ (?:member|subscriber) | as\ little\ as | our\ \w+\ club
-         | real-time\ updates)\b""",
+         | real-time\ updates | for\ only\ \$\d)\b""",
     re.I | re.X,
 )
 # A line that is a link to another story: a label and a colon (or a parenthesis around both), or a
@@ -238,7 +238,7 @@ _LINK_PAREN = re.compile(rf"^\(\s*(?:{_LINK_LABEL}|[A-Z][A-Z ]{{2,20}})\s*:[^)]*
 _LIST_INTRO = re.compile(
     r"""^\W*(?:(?:more|other|related|further|recent|previous|earlier|latest|additional)\b[^.!?:]{0,80}
             \b(?:coverage|stories|reading|articles|news|headlines|reports|links|posts|pieces|videos)\b[^.!?:]{0,60}
-         | more\ (?:on|about)\ [^.!?:]{3,80}):\s*$""",
+         | more\ (?:on|about)\ [^.!?:]{3,80} | you\ (?:might|may)\ (?:also\ )?(?:be\ interested\ in|like)):\s*$""",
     re.I | re.X,
 )
 # "See Other Political Commentary by Ana Ruiz": a link to the writer's other pieces.
