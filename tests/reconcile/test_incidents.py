@@ -389,6 +389,14 @@ AGES = "Police said a boy and two girls, aged three, five and eight, had died."
             I.NOT_A_CLAIM,
         ),
         ("Valmont sent 300 soldiers to the border on Monday.", "300", "soldiers", "deployed", I.INCIDENT),
+        # those still in hospital, a part of the injured
+        (
+            "Officials said the 49 victims still at Orvin-area hospitals would survive their injuries.",
+            "49",
+            "victims",
+            "injured",
+            I.PART,
+        ),
         # the kin of the dead, and "the only one" as a pronoun
         (
             "We heard from three parents whose children were killed by the gang.",

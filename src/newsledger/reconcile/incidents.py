@@ -463,7 +463,7 @@ _SEVERITY = re.compile(
 )
 _CONDITION = re.compile(
     r"^[^.;:]{0,70}?(?:\b(?:remain(?:s|ed|ing)?|still)\s+(?:\w+\s+)?(?P<state>(?:in\s+)?(?:critical|serious|grave|"
-    r"stable)\s+condition|hospitali[sz]ed|in\s+(?:the\s+)?hospital|in\s+intensive\s+care|"
+    r"stable)\s+condition|hospitali[sz]ed|(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+)?hospitals?|in\s+intensive\s+care|"
     # "16 taken into custody; 5 remain in custody": those still held, not all who were arrested
     r"in\s+(?:police\s+)?custody|in\s+detention|in\s+jail|behind\s+bars|(?:being\s+)?held)|"
     r"\b(?:are|were|was|is|in)\s+(?P<cond>(?:in\s+)?(?:critical|serious|grave|stable)\s+condition)|"
