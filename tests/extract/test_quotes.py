@@ -582,3 +582,16 @@ def test_a_maker_inside_a_hyphenated_source_ends(extract_text):
     text = "The good news for Orr is these KTV/Courier/Q-polls demonstrate that she is drawing closer in Kessel."
     qs = quotes(extract_text, text)
     check_offsets(text, qs)
+
+
+def test_a_body_named_before_its_head_is_no_earlier_organisation():
+    from newsledger.extract.attribution.speakers import Speakers
+    from newsledger.models import Entity
+
+    text = "Orvin was told the federal government would help. The toll stands at 41, according to the Kessel County government."
+    orvin = Entity("a", "org:orvin", "Orvin", "ORG", ((0, 5),))
+    start = text.index("the Kessel")
+    end = len(text) - 1
+    kessel = Entity("a", "gpe:kessel-county", "Kessel County", "GPE", ((start + 4, start + 17),))
+    p = Speakers(text, [orvin, kessel]).party(start, end, "government", end - len("government"))
+    assert p.name == "the Kessel County government" and p.entity is None

@@ -223,9 +223,14 @@ class Speakers:
                 ent = (self._described_before(start, "PERSON", word) if self._definite(start, end) else None) or (
                     self._described_after(start, end, word)
                 )
-            elif word == "government" and self._definite(start, end) and not self._modifier(start, end):
+            elif (
+                word == "government"
+                and self._definite(start, end)
+                and not self._modifier(start, end)
+                and not self._named_modifier(start, end)
+            ):
                 ent = self._country_before(start)  # not "the U.S. government": the span as written says whose
-            elif word in ORG_NOUNS and self._definite(start, end):
+            elif word in ORG_NOUNS and self._definite(start, end) and not self._named_modifier(start, end):
                 # 'the group' just after an organisation spoke is that organisation ('Doctors Without Borders
                 # said ... . Of those, 355 died, the Paris-based group said'), as written where the tagger
                 # took a part of its name ('Borders')
@@ -320,6 +325,12 @@ class Speakers:
                 out.append((s, e))
             i += 1
         return out
+
+    def _named_modifier(self, start: int, end: int) -> bool:
+        """Whether a name stands before the span's head, tagged or not: "the Snohomish County government" says
+        whose (not "the Paris-based group", a description)."""
+        words = self.text[start:end].split()[1:-1]  # less the article and the head
+        return any(re.match(r"[A-Z][\w.'’]*$", w) for w in words)
 
     def _modifier(self, start: int, end: int) -> Entity | None:
         """The country or nationality named inside the span, before its head: "the Syrian government"."""
