@@ -771,6 +771,15 @@ def test_a_first_line_introducing_a_statement_is_no_bio():
     assert kinds(text) == []
 
 
+def assert_marked_alone(lines, kept):
+    """Each (kind, line) between two paragraphs is marked as that kind, alone; each line of `kept` is not."""
+    for kind, line in lines:
+        text = f"{BODY}\n{line}\n\nEngineers will inspect the other two dams in May, the ministry said.\n"
+        assert kinds(text) == [(kind, line)], line
+    for line in kept:
+        assert kinds(f"{BODY}\n{line}\n") == [], line
+
+
 def test_capital_credit_captions_getty_credits_bracketed_promotions_and_reader_prompts():
     lines = (
         ("caption", "ANA RUIZ/REUTERS/FILE A member of the Kessel party puts up a poster in Brenn in 2016."),
@@ -780,16 +789,13 @@ def test_capital_credit_captions_getty_credits_bracketed_promotions_and_reader_p
         ("link", "[Read more about how the villagers reacted to the flood plan.]"),
         ("prompt", "We encourage readers who wish to comment on our material to do so through our Facebook page."),
     )
-    for kind, line in lines:
-        text = f"{BODY}\n{line}\n\nEngineers will inspect the other two dams in May, the ministry said.\n"
-        assert kinds(text) == [(kind, line)], line
     # the article's own words stay
-    for line in (
+    kept = (
         "The museum was founded with a gift from the oilman J. Paul Getty.",
         "The ministry said the ORVIN/AP poll of 1,000 voters was wrong.",
         "We encourage you to read the ministry's report, the mayor wrote in a letter to the council.",
-    ):
-        assert kinds(f"{BODY}\n{line}\n") == [], line
+    )
+    assert_marked_alone(lines, kept)
 
 
 def test_long_follow_lines_only_price_offers_poll_promotions_and_interested_in_lists():
@@ -798,13 +804,10 @@ def test_long_follow_lines_only_price_offers_poll_promotions_and_interested_in_l
         ("prompt", "Get instant access to more trading ideas and Courier ratings for only $5."),
         ("prompt", "Do You Approve Or Disapprove of the Mayor? Vote Now in Urgent Poll"),
     )
-    for kind, line in lines:
-        text = f"{BODY}\n{line}\n\nEngineers will inspect the other two dams in May, the ministry said.\n"
-        assert kinds(text) == [(kind, line)], line
-    text = f"{BODY}\nYou might also be interested in:\n\nKessel dam inspected after floods\n"
-    assert [k for k, _ in kinds(text)] == ["link", "link"]
-    for line in (
+    kept = (
         "Follow the money, the senator said on Twitter @anaruiz.",
         "Voters can vote now in the poll on the dam, the council said.",
-    ):
-        assert kinds(f"{BODY}\n{line}\n") == [], line
+    )
+    assert_marked_alone(lines, kept)
+    text = f"{BODY}\nYou might also be interested in:\n\nKessel dam inspected after floods\n"
+    assert [k for k, _ in kinds(text)] == ["link", "link"]

@@ -159,13 +159,14 @@ class Speakers:
         if span is None or not len(span) or span.root.pos_ != "NOUN" or span.root.lower_ not in _FINDINGS:
             return None
         found = _maker(span.root)
-        if found is None and (found := _publisher(span.root)) is not None:
-            a, b = _chars(found.left_edge, found.right_edge)
+        if found is None:
+            by = _publisher(span.root)
+            if by is None:
+                return None
+            a, b = _chars(by.left_edge, by.right_edge)
             # a publisher that is itself a finding, or holds the span, names no one else ("polls released a poll")
             inside = a < end and start < b
-            return None if inside or found.lower_ in _FINDINGS else (a, b, found.lower_, found.idx)
-        if found is None:
-            return None
+            return None if inside or by.lower_ in _FINDINGS else (a, b, by.lower_, by.idx)
         a, b = _chars(found.left_edge, found.right_edge)
         return (a, b, found.lower_, found.idx) if start <= a and b <= end else None
 
