@@ -318,12 +318,12 @@ _OWN_CUE = re.compile(
 
 def one_span(q: Quote, text: str) -> list[Quote]:
     """A quotation split by its cue and speaker as spans with neither inside, since the contract's content is
-    one span of what was said: of the two sides, the quoted one; of two quoted sides in one sentence the first
-    ('"We lost 12 people," Orr said, "and 40 are missing."'), unless it is two words or fewer ('"No," he said,
-    "..."'); two quoted sides with a sentence end between them, the second with a cue of its own after it, are
-    two quotes ('"We are ready," Laine said. "Who do they think they are?" Laine said of the council'). An unquoted content with its cue inside is left as it
-    is (a content the parse widened: cutting it at the cue loses as many PolNeAR dev contents as it finds).
-    Run after the claims, which keep their credit on both sides."""
+    one span of what was said. Of the two sides, the quoted one; of two quoted sides the first ('"We lost 12
+    people," Orr said, "and 40 are missing."'), unless it is two words or fewer ('"No," he said, "..."');
+    both, as two quotes, where a sentence end parts them and a cue of its own follows the second ('"We are
+    ready," Laine said. "Who do they think they are?" Laine said of the council'). An unquoted content with
+    its cue inside is left as it is (a content the parse widened: cutting it at the cue loses as many PolNeAR
+    dev contents as it finds). Run after the claims, which keep their credit on both sides."""
     inside = [
         (p.start, p.end)
         for p in (q.speaker, q.cue)

@@ -207,8 +207,7 @@ _REFUSING = frozenset({"decline", "refuse"})
 
 def _refused(t: Token, q: Quote) -> bool:
     """'declined to say whether', 'refused to label it an epidemic', 'stops short of saying': a saying that
-    did not happen. (PolNeAR train has "declined to" + a saying verb as a cue 8 times in 39; a quotation's cue
-    is never one of these.)"""
+    did not happen (PolNeAR train has a saying verb after "declined to" as a cue 8 times in 39)."""
     if _lemma(t) in _REFUSING and q.text.startswith("to "):
         return True
     if t.dep_ == "xcomp" and _lemma(t.head) in _REFUSING:
