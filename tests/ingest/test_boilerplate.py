@@ -811,3 +811,43 @@ def test_long_follow_lines_only_price_offers_poll_promotions_and_interested_in_l
     assert_marked_alone(lines, kept)
     text = f"{BODY}\nYou might also be interested in:\n\nKessel dam inspected after floods\n"
     assert [k for k, _ in kinds(text)] == ["link", "link"]
+
+
+def test_series_and_column_notes_mail_prompts_framed_notices_and_lone_players():
+    lines = (
+        ("note", "This is Part 2 of a two-part investigation into the dam. The first story focused on the levees."),
+        ("note", "About This Investigation This is Part 1 of a two-part series on the Kessel floods."),
+        ("note", "This is the first of three parts of our conversation with Mayor Ana Ruiz."),
+        ("note", "Second of three parts"),
+        ("note", "The Flood Desk is a reported column by Ana Ruiz, primarily focused on the valley."),
+        ("prompt", "Mailing list. To receive a weekly alert about the column, contact me at ana@courier.example."),
+        ("prompt", "******* Don't Forget: If you send in a question, please include your town. *******"),
+        ("widget", "X"),
+        ("widget", "KTV Map"),
+    )
+    kept = (
+        "This is the third time the dam has failed in a decade.",
+        "This is the final part of the plan, the mayor said.",
+        "The council is a body of seven elected members.",
+        "The engineer said that residents should contact me at ana@courier.example, the mayor said.",
+    )
+    assert_marked_alone(lines, kept)
+
+
+def test_hover_cards_without_headlines_after_a_suffix_and_a_gallery_s_split_last_slide():
+    text = f"{BODY}\nChief of staff Dana Orr Dana Lee OrrMORE is on thin ice for his handling of the dam.\n"
+    assert kinds(text) == [("widget", "Dana Lee OrrMORE")]
+    card = "Dana (Dee) Lee OrrOrr Jr's book tops the list Flood bill passes MORE"
+    text = f"{BODY}\nAt that meeting, Dana Orr Jr. {card}, the mayor and a lawyer met.\n"
+    assert kinds(text) == [("widget", card)]
+    slide = "Photos: Kessel floods through the years The river rose over the levee in Brenn on Monday."
+    text = f"{BODY}\n{slide}\n\nHide Caption 9 of 9\n\nEngineers will inspect the other two dams in May.\n"
+    assert [t for _, t in kinds(text)] == [f"{slide}\n\nHide Caption 9 of 9"]
+
+
+def test_a_wiki_page_s_edit_links_and_closing_headings():
+    text = (
+        f"{BODY}\nReactions [ edit ]\n\nThe ministry opened an inquiry into the dam's collapse on Monday.\n\n"
+        "See also [ edit ]\n\nReferences [ edit ]\n"
+    )
+    assert kinds(text) == [("link", " [ edit ]"), ("link", "See also [ edit ]"), ("link", "References [ edit ]")]

@@ -141,7 +141,9 @@ from .times import extract_times
 #     Poll" promotions, "You might also be interested in:" lists.
 # 66: "the Snohomish County government", a name before its head, is the span as written, never an earlier
 #     organisation the text describes with the head word (a party named "Oso").
-VERSION = 66
+# 67: boilerplate: series notes and column taglines, mid-text mail prompts and framed notices, a lone "X" and
+#     "CNN Map", hover cards with no headlines, a wiki's "[ edit ]" links, a gallery's split last slide.
+VERSION = 67
 
 
 LANGUAGE = "en"  # what the extractors read

@@ -150,7 +150,7 @@ _SOCIAL = r"(?:facebook|twitter|email|e-mail|print|comments?|share|whatsapp|link
 _WIDGET = re.compile(
     rf"""^(?:advertisements?(?:\ continue\ reading\ the\ main\ story)? | ad | story\ continued\ below
          | continue\ reading(?:\ (?:below|the\ main\ story))? | story\ continues | close | videos? | photos? | youtube | play
-         | \[\w+\] | watch | listen | slideshow\ \(\d+\ images?\) | (?:next\ |prev\ )?image\ \d+\ of\ \d+
+         | \[\w+\] | watch | listen | x | (?-i:[A-Z]{{2,6}}(?:\ [A-Z][a-z]+)?\ Map) | slideshow\ \(\d+\ images?\) | (?:next\ |prev\ )?image\ \d+\ of\ \d+
          | share\ this\ (?:article|story)\b.* | \d+\ (?:years?|months?|days?|hours?|minutes?)\ ago
          | skip\ (?:to\ (?:main\ )?content|ad) | {_SOCIAL}(?:\W+{_SOCIAL})+
          | listen\ to\ (?:this\ )?article\b.{{0,80}}
@@ -161,6 +161,13 @@ _WIDGET = re.compile(
 _VIDEO = re.compile(r"JUST WATCHED\b.{0,300}?\bReplay More Videos\b(?:.{0,300}?\bMUST WATCH\b.{0,300}?\b\d\d:\d\d\b)?")
 # CNN's photo gallery, glued into a line: "Photos: TITLE caption ... Hide Caption 3 of 24", slide after slide.
 _GALLERY = re.compile(r"\bPhotos?: [^\n]{0,2000}?\bHide Caption \d+ of \d+")
+# The last slide, its "Hide Caption 13 of 13" set on a line of its own below it.
+_GALLERY_SPLIT = re.compile(r"\bPhotos?: (?:(?!Hide Caption)[^\n]){1,2000}\n\s*Hide Caption \d+ of \d+")
+# A wiki's edit link after a heading ("Reactions [ edit ]"), and the empty headings that close such a page.
+_EDIT_LINK = re.compile(r" ?\[ ?edit ?\](?=\s*$)")
+_WIKI_CLOSING = frozenset(
+    "see also|references|external links|notes|further reading|bibliography|sources|citations|footnotes".split("|")
+)
 # The Daily Caller's link to another story, glued into a paragraph: "(RELATED: Chinese Big Tech Is Using ...)";
 # National Review's "#related#" tag where a box of links stood, glued to the next paragraph's start.
 _LINK_INLINE = re.compile(
@@ -171,8 +178,8 @@ _LINK_INLINE = re.compile(
 # The Hill's hover card, glued into the sentence after a name: the full name, three headlines, "MORE"
 # ("... Adam Schiff Adam Bennett SchiffGraham says ... hearing MORE (D-Calif.) ...").
 _HOVER = re.compile(
-    r"\b(?P<last>[A-Z][\w'’-]+)(?P<card> (?:\(?[A-Z][\w.'’-]*\)? ){1,4}(?P=last)(?=[A-Z0-9'‘“\"])[^\n]{5,600}? MORE\b)"
-)
+    r"\b(?P<last>[A-Z][\w'’-]+)(?: (?:Jr|Sr)\.| II| III)?(?P<card> (?:\(?[A-Z][\w.'’-]*\)? ){1,4}(?P=last)(?:(?=[A-Z0-9'‘“\"])[^\n]{5,600}? )?MORE\b)"
+)  # or no headlines at all: "John Kelly John Francis KellyMORE took over ..."
 # USA TODAY's video player ("CLOSE See who comes out on top ...") on a line of its own.
 _CLOSE = re.compile(
     r"^(?:CLOSE\s+\S|Media playback is unsupported on your device\b|Your browser does not support the (?:iframe|video)\b)"
@@ -357,13 +364,23 @@ _EDITORS_NOTE = re.compile(
 # on ...", "This column was originally published in ...", "This article appears as ... in the print edition of
 # ...", "This story is part of a reporting partnership between ...", "... is available only to subscribers".
 _KINDS_OF_PIECE = r"(?:article|story|column|piece|essay|op-ed|post|interview|report|commentary|editorial|analysis)"
+_ORDINAL_PART = r"(?:first|second|third|fourth|fifth|sixth|last|final)"
+_PARTS = r"(?:two|three|four|five|six|seven|\d+)"
 _PAGE_NOTE = re.compile(
-    rf"""^\W*(?:(?:this|(?:a|an\ earlier)\ version\ of\ this)\ {_KINDS_OF_PIECE}\ (?:was\ |is\ |has\ been\ |first\ |originally\ ){{0,3}}
+    rf"""^\W*(?:about\ this\ (?:investigation|series|project|report)\ )?(?:(?:this|(?:a|an\ earlier)\ version\ of\ this)\ {_KINDS_OF_PIECE}\ (?:was\ |is\ |has\ been\ |first\ |originally\ ){{0,3}}
             (?:(?:published|appeared|appears|ran|posted)\ (?:in|on|at|as|by|with|online|first)\b
              | (?:a\ )?part\ of\ (?:a|an|the|\w+[’'"]s)\b.{{0,80}}\b(?:series|partnership|project|collaboration)
              | (?:produced|published)\ in\ (?:partnership|collaboration)\ with\b | a\ collaboration\ (?:between|with)\b)
          | the\ {_KINDS_OF_PIECE}\ (?:first|originally)\ (?:appeared|ran|was\ published)\b
-         | .{{0,60}}\bcontent\ is\ (?:typically\ |usually\ |normally\ )?available\ only\ to\ (?:paid\ )?subscribers\b)""",
+         | .{{0,60}}\bcontent\ is\ (?:typically\ |usually\ |normally\ )?available\ only\ to\ (?:paid\ )?subscribers\b
+         # a series note: "This is Part 2 of a two-part investigation", "This is the first of three parts of ...",
+         # "Second of three parts" (never "This is the third time ..."); a column's tagline: "The Memo is a
+         # reported column by NAME", "Capitol Attitude is a weekly column written by ..."
+         | this\ is\ (?:part\ \w+\ of\ (?:a|an|our|the|{_PARTS})\b | the\ {_ORDINAL_PART}\ (?:of\ {_PARTS}\ parts\b
+             | (?:part|in(?:stal|stall)ment)\ (?:of|in)\ (?:a|an|our|the)\b.{{0,60}}\b(?:series|investigation|project)))
+         | (?:{_ORDINAL_PART}|part\ \w+)\ of\ {_PARTS}(?:\ parts)?(?:\W*$|\.\s)
+         | (?-i:(?:The\ )?[A-Z][\w’'-]+(?:\ [A-Z][\w’'-]+){{0,3}})\ is\ an?\ (?:\w+\ ){{0,3}}(?:column|newsletter|series)
+           \ (?:by|from|written\ by)\b)""",
     re.I | re.X,
 )
 # Politico's opening line: a caption, " | ", the credit, then the story's headline glued to it.
@@ -393,6 +410,10 @@ def _line_kind(s: str, shouted: int = 6) -> str | None:
     ):
         return "prompt"
     if words <= 150 and _READER.search(s) and not _REPORTED.search(s):
+        return "prompt"
+    if words <= 60 and (
+        _WRITE_ME.search(s) and not (_REPORTED.search(s) or _EMBEDDED_POST.search(s)) or _FRAMED.match(s)
+    ):
         return "prompt"
     if words <= 30 and (
         _LINK.match(s)
@@ -565,6 +586,10 @@ def outside(text: str) -> tuple[Span, ...]:
         videos += [(pos + m.start("card") + 1, pos + m.end(), "widget") for m in _HOVER.finditer(line)]
         videos += [(pos + m.start(), pos + m.end(), "caption") for m in _GALLERY.finditer(line)]
         videos += [(pos + m.start(), pos + m.end(), "link") for m in _LINK_INLINE.finditer(line)]
+        if len(s.split()) <= 12 and (m := _EDIT_LINK.search(line)):
+            heading = line[: m.start()].strip()
+            whole = heading.lower() in _WIKI_CLOSING  # "References [ edit ]": the page's apparatus, not the article
+            videos.append((pos + (lead if whole else m.start()), pos + m.end(), "link"))
         videos.sort()
         if videos and videos[0][0] == pos + lead and videos[-1][1] == pos + lead + len(s):
             s = ""  # the line is the widget
@@ -610,6 +635,7 @@ def outside(text: str) -> tuple[Span, ...]:
                 if n:
                     spans.append((pos + lead, pos + lead + n, "dateline"))
         pos += len(line)
+    spans += [(m.start(), m.end(), "caption") for m in _GALLERY_SPLIT.finditer(text)]
     spans = _merged(spans)
     blanked = blank(text, spans)
     end = body_end(blanked)
@@ -696,6 +722,10 @@ _CONTACT = re.compile(
     re.I | re.X,
 )
 _MAX_NOTES = 3
+# The writer asking for mail in the middle of a column: "Mailing list. To receive a weekly email alert ...,
+# contact me at NAME@npr.org."; a notice framed in asterisks ("******* Don't Forget: If you are sending ... *******").
+_WRITE_ME = re.compile(rf"\b(?:contact|e-?mail|write\ to|reach)\ (?:me|us)\ at\ {_EMAIL}", re.I | re.X)
+_FRAMED = re.compile(r"^\*{4,}.*[^*\s].*\*{4,}$")
 
 
 def _bio(line: str, other: str) -> bool:
