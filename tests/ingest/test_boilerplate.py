@@ -851,3 +851,45 @@ def test_a_wiki_page_s_edit_links_and_closing_headings():
         "See also [ edit ]\n\nReferences [ edit ]\n"
     )
     assert kinds(text) == [("link", " [ edit ]"), ("link", "See also [ edit ]"), ("link", "References [ edit ]")]
+
+
+def test_mixed_case_and_agency_credits_art_credits_audio_and_newsletter_widgets_and_mail_prompts():
+    lines = (
+        ("caption", "Ana Petrov/Staff A market in Brenn, on the Kessel's east bank, has signs in three languages."),
+        ("caption", "Tomas Berg/The Christian Science Monitor Dana Orr stands outside her flooded shop in Brenn."),
+        ("caption", "Lia Moss/Brenn Gazette/AP/File Volunteers fill sandbags by the levee in 2019."),
+        ("caption", "The Kessel dam at the Conservative Party conference in 1989 (Reuters)"),
+        ("caption", "Rescuers search the rubble in Brenn after the dam burst [File: Tomas Berg/Pool/Reuters]"),
+        ("caption", "Villagers return to their homes near the river [Al Jazeera]"),
+        ("caption", "cartoons by Ana Petrov"),
+        ("widget", "WATCH LIVE:"),
+        ("widget", "Floods Why The Kessel Dam Broke Why The Kessel Dam Broke Listen · 4:07 4:07"),
+        (
+            "widget",
+            "Newsletter Sign Up Continue reading the main story Please verify you're not a robot by clicking the box.",
+        ),
+        ("note", "Got a TIP from the RIVER or the HILLS? Email FloodFirst@courier.example"),
+        ("note", "Share your top three dams. Email them to floodfirst@courier.example or tweet @floodfirst"),
+        ("prompt", "Join the Courier Video Lab Go behind the scenes. Chat with us. Become a member of the Lab today."),
+        ("note", "Twitter: @anapetrov"),
+        ("link", "Here are our top story picks on the floods:"),
+    )
+    kept = (
+        '-- "Brenn Mayor Says Levee Will Hold." (Reuters)',
+        "The engineers said they would write to the ministry at once.",
+        "Ana Petrov, a farmer in Brenn, said the water rose overnight.",
+    )
+    assert_marked_alone(lines, kept)
+    fix = "An earlier version of this article misspelled the name of the Orvin dam."
+    assert kinds(f"{BODY}\nCorrections & Amplifications\n\n{fix}\n") == [
+        ("note", "Corrections & Amplifications"),
+        ("note", fix),
+    ]
+
+
+def test_a_newsletter_s_link_words_and_tv_promotions_glued_to_a_paragraph():
+    text = (
+        f"{BODY}\nThe council voted to rebuild the levee. Read more. – Watch Fox: NAME has the latest from Brenn.\n\n"
+        "The Courier has the story of the first flood. More.\n\nEngineers will inspect the dams in May.\n"
+    )
+    assert kinds(text) == [("prompt", "Read more. – Watch Fox: NAME has the latest from Brenn."), ("link", "More.")]

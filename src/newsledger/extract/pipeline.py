@@ -143,7 +143,10 @@ from .times import extract_times
 #     organisation the text describes with the head word (a party named "Oso").
 # 67: boilerplate: series notes and column taglines, mid-text mail prompts and framed notices, a lone "X" and
 #     "CNN Map", hover cards with no headlines, a wiki's "[ edit ]" links, a gallery's split last slide.
-VERSION = 67
+# 68: boilerplate: captions led by a mixed-case credit or ending in a bare or bracketed agency, art credits,
+#     "WATCH LIVE:", NPR's audio module, the NYT's newsletter box, mail prompts and handles, newsletters' glued
+#     link words and TV promotions, "Corrections & Amplifications", "top story picks" lists.
+VERSION = 68
 
 
 LANGUAGE = "en"  # what the extractors read

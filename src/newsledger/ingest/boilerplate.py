@@ -150,7 +150,7 @@ _SOCIAL = r"(?:facebook|twitter|email|e-mail|print|comments?|share|whatsapp|link
 _WIDGET = re.compile(
     rf"""^(?:advertisements?(?:\ continue\ reading\ the\ main\ story)? | ad | story\ continued\ below
          | continue\ reading(?:\ (?:below|the\ main\ story))? | story\ continues | close | videos? | photos? | youtube | play
-         | \[\w+\] | watch | listen | x | (?-i:[A-Z]{{2,6}}(?:\ [A-Z][a-z]+)?\ Map) | slideshow\ \(\d+\ images?\) | (?:next\ |prev\ )?image\ \d+\ of\ \d+
+         | \[\w+\] | watch | listen | x | watch\ live(?::\ [^#/\n]{{1,40}})? | (?-i:[A-Z]{{2,6}}(?:\ [A-Z][a-z]+)?\ Map) | slideshow\ \(\d+\ images?\) | (?:next\ |prev\ )?image\ \d+\ of\ \d+
          | share\ this\ (?:article|story)\b.* | \d+\ (?:years?|months?|days?|hours?|minutes?)\ ago
          | skip\ (?:to\ (?:main\ )?content|ad) | {_SOCIAL}(?:\W+{_SOCIAL})+
          | listen\ to\ (?:this\ )?article\b.{{0,80}}
@@ -184,6 +184,12 @@ _HOVER = re.compile(
 _CLOSE = re.compile(
     r"^(?:CLOSE\s+\S|Media playback is unsupported on your device\b|Your browser does not support the (?:iframe|video)\b)"
 )  # and the BBC's
+# NPR's audio module, a link to another story's segment: "Politics TITLE TITLE Listen · 6:13 6:13".
+_AUDIO = re.compile(r"\bListen · \d{1,2}:\d\d(?: \d{1,2}:\d\d)?$")
+# The NYT's newsletter box, its form's messages glued into one line.
+_SIGNUP_BOX = re.compile(
+    r"^(?:Newsletter )?Sign Up Continue reading the main story\b|\bPlease verify you're not a robot\b"
+)
 # A caption that ends in its credit, with more text glued after it ("... (Photo: X/AFP) Story Highlights ...").
 _CREDIT_MID = re.compile(
     r"^.{10,600}?\((?:[\w.]+\ )?(?:photo(?:graph)?|image|illustration)s?(?:\ by)?:[^)]*\)(?:\s*Story Highlights\b)?",
@@ -226,7 +232,7 @@ _MAILING = re.compile(r"\b(?:newsletters?|inbox|e-?mail\ (?:updates|alerts|dispa
 # for as little as $2 a month!", "Subscribe on Apple Podcasts, Spotify ...", "Get real-time updates as this story
 # unfolds ...", "Sign up for our Wine Club today."
 _OFFER = re.compile(
-    r"""^\W*(?:sign\ up|subscribe|get|join|become|upgrade)\b.{0,80}?\b(?:newsletters?|inbox|podcasts?
+    r"""^\W*(?:sign\ up|subscribe|get|join|become|upgrade)\b.{0,120}?\b(?:newsletters?|inbox|podcasts?
          | (?:daily|weekly)\ (?:e-?mail|digest|dispatch) | a\ (?:member|subscriber) | as\ little\ as | our\ \w+\ club
          | real-time\ updates | for\ only\ \$\d)\b""",
     re.I | re.X,
@@ -245,7 +251,8 @@ _LINK_PAREN = re.compile(rf"^\(\s*(?:{_LINK_LABEL}|[A-Z][A-Z ]{{2,20}})\s*:[^)]*
 _LIST_INTRO = re.compile(
     r"""^\W*(?:(?:more|other|related|further|recent|previous|earlier|latest|additional)\b[^.!?:]{0,80}
             \b(?:coverage|stories|reading|articles|news|headlines|reports|links|posts|pieces|videos)\b[^.!?:]{0,60}
-         | more\ (?:on|about)\ [^.!?:]{3,80} | you\ (?:might|may)\ (?:also\ )?(?:be\ interested\ in|like)):\s*$""",
+         | more\ (?:on|about)\ [^.!?:]{3,80} | you\ (?:might|may)\ (?:also\ )?(?:be\ interested\ in|like)
+         | here\ (?:are|is)\ (?:our|some\ of\ our)\ [^.!?:]{0,40}\bpicks\b[^.!?:]{0,40}):\s*$""",
     re.I | re.X,
 )
 # "See Other Political Commentary by Ana Ruiz": a link to the writer's other pieces.
@@ -277,6 +284,23 @@ _CAPTION = re.compile(
          # a caption led by its credit in capitals: "ANA PETROV/REUTERS/FILE A man walks past ..."
          | (?-i:[A-Z][A-Z.'’-]+(?:\ [A-Z][A-Z.'’-]+){0,3}\ ?/\ ?(?:REUTERS|AP|AFP|EPA|GETTY\ IMAGES|POOL)(?:/FILE)?)\s+\S)""",
     re.I | re.X,
+)
+# A caption led by its credit in mixed case: "Ana Petrov/Staff A strip mall in ...", "Ana Petrov/Reuters/File ...".
+_CREDIT_LED = re.compile(
+    r"""^(?:[A-Z][\w.'’-]+\ ){1,3}[A-Z][\w.'’-]+(?:/[A-Z][\w.'’-]+(?:\ [A-Z][\w.'’-]+){0,4}){0,2}
+         /(?:Staff|AP|Reuters|AFP|EPA|Getty\ Images|Pool|The\ Christian\ Science\ Monitor|Special\ to\ (?:The\ Christian\ Science\ |the\ )Monitor)
+         (?:/File)?\s+[A-Z"“‘]""",
+    re.X,
+)
+# A caption that ends in an agency's name alone, in parentheses or brackets (Al Jazeera: "... [Ana Petrov/Reuters]",
+# "... [File: Reuters]"); not a quoted headline with its outlet ("-- "Suspects Wanted To Fit In." (Reuters)").
+_AGENCY_END = re.compile(
+    r"""^(?![-–—"“‘'])[^\n]*(?:\((?:Reuters|AP|AFP|EPA|Getty\ Images)\)
+         | \[(?:File:?\ *)?(?:[^\[\]/\n]{1,60}/){0,3}(?:Reuters|AP|AFP|EPA|Getty\ Images|Al\ Jazeera|Anadolu(?:\ Agency)?|Pool)\])$""",
+    re.X,
+)
+_ART_CREDIT = re.compile(
+    r"^(?:[Cc]artoons?|[Ii]llustrations?|[Gg]raphics?|[Aa]rtwork) (?:by|courtesy of) [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}$"
 )
 _AGENCY = (
     r"(?:AP|NPR|Getty(?:\ Images)?|Reuters|AFP|POLITICO|Politico(?:\ Magazine)?|EPA|Bloomberg|Pool|Photo|Photograph)"
@@ -352,7 +376,7 @@ _TAGS = re.compile(r"^\W*this article (?:is )?tagged under\b", re.I)  # the tag 
 # A note from the editors on a line of its own ("Editor's note: This story was updated ...", "... a public
 # service, our coverage is free"): about the page, not the story.
 _EDITORS_NOTE = re.compile(
-    r"""^\W*(?:editors?'?’?s?\s+note\b|correction:|corrections?\ (?:&|and)\ clarifications?:
+    r"""^\W*(?:editors?'?’?s?\s+note\b|correction:|corrections?\ (?:&|and)\ (?:clarifications?|amplifications?)(?::|\s*$)
          | (?:note:\ *)?an?\ (?:earlier|previous)\ version\ of\ this\ (?:story|article|report|post|piece)\b
          | this\ (?:report|story|article|post|piece)\ (?:was|has\ been)\ (?:updated|corrected)\b
          # "UPDATE March 27: This story has been updated ...", "CORRECTION (Oct. 1, 7:10 p.m.): Originally, this ..."
@@ -399,7 +423,12 @@ def _line_kind(s: str, shouted: int = 6) -> str | None:
     """The kind of boilerplate a whole (stripped) line is, or None. `shouted`: the fewest words of a headline in
     capitals that is a link (more where the text's subheadings are in capitals, see `_capital_subheadings`)."""
     words = len(s.split())
-    if _WIDGET.match(s) or _CLOSE.match(s):
+    if (
+        _WIDGET.match(s)
+        or _CLOSE.match(s)
+        or (words <= 60 and _AUDIO.search(s))
+        or (words <= 200 and _SIGNUP_BOX.search(s))
+    ):
         return "widget"
     if words <= 120 and _EDITORS_NOTE.match(s) or (words <= 80 and _PAGE_NOTE.match(s) and not _REPORTED.search(s)):
         return "note"
@@ -415,6 +444,8 @@ def _line_kind(s: str, shouted: int = 6) -> str | None:
         _WRITE_ME.search(s) and not (_REPORTED.search(s) or _EMBEDDED_POST.search(s)) or _FRAMED.match(s)
     ):
         return "prompt"
+    if words <= 60 and (_ASK_MAIL.search(s) and not _REPORTED.search(s) or _HANDLE.match(s)):
+        return "note"  # how to reach the desk or the writer, wherever it stands (as `_closing_notes` finds)
     if words <= 30 and (
         _LINK.match(s)
         or _LINK_ALONE.match(s)
@@ -436,6 +467,8 @@ def _line_kind(s: str, shouted: int = 6) -> str | None:
     if words <= 80 and (_CAPTION.match(s) or (_CREDIT_END.search(s) and (s.endswith(")") or not _REPORTED.search(s)))):
         return "caption"
     if words <= 12 and _CREDIT_ONLY.search(s) and not s.endswith(tuple('.!?"”')):
+        return "caption"
+    if words <= 80 and (_CREDIT_LED.match(s) or _AGENCY_END.match(s)) or _ART_CREDIT.match(s):
         return "caption"
     if (
         words <= 16
@@ -586,6 +619,13 @@ def outside(text: str) -> tuple[Span, ...]:
         videos += [(pos + m.start("card") + 1, pos + m.end(), "widget") for m in _HOVER.finditer(line)]
         videos += [(pos + m.start(), pos + m.end(), "caption") for m in _GALLERY.finditer(line)]
         videos += [(pos + m.start(), pos + m.end(), "link") for m in _LINK_INLINE.finditer(line)]
+        tails = [
+            (pos + m.start() + len(m.group()) - len(m.group().lstrip()), pos + m.end(), "prompt")
+            for m in _TAIL_PROMO.finditer(line)
+        ]
+        if not tails:
+            tails = [(pos + m.start() + 1, pos + m.end(), "link") for m in _TAIL_LINK.finditer(line)]
+        videos += tails
         if len(s.split()) <= 12 and (m := _EDIT_LINK.search(line)):
             heading = line[: m.start()].strip()
             whole = heading.lower() in _WIKI_CLOSING  # "References [ edit ]": the page's apparatus, not the article
@@ -726,6 +766,14 @@ _MAX_NOTES = 3
 # contact me at NAME@npr.org."; a notice framed in asterisks ("******* Don't Forget: If you are sending ... *******").
 _WRITE_ME = re.compile(rf"\b(?:contact|e-?mail|write\ to|reach)\ (?:me|us)\ at\ {_EMAIL}", re.I | re.X)
 _FRAMED = re.compile(r"^\*{4,}.*[^*\s].*\*{4,}$")
+# A newsletter asking for tips or picks by mail: "Got a TIP from the RIGHT or LEFT? Email NAME@EXAMPLE.COM".
+_ASK_MAIL = re.compile(rf"(?:^|[.?!]\s+)(?:e-?mail|write|send|tweet|share)\b[^\n]{{0,120}}?{_EMAIL}", re.I)
+# A newsletter's link words and TV promotions glued to the end of a paragraph: "... has the story. Read more.",
+# "... Senate. – Watch Fox: NAME has the latest."
+# The writer's handle or address alone on a line under the bio: "Twitter: @name", "Email: name@example.com".
+_HANDLE = re.compile(rf"^(?:twitter|instagram|facebook|threads|e-?mail)\s*:\s*(?:@\w+|{_EMAIL})$", re.I)
+_TAIL_PROMO = re.compile(r"(?<=[.!?”\"’])\s+(?:(?:Read more|More|Watch here)\.\s*)?[-–—]\ ?Watch Fox:[^\n]*[^\s]")
+_TAIL_LINK = re.compile(r"(?<=[.!?”\"’])\s+(?:Read more|More|Watch here|Read it here)\.(?=\s*$)")
 
 
 def _bio(line: str, other: str) -> bool:
