@@ -873,11 +873,14 @@ def test_mixed_case_and_agency_credits_art_credits_audio_and_newsletter_widgets_
         ("prompt", "Join the Courier Video Lab Go behind the scenes. Chat with us. Become a member of the Lab today."),
         ("note", "Twitter: @anapetrov"),
         ("link", "Here are our top story picks on the floods:"),
+        ("link", "Read more about how the council decided to rebuild the levee"),
+        ("link", "Read more on the Kessel floods."),
     )
     kept = (
         '-- "Brenn Mayor Says Levee Will Hold." (Reuters)',
         "The engineers said they would write to the ministry at once.",
         "Ana Petrov, a farmer in Brenn, said the water rose overnight.",
+        "Read more from the Brenn Courier, including a map of the flooded streets.",
     )
     assert_marked_alone(lines, kept)
     fix = "An earlier version of this article misspelled the name of the Orvin dam."

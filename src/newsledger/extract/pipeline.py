@@ -146,7 +146,8 @@ from .times import extract_times
 # 68: boilerplate: captions led by a mixed-case credit or ending in a bare or bracketed agency, art credits,
 #     "WATCH LIVE:", NPR's audio module, the NYT's newsletter box, mail prompts and handles, newsletters' glued
 #     link words and TV promotions, "Corrections & Amplifications", "top story picks" lists.
-VERSION = 68
+# 69: boilerplate: "Read more about X" / "Read more on X" link lines with no colon.
+VERSION = 69
 
 
 LANGUAGE = "en"  # what the extractors read

@@ -265,6 +265,8 @@ _PAREN_LINK = re.compile(
     r"^\(\s*(?!(?:Sources?|Notes?|Disclosure)\b)[A-Z][\w’'.&-]*(?:\ [\w’'.&-]+){0,4}:\ [^()]*[^.()\s]\s*\)$", re.X
 )
 _READ_MORE_END = re.compile(r"\sRead more$")
+# A link line with no label's colon: "Read more about the crowds outside the palace", "Read more on the week ahead."
+_READ_MORE_ON = re.compile(r"^(?:Read|READ) (?:more|MORE) (?:about|on|ABOUT|ON) ")
 # A bracketed promotion of the outlet's own programmes or pages: "[Watch Fox: ... has the latest ...]".
 _PROMO = re.compile(r"^\[(?:watch|listen|poll\ watch|see|read)\b[^\[\]]*\]$", re.I | re.X)
 # A line in square brackets that is no sentence: a link ("[Track the spread of the virus]"), a widget's code
@@ -451,6 +453,7 @@ def _line_kind(s: str, shouted: int = 6) -> str | None:
         or _LINK_ALONE.match(s)
         or _LINK_PAREN.match(s)
         or _READ_MORE_END.search(s)
+        or (words <= 20 and _READ_MORE_ON.match(s))
         or _MARKER.match(s)
         or _LIST_INTRO.match(s)
         or (words <= 12 and _SEE_OTHER.match(s))
