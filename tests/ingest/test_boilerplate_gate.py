@@ -20,11 +20,12 @@ BENCH = Path(__file__).resolve().parents[2] / "bench" / "boilerplate.py"
 # 1,307 articles with a marked span. After the rules of audit 4: 16 phrase bodies, 1,404 articles with a
 # marked span, 144 with a writer's bio, contact line or editor's note. After the rules of audit 5 (page notes,
 # box bylines, lists after a colon line, glued captions): 16 phrase bodies, 1,419 marked, 165 with a note.
+# At extract 69 (audit 11's kinds and "Read more about X"): 12 phrase bodies, 1,450 marked, 187 with a note.
 # Floors sit at or just past those.
-MAX_PHRASE_BODIES = 16
+MAX_PHRASE_BODIES = 12
 MIN_REPAIRED_TITLES = 15
-MIN_MARKED = 1415
-MIN_NOTES = 160
+MIN_MARKED = 1445
+MIN_NOTES = 185
 
 
 def _bench():
