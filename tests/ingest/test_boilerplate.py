@@ -896,3 +896,13 @@ def test_a_newsletter_s_link_words_and_tv_promotions_glued_to_a_paragraph():
         "The Courier has the story of the first flood. More.\n\nEngineers will inspect the dams in May.\n"
     )
     assert kinds(text) == [("prompt", "Read more. – Watch Fox: NAME has the latest from Brenn."), ("link", "More.")]
+
+
+def test_a_pull_quote_that_names_its_speaker_far_from_its_paragraph():
+    said = "It was not a plan that came out of the blue. The council had weighed it from day one."
+    filler = "".join(f"Engineers checked levee number {k} on Monday and found it sound.\n\n" for k in range(8))
+    pull = "'It was not a plan that came out of the blue … weighed it from day one.' — Mayor Ana Ruiz, on the levee"
+    text = f'{BODY}\nThe mayor defended the vote. "{said}" she said.\n\n{filler}{pull}\n\nThe vote passed 5-2.\n'
+    assert kinds(text) == [("pullquote", pull)]
+    epigraph = "'The river gives and the river takes away, in Brenn as everywhere.' — Old Kessel saying"
+    assert kinds(f"{BODY}\n{epigraph}\n\nThe vote passed 5-2.\n") == []

@@ -147,7 +147,8 @@ from .times import extract_times
 #     "WATCH LIVE:", NPR's audio module, the NYT's newsletter box, mail prompts and handles, newsletters' glued
 #     link words and TV promotions, "Corrections & Amplifications", "top story picks" lists.
 # 69: boilerplate: "Read more about X" / "Read more on X" link lines with no colon.
-VERSION = 69
+# 70: boilerplate: pull quotes that name their speaker after a dash, wherever the repeated quote stands.
+VERSION = 70
 
 
 LANGUAGE = "en"  # what the extractors read

@@ -697,6 +697,9 @@ _PULL_END = re.compile(r"[.!][\"”’']?$")  # not a question: an interviewer's
 _SPEAKER_TURN = re.compile(r"^[A-Z][A-Z .'’-]{2,40}:\s")  # a transcript's turn ("NAME: He's playing a game.")
 _EMBEDDED_POST = re.compile(r"\(@\w+\)\s+\w+\.?\s+\d{1,2},\s+\d{4}|pic\.twitter\.com/")  # "— NAME (@name) May 3, 2018"
 _PULL_MIN_WORDS = 6
+# A pull quote that names its speaker after a dash (Fox News: "'It wasn't a subject that came up.' — NAME, on
+# the firing"): it may stand far from the paragraph it repeats, and cut the quote with an ellipsis.
+_NAMED_PULL = re.compile(r"""^['‘"“](?P<q>[^\n]{20,400}?)['’"”]\s*[—–]+\s*[A-Z][^\n]{2,80}$""")
 _PULL_REACH = 6  # lines: a pull quote stands near the paragraph it repeats; a far repeat is a summary's or a check's
 _OPENING_LINES = 4  # an opening summary repeats what follows below it: the article's (docs/ingest.md)
 
@@ -713,8 +716,13 @@ def _pull_quotes(text: str) -> list[Span]:
             lines.append((pos + line.find(s), s, re.sub(r"\s+", " ", _QUOTE_MARKS.sub("", s)).strip().lower()))
         pos += len(line)
     out: list[Span] = []
-    for k in range(_OPENING_LINES, len(lines)):
+    for k in range(1, len(lines)):
         at, s, n = lines[k]
+        if (m := _NAMED_PULL.match(s)) and _repeated(m.group("q"), k, lines):
+            out.append((at, at + len(s), "pullquote"))
+            continue
+        if k < _OPENING_LINES:
+            continue
         if len(s.split()) < _PULL_MIN_WORDS or not _PULL_END.search(s) or _SPEAKER_TURN.match(s):
             continue
         for j in range(max(_OPENING_LINES, k - _PULL_REACH), min(len(lines), k + 1 + _PULL_REACH)):
@@ -728,6 +736,17 @@ def _pull_quotes(text: str) -> list[Span]:
             out.append((at, at + len(s), "pullquote"))
             break
     return out
+
+
+def _repeated(quote: str, k: int, lines: list[tuple[int, str, str]]) -> bool:
+    """Whether each piece of `quote` (cut at its ellipses) stands in one longer line other than line k, itself
+    no named pull quote."""
+    pieces = [re.sub(r"\s+", " ", _QUOTE_MARKS.sub("", p)).strip().lower() for p in re.split(r"…|\.\.\.", quote)]
+    pieces = [p for p in pieces if len(p.split()) >= 4]
+    return bool(pieces) and any(
+        j != k and not _NAMED_PULL.match(s) and len(n) > sum(map(len, pieces)) + 20 and all(p in n for p in pieces)
+        for j, (_, s, n) in enumerate(lines)
+    )
 
 
 # --- Notes closing the text: the writer's bio, how to reach the writer -----------------------------------------
