@@ -718,7 +718,7 @@ def _pull_quotes(text: str) -> list[Span]:
     out: list[Span] = []
     for k in range(1, len(lines)):
         at, s, n = lines[k]
-        if (m := _NAMED_PULL.match(s)) and _repeated(m.group("q"), k, lines):
+        if (named := _NAMED_PULL.match(s)) and _repeated(named.group("q"), k, lines):
             out.append((at, at + len(s), "pullquote"))
             continue
         if k < _OPENING_LINES:
