@@ -875,6 +875,15 @@ def test_mixed_case_and_agency_credits_art_credits_audio_and_newsletter_widgets_
         ("link", "Here are our top story picks on the floods:"),
         ("link", "Read more about how the council decided to rebuild the levee"),
         ("link", "Read more on the Kessel floods."),
+        ("prompt", "Share Your Thoughts Should Brenn rebuild the levee? Join the conversation below."),
+        ("prompt", "Post comments below, or join our discussion on Twitter."),
+        ("prompt", "We are committed to truth and accuracy in all of our journalism. Read our editorial standards."),
+        ("widget", "Newsletter Sign-up"),
+        (
+            "widget",
+            "Should Brenn rebuild? Yes No Completing this poll entitles you to Courier news updates. 97% (786 Votes)",
+        ),
+        ("caption", "The Kessel flooded three villages. NAME explains why the levee failed. Photo: AP"),
     )
     kept = (
         '-- "Brenn Mayor Says Levee Will Hold." (Reuters)',

@@ -148,7 +148,9 @@ from .times import extract_times
 #     link words and TV promotions, "Corrections & Amplifications", "top story picks" lists.
 # 69: boilerplate: "Read more about X" / "Read more on X" link lines with no colon.
 # 70: boilerplate: pull quotes that name their speaker after a dash, wherever the repeated quote stands.
-VERSION = 70
+# 71: boilerplate: the WSJ's "Share Your Thoughts" prompts and video captions ("Photo: AP"), "Newsletter Sign-up",
+#     poll widgets, "Post comments below", an editorial-standards line.
+VERSION = 71
 
 
 LANGUAGE = "en"  # what the extractors read

@@ -150,7 +150,7 @@ _SOCIAL = r"(?:facebook|twitter|email|e-mail|print|comments?|share|whatsapp|link
 _WIDGET = re.compile(
     rf"""^(?:advertisements?(?:\ continue\ reading\ the\ main\ story)? | ad | story\ continued\ below
          | continue\ reading(?:\ (?:below|the\ main\ story))? | story\ continues | close | videos? | photos? | youtube | play
-         | \[\w+\] | watch | listen | x | watch\ live(?::\ [^#/\n]{{1,40}})? | (?-i:[A-Z]{{2,6}}(?:\ [A-Z][a-z]+)?\ Map) | slideshow\ \(\d+\ images?\) | (?:next\ |prev\ )?image\ \d+\ of\ \d+
+         | \[\w+\] | watch | listen | x | newsletter\ sign-?up | watch\ live(?::\ [^#/\n]{{1,40}})? | (?-i:[A-Z]{{2,6}}(?:\ [A-Z][a-z]+)?\ Map) | slideshow\ \(\d+\ images?\) | (?:next\ |prev\ )?image\ \d+\ of\ \d+
          | share\ this\ (?:article|story)\b.* | \d+\ (?:years?|months?|days?|hours?|minutes?)\ ago
          | skip\ (?:to\ (?:main\ )?content|ad) | {_SOCIAL}(?:\W+{_SOCIAL})+
          | listen\ to\ (?:this\ )?article\b.{{0,80}}
@@ -187,6 +187,8 @@ _CLOSE = re.compile(
 # NPR's audio module, a link to another story's segment: "Politics TITLE TITLE Listen · 6:13 6:13".
 _AUDIO = re.compile(r"\bListen · \d{1,2}:\d\d(?: \d{1,2}:\d\d)?$")
 # The NYT's newsletter box, its form's messages glued into one line.
+# A poll widget's text glued into one line ("... ? Yes No Completing this poll entitles you to ... 97% (786 Votes)").
+_POLL = re.compile(r"\bCompleting this poll entitles you\b")
 _SIGNUP_BOX = re.compile(
     r"^(?:Newsletter )?Sign Up Continue reading the main story\b|\bPlease verify you're not a robot\b"
 )
@@ -204,6 +206,8 @@ _PROMPT = re.compile(
     r"""^\W*(?:click\ here\b | tap\ here\b | (?:-\ )?follow\ (?:us\b|@\w+|(?:\S+\ ){1,4}?on\ (?:twitter|facebook|instagram)|(?:(?!said\b|says\b)[^\s,]+\ ){5,7}?on\ twitter\ @\w+\W*$)
          | join\ us\ on\ (?:twitter|facebook) | download\ (?:the|our)\b.{0,40}\bapp\b
          | visit\ .{0,60}\ (?:homepage|website)\ for\ more\b | support\ .{0,40}\bjournalism\b
+         | share\ your\ thoughts\b | .{0,200}\bjoin\ the\ conversation\ below\b | post\ comments\ below\b
+         | we\ are\ committed\ to\ truth\ and\ accuracy\ in\ all\ of\ our\ journalism\b
          | start\ the\ day\ smarter\b | stay\ up\ to\ date\b | we\ encountered\ an\ issue\ signing\b
          | please\ enable\ javascript | .{0,100}\bvote\ now\ in\b.{0,40}\bpoll\W*$ | .{0,200}\bsign\ up\ to\ (?:receive|get)\ our\b | .{0,80}\btell\ us\ your\ story\b | read\ or\ share\ this\ story\b | get\ breaking\ news\ alerts\b | copyright\ ©|©\ ?\d{4}
          | all\ rights\ reserved | this\ is\ a\ rush\ transcript\b | copyright\ \d{4}\b
@@ -314,7 +318,7 @@ _CREDITED = r"(?!Ipsos\b)[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,3}(?:\ via\ \w
 _CREDIT_END = re.compile(
     rf"""(?:\((?:[\w.]+\ )?(?i:photo(?:graph)?|image|illustration)s?(?:\ by)?:[^)]*\) | \(AP\ Photo[^)]*\)
          | \((?:[\w.'’-]+\ ){{1,4}}?[\w.'’-]+\ ?/\ ?{_AGENCY}[^)]{{0,40}}\)
-         | (?:Photo(?:graph)?|Image|Credit)s?:\ [^.|()]{{3,80}} | \|\ [^|]{{2,80}}\b{_AGENCY}\b[^|]{{0,80}}
+         | (?:Photo(?:graph)?|Image|Credit)s?:\ [^.|()]{{2,80}} | \|\ [^|]{{2,80}}\b{_AGENCY}\b[^|]{{0,80}}
          | \((?:REUTERS|Reuters)\ ?/\ ?{_CREDITED}\) | (?<=[.!?]\ )(?:{_WIRE}\ ?/\ ?{_CREDITED} | {_CREDITED}\ ?/\ ?{_WIRE})
          | (?<=[.!?]\ ){_CREDITED}(?:/[\w.'’-]+(?:\ [\w.'’-]+){{0,3}}){{0,3}}\ via\ (?:Getty|AP)\ Images(?:,\ FILE)?
          | \((?:[\w.&'’-]+[\ /]){{1,8}}?via\ (?:AP|Getty\ Images|Reuters)(?:,\ (?:Pool|File))?\)
@@ -429,7 +433,7 @@ def _line_kind(s: str, shouted: int = 6) -> str | None:
         _WIDGET.match(s)
         or _CLOSE.match(s)
         or (words <= 60 and _AUDIO.search(s))
-        or (words <= 200 and _SIGNUP_BOX.search(s))
+        or (words <= 200 and (_SIGNUP_BOX.search(s) or _POLL.search(s)))
     ):
         return "widget"
     if words <= 120 and _EDITORS_NOTE.match(s) or (words <= 80 and _PAGE_NOTE.match(s) and not _REPORTED.search(s)):
