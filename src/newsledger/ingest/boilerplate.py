@@ -186,9 +186,9 @@ _CLOSE = re.compile(
 )  # and the BBC's
 # NPR's audio module, a link to another story's segment: "Politics TITLE TITLE Listen · 6:13 6:13".
 _AUDIO = re.compile(r"\bListen · \d{1,2}:\d\d(?: \d{1,2}:\d\d)?$")
-# The NYT's newsletter box, its form's messages glued into one line.
 # A poll widget's text glued into one line ("... ? Yes No Completing this poll entitles you to ... 97% (786 Votes)").
 _POLL = re.compile(r"\bCompleting this poll entitles you\b")
+# The NYT's newsletter box, its form's messages glued into one line.
 _SIGNUP_BOX = re.compile(
     r"^(?:Newsletter )?Sign Up Continue reading the main story\b|\bPlease verify you're not a robot\b"
 )
@@ -626,12 +626,9 @@ def outside(text: str) -> tuple[Span, ...]:
         videos += [(pos + m.start("card") + 1, pos + m.end(), "widget") for m in _HOVER.finditer(line)]
         videos += [(pos + m.start(), pos + m.end(), "caption") for m in _GALLERY.finditer(line)]
         videos += [(pos + m.start(), pos + m.end(), "link") for m in _LINK_INLINE.finditer(line)]
-        tails = [
-            (pos + m.start() + len(m.group()) - len(m.group().lstrip()), pos + m.end(), "prompt")
-            for m in _TAIL_PROMO.finditer(line)
-        ]
+        tails = [(pos + m.start(1), pos + m.end(1), "prompt") for m in _TAIL_PROMO.finditer(line)]
         if not tails:
-            tails = [(pos + m.start() + 1, pos + m.end(), "link") for m in _TAIL_LINK.finditer(line)]
+            tails = [(pos + m.start(1), pos + m.end(1), "link") for m in _TAIL_LINK.finditer(line)]
         videos += tails
         if len(s.split()) <= 12 and (m := _EDIT_LINK.search(line)):
             heading = line[: m.start()].strip()
@@ -708,6 +705,11 @@ _PULL_REACH = 6  # lines: a pull quote stands near the paragraph it repeats; a f
 _OPENING_LINES = 4  # an opening summary repeats what follows below it: the article's (docs/ingest.md)
 
 
+def _folded(s: str) -> str:
+    """`s` as repeats are compared: no quotation marks, one space between words, lower case."""
+    return re.sub(r"\s+", " ", _QUOTE_MARKS.sub("", s)).strip().lower()
+
+
 def _pull_quotes(text: str) -> list[Span]:
     """Lines that only repeat a sentence of a longer paragraph elsewhere in `text` ("Trump's enemies have now
     proved him a Nostradamus." set again between paragraphs), as "pullquote" spans; never in the opening lines,
@@ -717,7 +719,7 @@ def _pull_quotes(text: str) -> list[Span]:
     pos = 0
     for line in text.splitlines(keepends=True):
         if s := line.strip():
-            lines.append((pos + line.find(s), s, re.sub(r"\s+", " ", _QUOTE_MARKS.sub("", s)).strip().lower()))
+            lines.append((pos + line.find(s), s, _folded(s)))
         pos += len(line)
     out: list[Span] = []
     for k in range(1, len(lines)):
@@ -745,7 +747,7 @@ def _pull_quotes(text: str) -> list[Span]:
 def _repeated(quote: str, k: int, lines: list[tuple[int, str, str]]) -> bool:
     """Whether each piece of `quote` (cut at its ellipses) stands in one longer line other than line k, itself
     no named pull quote."""
-    pieces = [re.sub(r"\s+", " ", _QUOTE_MARKS.sub("", p)).strip().lower() for p in re.split(r"…|\.\.\.", quote)]
+    pieces = [_folded(p) for p in re.split(r"…|\.\.\.", quote)]
     pieces = [p for p in pieces if len(p.split()) >= 4]
     return bool(pieces) and any(
         j != k and not _NAMED_PULL.match(s) and len(n) > sum(map(len, pieces)) + 20 and all(p in n for p in pieces)
@@ -794,12 +796,12 @@ _WRITE_ME = re.compile(rf"\b(?:contact|e-?mail|write\ to|reach)\ (?:me|us)\ at\ 
 _FRAMED = re.compile(r"^\*{4,}.*[^*\s].*\*{4,}$")
 # A newsletter asking for tips or picks by mail: "Got a TIP from the RIGHT or LEFT? Email NAME@EXAMPLE.COM".
 _ASK_MAIL = re.compile(rf"(?:^|[.?!]\s+)(?:e-?mail|write|send|tweet|share)\b[^\n]{{0,120}}?{_EMAIL}", re.I)
-# A newsletter's link words and TV promotions glued to the end of a paragraph: "... has the story. Read more.",
-# "... Senate. – Watch Fox: NAME has the latest."
 # The writer's handle or address alone on a line under the bio: "Twitter: @name", "Email: name@example.com".
 _HANDLE = re.compile(rf"^(?:twitter|instagram|facebook|threads|e-?mail)\s*:\s*(?:@\w+|{_EMAIL})$", re.I)
-_TAIL_PROMO = re.compile(r"(?<=[.!?”\"’])\s+(?:(?:Read more|More|Watch here)\.\s*)?[-–—]\ ?Watch Fox:[^\n]*[^\s]")
-_TAIL_LINK = re.compile(r"(?<=[.!?”\"’])\s+(?:Read more|More|Watch here|Read it here)\.(?=\s*$)")
+# A newsletter's link words and TV promotions glued to the end of a paragraph: "... has the story. Read more.",
+# "... Senate. – Watch Fox: NAME has the latest."
+_TAIL_PROMO = re.compile(r"(?<=[.!?”\"’])\s+((?:(?:Read more|More|Watch here)\.\s*)?[-–—]\ ?Watch Fox:[^\n]*[^\s])")
+_TAIL_LINK = re.compile(r"(?<=[.!?”\"’])\s+((?:Read more|More|Watch here|Read it here)\.)(?=\s*$)")
 
 
 def _bio(line: str, other: str) -> bool:
